@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Installs the Debian 12 packages Tokenscope builds, tests and runs with. Idempotent.
+set -euo pipefail
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+PKGS=(g++ cmake ninja-build ccache pkg-config
+      qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev qtkeychain-qt6-dev libssl-dev
+      qt6-l10n-tools qt6-svg-dev libqt6svg6 xvfb xauth clang-format desktop-file-utils appstream
+      python3 python3-requests curl dpkg-dev file)
+missing=()
+for p in "${PKGS[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "Installing: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi

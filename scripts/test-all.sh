@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Sets up a fresh Debian 12 machine and runs every check: format, layering, normal build + tests,
+# sanitized (ASan+UBSan) build + tests. This is what CI runs (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+export QT_QPA_PLATFORM=offscreen
+export CCACHE_DIR="${CCACHE_DIR:-$PWD/.cache/ccache}"
+jobs=$(nproc)
+
+echo "== format check (.clang-format)"
+mapfile -t sources < <(git ls-files '*.cpp' '*.h' 2>/dev/null || find src tests bench -name '*.cpp' -o -name '*.h')
+clang-format --dry-run --Werror "${sources[@]}"
+
+echo "== layering check: only src/gui and src/app may include Qt Widgets"
+if grep -rnE '#include\s*[<"](QtWidgets/|QApplication|QWidget|QMainWindow|QDialog|QAbstractButton|QPushButton|QLabel|QLineEdit|QTextEdit|QPlainTextEdit|QTreeWidget|QTableWidget|QTableView|QTreeView|QMessageBox|QFileDialog|QStyle|QLayout|QVBoxLayout|QHBoxLayout|QGridLayout|QFormLayout|QComboBox|QCheckBox|QSpinBox|QSplitter|QTabWidget|QToolBar|QMenu|QMenuBar|QStatusBar|QAction)[>"]' \
+    src --include='*.h' --include='*.cpp' | grep -vE '^src/(gui|app)/'; then
+    echo "Widgets header included outside src/gui or src/app" >&2
+    exit 1
+fi
+if grep -rnE '#include\s*<openssl/' src tests bench 2>/dev/null | grep -vE '^src/crypto/|^tests/crypto/'; then
+    echo "OpenSSL included outside src/crypto" >&2
+    exit 1
+fi
+
+run_suite() {
+    local dir=$1; shift
+    echo "== configure $dir ($*)"
+    cmake -S . -B "$dir" -G Ninja -DTOKENSCOPE_WERROR=ON "$@"
+    cmake --build "$dir" -j "$jobs"
+    echo "== test $dir"
+    (cd "$dir" && ctest --output-on-failure -j "$jobs")
+}
+
+run_suite build-ci -DCMAKE_BUILD_TYPE=RelWithDebInfo
+run_suite build-ci-sanitize -DCMAKE_BUILD_TYPE=Debug -DTOKENSCOPE_SANITIZE=ON
+echo "== all suites passed"

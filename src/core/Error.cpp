@@ -1,0 +1,7 @@
+// SPDX-License-Identifier: MIT
+#include "Error.h"
+
+QString Error::toString() const
+{
+    return codeString() + QStringLiteral(": ") + message;
+}

@@ -1,0 +1,523 @@
+// SPDX-License-Identifier: MIT
+#include "JsonText.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace {
+
+class Scanner
+{
+public:
+    Scanner(QByteArrayView text, int maxDepth)
+        : m_s(text)
+        , m_maxDepth(maxDepth)
+    {
+    }
+
+    bool run(JsonAnalysis& out)
+    {
+        skipWs();
+        JsonAnalysis::Type t{};
+        if (!value(0, QString(), &t, &out)) {
+            return false;
+        }
+        out.topType = t;
+        skipWs();
+        if (m_pos != m_s.size()) {
+            return fail(QStringLiteral("unexpected %1 after the end of the JSON value").arg(here()));
+        }
+        out.maxDepth = m_maxSeen;
+        return true;
+    }
+
+    QString error;
+    qsizetype errorOffset = 0;
+
+private:
+    QString here() const
+    {
+        if (m_pos >= m_s.size()) {
+            return QStringLiteral("end of input");
+        }
+        const auto c = static_cast<unsigned char>(m_s[m_pos]);
+        if (c >= 0x20 && c < 0x7f) {
+            return QStringLiteral("'%1'").arg(QLatin1Char(char(c)));
+        }
+        return QStringLiteral("byte 0x%1").arg(c, 2, 16, QLatin1Char('0'));
+    }
+
+    bool fail(const QString& message)
+    {
+        errorOffset = m_pos;
+        error = message + QStringLiteral(" at offset %1").arg(m_pos);
+        return false;
+    }
+
+    void skipWs()
+    {
+        while (m_pos < m_s.size()) {
+            const char c = m_s[m_pos];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                ++m_pos;
+            } else {
+                break;
+            }
+        }
+    }
+
+    bool literal(const char* word)
+    {
+        const QByteArrayView w(word);
+        if (m_s.sliced(m_pos).startsWith(w)) {
+            m_pos += w.size();
+            return true;
+        }
+        return fail(QStringLiteral("invalid literal, expected '%1'").arg(QLatin1String(word)));
+    }
+
+    bool value(int depth, const QString& path, JsonAnalysis::Type* type, JsonAnalysis* top)
+    {
+        if (m_pos >= m_s.size()) {
+            return fail(QStringLiteral("expected a value but found end of input"));
+        }
+        const char c = m_s[m_pos];
+        switch (c) {
+        case '{':
+            *type = JsonAnalysis::Type::Object;
+            return object(depth + 1, path, top);
+        case '[':
+            *type = JsonAnalysis::Type::Array;
+            return array(depth + 1, path);
+        case '"':
+            *type = JsonAnalysis::Type::String;
+            return string(nullptr);
+        case 't':
+            *type = JsonAnalysis::Type::Bool;
+            return literal("true");
+        case 'f':
+            *type = JsonAnalysis::Type::Bool;
+            return literal("false");
+        case 'n':
+            *type = JsonAnalysis::Type::Null;
+            return literal("null");
+        default:
+            if (c == '-' || (c >= '0' && c <= '9')) {
+                *type = JsonAnalysis::Type::Number;
+                return number();
+            }
+            return fail(QStringLiteral("expected a value but found %1").arg(here()));
+        }
+    }
+
+    bool enter(int depth)
+    {
+        if (depth > m_maxDepth) {
+            return fail(QStringLiteral("nesting deeper than %1 levels").arg(m_maxDepth));
+        }
+        m_maxSeen = std::max(m_maxSeen, depth);
+        return true;
+    }
+
+    bool object(int depth, const QString& path, JsonAnalysis* top)
+    {
+        if (!enter(depth)) {
+            return false;
+        }
+        ++m_pos; // '{'
+        skipWs();
+        QStringList seen;
+        if (m_pos < m_s.size() && m_s[m_pos] == '}') {
+            ++m_pos;
+            return true;
+        }
+        for (;;) {
+            skipWs();
+            if (m_pos >= m_s.size() || m_s[m_pos] != '"') {
+                return fail(QStringLiteral("expected a member name (a string) but found %1").arg(here()));
+            }
+            const qsizetype keyOffset = m_pos;
+            QString key;
+            if (!string(&key)) {
+                return false;
+            }
+            const QString memberPath = path.isEmpty() ? key : path + QLatin1Char('.') + key;
+            if (seen.contains(key)) {
+                m_duplicates.append(memberPath);
+            } else {
+                seen.append(key);
+            }
+            skipWs();
+            if (m_pos >= m_s.size() || m_s[m_pos] != ':') {
+                return fail(QStringLiteral("expected ':' but found %1").arg(here()));
+            }
+            ++m_pos;
+            skipWs();
+            const qsizetype valueOffset = m_pos;
+            JsonAnalysis::Type t{};
+            if (!value(depth, memberPath, &t, nullptr)) {
+                return false;
+            }
+            if (top) {
+                top->members.append(JsonMember{key, m_s.sliced(valueOffset, m_pos - valueOffset).toByteArray(),
+                                               keyOffset, valueOffset});
+            }
+            skipWs();
+            if (m_pos < m_s.size() && m_s[m_pos] == ',') {
+                ++m_pos;
+                continue;
+            }
+            if (m_pos < m_s.size() && m_s[m_pos] == '}') {
+                ++m_pos;
+                if (top) {
+                    top->duplicateKeys = m_duplicates;
+                }
+                return true;
+            }
+            return fail(QStringLiteral("expected ',' or '}' but found %1").arg(here()));
+        }
+    }
+
+    bool array(int depth, const QString& path)
+    {
+        if (!enter(depth)) {
+            return false;
+        }
+        ++m_pos; // '['
+        skipWs();
+        if (m_pos < m_s.size() && m_s[m_pos] == ']') {
+            ++m_pos;
+            return true;
+        }
+        for (int index = 0;; ++index) {
+            skipWs();
+            JsonAnalysis::Type t{};
+            if (!value(depth, path + QStringLiteral("[%1]").arg(index), &t, nullptr)) {
+                return false;
+            }
+            skipWs();
+            if (m_pos < m_s.size() && m_s[m_pos] == ',') {
+                ++m_pos;
+                continue;
+            }
+            if (m_pos < m_s.size() && m_s[m_pos] == ']') {
+                ++m_pos;
+                return true;
+            }
+            return fail(QStringLiteral("expected ',' or ']' but found %1").arg(here()));
+        }
+    }
+
+    static int hexValue(char c)
+    {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    bool hex4(char16_t* out)
+    {
+        if (m_pos + 4 > m_s.size()) {
+            return fail(QStringLiteral("truncated \\u escape"));
+        }
+        int v = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int h = hexValue(m_s[m_pos + i]);
+            if (h < 0) {
+                m_pos += i;
+                return fail(QStringLiteral("invalid hex digit %1 in \\u escape").arg(here()));
+            }
+            v = v * 16 + h;
+        }
+        m_pos += 4;
+        *out = char16_t(v);
+        return true;
+    }
+
+    // RFC 8259 §7 strings; RFC 3629 UTF-8 (no overlongs, no surrogates). `out` receives the unescaped text.
+    bool string(QString* out)
+    {
+        ++m_pos; // opening quote
+        const qsizetype start = m_pos;
+        bool plain = true;
+        while (m_pos < m_s.size()) {
+            const auto c = static_cast<unsigned char>(m_s[m_pos]);
+            if (c == '"') {
+                if (out && plain) {
+                    *out = QString::fromUtf8(m_s.sliced(start, m_pos - start));
+                }
+                ++m_pos;
+                return true;
+            }
+            if (c < 0x20) {
+                return fail(QStringLiteral("unescaped control character %1 in a string").arg(here()));
+            }
+            if (c == '\\') {
+                if (plain && out) {
+                    *out = QString::fromUtf8(m_s.sliced(start, m_pos - start));
+                }
+                plain = false;
+                ++m_pos;
+                if (m_pos >= m_s.size()) {
+                    return fail(QStringLiteral("unterminated escape"));
+                }
+                const char e = m_s[m_pos++];
+                char16_t ch = 0;
+                switch (e) {
+                case '"':
+                    ch = u'"';
+                    break;
+                case '\\':
+                    ch = u'\\';
+                    break;
+                case '/':
+                    ch = u'/';
+                    break;
+                case 'b':
+                    ch = u'\b';
+                    break;
+                case 'f':
+                    ch = u'\f';
+                    break;
+                case 'n':
+                    ch = u'\n';
+                    break;
+                case 'r':
+                    ch = u'\r';
+                    break;
+                case 't':
+                    ch = u'\t';
+                    break;
+                case 'u':
+                    if (!hex4(&ch)) {
+                        return false;
+                    }
+                    break;
+                default:
+                    --m_pos;
+                    return fail(QStringLiteral("invalid escape \\%1").arg(here()));
+                }
+                if (out) {
+                    out->append(QChar(ch));
+                }
+                continue;
+            }
+            if (c < 0x80) {
+                if (out && !plain) {
+                    out->append(QLatin1Char(char(c)));
+                }
+                ++m_pos;
+                continue;
+            }
+            const qsizetype seqStart = m_pos;
+            if (!utf8Sequence()) {
+                return false;
+            }
+            if (out && !plain) {
+                out->append(QString::fromUtf8(m_s.sliced(seqStart, m_pos - seqStart)));
+            }
+        }
+        return fail(QStringLiteral("unterminated string"));
+    }
+
+    bool utf8Sequence()
+    {
+        const auto b0 = static_cast<unsigned char>(m_s[m_pos]);
+        int len = 0;
+        quint32 cp = 0;
+        if (b0 >= 0xc2 && b0 <= 0xdf) {
+            len = 2;
+            cp = b0 & 0x1f;
+        } else if (b0 >= 0xe0 && b0 <= 0xef) {
+            len = 3;
+            cp = b0 & 0x0f;
+        } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+            len = 4;
+            cp = b0 & 0x07;
+        } else {
+            return fail(QStringLiteral("invalid UTF-8 lead %1").arg(here()));
+        }
+        if (m_pos + len > m_s.size()) {
+            return fail(QStringLiteral("truncated UTF-8 sequence"));
+        }
+        for (int i = 1; i < len; ++i) {
+            const auto b = static_cast<unsigned char>(m_s[m_pos + i]);
+            if ((b & 0xc0) != 0x80) {
+                m_pos += i;
+                return fail(QStringLiteral("invalid UTF-8 continuation %1").arg(here()));
+            }
+            cp = (cp << 6) | (b & 0x3f);
+        }
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+            (cp >= 0xd800 && cp <= 0xdfff)) {
+            return fail(QStringLiteral("invalid UTF-8 (overlong, surrogate or out of range) %1").arg(here()));
+        }
+        m_pos += len;
+        return true;
+    }
+
+    bool digits()
+    {
+        const qsizetype s = m_pos;
+        while (m_pos < m_s.size() && m_s[m_pos] >= '0' && m_s[m_pos] <= '9') {
+            ++m_pos;
+        }
+        if (m_pos == s) {
+            return fail(QStringLiteral("expected a digit but found %1").arg(here()));
+        }
+        return true;
+    }
+
+    bool number()
+    {
+        if (m_s[m_pos] == '-') {
+            ++m_pos;
+        }
+        if (m_pos < m_s.size() && m_s[m_pos] == '0') {
+            ++m_pos;
+        } else if (!digits()) {
+            return false;
+        }
+        if (m_pos < m_s.size() && m_s[m_pos] == '.') {
+            ++m_pos;
+            if (!digits()) {
+                return false;
+            }
+        }
+        if (m_pos < m_s.size() && (m_s[m_pos] == 'e' || m_s[m_pos] == 'E')) {
+            ++m_pos;
+            if (m_pos < m_s.size() && (m_s[m_pos] == '+' || m_s[m_pos] == '-')) {
+                ++m_pos;
+            }
+            if (!digits()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    QByteArrayView m_s;
+    qsizetype m_pos = 0;
+    int m_maxDepth;
+    int m_maxSeen = 0;
+    QStringList m_duplicates;
+};
+
+} // namespace
+
+Result<JsonAnalysis> JsonText::analyse(QByteArrayView text, int maxDepth, qsizetype* errorOffset)
+{
+    Scanner scanner(text, maxDepth);
+    JsonAnalysis out;
+    if (!scanner.run(out)) {
+        if (errorOffset) {
+            *errorOffset = scanner.errorOffset;
+        }
+        return Error(ErrorCode::JsonInvalid, scanner.error);
+    }
+    return out;
+}
+
+Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplicates, int maxDepth)
+{
+    auto analysis = analyse(text, maxDepth);
+    if (!analysis) {
+        return analysis.error();
+    }
+    if (analysis->topType != JsonAnalysis::Type::Object) {
+        return Error(ErrorCode::JsonInvalid, QStringLiteral("expected a JSON object at the top level"));
+    }
+    if (rejectDuplicates && !analysis->duplicateKeys.isEmpty()) {
+        return Error(ErrorCode::JsonInvalid,
+                     QStringLiteral("duplicate member name \"%1\"").arg(analysis->duplicateKeys.first()));
+    }
+    QJsonParseError pe{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toByteArray(), &pe);
+    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
+        // The strict scan accepted it, so this is Qt refusing something unusual (e.g. depth); report it.
+        return Error(ErrorCode::JsonInvalid, QStringLiteral("JSON parser: %1").arg(pe.errorString()));
+    }
+    return doc.object();
+}
+
+QByteArray JsonText::pretty(QByteArrayView text, int indent)
+{
+    if (!analyse(text, 1024)) {
+        return text.toByteArray();
+    }
+    QByteArray out;
+    out.reserve(text.size() * 2);
+    int level = 0;
+    auto newline = [&] {
+        out.append('\n');
+        out.append(QByteArray(level * indent, ' '));
+    };
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const char c = text[i];
+        switch (c) {
+        case ' ':
+        case '\t':
+        case '\n':
+        case '\r':
+            break;
+        case '"': {
+            const qsizetype start = i++;
+            while (i < n && text[i] != '"') {
+                if (text[i] == '\\') {
+                    ++i;
+                }
+                ++i;
+            }
+            out.append(text.sliced(start, i - start + 1));
+            break;
+        }
+        case '{':
+        case '[': {
+            // Keep empty containers on one line.
+            qsizetype j = i + 1;
+            while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r')) {
+                ++j;
+            }
+            if (j < n && (text[j] == '}' || text[j] == ']')) {
+                out.append(c);
+                out.append(text[j]);
+                i = j;
+                break;
+            }
+            out.append(c);
+            ++level;
+            newline();
+            break;
+        }
+        case '}':
+        case ']':
+            --level;
+            newline();
+            out.append(c);
+            break;
+        case ',':
+            out.append(',');
+            newline();
+            break;
+        case ':':
+            out.append(": ");
+            break;
+        default:
+            out.append(c);
+        }
+    }
+    return out;
+}
+
+QByteArray JsonText::compact(const QJsonObject& object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+/// One member of the top-level object, with its value exactly as written.
+struct JsonMember
+{
+    QString key;         // unescaped
+    QByteArray rawValue; // the literal text of the value (numbers keep their digits)
+    qsizetype keyOffset = 0;
+    qsizetype valueOffset = 0;
+};
+
+/// What a strict scan of a JSON text found.
+struct JsonAnalysis
+{
+    enum class Type
+    {
+        Object,
+        Array,
+        String,
+        Number,
+        Bool,
+        Null
+    };
+    Type topType = Type::Null;
+    QList<JsonMember> members; // top-level object members in document order, duplicates included
+    QStringList duplicateKeys; // dotted paths ("alg", "cnf.jkt") of names that occur twice in one object
+    int maxDepth = 0;
+};
+
+/// Strict RFC 8259 JSON text handling that QJsonDocument does not give: exact error offsets, duplicate
+/// member detection (RFC 7515 §5.2 / RFC 7519 §4 require rejecting or taking the last; we report),
+/// UTF-8 validation, a nesting limit, and pretty-printing that never rewrites literals (QJsonDocument turns
+/// 12345678901234567890 into 1.2345678901234567e+19; what was signed is the text, so show the text).
+class JsonText
+{
+public:
+    static constexpr int kDefaultMaxDepth = 64;
+
+    /// Scans `text`. Errors (ERR_JSON_INVALID) say what was expected at which offset; *errorOffset gets it.
+    static Result<JsonAnalysis> analyse(QByteArrayView text, int maxDepth = kDefaultMaxDepth,
+                                        qsizetype* errorOffset = nullptr);
+
+    /// analyse() then QJsonDocument: the top level must be an object. Duplicate names are an error when
+    /// `rejectDuplicates`.
+    static Result<QJsonObject> parseObject(QByteArrayView text, bool rejectDuplicates = true,
+                                           int maxDepth = kDefaultMaxDepth);
+
+    /// Re-indents valid JSON, keeping every string and number literal byte for byte. Invalid input is
+    /// returned unchanged.
+    static QByteArray pretty(QByteArrayView text, int indent = 2);
+
+    /// Compact form of a QJsonObject (Qt's own serialiser; for values we created ourselves).
+    static QByteArray compact(const QJsonObject& object);
+};

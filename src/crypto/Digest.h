@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "HashAlg.h"
+
+#include <QByteArray>
+#include <QByteArrayView>
+
+/// Message digests through EVP_Digest.
+class Digest
+{
+public:
+    static QByteArray hash(HashAlg alg, QByteArrayView data);
+};
