@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QStringList>
+
+#include <optional>
+
+class Clock;
+
+/// What the relying party expects of the claims (RFC 7519 §4.1, RFC 8725 §3.8–3.11).
+struct ClaimsPolicy
+{
+    QString typ;                         // expected "typ" header (compared case-insensitively, "application/" optional)
+    QStringList requiredClaims;          // must be present
+    QStringList issuers;                 // "iss" must equal one exactly (when non-empty)
+    QString subject;                     // "sub" must equal (when non-empty)
+    QStringList audiences;               // "aud" (string or array) must contain one of these (when non-empty)
+    qint64 leewaySeconds = 0;            // clock tolerance for exp/nbf/iat
+    std::optional<qint64> maxAgeSeconds; // iat must be within this age (requires iat)
+    const Clock* clock = nullptr;        // null = SystemClock
+};
