@@ -18,4 +18,5 @@ struct ClaimsPolicy
     qint64 leewaySeconds = 0;            // clock tolerance for exp/nbf/iat
     std::optional<qint64> maxAgeSeconds; // iat must be within this age (requires iat)
     const Clock* clock = nullptr;        // null = SystemClock
+    bool describePassed = true;          // false: passed steps carry no message (batch mode skips the formatting)
 };

@@ -56,4 +56,5 @@ private:
     Jwks m_keys;
     VerifyOptions m_options;
     QStringList m_allowed;
+    bool m_singleKey = false; // a key given directly: no kid matching, only kty/alg/use/key_ops checks
 };

@@ -23,6 +23,7 @@ struct VerificationStep
     ErrorCode code = ErrorCode::None;
     QString message; // what was checked and what was found
     QString claim;   // for claim steps
+    QString reason;  // failed claim steps: "missing", "invalid" or "check_failed" (as panva/jose)
 
     static QString statusName(Status status); // "passed", "failed", "skipped", "info"
 };

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#include "TimeText.h"
+
+#include <QDateTime>
+
+#include <cmath>
+#include <cstdlib>
+
+QString TimeText::utc(double epochSeconds)
+{
+    if (!std::isfinite(epochSeconds) || std::fabs(epochSeconds) > 253402300799.0) {
+        return QStringLiteral("(out of range)");
+    }
+    const auto ms = static_cast<qint64>(std::llround(epochSeconds * 1000.0));
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    return ms % 1000 == 0 ? t.toString(Qt::ISODate) : t.toString(Qt::ISODateWithMs);
+}
+
+QString TimeText::duration(qint64 seconds)
+{
+    const qint64 s = std::llabs(seconds);
+    const qint64 d = s / 86400, h = (s % 86400) / 3600, m = (s % 3600) / 60, sec = s % 60;
+    if (d > 0) {
+        return h ? QStringLiteral("%1 d %2 h").arg(d).arg(h) : QStringLiteral("%1 d").arg(d);
+    }
+    if (h > 0) {
+        return m ? QStringLiteral("%1 h %2 min").arg(h).arg(m) : QStringLiteral("%1 h").arg(h);
+    }
+    if (m > 0) {
+        return sec ? QStringLiteral("%1 min %2 s").arg(m).arg(sec) : QStringLiteral("%1 min").arg(m);
+    }
+    return QStringLiteral("%1 s").arg(sec);
+}
+
+QString TimeText::relative(qint64 targetSeconds, qint64 nowSeconds)
+{
+    const qint64 delta = targetSeconds - nowSeconds;
+    if (delta == 0) {
+        return QStringLiteral("now");
+    }
+    return delta > 0 ? QStringLiteral("in %1").arg(duration(delta)) : QStringLiteral("%1 ago").arg(duration(delta));
+}

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: MIT
+#include "JwtVerifier.h"
+
+#include "Base64Url.h"
+#include "ClaimsValidator.h"
+#include "Hmac.h"
+#include "Signer.h"
+
+#include <QJsonArray>
+
+namespace {
+using Status = VerificationStep::Status;
+
+struct StepName
+{
+    const char* id;
+    const char* title;
+};
+// The fixed pipeline order; claim steps follow "payload" (see ClaimsValidator).
+constexpr StepName kPipeline[] = {
+    {"parts", "Structure (3 parts, base64url)"},
+    {"header", "Header JSON"},
+    {"crit", "Critical headers (crit)"},
+    {"alg", "Algorithm allowed"},
+    {"key", "Key selection"},
+    {"key-fits-alg", "Key fits algorithm"},
+    {"signature", "Signature"},
+    {"payload", "Payload is a JSON object"},
+};
+constexpr int kPipelineSize = int(std::size(kPipeline));
+
+// Header parameters registered by RFC 7515 §4.1 / RFC 7516 §4.1: crit must not name them (RFC 7515 §4.1.11).
+bool isRegisteredHeader(const QString& name)
+{
+    static const QStringList registered = {
+        QStringLiteral("alg"), QStringLiteral("jku"), QStringLiteral("jwk"),  QStringLiteral("kid"),
+        QStringLiteral("x5u"), QStringLiteral("x5c"), QStringLiteral("x5t"),  QStringLiteral("x5t#S256"),
+        QStringLiteral("typ"), QStringLiteral("cty"), QStringLiteral("crit"), QStringLiteral("enc"),
+        QStringLiteral("zip"), QStringLiteral("epk"), QStringLiteral("apu"),  QStringLiteral("apv"),
+        QStringLiteral("iv"),  QStringLiteral("tag"), QStringLiteral("p2s"),  QStringLiteral("p2c")};
+    return registered.contains(name);
+}
+
+QString describeKey(const Jwk& k)
+{
+    QString d = k.ktyName();
+    if (k.curve()) {
+        d += QLatin1Char(' ') + curveName(*k.curve());
+    } else {
+        d += QStringLiteral(" %1-bit").arg(k.bits());
+    }
+    if (!k.kid().isEmpty()) {
+        d += QStringLiteral(" kid \"%1\"").arg(k.kid());
+    }
+    return d;
+}
+
+class Run
+{
+public:
+    explicit Run(VerificationResult& r)
+        : m_r(r)
+    {
+    }
+    void pass(int index, const QString& message = QString())
+    {
+        m_r.steps.append(VerificationStep{QLatin1String(kPipeline[index].id), QLatin1String(kPipeline[index].title),
+                                          Status::Passed, ErrorCode::None, message, QString(), QString()});
+    }
+    void skip(int index, const QString& message)
+    {
+        m_r.steps.append(VerificationStep{QLatin1String(kPipeline[index].id), QLatin1String(kPipeline[index].title),
+                                          Status::Skipped, ErrorCode::None, message, QString(), QString()});
+    }
+    // Records the failure and marks every later pipeline step as not reached.
+    VerificationResult& fail(int index, ErrorCode code, const QString& message)
+    {
+        m_r.steps.append(VerificationStep{QLatin1String(kPipeline[index].id), QLatin1String(kPipeline[index].title),
+                                          Status::Failed, code, message, QString(), QString()});
+        m_r.error = Error(code, message);
+        for (int i = index + 1; i < kPipelineSize; ++i) {
+            skip(i, QStringLiteral("not reached"));
+        }
+        m_r.steps.append(VerificationStep{QStringLiteral("claims"), QStringLiteral("Claims"), Status::Skipped,
+                                          ErrorCode::None, QStringLiteral("not reached"), QString(), QString()});
+        m_r.valid = false;
+        return m_r;
+    }
+
+private:
+    VerificationResult& m_r;
+};
+
+QStringList defaultAlgorithms(const Jwks& keys)
+{
+    QStringList out;
+    for (const auto& k : keys.keys()) {
+        for (const auto& a : k.usableAlgorithms()) {
+            if (!out.contains(a)) {
+                out.append(a);
+            }
+        }
+    }
+    return out;
+}
+} // namespace
+
+JwtVerifier::JwtVerifier(Jwks keys, VerifyOptions options)
+    : m_keys(std::move(keys))
+    , m_options(std::move(options))
+{
+    m_allowed = m_options.allowedAlgorithms.isEmpty() ? defaultAlgorithms(m_keys) : m_options.allowedAlgorithms;
+    // RFC 8725 §3.1 / §2.1: "none" is never acceptable, whatever the caller passes.
+    m_allowed.removeAll(QStringLiteral("none"));
+}
+
+JwtVerifier::JwtVerifier(const Jwk& key, VerifyOptions options)
+    : JwtVerifier(Jwks(QList<Jwk>{key}), std::move(options))
+{
+    m_singleKey = true;
+}
+
+VerificationResult JwtVerifier::verify(QByteArrayView token) const
+{
+    return verify(CompactToken::parse(token));
+}
+
+VerificationResult JwtVerifier::verify(const CompactToken& t) const
+{
+    VerificationResult r;
+    r.steps.reserve(kPipelineSize + 10);
+    Run run(r);
+
+    // 1. Structure (RFC 7515 §7.1, §5.2 steps 1-2).
+    if (t.kind == CompactToken::Kind::Jwe) {
+        return run.fail(0, ErrorCode::JweNotSupported,
+                        QStringLiteral("this is a JWE (5 parts): encrypted tokens cannot be verified as a JWS"));
+    }
+    if (t.error && t.error->code == ErrorCode::InputTooLarge) {
+        return run.fail(0, ErrorCode::InputTooLarge, t.error->message);
+    }
+    if (t.segments.size() != 3) {
+        return run.fail(0, ErrorCode::JwsInvalid, t.error ? t.error->message : QStringLiteral("not 3 parts"));
+    }
+    for (int i = 0; i < 3; ++i) {
+        if (!t.segments[i].decodedOk) {
+            return run.fail(0, ErrorCode::JwsInvalid, t.error ? t.error->message : QStringLiteral("bad segment"));
+        }
+    }
+    run.pass(0, m_options.claims.describePassed ? QStringLiteral("3 base64url parts") : QString());
+
+    // 2. Header: a JSON object without duplicate names (RFC 7515 §5.2 step 4; RFC 7515 §4: MUST reject or take
+    // the last — rejecting removes any disagreement between parsers).
+    if (!t.headerOk) {
+        return run.fail(1, ErrorCode::JwsInvalid,
+                        t.error ? t.error->message : QStringLiteral("header is not a JSON object"));
+    }
+    if (!t.headerDuplicates.isEmpty()) {
+        return run.fail(1, ErrorCode::JwsInvalid,
+                        QStringLiteral("header has duplicate member \"%1\"").arg(t.headerDuplicates.first()));
+    }
+    if (t.error) {
+        return run.fail(1, ErrorCode::JwsInvalid, t.error->message);
+    }
+    run.pass(1);
+
+    // 3. crit (RFC 7515 §4.1.11) and b64 (RFC 7797 §6).
+    const QJsonObject& header = t.header;
+    bool b64Critical = false;
+    if (header.contains(QLatin1String("crit"))) {
+        const QJsonValue crit = header.value(QLatin1String("crit"));
+        if (!crit.isArray() || crit.toArray().isEmpty()) {
+            return run.fail(2, ErrorCode::JwsInvalid, QStringLiteral("\"crit\" must be a non-empty array of names"));
+        }
+        for (const auto& v : crit.toArray()) {
+            if (!v.isString()) {
+                return run.fail(2, ErrorCode::JwsInvalid, QStringLiteral("\"crit\" must contain only strings"));
+            }
+            const QString name = v.toString();
+            if (isRegisteredHeader(name)) {
+                return run.fail(2, ErrorCode::JwsInvalid,
+                                QStringLiteral("\"crit\" must not list the registered header \"%1\"").arg(name));
+            }
+            if (!m_options.understoodCrit.contains(name)) {
+                return run.fail(
+                    2, ErrorCode::CritUnsupported,
+                    QStringLiteral("extension header \"%1\" is marked critical but not understood").arg(name));
+            }
+            if (!header.contains(name)) {
+                return run.fail(2, ErrorCode::JwsInvalid,
+                                QStringLiteral("\"crit\" lists \"%1\" but the header lacks it").arg(name));
+            }
+            b64Critical = b64Critical || name == QLatin1String("b64");
+        }
+        run.pass(2, QStringLiteral("understood: %1").arg(crit.toVariant().toStringList().join(QLatin1String(", "))));
+    } else {
+        run.pass(2, m_options.claims.describePassed ? QStringLiteral("no crit header") : QString());
+    }
+    if (!t.b64 && !b64Critical) {
+        // RFC 7797 §6: "b64" MUST be listed in "crit" so that unaware verifiers reject the token.
+        r.steps.removeLast();
+        return run.fail(2, ErrorCode::JwsInvalid,
+                        QStringLiteral("\"b64\": false is not listed in \"crit\" (RFC 7797 §6)"));
+    }
+
+    // 4. Algorithm: present, a string, in the allowlist, never none (RFC 8725 §3.1).
+    const QJsonValue algValue = header.value(QLatin1String("alg"));
+    if (!algValue.isString()) {
+        return run.fail(3, ErrorCode::JwsInvalid, QStringLiteral("\"alg\" header is missing or not a string"));
+    }
+    const QString algName = algValue.toString();
+    const AlgorithmInfo* alg = AlgorithmTable::find(algName);
+    if (algName.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0) {
+        return run.fail(3, ErrorCode::AlgNotAllowed,
+                        QStringLiteral("\"alg\": \"%1\" is an unsecured token; it is never accepted").arg(algName));
+    }
+    if (!alg || !m_allowed.contains(algName)) {
+        return run.fail(
+            3, ErrorCode::AlgNotAllowed,
+            QStringLiteral("\"alg\" (Algorithm) Header Parameter value \"%1\" not allowed; allowed: %2")
+                .arg(algName, m_allowed.isEmpty() ? QStringLiteral("(none)") : m_allowed.join(QLatin1String(", "))));
+    }
+    run.pass(3, QStringLiteral("%1 is allowed").arg(algName));
+
+    // 5. Key selection. The token's jku/x5u/jwk/x5c headers are never used (RFC 8725 §3.10).
+    const QJsonValue kidValue = header.value(QLatin1String("kid"));
+    if (!kidValue.isUndefined() && !kidValue.isString()) {
+        return run.fail(4, ErrorCode::JwsInvalid, QStringLiteral("\"kid\" header must be a string"));
+    }
+    if (m_keys.isEmpty()) {
+        return run.fail(4, ErrorCode::JwksNoMatchingKey, QStringLiteral("no key to verify with"));
+    }
+    Jwk key;
+    if (m_singleKey) {
+        key = m_keys.keys().first();
+        r.keyIndex = 0;
+        run.pass(4, QStringLiteral("using the given key (%1)").arg(describeKey(key)));
+    } else {
+        if (auto usable = m_keys.checkUsableForVerification(); !usable) {
+            return run.fail(4, usable.error().code, usable.error().message);
+        }
+        const KeySelector selector{algName, kidValue.toString(), kidValue.isString()};
+        const QList<int> found = m_keys.candidates(selector);
+        auto selected = m_keys.select(selector);
+        if (!selected) {
+            return run.fail(4, selected.error().code, selected.error().message);
+        }
+        key = selected.value();
+        r.keyIndex = found.first();
+        run.pass(4, QStringLiteral("selected %1").arg(describeKey(key)));
+    }
+    r.keyDescription = describeKey(key);
+
+    // 6. The key fits the algorithm (kty/crv/alg/use/key_ops, strength).
+    if (auto fits = key.checkUsableFor(*alg); !fits) {
+        return run.fail(5, fits.error().code, fits.error().message);
+    }
+    if (alg->family == AlgorithmInfo::Family::EdDsa && !(key.curve() && curveIsOkp(*key.curve()))) {
+        return run.fail(5, ErrorCode::KeyAlgMismatch, QStringLiteral("EdDSA needs an Ed25519 or Ed448 key"));
+    }
+    run.pass(5,
+             m_options.claims.describePassed ? QStringLiteral("%1 fits %2").arg(describeKey(key), algName) : QString());
+
+    // 7. Signature over the exact received text (RFC 7515 §5.2 step 8).
+    QByteArray detachedInput;
+    const QByteArray* signingInput = nullptr;
+    QByteArray received;
+    if (t.segments[1].text.isEmpty() && m_options.detachedPayload) {
+        // RFC 7515 Appendix F / RFC 7797: the payload travels out of band.
+        detachedInput =
+            QByteArray(t.segments[0].text + '.' +
+                       (t.b64 ? Base64Url::encode(*m_options.detachedPayload) : *m_options.detachedPayload));
+        signingInput = &detachedInput;
+    } else {
+        received = t.signingInput();
+        signingInput = &received;
+    }
+    bool signatureOk = false;
+    if (alg->isSymmetric()) {
+        signatureOk = Hmac::verify(alg->hash, key.secret(), *signingInput, t.signature);
+    } else {
+        signatureOk = Signer::verify(key.asymmetricKey(), alg->scheme(), *signingInput, t.signature);
+    }
+    if (!signatureOk) {
+        return run.fail(6, ErrorCode::JwsSignatureVerificationFailed, QStringLiteral("signature verification failed"));
+    }
+    run.pass(6, m_options.claims.describePassed ? QStringLiteral("valid %1 signature").arg(algName) : QString());
+
+    // 8. Payload and claims (RFC 7519 §7.2 step 10).
+    if (m_options.signatureOnly) {
+        run.skip(7, QStringLiteral("signature-only verification: the payload is not interpreted"));
+        r.valid = true;
+        return r;
+    }
+    const QByteArray& payloadBytes =
+        (t.segments[1].text.isEmpty() && m_options.detachedPayload) ? *m_options.detachedPayload : t.payload;
+    auto analysis = JsonText::analyse(payloadBytes);
+    if (!analysis || analysis->topType != JsonAnalysis::Type::Object) {
+        return run.fail(7, ErrorCode::JwtInvalid,
+                        analysis ? QStringLiteral("JWT Claims Set must be a top-level JSON object")
+                                 : QStringLiteral("payload is not JSON: %1").arg(analysis.error().message));
+    }
+    if (!analysis->duplicateKeys.isEmpty()) {
+        return run.fail(7, ErrorCode::JwtInvalid,
+                        QStringLiteral("claims have duplicate member \"%1\"").arg(analysis->duplicateKeys.first()));
+    }
+    auto claims = JsonText::parseObject(payloadBytes, false);
+    if (!claims) {
+        return run.fail(7, ErrorCode::JwtInvalid, claims.error().message);
+    }
+    run.pass(7);
+
+    const VerificationSteps claimSteps = ClaimsValidator::validate(header, claims.value(), m_options.claims);
+    r.steps.append(claimSteps);
+    for (const auto& s : claimSteps) {
+        if (s.status == Status::Failed) {
+            r.error = Error(s.code, s.message, s.claim, s.reason);
+            r.valid = false;
+            return r;
+        }
+    }
+    r.valid = true;
+    r.claims = claims.value();
+    return r;
+}

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+#include "ClaimsValidator.h"
+
+#include "MockClock.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+namespace {
+const VerificationStep* find(const VerificationSteps& steps, const char* id)
+{
+    for (const auto& s : steps) {
+        if (s.id == QLatin1String(id)) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+} // namespace
+
+class TestClaimsValidator : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void checks_data()
+    {
+        QTest::addColumn<QJsonObject>("claims");
+        QTest::addColumn<QString>("step");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<ErrorCode>("code");
+        QTest::addColumn<QString>("reason");
+        using S = VerificationStep::Status;
+        const qint64 now = 1700000000;
+        auto row = [](const char* name) -> QTestData& { return QTest::newRow(name); };
+        row("RFC7519 4.1.4 exp in the past")
+            << QJsonObject{{QStringLiteral("exp"), now - 61}} << QStringLiteral("exp") << int(S::Failed)
+            << ErrorCode::JwtExpired << QStringLiteral("check_failed");
+        row("RFC7519 4.1.4 exp equal to now minus leeway is expired")
+            << QJsonObject{{QStringLiteral("exp"), now - 60}} << QStringLiteral("exp") << int(S::Failed)
+            << ErrorCode::JwtExpired << QStringLiteral("check_failed");
+        row("exp within leeway") << QJsonObject{{QStringLiteral("exp"), now - 30}} << QStringLiteral("exp")
+                                 << int(S::Passed) << ErrorCode::None << QString();
+        row("exp in the future") << QJsonObject{{QStringLiteral("exp"), now + 1}} << QStringLiteral("exp")
+                                 << int(S::Passed) << ErrorCode::None << QString();
+        row("RFC7519 2 exp as string") << QJsonObject{{QStringLiteral("exp"), QStringLiteral("1700000100")}}
+                                       << QStringLiteral("exp") << int(S::Failed) << ErrorCode::JwtClaimValidationFailed
+                                       << QStringLiteral("invalid");
+        row("RFC7519 4.1.5 nbf in the future")
+            << QJsonObject{{QStringLiteral("nbf"), now + 61}} << QStringLiteral("nbf") << int(S::Failed)
+            << ErrorCode::JwtNotYetValid << QStringLiteral("check_failed");
+        row("nbf within leeway") << QJsonObject{{QStringLiteral("nbf"), now + 60}} << QStringLiteral("nbf")
+                                 << int(S::Passed) << ErrorCode::None << QString();
+        row("iss exact") << QJsonObject{{QStringLiteral("iss"), QStringLiteral("https://issuer.example/")}}
+                         << QStringLiteral("iss") << int(S::Passed) << ErrorCode::None << QString();
+        row("iss without trailing slash")
+            << QJsonObject{{QStringLiteral("iss"), QStringLiteral("https://issuer.example")}} << QStringLiteral("iss")
+            << int(S::Failed) << ErrorCode::JwtClaimValidationFailed << QStringLiteral("check_failed");
+        row("iss missing") << QJsonObject{} << QStringLiteral("iss") << int(S::Failed)
+                           << ErrorCode::JwtClaimValidationFailed << QStringLiteral("missing");
+        row("aud array overlap") << QJsonObject{{QStringLiteral("aud"),
+                                                 QJsonArray{QStringLiteral("x"), QStringLiteral("api")}}}
+                                 << QStringLiteral("aud") << int(S::Passed) << ErrorCode::None << QString();
+        row("aud mismatch") << QJsonObject{{QStringLiteral("aud"), QStringLiteral("other")}} << QStringLiteral("aud")
+                            << int(S::Failed) << ErrorCode::JwtClaimValidationFailed << QStringLiteral("check_failed");
+        row("aud array of numbers") << QJsonObject{{QStringLiteral("aud"), QJsonArray{1}}} << QStringLiteral("aud")
+                                    << int(S::Failed) << ErrorCode::JwtClaimValidationFailed
+                                    << QStringLiteral("invalid");
+        row("required sub missing") << QJsonObject{} << QStringLiteral("required") << int(S::Failed)
+                                    << ErrorCode::JwtClaimValidationFailed << QStringLiteral("missing");
+        row("max age exceeded") << QJsonObject{{QStringLiteral("iat"), now - 3700}} << QStringLiteral("max-age")
+                                << int(S::Failed) << ErrorCode::JwtExpired << QStringLiteral("check_failed");
+        row("max age ok") << QJsonObject{{QStringLiteral("iat"), now - 3600}} << QStringLiteral("max-age")
+                          << int(S::Passed) << ErrorCode::None << QString();
+    }
+    void checks()
+    {
+        QFETCH(QJsonObject, claims);
+        QFETCH(QString, step);
+        QFETCH(int, status);
+        QFETCH(ErrorCode, code);
+        QFETCH(QString, reason);
+        MockClock clock(1700000000);
+        ClaimsPolicy policy;
+        policy.clock = &clock;
+        policy.leewaySeconds = 60;
+        policy.issuers = {QStringLiteral("https://issuer.example/")};
+        policy.audiences = {QStringLiteral("api")};
+        policy.requiredClaims = {QStringLiteral("sub")};
+        policy.maxAgeSeconds = 3600 - 60;
+        const VerificationSteps steps = ClaimsValidator::validate(QJsonObject(), claims, policy);
+        const VerificationStep* s = find(steps, qPrintable(step));
+        QVERIFY(s);
+        QCOMPARE(int(s->status), status);
+        QCOMPARE(s->code, code);
+        QCOMPARE(s->reason, reason);
+        if (s->status == VerificationStep::Status::Failed && s->id != QLatin1String("required")) {
+            QVERIFY(!s->claim.isEmpty());
+        }
+    }
+
+    void fixedOrder()
+    {
+        ClaimsPolicy policy;
+        MockClock clock(0);
+        policy.clock = &clock;
+        policy.maxAgeSeconds = 10;
+        QStringList ids;
+        for (const auto& s : ClaimsValidator::validate({}, {{QStringLiteral("iat"), 0}}, policy)) {
+            ids.append(s.id);
+        }
+        QCOMPARE(ids, (QStringList{QStringLiteral("typ"), QStringLiteral("required"), QStringLiteral("iss"),
+                                   QStringLiteral("sub"), QStringLiteral("aud"), QStringLiteral("nbf"),
+                                   QStringLiteral("exp"), QStringLiteral("iat"), QStringLiteral("max-age")}));
+    }
+
+    void explicitTyping()
+    {
+        // RFC 8725 §3.11 / RFC 9068 §2.1: "at+jwt" equals "application/at+jwt", case-insensitively.
+        ClaimsPolicy policy;
+        policy.typ = QStringLiteral("at+jwt");
+        auto typStep = [&](const QJsonObject& header) {
+            return *find(ClaimsValidator::validate(header, {}, policy), "typ");
+        };
+        QCOMPARE(typStep({{QStringLiteral("typ"), QStringLiteral("application/AT+JWT")}}).status,
+                 VerificationStep::Status::Passed);
+        QCOMPARE(typStep({{QStringLiteral("typ"), QStringLiteral("JWT")}}).status, VerificationStep::Status::Failed);
+        QCOMPARE(typStep({}).status, VerificationStep::Status::Failed);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClaimsValidator)
+#include "TestClaimsValidator.moc"
