@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+#include "Curve.h"
+
+QString curveName(Curve curve)
+{
+    switch (curve) {
+    case Curve::P256:
+        return QStringLiteral("P-256");
+    case Curve::P384:
+        return QStringLiteral("P-384");
+    case Curve::P521:
+        return QStringLiteral("P-521");
+    case Curve::Secp256k1:
+        return QStringLiteral("secp256k1");
+    case Curve::Ed25519:
+        return QStringLiteral("Ed25519");
+    case Curve::Ed448:
+        return QStringLiteral("Ed448");
+    }
+    return {};
+}
+
+std::optional<Curve> curveFromName(const QString& name)
+{
+    // JOSE names are case-sensitive (RFC 7518 §6.2.1.1, RFC 8037 §2, RFC 8812 §3.1).
+    for (Curve c : {Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1, Curve::Ed25519, Curve::Ed448}) {
+        if (name == curveName(c))
+            return c;
+    }
+    return std::nullopt;
+}
+
+int curveCoordinateSize(Curve curve)
+{
+    switch (curve) {
+    case Curve::P256:
+    case Curve::Secp256k1:
+    case Curve::Ed25519:
+        return 32;
+    case Curve::P384:
+        return 48;
+    case Curve::P521:
+        return 66; // ceil(521 / 8), RFC 7518 §6.2.1.2
+    case Curve::Ed448:
+        return 57; // RFC 8032 §5.2.2
+    }
+    return 0;
+}
+
+bool curveIsOkp(Curve curve)
+{
+    return curve == Curve::Ed25519 || curve == Curve::Ed448;
+}
