@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+#include "CliContext.h"
+
+#include "JsonText.h"
+
+#include <cstdio>
+
+CliContext::CliContext()
+{
+    m_out.open(stdout, QIODevice::WriteOnly);
+    m_err.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    m_in.open(stdin, QIODevice::ReadOnly);
+}
+
+void CliContext::out(const QString& text)
+{
+    m_out.write(text.toUtf8());
+}
+
+void CliContext::outLine(const QString& text)
+{
+    m_out.write(text.toUtf8());
+    m_out.write("\n", 1);
+}
+
+void CliContext::outBytes(const QByteArray& bytes)
+{
+    m_out.write(bytes);
+}
+
+void CliContext::errLine(const QString& text)
+{
+    m_out.flush();
+    m_err.write(text.toUtf8());
+    m_err.write("\n", 1);
+}
+
+void CliContext::outJson(const QJsonObject& object)
+{
+    m_out.write(JsonText::compact(object));
+    m_out.write("\n", 1);
+}
+
+void CliContext::flush()
+{
+    m_out.flush();
+}
+
+int CliContext::fail(const Error& error, int exit)
+{
+    errLine(QStringLiteral("tokenscope-cli: ") + error.toString());
+    return exit;
+}
+
+int CliContext::usage(const QString& message)
+{
+    errLine(QStringLiteral("tokenscope-cli: ") + message);
+    return ExitUsage;
+}
+
+Result<QByteArray> CliContext::readInput(const QString& path, qint64 limit)
+{
+    QByteArray data;
+    if (path == QLatin1String("-")) {
+        data = m_in.read(limit + 1);
+    } else {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            return Error(ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+        }
+        data = f.read(limit + 1);
+    }
+    if (data.size() > limit) {
+        return Error(ErrorCode::InputTooLarge, QStringLiteral("%1 is larger than %2 bytes").arg(path).arg(limit));
+    }
+    return data;
+}

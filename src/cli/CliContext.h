@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QFile>
+#include <QJsonObject>
+#include <QString>
+
+/// Exit codes shared by every subcommand.
+enum ExitCode
+{
+    ExitOk = 0,      // success / valid
+    ExitInvalid = 1, // the input was examined and found invalid
+    ExitUsage = 2,   // bad usage, unreadable input, I/O error
+};
+
+/// Standard streams for a command. Output goes through here so tests and batch mode stay consistent.
+class CliContext
+{
+public:
+    CliContext();
+
+    void out(const QString& text);     // stdout, no newline added
+    void outLine(const QString& text); // stdout + '\n'
+    void outBytes(const QByteArray& bytes);
+    void errLine(const QString& text);       // stderr + '\n'
+    void outJson(const QJsonObject& object); // compact JSON + '\n'
+    void flush();
+
+    /// Prints "tokenscope-cli: <code>: <message>" on stderr and returns `exit`.
+    int fail(const Error& error, int exit = ExitUsage);
+    int usage(const QString& message);
+
+    /// Reads a whole file ("-" = stdin) up to `limit` bytes. Errors: ERR_IO, ERR_INPUT_TOO_LARGE.
+    Result<QByteArray> readInput(const QString& path, qint64 limit = 64 * 1024 * 1024);
+    QFile& stdinFile() { return m_in; }
+
+private:
+    QFile m_out;
+    QFile m_err;
+    QFile m_in;
+};

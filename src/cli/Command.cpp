@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+#include "Command.h"
+
+int Command::parse(QCommandLineParser& parser, const QStringList& arguments, CliContext& ctx, const QString& usage)
+{
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    parser.setApplicationDescription(summary());
+    if (!parser.parse(arguments)) {
+        return ctx.usage(parser.errorText() + QStringLiteral(" (see: tokenscope-cli %1 --help)").arg(name()));
+    }
+    if (parser.isSet(help)) {
+        QString text = parser.helpText();
+        const qsizetype cut = text.indexOf(QLatin1Char('\n'));
+        ctx.out(QStringLiteral("Usage: tokenscope-cli %1\n").arg(usage) + text.mid(cut + 1));
+        return ExitOk;
+    }
+    return -1;
+}

@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "CliContext.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+/// One tokenscope-cli subcommand. `arguments` starts with the command name (as argv[0] for the parser).
+class Command
+{
+public:
+    virtual ~Command() = default;
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0;
+    virtual int run(const QStringList& arguments, CliContext& ctx) = 0;
+
+protected:
+    /// Parses with `parser`; on an error or --help prints the right thing. Returns -1 to continue, or an exit code.
+    int parse(QCommandLineParser& parser, const QStringList& arguments, CliContext& ctx, const QString& usage);
+};

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+
+/// decode [TOKEN|-]: segments, header, payload (exact literals), times, lint findings. Never verifies.
+class DecodeCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("decode"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Decode a token without verifying it; show lint findings.");
+    }
+    int run(const QStringList& arguments, CliContext& ctx) override;
+};

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+
+/// jwk thumbprint FILE [--hash H] | jwk to-pem FILE [--private] [--format F] [--passphrase P]
+class JwkCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("jwk"); }
+    QString summary() const override { return QStringLiteral("JWK tools: thumbprint (RFC 7638), to-pem."); }
+    int run(const QStringList& arguments, CliContext& ctx) override;
+};

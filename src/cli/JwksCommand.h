@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+
+/// jwks show FILE|URL|--issuer URL [--lint] [--json]; jwks diff OLD NEW. `show --lint` exits 1 when a critical
+/// finding exists, so it can guard a CI pipeline.
+class JwksCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("jwks"); }
+    QString summary() const override
+    {
+        return QStringLiteral("JWK Set tools: show (with --lint), diff (key rotation).");
+    }
+    int run(const QStringList& arguments, CliContext& ctx) override;
+};

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+
+/// keys generate --kty RSA|EC|OKP|oct [--size N] [--crv C] [--kid K] [--alg A] [--use U] [--format jwk|pem]
+///                [--out-private F] [--out-public F]
+class KeysCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("keys"); }
+    QString summary() const override { return QStringLiteral("Generate keys: keys generate --kty RSA|EC|OKP|oct ..."); }
+    int run(const QStringList& arguments, CliContext& ctx) override;
+};

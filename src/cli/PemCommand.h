@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+
+/// pem to-jwk FILE [--passphrase P] [--private] [--kid K] [--alg A] [--use U]
+class PemCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("pem"); }
+    QString summary() const override { return QStringLiteral("PEM tools: to-jwk (keys and X.509 certificates)."); }
+    int run(const QStringList& arguments, CliContext& ctx) override;
+};

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+
+/// verify [TOKEN|-] with one key source and a policy. Prints the ordered checklist. With "-", verifies one token per
+/// stdin line on all cores and prints one result line per token, in input order (batch mode).
+class VerifyCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("verify"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Verify a token's signature and claims. Exit 0 valid, 1 invalid, 2 usage or I/O error.");
+    }
+    int run(const QStringList& arguments, CliContext& ctx) override;
+};

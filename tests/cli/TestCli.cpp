@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: MIT
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+struct Run
+{
+    int exit = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run cli(const QStringList& args, const QByteArray& input = {})
+{
+    QProcess p;
+    p.start(QStringLiteral(TOKENSCOPE_CLI), args);
+    if (!p.waitForStarted()) {
+        return {};
+    }
+    p.write(input);
+    p.closeWriteChannel();
+    p.waitForFinished(120000);
+    Run r;
+    r.exit = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2; // -2: crashed
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QJsonObject rfcEntry(const char* id)
+{
+    QFile f(QStringLiteral(TOKENSCOPE_TEST_DATA "/rfc/rfc_examples.json"));
+    f.open(QIODevice::ReadOnly);
+    for (const auto& e : QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("jws")).toArray()) {
+        if (e.toObject().value(QLatin1String("id")).toString() == QLatin1String(id)) {
+            return e.toObject();
+        }
+    }
+    return {};
+}
+
+QByteArray write(const QTemporaryDir& dir, const char* name, const QByteArray& data)
+{
+    QFile f(dir.filePath(QLatin1String(name)));
+    f.open(QIODevice::WriteOnly);
+    f.write(data);
+    return f.fileName().toUtf8();
+}
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void helpAndUsage()
+    {
+        QCOMPARE(cli({QStringLiteral("--help")}).exit, 0);
+        QVERIFY(cli({QStringLiteral("--help")}).out.contains("verify"));
+        QCOMPARE(cli({}).exit, 2);
+        const Run unknown = cli({QStringLiteral("frobnicate")});
+        QCOMPARE(unknown.exit, 2);
+        QVERIFY(unknown.err.contains("unknown command"));
+        QCOMPARE(cli({QStringLiteral("verify"), QStringLiteral("--help")}).exit, 0);
+        QCOMPARE(cli({QStringLiteral("verify"), QStringLiteral("--bogus")}).exit, 2);
+    }
+
+    void rfc7515A2VerifiesWithFrozenClock()
+    {
+        const QJsonObject e = rfcEntry("rfc7515-A.2-RS256");
+        QVERIFY(!e.isEmpty());
+        QTemporaryDir dir;
+        const QByteArray jwk = write(dir, "key.jwk", QJsonDocument(e.value(QLatin1String("jwk")).toObject()).toJson());
+        const QString token = e.value(QLatin1String("token")).toString();
+        // exp is 1300819380 (2011): valid one second before, expired at exp.
+        Run r = cli({QStringLiteral("verify"), QStringLiteral("--jwk"), QString::fromUtf8(jwk), QStringLiteral("--now"),
+                     QStringLiteral("1300819379"), token});
+        QCOMPARE(r.exit, 0);
+        QVERIFY(r.out.contains("Result: VALID"));
+        r = cli({QStringLiteral("verify"), QStringLiteral("--jwk"), QString::fromUtf8(jwk), QStringLiteral("--now"),
+                 QStringLiteral("1300819380"), token});
+        QCOMPARE(r.exit, 1);
+        QVERIFY(r.out.contains("ERR_JWT_EXPIRED"));
+        r = cli({QStringLiteral("verify"), QStringLiteral("--jwk"), QString::fromUtf8(jwk),
+                 QStringLiteral("--signature-only"), token});
+        QCOMPARE(r.exit, 0);
+        // Wrong audience: the aud step fails with its claim.
+        r = cli({QStringLiteral("verify"), QStringLiteral("--jwk"), QString::fromUtf8(jwk), QStringLiteral("--now"),
+                 QStringLiteral("1300819379"), QStringLiteral("--aud"), QStringLiteral("api"), QStringLiteral("--json"),
+                 token});
+        QCOMPARE(r.exit, 1);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QLatin1String("error")).toObject().value(QLatin1String("claim")).toString(),
+                 QStringLiteral("aud"));
+        QCOMPARE(o.value(QLatin1String("error")).toObject().value(QLatin1String("code")).toString(),
+                 QStringLiteral("ERR_JWT_CLAIM_VALIDATION_FAILED"));
+    }
+
+    void generateSignVerifyEveryKeyType_data()
+    {
+        QTest::addColumn<QStringList>("generate");
+        QTest::addColumn<QString>("alg");
+        QTest::newRow("RSA RS256") << QStringList{QStringLiteral("--kty"), QStringLiteral("RSA")}
+                                   << QStringLiteral("RS256");
+        QTest::newRow("RSA PS384") << QStringList{QStringLiteral("--kty"), QStringLiteral("RSA"),
+                                                  QStringLiteral("--size"), QStringLiteral("3072")}
+                                   << QStringLiteral("PS384");
+        QTest::newRow("EC P-256") << QStringList{QStringLiteral("--kty"), QStringLiteral("EC")}
+                                  << QStringLiteral("ES256");
+        QTest::newRow("EC P-521") << QStringList{QStringLiteral("--kty"), QStringLiteral("EC"), QStringLiteral("--crv"),
+                                                 QStringLiteral("P-521")}
+                                  << QStringLiteral("ES512");
+        QTest::newRow("EC secp256k1") << QStringList{QStringLiteral("--kty"), QStringLiteral("EC"),
+                                                     QStringLiteral("--crv"), QStringLiteral("secp256k1")}
+                                      << QStringLiteral("ES256K");
+        QTest::newRow("OKP Ed25519") << QStringList{QStringLiteral("--kty"), QStringLiteral("OKP")}
+                                     << QStringLiteral("EdDSA");
+        QTest::newRow("OKP Ed448") << QStringList{QStringLiteral("--kty"), QStringLiteral("OKP"),
+                                                  QStringLiteral("--crv"), QStringLiteral("Ed448")}
+                                   << QStringLiteral("EdDSA");
+        QTest::newRow("oct HS512") << QStringList{QStringLiteral("--kty"), QStringLiteral("oct"),
+                                                  QStringLiteral("--size"), QStringLiteral("64")}
+                                   << QStringLiteral("HS512");
+    }
+    void generateSignVerifyEveryKeyType()
+    {
+        QFETCH(QStringList, generate);
+        QFETCH(QString, alg);
+        QTemporaryDir dir;
+        const QString priv = dir.filePath(QStringLiteral("priv.jwk"));
+        const QString pub = dir.filePath(QStringLiteral("pub.jwk"));
+        const bool oct = alg.startsWith(QLatin1String("HS"));
+        QStringList args = QStringList{QStringLiteral("keys"), QStringLiteral("generate")} + generate +
+                           QStringList{QStringLiteral("--alg"), alg, QStringLiteral("--out-private"), priv};
+        if (!oct) {
+            args += QStringList{QStringLiteral("--out-public"), pub};
+        }
+        Run r = cli(args);
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(QFile::permissions(priv) & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
+        r = cli({QStringLiteral("sign"), QStringLiteral("--alg"), alg, QStringLiteral("--key"), priv,
+                 QStringLiteral("--claims"), QStringLiteral("{\"sub\":\"alice\",\"aud\":\"api\"}"),
+                 QStringLiteral("--exp"), QStringLiteral("10m"), QStringLiteral("--iat")});
+        QCOMPARE(r.exit, 0);
+        const QString token = QString::fromLatin1(r.out.trimmed());
+        QCOMPARE(token.count(QLatin1Char('.')), 2);
+        const QString verifyKey = oct ? priv : pub;
+        r = cli({QStringLiteral("verify"), QStringLiteral("--jwk"), verifyKey, QStringLiteral("--aud"),
+                 QStringLiteral("api"), token});
+        QVERIFY2(r.exit == 0, r.out.constData());
+        // Another key of the same type does not verify it.
+        const QString other = dir.filePath(QStringLiteral("other.jwk"));
+        cli(QStringList{QStringLiteral("keys"), QStringLiteral("generate")} + generate +
+            QStringList{QStringLiteral("--alg"), alg, QStringLiteral("--out-private"), other});
+        r = cli({QStringLiteral("verify"), QStringLiteral("--jwk"), other, token});
+        QCOMPARE(r.exit, 1);
+        QVERIFY(r.out.contains("ERR_JWS_SIGNATURE_VERIFICATION_FAILED"));
+    }
+
+    void batchModeKeepsOrder()
+    {
+        QTemporaryDir dir;
+        const QByteArray secret = "0123456789abcdef0123456789abcdef";
+        Run r = cli({QStringLiteral("sign"), QStringLiteral("--alg"), QStringLiteral("HS256"),
+                     QStringLiteral("--secret"), QString::fromLatin1(secret), QStringLiteral("--claims"),
+                     QStringLiteral("{\"sub\":\"x\"}"), QStringLiteral("--count"), QStringLiteral("600")});
+        QCOMPARE(r.exit, 0);
+        QList<QByteArray> tokens = r.out.trimmed().split('\n');
+        QCOMPARE(tokens.size(), 600);
+        tokens[7] = "garbage";
+        tokens[500][tokens[500].size() - 5] = tokens[500][tokens[500].size() - 5] == 'A' ? 'B' : 'A';
+        const QByteArray input = tokens.join('\n') + '\n';
+        r = cli(
+            {QStringLiteral("verify"), QStringLiteral("--secret"), QString::fromLatin1(secret), QStringLiteral("-")},
+            input);
+        QCOMPARE(r.exit, 1);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.size(), 600);
+        QCOMPARE(lines[0], QByteArray("valid"));
+        QVERIFY(lines[7].startsWith("invalid ERR_JWS_INVALID"));
+        QVERIFY(lines[500].startsWith("invalid ERR_JWS_SIGNATURE_VERIFICATION_FAILED"));
+        QCOMPARE(lines.count("valid"), 598);
+        tokens[7] = tokens[8];
+        tokens[500] = tokens[501];
+        r = cli(
+            {QStringLiteral("verify"), QStringLiteral("--secret"), QString::fromLatin1(secret), QStringLiteral("-")},
+            tokens.join('\n'));
+        QCOMPARE(r.exit, 0);
+    }
+
+    void decodeKeepsLiteralsAndNeverSaysVerified()
+    {
+        const QByteArray header =
+            QByteArray("{\"alg\":\"none\"}").toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const QByteArray payload = QByteArray("{\"big\":12345678901234567890,\"f\":1.50}")
+                                       .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+        const QString token = QString::fromLatin1(header + '.' + payload + '.');
+        Run r = cli({QStringLiteral("decode"), QStringLiteral("--json"), token});
+        QCOMPARE(r.exit, 0);
+        QVERIFY2(r.out.contains("\"big\":12345678901234567890"), r.out.constData());
+        QVERIFY(r.out.contains("\"f\":1.50"));
+        QVERIFY(r.out.contains("\"verified\":false"));
+        QVERIFY(r.out.contains("alg-none"));
+        QVERIFY(QJsonDocument::fromJson(r.out).isObject());
+        r = cli({QStringLiteral("decode"), token});
+        QVERIFY(r.out.contains("NOT verified"));
+        QVERIFY(r.out.contains("12345678901234567890"));
+        // Bearer prefix and whitespace tolerated and mentioned; stdin works.
+        r = cli({QStringLiteral("decode"), QStringLiteral("-")}, QByteArray("  Bearer " + token.toLatin1() + "\n"));
+        QCOMPARE(r.exit, 0);
+        QVERIFY(r.out.contains("Bearer"));
+        r = cli({QStringLiteral("decode"), QStringLiteral("not.a.token!")});
+        QCOMPARE(r.exit, 1);
+        QVERIFY(r.out.contains("ERR_JWS_INVALID"));
+    }
+
+    void keyTools()
+    {
+        // RFC 7638 §3.1 example key and thumbprint.
+        QTemporaryDir dir;
+        QFile f(QStringLiteral(TOKENSCOPE_TEST_DATA "/rfc/rfc_examples.json"));
+        f.open(QIODevice::ReadOnly);
+        QJsonObject thumb;
+        for (const auto& t :
+             QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("thumbprints")).toArray()) {
+            if (t.toObject().value(QLatin1String("published_in_rfc")).toBool() &&
+                t.toObject().value(QLatin1String("jwk")).toObject().value(QLatin1String("kty")) ==
+                    QLatin1String("RSA")) {
+                thumb = t.toObject();
+            }
+        }
+        QVERIFY(!thumb.isEmpty());
+        const QByteArray jwk =
+            write(dir, "rsa.jwk", QJsonDocument(thumb.value(QLatin1String("jwk")).toObject()).toJson());
+        Run r = cli({QStringLiteral("jwk"), QStringLiteral("thumbprint"), QString::fromUtf8(jwk)});
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(QString::fromLatin1(r.out.trimmed()),
+                 thumb.value(QLatin1String("expected_thumbprint_sha256")).toString());
+        // JWK -> PEM -> JWK keeps the key (same thumbprint).
+        r = cli({QStringLiteral("jwk"), QStringLiteral("to-pem"), QString::fromUtf8(jwk)});
+        QCOMPARE(r.exit, 0);
+        QVERIFY(r.out.startsWith("-----BEGIN PUBLIC KEY-----"));
+        const QByteArray pem = write(dir, "rsa.pem", r.out);
+        r = cli({QStringLiteral("pem"), QStringLiteral("to-jwk"), QString::fromUtf8(pem)});
+        QCOMPARE(r.exit, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("kid")).toString(),
+                 thumb.value(QLatin1String("expected_thumbprint_sha256")).toString());
+        // Encrypted PKCS#8 round trip with a passphrase; a wrong passphrase is one clear line.
+        const QString priv = dir.filePath(QStringLiteral("ec.jwk"));
+        QCOMPARE(cli({QStringLiteral("keys"), QStringLiteral("generate"), QStringLiteral("--kty"), QStringLiteral("EC"),
+                      QStringLiteral("--out-private"), priv})
+                     .exit,
+                 0);
+        r = cli({QStringLiteral("jwk"), QStringLiteral("to-pem"), QStringLiteral("--private"),
+                 QStringLiteral("--passphrase"), QStringLiteral("pw"), priv});
+        QVERIFY(r.out.startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+        const QByteArray enc = write(dir, "ec.pem", r.out);
+        r = cli({QStringLiteral("pem"), QStringLiteral("to-jwk"), QStringLiteral("--passphrase"), QStringLiteral("pw"),
+                 QStringLiteral("--private"), QString::fromUtf8(enc)});
+        QCOMPARE(r.exit, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out).object().contains(QLatin1String("d")));
+        r = cli({QStringLiteral("pem"), QStringLiteral("to-jwk"), QStringLiteral("--passphrase"),
+                 QStringLiteral("nope"), QString::fromUtf8(enc)});
+        QCOMPARE(r.exit, 2);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY(r.err.contains("ERR_PEM_INVALID"));
+    }
+
+    void jwksShowLintGuardsPipelines()
+    {
+        QTemporaryDir dir;
+        const QString priv = dir.filePath(QStringLiteral("p.jwk"));
+        const QString pub = dir.filePath(QStringLiteral("q.jwk"));
+        QCOMPARE(cli({QStringLiteral("keys"), QStringLiteral("generate"), QStringLiteral("--kty"),
+                      QStringLiteral("RSA"), QStringLiteral("--alg"), QStringLiteral("RS256"),
+                      QStringLiteral("--out-private"), priv, QStringLiteral("--out-public"), pub})
+                     .exit,
+                 0);
+        auto setOf = [&](const QString& path, const char* name) {
+            QFile k(path);
+            k.open(QIODevice::ReadOnly);
+            return QString::fromUtf8(write(dir, name, QByteArray("{\"keys\":[" + k.readAll() + "]}")));
+        };
+        const QString good = setOf(pub, "good.json");
+        const QString leaky = setOf(priv, "leaky.json");
+        Run r = cli({QStringLiteral("jwks"), QStringLiteral("show"), QStringLiteral("--lint"), good});
+        QCOMPARE(r.exit, 0);
+        r = cli({QStringLiteral("jwks"), QStringLiteral("show"), QStringLiteral("--lint"), leaky});
+        QCOMPARE(r.exit, 1);
+        QVERIFY(r.out.contains("private-members"));
+        r = cli({QStringLiteral("jwks"), QStringLiteral("diff"), good, good});
+        QCOMPARE(r.exit, 0);
+        QVERIFY(r.out.contains("0 added, 0 removed, 0 changed, 1 unchanged"));
+    }
+
+    void badInputIsOneClearLine_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exit");
+        QTest::addColumn<QByteArray>("code");
+        QTest::newRow("missing key file") << QStringList{QStringLiteral("verify"), QStringLiteral("--jwk"),
+                                                         QStringLiteral("/nonexistent/k.jwk"), QStringLiteral("a.b.c")}
+                                          << 2 << QByteArray("ERR_IO");
+        QTest::newRow("no key") << QStringList{QStringLiteral("verify"), QStringLiteral("a.b.c")} << 2
+                                << QByteArray("ERR_USAGE");
+        QTest::newRow("bad claims json") << QStringList{QStringLiteral("sign"),  QStringLiteral("--alg"),
+                                                        QStringLiteral("HS256"), QStringLiteral("--secret"),
+                                                        QStringLiteral("s"),     QStringLiteral("--claims"),
+                                                        QStringLiteral("{bad")}
+                                         << 2 << QByteArray("ERR_JSON_INVALID");
+        QTest::newRow("sign with none") << QStringList{QStringLiteral("sign"), QStringLiteral("--alg"),
+                                                       QStringLiteral("none"), QStringLiteral("--secret"),
+                                                       QStringLiteral("s"),    QStringLiteral("--claims"),
+                                                       QStringLiteral("{}")}
+                                        << 2 << QByteArray("ERR_JOSE_ALG_NOT_ALLOWED");
+        QTest::newRow("verify alg none") << QStringList{QStringLiteral("verify"), QStringLiteral("--secret"),
+                                                        QStringLiteral("s"),      QStringLiteral("--alg"),
+                                                        QStringLiteral("none"),   QStringLiteral("a.b.c")}
+                                         << 2 << QByteArray("not a signing algorithm");
+        QTest::newRow("secret with RS256 token")
+            << QStringList{QStringLiteral("verify"), QStringLiteral("--secret"),
+                           QStringLiteral("s"),      QStringLiteral("--alg"),
+                           QStringLiteral("RS256"),  QStringLiteral("eyJhbGciOiJSUzI1NiJ9.e30.AAAA")}
+            << 1 << QByteArray("ERR_KEY_ALG_MISMATCH");
+    }
+    void badInputIsOneClearLine()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exit);
+        QFETCH(QByteArray, code);
+        const Run r = cli(args);
+        QCOMPARE(r.exit, exit);
+        const QByteArray all = r.err + r.out;
+        QVERIFY2(all.contains(code), all.constData());
+        if (exit == 2) {
+            QCOMPARE(r.err.count('\n'), 1);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "TestCli.moc"
