@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: MIT
+#include "BearerAuthenticator.h"
+
+#include "SystemClock.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+BearerAuthenticator::BearerAuthenticator(std::shared_ptr<KeySource> keys, BearerPolicy policy)
+    : m_keys(std::move(keys))
+    , m_policy(std::move(policy))
+    , m_cache(m_policy.cacheCapacity)
+{
+    m_options.allowedAlgorithms = m_policy.algorithms;
+    m_options.claims.issuers = {m_policy.issuer};
+    m_options.claims.audiences = m_policy.audiences;
+    m_options.claims.leewaySeconds = m_policy.leewaySeconds;
+    m_options.claims.clock = m_policy.clock;
+    m_options.claims.describePassed = m_policy.describeSteps;
+    // iss and aud are compared above; RFC 9068 §2.2 also makes exp mandatory for access tokens, but the
+    // quickstart middleware accepts tokens without exp, so only iss and aud are required here.
+    m_options.claims.requiredClaims = {QStringLiteral("iss"), QStringLiteral("aud")};
+}
+
+std::shared_ptr<const JwtVerifier> BearerAuthenticator::verifierFor(const KeySnapshot& snapshot) const
+{
+    QMutexLocker locker(&m_verifierMutex);
+    if (!m_verifier || m_verifierGeneration != snapshot.generation) {
+        m_verifier = std::make_shared<const JwtVerifier>(snapshot.jwks ? *snapshot.jwks : Jwks(), m_options);
+        m_verifierGeneration = snapshot.generation;
+    }
+    return m_verifier;
+}
+
+QString BearerAuthenticator::redactedPreview(QByteArrayView token)
+{
+    const qsizetype shown = std::min<qsizetype>(12, token.size() / 4);
+    return QStringLiteral("%1…(%2 bytes)").arg(QString::fromLatin1(token.first(shown))).arg(token.size());
+}
+
+BearerOutcome BearerAuthenticator::fail(int status, const QString& code, const QString& description) const
+{
+    BearerOutcome o;
+    o.status = status;
+    o.code = code;
+    o.description = description;
+    return o;
+}
+
+BearerOutcome BearerAuthenticator::mapEngineError(const Error& error)
+{
+    BearerOutcome o;
+    o.status = 401;
+    o.engineError = error;
+    o.description = error.message;
+    switch (error.code) {
+    case ErrorCode::JwtExpired:
+        o.code = QStringLiteral("token_expired");
+        break;
+    case ErrorCode::JwtClaimValidationFailed:
+    case ErrorCode::JwtNotYetValid:
+        o.code = QStringLiteral("invalid_claims");
+        break;
+    default:
+        // Structure, header, crit, algorithm, key selection, key fitness, signature, payload.
+        o.code = QStringLiteral("invalid_header");
+        break;
+    }
+    return o;
+}
+
+BearerOutcome BearerAuthenticator::checkScope(const QJsonObject& claims, const QString& requiredScope) const
+{
+    BearerOutcome ok;
+    ok.authorized = true;
+    ok.claims = claims;
+    if (requiredScope.isEmpty()) {
+        return ok;
+    }
+    QStringList granted;
+    const QJsonValue scope = claims.value(QStringLiteral("scope"));
+    const QJsonValue scp = claims.value(QStringLiteral("scp"));
+    if (scope.isString()) {
+        granted = scope.toString().split(QLatin1Char(' '), Qt::SkipEmptyParts); // RFC 8693 §4.2
+    } else if (scp.isString()) {
+        granted = scp.toString().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    } else if (scp.isArray()) {
+        for (const QJsonValue& v : scp.toArray()) {
+            granted.append(v.toString());
+        }
+    }
+    if (!granted.contains(requiredScope)) {
+        BearerOutcome o = fail(403, QStringLiteral("insufficient_scope"),
+                               QStringLiteral("Insufficient scope: %1 is required").arg(requiredScope));
+        o.claims = claims;
+        return o;
+    }
+    return ok;
+}
+
+BearerOutcome BearerAuthenticator::authenticate(const HttpRequest& request, const QString& requiredScope,
+                                                RequestContext& context) const
+{
+    BearerOutcome outcome;
+    const QList<QByteArray> values = request.headerValues("Authorization");
+    if (values.isEmpty()) {
+        outcome = fail(401, QStringLiteral("authorization_header_missing"),
+                       QStringLiteral("Authorization header is expected"));
+    } else if (values.size() > 1) {
+        outcome = fail(401, QStringLiteral("invalid_header"), QStringLiteral("More than one Authorization header"));
+    } else {
+        // credentials = auth-scheme [ 1*SP token68 ] (RFC 9110 §11.4); the scheme is case-insensitive.
+        const QList<QByteArray> parts = values.first().split(' ');
+        QList<QByteArray> nonEmpty;
+        for (const QByteArray& p : parts) {
+            if (!p.isEmpty()) {
+                nonEmpty.append(p);
+            }
+        }
+        if (nonEmpty.isEmpty() || nonEmpty.first().compare("bearer", Qt::CaseInsensitive) != 0) {
+            outcome = fail(401, QStringLiteral("invalid_header"),
+                           QStringLiteral("Authorization header must start with \"Bearer\""));
+        } else if (nonEmpty.size() == 1) {
+            outcome = fail(401, QStringLiteral("invalid_header"), QStringLiteral("Token not found"));
+        } else if (nonEmpty.size() > 2) {
+            outcome = fail(401, QStringLiteral("invalid_header"),
+                           QStringLiteral("Authorization header must be \"Bearer <token>\""));
+        } else {
+            const QByteArray& token = nonEmpty.at(1);
+            context.tokenPreview = redactedPreview(token);
+            const Clock& clock = m_policy.clock ? *m_policy.clock : SystemClock::instance();
+            KeySnapshot snapshot = m_keys->current();
+            TokenCache::Entry cached;
+            const TokenCache::Lookup lookup =
+                m_cache.lookup(token, snapshot.generation, clock.nowSeconds(), m_policy.leewaySeconds, &cached);
+            if (lookup == TokenCache::Lookup::Hit) {
+                context.cacheHit = true;
+                context.steps = cached.result->steps;
+                outcome = checkScope(cached.result->claims, requiredScope);
+            } else {
+                std::shared_ptr<const JwtVerifier> verifier = verifierFor(snapshot);
+                const CompactToken parsed = CompactToken::parse(token);
+                VerificationResult result = verifier->verify(parsed);
+                if (!result.valid && result.error && result.error->code == ErrorCode::JwksNoMatchingKey &&
+                    parsed.hasKid() && m_keys->refreshForUnknownKid(parsed.kid())) {
+                    // Key rotation: the issuer may have published a new key since we fetched.
+                    snapshot = m_keys->current();
+                    verifier = verifierFor(snapshot);
+                    result = verifier->verify(parsed);
+                }
+                if (m_policy.keepTokenDetails) {
+                    context.tokenHeaderJson = parsed.headerText;
+                    context.tokenPayloadJson = parsed.payload;
+                }
+                context.steps = result.steps;
+                if (result.valid) {
+                    TokenCache::Entry entry;
+                    entry.generation = snapshot.generation;
+                    const QJsonValue exp = result.claims.value(QStringLiteral("exp"));
+                    if (exp.isDouble()) {
+                        entry.exp = static_cast<qint64>(std::floor(exp.toDouble()));
+                    }
+                    entry.result = std::make_shared<const VerificationResult>(result);
+                    m_cache.insert(token, std::move(entry));
+                    outcome = checkScope(result.claims, requiredScope);
+                } else {
+                    outcome = mapEngineError(result.error.value_or(
+                        Error(ErrorCode::JwsInvalid, QStringLiteral("Token verification failed"))));
+                }
+            }
+            if (outcome.authorized || outcome.status == 403) {
+                context.subject = outcome.claims.value(QStringLiteral("sub")).toString();
+            }
+        }
+    }
+    if (!outcome.authorized) {
+        context.errorCode = outcome.code;
+        context.errorDescription = outcome.description;
+    }
+    return outcome;
+}
+
+namespace {
+// RFC 6750 §3: error_description is %x20-21 / %x23-5B / %x5D-7E — no quote, no backslash, ASCII only.
+QByteArray quotedDescription(const QString& text)
+{
+    QByteArray out;
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        if (u < 0x20 || u > 0x7e) {
+            continue;
+        }
+        out += (u == '"' || u == '\\') ? '\'' : static_cast<char>(u);
+    }
+    return out;
+}
+} // namespace
+
+HttpResponse BearerAuthenticator::errorResponse(const BearerOutcome& outcome, const QString& requiredScope) const
+{
+    HttpResponse response = HttpResponse::jsonError(outcome.status, outcome.code, outcome.description);
+    QByteArray challenge = "Bearer realm=\"" + quotedDescription(m_policy.realm) + '"';
+    if (outcome.code != QLatin1String("authorization_header_missing")) {
+        const bool scopeError = outcome.status == 403;
+        challenge +=
+            scopeError ? QByteArrayView(", error=\"insufficient_scope\"") : QByteArrayView(", error=\"invalid_token\"");
+        challenge += ", error_description=\"" + quotedDescription(outcome.description) + '"';
+        if (scopeError && !requiredScope.isEmpty()) {
+            challenge += ", scope=\"" + quotedDescription(requiredScope) + '"'; // RFC 6750 §3
+        }
+    }
+    response.addHeader(QByteArrayLiteral("WWW-Authenticate"), challenge);
+    return response;
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "EmbeddedIssuer.h"
+#include "HttpRequest.h"
+#include "HttpResponse.h"
+#include "RequestLogEntry.h"
+#include "Result.h"
+#include "ServerConfig.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+class BearerAuthenticator;
+class HttpTransport;
+class JwksProvider;
+class Router;
+class TokenEndpoint;
+struct HttpProtocolError;
+
+/// The local mock protected API of Auth0's API quickstart (/api/public, /api/private, /api/private-scoped and the
+/// seed's /ping, /secured/ping, /secured/private/ping) plus, by default, an embedded issuer
+/// (/.well-known/jwks.json, /.well-known/openid-configuration, POST /oauth/token). The HTTP server runs on its
+/// own threads; start()/stop() return quickly and never need the caller's event loop, so the GUI thread and
+/// the CLI's main thread can both own it.
+///
+/// requestLogged() is emitted on a server thread once per request (connect with a queued connection from a
+/// GUI); logMessage() carries other events (JWKS refreshes and outages).
+class MockApiServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MockApiServer(QObject* parent = nullptr);
+    ~MockApiServer() override;
+
+    /// Validates the configuration, loads keys (embedded key created on first use; JWKS file read; JWKS URL
+    /// fetched, blocking up to jwksTimeoutMs), binds and serves. Errors: ERR_USAGE (bad option), ERR_IO (port in
+    /// use, unreadable file), ERR_JWKS_INVALID, ERR_NET_*, ERR_PEM_INVALID, ERR_TLS_FAILURE.
+    Result<void> start(const ServerConfig& config);
+    void stop();
+    bool isRunning() const;
+
+    quint16 port() const;
+    /// "http://127.0.0.1:8000" (no trailing slash).
+    QString baseUrl() const;
+    QString issuer() const;
+    QString audience() const;
+    const ServerConfig& config() const { return m_config; }
+    /// The embedded issuer while running in embedded mode, else null. Use it to mint test tokens.
+    const EmbeddedIssuer* embeddedIssuer() const;
+
+    /// Start-up text: URLs, mode, and in embedded mode the client credentials and two curl commands
+    /// (get a token, call /api/private).
+    QStringList startupBanner() const;
+
+    /// Quickstart response texts.
+    static QString publicMessage();
+    static QString privateMessage();
+    static QString scopedMessage(const QString& scope);
+
+Q_SIGNALS:
+    void requestLogged(const RequestLogEntry& entry);
+    void logMessage(const QString& message);
+
+private:
+    HttpResponse handle(const HttpRequest& request);
+    void protocolError(const HttpProtocolError& error);
+    void buildRoutes();
+    Result<void> setUpKeys();
+
+    ServerConfig m_config;
+    std::unique_ptr<HttpTransport> m_transport;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<BearerAuthenticator> m_authenticator;
+    std::unique_ptr<TokenEndpoint> m_tokenEndpoint;
+    std::unique_ptr<EmbeddedIssuer> m_issuer;
+    std::shared_ptr<JwksProvider> m_jwksProvider;
+    QString m_issuerUrl;
+    QString m_audience;
+    std::atomic<bool> m_ready{false};
+};

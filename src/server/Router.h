@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "CorsPolicy.h"
+#include "HttpRequest.h"
+#include "HttpResponse.h"
+#include "RequestContext.h"
+
+#include <QHash>
+#include <QList>
+
+#include <functional>
+
+/// Maps (method, exact path) to handlers. Paths are compared raw (no percent-decoding, query ignored).
+/// Every response gets the CORS headers, errors included; OPTIONS on every route is a 204 preflight answer
+/// (Fetch Standard CORS-preflight); HEAD is served by the GET handler (RFC 9110 §9.3.2); an unknown path is
+/// a 404 JSON error and a known path with another method a 405 with Allow (RFC 9110 §15.5.6).
+/// Build it completely before serving; route() is then const and thread-safe.
+class Router
+{
+public:
+    using Handler = std::function<HttpResponse(const HttpRequest&, RequestContext&)>;
+
+    void setCorsPolicy(const CorsPolicy& policy) { m_cors = policy; }
+    const CorsPolicy& corsPolicy() const { return m_cors; }
+    void addRoute(const QByteArray& method, const QByteArray& path, Handler handler);
+
+    HttpResponse route(const HttpRequest& request, RequestContext& context) const;
+    /// "GET, HEAD, OPTIONS" for a path; empty when there is no such route.
+    QByteArray allowedMethods(const QByteArray& path) const;
+    QList<QByteArray> paths() const { return m_order; }
+
+private:
+    struct Route
+    {
+        QByteArray method;
+        Handler handler;
+    };
+    void addCorsHeaders(HttpResponse& response) const;
+
+    CorsPolicy m_cors;
+    QHash<QByteArray, QList<Route>> m_routes;
+    QList<QByteArray> m_order;
+};

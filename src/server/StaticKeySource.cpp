@@ -1,0 +1,8 @@
+// SPDX-License-Identifier: MIT
+#include "StaticKeySource.h"
+
+StaticKeySource::StaticKeySource(Jwks jwks)
+{
+    m_snapshot.jwks = std::make_shared<const Jwks>(std::move(jwks));
+    m_snapshot.generation = 1;
+}
