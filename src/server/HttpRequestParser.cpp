@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "HttpRequestParser.h"
 
+#include <cstring>
+
 namespace {
 
 // RFC 9110 §5.6.2 tchar.
@@ -131,10 +133,14 @@ HttpRequestParser::Status HttpRequestParser::parse(const QByteArray& buffer, Htt
         qsizetype headEnd = -1;
         qsizetype i = std::max(m_scanFrom, start);
         const qsizetype limit = std::min(buffer.size(), start + m_limits.maxHeadBytes + 4);
+        const char* data = buffer.constData();
         for (; i < limit; ++i) {
-            if (buffer[i] != '\n') {
-                continue;
+            const void* lf = std::memchr(data + i, '\n', static_cast<size_t>(limit - i));
+            if (!lf) {
+                i = limit;
+                break;
             }
+            i = static_cast<const char*>(lf) - data;
             if (i + 1 < buffer.size() && buffer[i + 1] == '\n') {
                 headEnd = i + 2;
                 break;
