@@ -46,12 +46,11 @@ QByteArray batchLine(const VerificationResult& r, bool json)
 }
 
 // Verifies many tokens on all cores; results keep the input order.
-int runBatch(const JwtVerifier& verifier, CliContext& ctx, bool json)
+int runBatch(const JwtVerifier& verifier, CliContext& ctx, bool json, int threads)
 {
     QFile& in = ctx.stdinFile();
     bool allValid = true;
     int count = 0;
-    const int threads = std::max(1, QThread::idealThreadCount());
     constexpr int kChunk = 8192;
     for (;;) {
         std::vector<QByteArray> tokens;
@@ -141,7 +140,10 @@ int VerifyCommand::run(const QStringList& arguments, CliContext& ctx)
                                       QStringLiteral("File with the out-of-band payload (RFC 7515 F, RFC 7797)."),
                                       QStringLiteral("FILE"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
-    parser.addOptions({alg, iss, aud, sub, typ, leeway, maxAge, now, require, signatureOnly, detached, json});
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QStringLiteral("Batch mode: worker threads (default: one per core)."),
+                                     QStringLiteral("N"));
+    parser.addOptions({alg, iss, aud, sub, typ, leeway, maxAge, now, require, signatureOnly, detached, json, threads});
     parser.addPositionalArgument(QStringLiteral("token"),
                                  QStringLiteral("The token, or - for one token per stdin line."));
     if (const int r = parse(parser, arguments, ctx,
@@ -207,7 +209,11 @@ int VerifyCommand::run(const QStringList& arguments, CliContext& ctx)
         return ctx.usage(QStringLiteral("no algorithm is allowed for this key; give --alg"));
     }
     if (batch) {
-        return runBatch(verifier, ctx, parser.isSet(json));
+        const int workers = parser.isSet(threads) ? parser.value(threads).toInt(&ok) : QThread::idealThreadCount();
+        if (!ok || workers < 1 || workers > 256) {
+            return ctx.usage(QStringLiteral("--threads needs a number from 1 to 256"));
+        }
+        return runBatch(verifier, ctx, parser.isSet(json), workers);
     }
 
     QByteArray input;

@@ -19,7 +19,7 @@ public:
     {
         skipWs();
         JsonAnalysis::Type t{};
-        if (!value(0, QString(), &t, &out)) {
+        if (!value(0, &t, &out)) {
             return false;
         }
         out.topType = t;
@@ -76,7 +76,7 @@ private:
         return fail(QStringLiteral("invalid literal, expected '%1'").arg(QLatin1String(word)));
     }
 
-    bool value(int depth, const QString& path, JsonAnalysis::Type* type, JsonAnalysis* top)
+    bool value(int depth, JsonAnalysis::Type* type, JsonAnalysis* top)
     {
         if (m_pos >= m_s.size()) {
             return fail(QStringLiteral("expected a value but found end of input"));
@@ -85,10 +85,10 @@ private:
         switch (c) {
         case '{':
             *type = JsonAnalysis::Type::Object;
-            return object(depth + 1, path, top);
+            return object(depth + 1, top);
         case '[':
             *type = JsonAnalysis::Type::Array;
-            return array(depth + 1, path);
+            return array(depth + 1);
         case '"':
             *type = JsonAnalysis::Type::String;
             return string(nullptr);
@@ -119,7 +119,7 @@ private:
         return true;
     }
 
-    bool object(int depth, const QString& path, JsonAnalysis* top)
+    bool object(int depth, JsonAnalysis* top)
     {
         if (!enter(depth)) {
             return false;
@@ -141,9 +141,8 @@ private:
             if (!string(&key)) {
                 return false;
             }
-            const QString memberPath = path.isEmpty() ? key : path + QLatin1Char('.') + key;
             if (seen.contains(key)) {
-                m_duplicates.append(memberPath);
+                m_duplicates.append(currentPath(key));
             } else {
                 seen.append(key);
             }
@@ -155,7 +154,10 @@ private:
             skipWs();
             const qsizetype valueOffset = m_pos;
             JsonAnalysis::Type t{};
-            if (!value(depth, memberPath, &t, nullptr)) {
+            m_path.append(PathPart{key, -1});
+            const bool ok = value(depth, &t, nullptr);
+            m_path.removeLast();
+            if (!ok) {
                 return false;
             }
             if (top) {
@@ -178,7 +180,7 @@ private:
         }
     }
 
-    bool array(int depth, const QString& path)
+    bool array(int depth)
     {
         if (!enter(depth)) {
             return false;
@@ -192,7 +194,10 @@ private:
         for (int index = 0;; ++index) {
             skipWs();
             JsonAnalysis::Type t{};
-            if (!value(depth, path + QStringLiteral("[%1]").arg(index), &t, nullptr)) {
+            m_path.append(PathPart{QString(), index});
+            const bool ok = value(depth, &t, nullptr);
+            m_path.removeLast();
+            if (!ok) {
                 return false;
             }
             skipWs();
@@ -403,6 +408,26 @@ private:
         return true;
     }
 
+    // The dotted path of the member being scanned, built only when a duplicate needs naming.
+    struct PathPart
+    {
+        QString key;
+        int index; // >= 0 for array elements
+    };
+    QString currentPath(const QString& last) const
+    {
+        QString p;
+        for (const auto& part : m_path) {
+            if (part.index >= 0) {
+                p += QStringLiteral("[%1]").arg(part.index);
+            } else {
+                p += (p.isEmpty() ? QString() : QStringLiteral(".")) + part.key;
+            }
+        }
+        return p.isEmpty() ? last : p + QLatin1Char('.') + last;
+    }
+
+    QList<PathPart> m_path;
     QByteArrayView m_s;
     qsizetype m_pos = 0;
     int m_maxDepth;
@@ -425,7 +450,8 @@ Result<JsonAnalysis> JsonText::analyse(QByteArrayView text, int maxDepth, qsizet
     return out;
 }
 
-Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplicates, int maxDepth)
+Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplicates, int maxDepth,
+                                          JsonAnalysis* analysisOut)
 {
     auto analysis = analyse(text, maxDepth);
     if (!analysis) {
@@ -437,6 +463,9 @@ Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplic
     if (rejectDuplicates && !analysis->duplicateKeys.isEmpty()) {
         return Error(ErrorCode::JsonInvalid,
                      QStringLiteral("duplicate member name \"%1\"").arg(analysis->duplicateKeys.first()));
+    }
+    if (analysisOut) {
+        *analysisOut = analysis.value();
     }
     QJsonParseError pe{};
     const QJsonDocument doc = QJsonDocument::fromJson(text.toByteArray(), &pe);

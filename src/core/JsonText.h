@@ -50,8 +50,9 @@ public:
 
     /// analyse() then QJsonDocument: the top level must be an object. Duplicate names are an error when
     /// `rejectDuplicates`.
+    /// `analysisOut` (optional) receives the scan, so callers need not scan twice.
     static Result<QJsonObject> parseObject(QByteArrayView text, bool rejectDuplicates = true,
-                                           int maxDepth = kDefaultMaxDepth);
+                                           int maxDepth = kDefaultMaxDepth, JsonAnalysis* analysisOut = nullptr);
 
     /// Re-indents valid JSON, keeping every string and number literal byte for byte. Invalid input is
     /// returned unchanged.

@@ -72,21 +72,14 @@ CompactToken CompactToken::parse(QByteArrayView token)
         h.decoded = header.value();
         h.decodedOk = true;
         t.headerText = header.value();
-        qsizetype jsonAt = -1;
-        auto analysis = JsonText::analyse(t.headerText, JsonText::kDefaultMaxDepth, &jsonAt);
-        if (!analysis) {
-            fail(structural, 0, -1, QStringLiteral("header is not valid JSON: %1").arg(analysis.error().message));
-        } else if (analysis->topType != JsonAnalysis::Type::Object) {
-            fail(structural, 0, -1, QStringLiteral("header is not a JSON object"));
+        JsonAnalysis analysis;
+        auto object = JsonText::parseObject(t.headerText, false, JsonText::kDefaultMaxDepth, &analysis);
+        if (object) {
+            t.header = object.value();
+            t.headerOk = true;
+            t.headerDuplicates = analysis.duplicateKeys;
         } else {
-            t.headerDuplicates = analysis->duplicateKeys;
-            auto object = JsonText::parseObject(t.headerText, false);
-            if (object) {
-                t.header = object.value();
-                t.headerOk = true;
-            } else {
-                fail(structural, 0, -1, QStringLiteral("header: %1").arg(object.error().message));
-            }
+            fail(structural, 0, -1, QStringLiteral("header is not a JSON object: %1").arg(object.error().message));
         }
     }
 

@@ -294,19 +294,16 @@ VerificationResult JwtVerifier::verify(const CompactToken& t) const
     }
     const QByteArray& payloadBytes =
         (t.segments[1].text.isEmpty() && m_options.detachedPayload) ? *m_options.detachedPayload : t.payload;
-    auto analysis = JsonText::analyse(payloadBytes);
-    if (!analysis || analysis->topType != JsonAnalysis::Type::Object) {
-        return run.fail(7, ErrorCode::JwtInvalid,
-                        analysis ? QStringLiteral("JWT Claims Set must be a top-level JSON object")
-                                 : QStringLiteral("payload is not JSON: %1").arg(analysis.error().message));
-    }
-    if (!analysis->duplicateKeys.isEmpty()) {
-        return run.fail(7, ErrorCode::JwtInvalid,
-                        QStringLiteral("claims have duplicate member \"%1\"").arg(analysis->duplicateKeys.first()));
-    }
-    auto claims = JsonText::parseObject(payloadBytes, false);
+    JsonAnalysis analysis;
+    auto claims = JsonText::parseObject(payloadBytes, false, JsonText::kDefaultMaxDepth, &analysis);
     if (!claims) {
-        return run.fail(7, ErrorCode::JwtInvalid, claims.error().message);
+        return run.fail(
+            7, ErrorCode::JwtInvalid,
+            QStringLiteral("JWT Claims Set must be a top-level JSON object: %1").arg(claims.error().message));
+    }
+    if (!analysis.duplicateKeys.isEmpty()) {
+        return run.fail(7, ErrorCode::JwtInvalid,
+                        QStringLiteral("claims have duplicate member \"%1\"").arg(analysis.duplicateKeys.first()));
     }
     run.pass(7);
 
