@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 export QT_QPA_PLATFORM=offscreen
-export CCACHE_DIR="${CCACHE_DIR:-$PWD/.cache/ccache}"
+# ccache (if installed) uses its default directory, so repeated runs on one machine rebuild quickly.
 jobs=$(nproc)
 
 echo "== format check (.clang-format)"
