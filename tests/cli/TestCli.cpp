@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
+#include <QEventLoop>
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +35,57 @@ Run cli(const QStringList& args, const QByteArray& input = {})
     r.err = p.readAllStandardError();
     return r;
 }
+
+// Runs the CLI while this thread's event loop keeps serving (for the loopback HTTP fixture below).
+Run cliWithEventLoop(const QStringList& args)
+{
+    QProcess p;
+    QEventLoop loop;
+    QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
+    QObject::connect(&p, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
+    p.start(QStringLiteral(TOKENSCOPE_CLI), args);
+    p.closeWriteChannel();
+    loop.exec();
+    Run r;
+    r.exit = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+// A minimal HTTP/1.0 responder on loopback: path -> (status, body).
+class HttpFixture : public QTcpServer
+{
+public:
+    QHash<QByteArray, QPair<int, QByteArray>> routes;
+    QString url(const char* path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(serverPort()).arg(QLatin1String(path));
+    }
+
+    HttpFixture()
+    {
+        listen(QHostAddress::LocalHost, 0);
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* s = nextPendingConnection()) {
+                connect(s, &QTcpSocket::readyRead, s, [this, s] {
+                    const QByteArray head = s->peek(8192);
+                    if (!head.contains("\r\n\r\n")) {
+                        return;
+                    }
+                    const QByteArray path = head.split(' ').value(1);
+                    const auto route = routes.value(path, qMakePair(404, QByteArray("{}")));
+                    s->write("HTTP/1.0 " + QByteArray::number(route.first) +
+                             " X\r\nContent-Type: application/json\r\n"
+                             "Content-Length: " +
+                             QByteArray::number(route.second.size()) + "\r\n\r\n" + route.second);
+                    s->disconnectFromHost();
+                });
+                connect(s, &QTcpSocket::disconnected, s, &QObject::deleteLater);
+            }
+        });
+    }
+};
 
 QJsonObject rfcEntry(const char* id)
 {
@@ -296,6 +351,34 @@ private Q_SLOTS:
         r = cli({QStringLiteral("jwks"), QStringLiteral("diff"), good, good});
         QCOMPARE(r.exit, 0);
         QVERIFY(r.out.contains("0 added, 0 removed, 0 changed, 1 unchanged"));
+    }
+
+    void jwksFromUrlAndDiscovery()
+    {
+        const QJsonObject e = rfcEntry("rfc7515-A.2-RS256");
+        QJsonObject key = e.value(QLatin1String("jwk")).toObject();
+        key.insert(QStringLiteral("kid"), QStringLiteral("k1"));
+        const QByteArray jwks = QJsonDocument(QJsonObject{{QStringLiteral("keys"), QJsonArray{key}}}).toJson();
+        HttpFixture http;
+        QVERIFY(http.isListening());
+        http.routes.insert("/jwks.json", qMakePair(200, jwks));
+        http.routes.insert(
+            "/.well-known/openid-configuration",
+            qMakePair(200, QJsonDocument(QJsonObject{{QStringLiteral("issuer"), http.url("")},
+                                                     {QStringLiteral("jwks_uri"), http.url("/jwks.json")}})
+                               .toJson()));
+        // The RFC token has no kid; a one-key set still selects by kty/alg.
+        Run r = cliWithEventLoop({QStringLiteral("verify"), QStringLiteral("--jwks"), http.url("/jwks.json"),
+                                  QStringLiteral("--signature-only"), e.value(QLatin1String("token")).toString()});
+        QVERIFY2(r.exit == 0, (r.out + r.err).constData());
+        r = cliWithEventLoop({QStringLiteral("jwks"), QStringLiteral("show"), QStringLiteral("--issuer"), http.url(""),
+                              QStringLiteral("--json")});
+        QVERIFY2(r.exit == 0, (r.out + r.err).constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("keys")).toArray().size(), 1);
+        r = cliWithEventLoop({QStringLiteral("jwks"), QStringLiteral("show"), http.url("/missing")});
+        QCOMPARE(r.exit, 2);
+        QVERIFY(r.err.contains("ERR_HTTP_STATUS"));
+        QVERIFY(r.err.contains("404"));
     }
 
     void badInputIsOneClearLine_data()
