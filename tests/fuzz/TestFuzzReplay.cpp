@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+// Replays a deterministic corpus through the fuzz targets in every build (the libFuzzer binaries need clang and
+// are built with -DTOKENSCOPE_FUZZ=ON). Seeds: every token and key document in the vector files, plus mutations.
+#include "FuzzTargets.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QTest>
+
+namespace {
+void collectStrings(const QJsonValue& v, QList<QByteArray>& out)
+{
+    if (v.isString()) {
+        const QByteArray s = v.toString().toUtf8();
+        if (s.count('.') >= 1 || s.startsWith('{') || s.startsWith("-----")) {
+            out.append(s);
+        }
+    } else if (v.isArray()) {
+        for (const auto& e : v.toArray()) {
+            collectStrings(e, out);
+        }
+    } else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        if (o.contains(QLatin1String("kty")) || o.contains(QLatin1String("keys"))) {
+            out.append(QJsonDocument(o).toJson(QJsonDocument::Compact));
+        }
+        for (const auto& e : o) {
+            collectStrings(e, out);
+        }
+    }
+}
+} // namespace
+
+class TestFuzzReplay : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QDirIterator it(QStringLiteral(TOKENSCOPE_TEST_DATA), {QStringLiteral("*.json")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray data = f.readAll();
+            m_seeds.append(data.left(4096));
+            const QJsonDocument doc = QJsonDocument::fromJson(data);
+            collectStrings(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()), m_seeds);
+        }
+        QVERIFY(m_seeds.size() > 500);
+    }
+
+    void seedsAndMutations()
+    {
+        QRandomGenerator rng(20261128); // fixed: the corpus is the same in every run
+        qint64 inputs = 0;
+        for (const QByteArray& seed : std::as_const(m_seeds)) {
+            for (int round = 0; round < 8; ++round) {
+                QByteArray m = seed;
+                const int edits = 1 + int(rng.bounded(4));
+                for (int e = 0; e < edits && !m.isEmpty(); ++e) {
+                    const auto pos = qsizetype(rng.bounded(quint32(m.size())));
+                    switch (rng.bounded(4)) {
+                    case 0:
+                        m[pos] = char(rng.bounded(256));
+                        break;
+                    case 1:
+                        m.remove(pos, 1 + qsizetype(rng.bounded(8)));
+                        break;
+                    case 2:
+                        m.insert(pos, m.mid(qsizetype(rng.bounded(quint32(m.size()))), 8));
+                        break;
+                    default:
+                        m.insert(pos, "{[\"\\.=");
+                    }
+                }
+                const auto* d = reinterpret_cast<const uint8_t*>((round == 0 ? seed : m).constData());
+                const size_t n = size_t((round == 0 ? seed : m).size());
+                FuzzTargets::token(d, n);
+                FuzzTargets::json(d, n);
+                FuzzTargets::keys(d, n);
+                ++inputs;
+            }
+        }
+        qInfo("replayed %lld inputs through 3 targets", inputs);
+        QVERIFY(inputs > 4000);
+    }
+
+private:
+    QList<QByteArray> m_seeds;
+};
+
+QTEST_GUILESS_MAIN(TestFuzzReplay)
+#include "TestFuzzReplay.moc"
