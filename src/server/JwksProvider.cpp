@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "JwksProvider.h"
 
-#include "JwksFetcher.h"
+#include "JwksProviderFetcher.h"
 #include "SystemClock.h"
 
 #include <QDeadlineTimer>
@@ -30,7 +30,7 @@ Result<void> JwksProvider::start()
     }
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("jwks-provider"));
-    m_fetcher = new JwksFetcher(this, m_options.url, m_options.timeoutMs);
+    m_fetcher = new JwksProviderFetcher(this, m_options.url, m_options.timeoutMs);
     m_fetcher->moveToThread(m_thread);
     m_thread->start();
 
@@ -51,7 +51,7 @@ void JwksProvider::stop()
     if (!m_thread) {
         return;
     }
-    JwksFetcher* fetcher = m_fetcher;
+    JwksProviderFetcher* fetcher = m_fetcher;
     QMetaObject::invokeMethod(
         fetcher, [fetcher] { delete fetcher; }, Qt::BlockingQueuedConnection);
     m_fetcher = nullptr;
@@ -71,7 +71,7 @@ quint64 JwksProvider::requestFetchLocked()
     }
     m_inFlight = true;
     const quint64 sequence = ++m_requestedSequence;
-    JwksFetcher* fetcher = m_fetcher;
+    JwksProviderFetcher* fetcher = m_fetcher;
     QMetaObject::invokeMethod(
         fetcher, [fetcher, sequence] { fetcher->fetch(sequence); }, Qt::QueuedConnection);
     return sequence;

@@ -13,7 +13,7 @@
 
 class Clock;
 class QThread;
-class JwksFetcher;
+class JwksProviderFetcher;
 
 struct JwksProviderOptions
 {
@@ -53,7 +53,7 @@ Q_SIGNALS:
     void logMessage(const QString& message);
 
 private:
-    friend class JwksFetcher;
+    friend class JwksProviderFetcher;
     quint64 requestFetchLocked();
     bool waitForFetchLocked(quint64 sequence, int timeoutMs);
     void fetchFinished(quint64 sequence, Result<Jwks> result, qint64 maxAgeSeconds);
@@ -61,7 +61,7 @@ private:
 
     JwksProviderOptions m_options;
     QThread* m_thread = nullptr;
-    JwksFetcher* m_fetcher = nullptr;
+    JwksProviderFetcher* m_fetcher = nullptr;
 
     mutable QMutex m_mutex;
     QWaitCondition m_fetched;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "HttpTestClient.h"
-#include "JwksFetcher.h"
+#include "JwksProviderFetcher.h"
 #include "JwtBuilder.h"
 #include "MockApiServer.h"
 #include "MockClock.h"
@@ -129,7 +129,7 @@ void TestJwksProvider::cacheControl()
 {
     QFETCH(QByteArray, header);
     QFETCH(qint64, maxAge);
-    QCOMPARE(JwksFetcher::maxAge(header), maxAge);
+    QCOMPARE(JwksProviderFetcher::maxAge(header), maxAge);
 }
 
 void TestJwksProvider::knownKid()

@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: MIT
-#include "JwksFetcher.h"
+#include "JwksProviderFetcher.h"
 
 #include "JwksProvider.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
-JwksFetcher::JwksFetcher(JwksProvider* provider, QUrl url, int timeoutMs)
+JwksProviderFetcher::JwksProviderFetcher(JwksProvider* provider, QUrl url, int timeoutMs)
     : m_provider(provider)
     , m_url(std::move(url))
     , m_timeoutMs(timeoutMs)
 {
 }
 
-qint64 JwksFetcher::maxAge(const QByteArray& cacheControl)
+qint64 JwksProviderFetcher::maxAge(const QByteArray& cacheControl)
 {
     qint64 age = -1;
     for (const QByteArray& directive : cacheControl.split(',')) {
@@ -32,7 +32,7 @@ qint64 JwksFetcher::maxAge(const QByteArray& cacheControl)
     return age;
 }
 
-void JwksFetcher::fetch(quint64 sequence)
+void JwksProviderFetcher::fetch(quint64 sequence)
 {
     if (!m_manager) {
         m_manager = new QNetworkAccessManager(this);

@@ -9,11 +9,11 @@ class QNetworkAccessManager;
 
 /// JwksProvider's helper on the provider thread: owns the QNetworkAccessManager (which must live and be used
 /// in one thread) and performs one GET per request.
-class JwksFetcher : public QObject
+class JwksProviderFetcher : public QObject
 {
     Q_OBJECT
 public:
-    JwksFetcher(JwksProvider* provider, QUrl url, int timeoutMs);
+    JwksProviderFetcher(JwksProvider* provider, QUrl url, int timeoutMs);
     void fetch(quint64 sequence);
 
     /// max-age of a Cache-Control value (RFC 9111 §5.2.2.1), -1 when absent or no-store/no-cache.
