@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: MIT
+#include "EncoderPanel.h"
+
+#include "AlgorithmTable.h"
+#include "AsymmetricKey.h"
+#include "Base64Url.h"
+#include "JsonEdit.h"
+#include "JsonHighlighter.h"
+#include "JsonText.h"
+#include "JwtBuilder.h"
+#include "KeyMaterial.h"
+#include "SecureRandom.h"
+#include "SystemClock.h"
+#include "Theme.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+EncoderPanel::EncoderPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("encoderPanel"));
+    buildUi();
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(150);
+    connect(&m_debounce, &QTimer::timeout, this, &EncoderPanel::signNow);
+
+    const qint64 now = SystemClock::instance().nowSeconds();
+    m_headerEdit->setPlainText(QStringLiteral("{\n  \"alg\": \"HS256\",\n  \"typ\": \"JWT\"\n}"));
+    m_payloadEdit->setPlainText(QStringLiteral("{\n  \"sub\": \"1234567890\",\n  \"name\": \"Jane Doe\",\n"
+                                               "  \"iat\": %1,\n  \"exp\": %2\n}")
+                                    .arg(now)
+                                    .arg(now + 3600));
+    generateKey();
+    signNow();
+}
+
+void EncoderPanel::buildUi()
+{
+    auto* banner = new QLabel(tr("<b>Encoder — you are signing a new token.</b> The token under test in Inspect & "
+                                 "Verify is not changed until you click <i>Use This Token</i>."),
+                              this);
+    banner->setObjectName(QStringLiteral("encoderBannerLabel"));
+    banner->setWordWrap(true);
+    banner->setAutoFillBackground(true);
+    banner->setMargin(6);
+    QPalette bannerPalette = banner->palette();
+    bannerPalette.setColor(QPalette::Window, bannerPalette.color(QPalette::AlternateBase));
+    banner->setPalette(bannerPalette);
+
+    const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_headerEdit = new QPlainTextEdit(this);
+    m_headerEdit->setObjectName(QStringLiteral("encoderHeaderPlainTextEdit"));
+    m_headerEdit->setAccessibleName(tr("Header JSON to sign"));
+    m_payloadEdit = new QPlainTextEdit(this);
+    m_payloadEdit->setObjectName(QStringLiteral("encoderPayloadPlainTextEdit"));
+    m_payloadEdit->setAccessibleName(tr("Payload JSON to sign"));
+    for (QPlainTextEdit* edit : {m_headerEdit, m_payloadEdit}) {
+        edit->setFont(fixed);
+        edit->setTabChangesFocus(true);
+        connect(edit, &QPlainTextEdit::textChanged, this, &EncoderPanel::scheduleSign);
+    }
+    m_headerHighlighter = new JsonHighlighter(m_headerEdit->document());
+    m_payloadHighlighter = new JsonHighlighter(m_payloadEdit->document());
+
+    auto* iatButton = new QPushButton(tr("iat = now"), this);
+    iatButton->setObjectName(QStringLiteral("setIatPushButton"));
+    auto* nbfButton = new QPushButton(tr("nbf = now"), this);
+    nbfButton->setObjectName(QStringLiteral("setNbfPushButton"));
+    auto* expButton = new QPushButton(tr("exp = now +"), this);
+    expButton->setObjectName(QStringLiteral("setExpPushButton"));
+    m_lifetimeSpin = new QSpinBox(this);
+    m_lifetimeSpin->setObjectName(QStringLiteral("lifetimeSpinBox"));
+    m_lifetimeSpin->setRange(-100000, 1000000);
+    m_lifetimeSpin->setValue(60);
+    m_lifetimeSpin->setSuffix(tr(" min"));
+    m_lifetimeSpin->setAccessibleName(tr("Lifetime in minutes"));
+    connect(iatButton, &QPushButton::clicked, this, [this] { setTimeClaim(QStringLiteral("iat"), 0); });
+    connect(nbfButton, &QPushButton::clicked, this, [this] { setTimeClaim(QStringLiteral("nbf"), 0); });
+    connect(expButton, &QPushButton::clicked, this,
+            [this] { setTimeClaim(QStringLiteral("exp"), qint64(m_lifetimeSpin->value()) * 60); });
+    auto* timeRow = new QHBoxLayout;
+    timeRow->addWidget(iatButton);
+    timeRow->addWidget(nbfButton);
+    timeRow->addWidget(expButton);
+    timeRow->addWidget(m_lifetimeSpin);
+    timeRow->addStretch(1);
+
+    auto* jsonBox = new QWidget(this);
+    auto* jsonLayout = new QVBoxLayout(jsonBox);
+    jsonLayout->setContentsMargins(0, 0, 0, 0);
+    auto* headerLabel = new QLabel(tr("&Header:"), jsonBox);
+    headerLabel->setBuddy(m_headerEdit);
+    auto* payloadLabel = new QLabel(tr("&Payload:"), jsonBox);
+    payloadLabel->setBuddy(m_payloadEdit);
+    jsonLayout->addWidget(headerLabel);
+    jsonLayout->addWidget(m_headerEdit, 1);
+    jsonLayout->addWidget(payloadLabel);
+    jsonLayout->addWidget(m_payloadEdit, 3);
+    jsonLayout->addLayout(timeRow);
+
+    // Key and output.
+    auto* keyGroup = new QGroupBox(tr("Signing key"), this);
+    m_algorithmCombo = new QComboBox(keyGroup);
+    m_algorithmCombo->setObjectName(QStringLiteral("encoderAlgorithmComboBox"));
+    m_algorithmCombo->setAccessibleName(tr("Signing algorithm"));
+    m_algorithmCombo->addItems(AlgorithmTable::signingNames());
+    m_algorithmCombo->setCurrentText(QStringLiteral("HS256"));
+    m_keyKindCombo = new QComboBox(keyGroup);
+    m_keyKindCombo->setObjectName(QStringLiteral("encoderKeyKindComboBox"));
+    m_keyKindCombo->setAccessibleName(tr("Key format"));
+    m_keyKindCombo->addItem(tr("Secret (UTF-8)"), int(KeyKind::SecretUtf8));
+    m_keyKindCombo->addItem(tr("Secret (base64url)"), int(KeyKind::SecretBase64Url));
+    m_keyKindCombo->addItem(tr("PEM private key"), int(KeyKind::Pem));
+    m_keyKindCombo->addItem(tr("Private JWK"), int(KeyKind::Jwk));
+    m_generateButton = new QPushButton(tr("&Generate Key"), keyGroup);
+    m_generateButton->setObjectName(QStringLiteral("generateKeyPushButton"));
+    m_generateButton->setToolTip(tr("Create a fresh key for the chosen algorithm (kept in memory only)"));
+    m_keyEdit = new QPlainTextEdit(keyGroup);
+    m_keyEdit->setObjectName(QStringLiteral("encoderKeyPlainTextEdit"));
+    m_keyEdit->setAccessibleName(tr("Signing key material"));
+    m_keyEdit->setFont(fixed);
+    m_keyEdit->setTabChangesFocus(true);
+    m_keyEdit->setPlaceholderText(tr("A secret, a PEM private key or a private JWK. Never saved."));
+    m_keyEdit->setMaximumHeight(220);
+    auto* keyLayout = new QFormLayout(keyGroup);
+    keyLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    keyLayout->addRow(tr("&Algorithm:"), m_algorithmCombo);
+    auto* kindRow = new QHBoxLayout;
+    kindRow->addWidget(m_keyKindCombo, 1);
+    kindRow->addWidget(m_generateButton);
+    auto* kindLabel = new QLabel(tr("&Key:"), keyGroup);
+    kindLabel->setBuddy(m_keyKindCombo);
+    keyLayout->addRow(kindLabel, kindRow);
+    keyLayout->addRow(m_keyEdit);
+
+    connect(m_algorithmCombo, &QComboBox::currentTextChanged, this, &EncoderPanel::onAlgorithmChanged);
+    connect(m_keyKindCombo, &QComboBox::currentIndexChanged, this, &EncoderPanel::scheduleSign);
+    connect(m_keyEdit, &QPlainTextEdit::textChanged, this, &EncoderPanel::scheduleSign);
+    connect(m_generateButton, &QPushButton::clicked, this, [this] {
+        generateKey();
+        signNow();
+    });
+
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(QStringLiteral("encoderErrorLabel"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_outputEdit = new QPlainTextEdit(this);
+    m_outputEdit->setObjectName(QStringLiteral("encodedTokenPlainTextEdit"));
+    m_outputEdit->setAccessibleName(tr("Signed token"));
+    m_outputEdit->setReadOnly(true);
+    m_outputEdit->setFont(fixed);
+    m_outputEdit->setWordWrapMode(QTextOption::WrapAnywhere);
+    m_useButton = new QPushButton(tr("&Use This Token"), this);
+    m_useButton->setObjectName(QStringLiteral("useTokenPushButton"));
+    m_useButton->setToolTip(tr("Replace the token under test with this signed token"));
+    m_alsoUseKeyCheck = new QCheckBox(tr("and verify it with the matching key"), this);
+    m_alsoUseKeyCheck->setObjectName(QStringLiteral("alsoUseKeyCheckBox"));
+    m_alsoUseKeyCheck->setChecked(true);
+    connect(m_useButton, &QPushButton::clicked, this, [this] {
+        signNow();
+        if (!m_token.isEmpty())
+            Q_EMIT useTokenRequested(m_token);
+    });
+    auto* useRow = new QHBoxLayout;
+    useRow->addWidget(m_useButton);
+    useRow->addWidget(m_alsoUseKeyCheck);
+    useRow->addStretch(1);
+
+    auto* rightBox = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(rightBox);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(keyGroup);
+    rightLayout->addWidget(new QLabel(tr("<b>Signed token</b> (re-signed as you type):"), rightBox));
+    rightLayout->addWidget(m_outputEdit, 1);
+    rightLayout->addWidget(m_errorLabel);
+    rightLayout->addLayout(useRow);
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("encoderSplitter"));
+    splitter->addWidget(jsonBox);
+    splitter->addWidget(rightBox);
+    splitter->setChildrenCollapsible(false);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(banner);
+    layout->addWidget(splitter, 1);
+}
+
+bool EncoderPanel::alsoUseKey() const
+{
+    return m_alsoUseKeyCheck->isChecked();
+}
+
+void EncoderPanel::scheduleSign()
+{
+    m_debounce.start();
+}
+
+void EncoderPanel::onAlgorithmChanged()
+{
+    // An explicit user choice: write it into the header text, keeping the rest as typed.
+    const QString alg = m_algorithmCombo->currentText();
+    const QByteArray header = m_headerEdit->toPlainText().toUtf8();
+    const QByteArray edited = JsonEdit::setMember(header, QStringLiteral("alg"), "\"" + alg.toUtf8() + "\"");
+    if (edited != header)
+        m_headerEdit->setPlainText(QString::fromUtf8(edited));
+    // Keep a matching key: a fresh one when the current key cannot sign with the new algorithm.
+    const AlgorithmInfo* info = AlgorithmTable::find(alg);
+    if (info && (!m_key || !m_key->checkUsableFor(*info, true)))
+        generateKey();
+    scheduleSign();
+}
+
+void EncoderPanel::generateKey()
+{
+    const AlgorithmInfo* info = AlgorithmTable::find(m_algorithmCombo->currentText());
+    if (!info)
+        return;
+    QSignalBlocker blockKind(m_keyKindCombo);
+    QSignalBlocker blockKey(m_keyEdit);
+    if (info->isSymmetric()) {
+        auto secret = SecureRandom::bytes(hashSize(info->hash));
+        if (!secret) {
+            m_errorLabel->setText(secret.error().toString());
+            return;
+        }
+        m_keyKindCombo->setCurrentIndex(m_keyKindCombo->findData(int(KeyKind::SecretBase64Url)));
+        m_keyEdit->setPlainText(QString::fromLatin1(Base64Url::encode(secret.value())));
+    } else {
+        Result<AsymmetricKey> key = info->kty == QLatin1String("RSA")
+                                        ? AsymmetricKey::generateRsa(2048)
+                                        : AsymmetricKey::generateCurve(info->curve.value_or(Curve::Ed25519));
+        if (!key) {
+            m_errorLabel->setText(key.error().toString());
+            return;
+        }
+        m_keyKindCombo->setCurrentIndex(m_keyKindCombo->findData(int(KeyKind::Jwk)));
+        const Jwk jwk = Jwk::fromKey(key.value()).withAlg(info->name);
+        m_keyEdit->setPlainText(
+            QString::fromUtf8(JsonText::pretty(JsonText::compact(jwk.withKid(jwk.thumbprint()).toJson(true)))));
+    }
+    scheduleSign();
+}
+
+void EncoderPanel::setTimeClaim(const QString& claim, qint64 offsetSeconds)
+{
+    const qint64 now = (m_clock ? m_clock : &SystemClock::instance())->nowSeconds();
+    const QByteArray payload = m_payloadEdit->toPlainText().toUtf8();
+    const QByteArray edited = JsonEdit::setMember(payload, claim, QByteArray::number(now + offsetSeconds));
+    if (edited == payload && !JsonText::analyse(payload)) {
+        m_errorLabel->setText(tr("Fix the payload JSON first."));
+        return;
+    }
+    m_payloadEdit->setPlainText(QString::fromUtf8(edited));
+}
+
+bool EncoderPanel::checkJson(QPlainTextEdit* edit, JsonHighlighter* highlighter, const QString& what,
+                             QStringList& errors)
+{
+    const QByteArray text = edit->toPlainText().toUtf8();
+    qsizetype offset = -1;
+    auto analysis = JsonText::analyse(text, JsonText::kDefaultMaxDepth, &offset);
+    if (analysis && analysis->topType == JsonAnalysis::Type::Object) {
+        highlighter->setErrorPosition(-1);
+        if (!analysis->duplicateKeys.isEmpty())
+            errors << tr("%1: duplicate member %2 (RFC 7515 §5.2 says reject or take the last).")
+                          .arg(what, analysis->duplicateKeys.join(QStringLiteral(", ")));
+        return true;
+    }
+    if (analysis) {
+        errors << tr("%1: the top level must be a JSON object.").arg(what);
+        highlighter->setErrorPosition(-1);
+        return false;
+    }
+    const int position = offset >= 0 ? int(QString::fromUtf8(text.left(offset)).size()) : -1;
+    highlighter->setErrorPosition(position);
+    errors << tr("%1 line %2: %3")
+                  .arg(what, JsonEdit::lineColumn(text, qMax<qsizetype>(0, offset)), analysis.error().toString());
+    return false;
+}
+
+void EncoderPanel::signNow()
+{
+    m_debounce.stop();
+    QStringList errors;
+    const bool headerOk = checkJson(m_headerEdit, m_headerHighlighter, tr("Header"), errors);
+    const bool payloadOk = checkJson(m_payloadEdit, m_payloadHighlighter, tr("Payload"), errors);
+
+    const auto kind = KeyKind(m_keyKindCombo->currentData().toInt());
+    const KeyMaterial::Kind materialKind = kind == KeyKind::Pem   ? KeyMaterial::Kind::Pem
+                                           : kind == KeyKind::Jwk ? KeyMaterial::Kind::Jwk
+                                                                  : KeyMaterial::Kind::Secret;
+    const auto encoding =
+        kind == KeyKind::SecretBase64Url ? KeyMaterial::SecretEncoding::Base64Url : KeyMaterial::SecretEncoding::Utf8;
+    auto key = KeyMaterial::signingKey(materialKind, m_keyEdit->toPlainText().toUtf8(), encoding);
+    if (key)
+        m_key = key.value();
+    else {
+        m_key.reset();
+        errors << tr("Key: %1").arg(key.error().toString());
+    }
+
+    m_token.clear();
+    if (headerOk && payloadOk && key) {
+        auto signedToken =
+            JwtBuilder::signCompact(JsonEdit::minify(m_headerEdit->toPlainText().toUtf8()),
+                                    JsonEdit::minify(m_payloadEdit->toPlainText().toUtf8()), key.value());
+        if (signedToken)
+            m_token = signedToken.value();
+        else
+            errors << tr("Signing: %1").arg(signedToken.error().toString());
+    }
+    m_outputEdit->setPlainText(QString::fromUtf8(m_token));
+    m_useButton->setEnabled(!m_token.isEmpty());
+    QPalette palette = m_errorLabel->palette();
+    if (errors.isEmpty()) {
+        m_errorLabel->setText(
+            tr("Signed with %1 (%2).").arg(m_algorithmCombo->currentText(), KeyMaterial::describe(*m_key)));
+        palette.setColor(QPalette::WindowText, Theme::okColor(palette));
+    } else {
+        m_errorLabel->setText(errors.join(QLatin1Char('\n')));
+        palette.setColor(QPalette::WindowText, Theme::errorColor(palette));
+    }
+    m_errorLabel->setPalette(palette);
+}
+
+void EncoderPanel::loadSettings(const QSettings& settings)
+{
+    const QString alg = settings.value(QStringLiteral("encoder/algorithm")).toString();
+    if (!alg.isEmpty() && m_algorithmCombo->findText(alg) >= 0)
+        m_algorithmCombo->setCurrentText(alg);
+    m_lifetimeSpin->setValue(settings.value(QStringLiteral("encoder/lifetimeMinutes"), 60).toInt());
+}
+
+void EncoderPanel::saveSettings(QSettings& settings) const
+{
+    // The algorithm and lifetime only; keys are never persisted.
+    settings.setValue(QStringLiteral("encoder/algorithm"), m_algorithmCombo->currentText());
+    settings.setValue(QStringLiteral("encoder/lifetimeMinutes"), m_lifetimeSpin->value());
+}

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#include "JsonEdit.h"
+
+#include "JsonText.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonValue>
+
+QByteArray JsonEdit::setMember(const QByteArray& text, const QString& key, const QByteArray& rawValue)
+{
+    auto analysis = JsonText::analyse(text);
+    if (!analysis || analysis->topType != JsonAnalysis::Type::Object)
+        return text;
+    // The last occurrence wins for duplicates (RFC 7519 §4), so edit that one.
+    for (qsizetype i = analysis->members.size() - 1; i >= 0; --i) {
+        const JsonMember& member = analysis->members.at(i);
+        if (member.key == key) {
+            QByteArray edited = text;
+            edited.replace(member.valueOffset, member.rawValue.size(), rawValue);
+            return edited;
+        }
+    }
+    const QByteArray quotedKey =
+        QJsonDocument(QJsonArray{QJsonValue(key)}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    const qsizetype close = text.lastIndexOf('}');
+    QByteArray before = text.left(close);
+    while (!before.isEmpty() && QByteArrayView(" \t\r\n").contains(before.back()))
+        before.chop(1);
+    const bool empty = before.endsWith('{');
+    const bool multiline = text.contains('\n');
+    QByteArray member = quotedKey + (multiline ? ": " : ":") + rawValue;
+    QByteArray edited =
+        before + (empty ? "" : ",") + (multiline ? "\n  " : "") + member + (multiline ? "\n" : "") + text.mid(close);
+    return edited;
+}
+
+QByteArray JsonEdit::minify(const QByteArray& text)
+{
+    QByteArray out;
+    out.reserve(text.size());
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            out.append(c);
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        if (c == '"')
+            inString = true;
+        out.append(c);
+    }
+    return out;
+}
+
+QString JsonEdit::lineColumn(const QByteArray& text, qsizetype offset)
+{
+    offset = qBound<qsizetype>(0, offset, text.size());
+    const QByteArray before = text.left(offset);
+    const qsizetype line = before.count('\n') + 1;
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    const qsizetype column = QString::fromUtf8(before.mid(lineStart)).size() + 1;
+    return QStringLiteral("%1:%2").arg(line).arg(column);
+}

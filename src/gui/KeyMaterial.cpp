@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: MIT
+#include "KeyMaterial.h"
+
+#include "Base64Url.h"
+#include "KeyText.h"
+
+namespace {
+
+Result<QByteArray> secretBytes(const QByteArray& text, KeyMaterial::SecretEncoding encoding)
+{
+    if (encoding == KeyMaterial::SecretEncoding::Utf8)
+        return text;
+    return Base64Url::decode(text.trimmed());
+}
+
+} // namespace
+
+Result<Jwks> KeyMaterial::verificationKeys(Kind kind, const QByteArray& text, SecretEncoding encoding)
+{
+    if (text.trimmed().isEmpty())
+        return Error(ErrorCode::Usage, QStringLiteral("no key material given"));
+    if (kind == Kind::Secret) {
+        auto secret = secretBytes(text, encoding);
+        if (!secret)
+            return secret.error();
+        return Jwks({Jwk::fromSecret(secret.value())});
+    }
+    // PEM, JWK and JWK Set are recognised by their syntax in the engine (the CLI uses the same function).
+    auto parsed = KeyText::parse(text);
+    if (!parsed)
+        return parsed.error();
+    if (parsed->format == ParsedKeyText::Format::JwkSet)
+        return parsed->keys;
+    QList<Jwk> keys;
+    for (const Jwk& key : parsed->keys.keys())
+        keys << (key.isSymmetric() ? key : key.publicJwk());
+    return Jwks(keys);
+}
+
+Result<Jwk> KeyMaterial::signingKey(Kind kind, const QByteArray& text, SecretEncoding encoding)
+{
+    if (text.trimmed().isEmpty())
+        return Error(ErrorCode::Usage, QStringLiteral("no signing key given"));
+    if (kind == Kind::Secret) {
+        auto secret = secretBytes(text, encoding);
+        if (!secret)
+            return secret.error();
+        return Jwk::fromSecret(secret.value());
+    }
+    auto parsed = KeyText::parse(text);
+    if (!parsed)
+        return parsed.error();
+    if (parsed->format == ParsedKeyText::Format::JwkSet || parsed->keys.keys().size() != 1)
+        return Error(ErrorCode::Usage, QStringLiteral("choose one key to sign with, not a key set"));
+    const Jwk key = parsed->keys.keys().first();
+    if (!key.isSymmetric() && !key.isPrivate())
+        return Error(ErrorCode::Usage, QStringLiteral("a public key cannot sign: give a private key"));
+    return key;
+}
+
+KeyMaterial::Kind KeyMaterial::guessKind(const QByteArray& text)
+{
+    const QByteArray trimmed = text.trimmed();
+    if (trimmed.startsWith("-----BEGIN"))
+        return Kind::Pem;
+    if (trimmed.startsWith('{'))
+        return trimmed.contains("\"keys\"") ? Kind::Jwks : Kind::Jwk;
+    return Kind::Secret;
+}
+
+QString KeyMaterial::describe(const Jwk& key)
+{
+    QString text = QStringLiteral("%1 %2 bit").arg(key.ktyName()).arg(key.bits());
+    if (const auto curve = key.curve())
+        text = QStringLiteral("%1 %2").arg(key.ktyName(), curveName(*curve));
+    if (!key.kid().isEmpty())
+        text += QStringLiteral(", kid=") + key.kid();
+    if (!key.alg().isEmpty())
+        text += QStringLiteral(", alg=") + key.alg();
+    return text;
+}

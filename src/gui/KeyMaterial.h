@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Jwk.h"
+#include "Jwks.h"
+#include "Result.h"
+
+#include <QByteArray>
+
+/// Turns what the user pasted into keys: secrets through Jwk::fromSecret (UTF-8 or base64url), everything else
+/// through the engine's KeyText::parse. No parsing of its own.
+class KeyMaterial
+{
+public:
+    enum class Kind
+    {
+        Secret, // HMAC secret
+        Pem,    // PEM public/private key or certificate
+        Jwk,    // one JSON Web Key
+        Jwks,   // a JSON Web Key Set
+    };
+    enum class SecretEncoding
+    {
+        Utf8,
+        Base64Url,
+    };
+
+    /// A key set for verification. Private keys are reduced to their public half.
+    static Result<Jwks> verificationKeys(Kind kind, const QByteArray& text, SecretEncoding encoding);
+    /// One key for signing (secret, private PEM or private JWK).
+    static Result<Jwk> signingKey(Kind kind, const QByteArray& text, SecretEncoding encoding);
+    /// A best guess from the text's first characters (PEM armour, JSON with "keys", JSON, anything else).
+    static Kind guessKind(const QByteArray& text);
+    /// "RSA 2048 bit, kid=abc, alg=RS256"
+    static QString describe(const Jwk& key);
+};

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+#include "MainWindow.h"
+
+#include "AboutDialog.h"
+#include "PlaceholderWorkspace.h"
+#include "TokenWorkbench.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTimer>
+
+void MainWindow::initResources()
+{
+    static const bool done = [] {
+        Q_INIT_RESOURCE(tokenscope);
+        return true;
+    }();
+    Q_UNUSED(done);
+}
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+{
+    initResources();
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Tokenscope"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/tokenscope.svg")));
+
+    m_sidebar = new QListWidget(this);
+    m_sidebar->setObjectName(QStringLiteral("workspaceListWidget"));
+    m_sidebar->setAccessibleName(tr("Workspaces"));
+    m_sidebar->setIconSize(QSize(24, 24));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setFixedWidth(140);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_stack = new QStackedWidget(this);
+    m_stack->setObjectName(QStringLiteral("workspaceStackedWidget"));
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    statusBar()->setObjectName(QStringLiteral("mainStatusBar"));
+
+    buildMenus();
+
+    m_workbench = new TokenWorkbench(this);
+    addWorkspace(m_workbench, tr("Token"), windowIcon());
+    addWorkspace(new PlaceholderWorkspace(
+                     tr("Keys"),
+                     tr("The Keys workspace will hold JWK Sets: load one from a file, a URL or an issuer's discovery "
+                        "document, inspect every key (type, size, kid, thumbprint, lint findings), generate and "
+                        "convert keys (PEM ⇄ JWK), and offer the set to the Token workbench for verification.")),
+                 tr("Keys"), style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    m_requestPlaceholder = new PlaceholderWorkspace(
+        tr("Request"),
+        tr("The Request workspace will compose HTTP requests to APIs: method, URL, headers and body, with the token "
+           "from the Token workbench in the Authorization header (\"Use in Request\"), and show the response."));
+    addWorkspace(m_requestPlaceholder, tr("Request"), style()->standardIcon(QStyle::SP_ArrowRight));
+    addWorkspace(new PlaceholderWorkspace(
+                     tr("Server"),
+                     tr("The Server workspace will run a local mock API and authorization server: it issues tokens, "
+                        "publishes its JWK Set and discovery document, and checks bearer tokens on protected "
+                        "routes, with a live request log.")),
+                 tr("Server"), style()->standardIcon(QStyle::SP_DriveNetIcon));
+    setCurrentWorkspace(TokenWorkspace);
+
+    connect(m_workbench, &TokenWorkbench::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_workbench, &TokenWorkbench::tokenForRequest, this, [this](const QByteArray& token) {
+        Q_EMIT tokenForRequest(token);
+        if (m_requestPlaceholder && m_stack->indexOf(m_requestPlaceholder) >= 0) {
+            m_requestPlaceholder->setNote(tr("A token of %1 characters was handed over; the request composer will "
+                                             "send it as \"Authorization: Bearer …\".")
+                                              .arg(token.size()));
+            setCurrentWorkspace(RequestWorkspace);
+        }
+        statusBar()->showMessage(tr("Token handed to the Request workspace."), 5000);
+    });
+    statusBar()->showMessage(tr("Ready. Decoding never touches the network."));
+    resize(1280, 820);
+    loadSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open Token File…"), this, [this] {
+        setCurrentWorkspace(TokenWorkspace);
+        m_workbench->openFileDialog();
+    });
+    open->setShortcut(QKeySequence::Open);
+    open->setObjectName(QStringLiteral("openTokenFileAction"));
+    QAction* paste = file->addAction(tr("&Paste Token"), this, [this] {
+        setCurrentWorkspace(TokenWorkspace);
+        m_workbench->pasteToken();
+    });
+    paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* copy = edit->addAction(tr("&Copy Token"), this, [this] { m_workbench->copyToken(); });
+    copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    edit->addAction(tr("Copy as &Authorization Header"), this, [this] { m_workbench->copyAuthorizationHeader(); });
+    edit->addAction(tr("Copy &Decoded JSON"), this, [this] { m_workbench->copyDecodedJson(); });
+    edit->addSeparator();
+    QAction* request = edit->addAction(tr("Use in &Request"), this, [this] { m_workbench->useInRequest(); });
+    request->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_workspaceSeparator = m_viewMenu->addSeparator();
+    QAction* fullScreen = m_viewMenu->addAction(tr("&Full Screen"), this, [this](bool on) {
+        setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
+    });
+    fullScreen->setCheckable(true);
+    fullScreen->setShortcut(QKeySequence::FullScreen);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Open &Demo"), this, &MainWindow::openDemo);
+    help->addSeparator();
+    QAction* about = help->addAction(tr("&About Tokenscope"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+int MainWindow::addWorkspace(QWidget* workspace, const QString& title, const QIcon& icon)
+{
+    const int index = m_stack->addWidget(workspace);
+    auto* item = new QListWidgetItem(icon, title, m_sidebar);
+    item->setSizeHint(QSize(0, 40));
+    if (workspace->accessibleName().isEmpty())
+        workspace->setAccessibleName(title);
+    QAction* action = new QAction(icon, title, this);
+    if (index < 9)
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+    connect(action, &QAction::triggered, this, [this, workspace] { setCurrentWorkspace(m_stack->indexOf(workspace)); });
+    m_viewMenu->insertAction(m_workspaceSeparator, action);
+    return index;
+}
+
+void MainWindow::replaceWorkspace(int index, QWidget* workspace)
+{
+    QWidget* old = m_stack->widget(index);
+    if (!old)
+        return;
+    m_stack->insertWidget(index, workspace);
+    m_stack->removeWidget(old);
+    if (old == m_requestPlaceholder)
+        m_requestPlaceholder = nullptr;
+    old->deleteLater();
+}
+
+QWidget* MainWindow::workspace(int index) const
+{
+    return m_stack->widget(index);
+}
+
+int MainWindow::workspaceCount() const
+{
+    return m_stack->count();
+}
+
+int MainWindow::currentWorkspace() const
+{
+    return m_stack->currentIndex();
+}
+
+void MainWindow::setCurrentWorkspace(int index)
+{
+    m_sidebar->setCurrentRow(index);
+}
+
+bool MainWindow::isFirstRun() const
+{
+    return !QSettings().value(QStringLiteral("app/demoShown"), false).toBool();
+}
+
+void MainWindow::openDemo()
+{
+    setCurrentWorkspace(TokenWorkspace);
+    m_workbench->openDemo();
+    QSettings().setValue(QStringLiteral("app/demoShown"), true);
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::loadSettings()
+{
+    const QSettings settings;
+    const QByteArray geometry = settings.value(QStringLiteral("window/geometry")).toByteArray();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    setCurrentWorkspace(qBound(0, settings.value(QStringLiteral("window/workspace"), 0).toInt(), workspaceCount() - 1));
+    m_workbench->loadSettings(settings);
+}
+
+void MainWindow::saveSettings() const
+{
+    // Geometry and options only: never tokens, keys or secrets.
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/workspace"), currentWorkspace());
+    m_workbench->saveSettings(settings);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::ActivationChange && isActiveWindow()) {
+        // Let the activation settle before reading the clipboard (X11 clipboard owners answer asynchronously).
+        QTimer::singleShot(0, this, [this] { m_workbench->checkClipboard(); });
+    }
+}

@@ -1,0 +1,628 @@
+// SPDX-License-Identifier: MIT
+#include "ValidationPanel.h"
+
+#include "JsonText.h"
+#include "JwksFetcher.h"
+#include "Theme.h"
+#include "TimeDisplay.h"
+#include "TokenAnalysis.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFile>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTimeZone>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace {
+
+QStringList splitList(const QString& text)
+{
+    QStringList items;
+    const auto parts = text.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts);
+    for (const QString& part : parts)
+        items << part.trimmed();
+    return items;
+}
+
+} // namespace
+
+ValidationPanel::ValidationPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_fetcher(new JwksFetcher(this))
+{
+    buildUi();
+    connect(m_fetcher, &JwksFetcher::progress, this, [this](const QString& message) {
+        m_keyStatusLabel->setText(message);
+        Q_EMIT statusMessage(message);
+    });
+    connect(m_fetcher, &JwksFetcher::failed, this, [this](const Error& error) {
+        m_fetchButton->setEnabled(true);
+        m_keyStatusLabel->setText(tr("Fetch failed: %1").arg(error.toString()));
+        Q_EMIT statusMessage(error.toString());
+    });
+    connect(m_fetcher, &JwksFetcher::jwksFetched, this, [this](const QByteArray& document, const QUrl& url) {
+        m_fetchButton->setEnabled(true);
+        m_fetchedDocument = document;
+        m_keyEdit->setPlainText(QString::fromUtf8(JsonText::pretty(document.left(JwksFetcher::kMaxResponseSize))));
+        Q_EMIT statusMessage(tr("Fetched the key set from %1").arg(url.toDisplayString()));
+        reloadKeys();
+    });
+    onKeySourceChanged();
+}
+
+void ValidationPanel::buildUi()
+{
+    auto* keyGroup = new QWidget(this);
+    keyGroup->setObjectName(QStringLiteral("keyGroupBox"));
+    m_keySourceCombo = new QComboBox(keyGroup);
+    m_keySourceCombo->setObjectName(QStringLiteral("keySourceComboBox"));
+    m_keySourceCombo->setAccessibleName(tr("Key source"));
+    m_keySourceCombo->addItem(tr("No key (decode only)"), int(KeySource::None));
+    m_keySourceCombo->addItem(tr("Shared secret (HMAC)"), int(KeySource::Secret));
+    m_keySourceCombo->addItem(tr("PEM public key or certificate"), int(KeySource::Pem));
+    m_keySourceCombo->addItem(tr("JWK (one key)"), int(KeySource::Jwk));
+    m_keySourceCombo->addItem(tr("JWK Set (pasted or file)"), int(KeySource::Jwks));
+    m_keySourceCombo->addItem(tr("JWK Set from URL"), int(KeySource::JwksUrl));
+    m_keySourceCombo->addItem(tr("Issuer's OpenID discovery"), int(KeySource::Discovery));
+    m_keySourceCombo->addItem(tr("Keys workspace"), int(KeySource::KeysWorkspace));
+
+    m_secretEncodingCombo = new QComboBox(keyGroup);
+    m_secretEncodingCombo->setObjectName(QStringLiteral("secretEncodingComboBox"));
+    m_secretEncodingCombo->setAccessibleName(tr("Secret encoding"));
+    m_secretEncodingCombo->addItem(tr("UTF-8 text"), int(KeyMaterial::SecretEncoding::Utf8));
+    m_secretEncodingCombo->addItem(tr("base64url"), int(KeyMaterial::SecretEncoding::Base64Url));
+
+    m_loadKeyFileButton = new QPushButton(tr("Load File…"), keyGroup);
+    m_loadKeyFileButton->setObjectName(QStringLiteral("loadKeyFilePushButton"));
+
+    m_keyEdit = new QPlainTextEdit(keyGroup);
+    m_keyEdit->setObjectName(QStringLiteral("keyPlainTextEdit"));
+    m_keyEdit->setAccessibleName(tr("Key material"));
+    m_keyEdit->setTabChangesFocus(true);
+    m_keyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_keyEdit->setMinimumHeight(50);
+    m_keyEdit->setMaximumHeight(96);
+
+    m_urlEdit = new QLineEdit(keyGroup);
+    m_urlEdit->setObjectName(QStringLiteral("jwksUrlLineEdit"));
+    m_urlEdit->setAccessibleName(tr("Key set URL"));
+    m_urlEdit->setPlaceholderText(tr("https://issuer.example/.well-known/jwks.json"));
+    m_fetchButton = new QPushButton(tr("Fetch"), keyGroup);
+    m_fetchButton->setObjectName(QStringLiteral("fetchKeysPushButton"));
+    m_fetchButton->setToolTip(tr("Download the key set now. Nothing is fetched unless you click."));
+
+    m_keyStatusLabel = new QLabel(keyGroup);
+    m_keyStatusLabel->setObjectName(QStringLiteral("keyStatusLabel"));
+    m_keyStatusLabel->setWordWrap(true);
+    m_keyStatusLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto* sourceRow = new QHBoxLayout;
+    sourceRow->addWidget(m_keySourceCombo, 1);
+    sourceRow->addWidget(m_secretEncodingCombo);
+    sourceRow->addWidget(m_loadKeyFileButton);
+    auto* urlRow = new QHBoxLayout;
+    urlRow->addWidget(m_urlEdit, 1);
+    urlRow->addWidget(m_fetchButton);
+    auto* keyLayout = new QVBoxLayout(keyGroup);
+    keyLayout->addLayout(sourceRow);
+    keyLayout->addLayout(urlRow);
+    keyLayout->addWidget(m_keyEdit);
+    keyLayout->addWidget(m_keyStatusLabel);
+
+    auto* policyGroup = new QWidget(this);
+    policyGroup->setObjectName(QStringLiteral("policyGroupBox"));
+    m_algorithmsEdit = new QLineEdit(policyGroup);
+    m_algorithmsEdit->setObjectName(QStringLiteral("allowedAlgorithmsLineEdit"));
+    m_algorithmsEdit->setPlaceholderText(tr("from the key (e.g. RS256, ES256)"));
+    m_algorithmsEdit->setAccessibleName(tr("Allowed algorithms"));
+    m_issuerEdit = new QLineEdit(policyGroup);
+    m_issuerEdit->setObjectName(QStringLiteral("issuerLineEdit"));
+    m_issuerEdit->setPlaceholderText(tr("any issuer"));
+    m_issuerEdit->setAccessibleName(tr("Expected issuer"));
+    m_audienceEdit = new QLineEdit(policyGroup);
+    m_audienceEdit->setObjectName(QStringLiteral("audienceLineEdit"));
+    m_audienceEdit->setPlaceholderText(tr("any audience"));
+    m_audienceEdit->setAccessibleName(tr("Expected audience"));
+    m_leewaySpin = new QSpinBox(policyGroup);
+    m_leewaySpin->setObjectName(QStringLiteral("leewaySpinBox"));
+    m_leewaySpin->setRange(0, 24 * 3600);
+    m_leewaySpin->setSuffix(tr(" s"));
+    m_leewaySpin->setAccessibleName(tr("Clock leeway in seconds"));
+    m_requiredEdit = new QLineEdit(policyGroup);
+    m_requiredEdit->setObjectName(QStringLiteral("requiredClaimsLineEdit"));
+    m_requiredEdit->setPlaceholderText(tr("e.g. exp, sub"));
+    m_requiredEdit->setAccessibleName(tr("Required claims"));
+    m_signatureOnlyCheck = new QCheckBox(tr("Signature only (skip claims)"), policyGroup);
+    m_signatureOnlyCheck->setObjectName(QStringLiteral("signatureOnlyCheckBox"));
+    m_virtualClockCheck = new QCheckBox(tr("Virtual clock:"), policyGroup);
+    m_virtualClockCheck->setObjectName(QStringLiteral("virtualClockCheckBox"));
+    m_virtualClockCheck->setToolTip(tr("Pretend that \"now\" is another moment, to test expiry and leeway."));
+    m_virtualClockEdit = new QDateTimeEdit(QDateTime::currentDateTimeUtc(), policyGroup);
+    m_virtualClockEdit->setObjectName(QStringLiteral("virtualClockDateTimeEdit"));
+    m_virtualClockEdit->setTimeSpec(Qt::UTC);
+    m_virtualClockEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+    m_virtualClockEdit->setCalendarPopup(true);
+    m_virtualClockEdit->setEnabled(false);
+    m_virtualClockEdit->setAccessibleName(tr("Virtual time (UTC)"));
+
+    auto* policyLayout = new QFormLayout(policyGroup);
+    policyLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    policyLayout->addRow(tr("&Algorithms:"), m_algorithmsEdit);
+    policyLayout->addRow(tr("&Issuer:"), m_issuerEdit);
+    policyLayout->addRow(tr("A&udience:"), m_audienceEdit);
+    auto* leewayRow = new QHBoxLayout;
+    leewayRow->addWidget(m_leewaySpin);
+    leewayRow->addSpacing(12);
+    leewayRow->addWidget(new QLabel(tr("Required:"), policyGroup));
+    leewayRow->addWidget(m_requiredEdit, 1);
+    auto* leewayLabel = new QLabel(tr("&Leeway:"), policyGroup);
+    leewayLabel->setBuddy(m_leewaySpin);
+    policyLayout->addRow(leewayLabel, leewayRow);
+    auto* clockRow = new QHBoxLayout;
+    clockRow->addWidget(m_virtualClockCheck);
+    clockRow->addWidget(m_virtualClockEdit, 1);
+    policyLayout->addRow(clockRow);
+    policyLayout->addRow(m_signatureOnlyCheck);
+
+    m_stepsTree = new QTreeWidget(this);
+    m_stepsTree->setObjectName(QStringLiteral("stepsTreeWidget"));
+    m_stepsTree->setAccessibleName(tr("Verification checklist"));
+    m_stepsTree->setHeaderLabels({tr("Result"), tr("Step"), tr("Details")});
+    m_stepsTree->setRootIsDecorated(false);
+    m_stepsTree->setUniformRowHeights(false);
+    m_stepsTree->setAlternatingRowColors(true);
+    m_stepsTree->setWordWrap(true);
+    m_stepsTree->setTextElideMode(Qt::ElideNone);
+    m_stepsTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_stepsTree->header()->setStretchLastSection(true);
+
+    m_lintTree = new QTreeWidget(this);
+    m_lintTree->setObjectName(QStringLiteral("lintTreeWidget"));
+    m_lintTree->setAccessibleName(tr("Security findings"));
+    m_lintTree->setHeaderLabels({tr("Severity"), tr("Finding"), tr("Details")});
+    m_lintTree->setRootIsDecorated(false);
+    m_lintTree->setAlternatingRowColors(true);
+    m_lintTree->setWordWrap(true);
+    m_lintTree->setTextElideMode(Qt::ElideNone);
+    m_lintTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_lintTree->header()->setStretchLastSection(true);
+
+    auto* stepsLabel = new QLabel(tr("<b>Verification checklist</b> (engine order)"), this);
+    auto* lintLabel = new QLabel(tr("<b>Security lint</b>"), this);
+    auto* results = new QSplitter(Qt::Vertical, this);
+    results->setObjectName(QStringLiteral("resultsSplitter"));
+    auto* stepsBox = new QWidget(results);
+    auto* stepsLayout = new QVBoxLayout(stepsBox);
+    stepsLayout->setContentsMargins(0, 0, 0, 0);
+    stepsLayout->addWidget(stepsLabel);
+    stepsLayout->addWidget(m_stepsTree);
+    auto* lintBox = new QWidget(results);
+    auto* lintLayout = new QVBoxLayout(lintBox);
+    lintLayout->setContentsMargins(0, 0, 0, 0);
+    lintLayout->addWidget(lintLabel);
+    lintLayout->addWidget(m_lintTree);
+    results->addWidget(stepsBox);
+    results->addWidget(lintBox);
+    results->setStretchFactor(0, 3);
+    results->setStretchFactor(1, 2);
+
+    // Key and policy share a tab widget so that the checklist gets the height.
+    auto* inputs = new QTabWidget(this);
+    inputs->setObjectName(QStringLiteral("validationInputsTabWidget"));
+    inputs->addTab(keyGroup, tr("&Key"));
+    inputs->addTab(policyGroup, tr("P&olicy"));
+    inputs->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(inputs);
+    layout->addWidget(results, 1);
+
+    connect(m_keySourceCombo, &QComboBox::currentIndexChanged, this, &ValidationPanel::onKeySourceChanged);
+    connect(m_secretEncodingCombo, &QComboBox::currentIndexChanged, this, &ValidationPanel::reloadKeys);
+    connect(m_keyEdit, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_keyEdit->isReadOnly())
+            reloadKeys();
+    });
+    connect(m_loadKeyFileButton, &QPushButton::clicked, this, &ValidationPanel::loadKeyFile);
+    connect(m_fetchButton, &QPushButton::clicked, this, &ValidationPanel::fetchKeys);
+    connect(m_urlEdit, &QLineEdit::returnPressed, this, &ValidationPanel::fetchKeys);
+    for (QLineEdit* edit : {m_algorithmsEdit, m_issuerEdit, m_audienceEdit, m_requiredEdit})
+        connect(edit, &QLineEdit::textChanged, this, &ValidationPanel::changed);
+    connect(m_leewaySpin, &QSpinBox::valueChanged, this, &ValidationPanel::changed);
+    connect(m_signatureOnlyCheck, &QCheckBox::toggled, this, &ValidationPanel::changed);
+    connect(m_virtualClockCheck, &QCheckBox::toggled, this, [this](bool on) {
+        m_virtualClockEdit->setEnabled(on);
+        Q_EMIT changed();
+    });
+    connect(m_virtualClockEdit, &QDateTimeEdit::dateTimeChanged, this, [this] {
+        if (m_virtualClockCheck->isChecked())
+            Q_EMIT changed();
+    });
+}
+
+bool ValidationPanel::isSingleKey() const
+{
+    const KeySource source = keySource();
+    return source == KeySource::Secret || source == KeySource::Pem || source == KeySource::Jwk;
+}
+
+ValidationPanel::KeySource ValidationPanel::keySource() const
+{
+    return KeySource(m_keySourceCombo->currentData().toInt());
+}
+
+void ValidationPanel::setKeySource(KeySource source)
+{
+    m_keySourceCombo->setCurrentIndex(m_keySourceCombo->findData(int(source)));
+}
+
+void ValidationPanel::setKeyText(const QString& text)
+{
+    m_fetchedDocument.clear();
+    m_keyEdit->setPlainText(text);
+    reloadKeys();
+}
+
+void ValidationPanel::setSecretEncoding(KeyMaterial::SecretEncoding encoding)
+{
+    m_secretEncodingCombo->setCurrentIndex(m_secretEncodingCombo->findData(int(encoding)));
+}
+
+void ValidationPanel::setIssuer(const QString& issuer)
+{
+    m_issuerEdit->setText(issuer);
+}
+
+void ValidationPanel::setAudience(const QString& audience)
+{
+    m_audienceEdit->setText(audience);
+}
+
+void ValidationPanel::setVirtualNow(std::optional<qint64> seconds)
+{
+    if (seconds)
+        m_virtualClockEdit->setDateTime(QDateTime::fromSecsSinceEpoch(*seconds, QTimeZone::utc()));
+    m_virtualClockCheck->setChecked(seconds.has_value());
+}
+
+std::optional<qint64> ValidationPanel::virtualNow() const
+{
+    if (!m_virtualClockCheck->isChecked())
+        return std::nullopt;
+    return m_virtualClockEdit->dateTime().toSecsSinceEpoch();
+}
+
+void ValidationPanel::setTokenIssuer(const QString& issuer)
+{
+    m_tokenIssuer = issuer;
+    updateFetchUrl();
+}
+
+void ValidationPanel::setWorkspaceKeys(const std::optional<Jwks>& keys)
+{
+    m_workspaceKeys = keys;
+    if (keySource() == KeySource::KeysWorkspace)
+        reloadKeys();
+}
+
+void ValidationPanel::updateFetchUrl()
+{
+    if (keySource() == KeySource::Discovery && !m_tokenIssuer.isEmpty())
+        m_urlEdit->setText(JwksFetcher::discoveryUrl(m_tokenIssuer).toString());
+}
+
+void ValidationPanel::onKeySourceChanged()
+{
+    const KeySource source = keySource();
+    const bool pasted = source == KeySource::Secret || source == KeySource::Pem || source == KeySource::Jwk ||
+                        source == KeySource::Jwks;
+    const bool remote = source == KeySource::JwksUrl || source == KeySource::Discovery;
+    m_secretEncodingCombo->setVisible(source == KeySource::Secret);
+    m_loadKeyFileButton->setVisible(pasted && source != KeySource::Secret);
+    m_keyEdit->setVisible(pasted || remote);
+    m_keyEdit->setReadOnly(remote);
+    m_urlEdit->setVisible(remote);
+    m_fetchButton->setVisible(remote);
+    m_urlEdit->setReadOnly(source == KeySource::Discovery);
+    switch (source) {
+    case KeySource::Secret:
+        m_keyEdit->setPlaceholderText(tr("The shared secret. It stays in memory and is never saved."));
+        break;
+    case KeySource::Pem:
+        m_keyEdit->setPlaceholderText(tr("-----BEGIN PUBLIC KEY----- … (a certificate works too)"));
+        break;
+    case KeySource::Jwk:
+        m_keyEdit->setPlaceholderText(tr("{\"kty\":\"RSA\",\"n\":\"…\",\"e\":\"AQAB\"}"));
+        break;
+    case KeySource::Jwks:
+        m_keyEdit->setPlaceholderText(tr("{\"keys\":[…]}"));
+        break;
+    case KeySource::JwksUrl:
+    case KeySource::Discovery:
+        m_keyEdit->setPlaceholderText(tr("The fetched key set appears here."));
+        break;
+    default:
+        break;
+    }
+    if (remote && m_fetchedDocument.isEmpty())
+        m_keyEdit->clear();
+    updateFetchUrl();
+    reloadKeys();
+}
+
+void ValidationPanel::reloadKeys()
+{
+    const KeySource source = keySource();
+    const auto encoding = KeyMaterial::SecretEncoding(m_secretEncodingCombo->currentData().toInt());
+    const QByteArray text = m_keyEdit->toPlainText().toUtf8();
+    m_keys.reset();
+    switch (source) {
+    case KeySource::None:
+        break;
+    case KeySource::Secret:
+        if (!text.isEmpty())
+            m_keys = KeyMaterial::verificationKeys(KeyMaterial::Kind::Secret, text, encoding);
+        break;
+    case KeySource::Pem:
+    case KeySource::Jwk:
+    case KeySource::Jwks: {
+        const auto kind = source == KeySource::Pem   ? KeyMaterial::Kind::Pem
+                          : source == KeySource::Jwk ? KeyMaterial::Kind::Jwk
+                                                     : KeyMaterial::Kind::Jwks;
+        if (!text.trimmed().isEmpty())
+            m_keys = KeyMaterial::verificationKeys(kind, text, encoding);
+        break;
+    }
+    case KeySource::JwksUrl:
+    case KeySource::Discovery:
+        if (!m_fetchedDocument.isEmpty())
+            m_keys = KeyMaterial::verificationKeys(KeyMaterial::Kind::Jwks, m_fetchedDocument, encoding);
+        break;
+    case KeySource::KeysWorkspace:
+        if (m_workspaceKeys)
+            m_keys = Result<Jwks>(*m_workspaceKeys);
+        break;
+    }
+
+    QPalette palette = m_keyStatusLabel->palette();
+    if (!m_keys) {
+        const QString hint = source == KeySource::None            ? tr("Decoding only: the signature is not checked.")
+                             : source == KeySource::KeysWorkspace ? tr("The Keys workspace has no key set yet.")
+                             : (source == KeySource::JwksUrl || source == KeySource::Discovery)
+                                 ? tr("Click Fetch to download the key set.")
+                                 : tr("Paste a key to verify the signature.");
+        m_keyStatusLabel->setText(hint);
+        palette.setColor(QPalette::WindowText, Theme::mutedColor(palette));
+    } else if (!m_keys->ok()) {
+        m_keyStatusLabel->setText(tr("Key not usable: %1").arg(m_keys->error().toString()));
+        palette.setColor(QPalette::WindowText, Theme::errorColor(palette));
+    } else {
+        const Jwks& set = m_keys->value();
+        QStringList parts;
+        for (const Jwk& key : set.keys())
+            parts << KeyMaterial::describe(key);
+        QString summary = parts.size() == 1
+                              ? parts.first()
+                              : tr("%n key(s): %1", nullptr, int(parts.size())).arg(parts.join(QStringLiteral("; ")));
+        if (!set.rejected().isEmpty())
+            summary += tr(" — %n key(s) rejected: %1", nullptr, int(set.rejected().size()))
+                           .arg(set.rejected().first().error.toString());
+        m_keyStatusLabel->setText(summary);
+        palette.setColor(QPalette::WindowText, Theme::okColor(palette));
+    }
+    m_keyStatusLabel->setPalette(palette);
+    Q_EMIT changed();
+}
+
+void ValidationPanel::loadKeyFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Key"), QString(), tr("Keys (*.pem *.crt *.cer *.json *.jwk *.jwks);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QFile file(path);
+    if (file.size() > JwksFetcher::kMaxResponseSize) {
+        m_keyStatusLabel->setText(tr("%1 is larger than 1 MiB (ERR_INPUT_TOO_LARGE).").arg(path));
+        return;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_keyStatusLabel->setText(tr("Cannot read %1: %2 (ERR_IO)").arg(path, file.errorString()));
+        return;
+    }
+    const QByteArray content = file.readAll();
+    const auto kind = KeyMaterial::guessKind(content);
+    setKeySource(kind == KeyMaterial::Kind::Pem   ? KeySource::Pem
+                 : kind == KeyMaterial::Kind::Jwk ? KeySource::Jwk
+                                                  : KeySource::Jwks);
+    setKeyText(QString::fromUtf8(content));
+}
+
+void ValidationPanel::fetchKeys()
+{
+    if (keySource() == KeySource::Discovery) {
+        if (m_tokenIssuer.isEmpty()) {
+            m_keyStatusLabel->setText(tr("The token has no iss claim, so there is no discovery document to fetch."));
+            return;
+        }
+        m_fetchButton->setEnabled(false);
+        m_fetcher->fetchDiscovery(m_tokenIssuer);
+    } else {
+        m_fetchButton->setEnabled(false);
+        m_fetcher->fetchJwks(QUrl::fromUserInput(m_urlEdit->text().trimmed()));
+    }
+}
+
+VerifyOptions ValidationPanel::verifyOptions() const
+{
+    VerifyOptions options;
+    options.allowedAlgorithms = splitList(m_algorithmsEdit->text());
+    options.signatureOnly = m_signatureOnlyCheck->isChecked();
+    options.claims.issuers = splitList(m_issuerEdit->text());
+    options.claims.audiences = splitList(m_audienceEdit->text());
+    options.claims.leewaySeconds = m_leewaySpin->value();
+    options.claims.requiredClaims = splitList(m_requiredEdit->text());
+    return options;
+}
+
+QString ValidationPanel::stepExplanation(const QString& id)
+{
+    static const QHash<QString, const char*> texts = {
+        {QStringLiteral("parts"), QT_TR_NOOP("The token has the parts of a compact JWS (header.payload.signature).")},
+        {QStringLiteral("header"), QT_TR_NOOP("The header is a JSON object without duplicate members.")},
+        {QStringLiteral("crit"), QT_TR_NOOP("Every critical extension named in crit is understood.")},
+        {QStringLiteral("alg"), QT_TR_NOOP("The algorithm is allowed by the policy (none never is).")},
+        {QStringLiteral("key"), QT_TR_NOOP("A key was selected by kid, kty, alg, use and key_ops.")},
+        {QStringLiteral("key-fits-alg"), QT_TR_NOOP("The key is of the right type and strong enough for alg.")},
+        {QStringLiteral("signature"), QT_TR_NOOP("The signature over header.payload matches the key.")},
+        {QStringLiteral("payload"), QT_TR_NOOP("The payload is a JSON object (a claims set).")},
+        {QStringLiteral("typ"), QT_TR_NOOP("The typ header is the expected one.")},
+        {QStringLiteral("required"), QT_TR_NOOP("Every required claim is present.")},
+        {QStringLiteral("iss"), QT_TR_NOOP("The issuer is the expected one.")},
+        {QStringLiteral("sub"), QT_TR_NOOP("The subject is the expected one.")},
+        {QStringLiteral("aud"), QT_TR_NOOP("The audience includes the expected one.")},
+        {QStringLiteral("nbf"), QT_TR_NOOP("The token is already valid (not before).")},
+        {QStringLiteral("exp"), QT_TR_NOOP("The token has not expired.")},
+        {QStringLiteral("iat"), QT_TR_NOOP("The issue time is not in the future.")},
+        {QStringLiteral("max-age"), QT_TR_NOOP("The token is not older than the maximum age.")},
+    };
+    const auto it = texts.constFind(id);
+    return it == texts.constEnd() ? QString() : tr(*it);
+}
+
+void ValidationPanel::showAnalysis(const TokenAnalysis& analysis)
+{
+    const QPalette pal = palette();
+    m_stepsTree->clear();
+    if (analysis.verification) {
+        for (const VerificationStep& step : analysis.verification->steps) {
+            auto* item = new QTreeWidgetItem(m_stepsTree);
+            QString symbol;
+            QColor color;
+            switch (step.status) {
+            case VerificationStep::Status::Passed:
+                symbol = QStringLiteral("✓ ") + tr("passed");
+                color = Theme::okColor(pal);
+                break;
+            case VerificationStep::Status::Failed:
+                symbol = QStringLiteral("✗ ") + tr("failed");
+                color = Theme::errorColor(pal);
+                break;
+            case VerificationStep::Status::Skipped:
+                symbol = QStringLiteral("– ") + tr("skipped");
+                color = Theme::mutedColor(pal);
+                break;
+            case VerificationStep::Status::Info:
+                symbol = QStringLiteral("i ") + tr("info");
+                color = pal.color(QPalette::Text);
+                break;
+            }
+            item->setText(0, symbol);
+            item->setForeground(0, color);
+            item->setText(1, step.title.isEmpty() ? step.id : step.title);
+            const QString code = step.code == ErrorCode::None ? QString() : errorCodeString(step.code);
+            const QString explanation = stepExplanation(step.id);
+            const QString message = step.message.isEmpty() ? explanation : step.message;
+            item->setText(2, code.isEmpty() || step.status != VerificationStep::Status::Failed
+                                 ? message
+                                 : QStringLiteral("%1: %2").arg(code, message));
+            item->setToolTip(2, QString(explanation + QStringLiteral("\n") + item->text(2)).trimmed());
+            item->setData(0, Qt::UserRole, step.id);
+            item->setData(0, Qt::UserRole + 1, VerificationStep::statusName(step.status));
+            item->setData(0, Qt::UserRole + 2, code);
+            if (step.status == VerificationStep::Status::Failed) {
+                for (int column = 1; column < 3; ++column)
+                    item->setForeground(column, color);
+                QFont bold = item->font(1);
+                bold.setBold(true);
+                item->setFont(1, bold);
+            }
+        }
+    } else {
+        auto* item = new QTreeWidgetItem(m_stepsTree);
+        item->setText(0, QStringLiteral("– ") + tr("not run"));
+        item->setForeground(0, Theme::mutedColor(pal));
+        if (analysis.keyError) {
+            item->setText(1, tr("Key"));
+            item->setData(0, Qt::UserRole + 2, analysis.keyError->codeString());
+            item->setText(2, tr("The key could not be used: %1").arg(analysis.keyError->toString()));
+        } else if (analysis.hasToken()) {
+            item->setText(1, tr("Signature"));
+            item->setText(2, tr("No key given, so nothing was verified. Choose a key source above."));
+        } else {
+            item->setText(2, tr("No token."));
+        }
+    }
+
+    m_lintTree->clear();
+    for (const LintFinding& finding : analysis.lint) {
+        auto* item = new QTreeWidgetItem(m_lintTree);
+        const QStyle::StandardPixmap icon =
+            finding.severity == LintFinding::Severity::Critical  ? QStyle::SP_MessageBoxCritical
+            : finding.severity == LintFinding::Severity::Warning ? QStyle::SP_MessageBoxWarning
+                                                                 : QStyle::SP_MessageBoxInformation;
+        item->setIcon(0, style()->standardIcon(icon));
+        const QString severity = finding.severity == LintFinding::Severity::Critical  ? tr("critical")
+                                 : finding.severity == LintFinding::Severity::Warning ? tr("warning")
+                                                                                      : tr("info");
+        item->setText(0, severity);
+        item->setText(1, finding.code);
+        item->setText(2, finding.subject.isEmpty() ? finding.message
+                                                   : QStringLiteral("%1 (%2)").arg(finding.message, finding.subject));
+        item->setToolTip(2, item->text(2));
+        item->setData(0, Qt::UserRole, finding.code);
+    }
+    if (analysis.lint.isEmpty()) {
+        auto* item = new QTreeWidgetItem(m_lintTree);
+        item->setText(0, QStringLiteral("–"));
+        item->setText(2, analysis.hasToken() ? tr("No findings.") : tr("No token."));
+    }
+}
+
+void ValidationPanel::loadSettings(const QSettings& settings)
+{
+    // Policy and the kind of key source only: key material is never persisted.
+    const auto source = KeySource(settings.value(QStringLiteral("validation/keySource"), int(KeySource::None)).toInt());
+    setKeySource(source == KeySource::JwksUrl || source == KeySource::Discovery || source == KeySource::None ||
+                         source == KeySource::KeysWorkspace
+                     ? source
+                     : KeySource::None);
+    m_urlEdit->setText(settings.value(QStringLiteral("validation/jwksUrl")).toString());
+    m_algorithmsEdit->setText(settings.value(QStringLiteral("validation/algorithms")).toString());
+    m_issuerEdit->setText(settings.value(QStringLiteral("validation/issuer")).toString());
+    m_audienceEdit->setText(settings.value(QStringLiteral("validation/audience")).toString());
+    m_leewaySpin->setValue(settings.value(QStringLiteral("validation/leeway"), 0).toInt());
+    m_requiredEdit->setText(settings.value(QStringLiteral("validation/required")).toString());
+    m_signatureOnlyCheck->setChecked(settings.value(QStringLiteral("validation/signatureOnly"), false).toBool());
+}
+
+void ValidationPanel::saveSettings(QSettings& settings) const
+{
+    settings.setValue(QStringLiteral("validation/keySource"), int(keySource()));
+    if (keySource() == KeySource::JwksUrl)
+        settings.setValue(QStringLiteral("validation/jwksUrl"), m_urlEdit->text());
+    settings.setValue(QStringLiteral("validation/algorithms"), m_algorithmsEdit->text());
+    settings.setValue(QStringLiteral("validation/issuer"), m_issuerEdit->text());
+    settings.setValue(QStringLiteral("validation/audience"), m_audienceEdit->text());
+    settings.setValue(QStringLiteral("validation/leeway"), m_leewaySpin->value());
+    settings.setValue(QStringLiteral("validation/required"), m_requiredEdit->text());
+    settings.setValue(QStringLiteral("validation/signatureOnly"), m_signatureOnlyCheck->isChecked());
+}

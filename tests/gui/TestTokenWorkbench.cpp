@@ -1,0 +1,396 @@
+// SPDX-License-Identifier: MIT
+#include "AboutDialog.h"
+#include "Base64Url.h"
+#include "ComparePanel.h"
+#include "CryptoInit.h"
+#include "EncoderPanel.h"
+#include "MainWindow.h"
+#include "TokenWorkbench.h"
+#include "ValidationPanel.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+class TestTokenWorkbench : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void rfc7515A2ShowsRs256();
+    void rfc7515A2VerifiesWithItsKey();
+    void rfc7515A2SignatureOnly();
+    void expiredTokenMarksExpRed();
+    void wrongAudienceFailsAudStep();
+    void algNoneIsLintedAndNotVerified();
+    void encoderRoundTrip();
+    void encoderDoesNotTouchTokenUnderTest();
+    void tenMegabytesOfGarbageIsRefused();
+    void demoOpensVerified();
+    void oneChangedCharacterIsInvalid();
+    void bearerPrefixIsToleratedAndMentioned();
+    void parseErrorPositionIsReported();
+    void switchingWorkspacesLosesNothing();
+    void compareHighlightsDifferences();
+    void secretsAreNeverPersisted();
+    void aboutShowsVersions();
+
+private:
+    static QJsonObject rfcA2();
+    static QString verdict(const TokenWorkbench& workbench);
+    /// Status name ("passed", "failed", ...) and code of a checklist step, by step id.
+    static QPair<QString, QString> step(const TokenWorkbench& workbench, const QString& id);
+    static void setKey(TokenWorkbench& workbench, ValidationPanel::KeySource source, const QByteArray& text);
+
+    MainWindow* m_window = nullptr;
+    TokenWorkbench* m_workbench = nullptr;
+};
+
+void TestTokenWorkbench::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("TokenscopeTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestTokenWorkbench"));
+    QVERIFY(CryptoInit::init().ok());
+}
+
+void TestTokenWorkbench::init()
+{
+    QSettings().clear();
+    m_window = new MainWindow;
+    m_workbench = m_window->tokenWorkbench();
+    QVERIFY(m_workbench);
+}
+
+void TestTokenWorkbench::cleanup()
+{
+    delete m_window;
+    m_window = nullptr;
+    m_workbench = nullptr;
+}
+
+QJsonObject TestTokenWorkbench::rfcA2()
+{
+    QFile file(QStringLiteral(TOKENSCOPE_TEST_DATA "/gui-rfc7515-A.2-RS256.json"));
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("missing test data");
+    return QJsonDocument::fromJson(file.readAll()).object();
+}
+
+QString TestTokenWorkbench::verdict(const TokenWorkbench& workbench)
+{
+    return workbench.findChild<QLabel*>(QStringLiteral("verdictLabel"))->text();
+}
+
+QPair<QString, QString> TestTokenWorkbench::step(const TokenWorkbench& workbench, const QString& id)
+{
+    auto* tree = workbench.findChild<QTreeWidget*>(QStringLiteral("stepsTreeWidget"));
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem* item = tree->topLevelItem(i);
+        if (item->data(0, Qt::UserRole).toString() == id)
+            return {item->data(0, Qt::UserRole + 1).toString(), item->data(0, Qt::UserRole + 2).toString()};
+    }
+    return {};
+}
+
+void TestTokenWorkbench::setKey(TokenWorkbench& workbench, ValidationPanel::KeySource source, const QByteArray& text)
+{
+    auto* sourceCombo = workbench.findChild<QComboBox*>(QStringLiteral("keySourceComboBox"));
+    sourceCombo->setCurrentIndex(sourceCombo->findData(int(source)));
+    workbench.findChild<QPlainTextEdit*>(QStringLiteral("keyPlainTextEdit"))->setPlainText(QString::fromUtf8(text));
+    workbench.analyseNow();
+}
+
+void TestTokenWorkbench::rfc7515A2ShowsRs256()
+{
+    // RFC 7515 A.2: typed into the input, analysed after the debounce.
+    auto* input = m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"));
+    QVERIFY(input);
+    input->setPlainText(rfcA2().value(QStringLiteral("token")).toString());
+    QTRY_VERIFY(m_workbench->analysis().hasToken());
+    const QString message = m_workbench->findChild<QLabel*>(QStringLiteral("inputMessageLabel"))->text();
+    QVERIFY2(message.contains(QStringLiteral("RS256")), qPrintable(message));
+    QVERIFY(m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("headerPlainTextEdit"))
+                ->toPlainText()
+                .contains(QStringLiteral("\"RS256\"")));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Not verified (no key)"));
+    // The claims table keeps the RFC's literal and explains the claim.
+    auto* claims = m_workbench->findChild<QTableWidget*>(QStringLiteral("claimsTableWidget"));
+    QCOMPARE(claims->rowCount(), 3);
+    QCOMPARE(claims->item(0, 0)->text(), QStringLiteral("iss"));
+    QVERIFY(claims->item(0, 3)->text().contains(QStringLiteral("Issuer")));
+    QCOMPARE(claims->item(1, 1)->text(), QStringLiteral("1300819380"));
+    QVERIFY(claims->item(1, 2)->text().contains(QStringLiteral("2011-03-22 18:43:00 UTC")));
+    QVERIFY(claims->item(1, 2)->text().contains(QStringLiteral("local")));
+}
+
+void TestTokenWorkbench::rfc7515A2VerifiesWithItsKey()
+{
+    // The RFC token expired in 2011: the virtual clock puts "now" just before its exp.
+    m_workbench->validationPanel()->setVirtualNow(1300819300);
+    setKey(*m_workbench, ValidationPanel::KeySource::Jwk,
+           QJsonDocument(rfcA2().value(QStringLiteral("jwk")).toObject()).toJson());
+    m_workbench->openToken(rfcA2().value(QStringLiteral("token")).toString().toUtf8(), QStringLiteral("test"));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+    QCOMPARE(step(*m_workbench, QStringLiteral("signature")).first, QStringLiteral("passed"));
+    QCOMPARE(step(*m_workbench, QStringLiteral("exp")).first, QStringLiteral("passed"));
+    auto* clockLabel = m_workbench->findChild<QLabel*>(QStringLiteral("virtualClockLabel"));
+    QVERIFY(!clockLabel->isHidden());
+    QVERIFY(clockLabel->text().contains(QStringLiteral("2011-03-22")));
+    // The countdown uses the virtual clock too.
+    auto* claims = m_workbench->findChild<QTableWidget*>(QStringLiteral("claimsTableWidget"));
+    QVERIFY2(claims->item(1, 2)->text().startsWith(QStringLiteral("expires in 1 min 20 s")),
+             qPrintable(claims->item(1, 2)->text()));
+}
+
+void TestTokenWorkbench::rfc7515A2SignatureOnly()
+{
+    setKey(*m_workbench, ValidationPanel::KeySource::Jwk,
+           QJsonDocument(rfcA2().value(QStringLiteral("jwk")).toObject()).toJson());
+    m_workbench->findChild<QCheckBox*>(QStringLiteral("signatureOnlyCheckBox"))->setChecked(true);
+    m_workbench->openToken(rfcA2().value(QStringLiteral("token")).toString().toUtf8(), QStringLiteral("test"));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+    QVERIFY(m_workbench->findChild<QLabel*>(QStringLiteral("verdictDetailLabel"))
+                ->text()
+                .contains(QStringLiteral("claims not checked")));
+}
+
+void TestTokenWorkbench::expiredTokenMarksExpRed()
+{
+    // RFC 7515 A.2 with its key and the real clock: expired since 2011.
+    setKey(*m_workbench, ValidationPanel::KeySource::Jwk,
+           QJsonDocument(rfcA2().value(QStringLiteral("jwk")).toObject()).toJson());
+    m_workbench->openToken(rfcA2().value(QStringLiteral("token")).toString().toUtf8(), QStringLiteral("test"));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Invalid"));
+    QCOMPARE(step(*m_workbench, QStringLiteral("signature")).first, QStringLiteral("passed"));
+    const auto exp = step(*m_workbench, QStringLiteral("exp"));
+    QCOMPARE(exp.first, QStringLiteral("failed"));
+    QCOMPARE(exp.second, QStringLiteral("ERR_JWT_EXPIRED"));
+    QVERIFY(m_workbench->findChild<QLabel*>(QStringLiteral("verdictDetailLabel"))
+                ->text()
+                .contains(QStringLiteral("ERR_JWT_EXPIRED")));
+    auto* claims = m_workbench->findChild<QTableWidget*>(QStringLiteral("claimsTableWidget"));
+    QCOMPARE(claims->item(1, 0)->text(), QStringLiteral("exp"));
+    QCOMPARE(claims->item(1, 0)->data(Qt::UserRole + 1).toString(), QStringLiteral("expired"));
+    const QColor color = claims->item(1, 0)->foreground().color();
+    QVERIFY2(color.red() > 150 && color.green() < 120, qPrintable(color.name()));
+    QVERIFY(claims->item(1, 2)->text().startsWith(QStringLiteral("expired ")));
+    // Other rows are not red.
+    QVERIFY(claims->item(0, 0)->data(Qt::UserRole + 1).toString().isEmpty());
+}
+
+void TestTokenWorkbench::wrongAudienceFailsAudStep()
+{
+    m_workbench->openDemo();
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+    m_workbench->findChild<QLineEdit*>(QStringLiteral("audienceLineEdit"))->setText(QStringLiteral("another-api"));
+    m_workbench->analyseNow();
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Invalid"));
+    const auto aud = step(*m_workbench, QStringLiteral("aud"));
+    QCOMPARE(aud.first, QStringLiteral("failed"));
+    QCOMPARE(aud.second, QStringLiteral("ERR_JWT_CLAIM_VALIDATION_FAILED"));
+    QCOMPARE(step(*m_workbench, QStringLiteral("signature")).first, QStringLiteral("passed"));
+}
+
+void TestTokenWorkbench::algNoneIsLintedAndNotVerified()
+{
+    // RFC 7519 §6.1 unsecured JWT.
+    const QByteArray token = Base64Url::encode("{\"alg\":\"none\"}") + '.' +
+                             Base64Url::encode("{\"sub\":\"admin\",\"exp\":4102444800}") + '.';
+    m_workbench->openToken(token, QStringLiteral("test"));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Not verified (no key)"));
+    auto* lint = m_workbench->findChild<QTreeWidget*>(QStringLiteral("lintTreeWidget"));
+    bool found = false;
+    for (int i = 0; i < lint->topLevelItemCount(); ++i)
+        found = found || lint->topLevelItem(i)->data(0, Qt::UserRole).toString() == QLatin1String("alg-none");
+    QVERIFY(found);
+    // With a key, alg none is never accepted.
+    setKey(*m_workbench, ValidationPanel::KeySource::Secret, "a secret that is long enough for HS256 ok!");
+    QVERIFY(verdict(*m_workbench) != QStringLiteral("Verified"));
+    QCOMPARE(m_workbench->analysis().verdict, TokenAnalysis::Verdict::Invalid);
+}
+
+void TestTokenWorkbench::encoderRoundTrip()
+{
+    EncoderPanel* encoder = m_workbench->encoderPanel();
+    auto* algorithm = encoder->findChild<QComboBox*>(QStringLiteral("encoderAlgorithmComboBox"));
+    algorithm->setCurrentText(QStringLiteral("HS256"));
+    auto* payload = encoder->findChild<QPlainTextEdit*>(QStringLiteral("encoderPayloadPlainTextEdit"));
+    payload->setPlainText(QStringLiteral("{\n  \"sub\": \"round-trip\",\n  \"n\": 12345678901234567890,\n"
+                                         "  \"exp\": 4102444800\n}"));
+    QTest::mouseClick(encoder->findChild<QPushButton*>(QStringLiteral("setIatPushButton")), Qt::LeftButton);
+    encoder->signNow();
+    QVERIFY2(!encoder->token().isEmpty(),
+             qPrintable(encoder->findChild<QLabel*>(QStringLiteral("encoderErrorLabel"))->text()));
+    QVERIFY(payload->toPlainText().contains(QStringLiteral("\"iat\"")));
+    QTest::mouseClick(encoder->findChild<QPushButton*>(QStringLiteral("useTokenPushButton")), Qt::LeftButton);
+    QCOMPARE(m_workbench->currentToken(), encoder->token());
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+    QCOMPARE(m_workbench->analysis().token.alg(), QStringLiteral("HS256"));
+    // The exact literal survived signing and decoding.
+    QVERIFY(m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("payloadPlainTextEdit"))
+                ->toPlainText()
+                .contains(QStringLiteral("12345678901234567890")));
+}
+
+void TestTokenWorkbench::encoderDoesNotTouchTokenUnderTest()
+{
+    m_workbench->openDemo();
+    const QByteArray before = m_workbench->currentToken();
+    auto* payload =
+        m_workbench->encoderPanel()->findChild<QPlainTextEdit*>(QStringLiteral("encoderPayloadPlainTextEdit"));
+    payload->setPlainText(QStringLiteral("{\"sub\":\"someone else\"}"));
+    m_workbench->encoderPanel()->signNow();
+    QVERIFY(!m_workbench->encoderPanel()->token().isEmpty());
+    m_workbench->analyseNow();
+    QCOMPARE(m_workbench->currentToken(), before);
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+}
+
+void TestTokenWorkbench::tenMegabytesOfGarbageIsRefused()
+{
+    m_workbench->openDemo();
+    const QByteArray before = m_workbench->currentToken();
+    QByteArray garbage(10 * 1024 * 1024, 'x');
+    for (qsizetype i = 0; i < garbage.size(); i += 7)
+        garbage[i] = char('!' + (i % 90));
+    QGuiApplication::clipboard()->setText(QString::fromLatin1(garbage));
+
+    auto* input = m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"));
+    auto* message = m_workbench->findChild<QLabel*>(QStringLiteral("inputMessageLabel"));
+    QElapsedTimer timer;
+    timer.start();
+    input->paste(); // the editor's own paste path (Ctrl+V)
+    const qint64 pasteMs = timer.elapsed();
+    QVERIFY2(message->text().contains(QStringLiteral("ERR_INPUT_TOO_LARGE")), qPrintable(message->text()));
+    QVERIFY2(pasteMs < 500, qPrintable(QString::number(pasteMs)));
+    QVERIFY(input->document()->characterCount() < 4096);
+
+    timer.restart();
+    QTest::mouseClick(m_workbench->findChild<QPushButton*>(QStringLiteral("pasteTokenPushButton")), Qt::LeftButton);
+    QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(message->text().contains(QStringLiteral("ERR_INPUT_TOO_LARGE")));
+
+    QVERIFY(!m_workbench->openToken(garbage, QStringLiteral("test")));
+    m_workbench->analyseNow();
+    QCOMPARE(m_workbench->currentToken(), before);
+    QGuiApplication::clipboard()->clear();
+}
+
+void TestTokenWorkbench::demoOpensVerified()
+{
+    QVERIFY(m_window->isFirstRun());
+    m_window->openDemo();
+    QVERIFY(!m_window->isFirstRun());
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+    QCOMPARE(m_workbench->analysis().token.alg(), QStringLiteral("RS256"));
+    auto* tree = m_workbench->findChild<QTreeWidget*>(QStringLiteral("stepsTreeWidget"));
+    QVERIFY(tree->topLevelItemCount() >= 8);
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        QVERIFY(tree->topLevelItem(i)->data(0, Qt::UserRole + 1).toString() != QLatin1String("failed"));
+}
+
+void TestTokenWorkbench::oneChangedCharacterIsInvalid()
+{
+    m_window->openDemo();
+    QByteArray token = m_workbench->currentToken();
+    const qsizetype dot = token.indexOf('.');
+    token[dot + 10] = token[dot + 10] == 'A' ? 'B' : 'A';
+    m_workbench->openToken(token, QStringLiteral("test"));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Invalid"));
+    const auto signature = step(*m_workbench, QStringLiteral("signature"));
+    QCOMPARE(signature.first, QStringLiteral("failed"));
+    QCOMPARE(signature.second, QStringLiteral("ERR_JWS_SIGNATURE_VERIFICATION_FAILED"));
+}
+
+void TestTokenWorkbench::bearerPrefixIsToleratedAndMentioned()
+{
+    const QByteArray token = rfcA2().value(QStringLiteral("token")).toString().toUtf8();
+    m_workbench->openToken("  Bearer " + token + "\n", QStringLiteral("test"));
+    QCOMPARE(m_workbench->currentToken(), token);
+    const QString message = m_workbench->findChild<QLabel*>(QStringLiteral("inputMessageLabel"))->text();
+    QVERIFY2(message.contains(QStringLiteral("Bearer"), Qt::CaseInsensitive), qPrintable(message));
+}
+
+void TestTokenWorkbench::parseErrorPositionIsReported()
+{
+    m_workbench->openToken("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0$.c2ln", QStringLiteral("test"));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Malformed"));
+    const QString message = m_workbench->findChild<QLabel*>(QStringLiteral("inputMessageLabel"))->text();
+    QVERIFY2(message.contains(QStringLiteral("ERR_JWS_INVALID")), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("at character")), qPrintable(message));
+}
+
+void TestTokenWorkbench::switchingWorkspacesLosesNothing()
+{
+    m_window->openDemo();
+    const QByteArray token = m_workbench->currentToken();
+    m_workbench->findChild<QLineEdit*>(QStringLiteral("requiredClaimsLineEdit"))->setText(QStringLiteral("jti"));
+    for (int i = 0; i < m_window->workspaceCount(); ++i)
+        m_window->setCurrentWorkspace(i);
+    m_window->setCurrentWorkspace(MainWindow::TokenWorkspace);
+    m_workbench->analyseNow();
+    QCOMPARE(m_workbench->currentToken(), token);
+    QCOMPARE(m_workbench->findChild<QLineEdit*>(QStringLiteral("requiredClaimsLineEdit"))->text(),
+             QStringLiteral("jti"));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+    QCOMPARE(m_window->workspaceCount(), 4);
+}
+
+void TestTokenWorkbench::compareHighlightsDifferences()
+{
+    const QByteArray a =
+        Base64Url::encode("{\"alg\":\"none\"}") + '.' + Base64Url::encode("{\"sub\":\"a\",\"x\":1}") + '.';
+    const QByteArray b =
+        Base64Url::encode("{\"alg\":\"none\"}") + '.' + Base64Url::encode("{\"sub\":\"b\",\"x\":1}") + '.';
+    ComparePanel* compare = m_workbench->comparePanel();
+    compare->setToken(0, a);
+    compare->setToken(1, b);
+    QCOMPARE(compare->differenceCount(), 1);
+    compare->setToken(1, a);
+    QCOMPARE(compare->differenceCount(), 0);
+}
+
+void TestTokenWorkbench::secretsAreNeverPersisted()
+{
+    const QByteArray secret = "super-secret-hmac-key-material-0123456789";
+    setKey(*m_workbench, ValidationPanel::KeySource::Secret, secret);
+    m_workbench->openDemo();
+    m_window->saveSettings();
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray stored = file.readAll();
+    QVERIFY(!stored.contains(secret));
+    QVERIFY(!stored.contains(m_workbench->currentToken().left(40)));
+    QVERIFY(stored.contains("issuer"));
+}
+
+void TestTokenWorkbench::aboutShowsVersions()
+{
+    const QString text = AboutDialog::versionText();
+    QVERIFY2(text.contains(QStringLiteral("Qt ")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("OpenSSL")), qPrintable(text));
+}
+
+QTEST_MAIN(TestTokenWorkbench)
+#include "TestTokenWorkbench.moc"
