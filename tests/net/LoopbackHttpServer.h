@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <functional>
+#include <memory>
+
+/// A tiny HTTP/1.1 server on 127.0.0.1 for the client tests (plain or TLS). Routes:
+///   /echo...        200 JSON {method, path, headers{lower-case name: value}, bodyBase64, clientCert}
+///   /redirect       302 Location: /echo/redirected
+///   /redirect-loop  302 to itself
+///   /hang           never answers
+///   /status/N       status N, text body
+///   /big/N          N bytes of 'x'
+///   /tokens         JSON with access_token/id_token + a JWT cookie + a JWT header (token from setToken)
+///   /unauthorized   401 with a Bearer challenge (from setChallenge)
+///   /binary         bytes 0..255
+/// Anything else: 404.
+class LoopbackHttpServer
+{
+public:
+    explicit LoopbackHttpServer(bool tls = false, const QSslConfiguration& config = {})
+    {
+        if (tls) {
+            auto* ssl = new QSslServer;
+            ssl->setSslConfiguration(config);
+            m_server.reset(ssl);
+        } else {
+            m_server = std::make_unique<QTcpServer>();
+        }
+        QObject::connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, [this]() { acceptAll(); });
+        m_server->listen(QHostAddress::LocalHost, 0);
+    }
+    ~LoopbackHttpServer()
+    {
+        for (auto* s : m_sockets)
+            s->disconnect();
+        m_server->close();
+    }
+
+    bool isListening() const { return m_server->isListening(); }
+    quint16 port() const { return m_server->serverPort(); }
+    QString url(const QString& path, bool https = false) const
+    {
+        return QStringLiteral("%1://127.0.0.1:%2%3")
+            .arg(https ? QStringLiteral("https") : QStringLiteral("http"))
+            .arg(port())
+            .arg(path);
+    }
+    void setToken(const QByteArray& token) { m_token = token; }
+    void setChallenge(const QByteArray& challenge, const QByteArray& body)
+    {
+        m_challenge = challenge;
+        m_challengeBody = body;
+    }
+    int requestCount() const { return m_requests; }
+
+private:
+    void acceptAll()
+    {
+        while (m_server->hasPendingConnections()) {
+            QTcpSocket* socket = m_server->nextPendingConnection();
+            m_sockets.append(socket);
+            auto buffer = std::make_shared<QByteArray>();
+            QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer]() {
+                buffer->append(socket->readAll());
+                serve(socket, *buffer);
+            });
+            QObject::connect(socket, &QTcpSocket::disconnected, socket, [this, socket]() {
+                m_sockets.removeAll(socket);
+                socket->deleteLater();
+            });
+            if (socket->bytesAvailable() > 0)
+                Q_EMIT socket->readyRead();
+        }
+    }
+
+    static void respond(QTcpSocket* socket, int status, const QByteArray& reason, const QByteArray& body,
+                        const QList<QPair<QByteArray, QByteArray>>& headers = {})
+    {
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
+        for (const auto& [k, v] : headers)
+            out += k + ": " + v + "\r\n";
+        out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n";
+        out += body;
+        socket->write(out);
+    }
+
+    void serve(QTcpSocket* socket, QByteArray& buffer)
+    {
+        while (true) {
+            const qsizetype end = buffer.indexOf("\r\n\r\n");
+            if (end < 0)
+                return;
+            const QList<QByteArray> lines = buffer.left(end).split('\n');
+            const QList<QByteArray> requestLine = lines.first().trimmed().split(' ');
+            QJsonObject headers;
+            qsizetype length = 0;
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const QByteArray line = lines.at(i).trimmed();
+                const qsizetype colon = line.indexOf(':');
+                if (colon <= 0)
+                    continue;
+                const QString name = QString::fromLatin1(line.left(colon).trimmed().toLower());
+                const QString value = QString::fromUtf8(line.mid(colon + 1).trimmed());
+                headers.insert(name, headers.contains(name)
+                                         ? QString(headers.value(name).toString() + QStringLiteral(", ") + value)
+                                         : value);
+                if (name == QLatin1String("content-length"))
+                    length = value.toLongLong();
+            }
+            if (buffer.size() < end + 4 + length)
+                return;
+            const QByteArray body = buffer.mid(end + 4, length);
+            buffer.remove(0, end + 4 + length);
+            ++m_requests;
+            const QByteArray method = requestLine.value(0);
+            const QByteArray path = requestLine.value(1);
+            route(socket, method, path, headers, body);
+        }
+    }
+
+    void route(QTcpSocket* socket, const QByteArray& method, const QByteArray& path, const QJsonObject& headers,
+               const QByteArray& body)
+    {
+        const QByteArray json = "application/json";
+        if (path.startsWith("/echo")) {
+            QString clientCert;
+            if (auto* ssl = qobject_cast<QSslSocket*>(socket); ssl && !ssl->peerCertificate().isNull())
+                clientCert = ssl->peerCertificate().subjectInfo(QSslCertificate::CommonName).value(0);
+            const QJsonObject o{{QStringLiteral("method"), QString::fromLatin1(method)},
+                                {QStringLiteral("path"), QString::fromLatin1(path)},
+                                {QStringLiteral("headers"), headers},
+                                {QStringLiteral("bodyBase64"), QString::fromLatin1(body.toBase64())},
+                                {QStringLiteral("clientCert"), clientCert}};
+            respond(socket, 200, "OK", QJsonDocument(o).toJson(QJsonDocument::Compact), {{"Content-Type", json}});
+        } else if (path == "/redirect") {
+            respond(socket, 302, "Found", "moved", {{"Location", "/echo/redirected"}});
+        } else if (path == "/redirect-loop") {
+            respond(socket, 302, "Found", "again", {{"Location", "/redirect-loop"}});
+        } else if (path == "/hang") {
+            // never answer
+        } else if (path.startsWith("/status/")) {
+            const int status = path.mid(8).toInt();
+            respond(socket, status, "Status", "status " + path.mid(8));
+        } else if (path.startsWith("/big/")) {
+            respond(socket, 200, "OK", QByteArray(path.mid(5).toLongLong(), 'x'), {{"Content-Type", "text/plain"}});
+        } else if (path == "/binary") {
+            QByteArray bytes;
+            for (int i = 0; i < 256; ++i)
+                bytes.append(char(i));
+            respond(socket, 200, "OK", bytes, {{"Content-Type", "application/octet-stream"}});
+        } else if (path == "/tokens") {
+            const QByteArray b = "{\"token_type\":\"Bearer\",\"access_token\":\"" + m_token +
+                                 "\",\"nested\":{\"list\":[\"x\",\"" + m_token + "\"]},\"expires_in\":3600}";
+            respond(socket, 200, "OK", b,
+                    {{"Content-Type", json},
+                     {"Set-Cookie", "session=" + m_token + "; Path=/; HttpOnly"},
+                     {"X-Id-Token", m_token}});
+        } else if (path == "/unauthorized") {
+            respond(socket, 401, "Unauthorized", m_challengeBody,
+                    {{"Content-Type", json}, {"WWW-Authenticate", m_challenge}});
+        } else {
+            respond(socket, 404, "Not Found", "not found");
+        }
+    }
+
+    std::unique_ptr<QTcpServer> m_server;
+    QList<QTcpSocket*> m_sockets;
+    QByteArray m_token;
+    QByteArray m_challenge;
+    QByteArray m_challengeBody;
+    int m_requests = 0;
+};
+
+/// A throw-away PKI made with the openssl CLI: CA, server certificate for 127.0.0.1/localhost, client certificate
+/// (PEM and PKCS#12, passphrase "test").
+struct TestPki
+{
+    QString dir;
+    QString caCert, caKey, serverCert, serverKey, clientCert, clientKey, clientP12;
+    QString error;
+
+    static bool openssl(const QString& dir, const QStringList& args, QString* error)
+    {
+        QProcess p;
+        p.setWorkingDirectory(dir);
+        p.start(QStringLiteral("openssl"), args);
+        if (!p.waitForFinished(60000) || p.exitCode() != 0) {
+            *error = QString(args.join(QLatin1Char(' ')) + QStringLiteral(": ") +
+                             QString::fromUtf8(p.readAllStandardError()));
+            return false;
+        }
+        return true;
+    }
+
+    static TestPki create(const QString& dir)
+    {
+        TestPki pki;
+        pki.dir = dir;
+        auto path = [&dir](const char* name) { return QString(dir + QLatin1Char('/') + QLatin1String(name)); };
+        pki.caCert = path("ca.pem");
+        pki.caKey = path("ca.key");
+        pki.serverCert = path("server.pem");
+        pki.serverKey = path("server.key");
+        pki.clientCert = path("client.pem");
+        pki.clientKey = path("client.key");
+        pki.clientP12 = path("client.p12");
+        QFile ext(path("san.ext"));
+        if (ext.open(QIODevice::WriteOnly))
+            ext.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
+        ext.close();
+        QFile cext(path("client.ext"));
+        if (cext.open(QIODevice::WriteOnly))
+            cext.write("extendedKeyUsage=clientAuth\n");
+        cext.close();
+        const auto S = [](const char* s) { return QString::fromLatin1(s); };
+        const QList<QStringList> steps = {
+            {S("req"), S("-x509"), S("-newkey"), S("ec"), S("-pkeyopt"), S("ec_paramgen_curve:P-256"), S("-nodes"),
+             S("-keyout"), pki.caKey, S("-out"), pki.caCert, S("-days"), S("2"), S("-subj"),
+             S("/CN=Tokenscope Test CA")},
+            {S("req"), S("-newkey"), S("ec"), S("-pkeyopt"), S("ec_paramgen_curve:P-256"), S("-nodes"), S("-keyout"),
+             pki.serverKey, S("-out"), path("server.csr"), S("-subj"), S("/CN=127.0.0.1")},
+            {S("x509"), S("-req"), S("-in"), path("server.csr"), S("-CA"), pki.caCert, S("-CAkey"), pki.caKey,
+             S("-CAcreateserial"), S("-out"), pki.serverCert, S("-days"), S("2"), S("-extfile"), path("san.ext")},
+            {S("req"), S("-newkey"), S("ec"), S("-pkeyopt"), S("ec_paramgen_curve:P-256"), S("-nodes"), S("-keyout"),
+             pki.clientKey, S("-out"), path("client.csr"), S("-subj"), S("/CN=test-client")},
+            {S("x509"), S("-req"), S("-in"), path("client.csr"), S("-CA"), pki.caCert, S("-CAkey"), pki.caKey,
+             S("-CAcreateserial"), S("-out"), pki.clientCert, S("-days"), S("2"), S("-extfile"), path("client.ext")},
+            {S("pkcs12"), S("-export"), S("-in"), pki.clientCert, S("-inkey"), pki.clientKey, S("-out"), pki.clientP12,
+             S("-passout"), S("pass:test")},
+        };
+        for (const auto& step : steps) {
+            if (!openssl(dir, step, &pki.error))
+                break;
+        }
+        return pki;
+    }
+
+    QSslConfiguration serverConfiguration(bool requireClientCert) const
+    {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificateChain(QSslCertificate::fromPath(serverCert));
+        QFile keyFile(serverKey);
+        keyFile.open(QIODevice::ReadOnly);
+        config.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
+        config.setCaCertificates(QSslCertificate::fromPath(caCert));
+        config.setPeerVerifyMode(requireClientCert ? QSslSocket::VerifyPeer : QSslSocket::VerifyNone);
+        return config;
+    }
+};

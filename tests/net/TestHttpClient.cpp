@@ -1,0 +1,488 @@
+// SPDX-License-Identifier: MIT
+#include "HttpClient.h"
+#include "JwtBuilder.h"
+#include "LoopbackHttpServer.h"
+#include "ResponseTokenFinder.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+/// HttpClient against loopback servers: every body kind and auth kind arrives as sent, redirects on/off, timeout,
+/// cancel, connection refused, body cap, TLS with a test CA and client certificates (PEM and PKCS#12), and the
+/// per-profile managers that keep Qt's connection cache from mixing TLS settings (qt64.md).
+class TestHttpClient : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void rawBodies_data();
+    void rawBodies();
+    void formBody();
+    void multipartWithFile();
+    void binaryFile();
+    void missingBodyFileFailsEarly();
+    void auth_data();
+    void auth();
+    void customMethodAndDisabledRows();
+    void redirects();
+    void redirectLoop();
+    void timeout();
+    void cancel();
+    void connectionRefused();
+    void notHttpUrl();
+    void bodyCap();
+    void binaryResponse();
+    void tokensInResponse();
+    void tlsUnknownCa();
+    void tlsWithCa();
+    void tlsVerificationOff();
+    void tlsProfilesDoNotShareConnections();
+    void clientCertificatePem();
+    void clientCertificatePkcs12();
+    void clientCertificateMissing();
+
+private:
+    static QJsonObject echo(const HttpClientResponse& r) { return QJsonDocument::fromJson(r.body).object(); }
+    static QByteArray echoedBody(const HttpClientResponse& r)
+    {
+        return QByteArray::fromBase64(echo(r).value(QStringLiteral("bodyBase64")).toString().toLatin1());
+    }
+    static QString echoedHeader(const HttpClientResponse& r, const char* name)
+    {
+        return echo(r).value(QStringLiteral("headers")).toObject().value(QLatin1String(name)).toString();
+    }
+    HttpRequestSpec post(const QString& path) const
+    {
+        HttpRequestSpec r;
+        r.method = QStringLiteral("POST");
+        r.url = m_server.url(path);
+        return r;
+    }
+    HttpClientOptions tlsOptions() const
+    {
+        HttpClientOptions o;
+        o.tls.caFile = m_pki.caCert;
+        return o;
+    }
+
+    QTemporaryDir m_dir;
+    LoopbackHttpServer m_server;
+    TestPki m_pki;
+    std::unique_ptr<LoopbackHttpServer> m_tls;
+    std::unique_ptr<LoopbackHttpServer> m_mtls;
+};
+
+void TestHttpClient::initTestCase()
+{
+    QVERIFY(m_server.isListening());
+    QVERIFY(m_dir.isValid());
+    m_pki = TestPki::create(m_dir.path());
+    QVERIFY2(m_pki.error.isEmpty(), qPrintable(m_pki.error));
+    m_tls = std::make_unique<LoopbackHttpServer>(true, m_pki.serverConfiguration(false));
+    m_mtls = std::make_unique<LoopbackHttpServer>(true, m_pki.serverConfiguration(true));
+    QVERIFY(m_tls->isListening());
+    QVERIFY(m_mtls->isListening());
+}
+
+void TestHttpClient::rawBodies_data()
+{
+    QTest::addColumn<int>("rawType");
+    QTest::addColumn<QString>("body");
+    QTest::addColumn<QString>("contentType");
+    QTest::newRow("json") << int(HttpRequestSpec::RawType::Json)
+                          << QString::fromUtf8("{\"n\":12345678901234567890,\"s\":\"caf\xc3\xa9\"}")
+                          << QStringLiteral("application/json");
+    QTest::newRow("text") << int(HttpRequestSpec::RawType::Text) << QStringLiteral("line1\nline2\ttab \"q\"")
+                          << QStringLiteral("text/plain");
+    QTest::newRow("xml") << int(HttpRequestSpec::RawType::Xml) << QStringLiteral("<a x=\"1\">&amp;</a>")
+                         << QStringLiteral("application/xml");
+}
+
+void TestHttpClient::rawBodies()
+{
+    QFETCH(int, rawType);
+    QFETCH(QString, body);
+    QFETCH(QString, contentType);
+    HttpRequestSpec r = post(QStringLiteral("/echo"));
+    r.bodyKind = HttpRequestSpec::BodyKind::Raw;
+    r.rawType = HttpRequestSpec::RawType(rawType);
+    r.rawBody = body;
+    const auto response = HttpClient::sendAndWait(r);
+    QVERIFY2(response.ok(), qPrintable(response.explanation()));
+    QCOMPARE(response.status, 200);
+    QCOMPARE(echo(response).value(QStringLiteral("method")).toString(), QStringLiteral("POST"));
+    QCOMPARE(echoedBody(response), body.toUtf8());
+    QCOMPARE(echoedHeader(response, "content-type"), contentType);
+    QVERIFY(response.timings.totalMs >= 0);
+    QVERIFY(response.timings.headersMs >= 0);
+    QCOMPARE(response.bodySize, response.body.size());
+}
+
+void TestHttpClient::formBody()
+{
+    HttpRequestSpec r = post(QStringLiteral("/echo"));
+    r.bodyKind = HttpRequestSpec::BodyKind::FormUrlEncoded;
+    r.formRows = {{QStringLiteral("a b"), QStringLiteral("1&2=3"), true},
+                  {QStringLiteral("off"), QStringLiteral("x"), false},
+                  {QStringLiteral("u"), QString::fromUtf8("\xc3\xa9"), true}};
+    const auto response = HttpClient::sendAndWait(r);
+    QVERIFY(response.ok());
+    QCOMPARE(echoedBody(response), QByteArray("a%20b=1%262%3D3&u=%C3%A9"));
+    QCOMPARE(echoedHeader(response, "content-type"), QStringLiteral("application/x-www-form-urlencoded"));
+}
+
+void TestHttpClient::multipartWithFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("upload.bin"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray("\x00\x01\x02file-content\xff", 16));
+    f.close();
+    HttpRequestSpec r = post(QStringLiteral("/echo"));
+    r.bodyKind = HttpRequestSpec::BodyKind::Multipart;
+    r.headers = {{QStringLiteral("Content-Type"), QStringLiteral("multipart/form-data"), true}};
+    HttpRequestSpec::MultipartPart text;
+    text.name = QStringLiteral("field");
+    text.value = QStringLiteral("value 1");
+    HttpRequestSpec::MultipartPart file;
+    file.name = QStringLiteral("upload");
+    file.isFile = true;
+    file.filePath = path;
+    file.contentType = QStringLiteral("application/x-test");
+    r.multipartParts = {text, file};
+    const auto response = HttpClient::sendAndWait(r);
+    QVERIFY2(response.ok(), qPrintable(response.explanation()));
+    const QString contentType = echoedHeader(response, "content-type");
+    QVERIFY2(contentType.startsWith(QLatin1String("multipart/form-data; boundary=")), qPrintable(contentType));
+    const QByteArray body = echoedBody(response);
+    QVERIFY(body.contains("Content-Disposition: form-data; name=\"field\"\r\n\r\nvalue 1\r\n"));
+    QVERIFY(body.contains("name=\"upload\"; filename=\"upload.bin\""));
+    QVERIFY(body.contains("Content-Type: application/x-test"));
+    QVERIFY(body.contains(QByteArray("\x00\x01\x02file-content\xff", 16)));
+}
+
+void TestHttpClient::binaryFile()
+{
+    QByteArray bytes;
+    for (int i = 0; i < 4096; ++i)
+        bytes.append(char(i * 7));
+    const QString path = m_dir.filePath(QStringLiteral("body.bin"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes);
+    f.close();
+    HttpRequestSpec r = post(QStringLiteral("/echo"));
+    r.method = QStringLiteral("PUT");
+    r.bodyKind = HttpRequestSpec::BodyKind::BinaryFile;
+    r.binaryFilePath = path;
+    const auto response = HttpClient::sendAndWait(r);
+    QVERIFY(response.ok());
+    QCOMPARE(echoedBody(response), bytes);
+    QCOMPARE(echoedHeader(response, "content-type"), QStringLiteral("application/octet-stream"));
+}
+
+void TestHttpClient::missingBodyFileFailsEarly()
+{
+    HttpRequestSpec r = post(QStringLiteral("/echo"));
+    r.bodyKind = HttpRequestSpec::BodyKind::BinaryFile;
+    r.binaryFilePath = m_dir.filePath(QStringLiteral("does-not-exist"));
+    HttpClient client;
+    QSignalSpy spy(&client, &HttpClient::finished);
+    const quint64 id = client.send(r);
+    QCOMPARE(spy.count(), 0); // always asynchronous
+    QVERIFY(spy.wait(5000));
+    QCOMPARE(spy.at(0).at(0).toULongLong(), id);
+    const auto response = spy.at(0).at(1).value<HttpClientResponse>();
+    QVERIFY(!response.received);
+    QCOMPARE(response.error->code, ErrorCode::Io);
+}
+
+void TestHttpClient::auth_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("inQuery");
+    QTest::addColumn<QString>("header");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("bearer") << int(HttpRequestSpec::AuthKind::Bearer) << false << QStringLiteral("authorization")
+                            << QStringLiteral("Bearer tok.en");
+    QTest::newRow("basic") << int(HttpRequestSpec::AuthKind::Basic) << false << QStringLiteral("authorization")
+                           << QStringLiteral("Basic dXNlcjpwQHNzOnc=");
+    QTest::newRow("api key header") << int(HttpRequestSpec::AuthKind::ApiKey) << false << QStringLiteral("x-api-key")
+                                    << QStringLiteral("k3y");
+    QTest::newRow("api key query") << int(HttpRequestSpec::AuthKind::ApiKey) << true << QString()
+                                   << QStringLiteral("/echo?a=1&x-api-key=k3y");
+    QTest::newRow("none") << int(HttpRequestSpec::AuthKind::None) << false << QStringLiteral("authorization")
+                          << QString();
+}
+
+void TestHttpClient::auth()
+{
+    QFETCH(int, kind);
+    QFETCH(bool, inQuery);
+    QFETCH(QString, header);
+    QFETCH(QString, expected);
+    HttpRequestSpec r;
+    r.url = m_server.url(QStringLiteral("/echo?a=1"));
+    r.auth.kind = HttpRequestSpec::AuthKind(kind);
+    r.auth.token = QStringLiteral("tok.en");
+    r.auth.username = QStringLiteral("user");
+    r.auth.password = QStringLiteral("p@ss:w");
+    r.auth.apiKeyName = QStringLiteral("x-api-key");
+    r.auth.apiKeyValue = QStringLiteral("k3y");
+    r.auth.apiKeyInQuery = inQuery;
+    const auto response = HttpClient::sendAndWait(r);
+    QVERIFY(response.ok());
+    if (header.isEmpty())
+        QCOMPARE(echo(response).value(QStringLiteral("path")).toString(), expected);
+    else
+        QCOMPARE(echoedHeader(response, header.toLatin1().constData()), expected);
+}
+
+void TestHttpClient::customMethodAndDisabledRows()
+{
+    HttpRequestSpec r;
+    r.method = QStringLiteral("PROPFIND");
+    r.url = m_server.url(QStringLiteral("/echo"));
+    r.headers = {{QStringLiteral("X-On"), QStringLiteral("1"), true},
+                 {QStringLiteral("X-Off"), QStringLiteral("0"), false},
+                 {QStringLiteral("User-Agent"), QStringLiteral("custom/1"), true}};
+    const auto response = HttpClient::sendAndWait(r);
+    QVERIFY(response.ok());
+    QCOMPARE(echo(response).value(QStringLiteral("method")).toString(), QStringLiteral("PROPFIND"));
+    QCOMPARE(echoedHeader(response, "x-on"), QStringLiteral("1"));
+    QVERIFY(!echo(response).value(QStringLiteral("headers")).toObject().contains(QStringLiteral("x-off")));
+    QCOMPARE(echoedHeader(response, "user-agent"), QStringLiteral("custom/1"));
+}
+
+void TestHttpClient::redirects()
+{
+    HttpRequestSpec r;
+    r.url = m_server.url(QStringLiteral("/redirect"));
+    r.followRedirects = true;
+    auto response = HttpClient::sendAndWait(r);
+    QVERIFY(response.ok());
+    QCOMPARE(response.status, 200);
+    QCOMPARE(echo(response).value(QStringLiteral("path")).toString(), QStringLiteral("/echo/redirected"));
+    QCOMPARE(response.redirectChain, QStringList{m_server.url(QStringLiteral("/echo/redirected"))});
+    QCOMPARE(response.finalUrl, m_server.url(QStringLiteral("/echo/redirected")));
+
+    r.followRedirects = false;
+    response = HttpClient::sendAndWait(r);
+    QVERIFY(response.ok());
+    QCOMPARE(response.status, 302);
+    QCOMPARE(response.headerValue("location"), QByteArray("/echo/redirected"));
+    QVERIFY(response.redirectChain.isEmpty());
+    QVERIFY(response.isSuccess()); // 3xx counts as success for the CLI's exit code
+}
+
+void TestHttpClient::redirectLoop()
+{
+    HttpRequestSpec r;
+    r.url = m_server.url(QStringLiteral("/redirect-loop"));
+    HttpClientOptions options;
+    options.maxRedirects = 3;
+    const auto response = HttpClient::sendAndWait(r, options);
+    QVERIFY(response.error.has_value());
+    QCOMPARE(response.error->code, ErrorCode::NetFailure);
+    QCOMPARE(response.redirectChain.size(), 3);
+}
+
+void TestHttpClient::timeout()
+{
+    HttpRequestSpec r;
+    r.url = m_server.url(QStringLiteral("/hang"));
+    r.timeoutMs = 200;
+    const auto response = HttpClient::sendAndWait(r);
+    QVERIFY(!response.received);
+    QCOMPARE(response.error->code, ErrorCode::NetTimeout);
+    QVERIFY2(response.error->message.contains(QLatin1String("within 200 ms")), qPrintable(response.error->message));
+}
+
+void TestHttpClient::cancel()
+{
+    HttpClient client;
+    QSignalSpy spy(&client, &HttpClient::finished);
+    HttpRequestSpec r;
+    r.url = m_server.url(QStringLiteral("/hang"));
+    const quint64 id = client.send(r);
+    QVERIFY(client.isRunning(id));
+    const int before = m_server.requestCount();
+    QTRY_VERIFY(m_server.requestCount() > before); // the request reached the server
+    client.cancel(id);
+    QTRY_COMPARE(spy.count(), 1);
+    const auto response = spy.at(0).at(1).value<HttpClientResponse>();
+    QCOMPARE(response.error->code, ErrorCode::Cancelled);
+    QVERIFY(!client.isRunning(id));
+}
+
+void TestHttpClient::connectionRefused()
+{
+    quint16 port = 0;
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        port = closed.serverPort();
+    }
+    HttpRequestSpec r;
+    r.url = QStringLiteral("http://127.0.0.1:%1/").arg(port);
+    const auto response = HttpClient::sendAndWait(r);
+    QVERIFY(!response.received);
+    QCOMPARE(response.error->code, ErrorCode::NetFailure);
+    QVERIFY2(response.error->message.startsWith(QLatin1String("connection refused by 127.0.0.1:")),
+             qPrintable(response.error->message));
+}
+
+void TestHttpClient::notHttpUrl()
+{
+    HttpRequestSpec r;
+    r.url = QStringLiteral("ftp://127.0.0.1/x");
+    const auto response = HttpClient::sendAndWait(r);
+    QCOMPARE(response.error->code, ErrorCode::Usage);
+    r.url = QStringLiteral("127.0.0.1:%1/echo").arg(m_server.port()); // no scheme: http assumed
+    QVERIFY(HttpClient::sendAndWait(r).ok());
+}
+
+void TestHttpClient::bodyCap()
+{
+    HttpRequestSpec r;
+    r.url = m_server.url(QStringLiteral("/big/50000"));
+    HttpClientOptions options;
+    options.maxBodyBytes = 1000;
+    const auto response = HttpClient::sendAndWait(r, options);
+    QVERIFY(response.ok());
+    QCOMPARE(response.body.size(), 1000);
+    QCOMPARE(response.bodySize, 50000);
+    QVERIFY(response.bodyTruncated);
+}
+
+void TestHttpClient::binaryResponse()
+{
+    HttpRequestSpec r;
+    r.url = m_server.url(QStringLiteral("/binary"));
+    const auto response = HttpClient::sendAndWait(r);
+    QVERIFY(response.ok());
+    QCOMPARE(response.body.size(), 256);
+    QCOMPARE(uchar(response.body.at(255)), uchar(255));
+}
+
+void TestHttpClient::tokensInResponse()
+{
+    const auto token =
+        JwtBuilder::sign(QStringLiteral("HS256"), QJsonObject{{QStringLiteral("sub"), QStringLiteral("a")}},
+                         Jwk::fromSecret(QByteArray(32, 'k')));
+    QVERIFY(token.ok());
+    m_server.setToken(token.value());
+    HttpRequestSpec r;
+    r.url = m_server.url(QStringLiteral("/tokens"));
+    const auto response = HttpClient::sendAndWait(r);
+    QVERIFY(response.ok());
+    QCOMPARE(response.cookies.size(), 1);
+    QCOMPARE(response.cookies.first().name(), QByteArray("session"));
+    const auto found = ResponseTokenFinder::find(response);
+    QStringList where;
+    for (const auto& f : found) {
+        QCOMPARE(f.token, token.value());
+        where << f.describe();
+    }
+    QCOMPARE(where, (QStringList{QStringLiteral("body $.access_token"), QStringLiteral("body $.nested.list[1]"),
+                                 QStringLiteral("cookie session"), QStringLiteral("header X-Id-Token")}));
+}
+
+void TestHttpClient::tlsUnknownCa()
+{
+    HttpRequestSpec r;
+    r.url = m_tls->url(QStringLiteral("/echo"), true);
+    const auto response = HttpClient::sendAndWait(r);
+    QVERIFY(!response.received);
+    QCOMPARE(response.error->code, ErrorCode::TlsFailure);
+    QVERIFY(!response.tlsErrors.isEmpty());
+    QVERIFY(!response.peerCertificates.isEmpty());
+    QCOMPARE(response.peerCertificates.first().subject, QStringLiteral("127.0.0.1"));
+    QCOMPARE(response.peerCertificates.first().issuer, QStringLiteral("Tokenscope Test CA"));
+    QVERIFY(response.explanation().contains(QLatin1String("issuer:  Tokenscope Test CA")));
+}
+
+void TestHttpClient::tlsWithCa()
+{
+    HttpRequestSpec r;
+    r.url = m_tls->url(QStringLiteral("/echo"), true);
+    const auto response = HttpClient::sendAndWait(r, tlsOptions());
+    QVERIFY2(response.ok(), qPrintable(response.explanation()));
+    QCOMPARE(response.status, 200);
+    QVERIFY(response.timings.tlsDoneMs >= 0);
+    QCOMPARE(response.peerCertificates.first().subject, QStringLiteral("127.0.0.1"));
+}
+
+void TestHttpClient::tlsVerificationOff()
+{
+    HttpRequestSpec r;
+    r.url = m_tls->url(QStringLiteral("/echo"), true);
+    r.verifyTls = false;
+    const auto response = HttpClient::sendAndWait(r);
+    QVERIFY2(response.ok(), qPrintable(response.explanation()));
+}
+
+void TestHttpClient::tlsProfilesDoNotShareConnections()
+{
+    // qt64.md: a request without the CA must not succeed by reusing a connection opened with it.
+    HttpClient client;
+    QSignalSpy spy(&client, &HttpClient::finished);
+    HttpRequestSpec r;
+    r.url = m_tls->url(QStringLiteral("/echo"), true);
+    client.setOptions(tlsOptions());
+    client.send(r);
+    QVERIFY(spy.wait(10000));
+    QVERIFY(spy.at(0).at(1).value<HttpClientResponse>().ok());
+    client.setOptions(HttpClientOptions{});
+    client.send(r);
+    QVERIFY(spy.wait(10000));
+    QCOMPARE(spy.at(1).at(1).value<HttpClientResponse>().error->code, ErrorCode::TlsFailure);
+    QCOMPARE(client.managerCount(), 2);
+    client.setOptions(tlsOptions());
+    client.send(r);
+    QVERIFY(spy.wait(10000));
+    QVERIFY(spy.at(2).at(1).value<HttpClientResponse>().ok());
+    QCOMPARE(client.managerCount(), 2);
+}
+
+void TestHttpClient::clientCertificatePem()
+{
+    HttpRequestSpec r;
+    r.url = m_mtls->url(QStringLiteral("/echo"), true);
+    HttpClientOptions options = tlsOptions();
+    options.tls.clientCertFile = m_pki.clientCert;
+    options.tls.clientKeyFile = m_pki.clientKey;
+    const auto response = HttpClient::sendAndWait(r, options);
+    QVERIFY2(response.ok(), qPrintable(response.explanation()));
+    QCOMPARE(echo(response).value(QStringLiteral("clientCert")).toString(), QStringLiteral("test-client"));
+}
+
+void TestHttpClient::clientCertificatePkcs12()
+{
+    HttpRequestSpec r;
+    r.url = m_mtls->url(QStringLiteral("/echo"), true);
+    HttpClientOptions options = tlsOptions();
+    options.tls.pkcs12File = m_pki.clientP12;
+    options.tls.keyPassphrase = "wrong";
+    auto response = HttpClient::sendAndWait(r, options);
+    QCOMPARE(response.error->code, ErrorCode::CertificateInvalid);
+    options.tls.keyPassphrase = "test";
+    response = HttpClient::sendAndWait(r, options);
+    QVERIFY2(response.ok(), qPrintable(response.explanation()));
+    QCOMPARE(echo(response).value(QStringLiteral("clientCert")).toString(), QStringLiteral("test-client"));
+}
+
+void TestHttpClient::clientCertificateMissing()
+{
+    HttpRequestSpec r;
+    r.url = m_mtls->url(QStringLiteral("/echo"), true);
+    const auto response = HttpClient::sendAndWait(r, tlsOptions());
+    QVERIFY(!response.ok());
+    QVERIFY2(response.error->code == ErrorCode::TlsFailure || response.error->code == ErrorCode::NetFailure,
+             qPrintable(response.explanation()));
+}
+
+QTEST_GUILESS_MAIN(TestHttpClient)
+#include "TestHttpClient.moc"
