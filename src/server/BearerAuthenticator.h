@@ -54,7 +54,8 @@ public:
     BearerOutcome authenticate(const HttpRequest& request, const QString& requiredScope, RequestContext& context) const;
 
     /// {"code","description"} with WWW-Authenticate: Bearer realm=…, error=…, error_description=… (RFC 6750 §3).
-    /// A request without credentials gets the challenge without error (RFC 6750 §3.1).
+    /// A request without credentials also gets error="invalid_token" (a deliberate deviation from RFC 6750 §3.1's
+    /// SHOULD NOT; see errorResponse()), so every 401/403 carries error and error_description.
     HttpResponse errorResponse(const BearerOutcome& outcome, const QString& requiredScope) const;
 
     /// "eyJhbGciOiJS…(812 bytes)": enough to recognise a token, useless to replay it.
