@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 // tokenscope-cli: the headless twin of the GUI. Never links Qt Widgets.
 #include "CryptoInit.h"
+#include "CurlImportCommand.h"
 #include "DecodeCommand.h"
 #include "JwkCommand.h"
 #include "JwksCommand.h"
 #include "KeysCommand.h"
 #include "PemCommand.h"
+#include "RequestCommand.h"
 #include "SignCommand.h"
+#include "SnippetCommand.h"
 #include "VerifyCommand.h"
 
 #include <QCoreApplication>
@@ -25,6 +28,9 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<JwkCommand>());
     commands.push_back(std::make_unique<PemCommand>());
     commands.push_back(std::make_unique<JwksCommand>());
+    commands.push_back(std::make_unique<RequestCommand>());
+    commands.push_back(std::make_unique<SnippetCommand>());
+    commands.push_back(std::make_unique<CurlImportCommand>());
     return commands;
 }
 

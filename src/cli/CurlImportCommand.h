@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+
+/// curl-import 'curl ...' (or - for stdin): the parsed request as JSON, with the flags it could not honour.
+class CurlImportCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("curl-import"); }
+    QString summary() const override { return QStringLiteral("Parse a curl command into a request (JSON)."); }
+    int run(const QStringList& arguments, CliContext& ctx) override;
+};

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+#include "RequestCommand.h"
+
+#include "JsonText.h"
+#include "RequestOptions.h"
+#include "UnauthorizedDiagnosis.h"
+#include "UrlLoader.h"
+
+int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
+{
+    QCommandLineParser parser;
+    const RequestOptions requestOptions;
+    requestOptions.addTo(parser);
+    const QCommandLineOption diagnose(QStringLiteral("diagnose"), QStringLiteral("Explain a 401/403 answer."));
+    const QCommandLineOption jwks(QStringLiteral("jwks"),
+                                  QStringLiteral("Issuer's JWKS (file or URL) for --diagnose: verify the token."),
+                                  QStringLiteral("FILE|URL"));
+    const QCommandLineOption issuer(QStringLiteral("issuer"), QStringLiteral("Expected iss for --diagnose."),
+                                    QStringLiteral("ISS"));
+    const QCommandLineOption audience(QStringLiteral("audience"), QStringLiteral("Expected aud for --diagnose."),
+                                      QStringLiteral("AUD"));
+    const QCommandLineOption pretty(QStringLiteral("pretty"), QStringLiteral("Re-indent a JSON body."));
+    const QCommandLineOption bodyOnly(QStringLiteral("body-only"), QStringLiteral("Print only the body."));
+    parser.addOptions({diagnose, jwks, issuer, audience, pretty, bodyOnly});
+    if (const int r = parse(parser, arguments, ctx,
+                            QString(RequestOptions::usage() + QStringLiteral(" [--diagnose [--jwks F|URL] [--issuer "
+                                                                             "ISS] [--audience AUD]] [--pretty]")));
+        r >= 0)
+        return r;
+    auto spec = requestOptions.build(parser, parser.positionalArguments(), ctx);
+    if (!spec)
+        return ctx.fail(spec.error());
+
+    const HttpClientResponse response = HttpClient::sendAndWait(spec.value(), requestOptions.clientOptions(parser));
+    if (!response.received) {
+        ctx.errLine(QString(QStringLiteral("tokenscope-cli: ") + response.error->codeString() + QStringLiteral(": ") +
+                            response.explanation()));
+        return ExitUsage;
+    }
+    if (!parser.isSet(bodyOnly)) {
+        ctx.outLine(response.statusLine());
+        for (const auto& [name, value] : response.headers) {
+            for (const QByteArray& line : value.split('\n'))
+                ctx.outLine(QString(QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromLatin1(line)));
+        }
+        ctx.outLine(QString());
+    }
+    const QByteArray body = parser.isSet(pretty) && response.isJson() ? JsonText::pretty(response.body) : response.body;
+    ctx.outBytes(body);
+    if (!body.isEmpty() && !body.endsWith('\n'))
+        ctx.outBytes("\n");
+    if (response.bodyTruncated)
+        ctx.errLine(QStringLiteral("tokenscope-cli: body truncated at %1 of %2 bytes")
+                        .arg(response.body.size())
+                        .arg(response.bodySize));
+    if (response.error)
+        ctx.errLine(QString(QStringLiteral("tokenscope-cli: ") + response.error->codeString() + QStringLiteral(": ") +
+                            response.error->message));
+
+    if (parser.isSet(diagnose) && (response.status == 401 || response.status == 403)) {
+        DiagnosisInput input;
+        input.status = response.status;
+        input.wwwAuthenticate = QString::fromLatin1(response.headerValues("WWW-Authenticate").join(", "));
+        input.body = response.body;
+        const HttpRequestSpec sent = spec->effective();
+        const QString authorization = sent.headerValue(QStringLiteral("Authorization"));
+        if (authorization.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
+            input.sentToken = authorization.mid(7).trimmed().toUtf8();
+        input.expectedIssuer = parser.value(issuer);
+        input.expectedAudience = parser.value(audience);
+        if (parser.isSet(jwks)) {
+            const QString source = parser.value(jwks);
+            auto text = UrlLoader::isUrl(source) ? UrlLoader::get(source) : ctx.readInput(source);
+            if (!text)
+                return ctx.fail(text.error());
+            auto keys = Jwks::fromJson(text.value());
+            if (!keys)
+                return ctx.fail(keys.error());
+            input.keys = keys.value();
+        }
+        ctx.outLine(QString());
+        ctx.outLine(UnauthorizedDiagnosis::diagnose(input).toText());
+    }
+    return response.isSuccess() ? ExitOk : ExitInvalid;
+}

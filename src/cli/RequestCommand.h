@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+
+/// request METHOD URL [options] [--diagnose]: sends the request, prints status line, headers and body.
+/// Exit 0 for 2xx/3xx, 1 for other statuses, 2 for usage and network errors. --diagnose adds the
+/// "Why 401/403?" diagnosis (UnauthorizedDiagnosis) for 401/403 answers.
+class RequestCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("request"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Send an HTTP request; print status, headers and body; explain 401/403.");
+    }
+    int run(const QStringList& arguments, CliContext& ctx) override;
+};

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+
+/// snippet --lang L METHOD URL [request options] [--mask-secrets]: the request as code (SnippetGenerator);
+/// snippet --list: the language ids.
+class SnippetCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("snippet"); }
+    QString summary() const override { return QStringLiteral("Print a request as code (curl, Python, Go, ...)."); }
+    int run(const QStringList& arguments, CliContext& ctx) override;
+};
