@@ -8,6 +8,7 @@
 #include "KeysCommand.h"
 #include "PemCommand.h"
 #include "RequestCommand.h"
+#include "ServeCommand.h"
 #include "SignCommand.h"
 #include "SnippetCommand.h"
 #include "VerifyCommand.h"
@@ -31,6 +32,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<RequestCommand>());
     commands.push_back(std::make_unique<SnippetCommand>());
     commands.push_back(std::make_unique<CurlImportCommand>());
+    commands.push_back(std::make_unique<ServeCommand>());
     return commands;
 }
 

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Command.h"
+
+/// serve: the local mock protected API (Auth0's API quickstart routes) with, unless a JWKS is given, the embedded
+/// issuer and its client-credentials token endpoint. Prints the start-up banner, then one line per request on
+/// stdout (RequestLogFormatter; never a whole token). Stops cleanly on SIGINT/SIGTERM (exit 0); start-up problems
+/// (bad option, port in use, unreadable JWKS or TLS files) are one line on stderr and exit 2.
+class ServeCommand final : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("serve"); }
+    QString summary() const override
+    {
+        return QStringLiteral("Run the local mock protected API and embedded issuer until SIGINT/SIGTERM.");
+    }
+    int run(const QStringList& arguments, CliContext& ctx) override;
+};
