@@ -18,6 +18,13 @@ Error invalid(const QString& message)
     return Error(ErrorCode::JwkInvalid, message);
 }
 
+// A rejection a viewer reports under its own lint code (Jwks::lint() uses Error::reason as the finding code).
+Error classified(Error error, const char* lintCode)
+{
+    error.reason = QLatin1String(lintCode);
+    return error;
+}
+
 // A member that must be a base64url string (RFC 7518 §6: all key parameters are base64url).
 Result<QByteArray> b64Member(const QJsonObject& o, const char* name, bool required, bool* present = nullptr)
 {
@@ -173,14 +180,16 @@ Result<Jwk> Jwk::fromJson(const QJsonObject& o, const JwkImportOptions& options)
         jwk.m_key = key.value();
         if (jwk.m_key.bits() < 2048 && !options.allowWeakRsa) {
             // RFC 7518 §3.3: a key of size 2048 bits or larger MUST be used.
-            return Error(
-                ErrorCode::KeyTooWeak,
-                QStringLiteral("RSA key of %1 bits; RFC 7518 §3.3 requires at least 2048").arg(jwk.m_key.bits()));
+            return classified(
+                Error(ErrorCode::KeyTooWeak,
+                      QStringLiteral("RSA key of %1 bits; RFC 7518 §3.3 requires at least 2048").arg(jwk.m_key.bits())),
+                "rsa-weak");
         }
         if (!options.allowWeakRsa && RsaWeakness::isRocaVulnerable(c.n)) {
             // CVE-2017-15361: the factorisation is practical; never accept such a key for verification.
-            return Error(ErrorCode::KeyTooWeak,
-                         QStringLiteral("the RSA modulus has the ROCA fingerprint (CVE-2017-15361)"));
+            return classified(Error(ErrorCode::KeyTooWeak,
+                                    QStringLiteral("the RSA modulus has the ROCA fingerprint (CVE-2017-15361)")),
+                              "rsa-roca");
         }
     } else if (kty == QLatin1String("EC") || kty == QLatin1String("OKP")) {
         const bool okp = kty == QLatin1String("OKP");
@@ -194,8 +203,9 @@ Result<Jwk> Jwk::fromJson(const QJsonObject& o, const JwkImportOptions& options)
         }
         const auto curve = curveFromName(crvName.value());
         if (!curve || curveIsOkp(*curve) != okp) {
-            return Error(ErrorCode::NotSupported,
-                         QStringLiteral("unsupported curve \"%1\" for kty %2").arg(crvName.value(), kty));
+            return classified(Error(ErrorCode::NotSupported,
+                                    QStringLiteral("unsupported curve \"%1\" for kty %2").arg(crvName.value(), kty)),
+                              "crv-unknown");
         }
         CurveComponents c;
         c.curve = *curve;
@@ -218,7 +228,12 @@ Result<Jwk> Jwk::fromJson(const QJsonObject& o, const JwkImportOptions& options)
         c.d = d.value();
         auto key = AsymmetricKey::fromCurve(c);
         if (!key) {
-            return key.error();
+            // Coordinates of the right length that OpenSSL still refuses: the point is not on the curve (an
+            // invalid-curve attack key, RFC 8725 §3.4) or does not match "d".
+            const int size = curveCoordinateSize(c.curve);
+            const bool pointRefused = !okp && key.error().code == ErrorCode::JwkInvalid && c.x.size() == size &&
+                                      c.y.size() == size && c.d.isEmpty();
+            return pointRefused ? classified(key.error(), "ec-point-invalid") : key.error();
         }
         jwk.m_key = key.value();
     } else if (kty == QLatin1String("oct")) {
@@ -235,13 +250,15 @@ Result<Jwk> Jwk::fromJson(const QJsonObject& o, const JwkImportOptions& options)
         const int minimum = (info && info->isSymmetric()) ? info->signatureSize : 32;
         if (jwk.m_secret.size() < minimum && !options.allowShortHmacKey) {
             // RFC 7518 §3.2: a key of the same size as the hash output or larger MUST be used.
-            return Error(ErrorCode::KeyTooWeak,
-                         QStringLiteral("HMAC key of %1 bytes; RFC 7518 §3.2 requires at least %2")
-                             .arg(jwk.m_secret.size())
-                             .arg(minimum));
+            return classified(
+                Error(ErrorCode::KeyTooWeak, QStringLiteral("HMAC key of %1 bytes; RFC 7518 §3.2 requires at least %2")
+                                                 .arg(jwk.m_secret.size())
+                                                 .arg(minimum)),
+                "hmac-key-short");
         }
     } else {
-        return Error(ErrorCode::NotSupported, QStringLiteral("unsupported kty \"%1\"").arg(kty));
+        return classified(Error(ErrorCode::NotSupported, QStringLiteral("unsupported kty \"%1\"").arg(kty)),
+                          "kty-unknown");
     }
 
     // RFC 7517 §4.7: x5c is standard base64 DER; the leaf's key MUST match the JWK's key.
@@ -262,8 +279,9 @@ Result<Jwk> Jwk::fromJson(const QJsonObject& o, const JwkImportOptions& options)
             return invalid(QStringLiteral("\"x5c\" leaf certificate: %1").arg(leaf.error().message));
         }
         if (jwk.m_kty == Kty::Oct || !leaf->publicKey().publicEquals(jwk.m_key)) {
-            return invalid(
-                QStringLiteral("the \"x5c\" leaf certificate's key differs from the JWK key (RFC 7517 §4.7)"));
+            return classified(
+                invalid(QStringLiteral("the \"x5c\" leaf certificate's key differs from the JWK key (RFC 7517 §4.7)")),
+                "x5c-key-mismatch");
         }
         struct T
         {
@@ -277,8 +295,10 @@ Result<Jwk> Jwk::fromJson(const QJsonObject& o, const JwkImportOptions& options)
                 return thumb.error();
             }
             if (present && thumb.value() != leaf->fingerprint(t.hash)) {
-                return invalid(
-                    QStringLiteral("\"%1\" differs from the x5c leaf certificate").arg(QLatin1String(t.name)));
+                // RFC 7517 §4.8/§4.9: the thumbprint is of the DER of the certificate the key is in.
+                return classified(
+                    invalid(QStringLiteral("\"%1\" differs from the x5c leaf certificate").arg(QLatin1String(t.name))),
+                    "x5t-mismatch");
             }
         }
     }

@@ -36,7 +36,9 @@ public:
     /// exact coordinate lengths, point on curve, RSA e odd > 1, no "oth", use/key_ops consistent
     /// (RFC 7517 §4.3), x5c leaf key equals the JWK key (RFC 7517 §4.7), x5t/x5t#S256 equal the leaf's
     /// fingerprints. Weak keys (RSA < 2048, short HMAC) are refused unless `options` allow them.
-    /// Errors: ERR_JWK_INVALID, ERR_KEY_TOO_WEAK, ERR_JOSE_NOT_SUPPORTED (unknown kty/crv).
+    /// Errors: ERR_JWK_INVALID, ERR_KEY_TOO_WEAK, ERR_JOSE_NOT_SUPPORTED (unknown kty/crv). Rejections a viewer
+    /// reports by name carry the lint code in Error::reason: "x5c-key-mismatch", "x5t-mismatch",
+    /// "ec-point-invalid", "crv-unknown", "kty-unknown", "rsa-weak", "rsa-roca", "hmac-key-short".
     static Result<Jwk> fromJson(const QJsonObject& object, const JwkImportOptions& options = {});
     static Result<Jwk> fromJsonText(QByteArrayView text, const JwkImportOptions& options = {});
     static Jwk fromKey(const AsymmetricKey& key);

@@ -181,7 +181,11 @@ LintFindings Jwks::lint() const
     using S = LintFinding::Severity;
     LintFindings out;
     for (const auto& r : m_rejected) {
-        out.append(LintFinding{QStringLiteral("key-invalid"), S::Critical,
+        // Jwk::fromJson() names the rejections a viewer should show by their own code (Error::reason).
+        const QString code = r.error.reason.isEmpty() ? QStringLiteral("key-invalid") : r.error.reason;
+        const bool minor = code == QLatin1String("crv-unknown") || code == QLatin1String("kty-unknown") ||
+                           code == QLatin1String("x5t-mismatch");
+        out.append(LintFinding{code, minor ? S::Warning : S::Critical,
                                QStringLiteral("key %1 is unusable: %2").arg(r.index).arg(r.error.message), r.kid});
     }
     for (const auto& note : m_ignored) {

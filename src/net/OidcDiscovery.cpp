@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#include "OidcDiscovery.h"
+
+#include "JsonText.h"
+
+QUrl OidcDiscovery::discoveryUrl(const QString& issuer)
+{
+    QString base = issuer.trimmed();
+    while (base.endsWith(QLatin1Char('/'))) {
+        base.chop(1);
+    }
+    return QUrl(QString(base + QStringLiteral("/.well-known/openid-configuration")));
+}
+
+Result<OidcDiscovery> OidcDiscovery::parse(QByteArrayView text, const QString& expectedIssuer)
+{
+    auto analysis = JsonText::analyse(text);
+    if (!analysis) {
+        return Error(ErrorCode::JsonInvalid,
+                     QStringLiteral("the discovery document is not JSON: %1").arg(analysis.error().message));
+    }
+    if (analysis->topType != JsonAnalysis::Type::Object) {
+        return Error(ErrorCode::JwksInvalid,
+                     QStringLiteral("the discovery document is not a JSON object (OpenID Connect Discovery 1.0 §4.2)"));
+    }
+    auto object = JsonText::parseObject(text, false);
+    if (!object) {
+        return Error(ErrorCode::JsonInvalid, object.error().message);
+    }
+    OidcDiscovery d;
+    d.document = object.value();
+    d.text = text.toByteArray();
+    d.expectedIssuer = expectedIssuer;
+    d.advertisedIssuer = d.document.value(QLatin1String("issuer")).toString();
+    const QJsonValue uri = d.document.value(QLatin1String("jwks_uri"));
+    d.jwksUri = QUrl(uri.toString(), QUrl::StrictMode);
+    const QString scheme = d.jwksUri.scheme();
+    if (!uri.isString() || !d.jwksUri.isValid() ||
+        (scheme != QLatin1String("https") && scheme != QLatin1String("http")) || d.jwksUri.host().isEmpty()) {
+        return Error(ErrorCode::JwksInvalid,
+                     QStringLiteral("the discovery document has no http(s) \"jwks_uri\" (OpenID Connect Discovery "
+                                    "1.0 §3)"));
+    }
+    return d;
+}
+
+QString OidcDiscovery::issuerMismatchMessage() const
+{
+    if (issuerMatches()) {
+        return QString();
+    }
+    return QStringLiteral("the discovery document names issuer \"%1\", not \"%2\"; OpenID Connect Discovery 1.0 "
+                          "§4.3 requires them to be identical")
+        .arg(advertisedIssuer, expectedIssuer);
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// OpenID Connect Discovery 1.0 §4: the discovery URL, jwks_uri, and the §4.3 issuer check.
+#include "JwksCache.h"
+#include "OidcDiscovery.h"
+
+#include <QTest>
+
+class TestOidcDiscovery : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void discoveryUrl_data()
+    {
+        QTest::addColumn<QString>("issuer");
+        QTest::addColumn<QString>("url");
+        QTest::newRow("§4.1 host") << "https://server.example.com"
+                                   << "https://server.example.com/.well-known/openid-configuration";
+        QTest::newRow("§4.1 trailing slash") << "https://server.example.com/"
+                                             << "https://server.example.com/.well-known/openid-configuration";
+        QTest::newRow("§4.1 path") << "https://example.com/issuer1"
+                                   << "https://example.com/issuer1/.well-known/openid-configuration";
+    }
+    void discoveryUrl()
+    {
+        QFETCH(QString, issuer);
+        QFETCH(QString, url);
+        QCOMPARE(OidcDiscovery::discoveryUrl(issuer).toString(), url);
+    }
+
+    void parse_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("ok") << QByteArray("{\"issuer\":\"https://i\",\"jwks_uri\":\"https://i/k\"}") << QString();
+        QTest::newRow("not JSON") << QByteArray("<html>") << QStringLiteral("ERR_JSON_INVALID");
+        QTest::newRow("array") << QByteArray("[]") << QStringLiteral("ERR_JWKS_INVALID");
+        QTest::newRow("no jwks_uri") << QByteArray("{\"issuer\":\"https://i\"}") << QStringLiteral("ERR_JWKS_INVALID");
+        QTest::newRow("jwks_uri not http")
+            << QByteArray("{\"jwks_uri\":\"file:///etc/passwd\"}") << QStringLiteral("ERR_JWKS_INVALID");
+        QTest::newRow("jwks_uri number") << QByteArray("{\"jwks_uri\":5}") << QStringLiteral("ERR_JWKS_INVALID");
+    }
+    void parse()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, code);
+        auto d = OidcDiscovery::parse(text, QStringLiteral("https://i"));
+        if (code.isEmpty()) {
+            QVERIFY(d.ok());
+            QCOMPARE(d->jwksUri.toString(), QStringLiteral("https://i/k"));
+            QVERIFY(d->issuerMatches());
+            QVERIFY(d->issuerMismatchMessage().isEmpty());
+        } else {
+            QVERIFY(!d.ok());
+            QCOMPARE(d.error().codeString(), code);
+        }
+    }
+
+    void issuerMismatch()
+    {
+        auto d = OidcDiscovery::parse("{\"issuer\":\"https://other\",\"jwks_uri\":\"https://i/k\"}",
+                                      QStringLiteral("https://i"));
+        QVERIFY(d.ok());
+        QVERIFY(!d->issuerMatches());
+        QVERIFY(d->issuerMismatchMessage().contains(QLatin1String("https://other")));
+    }
+
+    // JwksCache's Cache-Control parsing (RFC 9111 §5.2) is tested here with the other pure HTTP rules.
+    void cacheControl_data()
+    {
+        QTest::addColumn<QByteArray>("header");
+        QTest::addColumn<qint64>("age");
+        QTest::addColumn<bool>("noStore");
+        QTest::newRow("max-age") << QByteArray("public, max-age=3600") << qint64(3600) << false;
+        QTest::newRow("quoted") << QByteArray("max-age=\"60\"") << qint64(60) << false;
+        QTest::newRow("case") << QByteArray("Max-Age=5") << qint64(5) << false;
+        QTest::newRow("absent") << QByteArray("public") << qint64(-1) << false;
+        QTest::newRow("no-cache") << QByteArray("no-cache, max-age=60") << qint64(0) << false;
+        QTest::newRow("no-store") << QByteArray("no-store") << qint64(-1) << true;
+        QTest::newRow("garbage") << QByteArray("max-age=abc") << qint64(-1) << false;
+    }
+    void cacheControl()
+    {
+        QFETCH(QByteArray, header);
+        QFETCH(qint64, age);
+        QFETCH(bool, noStore);
+        bool store = false;
+        QCOMPARE(JwksCache::maxAge(header, &store), age);
+        QCOMPARE(store, noStore);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOidcDiscovery)
+#include "TestOidcDiscovery.moc"
