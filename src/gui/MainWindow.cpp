@@ -3,6 +3,7 @@
 
 #include "AboutDialog.h"
 #include "PlaceholderWorkspace.h"
+#include "RequestWorkspace.h"
 #include "TokenWorkbench.h"
 
 #include <QAction>
@@ -65,11 +66,19 @@ MainWindow::MainWindow(QWidget* parent)
                         "document, inspect every key (type, size, kid, thumbprint, lint findings), generate and "
                         "convert keys (PEM ⇄ JWK), and offer the set to the Token workbench for verification.")),
                  tr("Keys"), style()->standardIcon(QStyle::SP_FileDialogContentsView));
-    m_requestPlaceholder = new PlaceholderWorkspace(
-        tr("Request"),
-        tr("The Request workspace will compose HTTP requests to APIs: method, URL, headers and body, with the token "
-           "from the Token workbench in the Authorization header (\"Use in Request\"), and show the response."));
-    addWorkspace(m_requestPlaceholder, tr("Request"), style()->standardIcon(QStyle::SP_ArrowRight));
+    // Request workspace (issue 6). "::" because MainWindow::RequestWorkspace is also the enumerator of its page.
+    auto* request = new ::RequestWorkspace(this);
+    addWorkspace(request, tr("Request"), style()->standardIcon(QStyle::SP_ArrowRight));
+    connect(this, &MainWindow::tokenForRequest, request, [this, request](const QByteArray& token) {
+        request->setBearerToken(QString::fromLatin1(token));
+        setCurrentWorkspace(RequestWorkspace);
+    });
+    connect(request, &::RequestWorkspace::openTokenRequested, this, [this](const QByteArray& token) {
+        setCurrentWorkspace(TokenWorkspace);
+        m_workbench->openToken(token, tr("the Request workspace"));
+    });
+    connect(request, &::RequestWorkspace::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     addWorkspace(new PlaceholderWorkspace(
                      tr("Server"),
                      tr("The Server workspace will run a local mock API and authorization server: it issues tokens, "

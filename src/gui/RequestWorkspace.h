@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "Environment.h"
+#include "HttpClient.h"
+#include "Jwks.h"
+#include "RequestHistory.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class JsonHighlighter;
+class KeyValueTable;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QMenu;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QTabWidget;
+class QTextBrowser;
+class QTimer;
+class QToolButton;
+class RequestDraftStore;
+class ResponseViewer;
+class SecretStore;
+
+/// The Request workspace: compose a request (method, URL with a synced query table, headers with on/off rows,
+/// body per kind with a JSON syntax check, auth, TLS/proxy settings, environment), send it with HttpClient, see
+/// the response (ResponseViewer), the "Why 401/403?" diagnosis and the history; copy it as code in 18 languages.
+/// Pasting a curl command into the URL field imports it. The unsent request is kept as a draft (secrets in the
+/// SecretStore: the OS keychain when available, else memory for this session, said so in the UI).
+///
+/// Thin: building, sending, diagnosing, redacting and exporting all live in src/net.
+class RequestWorkspace : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RequestWorkspace(QWidget* parent = nullptr);
+    ~RequestWorkspace() override;
+
+    /// The request as edited (variables unresolved).
+    HttpRequestSpec request() const;
+    void setRequest(const HttpRequestSpec& request);
+    /// Imports a curl command line (CurlImporter); false when it is not one or cannot be parsed (said in the UI).
+    bool importCurl(const QString& command);
+    /// The request as code, with the current mask-secrets choice.
+    QString snippet(const QString& languageId) const;
+
+    void setEnvironments(const QList<Environment>& environments, int active = -1);
+    /// What the diagnosis can check the sent token against (keys from the Keys workspace, expected iss/aud).
+    void setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer, const QString& audience);
+    /// Base client options (TLS/proxy fields from the Settings tab override them).
+    void setClientOptions(const HttpClientOptions& options) { m_baseOptions = options; }
+    HttpClientOptions clientOptions() const;
+
+    ResponseViewer* responseViewer() const { return m_viewer; }
+    const RequestHistory& history() const { return m_history; }
+    /// Where history is persisted (default RequestHistory::defaultPath()); loads it.
+    void setHistoryPath(const QString& path);
+    bool isSending() const { return m_currentId != 0; }
+    const SecretStore* secretStore() const { return m_secrets.get(); }
+
+public Q_SLOTS:
+    /// Bearer auth with this token (from the Token workbench's "Use in Request").
+    void setBearerToken(const QString& token);
+    void send();
+    void cancel();
+    void saveDraft();
+
+Q_SIGNALS:
+    void openTokenRequested(const QByteArray& token);
+    void statusMessage(const QString& message);
+    /// A response (or failure) has been shown, history and diagnosis updated.
+    void responseReceived();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    QWidget* buildBodyPage();
+    QWidget* buildAuthPage();
+    QWidget* buildSettingsPage();
+    void buildCopyMenu();
+    void syncQueryFromUrl();
+    void syncUrlFromQuery();
+    void checkJson();
+    void onFinished(quint64 id, const HttpClientResponse& response);
+    void showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response);
+    void refreshHistory();
+    void updateTlsWarning();
+    Environment activeEnvironment() const;
+    void loadDraft();
+
+    HttpClient* m_client;
+    quint64 m_currentId = 0;
+    HttpRequestSpec m_sent;
+    QStringList m_sentSecrets;
+    HttpClientOptions m_baseOptions;
+    RequestHistory m_history;
+    QString m_historyPath;
+    QList<Environment> m_environments;
+    std::optional<Jwks> m_diagnosisKeys;
+    QString m_diagnosisIssuer;
+    QString m_diagnosisAudience;
+    std::shared_ptr<SecretStore> m_secrets; // shared by every workspace of the process
+    std::unique_ptr<RequestDraftStore> m_drafts;
+    QTimer* m_draftTimer;
+    bool m_syncing = false;
+    bool m_checkingJson = false;
+    bool m_jsonChecked = false;
+    QByteArray m_lastCheckedJson;
+    QList<HttpRequestSpec::Row> m_disabledQueryRows;
+
+    QComboBox* m_method;
+    QLineEdit* m_url;
+    QComboBox* m_environment;
+    QPushButton* m_send;
+    QPushButton* m_cancel;
+    QProgressBar* m_progress;
+    QToolButton* m_copy;
+    QAction* m_maskSecrets;
+    QLabel* m_importNote;
+    QTabWidget* m_requestTabs;
+    KeyValueTable* m_query;
+    KeyValueTable* m_headers;
+    QComboBox* m_bodyKind;
+    QStackedWidget* m_bodyStack;
+    QComboBox* m_rawType;
+    QPlainTextEdit* m_rawBody;
+    JsonHighlighter* m_rawHighlighter;
+    QLabel* m_jsonStatus;
+    KeyValueTable* m_form;
+    KeyValueTable* m_multipart;
+    QLineEdit* m_binaryFile;
+    QComboBox* m_authKind;
+    QStackedWidget* m_authStack;
+    QLineEdit* m_bearer;
+    QLineEdit* m_basicUser;
+    QLineEdit* m_basicPassword;
+    QLineEdit* m_apiKeyName;
+    QLineEdit* m_apiKeyValue;
+    QComboBox* m_apiKeyLocation;
+    QCheckBox* m_followRedirects;
+    QCheckBox* m_verifyTls;
+    QLabel* m_tlsWarning;
+    QSpinBox* m_timeout;
+    QLineEdit* m_caFile;
+    QLineEdit* m_clientCert;
+    QLineEdit* m_clientKey;
+    QComboBox* m_proxyMode;
+    QLineEdit* m_proxy;
+    QLabel* m_secretStoreLabel;
+    ResponseViewer* m_viewer;
+    QTabWidget* m_sideTabs;
+    QTextBrowser* m_diagnosis;
+    QLineEdit* m_historySearch;
+    QListWidget* m_historyList;
+    QCheckBox* m_keepSecrets;
+};

@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: MIT
+#include "../net/LoopbackHttpServer.h"
+#include "JwtBuilder.h"
+#include "KeyValueTable.h"
+#include "MainWindow.h"
+#include "RequestDraftStore.h"
+#include "RequestWorkspace.h"
+#include "ResponseViewer.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTest>
+#include <QTextBrowser>
+#include <QToolButton>
+
+/// The Request workspace offscreen, driven through its objectNames: send to a loopback server and see status and
+/// body, the 401 diagnosis, curl paste import, copy as code, query sync, history, drafts and large bodies.
+class TestRequestWorkspace : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void sendShowsStatusAndBody();
+    void diagnosisFor401();
+    void curlPasteImports();
+    void curlTypedImports();
+    void copyAsCode();
+    void querySync();
+    void jsonSyntaxCheck();
+    void historyRedactsAndReopens();
+    void draftSurvivesClosing();
+    void failureExplained();
+    void largeJsonIsPaged();
+    void binaryBodyFallsBackToHex();
+    void tokensOpenInWorkbench();
+    void mountedInMainWindow();
+
+private:
+    template <typename T> static T* child(QWidget* parent, const char* name)
+    {
+        T* widget = parent->findChild<T*>(QLatin1String(name));
+        if (!widget)
+            qFatal("no widget %s", name);
+        return widget;
+    }
+    static bool sendAndWait(RequestWorkspace& w)
+    {
+        QSignalSpy spy(&w, &RequestWorkspace::responseReceived);
+        QSignalSpy formatted(w.responseViewer(), &ResponseViewer::bodyFormatted);
+        QTest::mouseClick(child<QPushButton>(&w, "sendButton"), Qt::LeftButton);
+        return spy.wait(10000) && (formatted.count() > 0 || formatted.wait(10000));
+    }
+    QByteArray m_jwt;
+    LoopbackHttpServer m_server;
+};
+
+void TestRequestWorkspace::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_server.isListening());
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    m_jwt = JwtBuilder::sign(QStringLiteral("HS256"),
+                             QJsonObject{{QStringLiteral("sub"), QStringLiteral("alice")},
+                                         {QStringLiteral("iat"), now - 7200},
+                                         {QStringLiteral("exp"), now - 3600}},
+                             Jwk::fromSecret(QByteArray(32, 'k')))
+                .value();
+}
+
+void TestRequestWorkspace::init()
+{
+    QFile::remove(RequestDraftStore::defaultPath());
+    QFile::remove(RequestHistory::defaultPath());
+}
+
+void TestRequestWorkspace::sendShowsStatusAndBody()
+{
+    RequestWorkspace w;
+    w.show();
+    child<QComboBox>(&w, "methodComboBox")->setCurrentText(QStringLiteral("POST"));
+    child<QLineEdit>(&w, "urlLineEdit")->setText(m_server.url(QStringLiteral("/echo")));
+    child<QComboBox>(&w, "bodyKindComboBox")->setCurrentIndex(int(HttpRequestSpec::BodyKind::Raw));
+    child<QPlainTextEdit>(&w, "bodyPlainTextEdit")->setPlainText(QStringLiteral("{\"big\":12345678901234567890}"));
+    child<KeyValueTable>(&w, "headersTableWidget")->setRows({{QStringLiteral("X-Test"), QStringLiteral("yes"), true}});
+    QVERIFY(sendAndWait(w));
+    QVERIFY2(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("200")),
+             qPrintable(child<QLabel>(&w, "responseStatusLabel")->text()));
+    const QString body = child<QPlainTextEdit>(&w, "responseBodyPlainTextEdit")->toPlainText();
+    QVERIFY2(body.startsWith(QLatin1String("{\n  \"bodyBase64\"")), qPrintable(body)); // pretty-printed
+    QVERIFY(body.contains(QLatin1String("\"x-test\": \"yes\"")));
+    const auto* headers = child<QTableWidget>(&w, "responseHeadersTableWidget");
+    QVERIFY(headers->rowCount() >= 2);
+    QVERIFY(child<QPushButton>(&w, "sendButton")->isEnabled());
+    QVERIFY(!child<QPushButton>(&w, "cancelButton")->isEnabled());
+}
+
+void TestRequestWorkspace::diagnosisFor401()
+{
+    m_server.setChallenge("Bearer realm=\"api\", error=\"invalid_token\", error_description=\"The token expired\"",
+                          "{\"code\":\"token_expired\"}");
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(m_server.url(QStringLiteral("/unauthorized")));
+    w.setBearerToken(QString::fromLatin1(m_jwt));
+    QCOMPARE(child<QComboBox>(&w, "authKindComboBox")->currentIndex(), int(HttpRequestSpec::AuthKind::Bearer));
+    QVERIFY(sendAndWait(w));
+    const QString diagnosis = child<QTextBrowser>(&w, "diagnosisTextBrowser")->toPlainText();
+    QVERIFY2(diagnosis.contains(QLatin1String("Why 401?")) && diagnosis.contains(QLatin1String("expired")),
+             qPrintable(diagnosis));
+    QVERIFY(!diagnosis.contains(QString::fromLatin1(m_jwt)));
+}
+
+void TestRequestWorkspace::curlPasteImports()
+{
+    RequestWorkspace w;
+    w.show();
+    auto* url = child<QLineEdit>(&w, "urlLineEdit");
+    QApplication::clipboard()->setText(QStringLiteral("curl -X PUT 'https://api.example.com/items?id=7' \\\n"
+                                                      "  -H 'X-One: 1' \\\n  --data-raw '{\"a\":1}' --proxy p:1"));
+    url->setFocus();
+    QTest::keySequence(url, QKeySequence::Paste);
+    QCOMPARE(child<QComboBox>(&w, "methodComboBox")->currentText(), QStringLiteral("PUT"));
+    QCOMPARE(url->text(), QStringLiteral("https://api.example.com/items?id=7"));
+    const auto headers = child<KeyValueTable>(&w, "headersTableWidget")->rows();
+    QCOMPARE(headers.first().name, QStringLiteral("X-One"));
+    QCOMPARE(child<QPlainTextEdit>(&w, "bodyPlainTextEdit")->toPlainText(), QStringLiteral("{\"a\":1}"));
+    QCOMPARE(child<KeyValueTable>(&w, "queryTableWidget")->rows().size(), 1);
+    QVERIFY(child<QLabel>(&w, "importNoteLabel")->text().contains(QLatin1String("--proxy")));
+}
+
+void TestRequestWorkspace::curlTypedImports()
+{
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(QStringLiteral("curl -u bob:pw https://example.com/x"));
+    QCOMPARE(child<QLineEdit>(&w, "urlLineEdit")->text(), QStringLiteral("https://example.com/x"));
+    QCOMPARE(w.request().auth.kind, HttpRequestSpec::AuthKind::Basic);
+    QCOMPARE(w.request().auth.password, QStringLiteral("pw"));
+}
+
+void TestRequestWorkspace::copyAsCode()
+{
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(QStringLiteral("https://api.example.com/me"));
+    w.setBearerToken(QStringLiteral("secret-token-value"));
+    QMenu* menu = child<QToolButton>(&w, "copyAsCodeToolButton")->menu();
+    QVERIFY(menu);
+    QAction* curl = menu->findChild<QAction*>(QStringLiteral("curlAction"));
+    QAction* mask = menu->findChild<QAction*>(QStringLiteral("maskSecretsAction"));
+    QVERIFY(curl && mask);
+    QVERIFY(mask->isChecked()); // masked by default
+    curl->trigger();
+    QString copied = QApplication::clipboard()->text();
+    QVERIFY2(copied.startsWith(QLatin1String("curl")) && copied.contains(QLatin1String("Bearer <TOKEN>")),
+             qPrintable(copied));
+    mask->setChecked(false);
+    menu->findChild<QAction*>(QStringLiteral("python-requestsAction"))->trigger();
+    copied = QApplication::clipboard()->text();
+    QVERIFY(copied.contains(QLatin1String("import requests")));
+    QVERIFY(copied.contains(QLatin1String("secret-token-value")));
+    QCOMPARE(menu->actions().size(), 2 + 18); // mask toggle, separator, 18 languages
+}
+
+void TestRequestWorkspace::querySync()
+{
+    RequestWorkspace w;
+    auto* url = child<QLineEdit>(&w, "urlLineEdit");
+    auto* query = child<KeyValueTable>(&w, "queryTableWidget");
+    url->setText(QStringLiteral("https://h/p?a=1&b=2#f"));
+    QCOMPARE(query->rows().size(), 2);
+    QCOMPARE(query->rows().at(1).value, QStringLiteral("2"));
+    query->item(0, 1)->setText(QStringLiteral("9"));
+    QCOMPARE(url->text(), QStringLiteral("https://h/p?a=9&b=2#f"));
+    query->item(1, 0)->setCheckState(Qt::Unchecked);
+    QCOMPARE(url->text(), QStringLiteral("https://h/p?a=9#f"));
+    QCOMPARE(query->rows().size(), 2); // the switched-off row stays in the table
+}
+
+void TestRequestWorkspace::jsonSyntaxCheck()
+{
+    RequestWorkspace w;
+    child<QComboBox>(&w, "bodyKindComboBox")->setCurrentIndex(int(HttpRequestSpec::BodyKind::Raw));
+    auto* body = child<QPlainTextEdit>(&w, "bodyPlainTextEdit");
+    auto* status = child<QLabel>(&w, "jsonStatusLabel");
+    body->setPlainText(QStringLiteral("{\"a\": [1, 2}"));
+    QVERIFY2(status->text().startsWith(QStringLiteral("✗")), qPrintable(status->text()));
+    body->setPlainText(QStringLiteral("{\"a\": [1, 2]}"));
+    QVERIFY(status->text().startsWith(QStringLiteral("✓")));
+}
+
+void TestRequestWorkspace::historyRedactsAndReopens()
+{
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(m_server.url(QStringLiteral("/echo/history")));
+    w.setBearerToken(QString::fromLatin1(m_jwt));
+    QVERIFY(sendAndWait(w));
+    auto* list = child<QListWidget>(&w, "historyListWidget");
+    QCOMPARE(list->count(), 1);
+    QVERIFY(list->item(0)->text().contains(QLatin1String("/echo/history")));
+    QFile file(RequestHistory::defaultPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray stored = file.readAll();
+    QVERIFY(stored.contains("/echo/history"));
+    QVERIFY(!stored.contains(m_jwt)); // redacted by default: request header and echoed body
+    child<QLineEdit>(&w, "historySearchLineEdit")->setText(QStringLiteral("nomatch"));
+    QCOMPARE(list->count(), 0);
+    child<QLineEdit>(&w, "historySearchLineEdit")->setText(QStringLiteral("history"));
+    QCOMPARE(list->count(), 1);
+    child<QLineEdit>(&w, "urlLineEdit")->setText(QStringLiteral("https://elsewhere/"));
+    Q_EMIT list->itemActivated(list->item(0));
+    QCOMPARE(child<QLineEdit>(&w, "urlLineEdit")->text(), m_server.url(QStringLiteral("/echo/history")));
+    QCOMPARE(w.request().auth.token, QStringLiteral("<TOKEN>"));
+}
+
+void TestRequestWorkspace::draftSurvivesClosing()
+{
+    {
+        RequestWorkspace w;
+        child<QLineEdit>(&w, "urlLineEdit")->setText(QStringLiteral("https://draft.example/x?y=1"));
+        w.setBearerToken(QStringLiteral("draft-secret"));
+    } // closing saves the draft
+    QFile file(RequestDraftStore::defaultPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains("draft-secret"));
+    RequestWorkspace reopened;
+    QCOMPARE(child<QLineEdit>(&reopened, "urlLineEdit")->text(), QStringLiteral("https://draft.example/x?y=1"));
+    QCOMPARE(reopened.request().auth.token, QStringLiteral("draft-secret")); // from the secret store
+    QVERIFY(!child<QLabel>(&reopened, "secretStoreLabel")->text().isEmpty());
+}
+
+void TestRequestWorkspace::failureExplained()
+{
+    quint16 port = 0;
+    {
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        port = closed.serverPort();
+    }
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(QStringLiteral("http://127.0.0.1:%1/").arg(port));
+    QVERIFY(sendAndWait(w));
+    QVERIFY(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("connection refused")));
+}
+
+void TestRequestWorkspace::largeJsonIsPaged()
+{
+    QByteArray big = "[";
+    for (int i = 0; i < 60000; ++i)
+        big += "{\"id\":" + QByteArray::number(i) + ",\"n\":12345678901234567890,\"s\":\"abcdefghij\"},";
+    big.chop(1);
+    big += "]";
+    HttpClientResponse response;
+    response.received = true;
+    response.status = 200;
+    response.headers = {{"Content-Type", "application/json"}};
+    response.body = big;
+    response.bodySize = big.size();
+    ResponseViewer viewer;
+    viewer.show();
+    QSignalSpy formatted(&viewer, &ResponseViewer::bodyFormatted);
+    QElapsedTimer timer;
+    timer.start();
+    viewer.setResponse(response);
+    const qint64 setMs = timer.elapsed();
+    QVERIFY(formatted.wait(30000));
+    QVERIFY2(setMs < 1000, qPrintable(QString::number(setMs))); // the GUI thread only shows a bounded preview
+    const FormattedBody& body = viewer.formattedBody();
+    QCOMPARE(body.kind, FormattedBody::Kind::Json);
+    QVERIFY(body.pageCount() > 5);
+    QVERIFY(body.text.contains("\"n\": 12345678901234567890")); // exact literal
+    auto* next = child<QPushButton>(&viewer, "nextPagePushButton");
+    QVERIFY(next->isEnabled());
+    next->click();
+    QCOMPARE(viewer.currentPage(), 1);
+    QVERIFY(viewer.findNext(QStringLiteral("\"id\": 59999")));
+    QCOMPARE(viewer.currentPage(), body.pageCount() - 1);
+    QVERIFY(child<QPlainTextEdit>(&viewer, "responseBodyPlainTextEdit")->textCursor().selectedText() ==
+            QStringLiteral("\"id\": 59999"));
+}
+
+void TestRequestWorkspace::binaryBodyFallsBackToHex()
+{
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(m_server.url(QStringLiteral("/binary")));
+    QVERIFY(sendAndWait(w));
+    QCOMPARE(w.responseViewer()->formattedBody().kind, FormattedBody::Kind::Binary);
+    QVERIFY(child<QLabel>(&w, "responseNoteLabel")->text().contains(QLatin1String("hex")));
+    QVERIFY(child<QPlainTextEdit>(&w, "responseHexPlainTextEdit")
+                ->toPlainText()
+                .startsWith(QLatin1String("00000000  00 01 02")));
+    const QString path =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation)).filePath(QStringLiteral("body.bin"));
+    QVERIFY(w.responseViewer()->saveBodyTo(path).ok());
+    QFile saved(path);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.readAll().size(), 256);
+}
+
+void TestRequestWorkspace::tokensOpenInWorkbench()
+{
+    m_server.setToken(m_jwt);
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(m_server.url(QStringLiteral("/tokens")));
+    QVERIFY(sendAndWait(w));
+    auto* list = child<QListWidget>(&w, "responseTokensListWidget");
+    QCOMPARE(list->count(), 4);
+    QVERIFY(list->item(0)->text().startsWith(QLatin1String("body $.access_token")));
+    QSignalSpy open(&w, &RequestWorkspace::openTokenRequested);
+    child<QPushButton>(&w, "openTokenPushButton")->click();
+    QCOMPARE(open.count(), 1);
+    QCOMPARE(open.at(0).at(0).toByteArray(), m_jwt);
+}
+
+void TestRequestWorkspace::mountedInMainWindow()
+{
+    MainWindow window;
+    auto* request = qobject_cast<RequestWorkspace*>(window.workspace(MainWindow::RequestWorkspace));
+    QVERIFY(request);
+    Q_EMIT window.tokenForRequest("abc.def.ghi");
+    QCOMPARE(request->request().auth.token, QStringLiteral("abc.def.ghi"));
+    QCOMPARE(window.currentWorkspace(), int(MainWindow::RequestWorkspace));
+}
+
+QTEST_MAIN(TestRequestWorkspace)
+#include "TestRequestWorkspace.moc"
