@@ -2,6 +2,7 @@
 #include "CryptoInit.h"
 #include "MainWindow.h"
 #include "ScreenshotWriter.h"
+#include "ServerWorkspace.h"
 #include "TokenWorkbench.h"
 
 #include <QApplication>
@@ -81,6 +82,11 @@ int main(int argc, char* argv[])
         }
     } else if (parser.isSet(demoOption) || window.isFirstRun()) {
         window.openDemo();
+    }
+    // --demo also has the mock API ready: embedded issuer on 127.0.0.1:8000 or the next free port.
+    if (parser.isSet(demoOption)) {
+        if (auto* server = qobject_cast<ServerWorkspace*>(window.workspace(MainWindow::ServerWorkspace)))
+            server->startDemo();
     }
     window.show();
     return app.exec();

@@ -4,6 +4,7 @@
 #include "AboutDialog.h"
 #include "PlaceholderWorkspace.h"
 #include "RequestWorkspace.h"
+#include "ServerWorkspace.h"
 #include "TokenWorkbench.h"
 
 #include <QAction>
@@ -79,12 +80,15 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(request, &::RequestWorkspace::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
-    addWorkspace(new PlaceholderWorkspace(
-                     tr("Server"),
-                     tr("The Server workspace will run a local mock API and authorization server: it issues tokens, "
-                        "publishes its JWK Set and discovery document, and checks bearer tokens on protected "
-                        "routes, with a live request log.")),
-                 tr("Server"), style()->standardIcon(QStyle::SP_DriveNetIcon));
+    // Server workspace (issue 4). "::" because MainWindow::ServerWorkspace is also the enumerator of its page.
+    auto* server = new ::ServerWorkspace(this);
+    addWorkspace(server, tr("Server"), style()->standardIcon(QStyle::SP_DriveNetIcon));
+    connect(server, &::ServerWorkspace::openTokenRequested, this, [this](const QByteArray& token) {
+        setCurrentWorkspace(TokenWorkspace);
+        m_workbench->openToken(token, tr("the Server workspace"));
+    });
+    connect(server, &::ServerWorkspace::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     setCurrentWorkspace(TokenWorkspace);
 
     connect(m_workbench, &TokenWorkbench::statusMessage, this,

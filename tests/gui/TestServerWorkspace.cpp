@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: MIT
+// The Server workspace over real loopback sockets: start, the live log and its detail, minted presets, stop.
+#include "CryptoInit.h"
+#include "MainWindow.h"
+#include "RequestLogModel.h"
+#include "ServerWorkspace.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTcpSocket>
+#include <QTest>
+#include <QTextBrowser>
+
+namespace {
+constexpr int kStartTimeoutMs = 30000; // the first start generates the embedded issuer's RSA key
+
+struct Reply
+{
+    int status = 0;
+    QJsonObject json;
+};
+
+Reply get(const QString& url, const QByteArray& token = {})
+{
+    QNetworkAccessManager manager;
+    QNetworkRequest request{QUrl(url)};
+    if (!token.isEmpty()) {
+        request.setRawHeader("Authorization", "Bearer " + token);
+    }
+    QNetworkReply* reply = manager.get(request);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    Reply r;
+    if (finished.wait(15000)) {
+        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        r.json = QJsonDocument::fromJson(reply->readAll()).object();
+    }
+    delete reply;
+    return r;
+}
+
+template <typename T> T* child(QObject* parent, const char* name)
+{
+    return parent->findChild<T*>(QLatin1String(name));
+}
+} // namespace
+
+class TestServerWorkspace : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void logModelIsBounded();
+    void requestWithoutTokenShowsFailedCheck();
+    void mintedPresetsPassAndFailAccordingly_data();
+    void mintedPresetsPassAndFailAccordingly();
+    void openInWorkbenchAndCopyCurl();
+    void externalModeNeedsIssuerAndAudience();
+    void stopClosesThePort();
+    void mainWindowMountsTheWorkspace();
+
+private:
+    void startOnFreePort();
+    /// Selects the last log row whose path is `path` and returns the detail text.
+    QString detailOfLast(const QString& path);
+    QByteArray mint(const QString& preset);
+
+    ServerWorkspace* m_workspace = nullptr;
+};
+
+void TestServerWorkspace::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // the embedded issuer's key goes to ~/.qttest
+    QCoreApplication::setOrganizationName(QStringLiteral("TokenscopeTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("TestServerWorkspace"));
+    QVERIFY(CryptoInit::init().ok());
+}
+
+void TestServerWorkspace::init()
+{
+    m_workspace = new ServerWorkspace;
+    m_workspace->resize(1200, 800);
+    m_workspace->show();
+}
+
+void TestServerWorkspace::cleanup()
+{
+    delete m_workspace; // stops the server and joins its thread
+    m_workspace = nullptr;
+}
+
+void TestServerWorkspace::startOnFreePort()
+{
+    child<QSpinBox>(m_workspace, "portSpinBox")->setValue(0); // any free port
+    QSignalSpy started(m_workspace, &ServerWorkspace::started);
+    QTest::mouseClick(child<QPushButton>(m_workspace, "startButton"), Qt::LeftButton);
+    QCOMPARE(m_workspace->state(), ServerWorkspace::State::Starting);
+    QVERIFY(!child<QPushButton>(m_workspace, "startButton")->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(m_workspace->isRunning(), kStartTimeoutMs);
+    QCOMPARE(started.count(), 1);
+    QVERIFY(m_workspace->baseUrl().startsWith(QLatin1String("http://127.0.0.1:")));
+    QVERIFY(child<QPushButton>(m_workspace, "stopButton")->isEnabled());
+    QVERIFY(child<QPlainTextEdit>(m_workspace, "bannerPlainTextEdit")
+                ->toPlainText()
+                .contains(QLatin1String("client_id=tokenscope-demo")));
+}
+
+QString TestServerWorkspace::detailOfLast(const QString& path)
+{
+    auto* view = child<QTableView>(m_workspace, "requestLogTableView");
+    const RequestLogModel* model = m_workspace->logModel();
+    for (int row = model->rowCount() - 1; row >= 0; --row) {
+        if (model->entry(row).path == path) {
+            view->setCurrentIndex(model->index(row, RequestLogModel::PathColumn));
+            return child<QTextBrowser>(m_workspace, "requestDetailTextBrowser")->toPlainText();
+        }
+    }
+    return {};
+}
+
+QByteArray TestServerWorkspace::mint(const QString& preset)
+{
+    auto* presets = child<QComboBox>(m_workspace, "mintPresetComboBox");
+    presets->setCurrentIndex(presets->findText(preset));
+    QTest::mouseClick(child<QPushButton>(m_workspace, "mintTokenButton"), Qt::LeftButton);
+    return m_workspace->mintedToken();
+}
+
+void TestServerWorkspace::logModelIsBounded()
+{
+    RequestLogModel model(nullptr, 3);
+    QList<RequestLogEntry> entries;
+    for (int i = 0; i < 5; ++i) {
+        RequestLogEntry e;
+        e.path = QStringLiteral("/r%1").arg(i);
+        entries.append(e);
+    }
+    model.append(entries.mid(0, 2));
+    model.append(entries.mid(2));
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.entry(0).path, QStringLiteral("/r2"));
+    QCOMPARE(model.entry(2).path, QStringLiteral("/r4"));
+    QCOMPARE(RequestLogModel(nullptr).capacity(), 5000);
+}
+
+void TestServerWorkspace::requestWithoutTokenShowsFailedCheck()
+{
+    startOnFreePort();
+    QCOMPARE(get(m_workspace->baseUrl() + QStringLiteral("/api/public")).status, 200);
+    QCOMPARE(get(m_workspace->baseUrl() + QStringLiteral("/api/private")).status, 401);
+    QTRY_COMPARE(m_workspace->logModel()->rowCount(), 2);
+    const RequestLogModel* model = m_workspace->logModel();
+    QCOMPARE(model->data(model->index(1, RequestLogModel::MethodColumn)).toString(), QStringLiteral("GET"));
+    QCOMPARE(model->data(model->index(1, RequestLogModel::StatusColumn)).toInt(), 401);
+    QCOMPARE(model->data(model->index(1, RequestLogModel::CodeColumn)).toString(),
+             QStringLiteral("authorization_header_missing"));
+    const QString detail = detailOfLast(QStringLiteral("/api/private"));
+    QVERIFY2(detail.contains(QLatin1String("Failed check: authorization_header_missing")), qPrintable(detail));
+    QVERIFY(!child<QPushButton>(m_workspace, "openInWorkbenchButton")->isEnabled()); // no token to open
+}
+
+void TestServerWorkspace::mintedPresetsPassAndFailAccordingly_data()
+{
+    QTest::addColumn<QString>("preset");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("failedStep");
+    QTest::newRow("valid") << QStringLiteral("Valid") << QStringLiteral("/api/private-scoped") << 200 << QString()
+                           << QString();
+    QTest::newRow("RFC7519 §4.1.4 expired") << QStringLiteral("Expired") << QStringLiteral("/api/private") << 401
+                                            << QStringLiteral("token_expired") << QStringLiteral("exp");
+    QTest::newRow("RFC7519 §4.1.3 wrong audience") << QStringLiteral("Wrong audience") << QStringLiteral("/api/private")
+                                                   << 401 << QStringLiteral("invalid_claims") << QStringLiteral("aud");
+    QTest::newRow("RFC6750 §3.1 missing scope")
+        << QStringLiteral("Missing scope") << QStringLiteral("/api/private-scoped") << 403
+        << QStringLiteral("insufficient_scope") << QString();
+}
+
+void TestServerWorkspace::mintedPresetsPassAndFailAccordingly()
+{
+    QFETCH(QString, preset);
+    QFETCH(QString, path);
+    QFETCH(int, status);
+    QFETCH(QString, code);
+    QFETCH(QString, failedStep);
+    startOnFreePort();
+    const QByteArray token = mint(preset);
+    QVERIFY(!token.isEmpty());
+    QCOMPARE(child<QPlainTextEdit>(m_workspace, "mintedTokenPlainTextEdit")->toPlainText().toLatin1(), token);
+
+    const Reply r = get(m_workspace->baseUrl() + path, token);
+    QCOMPARE(r.status, status);
+    QCOMPARE(r.json.value(QStringLiteral("code")).toString(), code);
+    QTRY_COMPARE(m_workspace->logModel()->rowCount(), 1);
+    const QString detail = detailOfLast(path);
+    QVERIFY2(detail.contains(QLatin1String("Token payload")), qPrintable(detail)); // decoded token shown
+    QVERIFY(detail.contains(QLatin1String("\"iss\"")));
+    QVERIFY(!detail.contains(QString::fromLatin1(token))); // never the whole token
+    if (status == 200) {
+        QVERIFY(!detail.contains(QLatin1String("Failed check")));
+    } else {
+        QVERIFY2(detail.contains(QLatin1String("Failed check")), qPrintable(detail));
+    }
+    if (!failedStep.isEmpty()) {
+        const RequestLogEntry& entry = m_workspace->logModel()->entry(0);
+        const auto failed = std::find_if(entry.steps.begin(), entry.steps.end(), [](const VerificationStep& s) {
+            return s.status == VerificationStep::Status::Failed;
+        });
+        QVERIFY(failed != entry.steps.end());
+        QCOMPARE(failed->id, failedStep);
+        QVERIFY(detail.contains(QString(QLatin1String("Failed check: ") + failed->title)));
+    }
+}
+
+void TestServerWorkspace::openInWorkbenchAndCopyCurl()
+{
+    startOnFreePort();
+    auto* copyCurl = child<QPushButton>(m_workspace, "copyCurlButton");
+    auto* endpoints = child<QComboBox>(m_workspace, "curlEndpointComboBox");
+    endpoints->setCurrentIndex(endpoints->findData(QStringLiteral("/api/private")));
+    QTest::mouseClick(copyCurl, Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text(),
+             QString(QStringLiteral("curl -s '") + m_workspace->baseUrl() +
+                     QStringLiteral("/api/private' -H \"Authorization: Bearer $TOKEN\"")));
+
+    const QByteArray token = mint(QStringLiteral("Valid"));
+    QTest::mouseClick(copyCurl, Qt::LeftButton);
+    QVERIFY(QApplication::clipboard()->text().endsWith(
+        QString(QStringLiteral("Bearer ") + QString::fromLatin1(token) + QLatin1Char('"'))));
+    endpoints->setCurrentIndex(endpoints->findData(QStringLiteral("/oauth/token")));
+    QTest::mouseClick(copyCurl, Qt::LeftButton);
+    QVERIFY(QApplication::clipboard()->text().contains(QLatin1String("-d grant_type=client_credentials")));
+    QVERIFY(QApplication::clipboard()->text().contains(QLatin1String("-u 'tokenscope-demo:")));
+
+    QTest::mouseClick(child<QPushButton>(m_workspace, "copyTokenButton"), Qt::LeftButton);
+    QCOMPARE(QApplication::clipboard()->text().toLatin1(), token);
+
+    QCOMPARE(get(m_workspace->baseUrl() + QStringLiteral("/api/private"), token).status, 200);
+    QTRY_COMPARE(m_workspace->logModel()->rowCount(), 1);
+    detailOfLast(QStringLiteral("/api/private"));
+    auto* open = child<QPushButton>(m_workspace, "openInWorkbenchButton");
+    QVERIFY(open->isEnabled());
+    QSignalSpy opened(m_workspace, &ServerWorkspace::openTokenRequested);
+    QTest::mouseClick(open, Qt::LeftButton);
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(opened.first().first().toByteArray(), token); // minted here, so found again whole
+}
+
+void TestServerWorkspace::externalModeNeedsIssuerAndAudience()
+{
+    auto* mode = child<QComboBox>(m_workspace, "modeComboBox");
+    mode->setCurrentIndex(mode->findData(static_cast<int>(ServerWorkspace::Mode::ExternalJwksUrl)));
+    QVERIFY(child<QLineEdit>(m_workspace, "jwksUrlLineEdit")->isEnabled());
+    QSignalSpy failed(m_workspace, &ServerWorkspace::startFailed);
+    QTest::mouseClick(child<QPushButton>(m_workspace, "startButton"), Qt::LeftButton);
+    QCOMPARE(failed.count(), 1);
+    QCOMPARE(m_workspace->state(), ServerWorkspace::State::Stopped);
+
+    // A JWKS file that cannot be read: the engine's error comes back through the worker thread.
+    mode->setCurrentIndex(mode->findData(static_cast<int>(ServerWorkspace::Mode::ExternalJwksFile)));
+    child<QLineEdit>(m_workspace, "jwksFileLineEdit")->setText(QStringLiteral(TOKENSCOPE_TEST_DATA "/missing.json"));
+    child<QLineEdit>(m_workspace, "issuerLineEdit")->setText(QStringLiteral("https://issuer.example/"));
+    child<QLineEdit>(m_workspace, "audienceLineEdit")->setText(QStringLiteral("api"));
+    child<QSpinBox>(m_workspace, "portSpinBox")->setValue(0);
+    QTest::mouseClick(child<QPushButton>(m_workspace, "startButton"), Qt::LeftButton);
+    QTRY_COMPARE(failed.count(), 2);
+    QVERIFY2(failed.last().first().toString().contains(QLatin1String("ERR_IO")),
+             qPrintable(failed.last().first().toString()));
+    QCOMPARE(m_workspace->state(), ServerWorkspace::State::Stopped);
+    QVERIFY(child<QPushButton>(m_workspace, "startButton")->isEnabled());
+}
+
+void TestServerWorkspace::stopClosesThePort()
+{
+    startOnFreePort();
+    const QUrl url(m_workspace->baseUrl());
+    QSignalSpy stopped(m_workspace, &ServerWorkspace::stopped);
+    QTest::mouseClick(child<QPushButton>(m_workspace, "stopButton"), Qt::LeftButton);
+    QVERIFY(stopped.wait(10000));
+    QCOMPARE(m_workspace->state(), ServerWorkspace::State::Stopped);
+    QVERIFY(!child<QPushButton>(m_workspace, "mintTokenButton")->isEnabled());
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress(QHostAddress::LocalHost), static_cast<quint16>(url.port()));
+    QVERIFY(!socket.waitForConnected(2000));
+}
+
+void TestServerWorkspace::mainWindowMountsTheWorkspace()
+{
+    MainWindow window;
+    auto* server = qobject_cast<ServerWorkspace*>(window.workspace(MainWindow::ServerWorkspace));
+    QVERIFY(server);
+    QCOMPARE(server->state(), ServerWorkspace::State::Stopped); // nothing listens until asked
+}
+
+QTEST_MAIN(TestServerWorkspace)
+#include "TestServerWorkspace.moc"
