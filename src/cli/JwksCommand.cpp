@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "JwksCommand.h"
 
-#include "Certificate.h"
-#include "JsonText.h"
 #include "JwksDiff.h"
-#include "KeyText.h"
+#include "KeySetAnalysis.h"
+#include "RemoteJwksFetcher.h"
 #include "TokenReport.h"
 #include "UrlLoader.h"
 
@@ -14,84 +13,59 @@
 namespace {
 QString sizeText(const Jwk& k)
 {
-    return k.curve() ? curveName(*k.curve()) : QStringLiteral("%1 bits").arg(k.bits());
+    return JwkSummary::sizeText(k);
 }
 
 QJsonObject keyJson(const Jwk& k)
 {
-    QJsonObject o{{QStringLiteral("kid"), k.kid()},
-                  {QStringLiteral("kty"), k.ktyName()},
-                  {QStringLiteral("alg"), k.alg()},
-                  {QStringLiteral("use"), k.use()},
-                  {QStringLiteral("size"), sizeText(k)},
-                  {QStringLiteral("thumbprint"), k.thumbprint()},
-                  {QStringLiteral("private"), k.isPrivate()},
-                  {QStringLiteral("key_ops"), QJsonArray::fromStringList(k.keyOps())}};
-    if (!k.x5c().isEmpty()) {
-        if (auto cert = Certificate::fromDer(k.x5c().first())) {
-            o.insert(QStringLiteral("x5c"),
-                     QJsonObject{{QStringLiteral("subject"), cert->subject()},
-                                 {QStringLiteral("issuer"), cert->issuer()},
-                                 {QStringLiteral("notBefore"), cert->notBefore().toString(Qt::ISODate)},
-                                 {QStringLiteral("notAfter"), cert->notAfter().toString(Qt::ISODate)}});
-        }
-    }
-    return o;
+    return JwkSummary::of(k).toJson();
 }
 
-// Loads a set from a file, a URL, or an issuer's discovery document (OpenID Connect Discovery 1.0 §4).
-Result<Jwks> loadSet(const QString& source, bool issuer, CliContext& ctx, QString* origin)
+// What `jwks show` loaded, and from where.
+struct LoadedSet
 {
-    QByteArray text;
-    *origin = source;
-    if (issuer) {
-        QString base = source;
-        while (base.endsWith(QLatin1Char('/'))) {
-            base.chop(1);
-        }
-        const QString discovery = base + QStringLiteral("/.well-known/openid-configuration");
-        auto doc = UrlLoader::get(discovery);
-        if (!doc) {
-            return doc.error();
-        }
-        auto object = JsonText::parseObject(doc.value(), false);
-        if (!object) {
-            return Error(ErrorCode::JsonInvalid, QStringLiteral("%1: %2").arg(discovery, object.error().message));
-        }
-        const QString jwksUri = object->value(QLatin1String("jwks_uri")).toString();
-        if (!UrlLoader::isUrl(jwksUri)) {
-            return Error(ErrorCode::JwksInvalid, QStringLiteral("%1 has no http(s) jwks_uri").arg(discovery));
-        }
-        const QString advertised = object->value(QLatin1String("issuer")).toString();
-        if (advertised != source) {
-            // OpenID Connect Discovery 1.0 §4.3: the issuer value MUST be identical to the URL used.
-            ctx.errLine(QStringLiteral("tokenscope-cli: warning: discovery says issuer \"%1\", not \"%2\"")
-                            .arg(advertised, source));
-        }
-        *origin = jwksUri;
-        auto fetched = UrlLoader::get(jwksUri);
+    KeySetAnalysis analysis;
+    QString origin;
+    std::optional<OidcDiscovery> discovery;
+    bool tlsVerificationDisabled = false;
+};
+
+// Loads a set from a file, a URL, or an issuer's discovery document (OpenID Connect Discovery 1.0 §4) through the
+// same engine as the GUI's Keys workspace: RemoteJwksFetcher for the network, KeySetAnalysis for files.
+Result<LoadedSet> loadSet(const QString& source, bool issuer, bool insecure, CliContext& ctx)
+{
+    LoadedSet loaded;
+    loaded.origin = source;
+    if (issuer || UrlLoader::isUrl(source)) {
+        JwksFetchOptions options;
+        options.verifyTls = !insecure;
+        options.useCache = false;
+        auto fetched = RemoteJwksFetcher::fetchBlocking(source, issuer, options);
         if (!fetched) {
             return fetched.error();
         }
-        text = fetched.value();
-    } else if (UrlLoader::isUrl(source)) {
-        auto fetched = UrlLoader::get(source);
-        if (!fetched) {
-            return fetched.error();
+        for (const auto& warning : fetched->warnings) {
+            ctx.errLine(QStringLiteral("tokenscope-cli: warning: %1").arg(warning));
         }
-        text = fetched.value();
-    } else {
-        auto read = ctx.readInput(source, KeyText::kMaxSize);
-        if (!read) {
-            return read.error();
+        if (fetched->tlsVerificationDisabled) {
+            ctx.errLine(QStringLiteral("tokenscope-cli: warning: TLS certificate verification is OFF (--insecure)"));
         }
-        text = read.value();
+        loaded.analysis = fetched->analysis;
+        loaded.origin = fetched->url.toString();
+        loaded.discovery = fetched->discovery;
+        loaded.tlsVerificationDisabled = fetched->tlsVerificationDisabled;
+        return loaded;
     }
-    auto parsed = KeyText::parse(text, {}, JwkImportOptions{true, true});
-    if (!parsed) {
-        return Error(parsed.error().code, QStringLiteral("%1: %2").arg(*origin, parsed.error().message));
+    auto read = ctx.readInput(source, KeyText::kMaxSize);
+    if (!read) {
+        return read.error();
     }
-    return parsed->keys;
+    auto analysis = KeySetAnalysis::analyse(read.value());
+    if (!analysis) {
+        return Error(analysis.error().code, QStringLiteral("%1: %2").arg(source, analysis.error().message));
+    }
+    loaded.analysis = analysis.value();
+    return loaded;
 }
 } // namespace
 
@@ -103,12 +77,14 @@ int JwksCommand::run(const QStringList& arguments, CliContext& ctx)
     const QCommandLineOption issuer(QStringLiteral("issuer"),
                                     QStringLiteral("Find the set through the issuer's OIDC discovery document."),
                                     QStringLiteral("URL"));
-    parser.addOptions({lint, json, issuer});
+    const QCommandLineOption insecure(QStringLiteral("insecure"),
+                                      QStringLiteral("Do not verify TLS certificates (test servers only; reported)."));
+    parser.addOptions({lint, json, issuer, insecure});
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("show or diff"));
     parser.addPositionalArgument(QStringLiteral("source"), QStringLiteral("FILE or URL (diff: OLD NEW)"));
-    if (const int r =
-            parse(parser, arguments, ctx,
-                  QStringLiteral("jwks show (FILE|URL | --issuer URL) [--lint] [--json] | jwks diff OLD NEW"));
+    if (const int r = parse(
+            parser, arguments, ctx,
+            QStringLiteral("jwks show (FILE|URL | --issuer URL) [--lint] [--json] [--insecure] | jwks diff OLD NEW"));
         r >= 0) {
         return r;
     }
@@ -118,16 +94,15 @@ int JwksCommand::run(const QStringList& arguments, CliContext& ctx)
         if (args.size() != 3) {
             return ctx.usage(QStringLiteral("usage: jwks diff OLD NEW"));
         }
-        QString o1, o2;
-        auto before = loadSet(args[1], false, ctx, &o1);
+        auto before = loadSet(args[1], false, parser.isSet(insecure), ctx);
         if (!before) {
             return ctx.fail(before.error());
         }
-        auto after = loadSet(args[2], false, ctx, &o2);
+        auto after = loadSet(args[2], false, parser.isSet(insecure), ctx);
         if (!after) {
             return ctx.fail(after.error());
         }
-        const JwksDiff d = JwksDiff::compare(before.value(), after.value());
+        const JwksDiff d = JwksDiff::compare(before->analysis.keys, after->analysis.keys);
         if (parser.isSet(json)) {
             QJsonArray added, removed, changed;
             for (const auto& k : d.added) {
@@ -167,12 +142,14 @@ int JwksCommand::run(const QStringList& arguments, CliContext& ctx)
     if (action != QLatin1String("show") || (args.size() != 2 && !(args.size() == 1 && parser.isSet(issuer)))) {
         return ctx.usage(QStringLiteral("usage: jwks show FILE|URL | jwks show --issuer URL | jwks diff OLD NEW"));
     }
-    QString origin;
-    auto set = loadSet(parser.isSet(issuer) ? parser.value(issuer) : args[1], parser.isSet(issuer), ctx, &origin);
-    if (!set) {
-        return ctx.fail(set.error());
+    auto loaded = loadSet(parser.isSet(issuer) ? parser.value(issuer) : args[1], parser.isSet(issuer),
+                          parser.isSet(insecure), ctx);
+    if (!loaded) {
+        return ctx.fail(loaded.error());
     }
-    const LintFindings findings = parser.isSet(lint) ? set->lint() : LintFindings();
+    const QString origin = loaded->origin;
+    const Jwks* set = &loaded->analysis.keys;
+    const LintFindings findings = parser.isSet(lint) ? loaded->analysis.findings : LintFindings();
     bool critical = false;
     for (const auto& f : findings) {
         critical = critical || f.severity == LintFinding::Severity::Critical;
@@ -193,6 +170,15 @@ int JwksCommand::run(const QStringList& arguments, CliContext& ctx)
             {QStringLiteral("source"), origin}, {QStringLiteral("keys"), keys}, {QStringLiteral("rejected"), rejected}};
         if (parser.isSet(lint)) {
             o.insert(QStringLiteral("findings"), TokenReport::findingsJson(findings));
+        }
+        if (loaded->discovery) {
+            o.insert(QStringLiteral("discovery"),
+                     QJsonObject{{QStringLiteral("issuer"), loaded->discovery->advertisedIssuer},
+                                 {QStringLiteral("issuerMatches"), loaded->discovery->issuerMatches()},
+                                 {QStringLiteral("jwks_uri"), loaded->discovery->jwksUri.toString()}});
+        }
+        if (loaded->tlsVerificationDisabled) {
+            o.insert(QStringLiteral("tlsVerification"), false);
         }
         ctx.outJson(o);
     } else {

@@ -2,10 +2,12 @@
 #include "MainWindow.h"
 
 #include "AboutDialog.h"
+#include "KeysWorkspace.h"
 #include "PlaceholderWorkspace.h"
 #include "RequestWorkspace.h"
 #include "ServerWorkspace.h"
 #include "TokenWorkbench.h"
+#include "ValidationPanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -61,12 +63,21 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_workbench = new TokenWorkbench(this);
     addWorkspace(m_workbench, tr("Token"), windowIcon());
-    addWorkspace(new PlaceholderWorkspace(
-                     tr("Keys"),
-                     tr("The Keys workspace will hold JWK Sets: load one from a file, a URL or an issuer's discovery "
-                        "document, inspect every key (type, size, kid, thumbprint, lint findings), generate and "
-                        "convert keys (PEM ⇄ JWK), and offer the set to the Token workbench for verification.")),
-                 tr("Keys"), style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    // Keys workspace (issue 5). "::" because MainWindow::KeysWorkspace is also the enumerator of its page.
+    auto* keys = new ::KeysWorkspace(this);
+    addWorkspace(keys, tr("Keys"), style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    connect(keys, &::KeysWorkspace::useToVerify, this, [this](const Jwks& set) {
+        m_workbench->validationPanel()->setWorkspaceKeys(set);
+        m_workbench->validationPanel()->setKeySource(ValidationPanel::KeySource::KeysWorkspace);
+        setCurrentWorkspace(TokenWorkspace);
+    });
+    connect(keys, &::KeysWorkspace::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    connect(m_sidebar, &QListWidget::currentRowChanged, keys, [this, keys](int row) {
+        if (row == KeysWorkspace) {
+            keys->setCurrentToken(m_workbench->currentToken());
+        }
+    });
     // Request workspace (issue 6). "::" because MainWindow::RequestWorkspace is also the enumerator of its page.
     auto* request = new ::RequestWorkspace(this);
     addWorkspace(request, tr("Request"), style()->standardIcon(QStyle::SP_ArrowRight));

@@ -370,15 +370,46 @@ private Q_SLOTS:
         // The RFC token has no kid; a one-key set still selects by kty/alg.
         Run r = cliWithEventLoop({QStringLiteral("verify"), QStringLiteral("--jwks"), http.url("/jwks.json"),
                                   QStringLiteral("--signature-only"), e.value(QLatin1String("token")).toString()});
-        QVERIFY2(r.exit == 0, (r.out + r.err).constData());
+        QVERIFY2(r.exit == 0, QByteArray(r.out + r.err).constData());
         r = cliWithEventLoop({QStringLiteral("jwks"), QStringLiteral("show"), QStringLiteral("--issuer"), http.url(""),
                               QStringLiteral("--json")});
-        QVERIFY2(r.exit == 0, (r.out + r.err).constData());
+        QVERIFY2(r.exit == 0, QByteArray(r.out + r.err).constData());
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("keys")).toArray().size(), 1);
         r = cliWithEventLoop({QStringLiteral("jwks"), QStringLiteral("show"), http.url("/missing")});
         QCOMPARE(r.exit, 2);
         QVERIFY(r.err.contains("ERR_HTTP_STATUS"));
         QVERIFY(r.err.contains("404"));
+    }
+
+    // Issue 5: jwks show uses the GUI's fetcher — discovery document reported, §4.3 issuer mismatch warned,
+    // --insecure reported, non-JSON explained with its code.
+    void jwksShowReportsDiscoveryAndTls()
+    {
+        const QJsonObject key = rfcEntry("rfc7515-A.2-RS256").value(QLatin1String("jwk")).toObject();
+        HttpFixture http;
+        QVERIFY(http.isListening());
+        http.routes.insert(
+            "/jwks.json",
+            qMakePair(200, QJsonDocument(QJsonObject{{QStringLiteral("keys"), QJsonArray{key}}}).toJson()));
+        http.routes.insert("/html", qMakePair(200, QByteArray("<html>sign in</html>")));
+        http.routes.insert(
+            "/.well-known/openid-configuration",
+            qMakePair(200,
+                      QJsonDocument(QJsonObject{{QStringLiteral("issuer"), QStringLiteral("https://other.example")},
+                                                {QStringLiteral("jwks_uri"), http.url("/jwks.json")}})
+                          .toJson()));
+        Run r = cliWithEventLoop({QStringLiteral("jwks"), QStringLiteral("show"), QStringLiteral("--issuer"),
+                                  http.url(""), QStringLiteral("--json"), QStringLiteral("--insecure")});
+        QVERIFY2(r.exit == 0, QByteArray(r.out + r.err).constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value(QLatin1String("discovery")).toObject().value(QLatin1String("issuerMatches")).toBool(true),
+                 false);
+        QCOMPARE(o.value(QLatin1String("tlsVerification")).toBool(true), false);
+        QVERIFY(r.err.contains("4.3"));
+        QVERIFY(r.err.contains("TLS certificate verification is OFF"));
+        r = cliWithEventLoop({QStringLiteral("jwks"), QStringLiteral("show"), http.url("/html")});
+        QCOMPARE(r.exit, 2);
+        QVERIFY(r.err.contains("ERR_JSON_INVALID"));
     }
 
     void badInputIsOneClearLine_data()
