@@ -178,11 +178,8 @@ QByteArray TokenReport::decodeJson(const CompactToken& t, const QStringList& not
     QByteArray json = JsonText::compact(o);
     auto splice = [&json](const char* marker, const QByteArray& text) {
         // The control character cannot occur in a JSON string unescaped, so the marker is unambiguous.
-        // Raw CR/LF can only be whitespace between JSON tokens (strings must escape them), so flattening them
-        // keeps one JSON document per line without changing any value.
-        QByteArray flat = text;
-        flat.replace('\r', ' ').replace('\n', ' ');
-        json.replace(QByteArray(QByteArray("\"\\u0001") + marker + "\\u0001\""), flat);
+        // Minified: one JSON document per line, every literal unchanged.
+        json.replace(QByteArray(QByteArray("\"\\u0001") + marker + "\\u0001\""), JsonText::minify(text));
     };
     if (headerJson) {
         splice("HEADER", t.headerText);

@@ -546,6 +546,33 @@ QByteArray JsonText::pretty(QByteArrayView text, int indent)
     return out;
 }
 
+QByteArray JsonText::minify(QByteArrayView text)
+{
+    QByteArray out;
+    out.reserve(text.size());
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : text) {
+        if (inString) {
+            out.append(c);
+            if (escaped) {
+                escaped = false;
+            } else if (c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                inString = false;
+            }
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            continue;
+        }
+        inString = c == '"';
+        out.append(c);
+    }
+    return out;
+}
+
 QByteArray JsonText::compact(const QJsonObject& object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);

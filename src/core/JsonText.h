@@ -58,6 +58,10 @@ public:
     /// returned unchanged.
     static QByteArray pretty(QByteArrayView text, int indent = 2);
 
+    /// Removes whitespace between tokens, keeping every string and number literal byte for byte (what the encoder
+    /// signs, and how the CLI embeds exact JSON in one output line). Meant for valid JSON.
+    static QByteArray minify(QByteArrayView text);
+
     /// Compact form of a QJsonObject (Qt's own serialiser; for values we created ourselves).
     static QByteArray compact(const QJsonObject& object);
 };

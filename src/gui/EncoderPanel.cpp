@@ -316,8 +316,8 @@ void EncoderPanel::signNow()
     m_token.clear();
     if (headerOk && payloadOk && key) {
         auto signedToken =
-            JwtBuilder::signCompact(JsonEdit::minify(m_headerEdit->toPlainText().toUtf8()),
-                                    JsonEdit::minify(m_payloadEdit->toPlainText().toUtf8()), key.value());
+            JwtBuilder::signCompact(JsonText::minify(m_headerEdit->toPlainText().toUtf8()),
+                                    JsonText::minify(m_payloadEdit->toPlainText().toUtf8()), key.value());
         if (signedToken)
             m_token = signedToken.value();
         else

@@ -35,32 +35,6 @@ QByteArray JsonEdit::setMember(const QByteArray& text, const QString& key, const
     return edited;
 }
 
-QByteArray JsonEdit::minify(const QByteArray& text)
-{
-    QByteArray out;
-    out.reserve(text.size());
-    bool inString = false;
-    bool escaped = false;
-    for (const char c : text) {
-        if (inString) {
-            out.append(c);
-            if (escaped)
-                escaped = false;
-            else if (c == '\\')
-                escaped = true;
-            else if (c == '"')
-                inString = false;
-            continue;
-        }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-            continue;
-        if (c == '"')
-            inString = true;
-        out.append(c);
-    }
-    return out;
-}
-
 QString JsonEdit::lineColumn(const QByteArray& text, qsizetype offset)
 {
     offset = qBound<qsizetype>(0, offset, text.size());

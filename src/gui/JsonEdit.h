@@ -13,8 +13,6 @@ public:
     /// Returns `text` unchanged when it is not a valid JSON object.
     static QByteArray setMember(const QByteArray& text, const QString& key, const QByteArray& rawValue);
     /// Removes insignificant whitespace (RFC 8259 §2) outside strings; literals stay byte for byte.
-    /// Engine gap: JsonText could offer this (JsonText::minify) for the CLI's `sign --compact-json`.
-    static QByteArray minify(const QByteArray& text);
     /// 1-based line and column of a byte offset, for error messages.
     static QString lineColumn(const QByteArray& text, qsizetype offset);
 };

@@ -77,6 +77,13 @@ private Q_SLOTS:
         QCOMPARE(JsonText::pretty(tricky), QByteArray("{\n  \"s\": \"a\\\"{,}b\"\n}"));
     }
 
+    void minifyKeepsLiterals()
+    {
+        const QByteArray in = "{ \"a\" : [ 1.50 , 12345678901234567890 ],\r\n \"s\": \" x \\\" { } \" }";
+        QCOMPARE(JsonText::minify(in), QByteArray("{\"a\":[1.50,12345678901234567890],\"s\":\" x \\\" { } \"}"));
+        QVERIFY(JsonText::analyse(JsonText::minify(in)).ok());
+    }
+
     void topLevelTypes()
     {
         QCOMPARE(JsonText::analyse("\"x\"")->topType, JsonAnalysis::Type::String);
