@@ -134,6 +134,7 @@ FormattedBody ResponseFormatter::formatNow(const QByteArray& body, const QString
         out.pageStarts.append(next);
         at = next;
     }
+    out.tokens = ResponseTokenFinder::findInBody(body, contentType);
     out.elapsedMs = timer.elapsed();
     return out;
 }

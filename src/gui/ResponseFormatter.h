@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ResponseTokenFinder.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QObject>
@@ -21,6 +23,7 @@ struct FormattedBody
     Kind kind = Kind::Empty;
     QByteArray text;             // pretty JSON or the body itself (UTF-8); empty for Binary/Image
     QList<qsizetype> pageStarts; // offsets into text; first is 0
+    QList<FoundToken> tokens;    // JWTs in the body (ResponseTokenFinder::findInBody)
     QString note;                // "Invalid UTF-8 at byte 12: showing hex." etc.
     qint64 elapsedMs = 0;
 

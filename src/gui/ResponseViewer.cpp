@@ -23,8 +23,11 @@
 
 namespace {
 
-constexpr qsizetype kRawPreviewBytes = 256 * 1024;
+// What the GUI thread shows at once, before the worker has formatted the body: small, because a minified body is
+// one long line and laying out a long line is what costs (QTextLayout), not its size in bytes.
+constexpr qsizetype kRawPreviewBytes = 16 * 1024;
 constexpr qsizetype kHexPreviewBytes = 64 * 1024;
+constexpr qsizetype kRawTabBytes = 256 * 1024;
 
 QTableWidget* makeTable(const QStringList& titles, const QString& objectName, QWidget* parent)
 {
@@ -138,6 +141,12 @@ ResponseViewer::ResponseViewer(QWidget* parent)
     layout->addWidget(m_tabs, 1);
 
     connect(m_formatter, &ResponseFormatter::formatted, this, &ResponseViewer::onFormatted);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this]() {
+        if (m_tabs->currentWidget() == m_hex)
+            fillHex();
+        if (m_tabs->currentWidget() == m_raw)
+            fillRaw();
+    });
     connect(m_prevPage, &QPushButton::clicked, this, [this]() { showPage(m_page - 1); });
     connect(m_nextPage, &QPushButton::clicked, this, [this]() { showPage(m_page + 1); });
     connect(m_search, &QLineEdit::returnPressed, this, [this]() { findNext(m_search->text()); });
@@ -198,23 +207,32 @@ QString ResponseViewer::sizeText(qint64 bytes)
 
 QString ResponseViewer::hexDump(QByteArrayView bytes)
 {
-    QString out;
-    out.reserve(bytes.size() * 4 + 16);
+    // Built by hand: QString::arg per byte costs tens of ms for 64 KB on the GUI thread.
+    static const char digits[] = "0123456789abcdef";
+    QByteArray out;
+    out.reserve((bytes.size() / 16 + 1) * 78);
     for (qsizetype row = 0; row < bytes.size(); row += 16) {
-        out += QStringLiteral("%1  ").arg(row, 8, 16, QLatin1Char('0'));
-        QString ascii;
+        for (int shift = 28; shift >= 0; shift -= 4)
+            out.append(digits[(row >> shift) & 0xf]);
+        out.append("  ");
         for (qsizetype i = row; i < row + 16; ++i) {
             if (i < bytes.size()) {
                 const uchar c = uchar(bytes[i]);
-                out += QStringLiteral("%1 ").arg(c, 2, 16, QLatin1Char('0'));
-                ascii += (c >= 0x20 && c < 0x7f) ? QLatin1Char(char(c)) : QLatin1Char('.');
+                out.append(digits[c >> 4]);
+                out.append(digits[c & 0xf]);
+                out.append(' ');
             } else {
-                out += QStringLiteral("   ");
+                out.append("   ");
             }
         }
-        out += QString(QLatin1Char(' ') + ascii + QLatin1Char('\n'));
+        out.append(' ');
+        for (qsizetype i = row; i < row + 16 && i < bytes.size(); ++i) {
+            const uchar c = uchar(bytes[i]);
+            out.append(c >= 0x20 && c < 0x7f ? char(c) : '.');
+        }
+        out.append('\n');
     }
-    return out;
+    return QString::fromLatin1(out);
 }
 
 void ResponseViewer::setResponse(const HttpClientResponse& response)
@@ -282,29 +300,20 @@ void ResponseViewer::setResponse(const HttpClientResponse& response)
         for (int col = 0; col < cells.size(); ++col)
             m_cookies->setItem(row, col, new QTableWidgetItem(cells.at(col)));
     }
-    m_tokens = ResponseTokenFinder::find(response);
-    for (const auto& token : std::as_const(m_tokens))
-        m_tokenList->addItem(
-            QStringLiteral("%1 — %2…").arg(token.describe(), QString::fromLatin1(token.token.left(24))));
-    m_tabs->setTabText(m_tabs->indexOf(m_tokenList->parentWidget()),
-                       m_tokens.isEmpty() ? tr("Tokens") : tr("Tokens (%1)").arg(m_tokens.size()));
-    if (!m_tokens.isEmpty())
-        m_tokenList->setCurrentRow(0);
+    // Tokens in headers and cookies now; those in the body come with the formatted body (worker thread).
+    m_tokens = ResponseTokenFinder::findInHeaders(response.headers);
     m_save->setEnabled(!response.body.isEmpty());
 
     // Plain view first (cheap, bounded), then the formatted view from the worker thread.
     const QByteArray preview = response.body.left(kRawPreviewBytes);
-    if (!ResponseFormatter::looksBinary(preview.left(preview.size() - 4))) {
-        const QString text = QString::fromUtf8(preview);
-        m_raw->setPlainText(text);
-        m_body->setPlainText(text);
-    } else {
-        m_raw->setPlainText(tr("(binary body: see Hex)"));
-    }
-    m_hex->setPlainText(hexDump(QByteArrayView(response.body).first(qMin(kHexPreviewBytes, response.body.size()))));
-    if (response.body.size() > kRawPreviewBytes)
-        m_raw->appendPlainText(tr("\n… %1 more not shown here (Body pages through all of it; Save writes it all)")
-                                   .arg(sizeText(response.body.size() - kRawPreviewBytes)));
+    if (!ResponseFormatter::looksBinary(preview.left(preview.size() - 4)))
+        m_body->setPlainText(QString::fromUtf8(preview));
+    m_hexDirty = true;
+    m_rawDirty = true;
+    if (m_tabs->currentWidget() == m_hex)
+        fillHex();
+    if (m_tabs->currentWidget() == m_raw)
+        fillRaw();
     m_generation = m_formatter->format(response.body, response.contentType());
 }
 
@@ -314,11 +323,20 @@ void ResponseViewer::onFormatted(quint64 generation, const FormattedBody& body)
         return;
     m_formatted = body;
     m_formattedReady = true;
+    m_tokens = body.tokens + m_tokens;
+    for (const auto& token : std::as_const(m_tokens))
+        m_tokenList->addItem(
+            QStringLiteral("%1 — %2…").arg(token.describe(), QString::fromLatin1(token.token.left(24))));
+    m_tabs->setTabText(m_tabs->indexOf(m_tokenList->parentWidget()),
+                       m_tokens.isEmpty() ? tr("Tokens") : tr("Tokens (%1)").arg(m_tokens.size()));
+    if (!m_tokens.isEmpty())
+        m_tokenList->setCurrentRow(0);
     m_highlighter->setDocument(body.kind == FormattedBody::Kind::Json ? m_body->document() : nullptr);
     switch (body.kind) {
     case FormattedBody::Kind::Binary:
         m_body->setPlainText(tr("Binary body (%1): see Hex.").arg(sizeText(m_response.body.size())));
         m_tabs->setCurrentWidget(m_hex);
+        fillHex();
         break;
     case FormattedBody::Kind::Image: {
         QImage image;
@@ -342,6 +360,33 @@ void ResponseViewer::onFormatted(quint64 generation, const FormattedBody& body)
     m_note->setVisible(!body.note.isEmpty());
     m_note->setText(body.note);
     Q_EMIT bodyFormatted();
+}
+
+void ResponseViewer::fillRaw()
+{
+    if (!m_rawDirty)
+        return;
+    m_rawDirty = false;
+    const QByteArray preview = m_response.body.left(kRawTabBytes);
+    if (ResponseFormatter::looksBinary(preview.left(preview.size() - 4))) {
+        m_raw->setPlainText(tr("(binary body: see Hex)"));
+        return;
+    }
+    m_raw->setPlainText(QString::fromUtf8(preview));
+    if (m_response.body.size() > kRawTabBytes)
+        m_raw->appendPlainText(tr("\n… %1 more not shown here (Body pages through all of it; Save writes it all)")
+                                   .arg(sizeText(m_response.body.size() - kRawTabBytes)));
+}
+
+void ResponseViewer::fillHex()
+{
+    if (!m_hexDirty)
+        return;
+    m_hexDirty = false;
+    m_hex->setPlainText(hexDump(QByteArrayView(m_response.body).first(qMin(kHexPreviewBytes, m_response.body.size()))));
+    if (m_response.body.size() > kHexPreviewBytes)
+        m_hex->appendPlainText(tr("… first %1 of %2 shown (Save writes everything)")
+                                   .arg(sizeText(kHexPreviewBytes), sizeText(m_response.body.size())));
 }
 
 void ResponseViewer::showPage(int page)

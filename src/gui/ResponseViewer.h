@@ -48,6 +48,8 @@ Q_SIGNALS:
 
 private:
     void showPage(int page);
+    void fillHex(); // the hex and raw views are built when first shown
+    void fillRaw();
     void onFormatted(quint64 generation, const FormattedBody& body);
     static QString hexDump(QByteArrayView bytes);
     static QString sizeText(qint64 bytes);
@@ -60,6 +62,8 @@ private:
     bool m_formattedReady = false;
     int m_page = 0;
     qsizetype m_searchFrom = 0;
+    bool m_hexDirty = false;
+    bool m_rawDirty = false;
 
     QLabel* m_status;
     QLabel* m_timing;
