@@ -32,6 +32,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 QString timeText(qint64 ms)
 {
@@ -467,13 +469,17 @@ void KeysWorkspace::renderLint()
     m_lintTree->clear();
     QList<QTreeWidgetItem*> items;
     items.reserve(m_analysis.findings.size());
-    for (const auto& f : std::as_const(m_analysis.findings)) {
+    LintFindings sorted = m_analysis.findings; // critical first, then in the engine's order
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const LintFinding& a, const LintFinding& b) { return a.severity > b.severity; });
+    for (const auto& f : std::as_const(sorted)) {
         auto* item = new QTreeWidgetItem({LintFinding::severityName(f.severity), f.code, f.subject, f.message});
         item->setIcon(0, severityIcon(style(), f.severity));
         item->setToolTip(3, f.message);
         items.append(item);
     }
     m_lintTree->addTopLevelItems(items);
+    m_lintTree->resizeColumnToContents(1);
     m_tabs->setTabText(1, m_analysis.findings.isEmpty() ? tr("Lint") : tr("Lint (%1)").arg(m_analysis.findings.size()));
 }
 

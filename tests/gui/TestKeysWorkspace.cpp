@@ -196,6 +196,43 @@ private Q_SLOTS:
         QCOMPARE(ws->analysis().keys.keys().size(), 2);
     }
 
+    void compareTwoFiles()
+    {
+        const QJsonObject k = attackKeys();
+        const QString before = m_dir.filePath(QStringLiteral("before.json"));
+        const QString after = m_dir.filePath(QStringLiteral("after.json"));
+        for (const auto& [path, keys] : {std::pair<QString, QJsonArray>{before, {k.value(QLatin1String("rsa_pub"))}},
+                                         std::pair<QString, QJsonArray>{after, {k.value(QLatin1String("ec_pub"))}}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(setText(keys));
+        }
+        std::unique_ptr<KeysWorkspace> ws(makeWorkspace());
+        ws->findChild<QLineEdit*>(QStringLiteral("compareOldLineEdit"))->setText(before);
+        ws->findChild<QLineEdit*>(QStringLiteral("compareNewLineEdit"))->setText(after);
+        ws->findChild<QPushButton*>(QStringLiteral("compareButton"))->click();
+        auto* tree = ws->findChild<QTreeWidget*>(QStringLiteral("rotationTreeWidget"));
+        QCOMPARE(tree->topLevelItem(0)->childCount(), 1); // added: the EC key
+        QCOMPARE(tree->topLevelItem(1)->childCount(), 1); // removed: the RSA key
+        QCOMPARE(tree->topLevelItem(0)->child(0)->text(1),
+                 k.value(QLatin1String("ec_pub")).toObject().value(QLatin1String("kid")).toString());
+        ws->compareSources(before, m_dir.filePath(QStringLiteral("missing.json")));
+        QVERIFY(ws->findChild<QLabel*>(QStringLiteral("rotationLabel"))->text().contains(QLatin1String("ERR_IO")));
+    }
+
+    void jwkToPem()
+    {
+        std::unique_ptr<KeysWorkspace> ws(makeWorkspace());
+        KeyToolsPanel* tools = ws->keyTools();
+        tools->findChild<QPlainTextEdit*>(QStringLiteral("convertInputPlainTextEdit"))
+            ->setPlainText(
+                QString::fromUtf8(QJsonDocument(attackKeys().value(QLatin1String("rsa_pub")).toObject()).toJson()));
+        tools->findChild<QPushButton*>(QStringLiteral("convertButton"))->click();
+        QVERIFY(tools->findChild<QPlainTextEdit*>(QStringLiteral("convertOutputPlainTextEdit"))
+                    ->toPlainText()
+                    .startsWith(QLatin1String("-----BEGIN PUBLIC KEY-----")));
+    }
+
     void tlsOffStaysVisible()
     {
         JwksTestServer server;
