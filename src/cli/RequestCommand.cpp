@@ -58,14 +58,7 @@ int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
                             response.error->message));
 
     if (parser.isSet(diagnose) && (response.status == 401 || response.status == 403)) {
-        DiagnosisInput input;
-        input.status = response.status;
-        input.wwwAuthenticate = QString::fromLatin1(response.headerValues("WWW-Authenticate").join(", "));
-        input.body = response.body;
-        const HttpRequestSpec sent = spec->effective();
-        const QString authorization = sent.headerValue(QStringLiteral("Authorization"));
-        if (authorization.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
-            input.sentToken = authorization.mid(7).trimmed().toUtf8();
+        DiagnosisInput input = UnauthorizedDiagnosis::inputFor(spec.value(), response);
         input.expectedIssuer = parser.value(issuer);
         input.expectedAudience = parser.value(audience);
         if (parser.isSet(jwks)) {

@@ -256,10 +256,7 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
 
     // Secrets: the OS keychain when one answers; otherwise memory, and the user is told.
     m_secrets = processSecretStore();
-    m_secretStoreLabel->setText(m_secrets->isPersistent()
-                                    ? tr("Secrets of the draft are kept in the OS keychain.")
-                                    : tr("No keychain available: secrets (tokens, passwords, API keys) are kept for "
-                                         "this session only, never written to a file."));
+    updateSecretStoreLabel();
 
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(1500);
@@ -735,13 +732,7 @@ void RequestWorkspace::showDiagnosis(const HttpRequestSpec& sent, const HttpClie
                                                     : response.explanation());
         return;
     }
-    DiagnosisInput input;
-    input.status = response.status;
-    input.wwwAuthenticate = QString::fromLatin1(response.headerValues("WWW-Authenticate").join(", "));
-    input.body = response.body;
-    const QString authorization = sent.effective().headerValue(QStringLiteral("Authorization"));
-    if (authorization.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
-        input.sentToken = authorization.mid(7).trimmed().toUtf8();
+    DiagnosisInput input = UnauthorizedDiagnosis::inputFor(sent, response);
     input.keys = m_diagnosisKeys;
     input.expectedIssuer = m_diagnosisIssuer;
     input.expectedAudience = m_diagnosisAudience;
@@ -784,6 +775,15 @@ void RequestWorkspace::saveDraft()
         return;
     if (const auto saved = m_drafts->save(request(), activeEnvironment().secretValues()); !saved)
         Q_EMIT statusMessage(tr("Draft: %1").arg(saved.error().message));
+    updateSecretStoreLabel(); // a keychain that stopped answering is reported at once
+}
+
+void RequestWorkspace::updateSecretStoreLabel()
+{
+    m_secretStoreLabel->setText(m_secrets->isPersistent()
+                                    ? tr("Secrets of the draft are kept in the OS keychain.")
+                                    : tr("No keychain available: secrets (tokens, passwords, API keys) are kept for "
+                                         "this session only, never written to a file."));
 }
 
 void RequestWorkspace::loadDraft()

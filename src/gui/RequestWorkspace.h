@@ -98,6 +98,7 @@ private:
     void updateTlsWarning();
     Environment activeEnvironment() const;
     void loadDraft();
+    void updateSecretStoreLabel();
 
     HttpClient* m_client;
     quint64 m_currentId = 0;

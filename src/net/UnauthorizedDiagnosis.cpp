@@ -162,6 +162,19 @@ QString summaryFor(const Diagnosis& d)
 
 } // namespace
 
+DiagnosisInput UnauthorizedDiagnosis::inputFor(const HttpRequestSpec& sent, const HttpClientResponse& response)
+{
+    DiagnosisInput input;
+    input.status = response.status;
+    input.wwwAuthenticate = QString::fromLatin1(response.headerValues("WWW-Authenticate").join(", "));
+    input.body = response.body;
+    // RFC 6750 §2.1: "Bearer" is case-insensitive; the token follows one space.
+    const QString authorization = sent.effective().headerValue(QStringLiteral("Authorization")).trimmed();
+    if (authorization.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive))
+        input.sentToken = authorization.mid(7).trimmed().toUtf8();
+    return input;
+}
+
 QList<AuthChallenge> UnauthorizedDiagnosis::parseWwwAuthenticate(const QString& header)
 {
     QList<AuthChallenge> out;

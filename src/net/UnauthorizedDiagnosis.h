@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "HttpClientResponse.h"
+#include "HttpRequestSpec.h"
 #include "Jwks.h"
 #include "VerificationStep.h"
 
@@ -93,6 +95,9 @@ public:
     static constexpr qint64 kSkewSeconds = 300;
 
     static Diagnosis diagnose(const DiagnosisInput& input);
+    /// The input for one exchange: status, every WWW-Authenticate value, the body, and the bearer token of the
+    /// request as it was sent (after effective()). Keys and expectations are left for the caller.
+    static DiagnosisInput inputFor(const HttpRequestSpec& sent, const HttpClientResponse& response);
     /// RFC 9110 §11.6.1 challenges: `Bearer realm="x", error="invalid_token", Basic realm="y"`.
     static QList<AuthChallenge> parseWwwAuthenticate(const QString& header);
 };

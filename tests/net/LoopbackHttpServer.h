@@ -64,6 +64,7 @@ public:
         m_challengeBody = body;
     }
     int requestCount() const { return m_requests; }
+    int proxiedCount() const { return m_proxied; }
 
 private:
     void acceptAll()
@@ -125,7 +126,12 @@ private:
             buffer.remove(0, end + 4 + length);
             ++m_requests;
             const QByteArray method = requestLine.value(0);
-            const QByteArray path = requestLine.value(1);
+            QByteArray path = requestLine.value(1);
+            if (path.startsWith("http://")) { // absolute-form (RFC 9112 §3.2.2): we are used as a proxy
+                const qsizetype slash = path.indexOf('/', 7);
+                path = slash < 0 ? QByteArray("/") : path.mid(slash);
+                ++m_proxied;
+            }
             route(socket, method, path, headers, body);
         }
     }
@@ -181,6 +187,7 @@ private:
     QByteArray m_challenge;
     QByteArray m_challengeBody;
     int m_requests = 0;
+    int m_proxied = 0;
 };
 
 /// A throw-away PKI made with the openssl CLI: CA, server certificate for 127.0.0.1/localhost, client certificate

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void connectionRefused();
     void notHttpUrl();
     void bodyCap();
+    void manualProxy();
     void binaryResponse();
     void tokensInResponse();
     void tlsUnknownCa();
@@ -355,6 +356,24 @@ void TestHttpClient::bodyCap()
     QCOMPARE(response.body.size(), 1000);
     QCOMPARE(response.bodySize, 50000);
     QVERIFY(response.bodyTruncated);
+}
+
+void TestHttpClient::manualProxy()
+{
+    // The loopback server plays an HTTP proxy: the request for a name that is never resolved locally reaches it in
+    // absolute form.
+    HttpRequestSpec r;
+    r.url = QStringLiteral("http://api.example.invalid/echo/via-proxy");
+    HttpClientOptions options;
+    options.proxy.mode = ProxyOptions::Mode::Manual;
+    options.proxy.host = QStringLiteral("127.0.0.1");
+    options.proxy.port = m_server.port();
+    const int before = m_server.proxiedCount();
+    const auto response = HttpClient::sendAndWait(r, options);
+    QVERIFY2(response.ok(), qPrintable(response.explanation()));
+    QCOMPARE(echo(response).value(QStringLiteral("path")).toString(), QStringLiteral("/echo/via-proxy"));
+    QCOMPARE(echoedHeader(response, "host"), QStringLiteral("api.example.invalid"));
+    QCOMPARE(m_server.proxiedCount(), before + 1);
 }
 
 void TestHttpClient::binaryResponse()
