@@ -423,8 +423,18 @@ void TokenWorkbench::render()
 {
     renderInput();
     renderVerdict();
-    renderDecoded();
-    renderClaims();
+    // Most keystrokes change one segment: leave the decoded views alone when the header and payload bytes are the
+    // same (and, for the claims' relative times, the same second), so Qt does not re-lay out and repaint them.
+    const QByteArray decodedKey = QByteArray(m_analysis.token.headerText + '\0' + m_analysis.token.payload + '\0' +
+                                             QByteArray::number(int(m_analysis.verdict)) + '\0' +
+                                             QByteArray::number(m_analysis.token.segments.size()));
+    const qint64 second = activeClock().nowSeconds();
+    if (decodedKey != m_renderedDecodedKey || second != m_renderedSecond || !m_analysis.hasToken()) {
+        m_renderedDecodedKey = decodedKey;
+        m_renderedSecond = second;
+        renderDecoded();
+        renderClaims();
+    }
     m_validation->showAnalysis(m_analysis);
 }
 

@@ -81,6 +81,8 @@ private:
     void renderVerdict();
     void renderDecoded();
     void renderClaims();
+    QByteArray m_renderedDecodedKey; // what renderDecoded()/renderClaims() last showed
+    qint64 m_renderedSecond = -1;
     void updateTimes();
     void refuseInput(qint64 size, const QString& source);
     const Clock& activeClock() const;
