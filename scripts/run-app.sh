@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-# ccache (if installed) uses its default directory, so repeated runs on one machine rebuild quickly.
+# ccache (if installed) uses its default directory; paths relative to the checkout, so a fresh clone in another
+# folder reuses the cache.
+export CCACHE_BASEDIR="$PWD"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j "$(nproc)"
 CLI=build/src/cli/tokenscope-cli

@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
 export QT_QPA_PLATFORM=offscreen
-# ccache (if installed) uses its default directory, so repeated runs on one machine rebuild quickly.
+# ccache (if installed) uses its default directory; paths relative to the checkout, so a fresh clone in another
+# folder reuses the cache.
+export CCACHE_BASEDIR="$PWD"
 jobs=$(nproc)
 
 echo "== format check (.clang-format)"
