@@ -12,7 +12,7 @@ int CurlImportCommand::run(const QStringList& arguments, CliContext& ctx)
                                  QStringLiteral("The curl command as one argument, or - to read it from stdin."));
     // Everything after the subcommand is the curl line: stop option parsing so curl's own flags pass through.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    if (const int r = parse(parser, arguments, ctx, QStringLiteral("'curl ...' | -")); r >= 0)
+    if (const int r = parse(parser, arguments, ctx, QStringLiteral("curl-import 'curl ...' | -")); r >= 0)
         return r;
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty())

@@ -23,8 +23,9 @@ int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
     const QCommandLineOption bodyOnly(QStringLiteral("body-only"), QStringLiteral("Print only the body."));
     parser.addOptions({diagnose, jwks, issuer, audience, pretty, bodyOnly});
     if (const int r = parse(parser, arguments, ctx,
-                            QString(RequestOptions::usage() + QStringLiteral(" [--diagnose [--jwks F|URL] [--issuer "
-                                                                             "ISS] [--audience AUD]] [--pretty]")));
+                            QString(QStringLiteral("request ") + RequestOptions::usage() +
+                                    QStringLiteral(" [--diagnose [--jwks F|URL] [--issuer "
+                                                   "ISS] [--audience AUD]] [--pretty]")));
         r >= 0)
         return r;
     auto spec = requestOptions.build(parser, parser.positionalArguments(), ctx);

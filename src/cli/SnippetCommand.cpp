@@ -16,7 +16,7 @@ int SnippetCommand::run(const QStringList& arguments, CliContext& ctx)
                                   QStringLiteral("Replace tokens, passwords and API keys with placeholders."));
     parser.addOptions({lang, list, mask});
     if (const int r = parse(parser, arguments, ctx,
-                            QString(QStringLiteral("--lang L ") + RequestOptions::usage() +
+                            QString(QStringLiteral("snippet --lang L ") + RequestOptions::usage() +
                                     QStringLiteral(" [--mask-secrets] | snippet --list")));
         r >= 0)
         return r;

@@ -36,7 +36,7 @@ struct HistoryEntry
 class RequestHistory
 {
 public:
-    static constexpr int kDefaultMaxEntries = 500;
+    static constexpr int kDefaultMaxEntries = 200; // x 256 KB bodies: the file stays loadable at start-up
     static constexpr qint64 kDefaultMaxBodyBytes = 256 * 1024;
 
     explicit RequestHistory(int maxEntries = kDefaultMaxEntries, qint64 maxBodyBytes = kDefaultMaxBodyBytes);
