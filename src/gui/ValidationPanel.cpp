@@ -2,7 +2,8 @@
 #include "ValidationPanel.h"
 
 #include "JsonText.h"
-#include "JwksFetcher.h"
+#include "OidcDiscovery.h"
+#include "RemoteJwksFetcher.h"
 #include "Theme.h"
 #include "TimeDisplay.h"
 #include "TokenAnalysis.h"
@@ -42,27 +43,33 @@ QStringList splitList(const QString& text)
     return items;
 }
 
+// Key files and fetched sets larger than this are refused (as the Keys workspace's fetcher caps bodies).
+constexpr qint64 kMaxKeyFileSize = 10 * 1024 * 1024;
 } // namespace
 
 ValidationPanel::ValidationPanel(QWidget* parent)
     : QWidget(parent)
-    , m_fetcher(new JwksFetcher(this))
+    , m_fetcher(new RemoteJwksFetcher(this))
 {
     buildUi();
-    connect(m_fetcher, &JwksFetcher::progress, this, [this](const QString& message) {
+    connect(m_fetcher, &RemoteJwksFetcher::progress, this, [this](const QString& stage, qint64 received, qint64) {
+        const QString message =
+            stage == QLatin1String("discovery") ? tr("Fetching the discovery document… (%1 bytes)").arg(received)
+            : stage == QLatin1String("parsing") ? tr("Checking the key set…")
+                                                : tr("Fetching the key set… (%1 bytes)").arg(received);
         m_keyStatusLabel->setText(message);
         Q_EMIT statusMessage(message);
     });
-    connect(m_fetcher, &JwksFetcher::failed, this, [this](const Error& error) {
+    connect(m_fetcher, &RemoteJwksFetcher::failed, this, [this](const Error& error) {
         m_fetchButton->setEnabled(true);
         m_keyStatusLabel->setText(tr("Fetch failed: %1").arg(error.toString()));
         Q_EMIT statusMessage(error.toString());
     });
-    connect(m_fetcher, &JwksFetcher::jwksFetched, this, [this](const QByteArray& document, const QUrl& url) {
+    connect(m_fetcher, &RemoteJwksFetcher::finished, this, [this](const JwksFetchResult& result) {
         m_fetchButton->setEnabled(true);
-        m_fetchedDocument = document;
-        m_keyEdit->setPlainText(QString::fromUtf8(JsonText::pretty(document.left(JwksFetcher::kMaxResponseSize))));
-        Q_EMIT statusMessage(tr("Fetched the key set from %1").arg(url.toDisplayString()));
+        m_fetchedDocument = result.body;
+        m_keyEdit->setPlainText(QString::fromUtf8(JsonText::pretty(result.body.left(kMaxKeyFileSize))));
+        Q_EMIT statusMessage(tr("Fetched the key set from %1").arg(result.url.toDisplayString()));
         reloadKeys();
     });
     onKeySourceChanged();
@@ -327,7 +334,7 @@ void ValidationPanel::setWorkspaceKeys(const std::optional<Jwks>& keys)
 void ValidationPanel::updateFetchUrl()
 {
     if (keySource() == KeySource::Discovery && !m_tokenIssuer.isEmpty())
-        m_urlEdit->setText(JwksFetcher::discoveryUrl(m_tokenIssuer).toString());
+        m_urlEdit->setText(OidcDiscovery::discoveryUrl(m_tokenIssuer).toString());
 }
 
 void ValidationPanel::onKeySourceChanged()
@@ -440,8 +447,8 @@ void ValidationPanel::loadKeyFile()
     if (path.isEmpty())
         return;
     QFile file(path);
-    if (file.size() > JwksFetcher::kMaxResponseSize) {
-        m_keyStatusLabel->setText(tr("%1 is larger than 1 MiB (ERR_INPUT_TOO_LARGE).").arg(path));
+    if (file.size() > kMaxKeyFileSize) {
+        m_keyStatusLabel->setText(tr("%1 is larger than 10 MiB (ERR_INPUT_TOO_LARGE).").arg(path));
         return;
     }
     if (!file.open(QIODevice::ReadOnly)) {
@@ -464,10 +471,10 @@ void ValidationPanel::fetchKeys()
             return;
         }
         m_fetchButton->setEnabled(false);
-        m_fetcher->fetchDiscovery(m_tokenIssuer);
+        m_fetcher->fetchIssuer(m_tokenIssuer);
     } else {
         m_fetchButton->setEnabled(false);
-        m_fetcher->fetchJwks(QUrl::fromUserInput(m_urlEdit->text().trimmed()));
+        m_fetcher->fetchUrl(QUrl::fromUserInput(m_urlEdit->text().trimmed()));
     }
 }
 

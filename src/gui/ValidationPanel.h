@@ -8,7 +8,7 @@
 
 #include <optional>
 
-class JwksFetcher;
+class RemoteJwksFetcher;
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
@@ -98,7 +98,7 @@ private:
     QDateTimeEdit* m_virtualClockEdit;
     QTreeWidget* m_stepsTree;
     QTreeWidget* m_lintTree;
-    JwksFetcher* m_fetcher;
+    RemoteJwksFetcher* m_fetcher;
 
     std::optional<Result<Jwks>> m_keys;
     std::optional<Jwks> m_workspaceKeys;
