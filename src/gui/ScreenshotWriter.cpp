@@ -3,15 +3,24 @@
 
 #include "ComparePanel.h"
 #include "EncoderPanel.h"
+#include "HttpRequestSpec.h"
+#include "KeysWorkspace.h"
 #include "MainWindow.h"
+#include "RequestLogModel.h"
+#include "RequestWorkspace.h"
+#include "ServerWorkspace.h"
 #include "TokenWorkbench.h"
 #include "ValidationPanel.h"
 
+#include <QAbstractItemModel>
 #include <QApplication>
 #include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTextCursor>
 
 namespace {
@@ -20,6 +29,16 @@ void settle()
 {
     for (int i = 0; i < 5; ++i)
         QApplication::processEvents();
+}
+
+// Lets worker threads and loopback I/O finish (bounded), for the workspaces that load asynchronously.
+template <typename Predicate> bool waitFor(Predicate done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done() && timer.elapsed() < timeoutMs)
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+    return done();
 }
 
 } // namespace
@@ -83,8 +102,50 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
     save(&window, QStringLiteral("token-compare.png"));
     workbench->modeTabWidget()->setCurrentIndex(0);
 
+    // Keys: the demo key set, loaded (and linted) on a worker thread.
     window.setCurrentWorkspace(MainWindow::KeysWorkspace);
+    if (auto* keys = qobject_cast<::KeysWorkspace*>(window.workspace(MainWindow::KeysWorkspace))) {
+        QFile jwks(QStringLiteral(":/demo/demo-jwks.json"));
+        if (jwks.open(QIODevice::ReadOnly))
+            keys->loadText(jwks.readAll(), tr("the demo key set"));
+        auto* table = keys->findChild<QTableView*>(QStringLiteral("keysTableView"));
+        waitFor([table] { return table && table->model() && table->model()->rowCount() > 0; }, 5000);
+    }
     save(&window, QStringLiteral("workspace-keys.png"));
+
+    // Server and Request: the mock API on loopback, a minted token, one accepted and one refused request.
+    auto* server = qobject_cast<::ServerWorkspace*>(window.workspace(MainWindow::ServerWorkspace));
+    auto* request = qobject_cast<::RequestWorkspace*>(window.workspace(MainWindow::RequestWorkspace));
+    if (server && request) {
+        server->startDemo();
+        if (waitFor([server] { return server->isRunning(); }, 10000)) {
+            server->mintToken();
+            HttpRequestSpec spec;
+            spec.method = QStringLiteral("GET");
+            spec.url = server->baseUrl() + QStringLiteral("/api/private-scoped");
+            request->setRequest(spec);
+            bool received = false;
+            const auto connection =
+                QObject::connect(request, &::RequestWorkspace::responseReceived, [&received] { received = true; });
+            request->send(); // no token: 401 and the diagnosis
+            waitFor([&received] { return received; }, 10000);
+            window.setCurrentWorkspace(MainWindow::RequestWorkspace);
+            save(&window, QStringLiteral("workspace-request-401.png"));
+            received = false;
+            spec.url = server->baseUrl() + QStringLiteral("/api/private");
+            request->setRequest(spec);
+            request->setBearerToken(QString::fromLatin1(server->mintedToken()));
+            request->send();
+            waitFor([&received] { return received; }, 10000);
+            save(&window, QStringLiteral("workspace-request.png"));
+            QObject::disconnect(connection);
+            window.setCurrentWorkspace(MainWindow::ServerWorkspace);
+            waitFor([server] { return server->logModel()->rowCount() >= 2; }, 5000);
+            save(&window, QStringLiteral("workspace-server.png"));
+        }
+        server->stop();
+        waitFor([server] { return !server->isRunning(); }, 5000);
+    }
     window.setCurrentWorkspace(MainWindow::TokenWorkspace);
     return written;
 }
