@@ -3,6 +3,7 @@
 
 #include "JsonText.h"
 #include "KeyOptions.h"
+#include "LineReader.h"
 #include "MockClock.h"
 #include "SystemClock.h"
 #include "TokenLint.h"
@@ -48,7 +49,7 @@ QByteArray batchLine(const VerificationResult& r, bool json)
 // Verifies many tokens on all cores; results keep the input order.
 int runBatch(const JwtVerifier& verifier, CliContext& ctx, bool json, int threads)
 {
-    QFile& in = ctx.stdinFile();
+    LineReader in(ctx.stdinFile(), CompactToken::kMaxLength);
     bool allValid = true;
     int count = 0;
     constexpr int kChunk = 8192;
@@ -56,11 +57,11 @@ int runBatch(const JwtVerifier& verifier, CliContext& ctx, bool json, int thread
         std::vector<QByteArray> tokens;
         tokens.reserve(kChunk);
         while (int(tokens.size()) < kChunk) {
-            QByteArray line = in.readLine(CompactToken::kMaxLength + 2);
-            if (line.isEmpty()) {
+            std::optional<QByteArray> next = in.next();
+            if (!next) {
                 break;
             }
-            line = line.trimmed();
+            QByteArray line = next->trimmed();
             if (!line.isEmpty()) {
                 tokens.push_back(std::move(line));
             }

@@ -11,13 +11,14 @@
 namespace {
 using Status = VerificationStep::Status;
 
-VerificationStep step(const char* id, const char* title, Status status, const QString& message,
+// Ids and titles arrive as QStringLiteral (static data: no allocation, no shared reference count).
+VerificationStep step(const QString& id, const QString& title, Status status, const QString& message,
                       ErrorCode code = ErrorCode::None, const QString& claim = QString())
 {
-    return VerificationStep{QLatin1String(id), QLatin1String(title), status, code, message, claim, QString()};
+    return VerificationStep{id, title, status, code, message, claim, QString()};
 }
 
-VerificationStep claimFailure(const char* id, const char* title, const QString& claim, const QString& message,
+VerificationStep claimFailure(const QString& id, const QString& title, const QString& claim, const QString& message,
                               ErrorCode code = ErrorCode::JwtClaimValidationFailed)
 {
     return step(id, title, Status::Failed, message, code, claim);
@@ -84,19 +85,21 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     const qint64 now = clock.nowSeconds();
     const qint64 leeway = policy.leewaySeconds;
     // Passed steps format their message only when asked: batch verification skips the date formatting.
-    auto passed = [&](const char* id, const char* title, const auto& makeMessage) {
+    auto passed = [&](const QString& id, const QString& title, const auto& makeMessage) {
         out.append(step(id, title, Status::Passed, policy.describePassed ? makeMessage() : QString()));
     };
 
     // typ (RFC 8725 §3.11 explicit typing).
     if (policy.typ.isEmpty()) {
-        out.append(step("typ", "Type (typ)", Status::Skipped, QStringLiteral("no expected typ configured")));
+        out.append(step(QStringLiteral("typ"), QStringLiteral("Type (typ)"), Status::Skipped,
+                        QStringLiteral("no expected typ configured")));
     } else {
         const QJsonValue typ = header.value(QLatin1String("typ"));
         if (typ.isString() && normaliseTyp(typ.toString()) == normaliseTyp(policy.typ)) {
-            passed("typ", "Type (typ)", [&] { return QString(QStringLiteral("typ is \"%1\"").arg(typ.toString())); });
+            passed(QStringLiteral("typ"), QStringLiteral("Type (typ)"),
+                   [&] { return QString(QStringLiteral("typ is \"%1\"").arg(typ.toString())); });
         } else {
-            out.append(claimFailure("typ", "Type (typ)", QStringLiteral("typ"),
+            out.append(claimFailure(QStringLiteral("typ"), QStringLiteral("Type (typ)"), QStringLiteral("typ"),
                                     QStringLiteral("unexpected \"typ\" header value: expected \"%1\", found %2")
                                         .arg(policy.typ, typ.isUndefined() ? QStringLiteral("none") : describe(typ))));
         }
@@ -110,15 +113,15 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
         }
     }
     if (policy.requiredClaims.isEmpty()) {
-        out.append(
-            step("required", "Required claims", Status::Skipped, QStringLiteral("no required claims configured")));
+        out.append(step(QStringLiteral("required"), QStringLiteral("Required claims"), Status::Skipped,
+                        QStringLiteral("no required claims configured")));
     } else if (missing.isEmpty()) {
-        passed("required", "Required claims", [&] {
+        passed(QStringLiteral("required"), QStringLiteral("Required claims"), [&] {
             return QString(QStringLiteral("present: %1").arg(policy.requiredClaims.join(QLatin1String(", "))));
         });
     } else {
         auto s =
-            claimFailure("required", "Required claims", missing.first(),
+            claimFailure(QStringLiteral("required"), QStringLiteral("Required claims"), missing.first(),
                          QStringLiteral("missing required \"%1\" claim").arg(missing.join(QLatin1String("\", \""))));
         out.append(s);
     }
@@ -126,20 +129,21 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     // iss (RFC 7519 §4.1.1): case-sensitive exact match; no prefix or substring matching.
     const QJsonValue iss = claims.value(QLatin1String("iss"));
     if (!iss.isUndefined() && !iss.isString()) {
-        out.append(claimFailure("iss", "Issuer (iss)", QStringLiteral("iss"),
+        out.append(claimFailure(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"), QStringLiteral("iss"),
                                 QStringLiteral("\"iss\" claim must be a string, found %1").arg(describe(iss))));
     } else if (policy.issuers.isEmpty()) {
-        out.append(step("iss", "Issuer (iss)", Status::Skipped,
+        out.append(step(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"), Status::Skipped,
                         iss.isUndefined()
                             ? QStringLiteral("no expected issuer configured; token has no iss")
                             : QStringLiteral("no expected issuer configured; token says %1").arg(describe(iss))));
     } else if (iss.isUndefined()) {
-        out.append(claimFailure("iss", "Issuer (iss)", QStringLiteral("iss"),
+        out.append(claimFailure(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"), QStringLiteral("iss"),
                                 QStringLiteral("missing \"iss\" claim; expected %1").arg(quotedList(policy.issuers))));
     } else if (policy.issuers.contains(iss.toString())) {
-        passed("iss", "Issuer (iss)", [&] { return QString(QStringLiteral("iss is %1").arg(describe(iss))); });
+        passed(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"),
+               [&] { return QString(QStringLiteral("iss is %1").arg(describe(iss))); });
     } else {
-        out.append(claimFailure("iss", "Issuer (iss)", QStringLiteral("iss"),
+        out.append(claimFailure(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"), QStringLiteral("iss"),
                                 QStringLiteral("unexpected \"iss\" claim value: expected %1, found %2")
                                     .arg(quotedList(policy.issuers), describe(iss))));
     }
@@ -147,14 +151,16 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     // sub (RFC 7519 §4.1.2).
     const QJsonValue sub = claims.value(QLatin1String("sub"));
     if (!sub.isUndefined() && !sub.isString()) {
-        out.append(claimFailure("sub", "Subject (sub)", QStringLiteral("sub"),
+        out.append(claimFailure(QStringLiteral("sub"), QStringLiteral("Subject (sub)"), QStringLiteral("sub"),
                                 QStringLiteral("\"sub\" claim must be a string, found %1").arg(describe(sub))));
     } else if (policy.subject.isEmpty()) {
-        out.append(step("sub", "Subject (sub)", Status::Skipped, QStringLiteral("no expected subject configured")));
+        out.append(step(QStringLiteral("sub"), QStringLiteral("Subject (sub)"), Status::Skipped,
+                        QStringLiteral("no expected subject configured")));
     } else if (sub.toString() == policy.subject && sub.isString()) {
-        passed("sub", "Subject (sub)", [&] { return QString(QStringLiteral("sub is %1").arg(describe(sub))); });
+        passed(QStringLiteral("sub"), QStringLiteral("Subject (sub)"),
+               [&] { return QString(QStringLiteral("sub is %1").arg(describe(sub))); });
     } else {
-        out.append(claimFailure("sub", "Subject (sub)", QStringLiteral("sub"),
+        out.append(claimFailure(QStringLiteral("sub"), QStringLiteral("Subject (sub)"), QStringLiteral("sub"),
                                 QStringLiteral("unexpected \"sub\" claim value: expected \"%1\", found %2")
                                     .arg(policy.subject, sub.isUndefined() ? QStringLiteral("none") : describe(sub))));
     }
@@ -176,16 +182,16 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     }
     if (!audTypeOk) {
         out.append(claimFailure(
-            "aud", "Audience (aud)", QStringLiteral("aud"),
+            QStringLiteral("aud"), QStringLiteral("Audience (aud)"), QStringLiteral("aud"),
             QStringLiteral("\"aud\" claim must be a string or an array of strings, found %1").arg(describe(aud))));
     } else if (policy.audiences.isEmpty()) {
-        out.append(step("aud", "Audience (aud)", Status::Skipped,
+        out.append(step(QStringLiteral("aud"), QStringLiteral("Audience (aud)"), Status::Skipped,
                         aud.isUndefined()
                             ? QStringLiteral("no expected audience configured; token has no aud")
                             : QStringLiteral("no expected audience configured; token says %1").arg(describe(aud))));
     } else if (aud.isUndefined()) {
         out.append(
-            claimFailure("aud", "Audience (aud)", QStringLiteral("aud"),
+            claimFailure(QStringLiteral("aud"), QStringLiteral("Audience (aud)"), QStringLiteral("aud"),
                          QStringLiteral("missing \"aud\" claim; expected %1").arg(quotedList(policy.audiences))));
     } else {
         QString match;
@@ -196,16 +202,17 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
             }
         }
         if (!match.isEmpty()) {
-            passed("aud", "Audience (aud)", [&] { return QString(QStringLiteral("aud contains \"%1\"").arg(match)); });
+            passed(QStringLiteral("aud"), QStringLiteral("Audience (aud)"),
+                   [&] { return QString(QStringLiteral("aud contains \"%1\"").arg(match)); });
         } else {
-            out.append(claimFailure("aud", "Audience (aud)", QStringLiteral("aud"),
+            out.append(claimFailure(QStringLiteral("aud"), QStringLiteral("Audience (aud)"), QStringLiteral("aud"),
                                     QStringLiteral("unexpected \"aud\" claim value: expected %1, found %2")
                                         .arg(quotedList(policy.audiences), describe(aud))));
         }
     }
 
-    auto timeClaim = [&](const char* name, const char* title) -> std::optional<double> {
-        const QString key = QLatin1String(name);
+    auto timeClaim = [&](const QString& name, const QString& title) -> std::optional<double> {
+        const QString& key = name;
         const QJsonValue v = claims.value(key);
         if (v.isUndefined()) {
             out.append(step(name, title, Status::Skipped, QStringLiteral("no \"%1\" claim").arg(key)));
@@ -224,28 +231,29 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     const QString leewayText = leeway ? QStringLiteral(" (leeway %1 s)").arg(leeway) : QString();
 
     // nbf (RFC 7519 §4.1.5): reject when now + leeway < nbf.
-    if (const auto nbf = timeClaim("nbf", "Not before (nbf)")) {
+    if (const auto nbf = timeClaim(QStringLiteral("nbf"), QStringLiteral("Not before (nbf)"))) {
         const auto when = [&] { return TimeText::utc(*nbf); };
         if (*nbf > double(now + leeway)) {
-            out.append(claimFailure("nbf", "Not before (nbf)", QStringLiteral("nbf"),
+            out.append(claimFailure(QStringLiteral("nbf"), QStringLiteral("Not before (nbf)"), QStringLiteral("nbf"),
                                     QStringLiteral("\"nbf\" claim timestamp check failed: not valid until %1, %2%3")
                                         .arg(when(), TimeText::relative(qint64(std::ceil(*nbf)), now), leewayText),
                                     ErrorCode::JwtNotYetValid));
         } else {
-            passed("nbf", "Not before (nbf)", [&] { return QString(QStringLiteral("valid since %1").arg(when())); });
+            passed(QStringLiteral("nbf"), QStringLiteral("Not before (nbf)"),
+                   [&] { return QString(QStringLiteral("valid since %1").arg(when())); });
         }
     }
 
     // exp (RFC 7519 §4.1.4): the current time MUST be before exp (plus leeway).
-    if (const auto exp = timeClaim("exp", "Expiration (exp)")) {
+    if (const auto exp = timeClaim(QStringLiteral("exp"), QStringLiteral("Expiration (exp)"))) {
         const auto when = [&] { return TimeText::utc(*exp); };
         if (double(now - leeway) >= *exp) {
-            out.append(claimFailure("exp", "Expiration (exp)", QStringLiteral("exp"),
+            out.append(claimFailure(QStringLiteral("exp"), QStringLiteral("Expiration (exp)"), QStringLiteral("exp"),
                                     QStringLiteral("\"exp\" claim timestamp check failed: expired at %1, %2%3")
                                         .arg(when(), TimeText::relative(qint64(std::floor(*exp)), now), leewayText),
                                     ErrorCode::JwtExpired));
         } else {
-            passed("exp", "Expiration (exp)", [&] {
+            passed(QStringLiteral("exp"), QStringLiteral("Expiration (exp)"), [&] {
                 return QString(
                     QStringLiteral("expires at %1, %2").arg(when(), TimeText::relative(qint64(std::floor(*exp)), now)));
             });
@@ -253,14 +261,14 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     }
 
     // iat (RFC 7519 §4.1.6): informational unless a maximum age is required.
-    const auto iat = timeClaim("iat", "Issued at (iat)");
+    const auto iat = timeClaim(QStringLiteral("iat"), QStringLiteral("Issued at (iat)"));
     if (iat) {
         if (*iat > double(now + leeway)) {
-            out.append(step("iat", "Issued at (iat)", Status::Info,
+            out.append(step(QStringLiteral("iat"), QStringLiteral("Issued at (iat)"), Status::Info,
                             QStringLiteral("issued in the future: %1 (%2)")
                                 .arg(TimeText::utc(*iat), TimeText::relative(qint64(*iat), now))));
         } else {
-            passed("iat", "Issued at (iat)", [&] {
+            passed(QStringLiteral("iat"), QStringLiteral("Issued at (iat)"), [&] {
                 return QString(
                     QStringLiteral("issued %1 (%2)").arg(TimeText::utc(*iat), TimeText::relative(qint64(*iat), now)));
             });
@@ -269,21 +277,21 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
 
     if (policy.maxAgeSeconds) {
         if (!claims.contains(QLatin1String("iat"))) {
-            out.append(claimFailure("max-age", "Maximum age", QStringLiteral("iat"),
+            out.append(claimFailure(QStringLiteral("max-age"), QStringLiteral("Maximum age"), QStringLiteral("iat"),
                                     QStringLiteral("missing \"iat\" claim, needed for the maximum age check")));
         } else if (iat) {
             const double age = double(now) - *iat;
             if (age - double(leeway) > double(*policy.maxAgeSeconds)) {
                 out.append(
-                    claimFailure("max-age", "Maximum age", QStringLiteral("iat"),
+                    claimFailure(QStringLiteral("max-age"), QStringLiteral("Maximum age"), QStringLiteral("iat"),
                                  QStringLiteral("\"iat\" claim timestamp check failed: token is %1 old, maximum %2")
                                      .arg(TimeText::duration(qint64(age)), TimeText::duration(*policy.maxAgeSeconds)),
                                  ErrorCode::JwtExpired));
             } else if (*iat - double(leeway) > double(now)) {
-                out.append(claimFailure("max-age", "Maximum age", QStringLiteral("iat"),
+                out.append(claimFailure(QStringLiteral("max-age"), QStringLiteral("Maximum age"), QStringLiteral("iat"),
                                         QStringLiteral("\"iat\" claim timestamp check failed: issued in the future")));
             } else {
-                passed("max-age", "Maximum age", [&] {
+                passed(QStringLiteral("max-age"), QStringLiteral("Maximum age"), [&] {
                     return QString(
                         QStringLiteral("%1 old, maximum %2")
                             .arg(TimeText::duration(qint64(age)), TimeText::duration(*policy.maxAgeSeconds)));

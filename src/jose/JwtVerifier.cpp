@@ -13,19 +13,20 @@ using Status = VerificationStep::Status;
 
 struct StepName
 {
-    const char* id;
-    const char* title;
+    QString id;
+    QString title;
 };
-// The fixed pipeline order; claim steps follow "payload" (see ClaimsValidator).
-constexpr StepName kPipeline[] = {
-    {"parts", "Structure (3 parts, base64url)"},
-    {"header", "Header JSON"},
-    {"crit", "Critical headers (crit)"},
-    {"alg", "Algorithm allowed"},
-    {"key", "Key selection"},
-    {"key-fits-alg", "Key fits algorithm"},
-    {"signature", "Signature"},
-    {"payload", "Payload is a JSON object"},
+// The fixed pipeline order; claim steps follow "payload" (see ClaimsValidator). QStringLiteral data is static, so
+// copying these names into every result allocates nothing and touches no shared reference count.
+const StepName kPipeline[] = {
+    {QStringLiteral("parts"), QStringLiteral("Structure (3 parts, base64url)")},
+    {QStringLiteral("header"), QStringLiteral("Header JSON")},
+    {QStringLiteral("crit"), QStringLiteral("Critical headers (crit)")},
+    {QStringLiteral("alg"), QStringLiteral("Algorithm allowed")},
+    {QStringLiteral("key"), QStringLiteral("Key selection")},
+    {QStringLiteral("key-fits-alg"), QStringLiteral("Key fits algorithm")},
+    {QStringLiteral("signature"), QStringLiteral("Signature")},
+    {QStringLiteral("payload"), QStringLiteral("Payload is a JSON object")},
 };
 constexpr int kPipelineSize = int(std::size(kPipeline));
 
@@ -64,19 +65,19 @@ public:
     }
     void pass(int index, const QString& message = QString())
     {
-        m_r.steps.append(VerificationStep{QLatin1String(kPipeline[index].id), QLatin1String(kPipeline[index].title),
-                                          Status::Passed, ErrorCode::None, message, QString(), QString()});
+        m_r.steps.append(VerificationStep{kPipeline[index].id, kPipeline[index].title, Status::Passed, ErrorCode::None,
+                                          message, QString(), QString()});
     }
     void skip(int index, const QString& message)
     {
-        m_r.steps.append(VerificationStep{QLatin1String(kPipeline[index].id), QLatin1String(kPipeline[index].title),
-                                          Status::Skipped, ErrorCode::None, message, QString(), QString()});
+        m_r.steps.append(VerificationStep{kPipeline[index].id, kPipeline[index].title, Status::Skipped, ErrorCode::None,
+                                          message, QString(), QString()});
     }
     // Records the failure and marks every later pipeline step as not reached.
     VerificationResult& fail(int index, ErrorCode code, const QString& message)
     {
-        m_r.steps.append(VerificationStep{QLatin1String(kPipeline[index].id), QLatin1String(kPipeline[index].title),
-                                          Status::Failed, code, message, QString(), QString()});
+        m_r.steps.append(VerificationStep{kPipeline[index].id, kPipeline[index].title, Status::Failed, code, message,
+                                          QString(), QString()});
         m_r.error = Error(code, message);
         for (int i = index + 1; i < kPipelineSize; ++i) {
             skip(i, QStringLiteral("not reached"));
@@ -110,6 +111,10 @@ JwtVerifier::JwtVerifier(Jwks keys, VerifyOptions options)
     , m_options(std::move(options))
 {
     m_allowed = m_options.allowedAlgorithms.isEmpty() ? defaultAlgorithms(m_keys) : m_options.allowedAlgorithms;
+    // The set's policy does not change per token: check it once.
+    if (auto usable = m_keys.checkUsableForVerification(); !usable) {
+        m_setProblem = usable.error();
+    }
     // RFC 8725 §3.1 / §2.1: "none" is never acceptable, whatever the caller passes.
     m_allowed.removeAll(QStringLiteral("none"));
 }
@@ -220,7 +225,8 @@ VerificationResult JwtVerifier::verify(const CompactToken& t) const
             QStringLiteral("\"alg\" (Algorithm) Header Parameter value \"%1\" not allowed; allowed: %2")
                 .arg(algName, m_allowed.isEmpty() ? QStringLiteral("(none)") : m_allowed.join(QLatin1String(", "))));
     }
-    run.pass(3, QStringLiteral("%1 is allowed").arg(algName));
+    const bool describe = m_options.claims.describePassed;
+    run.pass(3, describe ? QStringLiteral("%1 is allowed").arg(algName) : QString());
 
     // 5. Key selection. The token's jku/x5u/jwk/x5c headers are never used (RFC 8725 §3.10).
     const QJsonValue kidValue = header.value(QLatin1String("kid"));
@@ -230,26 +236,31 @@ VerificationResult JwtVerifier::verify(const CompactToken& t) const
     if (m_keys.isEmpty()) {
         return run.fail(4, ErrorCode::JwksNoMatchingKey, QStringLiteral("no key to verify with"));
     }
-    Jwk key;
+    // A reference, not a copy: copying a Jwk bumps shared reference counts that every verifying thread would fight
+    // over.
+    const Jwk* keyPointer = nullptr;
     if (m_singleKey) {
-        key = m_keys.keys().first();
+        keyPointer = &m_keys.keys().first();
         r.keyIndex = 0;
-        run.pass(4, QStringLiteral("using the given key (%1)").arg(describeKey(key)));
+        run.pass(4, describe ? QStringLiteral("using the given key (%1)").arg(describeKey(*keyPointer)) : QString());
     } else {
-        if (auto usable = m_keys.checkUsableForVerification(); !usable) {
-            return run.fail(4, usable.error().code, usable.error().message);
+        if (m_setProblem) {
+            return run.fail(4, m_setProblem->code, m_setProblem->message);
         }
         const KeySelector selector{algName, kidValue.toString(), kidValue.isString()};
         const QList<int> found = m_keys.candidates(selector);
-        auto selected = m_keys.select(selector);
-        if (!selected) {
+        if (found.size() != 1) {
+            const auto selected = m_keys.select(selector); // for its error (none, or several)
             return run.fail(4, selected.error().code, selected.error().message);
         }
-        key = selected.value();
         r.keyIndex = found.first();
-        run.pass(4, QStringLiteral("selected %1").arg(describeKey(key)));
+        keyPointer = &m_keys.keys().at(r.keyIndex);
+        run.pass(4, describe ? QStringLiteral("selected %1").arg(describeKey(*keyPointer)) : QString());
     }
-    r.keyDescription = describeKey(key);
+    const Jwk& key = *keyPointer;
+    if (describe) {
+        r.keyDescription = describeKey(key);
+    }
 
     // 6. The key fits the algorithm (kty/crv/alg/use/key_ops, strength).
     if (auto fits = key.checkUsableFor(*alg); !fits) {

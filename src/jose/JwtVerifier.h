@@ -56,5 +56,6 @@ private:
     Jwks m_keys;
     VerifyOptions m_options;
     QStringList m_allowed;
-    bool m_singleKey = false; // a key given directly: no kid matching, only kty/alg/use/key_ops checks
+    bool m_singleKey = false;          // a key given directly: no kid matching, only kty/alg/use/key_ops checks
+    std::optional<Error> m_setProblem; // mixed or duplicate-kid set: every verification fails at key selection
 };

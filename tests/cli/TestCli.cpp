@@ -240,6 +240,16 @@ private Q_SLOTS:
         QVERIFY(lines[7].startsWith("invalid ERR_JWS_INVALID"));
         QVERIFY(lines[500].startsWith("invalid ERR_JWS_SIGNATURE_VERIFICATION_FAILED"));
         QCOMPARE(lines.count("valid"), 598);
+        // A 2 MiB line is one result (too large), not several; CRLF line ends are fine.
+        QList<QByteArray> withHuge = tokens;
+        withHuge.insert(3, QByteArray(2 * 1024 * 1024, 'A'));
+        r = cli(
+            {QStringLiteral("verify"), QStringLiteral("--secret"), QString::fromLatin1(secret), QStringLiteral("-")},
+            withHuge.join("\r\n"));
+        const QList<QByteArray> hugeLines = r.out.trimmed().split('\n');
+        QCOMPARE(hugeLines.size(), 601);
+        QVERIFY(hugeLines[3].startsWith("invalid ERR_INPUT_TOO_LARGE"));
+        QCOMPARE(hugeLines[4], QByteArray("valid"));
         tokens[7] = tokens[8];
         tokens[500] = tokens[501];
         r = cli(
