@@ -9,7 +9,7 @@ bash scripts/install-deps.sh
 # folder reuses the cache.
 export CCACHE_BASEDIR="$PWD"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j "$(nproc)"
+cmake --build build -j "$(nproc)" --target tokenscope-cli tokenscope
 CLI=build/src/cli/tokenscope-cli
 APP=build/src/app/tokenscope
 DEMO_TOKEN=resources/demo/demo-token.jwt
