@@ -8,7 +8,7 @@ bash scripts/install-deps.sh
 # ccache (if installed) uses its default directory; paths relative to the checkout, so a fresh clone in another
 # folder reuses the cache.
 export CCACHE_BASEDIR="$PWD"
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOKENSCOPE_BUILD_GUI=ON >/dev/null
 cmake --build build -j "$(nproc)" --target tokenscope-cli tokenscope
 CLI=build/src/cli/tokenscope-cli
 APP=build/src/app/tokenscope
