@@ -115,7 +115,7 @@ QString TokenReport::decodeText(const CompactToken& t, const QStringList& notes,
                 const auto v =
                     claims ? ClaimsValidator::numericDate(claims.value(), QLatin1String(name)) : std::nullopt;
                 if (v) {
-                    QString rel = TimeText::relative(qint64(*v), now);
+                    QString rel = TimeText::relative(TimeText::seconds(*v), now);
                     if (QLatin1String(name) == QLatin1String("exp")) {
                         rel = *v <= double(now) ? QStringLiteral("expired ") + rel : QStringLiteral("expires ") + rel;
                     }

@@ -3,8 +3,22 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
+
+namespace {
+constexpr qint64 kMaxSeconds = 253402300799; // 9999-12-31T23:59:59Z
+}
+
+qint64 TimeText::seconds(double value)
+{
+    if (std::isnan(value)) {
+        return 0;
+    }
+    return static_cast<qint64>(std::clamp(value, -double(kMaxSeconds), double(kMaxSeconds)));
+}
 
 QString TimeText::utc(double epochSeconds)
 {
@@ -18,7 +32,8 @@ QString TimeText::utc(double epochSeconds)
 
 QString TimeText::duration(qint64 seconds)
 {
-    const qint64 s = std::llabs(seconds);
+    const qint64 s =
+        seconds == std::numeric_limits<qint64>::min() ? std::numeric_limits<qint64>::max() : std::llabs(seconds);
     const qint64 d = s / 86400, h = (s % 86400) / 3600, m = (s % 3600) / 60, sec = s % 60;
     if (d > 0) {
         return h ? QStringLiteral("%1 d %2 h").arg(d).arg(h) : QStringLiteral("%1 d").arg(d);
@@ -34,7 +49,8 @@ QString TimeText::duration(qint64 seconds)
 
 QString TimeText::relative(qint64 targetSeconds, qint64 nowSeconds)
 {
-    const qint64 delta = targetSeconds - nowSeconds;
+    const qint64 delta =
+        std::clamp(targetSeconds, -kMaxSeconds, kMaxSeconds) - std::clamp(nowSeconds, -kMaxSeconds, kMaxSeconds);
     if (delta == 0) {
         return QStringLiteral("now");
     }

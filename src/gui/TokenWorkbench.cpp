@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "TokenWorkbench.h"
 
+#include "TimeText.h"
+
 #include "Base64Url.h"
 #include "ClaimCatalog.h"
 #include "ComparePanel.h"
@@ -625,7 +627,7 @@ void TokenWorkbench::renderClaims()
         auto* timeItem = new QTableWidgetItem;
         if (ClaimCatalog::isTimeClaim(member.key)) {
             if (value.isDouble()) {
-                timeItem->setData(Qt::UserRole, qint64(value.toDouble()));
+                timeItem->setData(Qt::UserRole, TimeText::seconds(value.toDouble()));
             } else {
                 timeItem->setText(tr("not a NumericDate (RFC 7519 §2)"));
                 timeItem->setForeground(Theme::errorColor(pal));

@@ -234,10 +234,11 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     if (const auto nbf = timeClaim(QStringLiteral("nbf"), QStringLiteral("Not before (nbf)"))) {
         const auto when = [&] { return TimeText::utc(*nbf); };
         if (*nbf > double(now + leeway)) {
-            out.append(claimFailure(QStringLiteral("nbf"), QStringLiteral("Not before (nbf)"), QStringLiteral("nbf"),
-                                    QStringLiteral("\"nbf\" claim timestamp check failed: not valid until %1, %2%3")
-                                        .arg(when(), TimeText::relative(qint64(std::ceil(*nbf)), now), leewayText),
-                                    ErrorCode::JwtNotYetValid));
+            out.append(
+                claimFailure(QStringLiteral("nbf"), QStringLiteral("Not before (nbf)"), QStringLiteral("nbf"),
+                             QStringLiteral("\"nbf\" claim timestamp check failed: not valid until %1, %2%3")
+                                 .arg(when(), TimeText::relative(TimeText::seconds(std::ceil(*nbf)), now), leewayText),
+                             ErrorCode::JwtNotYetValid));
         } else {
             passed(QStringLiteral("nbf"), QStringLiteral("Not before (nbf)"),
                    [&] { return QString(QStringLiteral("valid since %1").arg(when())); });
@@ -248,14 +249,15 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     if (const auto exp = timeClaim(QStringLiteral("exp"), QStringLiteral("Expiration (exp)"))) {
         const auto when = [&] { return TimeText::utc(*exp); };
         if (double(now - leeway) >= *exp) {
-            out.append(claimFailure(QStringLiteral("exp"), QStringLiteral("Expiration (exp)"), QStringLiteral("exp"),
-                                    QStringLiteral("\"exp\" claim timestamp check failed: expired at %1, %2%3")
-                                        .arg(when(), TimeText::relative(qint64(std::floor(*exp)), now), leewayText),
-                                    ErrorCode::JwtExpired));
+            out.append(
+                claimFailure(QStringLiteral("exp"), QStringLiteral("Expiration (exp)"), QStringLiteral("exp"),
+                             QStringLiteral("\"exp\" claim timestamp check failed: expired at %1, %2%3")
+                                 .arg(when(), TimeText::relative(TimeText::seconds(std::floor(*exp)), now), leewayText),
+                             ErrorCode::JwtExpired));
         } else {
             passed(QStringLiteral("exp"), QStringLiteral("Expiration (exp)"), [&] {
-                return QString(
-                    QStringLiteral("expires at %1, %2").arg(when(), TimeText::relative(qint64(std::floor(*exp)), now)));
+                return QString(QStringLiteral("expires at %1, %2")
+                                   .arg(when(), TimeText::relative(TimeText::seconds(std::floor(*exp)), now)));
             });
         }
     }
@@ -266,11 +268,11 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
         if (*iat > double(now + leeway)) {
             out.append(step(QStringLiteral("iat"), QStringLiteral("Issued at (iat)"), Status::Info,
                             QStringLiteral("issued in the future: %1 (%2)")
-                                .arg(TimeText::utc(*iat), TimeText::relative(qint64(*iat), now))));
+                                .arg(TimeText::utc(*iat), TimeText::relative(TimeText::seconds(*iat), now))));
         } else {
             passed(QStringLiteral("iat"), QStringLiteral("Issued at (iat)"), [&] {
-                return QString(
-                    QStringLiteral("issued %1 (%2)").arg(TimeText::utc(*iat), TimeText::relative(qint64(*iat), now)));
+                return QString(QStringLiteral("issued %1 (%2)")
+                                   .arg(TimeText::utc(*iat), TimeText::relative(TimeText::seconds(*iat), now)));
             });
         }
     }
@@ -282,19 +284,19 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
         } else if (iat) {
             const double age = double(now) - *iat;
             if (age - double(leeway) > double(*policy.maxAgeSeconds)) {
-                out.append(
-                    claimFailure(QStringLiteral("max-age"), QStringLiteral("Maximum age"), QStringLiteral("iat"),
-                                 QStringLiteral("\"iat\" claim timestamp check failed: token is %1 old, maximum %2")
-                                     .arg(TimeText::duration(qint64(age)), TimeText::duration(*policy.maxAgeSeconds)),
-                                 ErrorCode::JwtExpired));
+                out.append(claimFailure(
+                    QStringLiteral("max-age"), QStringLiteral("Maximum age"), QStringLiteral("iat"),
+                    QStringLiteral("\"iat\" claim timestamp check failed: token is %1 old, maximum %2")
+                        .arg(TimeText::duration(TimeText::seconds(age)), TimeText::duration(*policy.maxAgeSeconds)),
+                    ErrorCode::JwtExpired));
             } else if (*iat - double(leeway) > double(now)) {
                 out.append(claimFailure(QStringLiteral("max-age"), QStringLiteral("Maximum age"), QStringLiteral("iat"),
                                         QStringLiteral("\"iat\" claim timestamp check failed: issued in the future")));
             } else {
                 passed(QStringLiteral("max-age"), QStringLiteral("Maximum age"), [&] {
-                    return QString(
-                        QStringLiteral("%1 old, maximum %2")
-                            .arg(TimeText::duration(qint64(age)), TimeText::duration(*policy.maxAgeSeconds)));
+                    return QString(QStringLiteral("%1 old, maximum %2")
+                                       .arg(TimeText::duration(TimeText::seconds(age)),
+                                            TimeText::duration(*policy.maxAgeSeconds)));
                 });
             }
         }

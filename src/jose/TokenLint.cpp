@@ -202,24 +202,25 @@ LintFindings TokenLint::lint(const CompactToken& t, const Clock* clock)
                     if (*exp - start > 86400.0) {
                         add("lifetime-long", S::Warning,
                             QStringLiteral("valid for %1 (more than 24 h): a stolen token stays useful that long")
-                                .arg(TimeText::duration(qint64(*exp - start))),
+                                .arg(TimeText::duration(TimeText::seconds(*exp - start))),
                             QStringLiteral("exp"));
                     }
                     if (*exp <= double(now)) {
-                        add("expired", S::Info, QStringLiteral("expired %1").arg(TimeText::relative(qint64(*exp), now)),
+                        add("expired", S::Info,
+                            QStringLiteral("expired %1").arg(TimeText::relative(TimeText::seconds(*exp), now)),
                             QStringLiteral("exp"));
                     }
                 }
                 if (iat && *iat > double(now + 60)) {
                     add("iat-future", S::Warning,
                         QStringLiteral("\"iat\" is in the future (%1): clock skew or a forged token")
-                            .arg(TimeText::relative(qint64(*iat), now)),
+                            .arg(TimeText::relative(TimeText::seconds(*iat), now)),
                         QStringLiteral("iat"));
                 }
                 if (nbf && *nbf > double(now)) {
                     add("not-yet-valid", S::Info,
                         QStringLiteral("not valid until %1 (%2)")
-                            .arg(TimeText::utc(*nbf), TimeText::relative(qint64(*nbf), now)),
+                            .arg(TimeText::utc(*nbf), TimeText::relative(TimeText::seconds(*nbf), now)),
                         QStringLiteral("nbf"));
                 }
             }

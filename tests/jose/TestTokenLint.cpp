@@ -4,6 +4,9 @@
 #include "Base64Url.h"
 #include "Hmac.h"
 #include "MockClock.h"
+#include "TimeText.h"
+
+#include <cmath>
 
 #include <QTest>
 
@@ -104,6 +107,19 @@ private Q_SLOTS:
         QVERIFY(!lintCodes(QByteArray(32, 'z'), "HS256").contains(QStringLiteral("hmac-secret-short")));
         QVERIFY(lintCodes(QByteArray(32, 'z'), "HS512").contains(QStringLiteral("hmac-secret-short")));
         QVERIFY(lintCodes("password", "HS256").contains(QStringLiteral("hmac-secret-weak")));
+    }
+
+    void hugeNumericDatesAreSafe()
+    {
+        // Found by FuzzToken: 1.4e24 and -1e308 used to overflow the conversion to seconds (UBSan).
+        const QByteArray token =
+            hsToken("{\"alg\":\"HS256\"}", "{\"exp\":1.4e24,\"iat\":-1e308,\"nbf\":1e300}", QByteArray(32, 'x'));
+        const QStringList found = codes(token);
+        QVERIFY(found.contains(QStringLiteral("lifetime-long")));
+        QVERIFY(found.contains(QStringLiteral("not-yet-valid")));
+        QCOMPARE(TimeText::seconds(1e300), 253402300799LL);
+        QCOMPARE(TimeText::seconds(-1e300), -253402300799LL);
+        QCOMPARE(TimeText::seconds(std::nan("")), 0LL);
     }
 
     void noncanonicalBase64()
