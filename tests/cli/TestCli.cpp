@@ -11,30 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-struct Run
-{
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-};
+#include "CliProcess.h"
 
-Run cli(const QStringList& args, const QByteArray& input = {})
-{
-    QProcess p;
-    p.start(QStringLiteral(TOKENSCOPE_CLI), args);
-    if (!p.waitForStarted()) {
-        return {};
-    }
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    Run r;
-    r.exit = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2; // -2: crashed
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+namespace {
 
 // Runs the CLI while this thread's event loop keeps serving (for the loopback HTTP fixture below).
 Run cliWithEventLoop(const QStringList& args)

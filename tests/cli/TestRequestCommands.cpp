@@ -8,30 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-struct Run
-{
-    int exit = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run cli(const QStringList& args, const QByteArray& input = {})
-{
-    QProcess p;
-    p.start(QStringLiteral(TOKENSCOPE_CLI), args);
-    if (!p.waitForStarted())
-        return {};
-    p.write(input);
-    p.closeWriteChannel();
-    p.waitForFinished(120000);
-    Run r;
-    r.exit = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
-} // namespace
+#include "CliProcess.h"
 
 /// `request`, `snippet` and `curl-import` run as a user would, against the local mock API (which serves on its
 /// own threads, so the blocking QProcess calls are fine).
