@@ -13,6 +13,8 @@ EncodedTokenHighlighter::EncodedTokenHighlighter(QTextDocument* document)
 
 void EncodedTokenHighlighter::setRanges(const QList<Range>& ranges, int errorPosition)
 {
+    if (ranges == m_ranges && errorPosition == m_errorPosition)
+        return;
     m_ranges = ranges;
     m_errorPosition = errorPosition;
     rehighlight();

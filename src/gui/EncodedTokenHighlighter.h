@@ -17,9 +17,11 @@ public:
         int start = 0;
         int length = 0;
         int segment = 0; // 0 header, 1 payload, 2 signature; 3, 4 for JWE
+        friend bool operator==(const Range&, const Range&) = default;
     };
     explicit EncodedTokenHighlighter(QTextDocument* document);
-    /// errorPosition < 0: none.
+    /// errorPosition < 0: none. Unchanged ranges do not re-highlight: QSyntaxHighlighter already re-highlights the
+    /// edited block, and a full pass would lay the (single-line) token out a second time per keystroke.
     void setRanges(const QList<Range>& ranges, int errorPosition);
 
 protected:

@@ -11,6 +11,7 @@
 #include "JsonHighlighter.h"
 #include "JsonText.h"
 #include "KeyMaterial.h"
+#include "StableLabelHost.h"
 #include "SystemClock.h"
 #include "Theme.h"
 #include "TimeDisplay.h"
@@ -24,6 +25,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -290,9 +292,24 @@ QWidget* TokenWorkbench::buildInspectPage()
     QFont verdictFont = m_verdictLabel->font();
     verdictFont.setPointSizeF(verdictFont.pointSizeF() * 1.35);
     m_verdictLabel->setFont(verdictFont);
-    m_verdictDetailLabel = new QLabel(page);
+    m_verdictLabel->setAlignment(Qt::AlignCenter);
+    {
+        QFont bold = verdictFont;
+        bold.setBold(true);
+        const QFontMetrics metrics(bold);
+        int widest = 0;
+        for (const QString& text : {tr("No token"), tr("Refused"), tr("Malformed"), tr("Not verified (no key)"),
+                                    tr("Not verified (key error)"), tr("Verified"), tr("Invalid")})
+            widest = qMax(widest, metrics.horizontalAdvance(text));
+        // + the badge's padding (badgeStyle); a fixed size also keeps setText() from invalidating the layout.
+        m_verdictLabel->setFixedSize(widest + 2 * 14 + 8, metrics.height() + 2 * 4 + 4);
+    }
+    // The verdict row keeps its size while the user types (badge as wide as its longest text, detail two lines
+    // high, in a host without a layout), so a changed verdict repaints the row only instead of re-laying out and
+    // repainting the whole page.
+    auto* detailHost = new StableLabelHost(2, page);
+    m_verdictDetailLabel = detailHost->label();
     m_verdictDetailLabel->setObjectName(QStringLiteral("verdictDetailLabel"));
-    m_verdictDetailLabel->setWordWrap(true);
     m_verdictDetailLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_virtualClockLabel = new QLabel(page);
     m_virtualClockLabel->setObjectName(QStringLiteral("virtualClockLabel"));
@@ -300,7 +317,7 @@ QWidget* TokenWorkbench::buildInspectPage()
     m_virtualClockLabel->hide();
     auto* verdictRow = new QHBoxLayout;
     verdictRow->addWidget(m_verdictLabel);
-    verdictRow->addWidget(m_verdictDetailLabel, 1);
+    verdictRow->addWidget(detailHost, 1);
     verdictRow->addWidget(m_virtualClockLabel);
 
     // Decoded views.
@@ -427,8 +444,8 @@ void TokenWorkbench::render()
     renderVerdict();
     // Most keystrokes change one segment: leave the decoded views alone when the header and payload bytes are the
     // same (and, for the claims' relative times, the same second), so Qt does not re-lay out and repaint them.
+    // (The verdict is not part of the key: neither view shows it, and a signature edit flips it.)
     const QByteArray decodedKey = QByteArray(m_analysis.token.headerText + '\0' + m_analysis.token.payload + '\0' +
-                                             QByteArray::number(int(m_analysis.verdict)) + '\0' +
                                              QByteArray::number(m_analysis.token.segments.size()));
     const qint64 second = activeClock().nowSeconds();
     if (decodedKey != m_renderedDecodedKey || second != m_renderedSecond || !m_analysis.hasToken()) {
@@ -555,8 +572,13 @@ void TokenWorkbench::renderVerdict()
         break;
     }
     m_verdictLabel->setText(verdict);
-    m_verdictLabel->setStyleSheet(badgeStyle(color));
+    // A style sheet change re-polishes the label; most keystrokes keep the colour.
+    if (!m_verdictColor || qstrcmp(m_verdictColor, color) != 0) {
+        m_verdictColor = color;
+        m_verdictLabel->setStyleSheet(badgeStyle(color));
+    }
     m_verdictDetailLabel->setText(detail);
+    m_verdictDetailLabel->setToolTip(detail); // the row is two lines high; the checklist has the rest
 
     if (const auto now = m_validation->virtualNow()) {
         m_virtualClockLabel->setText(tr("Virtual clock: %1").arg(TimeDisplay::utc(*now)));

@@ -93,6 +93,7 @@ private:
     EncodedTokenHighlighter* m_inputHighlighter;
     QLabel* m_inputMessageLabel;
     QLabel* m_verdictLabel;
+    const char* m_verdictColor = nullptr; // the badge colour last set (style sheets are costly to re-apply)
     QLabel* m_verdictDetailLabel;
     QLabel* m_virtualClockLabel;
     QFrame* m_clipboardFrame;

@@ -4,6 +4,7 @@
 #include "JsonText.h"
 #include "OidcDiscovery.h"
 #include "RemoteJwksFetcher.h"
+#include "StaticTextDelegate.h"
 #include "Theme.h"
 #include "TimeDisplay.h"
 #include "TokenAnalysis.h"
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -45,6 +47,70 @@ QStringList splitList(const QString& text)
 
 // Key files and fetched sets larger than this are refused (as the Keys workspace's fetcher caps bodies).
 constexpr qint64 kMaxKeyFileSize = 10 * 1024 * 1024;
+
+// One row of the checklist or lint tree as plain values, so that showAnalysis() can update the existing items in
+// place: per keystroke most rows are unchanged, and an unchanged item is neither re-laid out nor repainted (a
+// cleared and refilled word-wrapped tree re-shapes the text of every row).
+struct TreeRow
+{
+    QString texts[3];
+    QColor colors[3]; // invalid: the palette's text colour
+    bool bold = false;
+    QString toolTip;
+    QIcon icon;
+    QVariant data[3]; // Qt::UserRole + 0..2 of column 0
+};
+
+void setIfChanged(QTreeWidgetItem* item, int column, int role, const QVariant& value)
+{
+    if (item->data(column, role) != value)
+        item->setData(column, role, value);
+}
+
+/// Makes the tree show `rows`, reusing its items. Returns true when the row structure (count or column 1 texts)
+/// changed, so the caller knows when fitting the column widths is worth a text layout.
+/// (Each setData() repaints its own cell only. Batching them behind a QSignalBlocker and one dataChanged() per cell
+/// was measured: twice the paint cost, as QTreeView then repaints the whole viewport.)
+bool syncTree(QTreeWidget* tree, const QList<TreeRow>& rows)
+{
+    bool structureChanged = tree->topLevelItemCount() != rows.size();
+    while (tree->topLevelItemCount() > rows.size())
+        delete tree->takeTopLevelItem(tree->topLevelItemCount() - 1);
+    const QFont normal = tree->font();
+    QFont bold = normal;
+    bold.setBold(true);
+    for (int i = 0; i < rows.size(); ++i) {
+        const TreeRow& row = rows.at(i);
+        QTreeWidgetItem* item = tree->topLevelItem(i);
+        if (!item)
+            item = new QTreeWidgetItem(tree);
+        for (int column = 0; column < 3; ++column) {
+            if (column == 1 && item->text(column) != row.texts[column])
+                structureChanged = true;
+            setIfChanged(item, column, Qt::DisplayRole, row.texts[column]);
+            setIfChanged(item, column, Qt::ForegroundRole,
+                         row.colors[column].isValid() ? QVariant(QBrush(row.colors[column])) : QVariant());
+        }
+        setIfChanged(item, 1, Qt::FontRole, row.bold ? bold : normal);
+        setIfChanged(item, 2, Qt::ToolTipRole, row.toolTip);
+        if (item->icon(0).cacheKey() != row.icon.cacheKey())
+            item->setIcon(0, row.icon);
+        for (int k = 0; k < 3; ++k)
+            setIfChanged(item, 0, Qt::UserRole + k, row.data[k]);
+    }
+    return structureChanged;
+}
+
+/// Fits columns 0 and 1 to their contents; column 0 at least `minimumFirst` wide (so that a status that flips
+/// while typing, "passed" ⇄ "failed", does not resize the column and repaint the whole tree).
+void fitColumns(QTreeWidget* tree, int minimumFirst = 0)
+{
+    tree->resizeColumnToContents(0);
+    if (tree->columnWidth(0) < minimumFirst)
+        tree->setColumnWidth(0, minimumFirst);
+    tree->resizeColumnToContents(1);
+}
+
 } // namespace
 
 ValidationPanel::ValidationPanel(QWidget* parent)
@@ -198,7 +264,10 @@ void ValidationPanel::buildUi()
     m_stepsTree->setAlternatingRowColors(true);
     m_stepsTree->setWordWrap(true);
     m_stepsTree->setTextElideMode(Qt::ElideNone);
-    m_stepsTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_stepsTree->setItemDelegate(new StaticTextDelegate(m_stepsTree));
+    // Interactive, fitted when the rows change (syncTree): ResizeToContents would lay out every cell's text on
+    // each keystroke.
+    m_stepsTree->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_stepsTree->header()->setStretchLastSection(true);
 
     m_lintTree = new QTreeWidget(this);
@@ -209,7 +278,7 @@ void ValidationPanel::buildUi()
     m_lintTree->setAlternatingRowColors(true);
     m_lintTree->setWordWrap(true);
     m_lintTree->setTextElideMode(Qt::ElideNone);
-    m_lintTree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_lintTree->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_lintTree->header()->setStretchLastSection(true);
 
     auto* stepsLabel = new QLabel(tr("<b>Verification checklist</b> (engine order)"), this);
@@ -518,90 +587,112 @@ QString ValidationPanel::stepExplanation(const QString& id)
 void ValidationPanel::showAnalysis(const TokenAnalysis& analysis)
 {
     const QPalette pal = palette();
-    m_stepsTree->clear();
+    QList<TreeRow> steps;
     if (analysis.verification) {
         for (const VerificationStep& step : analysis.verification->steps) {
-            auto* item = new QTreeWidgetItem(m_stepsTree);
-            QString symbol;
+            TreeRow row;
             QColor color;
             switch (step.status) {
             case VerificationStep::Status::Passed:
-                symbol = QStringLiteral("✓ ") + tr("passed");
+                row.texts[0] = QStringLiteral("✓ ") + tr("passed");
                 color = Theme::okColor(pal);
                 break;
             case VerificationStep::Status::Failed:
-                symbol = QStringLiteral("✗ ") + tr("failed");
+                row.texts[0] = QStringLiteral("✗ ") + tr("failed");
                 color = Theme::errorColor(pal);
                 break;
             case VerificationStep::Status::Skipped:
-                symbol = QStringLiteral("– ") + tr("skipped");
+                row.texts[0] = QStringLiteral("– ") + tr("skipped");
                 color = Theme::mutedColor(pal);
                 break;
             case VerificationStep::Status::Info:
-                symbol = QStringLiteral("i ") + tr("info");
+                row.texts[0] = QStringLiteral("i ") + tr("info");
                 color = pal.color(QPalette::Text);
                 break;
             }
-            item->setText(0, symbol);
-            item->setForeground(0, color);
-            item->setText(1, step.title.isEmpty() ? step.id : step.title);
+            row.colors[0] = color;
+            row.texts[1] = step.title.isEmpty() ? step.id : step.title;
             const QString code = step.code == ErrorCode::None ? QString() : errorCodeString(step.code);
             const QString explanation = stepExplanation(step.id);
             const QString message = step.message.isEmpty() ? explanation : step.message;
-            item->setText(2, code.isEmpty() || step.status != VerificationStep::Status::Failed
-                                 ? message
-                                 : QStringLiteral("%1: %2").arg(code, message));
-            item->setToolTip(2, QString(explanation + QStringLiteral("\n") + item->text(2)).trimmed());
-            item->setData(0, Qt::UserRole, step.id);
-            item->setData(0, Qt::UserRole + 1, VerificationStep::statusName(step.status));
-            item->setData(0, Qt::UserRole + 2, code);
+            row.texts[2] = code.isEmpty() || step.status != VerificationStep::Status::Failed
+                               ? message
+                               : QStringLiteral("%1: %2").arg(code, message);
+            row.toolTip = QString(explanation + QStringLiteral("\n") + row.texts[2]).trimmed();
+            row.data[0] = step.id;
+            row.data[1] = VerificationStep::statusName(step.status);
+            row.data[2] = code;
             if (step.status == VerificationStep::Status::Failed) {
-                for (int column = 1; column < 3; ++column)
-                    item->setForeground(column, color);
-                QFont bold = item->font(1);
-                bold.setBold(true);
-                item->setFont(1, bold);
+                row.colors[1] = row.colors[2] = color;
+                row.bold = true;
             }
+            steps.append(row);
         }
     } else {
-        auto* item = new QTreeWidgetItem(m_stepsTree);
-        item->setText(0, QStringLiteral("– ") + tr("not run"));
-        item->setForeground(0, Theme::mutedColor(pal));
+        TreeRow row;
+        row.texts[0] = QStringLiteral("– ") + tr("not run");
+        row.colors[0] = Theme::mutedColor(pal);
         if (analysis.keyError) {
-            item->setText(1, tr("Key"));
-            item->setData(0, Qt::UserRole + 2, analysis.keyError->codeString());
-            item->setText(2, tr("The key could not be used: %1").arg(analysis.keyError->toString()));
+            row.texts[1] = tr("Key");
+            row.data[2] = analysis.keyError->codeString();
+            row.texts[2] = tr("The key could not be used: %1").arg(analysis.keyError->toString());
         } else if (analysis.hasToken()) {
-            item->setText(1, tr("Signature"));
-            item->setText(2, tr("No key given, so nothing was verified. Choose a key source above."));
+            row.texts[1] = tr("Signature");
+            row.texts[2] = tr("No key given, so nothing was verified. Choose a key source above.");
         } else {
-            item->setText(2, tr("No token."));
+            row.texts[2] = tr("No token.");
         }
+        steps.append(row);
+    }
+    if (syncTree(m_stepsTree, steps)) {
+        const QFontMetrics metrics(m_stepsTree->font());
+        int widest = 0;
+        const QStringList statuses{
+            QString(QStringLiteral("✓ ") + tr("passed")), QString(QStringLiteral("✗ ") + tr("failed")),
+            QString(QStringLiteral("– ") + tr("skipped")), QString(QStringLiteral("i ") + tr("info")),
+            QString(QStringLiteral("– ") + tr("not run"))};
+        for (const QString& status : statuses)
+            widest = qMax(widest, metrics.horizontalAdvance(status));
+        // + the item text margins of QCommonStyle (PM_FocusFrameHMargin + 1 on each side).
+        fitColumns(m_stepsTree, widest + 2 * (m_stepsTree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1));
     }
 
-    m_lintTree->clear();
+    QList<TreeRow> findings;
     for (const LintFinding& finding : analysis.lint) {
-        auto* item = new QTreeWidgetItem(m_lintTree);
+        TreeRow row;
         const QStyle::StandardPixmap icon =
             finding.severity == LintFinding::Severity::Critical  ? QStyle::SP_MessageBoxCritical
             : finding.severity == LintFinding::Severity::Warning ? QStyle::SP_MessageBoxWarning
                                                                  : QStyle::SP_MessageBoxInformation;
-        item->setIcon(0, style()->standardIcon(icon));
-        const QString severity = finding.severity == LintFinding::Severity::Critical  ? tr("critical")
-                                 : finding.severity == LintFinding::Severity::Warning ? tr("warning")
-                                                                                      : tr("info");
-        item->setText(0, severity);
-        item->setText(1, finding.code);
-        item->setText(2, finding.subject.isEmpty() ? finding.message
-                                                   : QStringLiteral("%1 (%2)").arg(finding.message, finding.subject));
-        item->setToolTip(2, item->text(2));
-        item->setData(0, Qt::UserRole, finding.code);
+        row.icon = severityIcon(icon);
+        row.texts[0] = finding.severity == LintFinding::Severity::Critical  ? tr("critical")
+                       : finding.severity == LintFinding::Severity::Warning ? tr("warning")
+                                                                            : tr("info");
+        row.texts[1] = finding.code;
+        row.texts[2] = finding.subject.isEmpty() ? finding.message
+                                                 : QStringLiteral("%1 (%2)").arg(finding.message, finding.subject);
+        row.toolTip = row.texts[2];
+        row.data[0] = finding.code;
+        findings.append(row);
     }
     if (analysis.lint.isEmpty()) {
-        auto* item = new QTreeWidgetItem(m_lintTree);
-        item->setText(0, QStringLiteral("–"));
-        item->setText(2, analysis.hasToken() ? tr("No findings.") : tr("No token."));
+        TreeRow row;
+        row.texts[0] = QStringLiteral("–");
+        row.texts[2] = analysis.hasToken() ? tr("No findings.") : tr("No token.");
+        findings.append(row);
     }
+    if (syncTree(m_lintTree, findings))
+        fitColumns(m_lintTree);
+}
+
+QIcon ValidationPanel::severityIcon(QStyle::StandardPixmap pixmap)
+{
+    // QStyle::standardIcon() builds a new icon (new cache key) each call; keep one per kind so unchanged rows
+    // compare equal.
+    auto it = m_severityIcons.find(int(pixmap));
+    if (it == m_severityIcons.end())
+        it = m_severityIcons.insert(int(pixmap), style()->standardIcon(pixmap));
+    return *it;
 }
 
 void ValidationPanel::loadSettings(const QSettings& settings)

@@ -4,6 +4,9 @@
 #include "JwtVerifier.h"
 #include "KeyMaterial.h"
 
+#include <QHash>
+#include <QIcon>
+#include <QStyle>
 #include <QWidget>
 
 #include <optional>
@@ -75,6 +78,7 @@ Q_SIGNALS:
 
 private:
     void buildUi();
+    QIcon severityIcon(QStyle::StandardPixmap pixmap);
     void onKeySourceChanged();
     void reloadKeys();
     void loadKeyFile();
@@ -98,6 +102,7 @@ private:
     QDateTimeEdit* m_virtualClockEdit;
     QTreeWidget* m_stepsTree;
     QTreeWidget* m_lintTree;
+    QHash<int, QIcon> m_severityIcons;
     RemoteJwksFetcher* m_fetcher;
 
     std::optional<Result<Jwks>> m_keys;

@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFrame>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -52,6 +53,8 @@ private Q_SLOTS:
     void compareHighlightsDifferences();
     void secretsAreNeverPersisted();
     void aboutShowsVersions();
+    void clipboardOfferOpensAndDismisses();
+    void checklistRowsFollowVerdictFlips();
 
 private:
     static QJsonObject rfcA2();
@@ -390,6 +393,103 @@ void TestTokenWorkbench::aboutShowsVersions()
     const QString text = AboutDialog::versionText();
     QVERIFY2(text.contains(QStringLiteral("Qt ")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("OpenSSL")), qPrintable(text));
+}
+
+void TestTokenWorkbench::clipboardOfferOpensAndDismisses()
+{
+    m_window->openDemo();
+    const QByteArray demo = m_workbench->currentToken();
+    auto* frame = m_workbench->findChild<QFrame*>(QStringLiteral("clipboardOfferFrame"));
+    QVERIFY(frame);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+
+    // The token under test itself, or something that is not a token: no offer.
+    QGuiApplication::clipboard()->setText(QString::fromUtf8(demo));
+    m_workbench->checkClipboard();
+    QVERIFY(frame->isHidden());
+    QGuiApplication::clipboard()->setText(QStringLiteral("just some text"));
+    m_workbench->checkClipboard();
+    QVERIFY(frame->isHidden());
+
+    // A different token (with a leading "Bearer "): offered, non-modal, with its alg; opening replaces the token.
+    const QByteArray other = rfcA2().value(QStringLiteral("token")).toString().toUtf8();
+    QGuiApplication::clipboard()->setText(QString::fromUtf8("Bearer " + other));
+    // The window's activation is what triggers the check in the app.
+    QEvent activation(QEvent::ActivationChange);
+    QApplication::sendEvent(m_window, &activation);
+    if (m_window->isActiveWindow())
+        QTRY_VERIFY(!frame->isHidden());
+    else
+        m_workbench->checkClipboard(); // offscreen may not activate the window; the check itself is under test
+    QVERIFY(!frame->isHidden());
+    const QString offer = m_workbench->findChild<QLabel*>(QStringLiteral("clipboardOfferLabel"))->text();
+    QVERIFY2(offer.contains(QStringLiteral("RS256")), qPrintable(offer));
+    QCOMPARE(m_workbench->currentToken(), demo); // nothing replaced before the user says so
+    QTest::mouseClick(m_workbench->findChild<QPushButton*>(QStringLiteral("openClipboardPushButton")), Qt::LeftButton);
+    QVERIFY(frame->isHidden());
+    QCOMPARE(m_workbench->currentToken(), other);
+
+    // The same clipboard again is not offered again; a new one is, and Dismiss leaves the token alone.
+    m_workbench->checkClipboard();
+    QVERIFY(frame->isHidden());
+    QGuiApplication::clipboard()->setText(QString::fromUtf8(demo));
+    m_workbench->checkClipboard();
+    QVERIFY(!frame->isHidden());
+    QTest::mouseClick(m_workbench->findChild<QPushButton*>(QStringLiteral("dismissClipboardPushButton")),
+                      Qt::LeftButton);
+    QVERIFY(frame->isHidden());
+    QCOMPARE(m_workbench->currentToken(), other);
+    m_workbench->checkClipboard();
+    QVERIFY(frame->isHidden()); // dismissed means dismissed for this clipboard content
+}
+
+void TestTokenWorkbench::checklistRowsFollowVerdictFlips()
+{
+    // The checklist is updated in place per keystroke: after Verified → Invalid → Verified no row may keep the
+    // failed row's text, colour or bold font, and the row count must follow the steps.
+    m_window->openDemo();
+    auto* tree = m_workbench->findChild<QTreeWidget*>(QStringLiteral("stepsTreeWidget"));
+    auto* input = m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+    const auto snapshot = [tree] {
+        QStringList rows;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            const QTreeWidgetItem* item = tree->topLevelItem(i);
+            rows << QStringList{item->text(0), item->text(1), item->text(2), item->foreground(2).color().name(),
+                                item->font(1).bold() ? QStringLiteral("bold") : QStringLiteral("normal")}
+                        .join(QLatin1Char('|'));
+        }
+        return rows;
+    };
+    const QStringList verified = snapshot();
+    QVERIFY(verified.size() > 3);
+    for (const QString& row : verified)
+        QVERIFY2(row.contains(QStringLiteral("|normal")), qPrintable(row));
+
+    const QString original = input->toPlainText();
+    QString tampered = original;
+    const qsizetype at = tampered.size() - 5;
+    tampered[at] = tampered[at] == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+    input->setPlainText(tampered);
+    m_workbench->analyseNow();
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Invalid"));
+    QCOMPARE(step(*m_workbench, QStringLiteral("signature")).first, QStringLiteral("failed"));
+    const QStringList invalid = snapshot();
+    QVERIFY(invalid != verified);
+    QVERIFY(invalid.filter(QStringLiteral("|bold")).size() == 1);
+
+    input->setPlainText(original);
+    m_workbench->analyseNow();
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+    QCOMPARE(snapshot(), verified);
+    // A fresh workbench shows the same rows as the one updated in place.
+    MainWindow fresh;
+    fresh.openDemo();
+    auto* freshTree = fresh.tokenWorkbench()->findChild<QTreeWidget*>(QStringLiteral("stepsTreeWidget"));
+    QCOMPARE(freshTree->topLevelItemCount(), tree->topLevelItemCount());
+    for (int i = 0; i < tree->topLevelItemCount(); ++i)
+        QCOMPARE(freshTree->topLevelItem(i)->text(2), tree->topLevelItem(i)->text(2));
 }
 
 QTEST_MAIN(TestTokenWorkbench)
