@@ -100,6 +100,22 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(server, &::ServerWorkspace::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    // The running mock API fills the "Local mock API" environment and the token endpoint fields of Bearer auth.
+    connect(server, &::ServerWorkspace::started, request, [server, request](const QString& baseUrl) {
+        const ServerStartResult& result = server->startResult();
+        ClientCredentialsRequest credentials;
+        if (result.embeddedIssuer) {
+            credentials.tokenUrl =
+                result.embeddedIssuer->openIdConfiguration().value(QStringLiteral("token_endpoint")).toString();
+            if (credentials.tokenUrl.isEmpty())
+                credentials.tokenUrl = QString(baseUrl + QStringLiteral("/oauth/token"));
+            credentials.clientId = result.embeddedIssuer->clientId();
+            credentials.clientSecret = QString::fromUtf8(result.embeddedIssuer->clientSecret());
+            credentials.audience = result.audience;
+            credentials.scope = result.requiredScope;
+        }
+        request->useLocalMockServer(baseUrl, credentials);
+    });
     setCurrentWorkspace(TokenWorkspace);
 
     connect(m_workbench, &TokenWorkbench::statusMessage, this,

@@ -2,6 +2,8 @@
 #include "RequestWorkspace.h"
 
 #include "CurlImporter.h"
+#include "EnvironmentEditorDialog.h"
+#include "EnvironmentStore.h"
 #include "JsonEdit.h"
 #include "JsonHighlighter.h"
 #include "JsonText.h"
@@ -22,9 +24,12 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDir>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -35,6 +40,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -42,12 +48,21 @@
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
 
 constexpr int kHistoryIdRole = Qt::UserRole + 1;
 constexpr qsizetype kLiveJsonCheckLimit = 1024 * 1024;
+constexpr const char* kClientSecretKey = "request/token-endpoint-client-secret";
+const QLatin1String kLocalMockEnvironment("Local mock API");
+
+bool isLoopbackUrl(const QString& text)
+{
+    const QString host = QUrl(text.trimmed()).host();
+    return host == QLatin1String("127.0.0.1") || host == QLatin1String("localhost") || host == QLatin1String("::1");
+}
 
 bool looksLikeCurl(const QString& text)
 {
@@ -118,6 +133,7 @@ std::shared_ptr<SecretStore> processSecretStore()
 RequestWorkspace::RequestWorkspace(QWidget* parent)
     : QWidget(parent)
     , m_client(new HttpClient(this))
+    , m_tokenClient(new ClientCredentialsClient(this))
     , m_draftTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("requestWorkspace"));
@@ -133,6 +149,10 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     m_environment = new QComboBox(this);
     m_environment->setObjectName(QStringLiteral("environmentComboBox"));
     m_environment->setToolTip(tr("Environment whose {{variables}} fill the request"));
+    m_manageEnvironments = new QPushButton(tr("Environments…"), this);
+    m_manageEnvironments->setObjectName(QStringLiteral("manageEnvironmentsButton"));
+    m_manageEnvironments->setToolTip(tr("Add and edit environments: named sets of {{variables}}"));
+    m_manageEnvironments->setAutoDefault(false);
     m_send = new QPushButton(tr("Send"), this);
     m_send->setObjectName(QStringLiteral("sendButton"));
     m_send->setDefault(true);
@@ -153,6 +173,7 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     requestLine->addWidget(m_method);
     requestLine->addWidget(m_url, 1);
     requestLine->addWidget(m_environment);
+    requestLine->addWidget(m_manageEnvironments);
     requestLine->addWidget(m_send);
     requestLine->addWidget(m_cancel);
     requestLine->addWidget(m_progress);
@@ -161,6 +182,11 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     m_importNote->setObjectName(QStringLiteral("importNoteLabel"));
     m_importNote->setWordWrap(true);
     m_importNote->hide();
+    m_environmentNote = new QLabel(this);
+    m_environmentNote->setObjectName(QStringLiteral("environmentNoteLabel"));
+    m_environmentNote->setWordWrap(true);
+    m_environmentNote->setStyleSheet(QStringLiteral("color: #c0392b"));
+    m_environmentNote->hide();
 
     // --- request tabs -------------------------------------------------------------------------------------------
     m_requestTabs = new QTabWidget(this);
@@ -211,6 +237,7 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     upperLayout->setContentsMargins(0, 0, 0, 0);
     upperLayout->addLayout(requestLine);
     upperLayout->addWidget(m_importNote);
+    upperLayout->addWidget(m_environmentNote);
     upperLayout->addWidget(m_requestTabs, 1);
     auto* vertical = new QSplitter(Qt::Vertical, this);
     vertical->addWidget(upper);
@@ -224,6 +251,12 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     connect(m_send, &QPushButton::clicked, this, &RequestWorkspace::send);
     connect(m_url, &QLineEdit::returnPressed, this, &RequestWorkspace::send);
     connect(m_cancel, &QPushButton::clicked, this, &RequestWorkspace::cancel);
+    connect(m_manageEnvironments, &QPushButton::clicked, this, &RequestWorkspace::openEnvironmentEditor);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, [this]() {
+        if (!m_updatingEnvironments)
+            saveEnvironments(); // the active environment survives a restart too
+    });
+    connect(m_tokenClient, &ClientCredentialsClient::finished, this, &RequestWorkspace::onTokenFetched);
     connect(m_url, &QLineEdit::textChanged, this, [this](const QString& text) {
         if (m_syncing)
             return;
@@ -267,7 +300,8 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     for (auto* table : {m_headers, m_form, m_multipart})
         connect(table, &KeyValueTable::rowsEdited, m_draftTimer, qOverload<>(&QTimer::start));
 
-    setEnvironments({});
+    setEnvironmentsPath(EnvironmentStore::defaultPath());
+    loadTokenEndpointSettings();
     setHistoryPath(RequestHistory::defaultPath());
     m_drafts = std::make_unique<RequestDraftStore>(RequestDraftStore::defaultPath(), m_secrets.get());
     loadDraft();
@@ -359,8 +393,13 @@ QWidget* RequestWorkspace::buildAuthPage()
                            "workbench)"),
                         bearer);
     m_bearer->setEchoMode(QLineEdit::PasswordEchoOnEdit);
-    auto* bearerLayout = new QFormLayout(bearer);
-    bearerLayout->addRow(tr("Token"), m_bearer);
+    auto* tokenForm = new QFormLayout;
+    tokenForm->addRow(tr("Token"), m_bearer);
+    auto* bearerLayout = new QVBoxLayout(bearer);
+    bearerLayout->setContentsMargins(0, 0, 0, 0);
+    bearerLayout->addLayout(tokenForm);
+    bearerLayout->addWidget(buildTokenEndpointBox(bearer));
+    bearerLayout->addStretch(1);
     m_authStack->addWidget(bearer);
 
     auto* basic = new QWidget(m_authStack);
@@ -395,6 +434,154 @@ QWidget* RequestWorkspace::buildAuthPage()
     layout->addWidget(m_secretStoreLabel);
     connect(m_authKind, &QComboBox::currentIndexChanged, m_authStack, &QStackedWidget::setCurrentIndex);
     return page;
+}
+
+QWidget* RequestWorkspace::buildTokenEndpointBox(QWidget* parent)
+{
+    auto* box = new QGroupBox(tr("Fetch from a token endpoint (OAuth 2.0 client credentials)"), parent);
+    box->setObjectName(QStringLiteral("tokenEndpointGroupBox"));
+    m_tokenUrl = lineEdit(QStringLiteral("tokenUrlLineEdit"),
+                          tr("https://issuer.example.com/oauth/token ({{variables}} work here)"), box);
+    m_tokenClientId = lineEdit(QStringLiteral("tokenClientIdLineEdit"), QString(), box);
+    m_tokenClientSecret =
+        lineEdit(QStringLiteral("tokenClientSecretLineEdit"), tr("kept in the secret store, never in a file"), box);
+    m_tokenClientSecret->setEchoMode(QLineEdit::Password);
+    m_tokenAudience = lineEdit(QStringLiteral("tokenAudienceLineEdit"), tr("optional"), box);
+    m_tokenScope = lineEdit(QStringLiteral("tokenScopeLineEdit"), tr("optional, space-separated"), box);
+    m_fetchToken = new QPushButton(tr("Fetch token"), box);
+    m_fetchToken->setObjectName(QStringLiteral("fetchTokenButton"));
+    m_fetchToken->setAutoDefault(false);
+    m_fetchToken->setToolTip(tr("POST grant_type=client_credentials with the client id and secret (HTTP Basic) and "
+                                "put the access token into the Token field"));
+    m_cancelFetchToken = new QPushButton(tr("Cancel"), box);
+    m_cancelFetchToken->setObjectName(QStringLiteral("cancelFetchTokenButton"));
+    m_cancelFetchToken->setAutoDefault(false);
+    m_cancelFetchToken->setEnabled(false);
+    m_tokenFetchStatus = new QLabel(box);
+    m_tokenFetchStatus->setObjectName(QStringLiteral("tokenFetchStatusLabel"));
+    m_tokenFetchStatus->setWordWrap(true);
+    m_tokenFetchStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* grid = new QGridLayout(box);
+    grid->addWidget(new QLabel(tr("Token URL"), box), 0, 0);
+    grid->addWidget(m_tokenUrl, 0, 1, 1, 3);
+    grid->addWidget(new QLabel(tr("Client ID"), box), 1, 0);
+    grid->addWidget(m_tokenClientId, 1, 1);
+    grid->addWidget(new QLabel(tr("Client secret"), box), 1, 2);
+    grid->addWidget(m_tokenClientSecret, 1, 3);
+    grid->addWidget(new QLabel(tr("Audience"), box), 2, 0);
+    grid->addWidget(m_tokenAudience, 2, 1);
+    grid->addWidget(new QLabel(tr("Scope"), box), 2, 2);
+    grid->addWidget(m_tokenScope, 2, 3);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(m_fetchToken);
+    actions->addWidget(m_cancelFetchToken);
+    actions->addWidget(m_tokenFetchStatus, 1);
+    grid->addLayout(actions, 3, 0, 1, 4);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    connect(m_fetchToken, &QPushButton::clicked, this, &RequestWorkspace::fetchToken);
+    connect(m_cancelFetchToken, &QPushButton::clicked, this, &RequestWorkspace::cancelTokenFetch);
+    return box;
+}
+
+ClientCredentialsRequest RequestWorkspace::tokenEndpointRequest() const
+{
+    ClientCredentialsRequest r;
+    r.tokenUrl = m_tokenUrl->text().trimmed();
+    r.clientId = m_tokenClientId->text().trimmed();
+    r.clientSecret = m_tokenClientSecret->text();
+    r.audience = m_tokenAudience->text().trimmed();
+    r.scope = m_tokenScope->text().simplified();
+    return r;
+}
+
+void RequestWorkspace::fetchToken()
+{
+    // The fields may use {{variables}} of the active environment (e.g. {{baseUrl}}/oauth/token).
+    const VariableResolver resolver(activeEnvironment());
+    ClientCredentialsRequest r = tokenEndpointRequest();
+    for (QString* field : {&r.tokenUrl, &r.clientId, &r.clientSecret, &r.audience, &r.scope})
+        *field = resolver.resolve(*field).text;
+    if (m_timeout->value() > 0)
+        r.timeoutMs = m_timeout->value();
+    m_tokenClient->setOptions(clientOptions());
+    m_tokenClient->fetch(r);
+    m_fetchToken->setEnabled(false);
+    m_cancelFetchToken->setEnabled(true);
+    m_tokenFetchStatus->setStyleSheet(QString());
+    m_tokenFetchStatus->setText(tr("Asking %1 for a token…").arg(r.tokenUrl));
+}
+
+void RequestWorkspace::cancelTokenFetch()
+{
+    m_tokenClient->cancel();
+}
+
+void RequestWorkspace::onTokenFetched(const Result<TokenGrant>& result)
+{
+    m_fetchToken->setEnabled(true);
+    m_cancelFetchToken->setEnabled(false);
+    if (!result) {
+        m_tokenFetchStatus->setStyleSheet(QStringLiteral("color: #c0392b"));
+        m_tokenFetchStatus->setText(tr("✗ No token: %1").arg(result.error().message));
+        Q_EMIT tokenFetchFinished(false);
+        return;
+    }
+    const TokenGrant& grant = result.value();
+    m_authKind->setCurrentIndex(int(HttpRequestSpec::AuthKind::Bearer));
+    m_bearer->setText(grant.accessToken);
+    QStringList details;
+    if (grant.expiresIn >= 0)
+        details << tr("expires in %1 s").arg(grant.expiresIn);
+    if (!grant.scope.isEmpty())
+        details << tr("scope: %1").arg(grant.scope);
+    if (!grant.tokenType.isEmpty() && !grant.isBearer())
+        details << tr("token type %1, not Bearer: the API may expect another scheme").arg(grant.tokenType);
+    m_tokenFetchStatus->setStyleSheet(QString());
+    m_tokenFetchStatus->setText(
+        details.isEmpty()
+            ? tr("✓ Token received and put into the Token field.")
+            : tr("✓ Token received (%1) and put into the Token field.").arg(details.join(QStringLiteral("; "))));
+    saveTokenEndpointSettings();
+    m_draftTimer->start();
+    Q_EMIT statusMessage(tr("Token fetched from the token endpoint."));
+    Q_EMIT tokenFetchFinished(true);
+}
+
+void RequestWorkspace::loadTokenEndpointSettings()
+{
+    // Plain settings hold only the non-secret fields; the client secret lives in the SecretStore.
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("request/tokenEndpoint"));
+    m_tokenUrl->setText(settings.value(QStringLiteral("url")).toString());
+    m_tokenClientId->setText(settings.value(QStringLiteral("clientId")).toString());
+    m_tokenAudience->setText(settings.value(QStringLiteral("audience")).toString());
+    m_tokenScope->setText(settings.value(QStringLiteral("scope")).toString());
+    if (m_tokenUrl->text().isEmpty())
+        return; // never used: no need to ask the keychain
+    if (const auto secret = m_secrets->read(QLatin1String(kClientSecretKey)); secret) {
+        m_storedClientSecret = secret.value();
+        m_tokenClientSecret->setText(QString::fromUtf8(secret.value()));
+    }
+}
+
+void RequestWorkspace::saveTokenEndpointSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("request/tokenEndpoint"));
+    settings.setValue(QStringLiteral("url"), m_tokenUrl->text().trimmed());
+    settings.setValue(QStringLiteral("clientId"), m_tokenClientId->text().trimmed());
+    settings.setValue(QStringLiteral("audience"), m_tokenAudience->text().trimmed());
+    settings.setValue(QStringLiteral("scope"), m_tokenScope->text().simplified());
+    const QByteArray secret = m_tokenClientSecret->text().toUtf8();
+    if (secret == m_storedClientSecret)
+        return;
+    const auto stored = secret.isEmpty() ? m_secrets->remove(QLatin1String(kClientSecretKey))
+                                         : m_secrets->write(QLatin1String(kClientSecretKey), secret);
+    if (stored)
+        m_storedClientSecret = secret;
+    else
+        Q_EMIT statusMessage(tr("The client secret was not kept: %1").arg(stored.error().message));
 }
 
 QWidget* RequestWorkspace::buildSettingsPage()
@@ -625,6 +812,13 @@ QString RequestWorkspace::snippet(const QString& languageId) const
 
 void RequestWorkspace::setEnvironments(const QList<Environment>& environments, int active)
 {
+    applyEnvironments(environments, active);
+    saveEnvironments();
+}
+
+void RequestWorkspace::applyEnvironments(const QList<Environment>& environments, int active)
+{
+    m_updatingEnvironments = true;
     m_environments = environments;
     m_environment->clear();
     m_environment->addItem(tr("No environment"));
@@ -632,6 +826,112 @@ void RequestWorkspace::setEnvironments(const QList<Environment>& environments, i
         m_environment->addItem(e.name());
     m_environment->setCurrentIndex(active >= 0 && active < environments.size() ? active + 1 : 0);
     m_environment->setVisible(!environments.isEmpty());
+    m_updatingEnvironments = false;
+}
+
+void RequestWorkspace::setEnvironmentsPath(const QString& path)
+{
+    m_environmentStore = std::make_unique<EnvironmentStore>(path, m_secrets.get());
+    const auto loaded = m_environmentStore->load();
+    if (!loaded) {
+        m_environmentLoadError = loaded.error().message;
+        applyEnvironments({}, -1);
+        showEnvironmentNote(tr("Environments not loaded: %1").arg(m_environmentLoadError));
+        return;
+    }
+    m_environmentLoadError.clear();
+    applyEnvironments(loaded->environments, loaded->activeIndex());
+    showEnvironmentNote(loaded->missingSecrets.isEmpty()
+                            ? QString()
+                            : tr("Secret values were kept for the last session only and must be entered again "
+                                 "(Environments…): %1")
+                                  .arg(loaded->missingSecrets.join(QStringLiteral(", "))));
+}
+
+QString RequestWorkspace::environmentsPath() const
+{
+    return m_environmentStore ? m_environmentStore->path() : QString();
+}
+
+bool RequestWorkspace::saveEnvironments()
+{
+    if (!m_environmentStore)
+        return false;
+    EnvironmentSet set;
+    set.environments = m_environments;
+    set.active = activeEnvironment().name();
+    const auto saved = m_environmentStore->save(set);
+    if (!saved)
+        showEnvironmentNote(tr("Environments not saved: %1").arg(saved.error().message));
+    return saved.ok();
+}
+
+void RequestWorkspace::showEnvironmentNote(const QString& note)
+{
+    m_environmentNote->setText(note);
+    m_environmentNote->setVisible(!note.isEmpty());
+}
+
+QString RequestWorkspace::environmentStorageNote() const
+{
+    const QString file = QDir::toNativeSeparators(environmentsPath());
+    return m_secrets->isPersistent()
+               ? tr("Environments are saved in %1. Secret values are kept in the %2, never in that file.")
+                     .arg(file, m_secrets->backendName())
+               : tr("Environments are saved in %1. No keychain is available: secret values are kept in memory for "
+                    "this session only, never in that file, and must be entered again after a restart.")
+                     .arg(file);
+}
+
+void RequestWorkspace::openEnvironmentEditor()
+{
+    auto* dialog = new EnvironmentEditorDialog(m_environments, m_environment->currentIndex() - 1, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setStorageNote(environmentStorageNote());
+    if (!m_environmentLoadError.isEmpty())
+        dialog->setProblem(tr("Changes cannot be saved: %1").arg(m_environmentLoadError));
+    connect(dialog, &QDialog::accepted, this, [this, dialog]() {
+        applyEnvironments(dialog->environments(), dialog->activeIndex());
+        if (saveEnvironments()) {
+            showEnvironmentNote(QString());
+            Q_EMIT statusMessage(tr("Environments saved."));
+        }
+        m_draftTimer->start(); // the draft masks the values of the active environment's secrets
+    });
+    dialog->open(); // window-modal without a nested event loop
+}
+
+void RequestWorkspace::useLocalMockServer(const QString& baseUrl, const ClientCredentialsRequest& credentials)
+{
+    if (m_environmentLoadError.isEmpty()) {
+        QList<Environment> environments = m_environments;
+        int active = m_environment->currentIndex() - 1;
+        const auto it = std::find_if(environments.begin(), environments.end(),
+                                     [](const Environment& e) { return e.name() == kLocalMockEnvironment; });
+        bool changed = false;
+        if (it != environments.end()) {
+            changed = it->variable(QStringLiteral("baseUrl")).value_or(EnvironmentVariable()).value != baseUrl;
+            it->setVariable(QStringLiteral("baseUrl"), baseUrl); // the port may differ from last time
+        } else if (environments.isEmpty()) {
+            Environment local{QString(kLocalMockEnvironment)};
+            local.setVariable(QStringLiteral("baseUrl"), baseUrl);
+            if (!credentials.audience.isEmpty())
+                local.setVariable(QStringLiteral("audience"), credentials.audience);
+            environments.append(local);
+            active = 0;
+            changed = true;
+        }
+        if (changed)
+            setEnvironments(environments, active);
+    }
+    const QString tokenUrl = m_tokenUrl->text().trimmed();
+    if (!credentials.tokenUrl.isEmpty() && (tokenUrl.isEmpty() || isLoopbackUrl(tokenUrl))) {
+        m_tokenUrl->setText(credentials.tokenUrl);
+        m_tokenClientId->setText(credentials.clientId);
+        m_tokenClientSecret->setText(credentials.clientSecret);
+        m_tokenAudience->setText(credentials.audience);
+        m_tokenScope->setText(credentials.scope);
+    }
 }
 
 Environment RequestWorkspace::activeEnvironment() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "ClientCredentialsClient.h"
 #include "Environment.h"
 #include "HttpClient.h"
 #include "Jwks.h"
@@ -12,6 +13,7 @@
 #include <optional>
 
 class JsonHighlighter;
+class EnvironmentStore;
 class KeyValueTable;
 class QCheckBox;
 class QComboBox;
@@ -54,7 +56,21 @@ public:
     /// The request as code, with the current mask-secrets choice.
     QString snippet(const QString& languageId) const;
 
+    /// Replaces the environments (active: index or -1) and saves them.
     void setEnvironments(const QList<Environment>& environments, int active = -1);
+    QList<Environment> environments() const { return m_environments; }
+    /// The active environment (an empty one when none is active).
+    Environment activeEnvironment() const;
+    /// Where environments are persisted (default EnvironmentStore::defaultPath(); secret values go to the
+    /// SecretStore); loads them. A file that cannot be read is reported and never overwritten.
+    void setEnvironmentsPath(const QString& path);
+    QString environmentsPath() const;
+    /// The local mock API runs at `baseUrl`: the "Local mock API" environment gets it as {{baseUrl}} (created, and
+    /// made active, when there are no environments yet), and the empty (or loopback) token endpoint fields of
+    /// Bearer auth are filled with its embedded issuer's client credentials.
+    void useLocalMockServer(const QString& baseUrl, const ClientCredentialsRequest& credentials);
+    /// The token endpoint fields of Bearer auth ({{variables}} unresolved).
+    ClientCredentialsRequest tokenEndpointRequest() const;
     /// What the diagnosis can check the sent token against (keys from the Keys workspace, expected iss/aud).
     void setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer, const QString& audience);
     /// Base client options (TLS/proxy fields from the Settings tab override them).
@@ -74,12 +90,19 @@ public Q_SLOTS:
     void send();
     void cancel();
     void saveDraft();
+    /// Opens the environment editor (window-modal, not blocking); accepting it applies and saves.
+    void openEnvironmentEditor();
+    /// Fetches a token from the token endpoint fields (client credentials) into the Bearer field.
+    void fetchToken();
+    void cancelTokenFetch();
 
 Q_SIGNALS:
     void openTokenRequested(const QByteArray& token);
     void statusMessage(const QString& message);
     /// A response (or failure) has been shown, history and diagnosis updated.
     void responseReceived();
+    /// A token fetch ended (the bearer field is filled on success; the outcome is shown either way).
+    void tokenFetchFinished(bool ok);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -96,7 +119,14 @@ private:
     void showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response);
     void refreshHistory();
     void updateTlsWarning();
-    Environment activeEnvironment() const;
+    QWidget* buildTokenEndpointBox(QWidget* parent);
+    void applyEnvironments(const QList<Environment>& environments, int active);
+    bool saveEnvironments();
+    void showEnvironmentNote(const QString& note);
+    QString environmentStorageNote() const;
+    void onTokenFetched(const Result<TokenGrant>& result);
+    void loadTokenEndpointSettings();
+    void saveTokenEndpointSettings();
     void loadDraft();
     void updateSecretStoreLabel();
 
@@ -108,6 +138,11 @@ private:
     RequestHistory m_history;
     QString m_historyPath;
     QList<Environment> m_environments;
+    std::unique_ptr<EnvironmentStore> m_environmentStore;
+    QString m_environmentLoadError; // non-empty: the file could not be read, so it is not written either
+    bool m_updatingEnvironments = false;
+    ClientCredentialsClient* m_tokenClient;
+    QByteArray m_storedClientSecret;
     std::optional<Jwks> m_diagnosisKeys;
     QString m_diagnosisIssuer;
     QString m_diagnosisAudience;
@@ -123,6 +158,8 @@ private:
     QComboBox* m_method;
     QLineEdit* m_url;
     QComboBox* m_environment;
+    QPushButton* m_manageEnvironments;
+    QLabel* m_environmentNote;
     QPushButton* m_send;
     QPushButton* m_cancel;
     QProgressBar* m_progress;
@@ -144,6 +181,14 @@ private:
     QComboBox* m_authKind;
     QStackedWidget* m_authStack;
     QLineEdit* m_bearer;
+    QLineEdit* m_tokenUrl;
+    QLineEdit* m_tokenClientId;
+    QLineEdit* m_tokenClientSecret;
+    QLineEdit* m_tokenAudience;
+    QLineEdit* m_tokenScope;
+    QPushButton* m_fetchToken;
+    QPushButton* m_cancelFetchToken;
+    QLabel* m_tokenFetchStatus;
     QLineEdit* m_basicUser;
     QLineEdit* m_basicPassword;
     QLineEdit* m_apiKeyName;

@@ -3,6 +3,7 @@
 
 #include "ComparePanel.h"
 #include "EncoderPanel.h"
+#include "EnvironmentEditorDialog.h"
 #include "HttpRequestSpec.h"
 #include "KeysWorkspace.h"
 #include "MainWindow.h"
@@ -139,6 +140,21 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
             waitFor([&received] { return received; }, 10000);
             save(&window, QStringLiteral("workspace-request.png"));
             QObject::disconnect(connection);
+            // Environments ("Local mock API" got the server's URL) and a token fetched from its token endpoint.
+            request->openEnvironmentEditor();
+            if (auto* dialog = request->findChild<EnvironmentEditorDialog*>()) {
+                save(dialog, QStringLiteral("request-environments.png"));
+                dialog->reject();
+            }
+            bool fetched = false;
+            const auto fetchConnection =
+                QObject::connect(request, &::RequestWorkspace::tokenFetchFinished, [&fetched] { fetched = true; });
+            request->fetchToken();
+            waitFor([&fetched] { return fetched; }, 10000);
+            QObject::disconnect(fetchConnection);
+            if (auto* tabs = request->findChild<QTabWidget*>(QStringLiteral("requestTabWidget")))
+                tabs->setCurrentIndex(3); // Auth
+            save(&window, QStringLiteral("workspace-request-auth.png"));
             window.setCurrentWorkspace(MainWindow::ServerWorkspace);
             waitFor([server] { return server->logModel()->rowCount() >= 2; }, 5000);
             save(&window, QStringLiteral("workspace-server.png"));

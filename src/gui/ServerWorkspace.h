@@ -52,6 +52,9 @@ public:
     bool isRunning() const { return m_state == State::Running; }
     /// "http://127.0.0.1:8000" while running, else empty.
     QString baseUrl() const { return m_result.baseUrl; }
+    /// What the last start produced (URLs, audience, scope and, in embedded mode, the issuer with the demo
+    /// client's credentials).
+    const ServerStartResult& startResult() const { return m_result; }
     RequestLogModel* logModel() const { return m_model; }
     QByteArray mintedToken() const { return m_mintedToken; }
     /// The configuration the form describes; always loopback, with decoded token details in the log.

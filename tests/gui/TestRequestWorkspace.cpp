@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "../net/LoopbackHttpServer.h"
+#include "EnvironmentEditorDialog.h"
+#include "EnvironmentStore.h"
+#include "GuiTestSupport.h"
 #include "JwtBuilder.h"
 #include "KeyValueTable.h"
 #include "MainWindow.h"
+#include "MockApiServer.h"
 #include "RequestDraftStore.h"
 #include "RequestWorkspace.h"
 #include "ResponseViewer.h"
@@ -12,6 +16,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
+#include <QDialogButtonBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
@@ -20,11 +25,16 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
+
+using GuiTest::child;
 
 /// The Request workspace offscreen, driven through its objectNames: send to a loopback server and see status and
 /// body, the 401 diagnosis, curl paste import, copy as code, query sync, history, drafts and large bodies.
@@ -48,15 +58,11 @@ private Q_SLOTS:
     void binaryBodyFallsBackToHex();
     void tokensOpenInWorkbench();
     void mountedInMainWindow();
+    void environmentsEditedSavedAndRestored();
+    void damagedEnvironmentsFileIsKept();
+    void fetchTokenFromTokenEndpoint();
 
 private:
-    template <typename T> static T* child(QWidget* parent, const char* name)
-    {
-        T* widget = parent->findChild<T*>(QLatin1String(name));
-        if (!widget)
-            qFatal("no widget %s", name);
-        return widget;
-    }
     static bool sendAndWait(RequestWorkspace& w)
     {
         QSignalSpy spy(&w, &RequestWorkspace::responseReceived);
@@ -85,6 +91,8 @@ void TestRequestWorkspace::init()
 {
     QFile::remove(RequestDraftStore::defaultPath());
     QFile::remove(RequestHistory::defaultPath());
+    QFile::remove(EnvironmentStore::defaultPath());
+    QSettings().remove(QStringLiteral("request"));
 }
 
 void TestRequestWorkspace::sendShowsStatusAndBody()
@@ -331,6 +339,163 @@ void TestRequestWorkspace::mountedInMainWindow()
     Q_EMIT window.tokenForRequest("abc.def.ghi");
     QCOMPARE(request->request().auth.token, QStringLiteral("abc.def.ghi"));
     QCOMPARE(window.currentWorkspace(), int(MainWindow::RequestWorkspace));
+}
+
+void TestRequestWorkspace::environmentsEditedSavedAndRestored()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("environments.json"));
+    const QString secret = QStringLiteral("env-secret-4711");
+    {
+        RequestWorkspace w;
+        w.setEnvironmentsPath(path);
+        QVERIFY(w.environments().isEmpty());
+        child<QPushButton>(&w, "manageEnvironmentsButton")->click();
+        auto* dialog = w.findChild<EnvironmentEditorDialog*>();
+        QVERIFY(dialog && dialog->isVisible()); // open(), not exec(): the test goes on while it shows
+        QVERIFY(child<QLabel>(dialog, "environmentStorageLabel")->text().contains(QDir::toNativeSeparators(path)));
+        child<QPushButton>(dialog, "addEnvironmentButton")->click();
+        auto* name = child<QLineEdit>(dialog, "environmentNameLineEdit");
+        name->clear();
+        QTest::keyClicks(name, QStringLiteral("staging"));
+        auto* table = child<QTableWidget>(dialog, "variablesTableWidget");
+        for (const auto& [variable, value, isSecret] :
+             {std::tuple{QStringLiteral("baseUrl"), m_server.url(QString()), false},
+              std::tuple{QStringLiteral("apiKey"), secret, true}}) {
+            child<QPushButton>(dialog, "addVariableButton")->click();
+            const int row = table->rowCount() - 1;
+            table->item(row, EnvironmentEditorDialog::NameColumn)->setText(variable);
+            table->item(row, EnvironmentEditorDialog::ValueColumn)->setText(value);
+            table->item(row, EnvironmentEditorDialog::SecretColumn)
+                ->setCheckState(isSecret ? Qt::Checked : Qt::Unchecked);
+        }
+        child<QDialogButtonBox>(dialog, "environmentButtonBox")->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(w.environments().size(), 1);
+        QCOMPARE(child<QComboBox>(&w, "environmentComboBox")->currentText(), QStringLiteral("staging"));
+
+        // {{variables}} resolve in the sent request and in the snippet (the secret masked there).
+        child<QLineEdit>(&w, "urlLineEdit")->setText(QStringLiteral("{{baseUrl}}/echo/env"));
+        child<KeyValueTable>(&w, "headersTableWidget")
+            ->setRows({{QStringLiteral("X-Key"), QStringLiteral("{{apiKey}}"), true}});
+        QVERIFY(sendAndWait(w));
+        const QString body = child<QPlainTextEdit>(&w, "responseBodyPlainTextEdit")->toPlainText();
+        QVERIFY2(body.contains(QLatin1String("/echo/env")) && body.contains(secret), qPrintable(body));
+        const QString curl = w.snippet(QStringLiteral("curl"));
+        QVERIFY2(curl.contains(m_server.url(QStringLiteral("/echo/env"))) && !curl.contains(secret) &&
+                     !curl.contains(QLatin1String("{{apiKey}}")),
+                 qPrintable(curl));
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray stored = file.readAll();
+    QVERIFY(stored.contains("staging") && stored.contains("apiKey"));
+    QVERIFY(!stored.contains(secret.toUtf8())); // the value is in the secret store only
+
+    // A restart: the environment, its secret and the active choice come back.
+    RequestWorkspace reopened;
+    reopened.setEnvironmentsPath(path);
+    QCOMPARE(reopened.environments().size(), 1);
+    QCOMPARE(child<QComboBox>(&reopened, "environmentComboBox")->currentText(), QStringLiteral("staging"));
+    QCOMPARE(reopened.activeEnvironment().variable(QStringLiteral("apiKey"))->value, secret);
+    QVERIFY(child<QLabel>(&reopened, "environmentNoteLabel")->text().isEmpty());
+    // Switching to "No environment" is saved too.
+    child<QComboBox>(&reopened, "environmentComboBox")->setCurrentIndex(0);
+    RequestWorkspace third;
+    third.setEnvironmentsPath(path);
+    QCOMPARE(child<QComboBox>(&third, "environmentComboBox")->currentIndex(), 0);
+}
+
+void TestRequestWorkspace::damagedEnvironmentsFileIsKept()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("environments.json"));
+    const QByteArray damaged = "{\"environments\": [ {\"name\": \"dev\"";
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(damaged);
+    }
+    RequestWorkspace w;
+    w.setEnvironmentsPath(path);
+    auto* note = child<QLabel>(&w, "environmentNoteLabel");
+    QVERIFY2(note->text().contains(QLatin1String("damaged")) && note->text().contains(QLatin1String("unchanged")),
+             qPrintable(note->text()));
+    child<QPushButton>(&w, "manageEnvironmentsButton")->click();
+    auto* dialog = w.findChild<EnvironmentEditorDialog*>();
+    QVERIFY(dialog);
+    QVERIFY(child<QLabel>(dialog, "environmentProblemLabel")->text().contains(QLatin1String("cannot be saved")));
+    child<QPushButton>(dialog, "addEnvironmentButton")->click();
+    child<QDialogButtonBox>(dialog, "environmentButtonBox")->button(QDialogButtonBox::Ok)->click();
+    QVERIFY(note->text().contains(QLatin1String("not saved")));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), damaged); // nothing lost
+}
+
+void TestRequestWorkspace::fetchTokenFromTokenEndpoint()
+{
+    QTemporaryDir dir;
+    MockApiServer server;
+    ServerConfig config;
+    config.port = 0;
+    config.workerThreads = 1;
+    config.issuerDirectory = dir.path();
+    const auto started = server.start(config);
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    const EmbeddedIssuer* issuer = server.embeddedIssuer();
+    ClientCredentialsRequest credentials;
+    credentials.tokenUrl = QString(server.baseUrl() + QStringLiteral("/oauth/token"));
+    credentials.clientId = issuer->clientId();
+    credentials.clientSecret = QString::fromUtf8(issuer->clientSecret());
+    credentials.audience = server.audience();
+    credentials.scope = QStringLiteral("read:messages");
+    {
+        RequestWorkspace w;
+        w.setEnvironmentsPath(dir.filePath(QStringLiteral("environments.json")));
+        w.useLocalMockServer(server.baseUrl(), credentials); // what MainWindow does when the server starts
+        QCOMPARE(child<QComboBox>(&w, "environmentComboBox")->currentText(), QStringLiteral("Local mock API"));
+        QCOMPARE(w.activeEnvironment().variable(QStringLiteral("baseUrl"))->value, server.baseUrl());
+        QCOMPARE(w.tokenEndpointRequest().clientId, credentials.clientId);
+        QCOMPARE(child<QLineEdit>(&w, "tokenClientSecretLineEdit")->echoMode(), QLineEdit::Password);
+
+        auto* fetch = child<QPushButton>(&w, "fetchTokenButton");
+        auto* status = child<QLabel>(&w, "tokenFetchStatusLabel");
+        QSignalSpy done(&w, &RequestWorkspace::tokenFetchFinished);
+        child<QLineEdit>(&w, "tokenClientSecretLineEdit")->setText(QStringLiteral("wrong"));
+        fetch->click();
+        QVERIFY(!fetch->isEnabled()); // asynchronous: the window is not blocked
+        QVERIFY(child<QPushButton>(&w, "cancelFetchTokenButton")->isEnabled());
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.last().at(0).toBool(), false);
+        QVERIFY2(status->text().contains(QLatin1String("invalid_client")), qPrintable(status->text()));
+        QVERIFY(w.request().auth.token.isEmpty());
+
+        child<QLineEdit>(&w, "tokenClientSecretLineEdit")->setText(credentials.clientSecret);
+        fetch->click();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.last().at(0).toBool(), true);
+        QVERIFY2(status->text().contains(QLatin1String("read:messages")), qPrintable(status->text()));
+        QCOMPARE(w.request().auth.kind, HttpRequestSpec::AuthKind::Bearer);
+        QVERIFY(w.request().auth.token.startsWith(QLatin1String("eyJ")));
+
+        // The fetched token opens the protected API, with the URL from the environment.
+        child<QLineEdit>(&w, "urlLineEdit")->setText(QStringLiteral("{{baseUrl}}/api/private"));
+        QVERIFY(sendAndWait(w));
+        QVERIFY2(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("200")),
+                 qPrintable(child<QLabel>(&w, "responseStatusLabel")->text()));
+    }
+    // The fields come back after a restart; the client secret from the secret store, never from the settings.
+    QSettings settings;
+    settings.sync();
+    QFile settingsFile(settings.fileName());
+    QVERIFY(settingsFile.open(QIODevice::ReadOnly));
+    const QByteArray settingsText = settingsFile.readAll();
+    QVERIFY(settingsText.contains("oauth/token"));
+    QVERIFY(!settingsText.contains(issuer->clientSecret()));
+    RequestWorkspace reopened;
+    QCOMPARE(reopened.tokenEndpointRequest().tokenUrl, credentials.tokenUrl);
+    QCOMPARE(reopened.tokenEndpointRequest().clientSecret, credentials.clientSecret);
+    server.stop();
 }
 
 QTEST_MAIN(TestRequestWorkspace)
