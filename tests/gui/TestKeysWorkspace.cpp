@@ -408,7 +408,15 @@ private Q_SLOTS:
         QVERIFY(ws);
         ws->setHistoryDirectory(m_dir.filePath(QStringLiteral("history")));
         QVERIFY(waitLoaded(*ws, [&] { ws->loadText(publicSet(), QStringLiteral("test")); }));
+        // The token in the workbench reaches the Keys workspace when it is shown: its key is highlighted.
+        const Jwk ec = ws->analysis().keys.keys().at(1);
+        QVERIFY(window.tokenWorkbench()->openToken(
+            tokenWithHeader(
+                QJsonObject{{QStringLiteral("alg"), QStringLiteral("ES256")}, {QStringLiteral("kid"), ec.kid()}}),
+            QStringLiteral("test")));
+        window.tokenWorkbench()->analyseNow();
         window.setCurrentWorkspace(MainWindow::KeysWorkspace);
+        QCOMPARE(ws->candidateRows(), QList<int>{1});
         ws->findChild<QPushButton*>(QStringLiteral("useSetToVerifyButton"))->click();
         QCOMPARE(window.currentWorkspace(), int(MainWindow::TokenWorkspace));
         QCOMPARE(window.tokenWorkbench()->validationPanel()->keySource(), ValidationPanel::KeySource::KeysWorkspace);
