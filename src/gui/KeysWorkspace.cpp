@@ -86,7 +86,8 @@ KeysWorkspace::KeysWorkspace(QWidget* parent)
     connect(m_comparison, &JwksComparison::finished, this, &KeysWorkspace::onCompared);
     connect(m_comparison, &JwksComparison::failed, this, &KeysWorkspace::onCompareFailed);
     connect(m_comparison, &JwksComparison::progress, this, [this](int loaded, int total) {
-        m_compareProgress->setRange(0, total);
+        // Busy until the first set is in (no byte counts for two loads at once), then "1 of 2".
+        m_compareProgress->setRange(0, loaded > 0 ? total : 0);
         m_compareProgress->setValue(loaded);
         m_rotationLabel->setText(tr("Comparing: %1 of %2 key sets loaded…").arg(loaded).arg(total));
     });
@@ -745,6 +746,7 @@ void KeysWorkspace::renderRotation(const JwksRotation& rotation, const QString& 
     m_rotationTree->clear();
     auto group = [this](const QString& name, int count) {
         auto* item = new QTreeWidgetItem(m_rotationTree, {tr("%1 (%2)").arg(name).arg(count)});
+        item->setFirstColumnSpanned(true); // "Removed (3)" is wider than the Change column
         item->setExpanded(true);
         return item;
     };
@@ -771,8 +773,7 @@ void KeysWorkspace::compareSources(const QString& before, const QString& after)
     m_compareNewEdit->setText(after);
     m_compareButton->setEnabled(false);
     m_compareCancelButton->setEnabled(true);
-    m_compareProgress->setRange(0, 2);
-    m_compareProgress->setValue(0);
+    m_compareProgress->setRange(0, 0);
     m_compareProgress->setVisible(true);
     m_rotationTree->clear();
     m_comparison->setOptions(fetchOptions());
