@@ -28,17 +28,22 @@ struct LoadedSet
     QString origin;
     std::optional<OidcDiscovery> discovery;
     bool tlsVerificationDisabled = false;
+    bool plainHttpJwksUri = false;
 };
 
 // Loads a set from a file, a URL, or an issuer's discovery document (OpenID Connect Discovery 1.0 §4) through the
 // same engine as the GUI's Keys workspace: RemoteJwksFetcher for the network, KeySetAnalysis for files.
-Result<LoadedSet> loadSet(const QString& source, bool issuer, bool insecure, CliContext& ctx)
+// --insecure is the one explicit switch for insecure loads, as in the GUI: no certificate verification, and an https
+// discovery document may name a plain-http jwks_uri. Both are reported on stderr.
+Result<LoadedSet> loadSet(const QString& source, bool issuer, bool insecure, const QString& caFile, CliContext& ctx)
 {
     LoadedSet loaded;
     loaded.origin = source;
     if (issuer || UrlLoader::isUrl(source)) {
         JwksFetchOptions options;
         options.verifyTls = !insecure;
+        options.allowPlainHttpJwksUri = insecure;
+        options.caFile = caFile;
         options.useCache = false;
         auto fetched = RemoteJwksFetcher::fetchBlocking(source, issuer, options);
         if (!fetched) {
@@ -49,11 +54,16 @@ Result<LoadedSet> loadSet(const QString& source, bool issuer, bool insecure, Cli
         }
         if (fetched->tlsVerificationDisabled) {
             ctx.errLine(QStringLiteral("tokenscope-cli: warning: TLS certificate verification is OFF (--insecure)"));
+            for (const auto& problem : fetched->ignoredTlsProblems) {
+                ctx.errLine(
+                    QStringLiteral("tokenscope-cli: warning: verification would have refused: %1").arg(problem));
+            }
         }
         loaded.analysis = fetched->analysis;
         loaded.origin = fetched->url.toString();
         loaded.discovery = fetched->discovery;
         loaded.tlsVerificationDisabled = fetched->tlsVerificationDisabled;
+        loaded.plainHttpJwksUri = fetched->plainHttpJwksUri;
         return loaded;
     }
     auto read = ctx.readInput(source, KeyText::kMaxSize);
@@ -79,12 +89,16 @@ int JwksCommand::run(const QStringList& arguments, CliContext& ctx)
                                     QStringLiteral("URL"));
     const QCommandLineOption insecure(QStringLiteral("insecure"),
                                       QStringLiteral("Do not verify TLS certificates (test servers only; reported)."));
-    parser.addOptions({lint, json, issuer, insecure});
+    const QCommandLineOption caCert(QStringLiteral("cacert"),
+                                    QStringLiteral("Also trust the CA certificates in this PEM file."),
+                                    QStringLiteral("FILE"));
+    parser.addOptions({lint, json, issuer, insecure, caCert});
     parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("show or diff"));
     parser.addPositionalArgument(QStringLiteral("source"), QStringLiteral("FILE or URL (diff: OLD NEW)"));
-    if (const int r = parse(
-            parser, arguments, ctx,
-            QStringLiteral("jwks show (FILE|URL | --issuer URL) [--lint] [--json] [--insecure] | jwks diff OLD NEW"));
+    if (const int r =
+            parse(parser, arguments, ctx,
+                  QStringLiteral("jwks show (FILE|URL | --issuer URL) [--lint] [--json] [--insecure] [--cacert FILE] | "
+                                 "jwks diff OLD NEW"));
         r >= 0) {
         return r;
     }
@@ -94,11 +108,11 @@ int JwksCommand::run(const QStringList& arguments, CliContext& ctx)
         if (args.size() != 3) {
             return ctx.usage(QStringLiteral("usage: jwks diff OLD NEW"));
         }
-        auto before = loadSet(args[1], false, parser.isSet(insecure), ctx);
+        auto before = loadSet(args[1], false, parser.isSet(insecure), parser.value(caCert), ctx);
         if (!before) {
             return ctx.fail(before.error());
         }
-        auto after = loadSet(args[2], false, parser.isSet(insecure), ctx);
+        auto after = loadSet(args[2], false, parser.isSet(insecure), parser.value(caCert), ctx);
         if (!after) {
             return ctx.fail(after.error());
         }
@@ -143,7 +157,7 @@ int JwksCommand::run(const QStringList& arguments, CliContext& ctx)
         return ctx.usage(QStringLiteral("usage: jwks show FILE|URL | jwks show --issuer URL | jwks diff OLD NEW"));
     }
     auto loaded = loadSet(parser.isSet(issuer) ? parser.value(issuer) : args[1], parser.isSet(issuer),
-                          parser.isSet(insecure), ctx);
+                          parser.isSet(insecure), parser.value(caCert), ctx);
     if (!loaded) {
         return ctx.fail(loaded.error());
     }
@@ -179,6 +193,9 @@ int JwksCommand::run(const QStringList& arguments, CliContext& ctx)
         }
         if (loaded->tlsVerificationDisabled) {
             o.insert(QStringLiteral("tlsVerification"), false);
+        }
+        if (loaded->plainHttpJwksUri) {
+            o.insert(QStringLiteral("plainHttpJwksUri"), true);
         }
         ctx.outJson(o);
     } else {

@@ -76,12 +76,21 @@ QString statusText(KeySetAnalysis::Status status)
 KeysWorkspace::KeysWorkspace(QWidget* parent)
     : QWidget(parent)
     , m_fetcher(new RemoteJwksFetcher(this))
+    , m_comparison(new JwksComparison(this))
     , m_historyDirectory(JwksHistoryStore::defaultDirectory())
 {
     setObjectName(QStringLiteral("keysWorkspace"));
     buildUi();
     connect(m_fetcher, &RemoteJwksFetcher::finished, this, &KeysWorkspace::onFetched);
     connect(m_fetcher, &RemoteJwksFetcher::failed, this, &KeysWorkspace::onFetchFailed);
+    connect(m_comparison, &JwksComparison::finished, this, &KeysWorkspace::onCompared);
+    connect(m_comparison, &JwksComparison::failed, this, &KeysWorkspace::onCompareFailed);
+    connect(m_comparison, &JwksComparison::progress, this, [this](int loaded, int total) {
+        // Busy until the first set is in (no byte counts for two loads at once), then "1 of 2".
+        m_compareProgress->setRange(0, loaded > 0 ? total : 0);
+        m_compareProgress->setValue(loaded);
+        m_rotationLabel->setText(tr("Comparing: %1 of %2 key sets loaded…").arg(loaded).arg(total));
+    });
     connect(m_fetcher, &RemoteJwksFetcher::progress, this, [this](const QString& stage, qint64 received, qint64 total) {
         m_progress->setRange(0, total > 0 ? 1000 : 0);
         if (total > 0) {
@@ -122,8 +131,9 @@ void KeysWorkspace::buildUi()
     m_verifyTlsCheck = new QCheckBox(tr("Verify TLS"), this);
     m_verifyTlsCheck->setObjectName(QStringLiteral("verifyTlsCheckBox"));
     m_verifyTlsCheck->setChecked(true);
-    m_verifyTlsCheck->setToolTip(tr("Turn off only for a test server: without verification anyone on the network "
-                                    "can substitute keys."));
+    m_verifyTlsCheck->setToolTip(tr("Turn off only for a test server: certificates are then not verified and an "
+                                    "https discovery document may send the key download to plain http, so anyone "
+                                    "on the network can substitute keys."));
     auto* openButton = new QPushButton(tr("Open File…"), this);
     openButton->setObjectName(QStringLiteral("openFileButton"));
     auto* pasteButton = new QPushButton(tr("Paste"), this);
@@ -144,6 +154,13 @@ void KeysWorkspace::buildUi()
     m_tlsWarningLabel->setStyleSheet(QStringLiteral("QLabel { background: #b00020; color: white; padding: 4px; }"));
     m_tlsWarningLabel->setVisible(false);
     layout->addWidget(m_tlsWarningLabel);
+    m_warningsLabel = new QLabel(this);
+    m_warningsLabel->setObjectName(QStringLiteral("loadWarningsLabel"));
+    m_warningsLabel->setWordWrap(true);
+    m_warningsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_warningsLabel->setStyleSheet(QStringLiteral("QLabel { background: #fff3cd; color: #5c4400; padding: 4px; }"));
+    m_warningsLabel->setVisible(false);
+    layout->addWidget(m_warningsLabel);
 
     auto* statusRow = new QHBoxLayout;
     m_progress = new QProgressBar(this);
@@ -268,16 +285,27 @@ QWidget* KeysWorkspace::buildRotationPage()
     m_compareNewEdit = new QLineEdit(page);
     m_compareNewEdit->setObjectName(QStringLiteral("compareNewLineEdit"));
     m_compareNewEdit->setPlaceholderText(tr("After: file or URL"));
-    auto* compareButton = new QPushButton(tr("Compare"), page);
-    compareButton->setObjectName(QStringLiteral("compareButton"));
+    m_compareButton = new QPushButton(tr("Compare"), page);
+    m_compareButton->setObjectName(QStringLiteral("compareButton"));
+    m_compareCancelButton = new QPushButton(tr("Cancel"), page);
+    m_compareCancelButton->setObjectName(QStringLiteral("compareCancelButton"));
+    m_compareCancelButton->setEnabled(false);
+    m_compareProgress = new QProgressBar(page);
+    m_compareProgress->setObjectName(QStringLiteral("compareProgressBar"));
+    m_compareProgress->setMaximumWidth(120);
+    m_compareProgress->setTextVisible(false);
+    m_compareProgress->setVisible(false);
     compareRow->addWidget(m_compareOldEdit, 1);
     compareRow->addWidget(m_compareNewEdit, 1);
-    compareRow->addWidget(compareButton);
+    compareRow->addWidget(m_compareProgress);
+    compareRow->addWidget(m_compareButton);
+    compareRow->addWidget(m_compareCancelButton);
     layout->addWidget(m_rotationLabel);
     layout->addWidget(m_rotationTree, 1);
     layout->addLayout(compareRow);
-    connect(compareButton, &QPushButton::clicked, this,
+    connect(m_compareButton, &QPushButton::clicked, this,
             [this] { compareSources(m_compareOldEdit->text().trimmed(), m_compareNewEdit->text().trimmed()); });
+    connect(m_compareCancelButton, &QPushButton::clicked, this, &KeysWorkspace::cancelCompare);
     return page;
 }
 
@@ -329,14 +357,22 @@ void KeysWorkspace::fetch(const QString& source, bool isIssuer)
     m_urlEdit->setText(source);
     m_sourceCombo->setCurrentIndex(isIssuer ? 1 : 0);
     beginLoading(isIssuer ? tr("Reading the discovery document of %1…").arg(source) : tr("Loading %1…").arg(source));
-    JwksFetchOptions options;
-    options.verifyTls = m_verifyTlsCheck->isChecked();
-    m_fetcher->setOptions(options);
+    m_fetcher->setOptions(fetchOptions());
     if (isIssuer) {
         m_fetcher->fetchIssuer(source);
     } else {
         m_fetcher->fetchUrl(QUrl(source));
     }
+}
+
+JwksFetchOptions KeysWorkspace::fetchOptions() const
+{
+    // One explicit switch for insecure loads: no certificate verification, and an https discovery document may
+    // name a plain-http jwks_uri. Both are reported with the result.
+    JwksFetchOptions options;
+    options.verifyTls = m_verifyTlsCheck->isChecked();
+    options.allowPlainHttpJwksUri = !options.verifyTls;
+    return options;
 }
 
 void KeysWorkspace::cancelLoad()
@@ -370,6 +406,8 @@ void KeysWorkspace::loadText(const QByteArray& text, const QString& source)
                 return;
             }
             m_lastLoadInsecure = false;
+            m_lastInsecurity.clear();
+            showWarnings({});
             m_discoveryEdit->setPlainText(tr("(loaded from %1; no discovery document)").arg(source));
             showAnalysis(analysis.value(), source);
         });
@@ -395,7 +433,18 @@ bool KeysWorkspace::loadFile(const QString& path)
 void KeysWorkspace::onFetched(const JwksFetchResult& result)
 {
     endLoading();
-    m_lastLoadInsecure = result.tlsVerificationDisabled;
+    m_lastLoadInsecure = result.isInsecure();
+    m_lastInsecurity.clear();
+    if (result.tlsVerificationDisabled) {
+        m_lastInsecurity << (result.ignoredTlsProblems.isEmpty()
+                                 ? tr("TLS certificate verification was OFF")
+                                 : tr("TLS certificate verification was OFF, and it would have refused the server: "
+                                      "%1")
+                                       .arg(result.ignoredTlsProblems.join(QLatin1String("; "))));
+    }
+    if (result.plainHttpJwksUri) {
+        m_lastInsecurity << tr("the keys came over plain http (%1)").arg(result.url.toString());
+    }
     if (result.discovery) {
         QString text = QString::fromUtf8(JsonText::pretty(result.discovery->text));
         if (!result.discovery->issuerMatches()) {
@@ -413,10 +462,12 @@ void KeysWorkspace::onFetched(const JwksFetchResult& result)
     QString status = tr("%1 key(s) from %2 — %3, %4")
                          .arg(result.analysis.keys.keys().size())
                          .arg(result.url.toString(), how, timeText(result.fetchedAtMs));
-    for (const auto& warning : result.warnings) {
-        status += QStringLiteral("\n⚠ ") + warning;
+    if (!result.redirects.isEmpty()) {
+        status += tr(" (redirected %n time(s); asked for %1)", nullptr, int(result.redirects.size()))
+                      .arg(result.discovery ? result.discovery->jwksUri.toString() : result.source);
     }
     m_statusLabel->setText(status);
+    showWarnings(result.warnings);
 
     JwksHistoryStore store(m_historyDirectory);
     auto rotation = store.record(result.url.toString(), result.analysis.keys, result.fetchedAtMs);
@@ -431,6 +482,7 @@ void KeysWorkspace::onFetched(const JwksFetchResult& result)
 void KeysWorkspace::onFetchFailed(const Error& error)
 {
     endLoading();
+    showWarnings({});
     m_statusLabel->setText(error.code == ErrorCode::Cancelled
                                ? tr("Cancelled.")
                                : tr("Could not load: %1 (%2)").arg(error.message, error.codeString()));
@@ -656,10 +708,22 @@ void KeysWorkspace::updateTlsWarning()
 {
     const bool off = !m_verifyTlsCheck->isChecked();
     m_tlsWarningLabel->setVisible(off || m_lastLoadInsecure);
-    m_tlsWarningLabel->setText(m_lastLoadInsecure
-                                   ? tr("TLS certificate verification was OFF for the keys shown: anyone on the "
-                                        "network could have substituted them.")
-                                   : tr("TLS certificate verification is OFF for the next load."));
+    m_tlsWarningLabel->setText(
+        m_lastLoadInsecure
+            ? tr("Insecure load: %1. Anyone on the network could have substituted the keys shown.")
+                  .arg(m_lastInsecurity.join(QLatin1String("; ")))
+            : tr("Insecure loads are ON for the next load: TLS certificates are not verified and an https discovery "
+                 "document may point to a plain-http jwks_uri."));
+}
+
+void KeysWorkspace::showWarnings(const QStringList& warnings)
+{
+    QStringList lines;
+    for (const QString& w : warnings) {
+        lines << QStringLiteral("⚠ %1").arg(w);
+    }
+    m_warningsLabel->setText(lines.join(QLatin1Char('\n')));
+    m_warningsLabel->setVisible(!warnings.isEmpty());
 }
 
 void KeysWorkspace::renderRotation(const JwksRotation& rotation, const QString& title)
@@ -682,6 +746,7 @@ void KeysWorkspace::renderRotation(const JwksRotation& rotation, const QString& 
     m_rotationTree->clear();
     auto group = [this](const QString& name, int count) {
         auto* item = new QTreeWidgetItem(m_rotationTree, {tr("%1 (%2)").arg(name).arg(count)});
+        item->setFirstColumnSpanned(true); // "Removed (3)" is wider than the Change column
         item->setExpanded(true);
         return item;
     };
@@ -702,42 +767,53 @@ void KeysWorkspace::renderRotation(const JwksRotation& rotation, const QString& 
     }
 }
 
-Result<Jwks> KeysWorkspace::loadForCompare(const QString& source)
-{
-    if (source.startsWith(QLatin1String("https://"), Qt::CaseInsensitive) ||
-        source.startsWith(QLatin1String("http://"), Qt::CaseInsensitive)) {
-        JwksFetchOptions options;
-        options.verifyTls = m_verifyTlsCheck->isChecked();
-        auto fetched = RemoteJwksFetcher::fetchBlocking(source, false, options);
-        if (!fetched) {
-            return fetched.error();
-        }
-        return fetched->analysis.keys;
-    }
-    QFile file(source);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return Error(ErrorCode::Io, tr("Cannot open %1: %2").arg(source, file.errorString()));
-    }
-    auto analysis = KeySetAnalysis::analyse(file.read(KeyText::kMaxSize + 1));
-    if (!analysis) {
-        return analysis.error();
-    }
-    return analysis->keys;
-}
-
 void KeysWorkspace::compareSources(const QString& before, const QString& after)
 {
     m_compareOldEdit->setText(before);
     m_compareNewEdit->setText(after);
-    auto old = loadForCompare(before);
-    auto current = old ? loadForCompare(after) : Result<Jwks>(old.error());
-    if (!old || !current) {
-        const Error& e = !old ? old.error() : current.error();
-        m_rotationLabel->setText(tr("Cannot compare: %1 (%2)").arg(e.message, e.codeString()));
-        m_rotationTree->clear();
-        return;
-    }
+    m_compareButton->setEnabled(false);
+    m_compareCancelButton->setEnabled(true);
+    m_compareProgress->setRange(0, 0);
+    m_compareProgress->setVisible(true);
+    m_rotationTree->clear();
+    m_comparison->setOptions(fetchOptions());
+    m_comparison->start(before, after);
+}
+
+void KeysWorkspace::cancelCompare()
+{
+    m_comparison->cancel();
+}
+
+void KeysWorkspace::endComparing()
+{
+    m_compareButton->setEnabled(true);
+    m_compareCancelButton->setEnabled(false);
+    m_compareProgress->setVisible(false);
+}
+
+void KeysWorkspace::onCompared(const JwksComparisonResult& result)
+{
+    endComparing();
     JwksRotation rotation;
-    rotation.diff = JwksDiff::compare(old.value(), current.value());
-    renderRotation(rotation, tr("%1 → %2").arg(before, after));
+    rotation.diff = result.diff;
+    QString title = tr("%1 → %2 — %3 added, %4 removed, %5 changed, %6 unchanged")
+                        .arg(result.beforeOrigin, result.afterOrigin)
+                        .arg(result.diff.added.size())
+                        .arg(result.diff.removed.size())
+                        .arg(result.diff.changed.size())
+                        .arg(result.diff.unchanged);
+    if (result.insecure) {
+        title += tr(" (insecure load: without TLS verification or over plain http)");
+    }
+    renderRotation(rotation, title);
+}
+
+void KeysWorkspace::onCompareFailed(const Error& error)
+{
+    endComparing();
+    m_rotationTree->clear();
+    m_rotationLabel->setText(error.code == ErrorCode::Cancelled
+                                 ? tr("Comparison cancelled.")
+                                 : tr("Cannot compare: %1 (%2)").arg(error.message, error.codeString()));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "JwksComparison.h"
 #include "JwksHistoryStore.h"
 #include "KeySetAnalysis.h"
 #include "RemoteJwksFetcher.h"
@@ -23,8 +24,11 @@ class QTreeWidget;
 
 /// The Keys workspace: which keys does an issuer publish, are they sane, which one signed my token? A thin shell:
 /// RemoteJwksFetcher loads URLs and issuers (discovery), KeySetAnalysis parses and lints (on a worker thread for
-/// files and pasted text), JwksHistoryStore remembers each URL's previous set for the rotation view, and
-/// KeyToolsPanel generates and converts keys. Key material stays in memory; nothing secret goes to QSettings.
+/// files and pasted text), JwksHistoryStore remembers each URL's previous set for the rotation view, JwksComparison
+/// compares two files or URLs (both loading at once, cancellable), and KeyToolsPanel generates and converts keys.
+/// Key material stays in memory; nothing secret goes to QSettings. Insecure loads (the "Verify TLS" box off: no
+/// certificate verification, a plain-http jwks_uri accepted) are the user's explicit choice and stay visible in a
+/// red banner as long as keys loaded that way are shown.
 class KeysWorkspace : public QWidget
 {
     Q_OBJECT
@@ -52,6 +56,7 @@ public:
 
     const KeySetAnalysis& analysis() const { return m_analysis; }
     bool isLoading() const { return m_loading; }
+    bool isComparing() const { return m_comparison->isRunning(); }
     /// Rows (indexes into analysis().keys.keys()) that can verify the current token.
     const QList<int>& candidateRows() const { return m_candidates; }
     int selectedKeyIndex() const;
@@ -65,8 +70,9 @@ public Q_SLOTS:
     void useSelectedKeyToVerify();
     void useSetToVerify();
     void cancelLoad();
-    /// Compares two files or URLs directly (rotation tab).
+    /// Compares two files or URLs directly (rotation tab); returns at once, the result arrives in the tab.
     void compareSources(const QString& before, const QString& after);
+    void cancelCompare();
 
 Q_SIGNALS:
     /// "Use to verify": one key or the whole set, for the Token workbench.
@@ -92,12 +98,17 @@ private:
     void renderCandidates();
     void renderRotation(const JwksRotation& rotation, const QString& title);
     void updateTlsWarning();
+    void showWarnings(const QStringList& warnings);
+    void onCompared(const JwksComparisonResult& result);
+    void onCompareFailed(const Error& error);
+    void endComparing();
+    JwksFetchOptions fetchOptions() const;
     void openFileDialog();
     void pasteFromClipboard();
     void exportDialog();
-    Result<Jwks> loadForCompare(const QString& source);
 
     RemoteJwksFetcher* m_fetcher;
+    JwksComparison* m_comparison;
     KeyToolsPanel* m_tools;
     QComboBox* m_sourceCombo;
     QLineEdit* m_urlEdit;
@@ -105,6 +116,7 @@ private:
     QPushButton* m_cancelButton;
     QCheckBox* m_verifyTlsCheck;
     QLabel* m_tlsWarningLabel;
+    QLabel* m_warningsLabel;
     QProgressBar* m_progress;
     QLabel* m_statusLabel;
     QLabel* m_candidatesLabel;
@@ -121,6 +133,9 @@ private:
     QTreeWidget* m_rotationTree;
     QLineEdit* m_compareOldEdit;
     QLineEdit* m_compareNewEdit;
+    QPushButton* m_compareButton;
+    QPushButton* m_compareCancelButton;
+    QProgressBar* m_compareProgress;
 
     QString m_historyDirectory;
     KeySetAnalysis m_analysis;
@@ -129,5 +144,6 @@ private:
     QList<int> m_candidates;
     bool m_loading = false;
     bool m_lastLoadInsecure = false;
+    QStringList m_lastInsecurity; // what was insecure about the keys shown, in words
     quint64 m_loadGeneration = 0;
 };

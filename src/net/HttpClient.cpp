@@ -44,21 +44,6 @@ QByteArray defaultUserAgent()
     return QByteArrayLiteral("Tokenscope/" TOKENSCOPE_VERSION);
 }
 
-PeerCertificateSummary summarise(const QSslCertificate& certificate)
-{
-    PeerCertificateSummary s;
-    s.subject = certificate.subjectDisplayName();
-    const QStringList cn = certificate.subjectInfo(QSslCertificate::CommonName);
-    if (s.subject.isEmpty() && !cn.isEmpty())
-        s.subject = cn.first();
-    s.issuer = certificate.issuerDisplayName();
-    s.notBefore = certificate.effectiveDate().toUTC().toString(Qt::ISODate);
-    s.notAfter = certificate.expiryDate().toUTC().toString(Qt::ISODate);
-    s.expired = certificate.expiryDate() < QDateTime::currentDateTimeUtc();
-    s.selfSigned = certificate.isSelfSigned();
-    return s;
-}
-
 Result<QSslKey> loadKey(const QString& path, const QByteArray& passphrase)
 {
     QFile file(path);
@@ -408,7 +393,7 @@ void HttpClient::wire(quint64 id, QNetworkReply* reply)
         if (call->reply) {
             call->response.peerCertificates.clear();
             for (const auto& c : call->reply->sslConfiguration().peerCertificateChain())
-                call->response.peerCertificates.append(summarise(c));
+                call->response.peerCertificates.append(PeerCertificateSummary::of(c));
         }
     });
     connect(reply, &QNetworkReply::requestSent, this,
@@ -431,10 +416,10 @@ void HttpClient::wire(quint64 id, QNetworkReply* reply)
         if (call->reply) {
             call->response.peerCertificates.clear();
             for (const auto& c : call->reply->sslConfiguration().peerCertificateChain())
-                call->response.peerCertificates.append(summarise(c));
+                call->response.peerCertificates.append(PeerCertificateSummary::of(c));
             if (call->response.peerCertificates.isEmpty() && !errors.isEmpty() &&
                 !errors.first().certificate().isNull())
-                call->response.peerCertificates.append(summarise(errors.first().certificate()));
+                call->response.peerCertificates.append(PeerCertificateSummary::of(errors.first().certificate()));
         }
     });
     connect(reply, &QNetworkReply::readyRead, this, [call]() {

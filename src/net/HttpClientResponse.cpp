@@ -1,7 +1,33 @@
 // SPDX-License-Identifier: MIT
 #include "HttpClientResponse.h"
 
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QJsonArray>
+#include <QSslCertificate>
+
+PeerCertificateSummary PeerCertificateSummary::of(const QSslCertificate& certificate)
+{
+    PeerCertificateSummary s;
+    s.subject = certificate.subjectDisplayName();
+    const QStringList cn = certificate.subjectInfo(QSslCertificate::CommonName);
+    if (s.subject.isEmpty() && !cn.isEmpty())
+        s.subject = cn.first();
+    s.issuer = certificate.issuerDisplayName();
+    s.notBefore = certificate.effectiveDate().toUTC().toString(Qt::ISODate);
+    s.notAfter = certificate.expiryDate().toUTC().toString(Qt::ISODate);
+    s.expired = certificate.expiryDate() < QDateTime::currentDateTimeUtc();
+    s.selfSigned = certificate.isSelfSigned();
+    s.sha256Fingerprint = QString::fromLatin1(certificate.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    return s;
+}
+
+QString PeerCertificateSummary::oneLine() const
+{
+    return QStringLiteral("subject \"%1\", issuer \"%2\"%3, valid %4 to %5%6, SHA-256 %7")
+        .arg(subject, issuer, selfSigned ? QStringLiteral(" (self-signed)") : QString(), notBefore, notAfter,
+             expired ? QStringLiteral(" (EXPIRED)") : QString(), sha256Fingerprint);
+}
 
 QByteArray HttpClientResponse::headerValue(QByteArrayView name) const
 {

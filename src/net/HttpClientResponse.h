@@ -12,6 +12,8 @@
 
 #include <optional>
 
+class QSslCertificate;
+
 /// One certificate of the chain the server presented, for explaining TLS failures.
 struct PeerCertificateSummary
 {
@@ -21,6 +23,11 @@ struct PeerCertificateSummary
     QString notAfter;  // ISO 8601 UTC
     bool expired = false;
     bool selfSigned = false;
+    QString sha256Fingerprint; // "AB:CD:..." over the DER encoding, as browsers show it
+
+    static PeerCertificateSummary of(const QSslCertificate& certificate);
+    /// subject "…", issuer "…" (self-signed), valid A to B (EXPIRED), SHA-256 AB:…
+    QString oneLine() const;
 };
 
 /// Milliseconds since the request was handed to Qt; -1 when Qt did not report the phase. These are the phases

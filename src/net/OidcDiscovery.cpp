@@ -49,7 +49,25 @@ QString OidcDiscovery::issuerMismatchMessage() const
     if (issuerMatches()) {
         return QString();
     }
-    return QStringLiteral("the discovery document names issuer \"%1\", not \"%2\"; OpenID Connect Discovery 1.0 "
+    QString a = advertisedIssuer;
+    QString b = expectedIssuer;
+    while (a.endsWith(QLatin1Char('/'))) {
+        a.chop(1);
+    }
+    while (b.endsWith(QLatin1Char('/'))) {
+        b.chop(1);
+    }
+    const QString slash = a == b && !a.isEmpty() ? QStringLiteral(" (they differ only in a trailing slash; issuers "
+                                                                  "are compared exactly, here and in a token's "
+                                                                  "\"iss\")")
+                                                 : QString();
+    return QStringLiteral("the discovery document names issuer \"%1\", not \"%2\"%3; OpenID Connect Discovery 1.0 "
                           "§4.3 requires them to be identical")
-        .arg(advertisedIssuer, expectedIssuer);
+        .arg(advertisedIssuer, expectedIssuer, slash);
+}
+
+bool OidcDiscovery::jwksUriDowngrades(const QUrl& documentUrl) const
+{
+    return documentUrl.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 &&
+           jwksUri.scheme().compare(QLatin1String("http"), Qt::CaseInsensitive) == 0;
 }

@@ -9,7 +9,8 @@
 /// An OpenID Provider's discovery document (OpenID Connect Discovery 1.0 §3, §4). Pure parsing, shared by the
 /// GUI's fetcher and the CLI: where the document lives for an issuer, its `jwks_uri`, and whether its `issuer`
 /// equals the issuer it was fetched for (§4.3: it MUST be identical; a mismatch is reported, not hidden).
-/// Not checked: the other metadata, signed metadata, the document's TLS origin.
+/// The transport rule (an https document must not send the key download to plain http) is here too; the fetcher
+/// enforces it. Not checked: the other metadata, signed metadata.
 class OidcDiscovery
 {
 public:
@@ -26,6 +27,10 @@ public:
     QUrl jwksUri;
 
     bool issuerMatches() const { return advertisedIssuer == expectedIssuer; }
-    /// One line for a mismatch (empty when the issuers are identical).
+    /// One line for a mismatch (empty when the issuers are identical); a difference in the trailing slash alone is
+    /// named as such, since it is the usual cause and token `iss` values are compared just as exactly.
     QString issuerMismatchMessage() const;
+    /// True when the document came from `documentUrl` over https but its jwks_uri is plain http: the keys would
+    /// travel unprotected and could be substituted, so a verified discovery would be worth nothing.
+    bool jwksUriDowngrades(const QUrl& documentUrl) const;
 };

@@ -2,13 +2,17 @@
 #include "RemoteJwksFetcher.h"
 
 #include "BackgroundTask.h"
+#include "HttpClientResponse.h"
 #include "JsonText.h"
 #include "SystemClock.h"
+#include "TlsProblem.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslConfiguration>
 
 namespace {
 
@@ -84,7 +88,8 @@ qint64 RemoteJwksFetcher::nowMs() const
 QNetworkAccessManager* RemoteJwksFetcher::manager()
 {
     // The connection cache of a QNetworkAccessManager ignores per-request TLS settings: one manager per profile.
-    QNetworkAccessManager*& m = m_options.verifyTls ? m_secureManager : m_insecureManager;
+    QNetworkAccessManager*& m =
+        m_managers[QString(QString::number(int(m_options.verifyTls)) + QLatin1Char('|') + m_options.caFile)];
     if (!m) {
         m = new QNetworkAccessManager(this);
         m->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
@@ -107,20 +112,57 @@ QString RemoteJwksFetcher::stageName() const
     return QString();
 }
 
-void RemoteJwksFetcher::fetchUrl(const QUrl& url)
+bool RemoteJwksFetcher::begin(const QString& source)
 {
     abortSilently();
     m_result = JwksFetchResult();
-    m_result.source = url.toString();
-    start(url, Stage::Jwks);
+    m_result.source = source;
+    m_caCertificates.clear();
+    if (m_options.caFile.isEmpty()) {
+        return true;
+    }
+    QFile file(m_options.caFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        failLater(Error(ErrorCode::Io,
+                        QStringLiteral("cannot read CA file %1: %2").arg(m_options.caFile, file.errorString())));
+        return false;
+    }
+    m_caCertificates = QSslCertificate::fromData(file.read(m_options.maxBytes), QSsl::Pem);
+    if (m_caCertificates.isEmpty()) {
+        failLater(Error(ErrorCode::CertificateInvalid,
+                        QStringLiteral("no PEM certificate found in CA file %1").arg(m_options.caFile)));
+        return false;
+    }
+    return true;
+}
+
+void RemoteJwksFetcher::failLater(const Error& error)
+{
+    // Delivered asynchronously like every other outcome.
+    m_stage = Stage::Jwks;
+    const quint64 generation = m_generation;
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation, error] {
+            if (generation == m_generation) {
+                fail(error);
+            }
+        },
+        Qt::QueuedConnection);
+}
+
+void RemoteJwksFetcher::fetchUrl(const QUrl& url)
+{
+    if (begin(url.toString())) {
+        start(url, Stage::Jwks);
+    }
 }
 
 void RemoteJwksFetcher::fetchIssuer(const QString& issuer)
 {
-    abortSilently();
-    m_result = JwksFetchResult();
-    m_result.source = issuer.trimmed();
-    start(OidcDiscovery::discoveryUrl(issuer), Stage::Discovery);
+    if (begin(issuer.trimmed())) {
+        start(OidcDiscovery::discoveryUrl(issuer), Stage::Discovery);
+    }
 }
 
 void RemoteJwksFetcher::cancel()
@@ -150,21 +192,10 @@ void RemoteJwksFetcher::abortSilently()
 
 void RemoteJwksFetcher::start(const QUrl& url, Stage stage)
 {
-    m_stage = stage;
     if (!isHttpUrl(url)) {
-        const quint64 generation = m_generation;
-        const QString text = url.toString();
-        // Delivered asynchronously like every other outcome.
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, text] {
-                if (generation == m_generation) {
-                    fail(Error(ErrorCode::Usage, QStringLiteral("not an http(s) URL: \"%1\"").arg(text)));
-                }
-            },
-            Qt::QueuedConnection);
-        return;
+        return failLater(Error(ErrorCode::Usage, QStringLiteral("not an http(s) URL: \"%1\"").arg(url.toString())));
     }
+    m_stage = stage;
     get(url);
 }
 
@@ -192,17 +223,48 @@ void RemoteJwksFetcher::get(const QUrl& url)
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setRawHeader("Accept", "application/jwk-set+json, application/json");
     request.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("tokenscope/" TOKENSCOPE_VERSION));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    // Always verified; with verification off the errors are collected, reported and then ignored (below).
+    tls.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!m_caCertificates.isEmpty()) {
+        tls.addCaCertificates(m_caCertificates);
+    }
+    request.setSslConfiguration(tls);
     if (const JwksCache::Entry* cached = m_options.useCache ? m_cache.find(m_requestUrl) : nullptr;
         cached && !cached->etag.isEmpty()) {
         request.setRawHeader("If-None-Match", cached->etag); // RFC 9110 §13.1.2
     }
     m_abortReason = AbortReason::None;
+    m_tlsProblems.clear();
+    m_peerCertificate.clear();
     QNetworkReply* reply = manager()->get(request);
     m_reply = reply;
-    if (!m_options.verifyTls) {
-        // The user turned verification off explicitly; the result says so (tlsVerificationDisabled).
-        connect(reply, &QNetworkReply::sslErrors, reply, [reply] { reply->ignoreSslErrors(); });
-    }
+    connect(reply, &QNetworkReply::sslErrors, this, [this, reply](const QList<QSslError>& errors) {
+        if (m_reply != reply) {
+            return;
+        }
+        m_tlsProblems = TlsProblem::describeAll(errors);
+        const QList<QSslCertificate> chain = reply->sslConfiguration().peerCertificateChain();
+        const QSslCertificate leaf =
+            !chain.isEmpty() ? chain.first() : (errors.isEmpty() ? QSslCertificate() : errors.first().certificate());
+        if (!leaf.isNull()) {
+            m_peerCertificate = PeerCertificateSummary::of(leaf).oneLine();
+        }
+        if (!m_options.verifyTls) {
+            // The user turned verification off explicitly; the result says so and what it would have refused.
+            for (const QString& problem : std::as_const(m_tlsProblems)) {
+                if (!m_result.ignoredTlsProblems.contains(problem)) {
+                    m_result.ignoredTlsProblems.append(problem);
+                }
+            }
+            reply->ignoreSslErrors();
+        }
+    });
+    connect(reply, &QNetworkReply::redirected, this, [this, reply](const QUrl& target) {
+        if (m_reply == reply) {
+            m_result.redirects.append(target.toString());
+        }
+    });
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
         const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > m_options.maxBytes && m_reply == reply) {
@@ -265,17 +327,25 @@ void RemoteJwksFetcher::onReplyFinished(QNetworkReply* reply)
     case QNetworkReply::OperationNotImplementedError:
     case QNetworkReply::ProtocolInvalidOperationError:
         break; // HTTP-level: reported by status below
-    case QNetworkReply::SslHandshakeFailedError:
+    case QNetworkReply::SslHandshakeFailedError: {
+        const QString where = QStringLiteral("%1:%2").arg(reply->url().host()).arg(reply->url().port(443));
+        const QString problem =
+            m_tlsProblems.isEmpty() ? reply->errorString() : m_tlsProblems.join(QLatin1String("; "));
+        const QString certificate =
+            m_peerCertificate.isEmpty() ? QString() : QStringLiteral(". Certificate: %1").arg(m_peerCertificate);
         return fail(Error(ErrorCode::TlsFailure,
-                          QStringLiteral("TLS with %1 failed: %2. The certificate is not trusted or not for this "
-                                         "host; check the URL (verification can be turned off explicitly for a "
-                                         "test server)")
-                              .arg(reply->url().host(), reply->errorString())));
-    case QNetworkReply::InsecureRedirectError:
-        return fail(Error(ErrorCode::NetFailure,
-                          QStringLiteral("%1 redirected from https to http; refused (a key set must not be "
-                                         "downgraded)")
-                              .arg(url)));
+                          QStringLiteral("TLS with %1 failed: %2%3. If the server is yours, trust its CA (CA file); "
+                                         "for a test server only, turn verification off explicitly")
+                              .arg(where, problem, certificate)));
+    }
+    case QNetworkReply::InsecureRedirectError: {
+        const QByteArray target = reply->rawHeader("Location");
+        return fail(Error(
+            ErrorCode::TlsFailure,
+            QStringLiteral("%1 redirected from https to http%2; refused: the keys would travel "
+                           "unprotected and could be substituted (a key set is never downgraded)")
+                .arg(url, target.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(QString::fromUtf8(target)))));
+    }
     case QNetworkReply::TooManyRedirectsError:
         return fail(Error(
             ErrorCode::NetFailure,
@@ -333,10 +403,18 @@ void RemoteJwksFetcher::handleBody(const QUrl& url, const QByteArray& body, int 
         if (!discovery->issuerMatches()) {
             m_result.warnings.append(discovery->issuerMismatchMessage());
         }
-        if (url.scheme() == QLatin1String("https") && discovery->jwksUri.scheme() == QLatin1String("http")) {
-            m_result.warnings.append(QStringLiteral("jwks_uri %1 is plain http although the discovery document "
-                                                    "came over https")
-                                         .arg(discovery->jwksUri.toString()));
+        if (discovery->jwksUriDowngrades(url)) {
+            const QString what = QStringLiteral("the discovery document %1 came over https but its jwks_uri %2 is "
+                                                "plain http")
+                                     .arg(url.toString(), discovery->jwksUri.toString());
+            if (!m_options.allowPlainHttpJwksUri) {
+                return fail(Error(ErrorCode::TlsFailure,
+                                  QStringLiteral("%1; refused: the keys could be substituted in transit. Allow "
+                                                 "insecure loads explicitly to fetch them anyway")
+                                      .arg(what)));
+            }
+            m_result.plainHttpJwksUri = true;
+            m_result.warnings.append(QStringLiteral("%1; loaded because insecure loads were allowed").arg(what));
         }
         m_result.discovery = discovery.value();
         m_stage = Stage::Jwks;

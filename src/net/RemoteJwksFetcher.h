@@ -5,8 +5,10 @@
 #include "KeySetAnalysis.h"
 #include "OidcDiscovery.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QTimer>
 #include <QUrl>
 
@@ -21,6 +23,8 @@ struct JwksFetchOptions
 {
     int timeoutMs = 10000;                  // per request, connection to last byte
     bool verifyTls = true;                  // off only when the user says so; the result reports it
+    QString caFile;                         // extra trusted CA certificates (PEM), on top of the system store
+    bool allowPlainHttpJwksUri = false;     // https discovery → http jwks_uri; the user's explicit "insecure" switch
     qint64 maxBytes = 10 * 1024 * 1024;     // larger responses: ERR_INPUT_TOO_LARGE
     bool useCache = true;                   // fresh cache entries are reused, stale ones revalidated (ETag)
     static constexpr int kMaxRedirects = 5; // and never from https to http
@@ -37,18 +41,32 @@ struct JwksFetchResult
     int httpStatus = 0;                     // 200, 304 (revalidated), or 0 when served fresh from the cache
     bool fromCache = false;
     bool tlsVerificationDisabled = false;
+    QStringList ignoredTlsProblems; // what verification would have refused (TlsProblem words), when it was off
+    bool plainHttpJwksUri = false;  // the https discovery document sent us to plain http (allowed explicitly)
+    QStringList redirects;          // every redirect followed, in order (the final URL is `url`)
     QByteArray etag;
     qint64 fetchedAtMs = 0;
     QStringList warnings; // e.g. the discovery issuer mismatch (OpenID Connect Discovery 1.0 §4.3)
+
+    /// The keys came without full transport protection: verification off, or a plain-http jwks_uri allowed.
+    bool isInsecure() const { return tlsVerificationDisabled || plainHttpJwksUri; }
 };
 
 /// Loads a JWK Set asynchronously from a URL, or from an issuer through its discovery document (OpenID Connect
 /// Discovery 1.0 §4: `/.well-known/openid-configuration` → `jwks_uri`). One load at a time; a new one replaces the
 /// running one silently. Honours ETag/If-None-Match and Cache-Control max-age through a per-fetcher JwksCache.
-/// The document is parsed and linted on a worker thread. Errors (failed()): ERR_NET_TIMEOUT, ERR_NET_FAILURE,
-/// ERR_HTTP_STATUS, ERR_TLS_FAILURE, ERR_JSON_INVALID, ERR_JWKS_INVALID, ERR_INPUT_TOO_LARGE, ERR_CANCELLED,
-/// ERR_USAGE (not an http(s) URL). Exactly one of finished()/failed() follows each fetch*() call that is not
-/// superseded.
+/// The document is parsed and linted on a worker thread.
+///
+/// Transport security: TLS certificates are verified (system store plus `caFile`); a failure is explained in words
+/// (TlsProblem: self-signed, unknown CA, other host, expired) with the server's certificate (subject, issuer,
+/// validity, SHA-256 fingerprint). Redirects are followed up to kMaxRedirects, never from https to http. An https
+/// discovery document that names a plain-http jwks_uri is refused unless allowPlainHttpJwksUri is set. Turning
+/// either protection off is reported in the result (tlsVerificationDisabled, ignoredTlsProblems, plainHttpJwksUri).
+///
+/// Errors (failed()): ERR_NET_TIMEOUT, ERR_NET_FAILURE, ERR_HTTP_STATUS, ERR_TLS_FAILURE (also for the two
+/// downgrades to plain http), ERR_JSON_INVALID, ERR_JWKS_INVALID, ERR_INPUT_TOO_LARGE, ERR_CANCELLED, ERR_USAGE (not
+/// an http(s) URL), ERR_IO / ERR_CERTIFICATE_INVALID (caFile). Exactly one of finished()/failed() follows each
+/// fetch*() call that is not superseded.
 class RemoteJwksFetcher : public QObject
 {
     Q_OBJECT
@@ -96,6 +114,8 @@ private:
         TooLarge,
         Cancelled
     };
+    bool begin(const QString& source);
+    void failLater(const Error& error);
     void start(const QUrl& url, Stage stage);
     void get(const QUrl& url);
     void onReplyFinished(QNetworkReply* reply);
@@ -110,9 +130,12 @@ private:
     JwksFetchOptions m_options;
     const Clock* m_clock = nullptr;
     JwksCache m_cache;
-    QNetworkAccessManager* m_secureManager = nullptr;
-    QNetworkAccessManager* m_insecureManager = nullptr; // one manager per TLS profile (its connection cache)
+    QHash<QString, QNetworkAccessManager*> m_managers; // one per TLS profile (its connection cache)
+    QList<QSslCertificate> m_caCertificates;           // from m_options.caFile
     QPointer<QNetworkReply> m_reply;
+    QStringList m_tlsProblems; // of the running request
+    QString m_peerCertificate; // its leaf certificate in one line
+
     QString m_requestUrl; // cache key of the running request
     QTimer m_timer;
     Stage m_stage = Stage::Idle;

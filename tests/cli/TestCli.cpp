@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "../net/JwksTestServer.h"
+#include "../net/TestPki.h"
 #include "CliProcess.h"
 
 namespace {
@@ -399,6 +401,57 @@ private Q_SLOTS:
         r = cliWithEventLoop({QStringLiteral("jwks"), QStringLiteral("show"), http.url("/html")});
         QCOMPARE(r.exit, 2);
         QVERIFY(r.err.contains("ERR_JSON_INVALID"));
+    }
+
+    // Issue 5: the same TLS rules as the GUI — failure explained with the certificate, --cacert trusts a CA,
+    // --insecure is reported with what verification would have refused, an https discovery document's plain-http
+    // jwks_uri is refused unless --insecure.
+    void jwksShowTls()
+    {
+        QTemporaryDir dir;
+        TestPki pki = TestPki::create(dir.path());
+        QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
+        const QJsonObject key = rfcEntry("rfc7515-A.2-RS256").value(QLatin1String("jwk")).toObject();
+        const QByteArray set = QJsonDocument(QJsonObject{{QStringLiteral("keys"), QJsonArray{key}}}).toJson();
+        JwksTestServer plain;
+        plain.route("/keys", JwksTestServer::Response{200, set, {}, false});
+        const QSslConfiguration config = pki.serverConfiguration(false);
+        JwksTestServer tls(&config);
+        tls.route("/keys", JwksTestServer::Response{200, set, {}, false});
+        tls.route("/.well-known/openid-configuration",
+                  JwksTestServer::Response{
+                      200,
+                      QJsonDocument(QJsonObject{{QStringLiteral("issuer"), tls.base()},
+                                                {QStringLiteral("jwks_uri"), plain.url(QStringLiteral("/keys"))}})
+                          .toJson(),
+                      {},
+                      false});
+        const QString url = tls.url(QStringLiteral("/keys"));
+        Run r = cliWithEventLoop({QStringLiteral("jwks"), QStringLiteral("show"), url});
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains("ERR_TLS_FAILURE") && r.err.contains("unknown CA") && r.err.contains("SHA-256"),
+                 r.err.constData());
+        QCOMPARE(r.err.count('\n'), 1);
+        r = cliWithEventLoop(
+            {QStringLiteral("jwks"), QStringLiteral("show"), QStringLiteral("--cacert"), pki.caCert, url});
+        QVERIFY2(r.exit == 0, r.err.constData());
+        QVERIFY(r.err.isEmpty());
+        r = cliWithEventLoop({QStringLiteral("jwks"), QStringLiteral("show"), QStringLiteral("--insecure"), url});
+        QVERIFY2(r.exit == 0, r.err.constData());
+        QVERIFY(r.err.contains("TLS certificate verification is OFF"));
+        QVERIFY(r.err.contains("would have refused: the certificate was issued by an unknown CA"));
+
+        r = cliWithEventLoop({QStringLiteral("jwks"), QStringLiteral("show"), QStringLiteral("--cacert"), pki.caCert,
+                              QStringLiteral("--issuer"), tls.base()});
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains("ERR_TLS_FAILURE") && r.err.contains("plain http"), r.err.constData());
+        QVERIFY(plain.requests().isEmpty());
+        r = cliWithEventLoop({QStringLiteral("jwks"), QStringLiteral("show"), QStringLiteral("--cacert"), pki.caCert,
+                              QStringLiteral("--insecure"), QStringLiteral("--json"), QStringLiteral("--issuer"),
+                              tls.base()});
+        QVERIFY2(r.exit == 0, r.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("plainHttpJwksUri")).toBool(), true);
+        QVERIFY(r.err.contains("plain http"));
     }
 
     void badInputIsOneClearLine_data()

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The Keys workspace offscreen, widgets by objectName: loading (file, PEM, loopback URL, issuer), selecting, lint,
-// export, rotation, TLS-off visibility, cancel, "Use to verify", key tools, and a 1,000-key set.
+// export, rotation, comparing (asynchronous, cancellable), TLS failures explained and insecure loads kept visible,
+// discovery warnings, redirects, cancel, "Use to verify", key tools, and a 1,000-key set.
 #include "../net/JwksTestServer.h"
 #include "../net/KeyTestData.h"
+#include "../net/TestPki.h"
 #include "Base64Url.h"
 #include "CryptoInit.h"
 #include "KeyTableModel.h"
@@ -22,6 +24,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -211,13 +214,51 @@ private Q_SLOTS:
         ws->findChild<QLineEdit*>(QStringLiteral("compareOldLineEdit"))->setText(before);
         ws->findChild<QLineEdit*>(QStringLiteral("compareNewLineEdit"))->setText(after);
         ws->findChild<QPushButton*>(QStringLiteral("compareButton"))->click();
+        QTRY_VERIFY(!ws->isComparing());
         auto* tree = ws->findChild<QTreeWidget*>(QStringLiteral("rotationTreeWidget"));
         QCOMPARE(tree->topLevelItem(0)->childCount(), 1); // added: the EC key
         QCOMPARE(tree->topLevelItem(1)->childCount(), 1); // removed: the RSA key
         QCOMPARE(tree->topLevelItem(0)->child(0)->text(1),
                  k.value(QLatin1String("ec_pub")).toObject().value(QLatin1String("kid")).toString());
+        QVERIFY(ws->findChild<QLabel*>(QStringLiteral("rotationLabel"))->text().contains(QLatin1String("1 added")));
         ws->compareSources(before, m_dir.filePath(QStringLiteral("missing.json")));
+        QTRY_VERIFY(!ws->isComparing());
         QVERIFY(ws->findChild<QLabel*>(QStringLiteral("rotationLabel"))->text().contains(QLatin1String("ERR_IO")));
+    }
+
+    void compareTwoUrlsWithoutBlockingAndCancel()
+    {
+        // Both loads in flight at once, the event loop keeps running (no nested loop), progress shown, cancellable.
+        JwksTestServer server;
+        server.route("/before", JwksTestServer::Response{200, {}, {}, true});
+        server.route("/after", JwksTestServer::Response{200, {}, {}, true});
+        std::unique_ptr<KeysWorkspace> ws(makeWorkspace());
+        ws->show();
+        auto* compare = ws->findChild<QPushButton*>(QStringLiteral("compareButton"));
+        auto* cancel = ws->findChild<QPushButton*>(QStringLiteral("compareCancelButton"));
+        auto* label = ws->findChild<QLabel*>(QStringLiteral("rotationLabel"));
+        QVERIFY(!cancel->isEnabled());
+        ws->compareSources(server.url(QStringLiteral("/before")), server.url(QStringLiteral("/after")));
+        QVERIFY(ws->isComparing()); // returned at once
+        QVERIFY(!compare->isEnabled());
+        QVERIFY(cancel->isEnabled());
+        QVERIFY(!ws->findChild<QProgressBar*>(QStringLiteral("compareProgressBar"))->isHidden());
+        QTRY_COMPARE(server.requests().size(), 2);
+        QVERIFY(label->text().contains(QLatin1String("0 of 2")));
+        cancel->click();
+        QVERIFY(!ws->isComparing());
+        QVERIFY(compare->isEnabled());
+        QVERIFY(ws->findChild<QProgressBar*>(QStringLiteral("compareProgressBar"))->isHidden());
+        QVERIFY(label->text().contains(QLatin1String("cancelled")));
+
+        // The same two URLs answering: compared, with the final URLs.
+        const QJsonObject k = attackKeys();
+        server.route("/before", JwksTestServer::Response{200, setText({k.value(QLatin1String("rsa_pub"))}), {}, false});
+        server.route("/after", JwksTestServer::Response{200, publicSet(), {}, false});
+        compare->click();
+        QTRY_VERIFY(!ws->isComparing());
+        QVERIFY2(label->text().contains(QLatin1String("1 added, 0 removed, 0 changed, 1 unchanged")),
+                 qPrintable(label->text()));
     }
 
     void jwkToPem()
@@ -248,14 +289,86 @@ private Q_SLOTS:
         QVERIFY(label->text().contains(QLatin1String("OFF")));
     }
 
+    void tlsFailureExplainedAndInsecureLoadStaysVisible()
+    {
+        QTemporaryDir dir;
+        TestPki pki = TestPki::create(dir.path());
+        QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
+        const QSslConfiguration config = pki.serverConfiguration(false);
+        JwksTestServer server(&config);
+        server.route("/jwks", JwksTestServer::Response{200, publicSet(), {}, false});
+        std::unique_ptr<KeysWorkspace> ws(makeWorkspace());
+        auto* status = ws->findChild<QLabel*>(QStringLiteral("statusLabel"));
+        auto* banner = ws->findChild<QLabel*>(QStringLiteral("tlsWarningLabel"));
+        auto* verify = ws->findChild<QCheckBox*>(QStringLiteral("verifyTlsCheckBox"));
+        QVERIFY(!waitLoaded(*ws, [&] { ws->loadUrl(server.url(QStringLiteral("/jwks"))); }));
+        QVERIFY2(status->text().contains(QLatin1String("unknown CA")), qPrintable(status->text()));
+        QVERIFY(status->text().contains(QLatin1String("Tokenscope Test CA")));
+        QVERIFY(status->text().contains(QLatin1String("SHA-256")));
+        QVERIFY(status->text().contains(QLatin1String("ERR_TLS_FAILURE")));
+        QVERIFY(banner->isHidden());
+
+        verify->setChecked(false); // the explicit switch
+        QVERIFY(waitLoaded(*ws, [&] { ws->loadUrl(server.url(QStringLiteral("/jwks"))); }));
+        QCOMPARE(ws->analysis().keys.keys().size(), 2);
+        QVERIFY(!banner->isHidden());
+        QVERIFY2(banner->text().contains(QLatin1String("verification was OFF")), qPrintable(banner->text()));
+        QVERIFY(banner->text().contains(QLatin1String("unknown CA")));
+        verify->setChecked(true);
+        QVERIFY(!banner->isHidden()); // the keys shown still came without verification
+        QVERIFY(waitLoaded(*ws, [&] { ws->loadText(publicSet(), QStringLiteral("file")); }));
+        QVERIFY(banner->isHidden());
+    }
+
+    void discoveryWarningIsProminent()
+    {
+        JwksTestServer server;
+        server.route("/.well-known/openid-configuration",
+                     JwksTestServer::Response{
+                         200,
+                         QJsonDocument(QJsonObject{{QStringLiteral("issuer"), QStringLiteral("https://elsewhere")},
+                                                   {QStringLiteral("jwks_uri"), server.url(QStringLiteral("/k"))}})
+                             .toJson(),
+                         {},
+                         false});
+        server.route("/k", JwksTestServer::Response{200, publicSet(), {}, false});
+        std::unique_ptr<KeysWorkspace> ws(makeWorkspace());
+        auto* warnings = ws->findChild<QLabel*>(QStringLiteral("loadWarningsLabel"));
+        QVERIFY(waitLoaded(*ws, [&] { ws->loadIssuer(server.base()); }));
+        QVERIFY(!warnings->isHidden());
+        QVERIFY2(warnings->text().contains(QStringLiteral("Discovery 1.0 §4.3")), qPrintable(warnings->text()));
+        QVERIFY(ws->findChild<QPlainTextEdit*>(QStringLiteral("discoveryPlainTextEdit"))
+                    ->toPlainText()
+                    .startsWith(QLatin1String("WARNING")));
+        QVERIFY(waitLoaded(*ws, [&] { ws->loadText(publicSet(), QStringLiteral("file")); }));
+        QVERIFY(warnings->isHidden());
+    }
+
+    void redirectShowsFinalUrl()
+    {
+        JwksTestServer server;
+        server.route("/old", JwksTestServer::Response{302, {}, {{"Location", "/current"}}, false});
+        server.route("/current", JwksTestServer::Response{200, publicSet(), {}, false});
+        std::unique_ptr<KeysWorkspace> ws(makeWorkspace());
+        QVERIFY(waitLoaded(*ws, [&] { ws->loadUrl(server.url(QStringLiteral("/old"))); }));
+        const QString text = ws->findChild<QLabel*>(QStringLiteral("statusLabel"))->text();
+        QVERIFY2(text.contains(QStringLiteral("from %1").arg(server.url(QStringLiteral("/current")))),
+                 qPrintable(text));
+        QVERIFY(text.contains(QLatin1String("redirected 1 time")));
+        QVERIFY(text.contains(server.url(QStringLiteral("/old"))));
+    }
+
     void cancelStopsLoading()
     {
         JwksTestServer server;
         server.route("/jwks", JwksTestServer::Response{200, {}, {}, true});
         std::unique_ptr<KeysWorkspace> ws(makeWorkspace());
+        ws->show();
         QSignalSpy failed(ws.get(), &KeysWorkspace::loadFailed);
         ws->loadUrl(server.url(QStringLiteral("/jwks")));
         QVERIFY(ws->isLoading());
+        QVERIFY(ws->findChild<QProgressBar*>(QStringLiteral("loadProgressBar"))->isVisible());
+        QVERIFY(!ws->findChild<QPushButton*>(QStringLiteral("loadButton"))->isEnabled());
         QTRY_COMPARE(server.requests().size(), 1);
         ws->findChild<QPushButton*>(QStringLiteral("cancelButton"))->click();
         QTRY_COMPARE(failed.size(), 1);
@@ -295,7 +408,15 @@ private Q_SLOTS:
         QVERIFY(ws);
         ws->setHistoryDirectory(m_dir.filePath(QStringLiteral("history")));
         QVERIFY(waitLoaded(*ws, [&] { ws->loadText(publicSet(), QStringLiteral("test")); }));
+        // The token in the workbench reaches the Keys workspace when it is shown: its key is highlighted.
+        const Jwk ec = ws->analysis().keys.keys().at(1);
+        QVERIFY(window.tokenWorkbench()->openToken(
+            tokenWithHeader(
+                QJsonObject{{QStringLiteral("alg"), QStringLiteral("ES256")}, {QStringLiteral("kid"), ec.kid()}}),
+            QStringLiteral("test")));
+        window.tokenWorkbench()->analyseNow();
         window.setCurrentWorkspace(MainWindow::KeysWorkspace);
+        QCOMPARE(ws->candidateRows(), QList<int>{1});
         ws->findChild<QPushButton*>(QStringLiteral("useSetToVerifyButton"))->click();
         QCOMPARE(window.currentWorkspace(), int(MainWindow::TokenWorkspace));
         QCOMPARE(window.tokenWorkbench()->validationPanel()->keySource(), ValidationPanel::KeySource::KeysWorkspace);

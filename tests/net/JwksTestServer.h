@@ -4,13 +4,16 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QList>
+#include <QSslServer>
 #include <QTcpServer>
 #include <QTcpSocket>
 
 #include <functional>
+#include <memory>
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 for the key-set tests: one canned response per path (or a handler), every
 /// request recorded. A response with `hang` accepts the request and never answers (timeouts). Connection: close.
+/// With a TLS configuration (TestPki::serverConfiguration) it speaks https; base() and url() say so.
 class JwksTestServer
 {
 public:
@@ -30,11 +33,19 @@ public:
     /// Decides the answer for a request (overrides the fixed routes when set).
     std::function<Response(const Request&)> handler;
 
-    JwksTestServer()
+    explicit JwksTestServer(const QSslConfiguration* tls = nullptr)
     {
-        m_server.listen(QHostAddress::LocalHost, 0);
-        QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
-            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+        if (tls) {
+            auto* ssl = new QSslServer;
+            ssl->setSslConfiguration(*tls);
+            m_server.reset(ssl);
+        } else {
+            m_server = std::make_unique<QTcpServer>();
+        }
+        m_server->listen(QHostAddress::LocalHost, 0);
+        // pendingConnectionAvailable: for QSslServer only after the handshake (Qt 6.4).
+        QObject::connect(m_server.get(), &QTcpServer::pendingConnectionAvailable, m_server.get(), [this] {
+            while (QTcpSocket* socket = m_server->nextPendingConnection()) {
                 QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { onReadyRead(socket); });
                 QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             }
@@ -42,7 +53,12 @@ public:
     }
 
     QString url(const QString& path) const { return QString(base() + path); }
-    QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
+    QString base() const
+    {
+        return QStringLiteral("%1://127.0.0.1:%2")
+            .arg(qobject_cast<QSslServer*>(m_server.get()) ? QStringLiteral("https") : QStringLiteral("http"))
+            .arg(m_server->serverPort());
+    }
     void route(const QByteArray& path, const Response& response) { m_routes.insert(path, response); }
     const QList<Request>& requests() const { return m_requests; }
 
@@ -94,6 +110,8 @@ private:
         switch (status) {
         case 200:
             return "OK";
+        case 301:
+            return "Moved Permanently";
         case 302:
             return "Found";
         case 304:
@@ -105,7 +123,7 @@ private:
         }
     }
 
-    QTcpServer m_server;
+    std::unique_ptr<QTcpServer> m_server;
     QHash<QByteArray, Response> m_routes;
     QHash<QTcpSocket*, QByteArray> m_buffers;
     QList<Request> m_requests;

@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <QFile>
+#include "TestPki.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSslCertificate>
-#include <QSslKey>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
@@ -188,81 +186,4 @@ private:
     QByteArray m_challengeBody;
     int m_requests = 0;
     int m_proxied = 0;
-};
-
-/// A throw-away PKI made with the openssl CLI: CA, server certificate for 127.0.0.1/localhost, client certificate
-/// (PEM and PKCS#12, passphrase "test").
-struct TestPki
-{
-    QString dir;
-    QString caCert, caKey, serverCert, serverKey, clientCert, clientKey, clientP12;
-    QString error;
-
-    static bool openssl(const QString& dir, const QStringList& args, QString* error)
-    {
-        QProcess p;
-        p.setWorkingDirectory(dir);
-        p.start(QStringLiteral("openssl"), args);
-        if (!p.waitForFinished(60000) || p.exitCode() != 0) {
-            *error = QString(args.join(QLatin1Char(' ')) + QStringLiteral(": ") +
-                             QString::fromUtf8(p.readAllStandardError()));
-            return false;
-        }
-        return true;
-    }
-
-    static TestPki create(const QString& dir)
-    {
-        TestPki pki;
-        pki.dir = dir;
-        auto path = [&dir](const char* name) { return QString(dir + QLatin1Char('/') + QLatin1String(name)); };
-        pki.caCert = path("ca.pem");
-        pki.caKey = path("ca.key");
-        pki.serverCert = path("server.pem");
-        pki.serverKey = path("server.key");
-        pki.clientCert = path("client.pem");
-        pki.clientKey = path("client.key");
-        pki.clientP12 = path("client.p12");
-        QFile ext(path("san.ext"));
-        if (ext.open(QIODevice::WriteOnly))
-            ext.write("subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
-        ext.close();
-        QFile cext(path("client.ext"));
-        if (cext.open(QIODevice::WriteOnly))
-            cext.write("extendedKeyUsage=clientAuth\n");
-        cext.close();
-        const auto S = [](const char* s) { return QString::fromLatin1(s); };
-        const QList<QStringList> steps = {
-            {S("req"), S("-x509"), S("-newkey"), S("ec"), S("-pkeyopt"), S("ec_paramgen_curve:P-256"), S("-nodes"),
-             S("-keyout"), pki.caKey, S("-out"), pki.caCert, S("-days"), S("2"), S("-subj"),
-             S("/CN=Tokenscope Test CA")},
-            {S("req"), S("-newkey"), S("ec"), S("-pkeyopt"), S("ec_paramgen_curve:P-256"), S("-nodes"), S("-keyout"),
-             pki.serverKey, S("-out"), path("server.csr"), S("-subj"), S("/CN=127.0.0.1")},
-            {S("x509"), S("-req"), S("-in"), path("server.csr"), S("-CA"), pki.caCert, S("-CAkey"), pki.caKey,
-             S("-CAcreateserial"), S("-out"), pki.serverCert, S("-days"), S("2"), S("-extfile"), path("san.ext")},
-            {S("req"), S("-newkey"), S("ec"), S("-pkeyopt"), S("ec_paramgen_curve:P-256"), S("-nodes"), S("-keyout"),
-             pki.clientKey, S("-out"), path("client.csr"), S("-subj"), S("/CN=test-client")},
-            {S("x509"), S("-req"), S("-in"), path("client.csr"), S("-CA"), pki.caCert, S("-CAkey"), pki.caKey,
-             S("-CAcreateserial"), S("-out"), pki.clientCert, S("-days"), S("2"), S("-extfile"), path("client.ext")},
-            {S("pkcs12"), S("-export"), S("-in"), pki.clientCert, S("-inkey"), pki.clientKey, S("-out"), pki.clientP12,
-             S("-passout"), S("pass:test")},
-        };
-        for (const auto& step : steps) {
-            if (!openssl(dir, step, &pki.error))
-                break;
-        }
-        return pki;
-    }
-
-    QSslConfiguration serverConfiguration(bool requireClientCert) const
-    {
-        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
-        config.setLocalCertificateChain(QSslCertificate::fromPath(serverCert));
-        QFile keyFile(serverKey);
-        keyFile.open(QIODevice::ReadOnly);
-        config.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec));
-        config.setCaCertificates(QSslCertificate::fromPath(caCert));
-        config.setPeerVerifyMode(requireClientCert ? QSslSocket::VerifyPeer : QSslSocket::VerifyNone);
-        return config;
-    }
 };

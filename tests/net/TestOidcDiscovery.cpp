@@ -63,6 +63,46 @@ private Q_SLOTS:
         QVERIFY(d.ok());
         QVERIFY(!d->issuerMatches());
         QVERIFY(d->issuerMismatchMessage().contains(QLatin1String("https://other")));
+        QVERIFY(!d->issuerMismatchMessage().contains(QLatin1String("trailing slash")));
+    }
+
+    void issuerTrailingSlash()
+    {
+        // §4.3 compares exactly: a trailing slash is a different issuer, and the message says that is all it is.
+        auto d = OidcDiscovery::parse("{\"issuer\":\"https://i/\",\"jwks_uri\":\"https://i/k\"}",
+                                      QStringLiteral("https://i"));
+        QVERIFY(d.ok());
+        QVERIFY(!d->issuerMatches());
+        QVERIFY(d->issuerMismatchMessage().contains(QLatin1String("only in a trailing slash")));
+    }
+
+    void jwksUriDowngrade_data()
+    {
+        QTest::addColumn<QString>("document");
+        QTest::addColumn<QString>("jwksUri");
+        QTest::addColumn<bool>("downgrade");
+        QTest::newRow("https → http") << "https://i/.well-known/openid-configuration"
+                                      << "http://i/k" << true;
+        QTest::newRow("HTTPS → HTTP") << "HTTPS://i/.well-known/openid-configuration"
+                                      << "HTTP://i/k" << true;
+        QTest::newRow("https → https") << "https://i/.well-known/openid-configuration"
+                                       << "https://keys.example/k" << false;
+        QTest::newRow("http → http (the user's choice)") << "http://127.0.0.1/.well-known/openid-configuration"
+                                                         << "http://127.0.0.1/k" << false;
+        QTest::newRow("http → https") << "http://i/.well-known/openid-configuration"
+                                      << "https://i/k" << false;
+    }
+    void jwksUriDowngrade()
+    {
+        QFETCH(QString, document);
+        QFETCH(QString, jwksUri);
+        QFETCH(bool, downgrade);
+        auto d = OidcDiscovery::parse(
+            QString(QStringLiteral("{\"issuer\":\"https://i\",\"jwks_uri\":\"") + jwksUri + QStringLiteral("\"}"))
+                .toUtf8(),
+            QStringLiteral("https://i"));
+        QVERIFY(d.ok());
+        QCOMPARE(d->jwksUriDowngrades(QUrl(document)), downgrade);
     }
 
     // JwksCache's Cache-Control parsing (RFC 9111 §5.2) is tested here with the other pure HTTP rules.

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
 // RemoteJwksFetcher against a loopback server: discovery (OpenID Connect Discovery 1.0 §4), errors, redirects,
-// ETag revalidation (RFC 9110 §13.1.2) and Cache-Control max-age (RFC 9111 §5.2.2.1). No sleeps: QSignalSpy::wait.
+// ETag revalidation (RFC 9110 §13.1.2) and Cache-Control max-age (RFC 9111 §5.2.2.1), and TLS against a loopback
+// https server with a throw-away CA (TestPki): each verification failure explained with the certificate, a custom
+// CA, verification off (reported), and both downgrades to plain http refused. No sleeps: QSignalSpy::wait.
 #include "JwksTestServer.h"
 #include "KeyTestData.h"
 #include "MockClock.h"
 #include "RemoteJwksFetcher.h"
+#include "TestPki.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -22,6 +26,12 @@ JwksTestServer::Response json(const QByteArray& body, QList<std::pair<QByteArray
 {
     headers.append(std::pair<QByteArray, QByteArray>("Content-Type", "application/json"));
     return JwksTestServer::Response{200, body, headers, false};
+}
+
+QByteArray discoveryDocument(const QString& issuer, const QString& jwksUri)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("issuer"), issuer}, {QStringLiteral("jwks_uri"), jwksUri}})
+        .toJson();
 }
 } // namespace
 
@@ -52,7 +62,30 @@ class TestRemoteJwksFetcher : public QObject
         return o;
     }
 
+    QTemporaryDir m_dir;
+    TestPki m_pki;
+    std::pair<QString, QString> m_otherHost; // certificate and key for other.example only
+    std::pair<QString, QString> m_expired;   // for 127.0.0.1, expired
+
+    JwksFetchOptions trustingTestCa() const
+    {
+        JwksFetchOptions options;
+        options.caFile = m_pki.caCert;
+        return options;
+    }
+
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_pki = TestPki::create(m_dir.path());
+        m_otherHost = m_pki.issue(QStringLiteral("other"), QStringLiteral("other.example"),
+                                  "subjectAltName=DNS:other.example\nextendedKeyUsage=serverAuth\n");
+        m_expired = m_pki.issue(QStringLiteral("expired"), QStringLiteral("127.0.0.1"),
+                                "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n", -1);
+        QVERIFY2(m_pki.error.isEmpty(), qPrintable(m_pki.error));
+    }
+
     void fetchUrl()
     {
         JwksTestServer server;
@@ -190,6 +223,8 @@ private Q_SLOTS:
         const Outcome o = run(fetcher, [&] { fetcher.fetchUrl(QUrl(server.url(QStringLiteral("/old")))); });
         QVERIFY2(o.ok, qPrintable(o.error.toString()));
         QCOMPARE(o.result.url.toString(), server.url(QStringLiteral("/jwks")));
+        QCOMPARE(o.result.redirects, QStringList{server.url(QStringLiteral("/jwks"))});
+        QCOMPARE(o.result.source, server.url(QStringLiteral("/old")));
     }
 
     void redirectLoop()
@@ -289,6 +324,204 @@ private Q_SLOTS:
         const Outcome o = run(fetcher, [&] { fetcher.fetchUrl(QUrl(server.url(QStringLiteral("/jwks")))); });
         QVERIFY(o.ok);
         QVERIFY(o.result.tlsVerificationDisabled);
+    }
+
+    void discoveryIssuerTrailingSlash()
+    {
+        // §4.3: "https://host/" and "https://host" are different issuers; the usual cause is named.
+        JwksTestServer server;
+        server.route("/.well-known/openid-configuration",
+                     json(discoveryDocument(server.base(), server.url(QStringLiteral("/keys")))));
+        server.route("/keys", json(sampleSet()));
+        RemoteJwksFetcher fetcher;
+        const Outcome o = run(fetcher, [&] { fetcher.fetchIssuer(server.base() + QStringLiteral("/")); });
+        QVERIFY(o.ok);
+        QCOMPARE(o.result.warnings.size(), 1);
+        QVERIFY2(o.result.warnings.first().contains(QLatin1String("trailing slash")),
+                 qPrintable(o.result.warnings.first()));
+    }
+
+    // --- TLS (loopback https server, throw-away CA) ---
+
+    void tlsUnknownCa()
+    {
+        const QSslConfiguration config = m_pki.serverConfiguration(false);
+        JwksTestServer server(&config);
+        server.route("/jwks", json(sampleSet()));
+        RemoteJwksFetcher fetcher;
+        const Outcome o = run(fetcher, [&] { fetcher.fetchUrl(QUrl(server.url(QStringLiteral("/jwks")))); });
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.codeString(), QStringLiteral("ERR_TLS_FAILURE"));
+        const QString& m = o.error.message;
+        // The problem in words, then the certificate: subject, issuer, validity, fingerprint.
+        QVERIFY2(m.contains(QLatin1String("issued by an unknown CA (\"Tokenscope Test CA\"")), qPrintable(m));
+        QVERIFY2(m.contains(QLatin1String("subject \"127.0.0.1\"")), qPrintable(m));
+        QVERIFY2(m.contains(QLatin1String("issuer \"Tokenscope Test CA\"")), qPrintable(m));
+        QVERIFY2(m.contains(QLatin1String(", valid ")), qPrintable(m));
+        QVERIFY2(m.contains(QLatin1String("SHA-256 ")), qPrintable(m));
+        QVERIFY2(m.contains(QLatin1String("turn verification off explicitly")), qPrintable(m));
+        QVERIFY(!m.contains(QLatin1Char('\n'))); // one line for the CLI
+        QVERIFY(server.requests().isEmpty());
+    }
+
+    void tlsSelfSigned()
+    {
+        // The CA certificate itself as the server certificate: self-signed, and not for 127.0.0.1.
+        const QSslConfiguration config = m_pki.serverConfiguration(false, m_pki.caCert, m_pki.caKey);
+        JwksTestServer server(&config);
+        RemoteJwksFetcher fetcher;
+        const Outcome o = run(fetcher, [&] { fetcher.fetchUrl(QUrl(server.url(QStringLiteral("/jwks")))); });
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.codeString(), QStringLiteral("ERR_TLS_FAILURE"));
+        QVERIFY2(o.error.message.contains(QLatin1String("self-signed")), qPrintable(o.error.message));
+    }
+
+    void tlsHostnameMismatch()
+    {
+        const QSslConfiguration config = m_pki.serverConfiguration(false, m_otherHost.first, m_otherHost.second);
+        JwksTestServer server(&config);
+        RemoteJwksFetcher fetcher;
+        fetcher.setOptions(trustingTestCa()); // trusted CA: the host name is the only problem
+        const Outcome o = run(fetcher, [&] { fetcher.fetchUrl(QUrl(server.url(QStringLiteral("/jwks")))); });
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.codeString(), QStringLiteral("ERR_TLS_FAILURE"));
+        QVERIFY2(o.error.message.contains(QLatin1String("for another host name (it names other.example)")),
+                 qPrintable(o.error.message));
+        QVERIFY(!o.error.message.contains(QLatin1String("unknown CA")));
+        QVERIFY(o.error.message.contains(QLatin1String("subject \"other.example\"")));
+    }
+
+    void tlsExpired()
+    {
+        const QSslConfiguration config = m_pki.serverConfiguration(false, m_expired.first, m_expired.second);
+        JwksTestServer server(&config);
+        RemoteJwksFetcher fetcher;
+        fetcher.setOptions(trustingTestCa());
+        const Outcome o = run(fetcher, [&] { fetcher.fetchUrl(QUrl(server.url(QStringLiteral("/jwks")))); });
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.codeString(), QStringLiteral("ERR_TLS_FAILURE"));
+        QVERIFY2(o.error.message.contains(QLatin1String("the certificate expired on ")), qPrintable(o.error.message));
+        QVERIFY(o.error.message.contains(QLatin1String("(EXPIRED)")));
+    }
+
+    void tlsWithCustomCa()
+    {
+        const QSslConfiguration config = m_pki.serverConfiguration(false);
+        JwksTestServer server(&config);
+        server.route("/jwks", json(sampleSet()));
+        RemoteJwksFetcher fetcher;
+        fetcher.setOptions(trustingTestCa());
+        const Outcome o = run(fetcher, [&] { fetcher.fetchUrl(QUrl(server.url(QStringLiteral("/jwks")))); });
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QCOMPARE(o.result.analysis.keys.keys().size(), 2);
+        QVERIFY(!o.result.tlsVerificationDisabled);
+        QVERIFY(o.result.ignoredTlsProblems.isEmpty());
+        QVERIFY(!o.result.isInsecure());
+    }
+
+    void tlsVerificationOffIsReported()
+    {
+        const QSslConfiguration config = m_pki.serverConfiguration(false);
+        JwksTestServer server(&config);
+        server.route("/jwks", json(sampleSet()));
+        RemoteJwksFetcher fetcher;
+        JwksFetchOptions options;
+        options.verifyTls = false;
+        fetcher.setOptions(options);
+        const Outcome o = run(fetcher, [&] { fetcher.fetchUrl(QUrl(server.url(QStringLiteral("/jwks")))); });
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QCOMPARE(o.result.analysis.keys.keys().size(), 2);
+        QVERIFY(o.result.tlsVerificationDisabled);
+        QVERIFY(o.result.isInsecure());
+        // What verification would have refused stays on record.
+        QCOMPARE(o.result.ignoredTlsProblems.size(), 1);
+        QVERIFY(o.result.ignoredTlsProblems.first().contains(QLatin1String("unknown CA")));
+    }
+
+    void caFileErrors()
+    {
+        RemoteJwksFetcher fetcher;
+        JwksFetchOptions options;
+        options.caFile = m_dir.filePath(QStringLiteral("missing.pem"));
+        fetcher.setOptions(options);
+        Outcome o = run(fetcher, [&] { fetcher.fetchUrl(QUrl(QStringLiteral("https://127.0.0.1:1/jwks"))); });
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.codeString(), QStringLiteral("ERR_IO"));
+        options.caFile = m_pki.caKey; // a key, not a certificate
+        fetcher.setOptions(options);
+        o = run(fetcher, [&] { fetcher.fetchUrl(QUrl(QStringLiteral("https://127.0.0.1:1/jwks"))); });
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.codeString(), QStringLiteral("ERR_CERTIFICATE_INVALID"));
+    }
+
+    void httpsToHttpRedirectIsRefused()
+    {
+        JwksTestServer plain;
+        plain.route("/jwks", json(sampleSet()));
+        const QSslConfiguration config = m_pki.serverConfiguration(false);
+        JwksTestServer tls(&config);
+        tls.route("/jwks", JwksTestServer::Response{
+                               302, {}, {{"Location", plain.url(QStringLiteral("/jwks")).toLatin1()}}, false});
+        for (const bool verify : {true, false}) {
+            // Refused also when the user turned TLS verification off: that switch does not cover a downgrade.
+            RemoteJwksFetcher fetcher;
+            JwksFetchOptions options = trustingTestCa();
+            options.verifyTls = verify;
+            options.allowPlainHttpJwksUri = !verify;
+            fetcher.setOptions(options);
+            const Outcome o = run(fetcher, [&] { fetcher.fetchUrl(QUrl(tls.url(QStringLiteral("/jwks")))); });
+            QVERIFY(!o.ok);
+            QCOMPARE(o.error.codeString(), QStringLiteral("ERR_TLS_FAILURE"));
+            QVERIFY2(o.error.message.contains(QLatin1String("redirected from https to http")),
+                     qPrintable(o.error.message));
+            QVERIFY(o.error.message.contains(plain.url(QStringLiteral("/jwks"))));
+        }
+        QVERIFY(plain.requests().isEmpty());
+    }
+
+    void httpsSameSchemeRedirectIsFollowed()
+    {
+        const QSslConfiguration config = m_pki.serverConfiguration(false);
+        JwksTestServer tls(&config);
+        tls.route("/old", JwksTestServer::Response{301, {}, {{"Location", "/jwks"}}, false});
+        tls.route("/jwks", json(sampleSet()));
+        RemoteJwksFetcher fetcher;
+        fetcher.setOptions(trustingTestCa());
+        const Outcome o = run(fetcher, [&] { fetcher.fetchUrl(QUrl(tls.url(QStringLiteral("/old")))); });
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QCOMPARE(o.result.url.toString(), tls.url(QStringLiteral("/jwks")));
+    }
+
+    void discoveryPlainHttpJwksUri()
+    {
+        // An https discovery document sending the key download to plain http is a downgrade: refused unless the
+        // user allowed insecure loads, and then reported.
+        JwksTestServer plain;
+        plain.route("/keys", json(sampleSet()));
+        const QSslConfiguration config = m_pki.serverConfiguration(false);
+        JwksTestServer tls(&config);
+        tls.route("/.well-known/openid-configuration",
+                  json(discoveryDocument(tls.base(), plain.url(QStringLiteral("/keys")))));
+        RemoteJwksFetcher fetcher;
+        fetcher.setOptions(trustingTestCa());
+        Outcome o = run(fetcher, [&] { fetcher.fetchIssuer(tls.base()); });
+        QVERIFY(!o.ok);
+        QCOMPARE(o.error.codeString(), QStringLiteral("ERR_TLS_FAILURE"));
+        QVERIFY2(o.error.message.contains(QLatin1String("plain http")), qPrintable(o.error.message));
+        QVERIFY(o.error.message.contains(QLatin1String("Allow insecure loads explicitly")));
+        QVERIFY(plain.requests().isEmpty());
+
+        JwksFetchOptions options = trustingTestCa();
+        options.allowPlainHttpJwksUri = true;
+        fetcher.setOptions(options);
+        o = run(fetcher, [&] { fetcher.fetchIssuer(tls.base()); });
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QVERIFY(o.result.plainHttpJwksUri);
+        QVERIFY(o.result.isInsecure());
+        QVERIFY(!o.result.tlsVerificationDisabled);
+        QCOMPARE(o.result.warnings.size(), 1);
+        QVERIFY(o.result.warnings.first().contains(QLatin1String("plain http")));
+        QCOMPARE(plain.requests().size(), 1);
     }
 
     void connectionRefused()
