@@ -13,32 +13,78 @@
 
 #include <cstdio>
 
-int main(int argc, char* argv[])
-{
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Tokenscope"));
-    QApplication::setApplicationName(QStringLiteral("tokenscope"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Tokenscope"));
-    QApplication::setApplicationVersion(QStringLiteral(TOKENSCOPE_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("io.github.tokenscope.Tokenscope"));
+namespace {
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "API tester and JWT debugger."));
+struct Options
+{
+    QCommandLineOption tokenFile{QStringLiteral("token-file"),
+                                 QCoreApplication::translate("main", "Open the token in FILE ('-' for stdin)."),
+                                 QStringLiteral("FILE")};
+    QCommandLineOption demo{QStringLiteral("demo"), QCoreApplication::translate("main", "Open the demo.")};
+    QCommandLineOption screenshot{
+        QStringLiteral("screenshot-dir"),
+        QCoreApplication::translate("main", "Save screenshots of every panel (with demo data) into DIR and exit."),
+        QStringLiteral("DIR")};
+};
+
+void setUpApplication()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Tokenscope"));
+    QCoreApplication::setApplicationName(QStringLiteral("tokenscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TOKENSCOPE_VERSION));
+}
+
+void setUpParser(QCommandLineParser& parser, const Options& options)
+{
+    parser.setApplicationDescription(QCoreApplication::translate("main", "API tester and JWT debugger."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("token"),
-                                 QApplication::translate("main", "A token to open (\"Bearer \" is tolerated)."),
+                                 QCoreApplication::translate("main", "A token to open (\"Bearer \" is tolerated)."),
                                  QStringLiteral("[TOKEN]"));
-    const QCommandLineOption tokenFileOption(QStringLiteral("token-file"),
-                                             QApplication::translate("main", "Open the token in FILE ('-' for stdin)."),
-                                             QStringLiteral("FILE"));
-    const QCommandLineOption demoOption(QStringLiteral("demo"), QApplication::translate("main", "Open the demo."));
-    const QCommandLineOption screenshotOption(
-        QStringLiteral("screenshot-dir"),
-        QApplication::translate("main", "Save screenshots of every panel (with demo data) into DIR and exit."),
-        QStringLiteral("DIR"));
-    parser.addOptions({tokenFileOption, demoOption, screenshotOption});
+    parser.addOptions({options.tokenFile, options.demo, options.screenshot});
+}
+
+/// --help and --version must answer without a display (over ssh, in a package check): QApplication would abort
+/// when it cannot connect to the window system.
+bool onlyAsksForText(int argc, char* argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--")
+            return false;
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    if (onlyAsksForText(argc, argv)) {
+        QCoreApplication core(argc, argv);
+        setUpApplication();
+        QCommandLineParser parser;
+        const Options options;
+        setUpParser(parser, options);
+        parser.process(core); // prints and exits
+        return 0;
+    }
+
+    QApplication app(argc, argv);
+    setUpApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("Tokenscope"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.tokenscope.Tokenscope"));
+
+    QCommandLineParser parser;
+    const Options options;
+    setUpParser(parser, options);
     parser.process(app);
+    const QCommandLineOption& tokenFileOption = options.tokenFile;
+    const QCommandLineOption& demoOption = options.demo;
+    const QCommandLineOption& screenshotOption = options.screenshot;
 
     MainWindow::initResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/tokenscope.svg")));
