@@ -12,7 +12,6 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFrame>
 #include <QJsonDocument>
@@ -279,17 +278,12 @@ void TestTokenWorkbench::tenMegabytesOfGarbageIsRefused()
 
     auto* input = m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"));
     auto* message = m_workbench->findChild<QLabel*>(QStringLiteral("inputMessageLabel"));
-    QElapsedTimer timer;
-    timer.start();
+    // How long this takes is measured in bench/keystroke-bench.sh (docs/PERFORMANCE.md), not asserted here.
     input->paste(); // the editor's own paste path (Ctrl+V)
-    const qint64 pasteMs = timer.elapsed();
     QVERIFY2(message->text().contains(QStringLiteral("ERR_INPUT_TOO_LARGE")), qPrintable(message->text()));
-    QVERIFY2(pasteMs < 500, qPrintable(QString::number(pasteMs)));
     QVERIFY(input->document()->characterCount() < 4096);
 
-    timer.restart();
     QTest::mouseClick(m_workbench->findChild<QPushButton*>(QStringLiteral("pasteTokenPushButton")), Qt::LeftButton);
-    QVERIFY2(timer.elapsed() < 500, qPrintable(QString::number(timer.elapsed())));
     QVERIFY(message->text().contains(QStringLiteral("ERR_INPUT_TOO_LARGE")));
 
     QVERIFY(!m_workbench->openToken(garbage, QStringLiteral("test")));
