@@ -4,6 +4,7 @@
 #include "ScreenshotWriter.h"
 #include "ServerWorkspace.h"
 #include "TokenWorkbench.h"
+#include "TranslationLoader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -21,6 +22,8 @@ int main(int argc, char* argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Tokenscope"));
     QApplication::setApplicationVersion(QStringLiteral(TOKENSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.github.tokenscope.Tokenscope"));
+    // Before the first tr(): the command-line help is translated too.
+    TranslationLoader::install(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "API tester and JWT debugger."));
