@@ -4,6 +4,7 @@
 #include "ScreenshotWriter.h"
 #include "ServerWorkspace.h"
 #include "TokenWorkbench.h"
+#include "TranslationLoader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -66,6 +67,7 @@ int main(int argc, char* argv[])
     if (onlyAsksForText(argc, argv)) {
         QCoreApplication core(argc, argv);
         setUpApplication();
+        TranslationLoader::install(core); // before the first tr(): the help is translated too
         QCommandLineParser parser;
         const Options options;
         setUpParser(parser, options);
@@ -77,6 +79,8 @@ int main(int argc, char* argv[])
     setUpApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Tokenscope"));
     QApplication::setDesktopFileName(QStringLiteral("io.github.tokenscope.Tokenscope"));
+    // Before the first tr(): the command-line help is translated too.
+    TranslationLoader::install(app);
 
     QCommandLineParser parser;
     const Options options;

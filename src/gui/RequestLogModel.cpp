@@ -5,9 +5,10 @@
 #include <QColor>
 #include <QDateTime>
 
-RequestLogModel::RequestLogModel(QObject* parent, int capacity)
+RequestLogModel::RequestLogModel(QObject* parent, int capacity, qsizetype tokenBudget)
     : QAbstractTableModel(parent)
     , m_capacity(std::max(1, capacity))
+    , m_tokenBudget(std::max<qsizetype>(0, tokenBudget))
 {
 }
 
@@ -89,18 +90,38 @@ void RequestLogModel::append(const QList<RequestLogEntry>& entries)
     const qsizetype overflow = m_entries.size() + incoming - m_capacity;
     if (overflow > 0) {
         beginRemoveRows({}, 0, static_cast<int>(overflow - 1));
+        for (qsizetype row = m_oldestToken; row < overflow; ++row) {
+            m_tokenBytes -= m_entries.at(row).token.size();
+        }
+        m_oldestToken = std::max<qsizetype>(0, m_oldestToken - overflow);
         m_entries.remove(0, overflow);
         endRemoveRows();
     }
     const int first = static_cast<int>(m_entries.size());
     beginInsertRows({}, first, static_cast<int>(first + incoming - 1));
     m_entries.append(entries.mid(entries.size() - incoming));
+    for (qsizetype row = first; row < m_entries.size(); ++row) {
+        m_tokenBytes += m_entries.at(row).token.size();
+    }
     endInsertRows();
+    enforceTokenBudget();
+}
+
+void RequestLogModel::enforceTokenBudget()
+{
+    // No dataChanged(): the token is not shown in any column.
+    while (m_tokenBytes > m_tokenBudget && m_oldestToken < m_entries.size()) {
+        RequestLogEntry& entry = m_entries[m_oldestToken++];
+        m_tokenBytes -= entry.token.size();
+        entry.token = QByteArray();
+    }
 }
 
 void RequestLogModel::clear()
 {
     beginResetModel();
     m_entries.clear();
+    m_tokenBytes = 0;
+    m_oldestToken = 0;
     endResetModel();
 }

@@ -132,8 +132,8 @@ void ServerWorkspace::buildUi()
     auto* detailButtons = new QHBoxLayout;
     m_openInWorkbench = new QPushButton(tr("&Open in Token Workbench"), detailBox);
     m_openInWorkbench->setObjectName(QStringLiteral("openInWorkbenchButton"));
-    m_openInWorkbench->setToolTip(tr("Open the selected request's token in the Token workbench. The log keeps the "
-                                     "whole token only for tokens minted here; others open without signature."));
+    m_openInWorkbench->setToolTip(tr("Open the selected request's token in the Token workbench. The log shows only a "
+                                     "redacted preview; whole tokens of the latest requests are held in memory."));
     connect(m_openInWorkbench, &QPushButton::clicked, this, &ServerWorkspace::openSelectedInWorkbench);
     auto* clear = new QPushButton(tr("Clear Log"), detailBox);
     clear->setObjectName(QStringLiteral("clearLogButton"));
@@ -493,7 +493,7 @@ void ServerWorkspace::showSelectedRequest()
         return;
     }
     m_detail->setHtml(RequestDetailRenderer::html(*entry));
-    m_openInWorkbench->setEnabled(!entry->tokenHeaderJson.isEmpty());
+    m_openInWorkbench->setEnabled(!entry->token.isEmpty() || !entry->tokenHeaderJson.isEmpty());
 }
 
 void ServerWorkspace::clearLog()
@@ -505,8 +505,12 @@ void ServerWorkspace::clearLog()
 
 QByteArray ServerWorkspace::tokenFor(const RequestLogEntry& entry) const
 {
-    // The log never holds a whole token. The header and payload segments are the base64url of the decoded bytes
-    // (RFC 7515 §7.1), so tokens minted here are found again whole; other tokens open without their signature.
+    if (!entry.token.isEmpty()) {
+        return entry.token;
+    }
+    // An older row whose token the log no longer holds (RequestLogModel's budget). The header and payload
+    // segments are the base64url of the decoded bytes (RFC 7515 §7.1), so tokens minted here are found again
+    // whole; others open without their signature.
     const QByteArray signingInput =
         QByteArray(Base64Url::encode(entry.tokenHeaderJson) + '.' + Base64Url::encode(entry.tokenPayloadJson));
     return m_mintedBySigningInput.value(signingInput, QByteArray(signingInput + '.'));
@@ -515,7 +519,7 @@ QByteArray ServerWorkspace::tokenFor(const RequestLogEntry& entry) const
 void ServerWorkspace::openSelectedInWorkbench()
 {
     const RequestLogEntry* entry = selectedEntry();
-    if (!entry || entry->tokenHeaderJson.isEmpty()) {
+    if (!entry || (entry->token.isEmpty() && entry->tokenHeaderJson.isEmpty())) {
         return;
     }
     Q_EMIT openTokenRequested(tokenFor(*entry));

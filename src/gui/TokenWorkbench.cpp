@@ -157,6 +157,7 @@ TokenWorkbench::TokenWorkbench(QWidget* parent)
     m_ticker.setInterval(1000);
     connect(&m_ticker, &QTimer::timeout, this, &TokenWorkbench::updateTimes);
     m_ticker.start();
+    m_built = true;
     analyseNow();
 }
 
@@ -166,6 +167,7 @@ void TokenWorkbench::buildUi()
 {
     m_modeTabs = new QTabWidget(this);
     m_modeTabs->setObjectName(QStringLiteral("tokenModeTabWidget"));
+    m_modeTabs->setAccessibleName(tr("Token mode"));
     m_modeTabs->setDocumentMode(true);
     m_modeTabs->addTab(buildInspectPage(), tr("&Inspect && Verify"));
     m_encoder = new EncoderPanel(this);
@@ -323,6 +325,7 @@ QWidget* TokenWorkbench::buildInspectPage()
     // Decoded views.
     m_decodedTabs = new QTabWidget(page);
     m_decodedTabs->setObjectName(QStringLiteral("decodedTabWidget"));
+    m_decodedTabs->setAccessibleName(tr("Decoded token views"));
     m_claimsTable = new QTableWidget(0, 4, m_decodedTabs);
     m_claimsTable->setObjectName(QStringLiteral("claimsTableWidget"));
     m_claimsTable->setAccessibleName(tr("Claims"));
@@ -404,6 +407,30 @@ QWidget* TokenWorkbench::buildInspectPage()
     layout->addLayout(verdictRow);
     layout->addWidget(m_splitter, 1);
     return page;
+}
+
+void TokenWorkbench::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    // The desktop switched between light and dark: the colours picked for the old palette (Theme) are redone.
+    // Queued: this widget gets the event before its children have the new palette, and the colours are picked
+    // from the children's palettes.
+    if (event->type() == QEvent::PaletteChange && m_built && !m_paletteRefreshQueued) {
+        m_paletteRefreshQueued = true;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_paletteRefreshQueued = false;
+                m_renderedDecodedKey.clear();
+                m_highlighting = true;
+                m_inputHighlighter->rehighlight();
+                m_highlighting = false;
+                m_headerHighlighter->rehighlight();
+                m_payloadHighlighter->rehighlight();
+                render();
+            },
+            Qt::QueuedConnection);
+    }
 }
 
 const Clock& TokenWorkbench::activeClock() const
@@ -522,9 +549,12 @@ void TokenWorkbench::renderInput()
         }
     }
     m_inputMessageLabel->setText(lines.join(QLatin1Char('\n')));
-    QPalette palette = m_inputMessageLabel->palette();
-    palette.setColor(QPalette::WindowText, problem ? Theme::errorColor(palette) : Theme::mutedColor(palette));
-    m_inputMessageLabel->setPalette(palette);
+    // Only the text colour is the label's own, picked for the workbench's palette; every other role keeps following
+    // the application (light/dark switches).
+    const QPalette current = palette();
+    QPalette own;
+    own.setColor(QPalette::WindowText, problem ? Theme::errorColor(current) : Theme::mutedColor(current));
+    m_inputMessageLabel->setPalette(own);
 }
 
 void TokenWorkbench::renderVerdict()

@@ -72,6 +72,9 @@ Q_SIGNALS:
     void tokenForRequest(const QByteArray& token);
     void statusMessage(const QString& message);
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void buildUi();
     QWidget* buildInspectPage();
@@ -122,4 +125,6 @@ private:
     RecentTokens m_recent;
     bool m_expiredShown = false;
     bool m_highlighting = false;
+    bool m_built = false; // palette changes during construction have nothing to redo
+    bool m_paletteRefreshQueued = false;
 };

@@ -303,6 +303,7 @@ void ValidationPanel::buildUi()
     // Key and policy share a tab widget so that the checklist gets the height.
     auto* inputs = new QTabWidget(this);
     inputs->setObjectName(QStringLiteral("validationInputsTabWidget"));
+    inputs->setAccessibleName(tr("Key and policy"));
     inputs->addTab(keyGroup, tr("&Key"));
     inputs->addTab(policyGroup, tr("P&olicy"));
     inputs->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);

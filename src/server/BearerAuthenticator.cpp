@@ -129,6 +129,9 @@ BearerOutcome BearerAuthenticator::authenticate(const HttpRequest& request, cons
         } else {
             const QByteArray& token = nonEmpty.at(1);
             context.tokenPreview = redactedPreview(token);
+            if (m_policy.keepTokenDetails) {
+                context.token = token;
+            }
             const Clock& clock = m_policy.clock ? *m_policy.clock : SystemClock::instance();
             KeySnapshot snapshot = m_keys->current();
             TokenCache::Entry cached;
@@ -137,6 +140,12 @@ BearerOutcome BearerAuthenticator::authenticate(const HttpRequest& request, cons
             if (lookup == TokenCache::Lookup::Hit) {
                 context.cacheHit = true;
                 context.steps = cached.result->steps;
+                if (m_policy.keepTokenDetails) {
+                    // The cache keeps the verdict, not the texts: a repeated token is decoded again for the log.
+                    const CompactToken parsed = CompactToken::parse(token);
+                    context.tokenHeaderJson = parsed.headerText;
+                    context.tokenPayloadJson = parsed.payload;
+                }
                 outcome = checkScope(cached.result->claims, requiredScope);
             } else {
                 std::shared_ptr<const JwtVerifier> verifier = verifierFor(snapshot);

@@ -24,7 +24,7 @@ struct BearerPolicy
     QString realm = QStringLiteral("tokenscope");       // RFC 6750 §3 realm
     int cacheCapacity = 4096;                           // verified tokens; 0 disables the cache
     bool describeSteps = true;                          // false: passed steps carry no message (faster)
-    bool keepTokenDetails = false;                      // fill RequestContext's decoded header/payload
+    bool keepTokenDetails = false;                      // fill RequestContext's token and decoded header/payload
     const Clock* clock = nullptr;                       // null = SystemClock
 };
 

@@ -57,7 +57,9 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
 
 QString EmbeddedIssuer::defaultDirectory()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("server"));
+    // Not AppDataLocation: that ends in the application name, which differs between the CLI and the GUI.
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
+        .filePath(QStringLiteral("tokenscope/server"));
 }
 
 QString EmbeddedIssuer::keyPath() const

@@ -349,6 +349,7 @@ HttpResponse MockApiServer::handle(const HttpRequest& request)
         entry.steps = context.steps;
         entry.tokenHeaderJson = context.tokenHeaderJson;
         entry.tokenPayloadJson = context.tokenPayloadJson;
+        entry.token = context.token;
         Q_EMIT requestLogged(entry);
     }
     return response;

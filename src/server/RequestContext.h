@@ -6,7 +6,8 @@
 #include <QJsonObject>
 #include <QString>
 
-/// What a route handler learnt about a request, for the request log (never the token itself).
+/// What a route handler learnt about a request, for the request log. The whole token only with token details
+/// (the GUI's in-memory log); never printed.
 struct RequestContext
 {
     QString errorCode;           // quickstart / RFC 6749 code of an error response; empty on success
@@ -17,4 +18,5 @@ struct RequestContext
     QString subject;             // "sub" of a verified token
     QByteArray tokenHeaderJson;  // decoded header (only when token details are logged)
     QByteArray tokenPayloadJson; // decoded payload (only when token details are logged)
+    QByteArray token;            // the whole bearer token (only when token details are logged)
 };

@@ -6,7 +6,9 @@
 #include <QMetaType>
 #include <QString>
 
-/// One request as the log shows it. Never contains a whole token.
+/// One request as the log shows it. What is printed or shown never contains a whole token (tokenPreview is
+/// redacted); only with ServerConfig::logTokenDetails (the GUI, which holds its log in memory only and bounded, for
+/// "Open in Token workbench") does `token` carry the bearer token itself. RequestLogFormatter never prints it.
 struct RequestLogEntry
 {
     qint64 timestampMs = 0; // Unix epoch, when the request was complete
@@ -23,5 +25,6 @@ struct RequestLogEntry
     VerificationSteps steps;
     QByteArray tokenHeaderJson;  // only with ServerConfig::logTokenDetails
     QByteArray tokenPayloadJson; // only with ServerConfig::logTokenDetails
+    QByteArray token;            // the whole bearer token; only with ServerConfig::logTokenDetails, never printed
 };
 Q_DECLARE_METATYPE(RequestLogEntry)

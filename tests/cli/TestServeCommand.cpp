@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // `tokenscope-cli serve` as a user runs it: a real process on loopback, its banner, the client-credentials grant
 // (RFC 6749 §4.4), the quickstart routes, signals and start-up errors.
+#include "EmbeddedIssuer.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -71,8 +73,10 @@ Reply get(const QString& url, const QByteArray& token = {})
 class ServeProcess
 {
 public:
-    explicit ServeProcess(QStringList args)
+    explicit ServeProcess(QStringList args,
+                          const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment())
     {
+        m_process.setProcessEnvironment(environment);
         m_process.setProgram(QStringLiteral(TOKENSCOPE_CLI));
         m_process.setArguments(QStringList{QStringLiteral("serve")} + args);
         QObject::connect(&m_process, &QProcess::readyReadStandardOutput, &m_process,
@@ -167,6 +171,38 @@ class TestServeCommand : public QObject
 
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_dataDir.isValid()); }
+
+    void defaultDataDirectoryIsSharedWithTheGui()
+    {
+        // Without --data-dir the CLI uses EmbeddedIssuer::defaultDirectory(), the function the GUI's Server workspace
+        // uses too (TestServerWorkspace), and it does not depend on the application name.
+        QTemporaryDir home;
+        QVERIFY(home.isValid());
+        const QString dataHome = home.filePath(QStringLiteral("data"));
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("HOME"), home.path());
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome);
+        ServeProcess serve({QStringLiteral("--port"), QStringLiteral("0")}, environment);
+        QVERIFY2(serve.waitForBanner(), serve.err().constData());
+        const QString expected = QString(dataHome + QStringLiteral("/tokenscope/server"));
+        QVERIFY2(serve.out().contains(QString(expected + QStringLiteral("/issuer-rs256.pem")).toUtf8()),
+                 serve.out().constData());
+        QVERIFY(QFile::exists(QString(expected + QStringLiteral("/client-secret"))));
+
+        const QByteArray savedDataHome = qgetenv("XDG_DATA_HOME");
+        qputenv("XDG_DATA_HOME", dataHome.toUtf8());
+        const QString savedName = QCoreApplication::applicationName();
+        for (const QString& name : {QStringLiteral("tokenscope"), QStringLiteral("tokenscope-cli")}) {
+            QCoreApplication::setApplicationName(name);
+            QCOMPARE(EmbeddedIssuer::defaultDirectory(), expected);
+        }
+        QCoreApplication::setApplicationName(savedName);
+        if (savedDataHome.isNull()) {
+            qunsetenv("XDG_DATA_HOME");
+        } else {
+            qputenv("XDG_DATA_HOME", savedDataHome);
+        }
+    }
 
     void embeddedIssuerQuickstartFlow()
     {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Server workspace over real loopback sockets: start, the live log and its detail, minted presets, stop.
 #include "CryptoInit.h"
+#include "EmbeddedIssuer.h"
 #include "MainWindow.h"
 #include "RequestLogModel.h"
 #include "ServerWorkspace.h"
@@ -8,6 +9,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
@@ -69,6 +71,8 @@ private Q_SLOTS:
     void mintedPresetsPassAndFailAccordingly_data();
     void mintedPresetsPassAndFailAccordingly();
     void openInWorkbenchAndCopyCurl();
+    void anyLoggedTokenOpensWhole();
+    void logKeepsWholeTokensWithinABudget();
     void externalModeNeedsIssuerAndAudience();
     void stopClosesThePort();
     void mainWindowMountsTheWorkspace();
@@ -117,6 +121,8 @@ void TestServerWorkspace::startOnFreePort()
     QVERIFY(child<QPlainTextEdit>(m_workspace, "bannerPlainTextEdit")
                 ->toPlainText()
                 .contains(QLatin1String("client_id=tokenscope-demo")));
+    // The key and client secret live where `tokenscope-cli serve` keeps them (TestServeCommand checks the CLI).
+    QCOMPARE(m_workspace->startResult().embeddedIssuer->directory(), EmbeddedIssuer::defaultDirectory());
 }
 
 QString TestServerWorkspace::detailOfLast(const QString& path)
@@ -259,6 +265,81 @@ void TestServerWorkspace::openInWorkbenchAndCopyCurl()
     QTest::mouseClick(open, Qt::LeftButton);
     QCOMPARE(opened.count(), 1);
     QCOMPARE(opened.first().first().toByteArray(), token); // minted here, so found again whole
+}
+
+void TestServerWorkspace::anyLoggedTokenOpensWhole()
+{
+    startOnFreePort();
+    // A token from the issuer's token endpoint (as curl or a client would get it), not minted in the workspace,
+    // sent twice (the second request is answered from the verified-token cache), and a foreign token (RFC 7515
+    // A.2, unknown key).
+    const EmbeddedIssuer* issuer = m_workspace->startResult().embeddedIssuer.get();
+    QVERIFY(issuer);
+    const Result<QByteArray> own =
+        issuer->mint(issuer->preset(MintPreset::Valid, m_workspace->startResult().audience, QString()));
+    QVERIFY(own.ok());
+    QFile rfc(QStringLiteral(TOKENSCOPE_TEST_DATA "/gui-rfc7515-A.2-RS256.json"));
+    QVERIFY(rfc.open(QIODevice::ReadOnly));
+    const QByteArray foreign =
+        QJsonDocument::fromJson(rfc.readAll()).object().value(QStringLiteral("token")).toString().toLatin1();
+    QVERIFY(!foreign.isEmpty());
+    QCOMPARE(get(m_workspace->baseUrl() + QStringLiteral("/api/private"), own.value()).status, 200);
+    QCOMPARE(get(m_workspace->baseUrl() + QStringLiteral("/api/private"), own.value()).status, 200);
+    QCOMPARE(get(m_workspace->baseUrl() + QStringLiteral("/api/public"), foreign).status, 200);
+    QCOMPARE(get(m_workspace->baseUrl() + QStringLiteral("/api/private"), foreign).status, 401);
+    QTRY_COMPARE(m_workspace->logModel()->rowCount(), 4);
+
+    auto* view = child<QTableView>(m_workspace, "requestLogTableView");
+    auto* open = child<QPushButton>(m_workspace, "openInWorkbenchButton");
+    auto* detail = child<QTextBrowser>(m_workspace, "requestDetailTextBrowser");
+    QSignalSpy opened(m_workspace, &ServerWorkspace::openTokenRequested);
+    const QList<QByteArray> expected = {own.value(), own.value(), QByteArray(), foreign};
+    for (int row = 0; row < expected.size(); ++row) {
+        view->setCurrentIndex(m_workspace->logModel()->index(row, RequestLogModel::PathColumn));
+        if (expected.at(row).isEmpty()) { // /api/public does not look at the Authorization header
+            QVERIFY(!open->isEnabled());
+            continue;
+        }
+        QVERIFY2(open->isEnabled(), qPrintable(QString::number(row)));
+        // Shown redacted: never the signature.
+        const QByteArray signature = expected.at(row).mid(expected.at(row).lastIndexOf('.') + 1);
+        QVERIFY(!detail->toPlainText().contains(QString::fromLatin1(signature)));
+        QVERIFY(!m_workspace->logModel()
+                     ->data(m_workspace->logModel()->index(row, RequestLogModel::CodeColumn))
+                     .toString()
+                     .contains(QString::fromLatin1(signature)));
+        QTest::mouseClick(open, Qt::LeftButton);
+        QCOMPARE(opened.last().first().toByteArray(), expected.at(row));
+    }
+    QVERIFY(m_workspace->logModel()->entry(1).cacheHit);
+    QVERIFY(!m_workspace->logModel()->entry(1).tokenPayloadJson.isEmpty()); // decoded for the log on a hit too
+}
+
+void TestServerWorkspace::logKeepsWholeTokensWithinABudget()
+{
+    // Budget of two 100-byte tokens: the newest rows keep theirs, older rows lose theirs (oldest first).
+    RequestLogModel model(nullptr, 4, 200);
+    auto entry = [](char c) {
+        RequestLogEntry e;
+        e.token = QByteArray(100, c);
+        return e;
+    };
+    model.append({entry('a'), entry('b')});
+    QCOMPARE(model.tokenBytes(), 200);
+    model.append({entry('c')});
+    QCOMPARE(model.tokenBytes(), 200);
+    QVERIFY(model.entry(0).token.isEmpty());
+    QCOMPARE(model.entry(1).token, QByteArray(100, 'b'));
+    QCOMPARE(model.entry(2).token, QByteArray(100, 'c'));
+    model.append({entry('d'), entry('e'), RequestLogEntry()}); // rows a and b leave the log (capacity 4)
+    QCOMPARE(model.rowCount(), 4);
+    QCOMPARE(model.tokenBytes(), 200);
+    QVERIFY(model.entry(0).token.isEmpty()); // c
+    QCOMPARE(model.entry(1).token, QByteArray(100, 'd'));
+    QCOMPARE(model.entry(2).token, QByteArray(100, 'e'));
+    model.clear();
+    QCOMPARE(model.tokenBytes(), 0);
+    QCOMPARE(RequestLogModel(nullptr).tokenBytes(), 0);
 }
 
 void TestServerWorkspace::externalModeNeedsIssuerAndAudience()

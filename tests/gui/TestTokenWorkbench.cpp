@@ -5,9 +5,11 @@
 #include "CryptoInit.h"
 #include "EncoderPanel.h"
 #include "MainWindow.h"
+#include "Theme.h"
 #include "TokenWorkbench.h"
 #include "ValidationPanel.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -22,10 +24,15 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStyleFactory>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+
+#include <cmath>
 
 class TestTokenWorkbench : public QObject
 {
@@ -54,6 +61,13 @@ private Q_SLOTS:
     void aboutShowsVersions();
     void clipboardOfferOpensAndDismisses();
     void checklistRowsFollowVerdictFlips();
+    void recentTokensOffByDefaultAndRedacted();
+    void copyActionsAndUseInRequest();
+    void droppedFileIsOpened();
+    void geometryPersistsAcrossWindows();
+    void everyControlHasAnAccessibleName();
+    void tabOrderFollowsTheLayout();
+    void darkPaletteIsReadable();
 
 private:
     static QJsonObject rfcA2();
@@ -484,6 +498,244 @@ void TestTokenWorkbench::checklistRowsFollowVerdictFlips()
     QCOMPARE(freshTree->topLevelItemCount(), tree->topLevelItemCount());
     for (int i = 0; i < tree->topLevelItemCount(); ++i)
         QCOMPARE(freshTree->topLevelItem(i)->text(2), tree->topLevelItem(i)->text(2));
+}
+
+namespace {
+// WCAG 2.x relative luminance and contrast ratio; 4.5:1 is AA for normal text.
+double luminance(const QColor& color)
+{
+    auto channel = [](double c) { return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF());
+}
+
+double contrast(const QColor& a, const QColor& b)
+{
+    const double la = luminance(a);
+    const double lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+QPalette darkPalette()
+{
+    // A dark Fusion palette as dark desktop themes set it (independent of QT_QPA_PLATFORMTHEME).
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2b, 0x2b));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1e, 0x1e, 0x1e));
+    p.setColor(QPalette::AlternateBase, QColor(0x2f, 0x2f, 0x2f));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Button, QColor(0x35, 0x35, 0x35));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Highlight, QColor(0x2a, 0x82, 0xda));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(0x35, 0x35, 0x35));
+    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x55, 0x55, 0x55));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x55, 0x55, 0x55));
+    return p;
+}
+} // namespace
+
+void TestTokenWorkbench::recentTokensOffByDefaultAndRedacted()
+{
+    RecentTokens& recent = m_workbench->recentTokens();
+    QVERIFY(!recent.isEnabled());
+    m_window->openDemo();
+    QVERIFY(recent.entries().isEmpty()); // off: nothing remembered
+
+    recent.setEnabled(true);
+    const QByteArray demo = m_workbench->currentToken();
+    m_workbench->openToken(demo, QStringLiteral("test"));
+    QCOMPARE(recent.entries().size(), 1);
+    const RecentTokens::Entry entry = recent.entries().first();
+    QVERIFY(entry.token.isEmpty());
+    QVERIFY(!entry.pinned);
+    QVERIFY(entry.preview.startsWith(QStringLiteral("RS256 · ")));
+    const QList<QByteArray> parts = demo.split('.');
+    QVERIFY(!entry.preview.contains(QString::fromLatin1(parts.at(1).left(12))));
+    QVERIFY(!entry.preview.contains(QString::fromLatin1(parts.at(2).left(12))));
+    recent.pin(demo, QStringLiteral("RS256"));
+    QCOMPARE(recent.entries().first().token, demo);
+    QVERIFY(recent.entries().first().pinned);
+
+    // The switch persists, the tokens never do.
+    m_window->saveSettings();
+    QSettings settings;
+    settings.sync();
+    QFile file(settings.fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray stored = file.readAll();
+    QVERIFY(stored.contains("recentEnabled=true"));
+    QVERIFY(!stored.contains(parts.at(1).left(20)));
+    recent.setEnabled(false);
+    QVERIFY(recent.entries().isEmpty());
+}
+
+void TestTokenWorkbench::copyActionsAndUseInRequest()
+{
+    m_window->openDemo();
+    const QByteArray token = m_workbench->currentToken();
+    QClipboard* clipboard = QGuiApplication::clipboard();
+    m_workbench->copyToken();
+    QCOMPARE(clipboard->text().toLatin1(), token);
+    m_workbench->copyAuthorizationHeader();
+    QCOMPARE(clipboard->text().toLatin1(), QByteArray("Authorization: Bearer " + token));
+    m_workbench->copyDecodedJson();
+    const QJsonObject decoded = QJsonDocument::fromJson(clipboard->text().toUtf8()).object();
+    QCOMPARE(decoded.value(QStringLiteral("header")).toObject().value(QStringLiteral("alg")).toString(),
+             QStringLiteral("RS256"));
+    QCOMPARE(decoded.value(QStringLiteral("payload")).toObject().value(QStringLiteral("sub")).toString(),
+             QStringLiteral("user-4711"));
+
+    // "Use in request" hands the token to the Request workspace and shows it.
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QSignalSpy handed(m_window, &MainWindow::tokenForRequest);
+    QTest::mouseClick(m_workbench->findChild<QPushButton*>(QStringLiteral("useInRequestPushButton")), Qt::LeftButton);
+    QCOMPARE(handed.count(), 1);
+    QCOMPARE(handed.first().first().toByteArray(), token);
+    QCOMPARE(m_window->currentWorkspace(), int(MainWindow::RequestWorkspace));
+    clipboard->clear();
+}
+
+void TestTokenWorkbench::droppedFileIsOpened()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QByteArray token = rfcA2().value(QStringLiteral("token")).toString().toUtf8();
+    QFile file(dir.filePath(QStringLiteral("token.jwt")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Bearer " + token + "\n");
+    file.close();
+
+    auto* input = m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(file.fileName())});
+    const QPoint at = input->viewport()->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(input->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(input->viewport(), &drop);
+    QCOMPARE(m_workbench->currentToken(), token);
+    QCOMPARE(m_workbench->analysis().token.alg(), QStringLiteral("RS256"));
+
+    // A file that cannot be read is reported with its code, the token stays.
+    QVERIFY(!m_workbench->openTokenFile(dir.filePath(QStringLiteral("missing.jwt"))));
+    QVERIFY(m_workbench->findChild<QLabel*>(QStringLiteral("inputMessageLabel"))
+                ->text()
+                .contains(QStringLiteral("ERR_IO")));
+    QCOMPARE(m_workbench->currentToken(), token);
+}
+
+void TestTokenWorkbench::geometryPersistsAcrossWindows()
+{
+    m_window->resize(1000, 700);
+    m_window->setCurrentWorkspace(MainWindow::KeysWorkspace);
+    m_workbench->findChild<QLineEdit*>(QStringLiteral("issuerLineEdit"))->setText(QStringLiteral("https://a.example/"));
+    m_window->close(); // closeEvent saves
+    MainWindow second;
+    QCOMPARE(second.size(), QSize(1000, 700));
+    QCOMPARE(second.currentWorkspace(), int(MainWindow::KeysWorkspace));
+    QCOMPARE(second.tokenWorkbench()->findChild<QLineEdit*>(QStringLiteral("issuerLineEdit"))->text(),
+             QStringLiteral("https://a.example/"));
+}
+
+void TestTokenWorkbench::everyControlHasAnAccessibleName()
+{
+    // Screen readers announce a control by its accessible name (its text, its buddy label or setAccessibleName).
+    m_window->openDemo();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    QStringList unnamed;
+    for (QWidget* widget : m_workbench->findChildren<QWidget*>()) {
+        if (!(widget->focusPolicy() & Qt::TabFocus) || widget->objectName().isEmpty() ||
+            widget->objectName().startsWith(QLatin1String("qt_")))
+            continue;
+        QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(widget);
+        if (!accessible || accessible->text(QAccessible::Name).trimmed().isEmpty())
+            unnamed << widget->objectName();
+    }
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String(", "))));
+}
+
+void TestTokenWorkbench::tabOrderFollowsTheLayout()
+{
+    // Tab from the token input reaches the decoded views, then the key source, then the policy, in reading order,
+    // and no control traps the focus (text editors move on with Tab).
+    m_window->openDemo();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->activateWindow();
+    auto* input = m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("tokenPlainTextEdit"));
+    input->setFocus(Qt::TabFocusReason);
+    QStringList order;
+    QWidget* current = input;
+    for (int i = 0; i < 60 && current; ++i) {
+        order << current->objectName();
+        QWidget* next = current->nextInFocusChain();
+        while (next && next != current &&
+               (!(next->focusPolicy() & Qt::TabFocus) || !next->isVisibleTo(m_window) || !next->isEnabled()))
+            next = next->nextInFocusChain();
+        if (!next || next == input)
+            break;
+        // Tab itself moves there (no editor keeps the Tab key).
+        QTest::keyClick(current, Qt::Key_Tab);
+        current = next;
+    }
+    const auto at = [&order](const char* name) { return order.indexOf(QLatin1String(name)); };
+    QVERIFY2(at("decodedTabWidget") > 0 || at("claimsTableWidget") > 0, qPrintable(order.join(QLatin1Char(' '))));
+    QVERIFY2(at("keySourceComboBox") > at("claimsTableWidget"), qPrintable(order.join(QLatin1Char(' '))));
+    QVERIFY2(at("keyPlainTextEdit") > at("keySourceComboBox"), qPrintable(order.join(QLatin1Char(' '))));
+    QVERIFY2(at("stepsTreeWidget") > at("keyPlainTextEdit"), qPrintable(order.join(QLatin1Char(' '))));
+    QVERIFY2(at("lintTreeWidget") > at("stepsTreeWidget"), qPrintable(order.join(QLatin1Char(' '))));
+}
+
+void TestTokenWorkbench::darkPaletteIsReadable()
+{
+    const QPalette original = QApplication::palette();
+    QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion"));
+    QApplication::setStyle(fusion);
+    m_window->openDemo();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    // Switched while the window is open (as a desktop switching to dark mode): the colours follow. (On the
+    // window: QApplication::setPalette() only reaches the widgets once the event loop runs, which QTest's does not.)
+    m_window->setPalette(darkPalette());
+    QCoreApplication::processEvents();
+    const QPalette pal = m_workbench->palette();
+    QVERIFY(Theme::isDark(pal));
+
+    auto* message = m_workbench->findChild<QLabel*>(QStringLiteral("inputMessageLabel"));
+    const double messageContrast =
+        contrast(message->palette().color(QPalette::WindowText), pal.color(QPalette::Window));
+    QVERIFY2(messageContrast >= 4.5, qPrintable(QString::number(messageContrast)));
+    for (const QColor& color :
+         {Theme::errorColor(pal), Theme::okColor(pal), Theme::warningColor(pal), Theme::mutedColor(pal),
+          Theme::keyColor(pal), Theme::stringColor(pal), Theme::numberColor(pal), Theme::headerColor(pal),
+          Theme::payloadColor(pal), Theme::signatureColor(pal)})
+        QVERIFY2(contrast(color, pal.color(QPalette::Base)) >= 4.5, qPrintable(color.name()));
+    auto* tree = m_workbench->findChild<QTreeWidget*>(QStringLiteral("stepsTreeWidget"));
+    QCOMPARE(tree->topLevelItem(0)->foreground(0).color(), Theme::okColor(pal));
+    // The verdict badge is white on its own colour in both palettes.
+    QVERIFY(contrast(Qt::white, QColor(QStringLiteral("#2e7d32"))) >= 4.5);
+    QVERIFY(contrast(Qt::white, QColor(QStringLiteral("#c62828"))) >= 4.5);
+    QVERIFY(contrast(Qt::white, QColor(QStringLiteral("#8d5a00"))) >= 4.5);
+    if (const QByteArray dir = qgetenv("TOKENSCOPE_TEST_SHOT_DIR"); !dir.isEmpty())
+        m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/dark.png"));
+
+    // And back to light: the muted text is readable there too.
+    m_window->setPalette(original);
+    QCoreApplication::processEvents();
+    const QPalette light = m_workbench->palette();
+    QVERIFY(!Theme::isDark(light));
+    QVERIFY(contrast(Theme::mutedColor(light), light.color(QPalette::Window)) >= 4.5);
+    QCOMPARE(tree->topLevelItem(0)->foreground(0).color(), Theme::okColor(light));
+    if (const QByteArray dir = qgetenv("TOKENSCOPE_TEST_SHOT_DIR"); !dir.isEmpty())
+        m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/light.png"));
 }
 
 QTEST_MAIN(TestTokenWorkbench)

@@ -477,7 +477,11 @@ void TestMockApiServer::requestLog()
         audFailed = audFailed || (step.id == QLatin1String("aud") && step.status == VerificationStep::Status::Failed);
     }
     QVERIFY(audFailed);
+    QVERIFY(entry.token.isEmpty()); // the whole token only with logTokenDetails (the GUI's in-memory log)
+    RequestLogEntry withToken = entry;
+    withToken.token = token; // and even then never printed
     for (LogFormat format : {LogFormat::Text, LogFormat::Json}) {
+        QVERIFY(!RequestLogFormatter::format(withToken, format).contains(QString::fromLatin1(token.split('.').at(2))));
         const QString line = RequestLogFormatter::format(entry, format);
         QVERIFY(line.contains(QStringLiteral("/api/private")));
         QVERIFY(line.contains(QStringLiteral("invalid_claims")));
