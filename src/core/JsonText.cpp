@@ -31,6 +31,15 @@ public:
         return true;
     }
 
+    // One string literal (quotes included) and nothing else.
+    bool stringLiteral(QString* out)
+    {
+        if (m_s.isEmpty() || m_s[0] != '"' || !string(out)) {
+            return false;
+        }
+        return m_pos == m_s.size();
+    }
+
     QString error;
     qsizetype errorOffset = 0;
 
@@ -474,6 +483,16 @@ Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplic
         return Error(ErrorCode::JsonInvalid, QStringLiteral("JSON parser: %1").arg(pe.errorString()));
     }
     return doc.object();
+}
+
+std::optional<QString> JsonText::stringValue(QByteArrayView literal)
+{
+    Scanner scanner(literal, 0);
+    QString out;
+    if (!scanner.stringLiteral(&out)) {
+        return std::nullopt;
+    }
+    return out;
 }
 
 QByteArray JsonText::pretty(QByteArrayView text, int indent)

@@ -65,6 +65,18 @@ private Q_SLOTS:
         QCOMPARE(r->members[2].key, QStringLiteral("s"));
     }
 
+    void stringValueResolvesEscapes()
+    {
+        QCOMPARE(JsonText::stringValue("\"caf\\u00e9 \\\"q\\\" \\ud83d\\ude00\""),
+                 std::optional<QString>(QStringLiteral("caf\u00e9 \"q\" \U0001F600")));
+        QCOMPARE(JsonText::stringValue("\"plain\""), std::optional<QString>(QStringLiteral("plain")));
+        QCOMPARE(JsonText::stringValue("\"\""), std::optional<QString>(QString()));
+        QVERIFY(!JsonText::stringValue("\"a\" ").has_value()); // exactly one literal
+        QVERIFY(!JsonText::stringValue("\"a").has_value());
+        QVERIFY(!JsonText::stringValue("12").has_value());
+        QVERIFY(!JsonText::stringValue("").has_value());
+    }
+
     void prettyKeepsLiterals()
     {
         const QByteArray in =
