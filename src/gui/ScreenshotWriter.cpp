@@ -4,10 +4,12 @@
 #include "ComparePanel.h"
 #include "EncoderPanel.h"
 #include "HttpRequestSpec.h"
+#include "JsonTreePanel.h"
 #include "KeysWorkspace.h"
 #include "MainWindow.h"
 #include "RequestLogModel.h"
 #include "RequestWorkspace.h"
+#include "ResponseViewer.h"
 #include "ServerWorkspace.h"
 #include "TokenWorkbench.h"
 #include "ValidationPanel.h"
@@ -138,6 +140,14 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
             request->send();
             waitFor([&received] { return received; }, 10000);
             save(&window, QStringLiteral("workspace-request.png"));
+            // The same response as a tree, one branch open and a search hit selected.
+            auto* tabs = request->responseViewer()->findChild<QTabWidget*>(QStringLiteral("responseTabWidget"));
+            JsonTreePanel* tree = request->responseViewer()->treePanel();
+            tabs->setCurrentWidget(tree);
+            if (waitFor([tree] { return tree->isReady(); }, 5000))
+                tree->findNext(QStringLiteral("sub"));
+            save(&window, QStringLiteral("workspace-request-tree.png"));
+            tabs->setCurrentIndex(0);
             QObject::disconnect(connection);
             window.setCurrentWorkspace(MainWindow::ServerWorkspace);
             waitFor([server] { return server->logModel()->rowCount() >= 2; }, 5000);
