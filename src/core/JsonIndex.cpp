@@ -25,8 +25,8 @@ Result<JsonIndex> JsonIndex::build(const QByteArray& text, int maxDepth, qsizety
     }
     // The strict scan gives the reason and offset of any error; after it, the structural pass below may assume
     // valid JSON and stays simple and fast.
-    if (auto analysis = JsonText::analyse(text, maxDepth, errorOffset); !analysis) {
-        return analysis.error();
+    if (auto valid = JsonText::validate(text, maxDepth, errorOffset); !valid) {
+        return valid.error();
     }
     JsonIndex index;
     index.m_text = text;
@@ -125,7 +125,7 @@ void JsonIndex::index()
     // The root value.
     const qsizetype start = skipWs(0);
     m_root.offset = start;
-    const char c = m_text[start];
+    const char c = data[start]; // not m_text[]: non-const access would detach (copy) the shared body
     if (c == '{' || c == '[') {
         m_root.type = c == '{' ? Type::Object : Type::Array;
         const qsizetype empty = emptyContainerEnd(start);
@@ -213,21 +213,22 @@ qsizetype JsonIndex::findInLiterals(QByteArrayView needle, qsizetype from) const
     if (needle.isEmpty() || m_text.isEmpty()) {
         return -1;
     }
-    from = qMax<qsizetype>(from, 0);
-    qsizetype candidate = m_text.indexOf(needle, from);
-    if (candidate < 0) {
-        return -1;
-    }
-    // Lex from a known token start before `from`: the start of the last container that begins at or before it
-    // (only scalars, member names, empty containers and closers lie between that and `from`).
+    qsizetype candidate = m_text.indexOf(needle, qMax<qsizetype>(from, 0));
+    // Whether a candidate lies inside a token is found by lexing up to it from a known token start: the start of the
+    // last container that begins at or before it. Between that and the candidate there are only scalars, member
+    // names, empty containers and closers (a nested container starting earlier would be the last one instead), so
+    // candidates far apart cost a binary search each, not a scan of the text between them.
     qsizetype pos = 0;
-    const auto it = std::upper_bound(m_entries.cbegin(), m_entries.cend(), quint32(from),
-                                     [](quint32 offset, const Entry& e) { return offset < e.start; });
-    if (it != m_entries.cbegin()) {
-        pos = qsizetype((it - 1)->start);
-    }
+    const auto skipTo = [this, &pos](qsizetype at) {
+        const auto it = std::upper_bound(m_entries.cbegin(), m_entries.cend(), quint32(at),
+                                         [](quint32 offset, const Entry& e) { return offset < e.start; });
+        if (it != m_entries.cbegin()) {
+            pos = qMax(pos, qsizetype((it - 1)->start));
+        }
+    };
     const qsizetype size = m_text.size();
     while (candidate >= 0) {
+        skipTo(candidate);
         pos = skipWs(pos);
         if (pos >= size) {
             return -1;
@@ -235,24 +236,21 @@ qsizetype JsonIndex::findInLiterals(QByteArrayView needle, qsizetype from) const
         const char c = m_text[pos];
         if (c == '{' || c == '[' || c == '}' || c == ']' || c == ',' || c == ':') {
             ++pos;
-        } else {
-            const qsizetype end = c == '"' ? skipString(pos) : scalarEnd(pos);
-            if (candidate < pos) { // the candidate lies in structure or whitespace before this token
+            if (candidate < pos) { // the candidate was that structural character
                 candidate = m_text.indexOf(needle, pos);
-                continue;
             }
-            if (candidate < end) {
-                if (candidate + needle.size() <= end) {
-                    return candidate;
-                }
-                candidate = m_text.indexOf(needle, candidate + 1); // runs past the token: try the next one
-                continue;
-            }
-            pos = end;
             continue;
         }
-        if (candidate < pos) { // the candidate was that structural character
+        const qsizetype end = c == '"' ? skipString(pos) : scalarEnd(pos);
+        if (candidate < pos) { // the candidate lies in structure or whitespace before this token
             candidate = m_text.indexOf(needle, pos);
+        } else if (candidate < end) {
+            if (candidate + needle.size() <= end) {
+                return candidate;
+            }
+            candidate = m_text.indexOf(needle, candidate + 1); // runs past the token: try the next one
+        } else {
+            pos = end;
         }
     }
     return -1;

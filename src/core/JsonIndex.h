@@ -42,7 +42,7 @@ public:
 
     JsonIndex() = default;
 
-    /// Validates strictly (JsonText::analyse: RFC 8259, UTF-8, nesting ≤ maxDepth) and indexes `text`. Errors:
+    /// Validates strictly (JsonText::validate: RFC 8259, UTF-8, nesting ≤ maxDepth) and indexes `text`. Errors:
     /// ERR_JSON_INVALID with the reason and offset (also in *errorOffset), ERR_INPUT_TOO_LARGE for ≥ 4 GiB.
     static Result<JsonIndex> build(const QByteArray& text, int maxDepth = kDefaultMaxDepth,
                                    qsizetype* errorOffset = nullptr);
@@ -62,8 +62,9 @@ public:
     qsizetype containerCount() const { return m_entries.size(); }
 
     /// The first byte offset ≥ `from` where `needle` occurs inside a member name or a scalar literal (quotes and
-    /// escapes as written; never across structure or between tokens); -1 if none. Lexes from the start of the last
-    /// container that begins at or before `from`, so the cost is linear in the distance scanned.
+    /// escapes as written; never across structure or between tokens); -1 if none. Candidates are found with a byte
+    /// search and checked by lexing from the nearest container start before them, so the cost is that search plus
+    /// the run of scalars before each candidate, not the whole text.
     qsizetype findInLiterals(QByteArrayView needle, qsizetype from) const;
 
 private:

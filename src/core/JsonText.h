@@ -50,6 +50,10 @@ public:
     static Result<JsonAnalysis> analyse(QByteArrayView text, int maxDepth = kDefaultMaxDepth,
                                         qsizetype* errorOffset = nullptr);
 
+    /// analyse() without collecting anything: for large texts (no copy of the top-level member values).
+    static Result<void> validate(QByteArrayView text, int maxDepth = kDefaultMaxDepth,
+                                 qsizetype* errorOffset = nullptr);
+
     /// analyse() then QJsonDocument: the top level must be an object. Duplicate names are an error when
     /// `rejectDuplicates`.
     /// `analysisOut` (optional) receives the scan, so callers need not scan twice.

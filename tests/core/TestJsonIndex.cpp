@@ -15,6 +15,7 @@ private Q_SLOTS:
         auto built = JsonIndex::build(text);
         QVERIFY(built.ok());
         const JsonIndex& index = built.value();
+        QCOMPARE(index.text().constData(), text.constData()); // shares the body, never copies it
         const JsonIndex::Value root = index.root();
         QCOMPARE(root.type, JsonIndex::Type::Object);
         QCOMPARE(index.childCount(root), 5);

@@ -34,6 +34,11 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::JsonInvalid);
         QCOMPARE(at, offset);
+        qsizetype validateAt = -1;
+        const auto valid = JsonText::validate(text, JsonText::kDefaultMaxDepth, &validateAt);
+        QVERIFY(!valid.ok());
+        QCOMPARE(valid.error().message, r.error().message);
+        QCOMPARE(validateAt, offset);
     }
 
     void depthLimit()
