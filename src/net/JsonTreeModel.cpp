@@ -101,16 +101,7 @@ void JsonTreeModel::setJsonIndex(JsonIndex index)
     m_nodeCount = 1;
     if (isContainer(m_root->value.type)) {
         // The top level's rows are created now: the view shows them without an expand.
-        const QList<JsonIndex::Value> values = m_index.children(m_root->value);
-        m_root->children.reserve(size_t(values.size()));
-        for (qsizetype i = 0; i < values.size(); ++i) {
-            auto child = std::make_unique<Node>();
-            child->value = values.at(i);
-            child->parent = m_root.get();
-            child->row = int(i);
-            m_root->children.push_back(std::move(child));
-        }
-        m_nodeCount += values.size();
+        m_nodeCount += createChildren(m_root.get());
     }
     m_root->fetched = true;
     endResetModel();
@@ -158,7 +149,7 @@ QModelIndex JsonTreeModel::index(int row, int column, const QModelIndex& parent)
     if (!container || size_t(row) >= container->children.size()) {
         return QModelIndex();
     }
-    return createIndex(row, column, container->children[size_t(row)].get());
+    return createIndex(row, column, const_cast<Node*>(&container->children[size_t(row)]));
 }
 
 QModelIndex JsonTreeModel::parent(const QModelIndex& child) const
@@ -211,26 +202,32 @@ void JsonTreeModel::fetchMore(const QModelIndex& parent)
     }
 }
 
+qsizetype JsonTreeModel::createChildren(Node* node) const
+{
+    const QList<JsonIndex::Value> values = m_index.children(node->value);
+    // One allocation for all rows; the vector is never resized again, so row pointers stay valid.
+    node->children.resize(size_t(values.size()));
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        Node& child = node->children[size_t(i)];
+        child.value = values.at(i);
+        child.parent = node;
+        child.row = int(i);
+    }
+    return values.size();
+}
+
 void JsonTreeModel::fetch(Node* node)
 {
     if (node->fetched) {
         return;
     }
     node->fetched = true;
-    const QList<JsonIndex::Value> values = m_index.children(node->value);
-    if (values.isEmpty()) {
+    const qsizetype count = m_index.childCount(node->value);
+    if (count == 0) {
         return;
     }
-    beginInsertRows(indexFor(node), 0, int(values.size() - 1));
-    node->children.reserve(size_t(values.size()));
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        auto child = std::make_unique<Node>();
-        child->value = values.at(i);
-        child->parent = node;
-        child->row = int(i);
-        node->children.push_back(std::move(child));
-    }
-    m_nodeCount += values.size();
+    beginInsertRows(indexFor(node), 0, int(count - 1));
+    m_nodeCount += createChildren(node);
     endInsertRows();
 }
 
@@ -244,9 +241,9 @@ bool JsonTreeModel::fetchAll(qsizetype maxContainers)
         Node* node = pending.back();
         pending.pop_back();
         fetch(node);
-        for (const auto& child : node->children) {
-            if (child->value.entry >= 0) {
-                pending.push_back(child.get());
+        for (Node& child : node->children) {
+            if (child.value.entry >= 0) {
+                pending.push_back(&child);
             }
         }
     }
@@ -431,14 +428,14 @@ QModelIndex JsonTreeModel::indexForOffset(qsizetype offset)
         fetch(node);
         // Children are in document order: the last one starting at or before the offset.
         const auto it = std::upper_bound(node->children.cbegin(), node->children.cend(), offset,
-                                         [](qsizetype at, const std::unique_ptr<Node>& child) {
-                                             const auto& v = child->value;
+                                         [](qsizetype at, const Node& child) {
+                                             const auto& v = child.value;
                                              return at < (v.keyOffset >= 0 ? v.keyOffset : v.offset);
                                          });
-        if (it == node->children.cbegin() || !contains((*(it - 1))->value, offset)) {
+        if (it == node->children.cbegin() || !contains((it - 1)->value, offset)) {
             return node == m_root.get() ? QModelIndex() : indexFor(node, ValueColumn); // between children
         }
-        node = (it - 1)->get();
+        node = &node->children[size_t(it - node->children.cbegin() - 1)];
     }
 }
 

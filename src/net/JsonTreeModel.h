@@ -80,14 +80,15 @@ private:
         Node* parent = nullptr;
         int row = 0;
         bool fetched = false;
-        mutable qint8 jwt = -1; // unknown until first asked
-        std::vector<std::unique_ptr<Node>> children;
+        mutable qint8 jwt = -1;     // unknown until first asked
+        std::vector<Node> children; // sized once when fetched (rows point into it)
     };
 
     Node* nodeFor(const QModelIndex& index) const;
     Node* containerFor(const QModelIndex& parent) const; // the node whose children are the rows under `parent`
     QModelIndex indexFor(const Node* node, int column = KeyColumn) const;
     void fetch(Node* node);
+    qsizetype createChildren(Node* node) const; // returns how many
     QString keyText(const Node* node) const;
     QString valueText(const Node* node) const;
     QString typeText(const Node* node) const;
