@@ -162,6 +162,11 @@ void JsonTreePanel::setJson(const QByteArray& json)
                                                   .arg(containers));
                 m_collapseAll->setEnabled(true);
                 m_search->setEnabled(true);
+                // Names as wide as the top level needs (only its rows exist now), within reason.
+                m_view->resizeColumnToContents(JsonTreeModel::KeyColumn);
+                m_view->header()->resizeSection(
+                    JsonTreeModel::KeyColumn, qBound(120, m_view->header()->sectionSize(JsonTreeModel::KeyColumn) + 16,
+                                                     qMax(240, width() * 2 / 5)));
             }
             m_ready = true;
             Q_EMIT ready();
@@ -177,6 +182,8 @@ bool JsonTreePanel::findNext(const QString& text)
 {
     if (text.isEmpty() || m_model->isEmpty())
         return false;
+    if (m_search->text() != text)
+        m_search->setText(text); // called from code: show what was searched (starts from the top)
     qsizetype hit = -1;
     const QModelIndex found = m_model->find(text.toUtf8(), m_lastHit + 1, &hit);
     if (!found.isValid()) {

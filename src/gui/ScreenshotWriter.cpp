@@ -140,12 +140,19 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
             request->send();
             waitFor([&received] { return received; }, 10000);
             save(&window, QStringLiteral("workspace-request.png"));
-            // The same response as a tree, one branch open and a search hit selected.
+            // A richer response (the issuer's discovery document) as a tree, with a search hit selected.
+            received = false;
+            spec.url = server->baseUrl() + QStringLiteral("/.well-known/openid-configuration");
+            request->setRequest(spec);
+            request->send();
+            waitFor([&received] { return received; }, 10000);
             auto* tabs = request->responseViewer()->findChild<QTabWidget*>(QStringLiteral("responseTabWidget"));
             JsonTreePanel* tree = request->responseViewer()->treePanel();
             tabs->setCurrentWidget(tree);
-            if (waitFor([tree] { return tree->isReady(); }, 5000))
-                tree->findNext(QStringLiteral("sub"));
+            if (waitFor([tree] { return tree->isReady(); }, 5000)) {
+                tree->expandAll();
+                tree->findNext(QStringLiteral("RS256"));
+            }
             save(&window, QStringLiteral("workspace-request-tree.png"));
             tabs->setCurrentIndex(0);
             QObject::disconnect(connection);
