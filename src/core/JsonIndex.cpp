@@ -160,12 +160,18 @@ QByteArrayView JsonIndex::keyLiteral(const Value& value) const
 QList<JsonIndex::Value> JsonIndex::children(const Value& value) const
 {
     QList<Value> out;
+    out.reserve(childCount(value));
+    forEachChild(value, [&out](const Value& child) { out.append(child); });
+    return out;
+}
+
+void JsonIndex::forEachChild(const Value& value, const std::function<void(const Value&)>& visit) const
+{
     if (value.entry < 0) {
-        return out;
+        return;
     }
     const Entry& container = m_entries.at(value.entry);
     const bool object = m_text[container.start] == '{';
-    out.reserve(container.count);
     qint32 next = value.entry + 1; // the first nested container, if any, is the next entry
     qsizetype pos = qsizetype(container.start) + 1;
     for (;;) {
@@ -198,13 +204,13 @@ QList<JsonIndex::Value> JsonIndex::children(const Value& value) const
             end = scalarEnd(pos);
         }
         child.length = end - pos;
-        out.append(child);
+        visit(child);
         pos = skipWs(end);
         if (pos < m_text.size() && m_text[pos] == ',') {
             ++pos;
             continue;
         }
-        return out;
+        return;
     }
 }
 

@@ -6,6 +6,8 @@
 #include <QByteArray>
 #include <QList>
 
+#include <functional>
+
 /// A compact structural index of a valid JSON text, for browsing documents too large to parse into objects (a 50 MB
 /// response): one 16-byte entry per non-empty object or array (its offsets, child count and where its subtree ends in
 /// the entry list), nothing per scalar. Children of a container are enumerated on demand by scanning only its own
@@ -53,6 +55,8 @@ public:
     qsizetype childCount(const Value& value) const;
     /// The direct children in document order (duplicate member names included, as written).
     QList<Value> children(const Value& value) const;
+    /// The same without building a list (for the 200,000 elements of a large array).
+    void forEachChild(const Value& value, const std::function<void(const Value&)>& visit) const;
     QByteArrayView literal(const Value& value) const
     {
         return QByteArrayView(m_text).sliced(value.offset, value.length);

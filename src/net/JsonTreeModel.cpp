@@ -204,16 +204,17 @@ void JsonTreeModel::fetchMore(const QModelIndex& parent)
 
 qsizetype JsonTreeModel::createChildren(Node* node) const
 {
-    const QList<JsonIndex::Value> values = m_index.children(node->value);
     // One allocation for all rows; the vector is never resized again, so row pointers stay valid.
-    node->children.resize(size_t(values.size()));
-    for (qsizetype i = 0; i < values.size(); ++i) {
-        Node& child = node->children[size_t(i)];
-        child.value = values.at(i);
+    node->children.resize(size_t(m_index.childCount(node->value)));
+    size_t row = 0;
+    m_index.forEachChild(node->value, [node, &row](const JsonIndex::Value& value) {
+        Node& child = node->children[row];
+        child.value = value;
         child.parent = node;
-        child.row = int(i);
-    }
-    return values.size();
+        child.row = int(row++);
+    });
+    Q_ASSERT(row == node->children.size());
+    return qsizetype(row);
 }
 
 void JsonTreeModel::fetch(Node* node)
