@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "JsonIndex.h"
+#include "JsonText.h"
 
+#include <QRandomGenerator>
 #include <QTest>
 
 /// The structural index behind the response tree: children on demand, exact literal slices, errors with offsets.
@@ -103,6 +105,23 @@ private Q_SLOTS:
         QCOMPARE(ok->containerCount(), 39); // the innermost [] is empty
     }
 
+    void rebuildsRandomDocuments()
+    {
+        // Property: walking the index and joining names and literals gives back the minified text, for documents
+        // with escapes, brackets inside strings, empty containers and random whitespace.
+        QRandomGenerator random(6);
+        for (int round = 0; round < 200; ++round) {
+            const QByteArray text = randomValue(random, 0);
+            auto index = JsonIndex::build(text);
+            QVERIFY2(index.ok(), text.constData());
+            QCOMPARE(rebuild(index.value(), index->root()), JsonText::minify(text));
+            static const char* const needles[] = {"a", "]", ",", "\\\"", "12", "\"", "e+", "caf"};
+            const QByteArray needle(needles[random.bounded(8)]);
+            const qsizetype from = random.bounded(int(text.size()));
+            QCOMPARE(index->findInLiterals(needle, from), findInTokens(text, needle, from));
+        }
+    }
+
     void findInLiteralsOnly()
     {
         //                         0         1         2         3
@@ -118,6 +137,102 @@ private Q_SLOTS:
         QCOMPARE(index->findInLiterals("am", 4), -1);    // nothing after
         QCOMPARE(index->findInLiterals("1", 23), 34);    // from the middle of a container
         QCOMPARE(index->findInLiterals("zzz", 0), -1);
+    }
+
+private:
+    static QByteArray rebuild(const JsonIndex& index, const JsonIndex::Value& value)
+    {
+        const bool object = value.type == JsonIndex::Type::Object;
+        if (value.entry < 0 && (object || value.type == JsonIndex::Type::Array))
+            return object ? "{}" : "[]"; // an empty container's literal keeps its inner whitespace: "[ ]"
+        if (value.entry < 0)
+            return index.literal(value).toByteArray();
+        QByteArray out(1, object ? '{' : '[');
+        const auto children = index.children(value);
+        for (qsizetype i = 0; i < children.size(); ++i) {
+            if (i)
+                out += ',';
+            if (object)
+                out += QByteArray(index.keyLiteral(children[i]).toByteArray() + ':');
+            out += rebuild(index, children[i]);
+        }
+        out += object ? '}' : ']';
+        return out;
+    }
+
+    // The reference for findInLiterals: token ranges from a plain character walk, then the first occurrence at or
+    // after `from` that lies within one token.
+    static qsizetype findInTokens(const QByteArray& text, const QByteArray& needle, qsizetype from)
+    {
+        QList<QPair<qsizetype, qsizetype>> tokens; // [start, end)
+        for (qsizetype i = 0; i < text.size();) {
+            const char c = text[i];
+            if (c == '"') {
+                qsizetype j = i + 1;
+                while (text[j] != '"')
+                    j += text[j] == '\\' ? 2 : 1;
+                tokens.append({i, j + 1});
+                i = j + 1;
+            } else if (QByteArrayView("{}[],: \t\r\n").contains(c)) {
+                ++i;
+            } else {
+                qsizetype j = i;
+                while (j < text.size() && !QByteArrayView("{}[],: \t\r\n").contains(text[j]))
+                    ++j;
+                tokens.append({i, j});
+                i = j;
+            }
+        }
+        for (qsizetype at = text.indexOf(needle, from); at >= 0; at = text.indexOf(needle, at + 1)) {
+            for (const auto& [start, end] : tokens) {
+                if (at >= start && at + needle.size() <= end)
+                    return at;
+            }
+        }
+        return -1;
+    }
+
+    static QByteArray ws(QRandomGenerator& random)
+    {
+        static const char* const choices[] = {"", "", " ", "\n  ", "\t", "\r\n"};
+        return QByteArray(choices[random.bounded(6)]);
+    }
+
+    static QByteArray randomString(QRandomGenerator& random)
+    {
+        static const char* const pieces[] = {"a", "]",    "}",    "{",       "[",           ",",
+                                             ":", "\\\"", "\\\\", "\\u00e9", "caf\xc3\xa9", " "};
+        QByteArray out("\"");
+        for (int i = random.bounded(5); i > 0; --i)
+            out += pieces[random.bounded(12)];
+        return out + '"';
+    }
+
+    static QByteArray randomValue(QRandomGenerator& random, int depth)
+    {
+        const int kind = depth > 4 ? random.bounded(4) : random.bounded(7);
+        switch (kind) {
+        case 0:
+            return randomString(random);
+        case 1:
+            return QByteArray::number(random.bounded(1000)) + (random.bounded(2) ? ".50e+2" : "");
+        case 2:
+            return random.bounded(2) ? "true" : "null";
+        case 3:
+            return "12345678901234567890";
+        default: {
+            const bool object = kind == 4;
+            QByteArray out = QByteArray(QByteArray(1, object ? '{' : '[') + ws(random));
+            for (int i = random.bounded(4); i > 0; --i) {
+                if (out.size() > 1 && out.trimmed().size() > 1)
+                    out += QByteArray("," + ws(random));
+                if (object)
+                    out += QByteArray(randomString(random) + ws(random) + ":" + ws(random));
+                out += QByteArray(randomValue(random, depth + 1) + ws(random));
+            }
+            return QByteArray(out + (object ? '}' : ']'));
+        }
+        }
     }
 };
 

@@ -352,7 +352,10 @@ void TestRequestWorkspace::jsonTreeSearchAndCopy()
     const QByteArray body = "{\"data\":[{\"name\":\"first\"},{\"id\":12345678901234567890,\"name\":\"target value\","
                             "\"token\":\"" +
                             m_jwt + "\"}],\"odd key\":1.0e+2}";
-    viewer->setResponse(jsonResponse(body));
+    HttpClientResponse response = jsonResponse(body);
+    response.httpVersion = QStringLiteral("HTTP/2");
+    viewer->setResponse(response);
+    QVERIFY(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("HTTP/2"))); // the protocol used
     JsonTreePanel* panel = showTree(*viewer);
     QTRY_VERIFY(panel->isReady());
     auto* tree = child<QTreeView>(&w, "responseJsonTree");
