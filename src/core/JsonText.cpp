@@ -15,11 +15,12 @@ public:
     {
     }
 
-    bool run(JsonAnalysis& out)
+    // `members`: collect the top-level members (copies of their values) into `out`.
+    bool run(JsonAnalysis& out, bool members = true)
     {
         skipWs();
         JsonAnalysis::Type t{};
-        if (!value(0, &t, &out)) {
+        if (!value(0, &t, members ? &out : nullptr)) {
             return false;
         }
         out.topType = t;
@@ -29,6 +30,15 @@ public:
         }
         out.maxDepth = m_maxSeen;
         return true;
+    }
+
+    // One string literal (quotes included) and nothing else.
+    bool stringLiteral(QString* out)
+    {
+        if (m_s.isEmpty() || m_s[0] != '"' || !string(out)) {
+            return false;
+        }
+        return m_pos == m_s.size();
     }
 
     QString error;
@@ -450,6 +460,19 @@ Result<JsonAnalysis> JsonText::analyse(QByteArrayView text, int maxDepth, qsizet
     return out;
 }
 
+Result<void> JsonText::validate(QByteArrayView text, int maxDepth, qsizetype* errorOffset)
+{
+    Scanner scanner(text, maxDepth);
+    JsonAnalysis out;
+    if (!scanner.run(out, false)) {
+        if (errorOffset) {
+            *errorOffset = scanner.errorOffset;
+        }
+        return Error(ErrorCode::JsonInvalid, scanner.error);
+    }
+    return Result<void>::success();
+}
+
 Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplicates, int maxDepth,
                                           JsonAnalysis* analysisOut)
 {
@@ -476,9 +499,19 @@ Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplic
     return doc.object();
 }
 
+std::optional<QString> JsonText::stringValue(QByteArrayView literal)
+{
+    Scanner scanner(literal, 0);
+    QString out;
+    if (!scanner.stringLiteral(&out)) {
+        return std::nullopt;
+    }
+    return out;
+}
+
 QByteArray JsonText::pretty(QByteArrayView text, int indent)
 {
-    if (!analyse(text, 1024)) {
+    if (!validate(text, 1024)) {
         return text.toByteArray();
     }
     QByteArray out;

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 /// One member of the top-level object, with its value exactly as written.
 struct JsonMember
 {
@@ -48,11 +50,19 @@ public:
     static Result<JsonAnalysis> analyse(QByteArrayView text, int maxDepth = kDefaultMaxDepth,
                                         qsizetype* errorOffset = nullptr);
 
+    /// analyse() without collecting anything: for large texts (no copy of the top-level member values).
+    static Result<void> validate(QByteArrayView text, int maxDepth = kDefaultMaxDepth,
+                                 qsizetype* errorOffset = nullptr);
+
     /// analyse() then QJsonDocument: the top level must be an object. Duplicate names are an error when
     /// `rejectDuplicates`.
     /// `analysisOut` (optional) receives the scan, so callers need not scan twice.
     static Result<QJsonObject> parseObject(QByteArrayView text, bool rejectDuplicates = true,
                                            int maxDepth = kDefaultMaxDepth, JsonAnalysis* analysisOut = nullptr);
+
+    /// The text of one JSON string literal (`"caf\u00e9"`, quotes included) with escapes resolved (RFC 8259 §7);
+    /// nullopt when `literal` is not exactly one valid string.
+    static std::optional<QString> stringValue(QByteArrayView literal);
 
     /// Re-indents valid JSON, keeping every string and number literal byte for byte. Invalid input is
     /// returned unchanged.

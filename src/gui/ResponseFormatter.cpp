@@ -107,7 +107,7 @@ FormattedBody ResponseFormatter::formatNow(const QByteArray& body, const QString
             const bool jsonish = type == QLatin1String("application/json") || type.endsWith(QLatin1String("+json")) ||
                                  trimmed.startsWith('{') || trimmed.startsWith('[');
             qsizetype errorOffset = -1;
-            if (jsonish && JsonText::analyse(body, 1024, &errorOffset)) {
+            if (jsonish && JsonText::validate(body, 1024, &errorOffset)) {
                 out.kind = FormattedBody::Kind::Json;
                 out.text = JsonText::pretty(body);
             } else {

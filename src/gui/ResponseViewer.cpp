@@ -2,6 +2,7 @@
 #include "ResponseViewer.h"
 
 #include "JsonHighlighter.h"
+#include "JsonTreePanel.h"
 
 #include <QFileDialog>
 #include <QFontDatabase>
@@ -101,6 +102,8 @@ ResponseViewer::ResponseViewer(QWidget* parent)
     bodyLayout->addLayout(searchRow);
     bodyLayout->addWidget(m_body, 1);
     m_tabs->addTab(bodyPage, tr("Body"));
+    m_tree = new JsonTreePanel(m_tabs);
+    m_tabs->addTab(m_tree, tr("Tree"));
 
     m_raw = makeText(QStringLiteral("responseRawPlainTextEdit"), m_tabs);
     m_tabs->addTab(m_raw, tr("Raw"));
@@ -112,6 +115,7 @@ ResponseViewer::ResponseViewer(QWidget* parent)
     m_image->setAlignment(Qt::AlignCenter);
     imageScroll->setWidget(m_image);
     imageScroll->setWidgetResizable(true);
+    m_imagePage = imageScroll;
     m_tabs->addTab(imageScroll, tr("Image"));
     m_headers = makeTable({tr("Header"), tr("Value")}, QStringLiteral("responseHeadersTableWidget"), m_tabs);
     m_tabs->addTab(m_headers, tr("Headers"));
@@ -146,7 +150,10 @@ ResponseViewer::ResponseViewer(QWidget* parent)
             fillHex();
         if (m_tabs->currentWidget() == m_raw)
             fillRaw();
+        if (m_tabs->currentWidget() == m_tree)
+            fillTree();
     });
+    connect(m_tree, &JsonTreePanel::openTokenRequested, this, &ResponseViewer::openTokenRequested);
     connect(m_prevPage, &QPushButton::clicked, this, [this]() { showPage(m_page - 1); });
     connect(m_nextPage, &QPushButton::clicked, this, [this]() { showPage(m_page + 1); });
     connect(m_search, &QLineEdit::returnPressed, this, [this]() { findNext(m_search->text()); });
@@ -185,6 +192,8 @@ void ResponseViewer::clear()
     m_body->clear();
     m_raw->clear();
     m_hex->clear();
+    m_treeDirty = false;
+    m_tree->clear(tr("No response yet."));
     m_image->clear();
     m_headers->setRowCount(0);
     m_cookies->setRowCount(0);
@@ -310,10 +319,13 @@ void ResponseViewer::setResponse(const HttpClientResponse& response)
         m_body->setPlainText(QString::fromUtf8(preview));
     m_hexDirty = true;
     m_rawDirty = true;
+    m_treeDirty = true;
     if (m_tabs->currentWidget() == m_hex)
         fillHex();
     if (m_tabs->currentWidget() == m_raw)
         fillRaw();
+    if (m_tabs->currentWidget() == m_tree)
+        fillTree();
     m_generation = m_formatter->format(response.body, response.contentType());
 }
 
@@ -343,7 +355,7 @@ void ResponseViewer::onFormatted(quint64 generation, const FormattedBody& body)
         if (image.loadFromData(m_response.body)) {
             m_image->setPixmap(QPixmap::fromImage(image));
             m_body->setPlainText(tr("Image %1×%2: see Image.").arg(image.width()).arg(image.height()));
-            m_tabs->setCurrentIndex(3);
+            m_tabs->setCurrentWidget(m_imagePage);
         } else {
             m_body->setPlainText(tr("The image could not be decoded: see Hex."));
         }
@@ -376,6 +388,18 @@ void ResponseViewer::fillRaw()
     if (m_response.body.size() > kRawTabBytes)
         m_raw->appendPlainText(tr("\n… %1 more not shown here (Body pages through all of it; Save writes it all)")
                                    .arg(sizeText(m_response.body.size() - kRawTabBytes)));
+}
+
+void ResponseViewer::fillTree()
+{
+    if (!m_treeDirty)
+        return;
+    m_treeDirty = false;
+    // Any body is offered to the tree: what is not JSON (HTML, binary) gets the reason and position instead.
+    if (m_response.body.isEmpty())
+        m_tree->clear(tr("(empty body)"));
+    else
+        m_tree->setJson(m_response.body);
 }
 
 void ResponseViewer::fillHex()

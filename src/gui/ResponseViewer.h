@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class JsonHighlighter;
+class JsonTreePanel;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -18,7 +19,8 @@ class QTabWidget;
 class QTableWidget;
 
 /// The response pane: status, time (with the phases Qt reports), size, headers, cookies, the body as pretty JSON
-/// (exact literals, highlighted), raw text, hex or an image, search, save to file, and the JWTs found in it.
+/// (exact literals, highlighted), a collapsible JSON tree (JsonTreePanel), raw text, hex or an image, search, save
+/// to file, and the JWTs found in it.
 ///
 /// Large bodies never block the GUI thread: the first page of the raw body is shown at once, the pretty view is
 /// computed by ResponseFormatter on its own thread, and the body is shown one page (256 KB) at a time.
@@ -34,6 +36,7 @@ public:
     const QList<FoundToken>& tokens() const { return m_tokens; }
     bool isBodyFormatted() const { return m_formattedReady; }
     const FormattedBody& formattedBody() const { return m_formatted; }
+    JsonTreePanel* treePanel() const { return m_tree; }
     int currentPage() const { return m_page; }
 
     /// Writes the body (as received) atomically. Errors: ERR_IO.
@@ -50,6 +53,7 @@ private:
     void showPage(int page);
     void fillHex(); // the hex and raw views are built when first shown
     void fillRaw();
+    void fillTree();
     void onFormatted(quint64 generation, const FormattedBody& body);
     static QString hexDump(QByteArrayView bytes);
     static QString sizeText(qint64 bytes);
@@ -64,6 +68,7 @@ private:
     qsizetype m_searchFrom = 0;
     bool m_hexDirty = false;
     bool m_rawDirty = false;
+    bool m_treeDirty = false;
 
     QLabel* m_status;
     QLabel* m_timing;
@@ -77,6 +82,8 @@ private:
     QLabel* m_pageLabel;
     QPlainTextEdit* m_raw;
     QPlainTextEdit* m_hex;
+    JsonTreePanel* m_tree;
+    QWidget* m_imagePage;
     QLabel* m_image;
     QTableWidget* m_headers;
     QTableWidget* m_cookies;

@@ -5,10 +5,12 @@
 #include "EncoderPanel.h"
 #include "EnvironmentEditorDialog.h"
 #include "HttpRequestSpec.h"
+#include "JsonTreePanel.h"
 #include "KeysWorkspace.h"
 #include "MainWindow.h"
 #include "RequestLogModel.h"
 #include "RequestWorkspace.h"
+#include "ResponseViewer.h"
 #include "ServerWorkspace.h"
 #include "TokenWorkbench.h"
 #include "ValidationPanel.h"
@@ -139,6 +141,21 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
             request->send();
             waitFor([&received] { return received; }, 10000);
             save(&window, QStringLiteral("workspace-request.png"));
+            // A richer response (the issuer's discovery document) as a tree, with a search hit selected.
+            received = false;
+            spec.url = server->baseUrl() + QStringLiteral("/.well-known/openid-configuration");
+            request->setRequest(spec);
+            request->send();
+            waitFor([&received] { return received; }, 10000);
+            auto* tabs = request->responseViewer()->findChild<QTabWidget*>(QStringLiteral("responseTabWidget"));
+            JsonTreePanel* tree = request->responseViewer()->treePanel();
+            tabs->setCurrentWidget(tree);
+            if (waitFor([tree] { return tree->isReady(); }, 5000)) {
+                tree->expandAll();
+                tree->findNext(QStringLiteral("RS256"));
+            }
+            save(&window, QStringLiteral("workspace-request-tree.png"));
+            tabs->setCurrentIndex(0);
             QObject::disconnect(connection);
             // Environments ("Local mock API" got the server's URL) and a token fetched from its token endpoint.
             request->openEnvironmentEditor();

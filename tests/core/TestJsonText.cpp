@@ -34,6 +34,11 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
         QCOMPARE(r.error().code, ErrorCode::JsonInvalid);
         QCOMPARE(at, offset);
+        qsizetype validateAt = -1;
+        const auto valid = JsonText::validate(text, JsonText::kDefaultMaxDepth, &validateAt);
+        QVERIFY(!valid.ok());
+        QCOMPARE(valid.error().message, r.error().message);
+        QCOMPARE(validateAt, offset);
     }
 
     void depthLimit()
@@ -63,6 +68,18 @@ private Q_SLOTS:
         QCOMPARE(r->members[0].rawValue, QByteArray("12345678901234567890"));
         QCOMPARE(r->members[1].rawValue, QByteArray("1.50e+3"));
         QCOMPARE(r->members[2].key, QStringLiteral("s"));
+    }
+
+    void stringValueResolvesEscapes()
+    {
+        QCOMPARE(JsonText::stringValue("\"caf\\u00e9 \\\"q\\\" \\ud83d\\ude00\""),
+                 std::optional<QString>(QStringLiteral("caf\u00e9 \"q\" \U0001F600")));
+        QCOMPARE(JsonText::stringValue("\"plain\""), std::optional<QString>(QStringLiteral("plain")));
+        QCOMPARE(JsonText::stringValue("\"\""), std::optional<QString>(QString()));
+        QVERIFY(!JsonText::stringValue("\"a\" ").has_value()); // exactly one literal
+        QVERIFY(!JsonText::stringValue("\"a").has_value());
+        QVERIFY(!JsonText::stringValue("12").has_value());
+        QVERIFY(!JsonText::stringValue("").has_value());
     }
 
     void prettyKeepsLiterals()

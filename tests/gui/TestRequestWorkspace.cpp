@@ -3,6 +3,8 @@
 #include "EnvironmentEditorDialog.h"
 #include "EnvironmentStore.h"
 #include "GuiTestSupport.h"
+#include "JsonTreeModel.h"
+#include "JsonTreePanel.h"
 #include "JwtBuilder.h"
 #include "KeyValueTable.h"
 #include "MainWindow.h"
@@ -33,6 +35,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
+#include <QTreeView>
 
 using GuiTest::child;
 
@@ -57,12 +60,30 @@ private Q_SLOTS:
     void largeJsonIsPaged();
     void binaryBodyFallsBackToHex();
     void tokensOpenInWorkbench();
+    void jsonTreeSearchAndCopy();
+    void jsonTreeExplainsInvalidJson();
     void mountedInMainWindow();
     void environmentsEditedSavedAndRestored();
     void damagedEnvironmentsFileIsKept();
     void fetchTokenFromTokenEndpoint();
 
 private:
+    static HttpClientResponse jsonResponse(const QByteArray& body)
+    {
+        HttpClientResponse response;
+        response.received = true;
+        response.status = 200;
+        response.headers = {{"Content-Type", "application/json"}};
+        response.body = body;
+        response.bodySize = body.size();
+        return response;
+    }
+    static JsonTreePanel* showTree(ResponseViewer& viewer)
+    {
+        auto* panel = child<JsonTreePanel>(&viewer, "responseTreePanel");
+        child<QTabWidget>(&viewer, "responseTabWidget")->setCurrentWidget(panel);
+        return panel;
+    }
     static bool sendAndWait(RequestWorkspace& w)
     {
         QSignalSpy spy(&w, &RequestWorkspace::responseReceived);
@@ -329,6 +350,67 @@ void TestRequestWorkspace::tokensOpenInWorkbench()
     child<QPushButton>(&w, "openTokenPushButton")->click();
     QCOMPARE(open.count(), 1);
     QCOMPARE(open.at(0).at(0).toByteArray(), m_jwt);
+}
+
+void TestRequestWorkspace::jsonTreeSearchAndCopy()
+{
+    RequestWorkspace w;
+    w.show();
+    ResponseViewer* viewer = w.responseViewer();
+    const QByteArray body = "{\"data\":[{\"name\":\"first\"},{\"id\":12345678901234567890,\"name\":\"target value\","
+                            "\"token\":\"" +
+                            m_jwt + "\"}],\"odd key\":1.0e+2}";
+    HttpClientResponse response = jsonResponse(body);
+    response.httpVersion = QStringLiteral("HTTP/2");
+    viewer->setResponse(response);
+    QVERIFY(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("HTTP/2"))); // the protocol used
+    JsonTreePanel* panel = showTree(*viewer);
+    QTRY_VERIFY(panel->isReady());
+    auto* tree = child<QTreeView>(&w, "responseJsonTree");
+    QVERIFY(tree->isVisible());
+    QCOMPARE(tree->model()->rowCount(), 2);
+    QCOMPARE(tree->model()->index(1, JsonTreeModel::ValueColumn).data().toString(), QStringLiteral("1.0e+2"));
+    QVERIFY(!tree->isExpanded(tree->model()->index(0, 0)));
+
+    auto* search = child<QLineEdit>(&w, "responseTreeSearch");
+    search->setText(QStringLiteral("target"));
+    QTest::keyClick(search, Qt::Key_Return);
+    const QModelIndex hit = tree->currentIndex();
+    QVERIFY(hit.isValid());
+    QCOMPARE(hit.data(JsonTreeModel::JsonPathRole).toString(), QStringLiteral("$.data[1].name"));
+    QVERIFY(tree->isExpanded(hit.parent()));
+    QVERIFY(tree->isExpanded(hit.parent().parent()));
+    QVERIFY(tree->selectionModel()->isRowSelected(hit.row(), hit.parent()));
+
+    tree->setFocus();
+    QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("$.data[1].name"));
+    QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("target value"));
+    tree->setCurrentIndex(tree->model()->index(1, 0));
+    QTest::keyClick(tree, Qt::Key_C, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(QApplication::clipboard()->text(), QStringLiteral("$['odd key']"));
+
+    // The JWT in the body is marked and opens in the Token workbench.
+    const QModelIndex token = hit.sibling(2, JsonTreeModel::ValueColumn);
+    QVERIFY(token.data(JsonTreeModel::IsJwtRole).toBool());
+    QSignalSpy open(&w, &RequestWorkspace::openTokenRequested);
+    Q_EMIT tree->doubleClicked(token);
+    QCOMPARE(open.count(), 1);
+    QCOMPARE(open.at(0).at(0).toByteArray(), m_jwt);
+}
+
+void TestRequestWorkspace::jsonTreeExplainsInvalidJson()
+{
+    ResponseViewer viewer;
+    viewer.show();
+    viewer.setResponse(jsonResponse("{\"a\": 1,\n \"b\": [1, 2}"));
+    JsonTreePanel* panel = showTree(viewer);
+    QTRY_VERIFY(panel->isReady());
+    const QString status = child<QLabel>(&viewer, "responseTreeStatusLabel")->text();
+    QVERIFY2(status.contains(QLatin1String("offset 20")) && status.contains(QLatin1String("line 2, column 12")),
+             qPrintable(status));
+    QCOMPARE(child<QTreeView>(&viewer, "responseJsonTree")->model()->rowCount(), 0);
 }
 
 void TestRequestWorkspace::mountedInMainWindow()

@@ -5,7 +5,11 @@
 #include "ResponseTokenFinder.h"
 
 #include <QJsonArray>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +47,7 @@ private Q_SLOTS:
     void clientCertificatePem();
     void clientCertificatePkcs12();
     void clientCertificateMissing();
+    void http2WithNghttpd();
 
 private:
     static QJsonObject echo(const HttpClientResponse& r) { return QJsonDocument::fromJson(r.body).object(); }
@@ -501,6 +506,54 @@ void TestHttpClient::clientCertificateMissing()
     QVERIFY(!response.ok());
     QVERIFY2(response.error->code == ErrorCode::TlsFailure || response.error->code == ErrorCode::NetFailure,
              qPrintable(response.explanation()));
+}
+
+void TestHttpClient::http2WithNghttpd()
+{
+    // nghttpd (Debian nghttp2-server) speaks HTTP/2 over TLS (ALPN h2) only: a 200 from it proves HTTP/2 was used.
+    const QString nghttpd = QStandardPaths::findExecutable(QStringLiteral("nghttpd"),
+                                                           {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")});
+    if (nghttpd.isEmpty())
+        QSKIP("nghttpd not found: install the Debian package nghttp2-server (scripts/install-deps.sh does)");
+    QDir htdocs(m_dir.path());
+    QVERIFY(htdocs.mkpath(QStringLiteral("h2")) && htdocs.cd(QStringLiteral("h2")));
+    const QByteArray body = "{\"over\":\"h2\",\"big\":12345678901234567890}";
+    QFile file(htdocs.filePath(QStringLiteral("hello.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(body) == body.size());
+    file.close();
+    quint16 port = 0;
+    {
+        QTcpServer probe; // a free loopback port; nghttpd cannot report one it picked itself
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(nghttpd, {QStringLiteral("--address=127.0.0.1"), QString(QStringLiteral("--htdocs=") + htdocs.path()),
+                           QString::number(port), m_pki.serverKey, m_pki.serverCert});
+    QVERIFY2(server.waitForStarted(5000), qPrintable(server.errorString()));
+    const auto stop = qScopeGuard([&server] {
+        server.kill();
+        server.waitForFinished(5000);
+    });
+    const auto listening = [port] {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        return socket.waitForConnected(1000);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(listening() || server.state() != QProcess::Running, 10000);
+    QCOMPARE(server.state(), QProcess::Running);
+
+    HttpRequestSpec r;
+    r.url = QStringLiteral("https://127.0.0.1:%1/hello.json").arg(port);
+    HttpClientOptions options = tlsOptions();
+    QVERIFY(options.allowHttp2); // the default
+    const auto response = HttpClient::sendAndWait(r, options);
+    QVERIFY2(response.ok(), qPrintable(response.explanation()));
+    QCOMPARE(response.status, 200);
+    QCOMPARE(response.httpVersion, QStringLiteral("HTTP/2"));
+    QCOMPARE(response.body, body);
+    QVERIFY(response.statusLine().startsWith(QLatin1String("HTTP/2 200")));
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
