@@ -941,11 +941,15 @@ Environment RequestWorkspace::activeEnvironment() const
 }
 
 void RequestWorkspace::setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer,
-                                           const QString& audience)
+                                           const QString& audience, const QStringList& allowedAlgorithms)
 {
     m_diagnosisKeys = keys;
     m_diagnosisIssuer = issuer;
     m_diagnosisAudience = audience;
+    m_diagnosisAlgorithms = allowedAlgorithms;
+    const HttpClientResponse& shown = m_viewer->response();
+    if (m_currentId == 0 && shown.received && (shown.status == 401 || shown.status == 403))
+        showDiagnosis(m_sent, shown, false); // without stealing the side tab from the history
 }
 
 HttpClientOptions RequestWorkspace::clientOptions() const
@@ -1023,7 +1027,7 @@ void RequestWorkspace::onFinished(quint64 id, const HttpClientResponse& response
     Q_EMIT responseReceived();
 }
 
-void RequestWorkspace::showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response)
+void RequestWorkspace::showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response, bool focus)
 {
     if (!response.received || (response.status != 401 && response.status != 403)) {
         m_diagnosis->setPlainText(response.received ? tr("HTTP %1: nothing to diagnose (only 401 and 403 are "
@@ -1036,12 +1040,24 @@ void RequestWorkspace::showDiagnosis(const HttpRequestSpec& sent, const HttpClie
     input.keys = m_diagnosisKeys;
     input.expectedIssuer = m_diagnosisIssuer;
     input.expectedAudience = m_diagnosisAudience;
+    input.allowedAlgorithms = m_diagnosisAlgorithms;
     const Diagnosis d = UnauthorizedDiagnosis::diagnose(input);
     QString html = QStringLiteral("<h3>%1</h3><p><b>%2</b> <code>%3</code></p>")
                        .arg(tr("Why %1?").arg(d.status), d.summary.toHtmlEscaped(), Diagnosis::causeCode(d.cause));
+    // Say what the token was checked against, so "looks valid" without keys is not mistaken for a verified token.
+    QStringList context;
+    context << (m_diagnosisKeys ? tr("Verified against the %n key(s) loaded in the Keys workspace.", nullptr,
+                                     int(m_diagnosisKeys->keys().size()))
+                                : tr("Signature not checked: load the issuer's keys in the Keys workspace."));
+    if (!m_diagnosisIssuer.isEmpty() || !m_diagnosisAudience.isEmpty())
+        context << tr("Expected issuer \"%1\", audience \"%2\" (Token workbench policy).")
+                       .arg(m_diagnosisIssuer.isEmpty() ? tr("any") : m_diagnosisIssuer,
+                            m_diagnosisAudience.isEmpty() ? tr("any") : m_diagnosisAudience);
+    html += QStringLiteral("<p><i>%1</i></p>").arg(context.join(QLatin1Char(' ')).toHtmlEscaped());
     html += QStringLiteral("<pre>%1</pre>").arg(d.toText().section(QLatin1Char('\n'), 1).toHtmlEscaped());
     m_diagnosis->setHtml(html);
-    m_sideTabs->setCurrentWidget(m_diagnosis);
+    if (focus)
+        m_sideTabs->setCurrentWidget(m_diagnosis);
 }
 
 void RequestWorkspace::setHistoryPath(const QString& path)

@@ -71,8 +71,12 @@ public:
     void useLocalMockServer(const QString& baseUrl, const ClientCredentialsRequest& credentials);
     /// The token endpoint fields of Bearer auth ({{variables}} unresolved).
     ClientCredentialsRequest tokenEndpointRequest() const;
-    /// What the diagnosis can check the sent token against (keys from the Keys workspace, expected iss/aud).
-    void setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer, const QString& audience);
+    /// What the diagnosis checks the sent token against: the issuer's keys (MainWindow passes the set loaded in the
+    /// Keys workspace; nullopt = unknown, the signature is then not checked), the expected iss/aud and the allowed
+    /// algorithms (from the Token workbench's policy; empty = not checked). A 401/403 on display is diagnosed again
+    /// at once, so loading the keys after the answer arrived is enough.
+    void setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer, const QString& audience,
+                             const QStringList& allowedAlgorithms = {});
     /// Base client options (TLS/proxy fields from the Settings tab override them).
     void setClientOptions(const HttpClientOptions& options) { m_baseOptions = options; }
     HttpClientOptions clientOptions() const;
@@ -116,7 +120,7 @@ private:
     void syncUrlFromQuery();
     void checkJson();
     void onFinished(quint64 id, const HttpClientResponse& response);
-    void showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response);
+    void showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response, bool focus = true);
     void refreshHistory();
     void updateTlsWarning();
     QWidget* buildTokenEndpointBox(QWidget* parent);
@@ -146,6 +150,7 @@ private:
     std::optional<Jwks> m_diagnosisKeys;
     QString m_diagnosisIssuer;
     QString m_diagnosisAudience;
+    QStringList m_diagnosisAlgorithms;
     std::shared_ptr<SecretStore> m_secrets; // shared by every workspace of the process
     std::unique_ptr<RequestDraftStore> m_drafts;
     QTimer* m_draftTimer;

@@ -5,11 +5,14 @@
 #include "GuiTestSupport.h"
 #include "JwtBuilder.h"
 #include "KeyValueTable.h"
+#include "KeysWorkspace.h"
 #include "MainWindow.h"
 #include "MockApiServer.h"
 #include "RequestDraftStore.h"
 #include "RequestWorkspace.h"
 #include "ResponseViewer.h"
+#include "TokenWorkbench.h"
+#include "ValidationPanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -46,6 +49,7 @@ private Q_SLOTS:
     void init();
     void sendShowsStatusAndBody();
     void diagnosisFor401();
+    void diagnosisUsesKeysWorkspaceAndPolicy();
     void curlPasteImports();
     void curlTypedImports();
     void copyAsCode();
@@ -129,6 +133,73 @@ void TestRequestWorkspace::diagnosisFor401()
     QVERIFY2(diagnosis.contains(QLatin1String("Why 401?")) && diagnosis.contains(QLatin1String("expired")),
              qPrintable(diagnosis));
     QVERIFY(!diagnosis.contains(QString::fromLatin1(m_jwt)));
+}
+
+void TestRequestWorkspace::diagnosisUsesKeysWorkspaceAndPolicy()
+{
+    // MainWindow hands the Keys workspace's key set and the Token workbench's policy to the diagnosis.
+    QTemporaryDir dir;
+    MockApiServer server;
+    ServerConfig config;
+    config.port = 0;
+    config.workerThreads = 1;
+    config.issuerDirectory = dir.path();
+    const auto started = server.start(config);
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    const EmbeddedIssuer* issuer = server.embeddedIssuer();
+    const auto otherKey = AsymmetricKey::generateRsa(2048);
+    QVERIFY(otherKey.ok());
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QJsonObject claims{{QStringLiteral("iss"), server.issuer()},
+                             {QStringLiteral("aud"), server.audience()},
+                             {QStringLiteral("iat"), now},
+                             {QStringLiteral("exp"), now + 600}};
+    const auto sign = [&](const QString& kid) {
+        return QString::fromLatin1(
+            JwtBuilder::sign(QStringLiteral("RS256"), claims, Jwk::fromKey(otherKey.value()).withKid(kid)).value());
+    };
+
+    MainWindow window;
+    auto* keys = qobject_cast<KeysWorkspace*>(window.workspace(MainWindow::KeysWorkspace));
+    auto* w = qobject_cast<RequestWorkspace*>(window.workspace(MainWindow::RequestWorkspace));
+    QVERIFY(keys && w);
+    auto* diagnosis = child<QTextBrowser>(w, "diagnosisTextBrowser");
+    child<QLineEdit>(w, "urlLineEdit")->setText(QString(server.baseUrl() + QStringLiteral("/api/private")));
+
+    // A token of another issuer (kid "other-kid"): without keys the signature is not checked, and the pane says so.
+    w->setBearerToken(sign(QStringLiteral("other-kid")));
+    QVERIFY(sendAndWait(*w));
+    QVERIFY2(diagnosis->toPlainText().contains(QLatin1String("Signature not checked")),
+             qPrintable(diagnosis->toPlainText()));
+
+    // Loading the issuer's JWKS in the Keys workspace diagnoses the 401 on display again, now with the keys.
+    QSignalSpy loaded(keys, &KeysWorkspace::loaded);
+    keys->loadText(QJsonDocument(issuer->jwksDocument()).toJson(), QStringLiteral("the mock issuer"));
+    QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+    QString text = diagnosis->toPlainText();
+    QVERIFY2(text.contains(QLatin1String("unknown_kid")) && text.contains(issuer->kid()) &&
+                 text.contains(QLatin1String("Verified against the 1 key")),
+             qPrintable(text));
+
+    // The issuer's kid, but signed with another key: the signature does not verify.
+    w->setBearerToken(sign(issuer->kid()));
+    QVERIFY(sendAndWait(*w));
+    text = diagnosis->toPlainText();
+    QVERIFY2(text.contains(QLatin1String("signature_invalid")), qPrintable(text));
+
+    // The expected audience comes from the Token workbench's policy.
+    window.tokenWorkbench()->validationPanel()->setAudience(server.audience());
+    const auto wrongAudience =
+        issuer->mint(issuer->preset(MintPreset::WrongAudience, server.audience(), server.config().requiredScope));
+    QVERIFY(wrongAudience.ok());
+    w->setBearerToken(QString::fromLatin1(wrongAudience.value()));
+    QVERIFY(sendAndWait(*w));
+    text = diagnosis->toPlainText();
+    QVERIFY2(text.contains(QLatin1String("audience_mismatch")) &&
+                 text.contains(QString(QStringLiteral("the API expects \"") + server.audience())),
+             qPrintable(text));
+    QVERIFY(!text.contains(QString::fromLatin1(wrongAudience.value())));
+    server.stop();
 }
 
 void TestRequestWorkspace::curlPasteImports()
