@@ -461,6 +461,13 @@ QWidget* RequestWorkspace::buildTokenEndpointBox(QWidget* parent)
     m_tokenFetchStatus->setObjectName(QStringLiteral("tokenFetchStatusLabel"));
     m_tokenFetchStatus->setWordWrap(true);
     m_tokenFetchStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tokenTlsWarning = new QLabel(tr("⚠ TLS verification is OFF (Settings tab): the token endpoint's certificate is "
+                                      "not checked either, so the client secret goes to whoever answers."),
+                                   box);
+    m_tokenTlsWarning->setObjectName(QStringLiteral("tokenTlsWarningLabel"));
+    m_tokenTlsWarning->setWordWrap(true);
+    m_tokenTlsWarning->setStyleSheet(QStringLiteral("color: #c0392b; font-weight: bold"));
+    m_tokenTlsWarning->hide();
     auto* grid = new QGridLayout(box);
     grid->addWidget(new QLabel(tr("Token URL"), box), 0, 0);
     grid->addWidget(m_tokenUrl, 0, 1, 1, 3);
@@ -477,6 +484,7 @@ QWidget* RequestWorkspace::buildTokenEndpointBox(QWidget* parent)
     actions->addWidget(m_cancelFetchToken);
     actions->addWidget(m_tokenFetchStatus, 1);
     grid->addLayout(actions, 3, 0, 1, 4);
+    grid->addWidget(m_tokenTlsWarning, 4, 0, 1, 4);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
     connect(m_fetchToken, &QPushButton::clicked, this, &RequestWorkspace::fetchToken);
@@ -492,6 +500,7 @@ ClientCredentialsRequest RequestWorkspace::tokenEndpointRequest() const
     r.clientSecret = m_tokenClientSecret->text();
     r.audience = m_tokenAudience->text().trimmed();
     r.scope = m_tokenScope->text().simplified();
+    r.verifyTls = m_verifyTls->isChecked();
     return r;
 }
 
@@ -505,11 +514,13 @@ void RequestWorkspace::fetchToken()
     if (m_timeout->value() > 0)
         r.timeoutMs = m_timeout->value();
     m_tokenClient->setOptions(clientOptions());
+    m_tokenFetchUnverified = !r.verifyTls;
     m_tokenClient->fetch(r);
     m_fetchToken->setEnabled(false);
     m_cancelFetchToken->setEnabled(true);
     m_tokenFetchStatus->setStyleSheet(QString());
-    m_tokenFetchStatus->setText(tr("Asking %1 for a token…").arg(r.tokenUrl));
+    m_tokenFetchStatus->setText(r.verifyTls ? tr("Asking %1 for a token…").arg(r.tokenUrl)
+                                            : tr("Asking %1 for a token, TLS verification OFF…").arg(r.tokenUrl));
 }
 
 void RequestWorkspace::cancelTokenFetch()
@@ -537,6 +548,8 @@ void RequestWorkspace::onTokenFetched(const Result<TokenGrant>& result)
         details << tr("scope: %1").arg(grant.scope);
     if (!grant.tokenType.isEmpty() && !grant.isBearer())
         details << tr("token type %1, not Bearer: the API may expect another scheme").arg(grant.tokenType);
+    if (m_tokenFetchUnverified)
+        details << tr("⚠ TLS verification was off");
     m_tokenFetchStatus->setStyleSheet(QString());
     m_tokenFetchStatus->setText(
         details.isEmpty()
@@ -797,6 +810,7 @@ void RequestWorkspace::checkJson()
 void RequestWorkspace::updateTlsWarning()
 {
     m_tlsWarning->setVisible(!m_verifyTls->isChecked());
+    m_tokenTlsWarning->setVisible(!m_verifyTls->isChecked());
     m_requestTabs->setTabText(4, m_verifyTls->isChecked() ? tr("Settings") : tr("Settings ⚠"));
 }
 

@@ -69,7 +69,8 @@ public:
     /// made active, when there are no environments yet), and the empty (or loopback) token endpoint fields of
     /// Bearer auth are filled with its embedded issuer's client credentials.
     void useLocalMockServer(const QString& baseUrl, const ClientCredentialsRequest& credentials);
-    /// The token endpoint fields of Bearer auth ({{variables}} unresolved).
+    /// The token endpoint fields of Bearer auth ({{variables}} unresolved) and the "Verify TLS" switch of the
+    /// Settings tab, which the token request honours like every request (with the CA, certificate and proxy).
     ClientCredentialsRequest tokenEndpointRequest() const;
     /// What the diagnosis checks the sent token against: the issuer's keys (MainWindow passes the set loaded in the
     /// Keys workspace; nullopt = unknown, the signature is then not checked), the expected iss/aud and the allowed
@@ -147,6 +148,7 @@ private:
     bool m_updatingEnvironments = false;
     ClientCredentialsClient* m_tokenClient;
     QByteArray m_storedClientSecret;
+    bool m_tokenFetchUnverified = false; // the running/last token fetch had TLS verification off
     std::optional<Jwks> m_diagnosisKeys;
     QString m_diagnosisIssuer;
     QString m_diagnosisAudience;
@@ -194,6 +196,7 @@ private:
     QPushButton* m_fetchToken;
     QPushButton* m_cancelFetchToken;
     QLabel* m_tokenFetchStatus;
+    QLabel* m_tokenTlsWarning;
     QLineEdit* m_basicUser;
     QLineEdit* m_basicPassword;
     QLineEdit* m_apiKeyName;

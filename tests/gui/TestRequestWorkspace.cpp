@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
@@ -31,6 +32,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -65,6 +67,7 @@ private Q_SLOTS:
     void environmentsEditedSavedAndRestored();
     void damagedEnvironmentsFileIsKept();
     void fetchTokenFromTokenEndpoint();
+    void tlsSettingsApplyToRequestsAndTokenFetch();
 
 private:
     static bool sendAndWait(RequestWorkspace& w)
@@ -566,6 +569,73 @@ void TestRequestWorkspace::fetchTokenFromTokenEndpoint()
     RequestWorkspace reopened;
     QCOMPARE(reopened.tokenEndpointRequest().tokenUrl, credentials.tokenUrl);
     QCOMPARE(reopened.tokenEndpointRequest().clientSecret, credentials.clientSecret);
+    server.stop();
+}
+
+void TestRequestWorkspace::tlsSettingsApplyToRequestsAndTokenFetch()
+{
+    QTemporaryDir dir;
+    const TestPki pki = TestPki::create(dir.path());
+    QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
+    MockApiServer server;
+    ServerConfig config;
+    config.port = 0;
+    config.workerThreads = 1;
+    config.issuerDirectory = dir.path();
+    config.tlsCertFile = pki.serverCert;
+    config.tlsKeyFile = pki.serverKey;
+    const auto started = server.start(config);
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+
+    RequestWorkspace w;
+    w.setEnvironmentsPath(dir.filePath(QStringLiteral("environments.json")));
+    child<QComboBox>(&w, "authKindComboBox")->setCurrentIndex(int(HttpRequestSpec::AuthKind::Bearer));
+    child<QLineEdit>(&w, "tokenUrlLineEdit")->setText(QString(server.baseUrl() + QStringLiteral("/oauth/token")));
+    child<QLineEdit>(&w, "tokenClientIdLineEdit")->setText(server.embeddedIssuer()->clientId());
+    child<QLineEdit>(&w, "tokenClientSecretLineEdit")
+        ->setText(QString::fromUtf8(server.embeddedIssuer()->clientSecret()));
+    auto* fetch = child<QPushButton>(&w, "fetchTokenButton");
+    auto* status = child<QLabel>(&w, "tokenFetchStatusLabel");
+    auto* verify = child<QCheckBox>(&w, "verifyTlsCheckBox");
+    auto* caFile = child<QLineEdit>(&w, "caFileLineEdit");
+    auto* tokenWarning = child<QLabel>(&w, "tokenTlsWarningLabel");
+    QSignalSpy done(&w, &RequestWorkspace::tokenFetchFinished);
+    QVERIFY(verify->isChecked());
+    QVERIFY(tokenWarning->isHidden());
+
+    // Verified against the system store only: the test CA is unknown, nothing is sent.
+    fetch->click();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.last().at(0).toBool(), false);
+    QVERIFY2(status->text().contains(QLatin1String("TLS")), qPrintable(status->text()));
+
+    // The CA file of the Settings tab is used for the token request too.
+    caFile->setText(pki.caCert);
+    fetch->click();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.last().at(0).toBool(), qPrintable(status->text()));
+    QVERIFY(!status->text().contains(QLatin1String("TLS verification was off")));
+    child<QLineEdit>(&w, "urlLineEdit")->setText(QString(server.baseUrl() + QStringLiteral("/api/private")));
+    QVERIFY(sendAndWait(w));
+    QVERIFY2(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("200")),
+             qPrintable(child<QLabel>(&w, "responseStatusLabel")->text()));
+
+    // Verification off: marked in the Settings tab, its tab title and the token box, and honoured by both.
+    caFile->clear();
+    verify->setChecked(false);
+    QVERIFY(!child<QLabel>(&w, "tlsWarningLabel")->isHidden());
+    QVERIFY(!tokenWarning->isHidden());
+    auto* tabs = child<QTabWidget>(&w, "requestTabWidget");
+    QVERIFY(tabs->tabText(tabs->count() - 1).contains(QStringLiteral("⚠")));
+    fetch->click();
+    QVERIFY2(status->text().contains(QLatin1String("TLS verification OFF")), qPrintable(status->text()));
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.last().at(0).toBool(), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QLatin1String("TLS verification was off")), qPrintable(status->text()));
+    QVERIFY(sendAndWait(w));
+    QVERIFY(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("200")));
+    verify->setChecked(true);
+    QVERIFY(tokenWarning->isHidden());
     server.stop();
 }
 
