@@ -620,6 +620,10 @@ QWidget* RequestWorkspace::buildSettingsPage()
     m_caFile = lineEdit(QStringLiteral("caFileLineEdit"), tr("Extra trusted CA certificates (PEM)"), page);
     m_clientCert = lineEdit(QStringLiteral("clientCertLineEdit"), tr("Client certificate (PEM, or .p12/.pfx)"), page);
     m_clientKey = lineEdit(QStringLiteral("clientKeyLineEdit"), tr("Client key (PEM)"), page);
+    // Kept in memory only: neither the draft nor the settings hold it.
+    m_keyPassphrase = lineEdit(QStringLiteral("keyPassphraseLineEdit"),
+                               tr("Passphrase of the key or the PKCS#12 file (never saved)"), page);
+    m_keyPassphrase->setEchoMode(QLineEdit::Password);
     m_proxyMode = new QComboBox(page);
     m_proxyMode->setObjectName(QStringLiteral("proxyModeComboBox"));
     m_proxyMode->addItems({tr("System proxy"), tr("No proxy"), tr("Manual")});
@@ -633,6 +637,7 @@ QWidget* RequestWorkspace::buildSettingsPage()
     form->addRow(tr("CA file"), m_caFile);
     form->addRow(tr("Client certificate"), m_clientCert);
     form->addRow(tr("Client key"), m_clientKey);
+    form->addRow(tr("Key passphrase"), m_keyPassphrase);
     form->addRow(tr("Proxy"), m_proxyMode);
     form->addRow(tr("Manual proxy"), m_proxy);
     connect(m_verifyTls, &QCheckBox::toggled, this, &RequestWorkspace::updateTlsWarning);
@@ -979,6 +984,8 @@ HttpClientOptions RequestWorkspace::clientOptions() const
         o.tls.clientCertFile = cert;
         o.tls.clientKeyFile = m_clientKey->text();
     }
+    if (!m_keyPassphrase->text().isEmpty())
+        o.tls.keyPassphrase = m_keyPassphrase->text().toUtf8();
     o.proxy.mode = ProxyOptions::Mode(m_proxyMode->currentIndex());
     if (o.proxy.mode == ProxyOptions::Mode::Manual) {
         o.proxy.host = m_proxy->text().section(QLatin1Char(':'), 0, 0);

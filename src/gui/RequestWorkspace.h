@@ -209,6 +209,7 @@ private:
     QLineEdit* m_caFile;
     QLineEdit* m_clientCert;
     QLineEdit* m_clientKey;
+    QLineEdit* m_keyPassphrase;
     QComboBox* m_proxyMode;
     QLineEdit* m_proxy;
     QLabel* m_secretStoreLabel;

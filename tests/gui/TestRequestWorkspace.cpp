@@ -68,6 +68,7 @@ private Q_SLOTS:
     void damagedEnvironmentsFileIsKept();
     void fetchTokenFromTokenEndpoint();
     void tlsSettingsApplyToRequestsAndTokenFetch();
+    void clientCertificateFromSettings();
 
 private:
     static bool sendAndWait(RequestWorkspace& w)
@@ -637,6 +638,51 @@ void TestRequestWorkspace::tlsSettingsApplyToRequestsAndTokenFetch()
     verify->setChecked(true);
     QVERIFY(tokenWarning->isHidden());
     server.stop();
+}
+
+void TestRequestWorkspace::clientCertificateFromSettings()
+{
+    QTemporaryDir dir;
+    const TestPki pki = TestPki::create(dir.path());
+    QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
+    LoopbackHttpServer mtls(true, pki.serverConfiguration(true)); // requires a client certificate
+    QVERIFY(mtls.isListening());
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(mtls.url(QStringLiteral("/echo/mtls"), true));
+    child<QLineEdit>(&w, "caFileLineEdit")->setText(pki.caCert);
+    auto* cert = child<QLineEdit>(&w, "clientCertLineEdit");
+    auto* passphrase = child<QLineEdit>(&w, "keyPassphraseLineEdit");
+    QCOMPARE(passphrase->echoMode(), QLineEdit::Password);
+    auto* status = child<QLabel>(&w, "responseStatusLabel");
+    const auto echoedClient = [&w]() {
+        return QJsonDocument::fromJson(w.responseViewer()->response().body)
+            .object()
+            .value(QStringLiteral("clientCert"))
+            .toString();
+    };
+
+    // PKCS#12 protected by a passphrase: without it the file cannot be read, and the answer says so.
+    cert->setText(pki.clientP12);
+    QVERIFY(sendAndWait(w));
+    QVERIFY2(status->text().contains(QLatin1String("PKCS#12")), qPrintable(status->text()));
+    passphrase->setText(QStringLiteral("test"));
+    QVERIFY(sendAndWait(w));
+    QVERIFY2(status->text().contains(QLatin1String("200")), qPrintable(status->text()));
+    QCOMPARE(echoedClient(), QStringLiteral("test-client"));
+
+    // PEM certificate and key.
+    passphrase->clear();
+    cert->setText(pki.clientCert);
+    child<QLineEdit>(&w, "clientKeyLineEdit")->setText(pki.clientKey);
+    QVERIFY(sendAndWait(w));
+    QVERIFY2(status->text().contains(QLatin1String("200")), qPrintable(status->text()));
+    QCOMPARE(echoedClient(), QStringLiteral("test-client"));
+    // The passphrase is in no file the workspace writes.
+    passphrase->setText(QStringLiteral("passphrase-4711"));
+    w.saveDraft();
+    QFile draft(RequestDraftStore::defaultPath());
+    QVERIFY(draft.open(QIODevice::ReadOnly));
+    QVERIFY(!draft.readAll().contains("passphrase-4711"));
 }
 
 QTEST_MAIN(TestRequestWorkspace)
