@@ -72,16 +72,25 @@ bool ResponseFormatter::looksBinary(QByteArrayView bytes, qsizetype* badOffset)
             return true;
         }
     }
-    // A stateful decoder carries multi-byte sequences across slices; slices keep the temporary QString small.
-    QStringDecoder decoder(QStringDecoder::Utf8);
+    // Slices keep the temporary QString small. Each ends on a character boundary (never before a continuation
+    // byte 10xxxxxx) and is decoded statelessly, so an incomplete sequence at the very end is an error too.
+    // QStringDecoder::operator() is lazy: nothing is decoded (and no error found) until the result is converted.
     constexpr qsizetype slice = 1 << 20;
-    for (qsizetype at = 0; at < bytes.size(); at += slice) {
-        (void)decoder(bytes.sliced(at, qMin(slice, bytes.size() - at)));
+    qsizetype at = 0;
+    while (at < bytes.size()) {
+        qsizetype end = qMin(at + slice, bytes.size());
+        while (end < bytes.size() && end > at + slice - 4 && (uchar(bytes[end]) & 0xC0) == 0x80)
+            --end;
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString decoded = decoder(bytes.sliced(at, end - at));
         if (decoder.hasError()) {
-            if (badOffset)
-                *badOffset = at;
+            if (badOffset) {
+                const qsizetype bad = decoded.indexOf(QChar::ReplacementCharacter);
+                *badOffset = at + (bad < 0 ? 0 : decoded.left(bad).toUtf8().size());
+            }
             return true;
         }
+        at = end;
     }
     return false;
 }

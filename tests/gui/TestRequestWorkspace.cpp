@@ -63,6 +63,11 @@ private Q_SLOTS:
     void largeJsonIsPaged();
     void binaryBodyFallsBackToHex();
     void tokensOpenInWorkbench();
+    void cookiesShown();
+    void invalidUtf8FallsBackWithNote_data();
+    void invalidUtf8FallsBackWithNote();
+    void utf8CheckAcrossSlices();
+    void cancelButtonStopsTheRequest();
     void mountedInMainWindow();
     void environmentsEditedSavedAndRestored();
     void damagedEnvironmentsFileIsKept();
@@ -404,6 +409,91 @@ void TestRequestWorkspace::tokensOpenInWorkbench()
     child<QPushButton>(&w, "openTokenPushButton")->click();
     QCOMPARE(open.count(), 1);
     QCOMPARE(open.at(0).at(0).toByteArray(), m_jwt);
+}
+
+void TestRequestWorkspace::cookiesShown()
+{
+    m_server.setToken(m_jwt);
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(m_server.url(QStringLiteral("/tokens")));
+    QVERIFY(sendAndWait(w));
+    const auto* cookies = child<QTableWidget>(&w, "responseCookiesTableWidget");
+    QCOMPARE(cookies->rowCount(), 1);
+    QCOMPARE(cookies->item(0, 0)->text(), QStringLiteral("session"));  // name
+    QCOMPARE(cookies->item(0, 1)->text(), QString::fromLatin1(m_jwt)); // value
+    QCOMPARE(cookies->item(0, 3)->text(), QStringLiteral("/"));        // path
+    QCOMPARE(cookies->item(0, 4)->text(), QStringLiteral("session"));  // no Expires
+    QCOMPARE(cookies->item(0, 5)->text(), QStringLiteral("HttpOnly"));
+}
+
+void TestRequestWorkspace::invalidUtf8FallsBackWithNote_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    // Latin-1 "café" (0xE9 alone is not UTF-8) as text and inside JSON; a truncated multi-byte sequence.
+    QTest::newRow("latin-1 text") << QByteArray("text/plain") << QByteArray("caf\xe9 au lait\n");
+    QTest::newRow("latin-1 in json") << QByteArray("application/json") << QByteArray("{\"name\": \"caf\xe9\"}");
+    QTest::newRow("truncated sequence") << QByteArray("text/plain; charset=utf-8") << QByteArray("euro \xe2\x82");
+}
+
+void TestRequestWorkspace::invalidUtf8FallsBackWithNote()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    HttpClientResponse response;
+    response.received = true;
+    response.status = 200;
+    response.headers = {{"Content-Type", contentType}};
+    response.body = body;
+    response.bodySize = body.size();
+    ResponseViewer viewer;
+    QSignalSpy formatted(&viewer, &ResponseViewer::bodyFormatted);
+    viewer.setResponse(response);
+    QVERIFY(formatted.count() > 0 || formatted.wait(10000));
+    QCOMPARE(viewer.formattedBody().kind, FormattedBody::Kind::Binary);
+    auto* note = child<QLabel>(&viewer, "responseNoteLabel");
+    QVERIFY(!note->isHidden());
+    QVERIFY2(note->text().contains(QLatin1String("Not UTF-8")) && note->text().contains(QLatin1String("hex")),
+             qPrintable(note->text()));
+    QVERIFY(
+        child<QPlainTextEdit>(&viewer, "responseHexPlainTextEdit")->toPlainText().startsWith(QLatin1String("0000")));
+    QVERIFY(viewer
+                .saveBodyTo(QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+                                .filePath(QStringLiteral("invalid-utf8.bin")))
+                .ok());
+}
+
+void TestRequestWorkspace::utf8CheckAcrossSlices()
+{
+    // The check decodes 1 MiB slices: a character across a slice boundary is fine, a cut one at the end is not.
+    const QByteArray lead((1 << 20) - 1, 'a');
+    qsizetype bad = -1;
+    QVERIFY(!ResponseFormatter::looksBinary(QByteArray(lead + "\xe2\x82\xac tail"), &bad));
+    QVERIFY(ResponseFormatter::looksBinary(QByteArray(lead + "\xe2\x82"), &bad));
+    QCOMPARE(bad, lead.size());
+    QVERIFY(ResponseFormatter::looksBinary(QByteArray(lead + "ok \xff ok"), &bad));
+    QCOMPARE(bad, lead.size() + 3);
+}
+
+void TestRequestWorkspace::cancelButtonStopsTheRequest()
+{
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(m_server.url(QStringLiteral("/hang")));
+    QSignalSpy received(&w, &RequestWorkspace::responseReceived);
+    auto* send = child<QPushButton>(&w, "sendButton");
+    auto* cancel = child<QPushButton>(&w, "cancelButton");
+    send->click();
+    QVERIFY(w.isSending());
+    QVERIFY(!send->isEnabled());
+    QVERIFY(cancel->isEnabled());
+    cancel->click();
+    QVERIFY(received.count() > 0 || received.wait(10000));
+    QVERIFY(!w.isSending());
+    QVERIFY(send->isEnabled());
+    QVERIFY(!cancel->isEnabled());
+    QVERIFY2(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("cancelled")),
+             qPrintable(child<QLabel>(&w, "responseStatusLabel")->text()));
+    QCOMPARE(w.history().entries().size(), 1); // a cancelled request is history too
 }
 
 void TestRequestWorkspace::mountedInMainWindow()
