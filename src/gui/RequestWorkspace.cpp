@@ -1067,14 +1067,17 @@ void RequestWorkspace::showDiagnosis(const HttpRequestSpec& sent, const HttpClie
                        .arg(tr("Why %1?").arg(d.status), d.summary.toHtmlEscaped(), Diagnosis::causeCode(d.cause));
     // Say what the token was checked against, so "looks valid" without keys is not mistaken for a verified token.
     QStringList context;
-    context << (m_diagnosisKeys ? tr("Verified against the %n key(s) loaded in the Keys workspace.", nullptr,
-                                     int(m_diagnosisKeys->keys().size()))
-                                : tr("Signature not checked: load the issuer's keys in the Keys workspace."));
+    if (d.verified)
+        context << tr("Verified against the %n key(s) loaded in the Keys workspace.", nullptr,
+                      int(m_diagnosisKeys->keys().size()));
+    else if (!input.sentToken.isEmpty() && !m_diagnosisKeys)
+        context << tr("Signature not checked: load the issuer's keys in the Keys workspace.");
     if (!m_diagnosisIssuer.isEmpty() || !m_diagnosisAudience.isEmpty())
         context << tr("Expected issuer \"%1\", audience \"%2\" (Token workbench policy).")
                        .arg(m_diagnosisIssuer.isEmpty() ? tr("any") : m_diagnosisIssuer,
                             m_diagnosisAudience.isEmpty() ? tr("any") : m_diagnosisAudience);
-    html += QStringLiteral("<p><i>%1</i></p>").arg(context.join(QLatin1Char(' ')).toHtmlEscaped());
+    if (!context.isEmpty())
+        html += QStringLiteral("<p><i>%1</i></p>").arg(context.join(QLatin1Char(' ')).toHtmlEscaped());
     html += QStringLiteral("<pre>%1</pre>").arg(d.toText().section(QLatin1Char('\n'), 1).toHtmlEscaped());
     m_diagnosis->setHtml(html);
     if (focus)
