@@ -465,12 +465,17 @@ void TestRequestWorkspace::invalidUtf8FallsBackWithNote()
 
 void TestRequestWorkspace::utf8CheckAcrossSlices()
 {
-    // The check decodes 1 MiB slices: a character across a slice boundary is fine, a cut one at the end is not.
+    // The check decodes 1 MiB slices: a character across a slice boundary is fine; a character cut at the end is
+    // invalid in a whole body but fine in a preview (a prefix of the body).
     const QByteArray lead((1 << 20) - 1, 'a');
     qsizetype bad = -1;
-    QVERIFY(!ResponseFormatter::looksBinary(QByteArray(lead + "\xe2\x82\xac tail"), &bad));
-    QVERIFY(ResponseFormatter::looksBinary(QByteArray(lead + "\xe2\x82"), &bad));
+    QVERIFY(!ResponseFormatter::looksBinary(QByteArray(lead + "\xe2\x82\xac tail"), &bad, true));
+    QVERIFY(ResponseFormatter::looksBinary(QByteArray(lead + "\xe2\x82"), &bad, true));
     QCOMPARE(bad, lead.size());
+    QVERIFY(!ResponseFormatter::looksBinary(QByteArray(lead + "\xe2\x82"), &bad));
+    QVERIFY(!ResponseFormatter::looksBinary(QByteArray("caf\xc3"), &bad));
+    QVERIFY(ResponseFormatter::looksBinary(QByteArray("caf\xe9 ok"), &bad));
+    QCOMPARE(bad, 3);
     QVERIFY(ResponseFormatter::looksBinary(QByteArray(lead + "ok \xff ok"), &bad));
     QCOMPARE(bad, lead.size() + 3);
 }
