@@ -91,6 +91,18 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(request, &::RequestWorkspace::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    // "Why 401/403?" verifies the sent token with the keys loaded in the Keys workspace and checks iss/aud/alg
+    // against the Token workbench's policy (its first issuer and audience: a server expects one of each).
+    const auto updateDiagnosisContext = [this, keys, request]() {
+        const Jwks& loaded = keys->analysis().keys;
+        const VerifyOptions policy = m_workbench->validationPanel()->verifyOptions();
+        request->setDiagnosisContext(loaded.isEmpty() ? std::nullopt : std::optional<Jwks>(loaded),
+                                     policy.claims.issuers.value(0), policy.claims.audiences.value(0),
+                                     policy.allowedAlgorithms);
+    };
+    connect(keys, &::KeysWorkspace::loaded, request, updateDiagnosisContext);
+    connect(m_workbench->validationPanel(), &ValidationPanel::changed, request, updateDiagnosisContext);
+    updateDiagnosisContext();
     // Server workspace (issue 4). "::" because MainWindow::ServerWorkspace is also the enumerator of its page.
     auto* server = new ::ServerWorkspace(this);
     addWorkspace(server, tr("Server"), style()->standardIcon(QStyle::SP_DriveNetIcon));

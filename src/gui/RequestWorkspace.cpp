@@ -461,6 +461,13 @@ QWidget* RequestWorkspace::buildTokenEndpointBox(QWidget* parent)
     m_tokenFetchStatus->setObjectName(QStringLiteral("tokenFetchStatusLabel"));
     m_tokenFetchStatus->setWordWrap(true);
     m_tokenFetchStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_tokenTlsWarning = new QLabel(tr("⚠ TLS verification is OFF (Settings tab): the token endpoint's certificate is "
+                                      "not checked either, so the client secret goes to whoever answers."),
+                                   box);
+    m_tokenTlsWarning->setObjectName(QStringLiteral("tokenTlsWarningLabel"));
+    m_tokenTlsWarning->setWordWrap(true);
+    m_tokenTlsWarning->setStyleSheet(QStringLiteral("color: #c0392b; font-weight: bold"));
+    m_tokenTlsWarning->hide();
     auto* grid = new QGridLayout(box);
     grid->addWidget(new QLabel(tr("Token URL"), box), 0, 0);
     grid->addWidget(m_tokenUrl, 0, 1, 1, 3);
@@ -477,6 +484,7 @@ QWidget* RequestWorkspace::buildTokenEndpointBox(QWidget* parent)
     actions->addWidget(m_cancelFetchToken);
     actions->addWidget(m_tokenFetchStatus, 1);
     grid->addLayout(actions, 3, 0, 1, 4);
+    grid->addWidget(m_tokenTlsWarning, 4, 0, 1, 4);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
     connect(m_fetchToken, &QPushButton::clicked, this, &RequestWorkspace::fetchToken);
@@ -492,6 +500,7 @@ ClientCredentialsRequest RequestWorkspace::tokenEndpointRequest() const
     r.clientSecret = m_tokenClientSecret->text();
     r.audience = m_tokenAudience->text().trimmed();
     r.scope = m_tokenScope->text().simplified();
+    r.verifyTls = m_verifyTls->isChecked();
     return r;
 }
 
@@ -505,11 +514,13 @@ void RequestWorkspace::fetchToken()
     if (m_timeout->value() > 0)
         r.timeoutMs = m_timeout->value();
     m_tokenClient->setOptions(clientOptions());
+    m_tokenFetchUnverified = !r.verifyTls;
     m_tokenClient->fetch(r);
     m_fetchToken->setEnabled(false);
     m_cancelFetchToken->setEnabled(true);
     m_tokenFetchStatus->setStyleSheet(QString());
-    m_tokenFetchStatus->setText(tr("Asking %1 for a token…").arg(r.tokenUrl));
+    m_tokenFetchStatus->setText(r.verifyTls ? tr("Asking %1 for a token…").arg(r.tokenUrl)
+                                            : tr("Asking %1 for a token, TLS verification OFF…").arg(r.tokenUrl));
 }
 
 void RequestWorkspace::cancelTokenFetch()
@@ -537,6 +548,8 @@ void RequestWorkspace::onTokenFetched(const Result<TokenGrant>& result)
         details << tr("scope: %1").arg(grant.scope);
     if (!grant.tokenType.isEmpty() && !grant.isBearer())
         details << tr("token type %1, not Bearer: the API may expect another scheme").arg(grant.tokenType);
+    if (m_tokenFetchUnverified)
+        details << tr("⚠ TLS verification was off");
     m_tokenFetchStatus->setStyleSheet(QString());
     m_tokenFetchStatus->setText(
         details.isEmpty()
@@ -607,6 +620,10 @@ QWidget* RequestWorkspace::buildSettingsPage()
     m_caFile = lineEdit(QStringLiteral("caFileLineEdit"), tr("Extra trusted CA certificates (PEM)"), page);
     m_clientCert = lineEdit(QStringLiteral("clientCertLineEdit"), tr("Client certificate (PEM, or .p12/.pfx)"), page);
     m_clientKey = lineEdit(QStringLiteral("clientKeyLineEdit"), tr("Client key (PEM)"), page);
+    // Kept in memory only: neither the draft nor the settings hold it.
+    m_keyPassphrase = lineEdit(QStringLiteral("keyPassphraseLineEdit"),
+                               tr("Passphrase of the key or the PKCS#12 file (never saved)"), page);
+    m_keyPassphrase->setEchoMode(QLineEdit::Password);
     m_proxyMode = new QComboBox(page);
     m_proxyMode->setObjectName(QStringLiteral("proxyModeComboBox"));
     m_proxyMode->addItems({tr("System proxy"), tr("No proxy"), tr("Manual")});
@@ -620,6 +637,7 @@ QWidget* RequestWorkspace::buildSettingsPage()
     form->addRow(tr("CA file"), m_caFile);
     form->addRow(tr("Client certificate"), m_clientCert);
     form->addRow(tr("Client key"), m_clientKey);
+    form->addRow(tr("Key passphrase"), m_keyPassphrase);
     form->addRow(tr("Proxy"), m_proxyMode);
     form->addRow(tr("Manual proxy"), m_proxy);
     connect(m_verifyTls, &QCheckBox::toggled, this, &RequestWorkspace::updateTlsWarning);
@@ -797,6 +815,7 @@ void RequestWorkspace::checkJson()
 void RequestWorkspace::updateTlsWarning()
 {
     m_tlsWarning->setVisible(!m_verifyTls->isChecked());
+    m_tokenTlsWarning->setVisible(!m_verifyTls->isChecked());
     m_requestTabs->setTabText(4, m_verifyTls->isChecked() ? tr("Settings") : tr("Settings ⚠"));
 }
 
@@ -941,11 +960,15 @@ Environment RequestWorkspace::activeEnvironment() const
 }
 
 void RequestWorkspace::setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer,
-                                           const QString& audience)
+                                           const QString& audience, const QStringList& allowedAlgorithms)
 {
     m_diagnosisKeys = keys;
     m_diagnosisIssuer = issuer;
     m_diagnosisAudience = audience;
+    m_diagnosisAlgorithms = allowedAlgorithms;
+    const HttpClientResponse& shown = m_viewer->response();
+    if (m_currentId == 0 && shown.received && (shown.status == 401 || shown.status == 403))
+        showDiagnosis(m_sent, shown, false); // without stealing the side tab from the history
 }
 
 HttpClientOptions RequestWorkspace::clientOptions() const
@@ -961,6 +984,8 @@ HttpClientOptions RequestWorkspace::clientOptions() const
         o.tls.clientCertFile = cert;
         o.tls.clientKeyFile = m_clientKey->text();
     }
+    if (!m_keyPassphrase->text().isEmpty())
+        o.tls.keyPassphrase = m_keyPassphrase->text().toUtf8();
     o.proxy.mode = ProxyOptions::Mode(m_proxyMode->currentIndex());
     if (o.proxy.mode == ProxyOptions::Mode::Manual) {
         o.proxy.host = m_proxy->text().section(QLatin1Char(':'), 0, 0);
@@ -1023,7 +1048,7 @@ void RequestWorkspace::onFinished(quint64 id, const HttpClientResponse& response
     Q_EMIT responseReceived();
 }
 
-void RequestWorkspace::showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response)
+void RequestWorkspace::showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response, bool focus)
 {
     if (!response.received || (response.status != 401 && response.status != 403)) {
         m_diagnosis->setPlainText(response.received ? tr("HTTP %1: nothing to diagnose (only 401 and 403 are "
@@ -1036,12 +1061,27 @@ void RequestWorkspace::showDiagnosis(const HttpRequestSpec& sent, const HttpClie
     input.keys = m_diagnosisKeys;
     input.expectedIssuer = m_diagnosisIssuer;
     input.expectedAudience = m_diagnosisAudience;
+    input.allowedAlgorithms = m_diagnosisAlgorithms;
     const Diagnosis d = UnauthorizedDiagnosis::diagnose(input);
     QString html = QStringLiteral("<h3>%1</h3><p><b>%2</b> <code>%3</code></p>")
                        .arg(tr("Why %1?").arg(d.status), d.summary.toHtmlEscaped(), Diagnosis::causeCode(d.cause));
+    // Say what the token was checked against, so "looks valid" without keys is not mistaken for a verified token.
+    QStringList context;
+    if (d.verified)
+        context << tr("Verified against the %n key(s) loaded in the Keys workspace.", nullptr,
+                      int(m_diagnosisKeys->keys().size()));
+    else if (!input.sentToken.isEmpty() && !m_diagnosisKeys)
+        context << tr("Signature not checked: load the issuer's keys in the Keys workspace.");
+    if (!m_diagnosisIssuer.isEmpty() || !m_diagnosisAudience.isEmpty())
+        context << tr("Expected issuer \"%1\", audience \"%2\" (Token workbench policy).")
+                       .arg(m_diagnosisIssuer.isEmpty() ? tr("any") : m_diagnosisIssuer,
+                            m_diagnosisAudience.isEmpty() ? tr("any") : m_diagnosisAudience);
+    if (!context.isEmpty())
+        html += QStringLiteral("<p><i>%1</i></p>").arg(context.join(QLatin1Char(' ')).toHtmlEscaped());
     html += QStringLiteral("<pre>%1</pre>").arg(d.toText().section(QLatin1Char('\n'), 1).toHtmlEscaped());
     m_diagnosis->setHtml(html);
-    m_sideTabs->setCurrentWidget(m_diagnosis);
+    if (focus)
+        m_sideTabs->setCurrentWidget(m_diagnosis);
 }
 
 void RequestWorkspace::setHistoryPath(const QString& path)

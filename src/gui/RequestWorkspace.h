@@ -69,10 +69,15 @@ public:
     /// made active, when there are no environments yet), and the empty (or loopback) token endpoint fields of
     /// Bearer auth are filled with its embedded issuer's client credentials.
     void useLocalMockServer(const QString& baseUrl, const ClientCredentialsRequest& credentials);
-    /// The token endpoint fields of Bearer auth ({{variables}} unresolved).
+    /// The token endpoint fields of Bearer auth ({{variables}} unresolved) and the "Verify TLS" switch of the
+    /// Settings tab, which the token request honours like every request (with the CA, certificate and proxy).
     ClientCredentialsRequest tokenEndpointRequest() const;
-    /// What the diagnosis can check the sent token against (keys from the Keys workspace, expected iss/aud).
-    void setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer, const QString& audience);
+    /// What the diagnosis checks the sent token against: the issuer's keys (MainWindow passes the set loaded in the
+    /// Keys workspace; nullopt = unknown, the signature is then not checked), the expected iss/aud and the allowed
+    /// algorithms (from the Token workbench's policy; empty = not checked). A 401/403 on display is diagnosed again
+    /// at once, so loading the keys after the answer arrived is enough.
+    void setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer, const QString& audience,
+                             const QStringList& allowedAlgorithms = {});
     /// Base client options (TLS/proxy fields from the Settings tab override them).
     void setClientOptions(const HttpClientOptions& options) { m_baseOptions = options; }
     HttpClientOptions clientOptions() const;
@@ -116,7 +121,7 @@ private:
     void syncUrlFromQuery();
     void checkJson();
     void onFinished(quint64 id, const HttpClientResponse& response);
-    void showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response);
+    void showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response, bool focus = true);
     void refreshHistory();
     void updateTlsWarning();
     QWidget* buildTokenEndpointBox(QWidget* parent);
@@ -143,9 +148,11 @@ private:
     bool m_updatingEnvironments = false;
     ClientCredentialsClient* m_tokenClient;
     QByteArray m_storedClientSecret;
+    bool m_tokenFetchUnverified = false; // the running/last token fetch had TLS verification off
     std::optional<Jwks> m_diagnosisKeys;
     QString m_diagnosisIssuer;
     QString m_diagnosisAudience;
+    QStringList m_diagnosisAlgorithms;
     std::shared_ptr<SecretStore> m_secrets; // shared by every workspace of the process
     std::unique_ptr<RequestDraftStore> m_drafts;
     QTimer* m_draftTimer;
@@ -189,6 +196,7 @@ private:
     QPushButton* m_fetchToken;
     QPushButton* m_cancelFetchToken;
     QLabel* m_tokenFetchStatus;
+    QLabel* m_tokenTlsWarning;
     QLineEdit* m_basicUser;
     QLineEdit* m_basicPassword;
     QLineEdit* m_apiKeyName;
@@ -201,6 +209,7 @@ private:
     QLineEdit* m_caFile;
     QLineEdit* m_clientCert;
     QLineEdit* m_clientKey;
+    QLineEdit* m_keyPassphrase;
     QComboBox* m_proxyMode;
     QLineEdit* m_proxy;
     QLabel* m_secretStoreLabel;

@@ -62,7 +62,27 @@ quint64 ResponseFormatter::format(const QByteArray& body, const QString& content
     return generation;
 }
 
-bool ResponseFormatter::looksBinary(QByteArrayView bytes, qsizetype* badOffset)
+namespace {
+
+/// Where the last character of `bytes` starts when it is a multi-byte sequence cut short; bytes.size() otherwise.
+qsizetype endOfWholeCharacters(QByteArrayView bytes)
+{
+    qsizetype i = bytes.size();
+    qsizetype continuation = 0;
+    while (i > 0 && continuation < 3 && (uchar(bytes[i - 1]) & 0xC0) == 0x80) {
+        --i;
+        ++continuation;
+    }
+    if (i == 0)
+        return bytes.size();
+    const uchar lead = uchar(bytes[i - 1]);
+    const qsizetype length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return length > 1 && continuation + 1 < length ? i - 1 : bytes.size();
+}
+
+} // namespace
+
+bool ResponseFormatter::looksBinary(QByteArrayView bytes, qsizetype* badOffset, bool complete)
 {
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         const uchar c = uchar(bytes[i]);
@@ -72,16 +92,26 @@ bool ResponseFormatter::looksBinary(QByteArrayView bytes, qsizetype* badOffset)
             return true;
         }
     }
-    // A stateful decoder carries multi-byte sequences across slices; slices keep the temporary QString small.
-    QStringDecoder decoder(QStringDecoder::Utf8);
+    // Slices keep the temporary QString small. Each ends on a character boundary and is decoded statelessly, so
+    // a sequence cut at the end of a complete body is an error too (a preview may end in a cut character).
+    // QStringDecoder::operator() is lazy: nothing is decoded (and no error found) until the result is converted.
     constexpr qsizetype slice = 1 << 20;
-    for (qsizetype at = 0; at < bytes.size(); at += slice) {
-        (void)decoder(bytes.sliced(at, qMin(slice, bytes.size() - at)));
+    const qsizetype size = complete ? bytes.size() : endOfWholeCharacters(bytes);
+    qsizetype at = 0;
+    while (at < size) {
+        qsizetype end = qMin(at + slice, size);
+        if (end < size)
+            end = at + endOfWholeCharacters(bytes.sliced(at, end - at));
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        const QString decoded = decoder(bytes.sliced(at, end - at));
         if (decoder.hasError()) {
-            if (badOffset)
-                *badOffset = at;
+            if (badOffset) {
+                const qsizetype bad = decoded.indexOf(QChar::ReplacementCharacter);
+                *badOffset = at + (bad < 0 ? 0 : decoded.left(bad).toUtf8().size());
+            }
             return true;
         }
+        at = end;
     }
     return false;
 }
@@ -98,7 +128,7 @@ FormattedBody ResponseFormatter::formatNow(const QByteArray& body, const QString
         out.kind = FormattedBody::Kind::Image;
     } else {
         qsizetype bad = -1;
-        const bool binary = looksBinary(body, &bad);
+        const bool binary = looksBinary(body, &bad, true);
         if (binary) {
             out.kind = FormattedBody::Kind::Binary;
             out.note = QStringLiteral("Not UTF-8 text (byte %1): shown as hex.").arg(bad);

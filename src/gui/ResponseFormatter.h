@@ -45,8 +45,10 @@ public:
 
     /// Runs synchronously in the calling thread (the worker uses it; so does the benchmark).
     static FormattedBody formatNow(const QByteArray& body, const QString& contentType);
-    /// True for bytes that are not valid UTF-8 or contain NUL/control bytes other than whitespace.
-    static bool looksBinary(QByteArrayView bytes, qsizetype* badOffset = nullptr);
+    /// True for bytes that are not valid UTF-8 or contain NUL/control bytes other than whitespace. `complete`:
+    /// the bytes are a whole body, so a multi-byte sequence cut at the end is invalid; otherwise they are a prefix
+    /// (a preview) and a cut last character is fine.
+    static bool looksBinary(QByteArrayView bytes, qsizetype* badOffset = nullptr, bool complete = false);
 
     /// Queues a job; returns its generation.
     quint64 format(const QByteArray& body, const QString& contentType);

@@ -73,6 +73,7 @@ HttpRequestSpec ClientCredentialsClient::buildRequest(const ClientCredentialsReq
     spec.auth.password = formEncode(request.clientSecret);
     spec.followRedirects = false; // a redirected POST would lose its body or resend the credentials elsewhere
     spec.timeoutMs = request.timeoutMs;
+    spec.verifyTls = request.verifyTls;
     return spec;
 }
 

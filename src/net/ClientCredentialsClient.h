@@ -16,6 +16,10 @@ struct ClientCredentialsRequest
     QString audience; // optional (Auth0 and the embedded issuer use it to pick the API)
     QString scope;    // optional, space-separated (RFC 6749 §3.3)
     int timeoutMs = 15000;
+    /// false: the token endpoint's certificate is not verified (HttpRequestSpec::verifyTls). The client id and
+    /// secret then go to whoever answers; callers must make that visible. CA file, client certificate and proxy
+    /// come from the HttpClientOptions, as for any request.
+    bool verifyTls = true;
 };
 
 /// A successful access token response (RFC 6749 §5.1).

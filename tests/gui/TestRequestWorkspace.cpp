@@ -7,14 +7,18 @@
 #include "JsonTreePanel.h"
 #include "JwtBuilder.h"
 #include "KeyValueTable.h"
+#include "KeysWorkspace.h"
 #include "MainWindow.h"
 #include "MockApiServer.h"
 #include "RequestDraftStore.h"
 #include "RequestWorkspace.h"
 #include "ResponseViewer.h"
+#include "TokenWorkbench.h"
+#include "ValidationPanel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDateTime>
@@ -30,6 +34,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,6 +54,7 @@ private Q_SLOTS:
     void init();
     void sendShowsStatusAndBody();
     void diagnosisFor401();
+    void diagnosisUsesKeysWorkspaceAndPolicy();
     void curlPasteImports();
     void curlTypedImports();
     void copyAsCode();
@@ -62,10 +68,17 @@ private Q_SLOTS:
     void tokensOpenInWorkbench();
     void jsonTreeSearchAndCopy();
     void jsonTreeExplainsInvalidJson();
+    void cookiesShown();
+    void invalidUtf8FallsBackWithNote_data();
+    void invalidUtf8FallsBackWithNote();
+    void utf8CheckAcrossSlices();
+    void cancelButtonStopsTheRequest();
     void mountedInMainWindow();
     void environmentsEditedSavedAndRestored();
     void damagedEnvironmentsFileIsKept();
     void fetchTokenFromTokenEndpoint();
+    void tlsSettingsApplyToRequestsAndTokenFetch();
+    void clientCertificateFromSettings();
 
 private:
     static HttpClientResponse jsonResponse(const QByteArray& body)
@@ -150,6 +163,73 @@ void TestRequestWorkspace::diagnosisFor401()
     QVERIFY2(diagnosis.contains(QLatin1String("Why 401?")) && diagnosis.contains(QLatin1String("expired")),
              qPrintable(diagnosis));
     QVERIFY(!diagnosis.contains(QString::fromLatin1(m_jwt)));
+}
+
+void TestRequestWorkspace::diagnosisUsesKeysWorkspaceAndPolicy()
+{
+    // MainWindow hands the Keys workspace's key set and the Token workbench's policy to the diagnosis.
+    QTemporaryDir dir;
+    MockApiServer server;
+    ServerConfig config;
+    config.port = 0;
+    config.workerThreads = 1;
+    config.issuerDirectory = dir.path();
+    const auto started = server.start(config);
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    const EmbeddedIssuer* issuer = server.embeddedIssuer();
+    const auto otherKey = AsymmetricKey::generateRsa(2048);
+    QVERIFY(otherKey.ok());
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const QJsonObject claims{{QStringLiteral("iss"), server.issuer()},
+                             {QStringLiteral("aud"), server.audience()},
+                             {QStringLiteral("iat"), now},
+                             {QStringLiteral("exp"), now + 600}};
+    const auto sign = [&](const QString& kid) {
+        return QString::fromLatin1(
+            JwtBuilder::sign(QStringLiteral("RS256"), claims, Jwk::fromKey(otherKey.value()).withKid(kid)).value());
+    };
+
+    MainWindow window;
+    auto* keys = qobject_cast<KeysWorkspace*>(window.workspace(MainWindow::KeysWorkspace));
+    auto* w = qobject_cast<RequestWorkspace*>(window.workspace(MainWindow::RequestWorkspace));
+    QVERIFY(keys && w);
+    auto* diagnosis = child<QTextBrowser>(w, "diagnosisTextBrowser");
+    child<QLineEdit>(w, "urlLineEdit")->setText(QString(server.baseUrl() + QStringLiteral("/api/private")));
+
+    // A token of another issuer (kid "other-kid"): without keys the signature is not checked, and the pane says so.
+    w->setBearerToken(sign(QStringLiteral("other-kid")));
+    QVERIFY(sendAndWait(*w));
+    QVERIFY2(diagnosis->toPlainText().contains(QLatin1String("Signature not checked")),
+             qPrintable(diagnosis->toPlainText()));
+
+    // Loading the issuer's JWKS in the Keys workspace diagnoses the 401 on display again, now with the keys.
+    QSignalSpy loaded(keys, &KeysWorkspace::loaded);
+    keys->loadText(QJsonDocument(issuer->jwksDocument()).toJson(), QStringLiteral("the mock issuer"));
+    QVERIFY(loaded.count() > 0 || loaded.wait(10000));
+    QString text = diagnosis->toPlainText();
+    QVERIFY2(text.contains(QLatin1String("unknown_kid")) && text.contains(issuer->kid()) &&
+                 text.contains(QLatin1String("Verified against the 1 key")),
+             qPrintable(text));
+
+    // The issuer's kid, but signed with another key: the signature does not verify.
+    w->setBearerToken(sign(issuer->kid()));
+    QVERIFY(sendAndWait(*w));
+    text = diagnosis->toPlainText();
+    QVERIFY2(text.contains(QLatin1String("signature_invalid")), qPrintable(text));
+
+    // The expected audience comes from the Token workbench's policy.
+    window.tokenWorkbench()->validationPanel()->setAudience(server.audience());
+    const auto wrongAudience =
+        issuer->mint(issuer->preset(MintPreset::WrongAudience, server.audience(), server.config().requiredScope));
+    QVERIFY(wrongAudience.ok());
+    w->setBearerToken(QString::fromLatin1(wrongAudience.value()));
+    QVERIFY(sendAndWait(*w));
+    text = diagnosis->toPlainText();
+    QVERIFY2(text.contains(QLatin1String("audience_mismatch")) &&
+                 text.contains(QString(QStringLiteral("the API expects \"") + server.audience())),
+             qPrintable(text));
+    QVERIFY(!text.contains(QString::fromLatin1(wrongAudience.value())));
+    server.stop();
 }
 
 void TestRequestWorkspace::curlPasteImports()
@@ -413,6 +493,96 @@ void TestRequestWorkspace::jsonTreeExplainsInvalidJson()
     QCOMPARE(child<QTreeView>(&viewer, "responseJsonTree")->model()->rowCount(), 0);
 }
 
+void TestRequestWorkspace::cookiesShown()
+{
+    m_server.setToken(m_jwt);
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(m_server.url(QStringLiteral("/tokens")));
+    QVERIFY(sendAndWait(w));
+    const auto* cookies = child<QTableWidget>(&w, "responseCookiesTableWidget");
+    QCOMPARE(cookies->rowCount(), 1);
+    QCOMPARE(cookies->item(0, 0)->text(), QStringLiteral("session"));  // name
+    QCOMPARE(cookies->item(0, 1)->text(), QString::fromLatin1(m_jwt)); // value
+    QCOMPARE(cookies->item(0, 3)->text(), QStringLiteral("/"));        // path
+    QCOMPARE(cookies->item(0, 4)->text(), QStringLiteral("session"));  // no Expires
+    QCOMPARE(cookies->item(0, 5)->text(), QStringLiteral("HttpOnly"));
+}
+
+void TestRequestWorkspace::invalidUtf8FallsBackWithNote_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<QByteArray>("body");
+    // Latin-1 "café" (0xE9 alone is not UTF-8) as text and inside JSON; a truncated multi-byte sequence.
+    QTest::newRow("latin-1 text") << QByteArray("text/plain") << QByteArray("caf\xe9 au lait\n");
+    QTest::newRow("latin-1 in json") << QByteArray("application/json") << QByteArray("{\"name\": \"caf\xe9\"}");
+    QTest::newRow("truncated sequence") << QByteArray("text/plain; charset=utf-8") << QByteArray("euro \xe2\x82");
+}
+
+void TestRequestWorkspace::invalidUtf8FallsBackWithNote()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(QByteArray, body);
+    HttpClientResponse response;
+    response.received = true;
+    response.status = 200;
+    response.headers = {{"Content-Type", contentType}};
+    response.body = body;
+    response.bodySize = body.size();
+    ResponseViewer viewer;
+    QSignalSpy formatted(&viewer, &ResponseViewer::bodyFormatted);
+    viewer.setResponse(response);
+    QVERIFY(formatted.count() > 0 || formatted.wait(10000));
+    QCOMPARE(viewer.formattedBody().kind, FormattedBody::Kind::Binary);
+    auto* note = child<QLabel>(&viewer, "responseNoteLabel");
+    QVERIFY(!note->isHidden());
+    QVERIFY2(note->text().contains(QLatin1String("Not UTF-8")) && note->text().contains(QLatin1String("hex")),
+             qPrintable(note->text()));
+    QVERIFY(
+        child<QPlainTextEdit>(&viewer, "responseHexPlainTextEdit")->toPlainText().startsWith(QLatin1String("0000")));
+    QVERIFY(viewer
+                .saveBodyTo(QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+                                .filePath(QStringLiteral("invalid-utf8.bin")))
+                .ok());
+}
+
+void TestRequestWorkspace::utf8CheckAcrossSlices()
+{
+    // The check decodes 1 MiB slices: a character across a slice boundary is fine; a character cut at the end is
+    // invalid in a whole body but fine in a preview (a prefix of the body).
+    const QByteArray lead((1 << 20) - 1, 'a');
+    qsizetype bad = -1;
+    QVERIFY(!ResponseFormatter::looksBinary(QByteArray(lead + "\xe2\x82\xac tail"), &bad, true));
+    QVERIFY(ResponseFormatter::looksBinary(QByteArray(lead + "\xe2\x82"), &bad, true));
+    QCOMPARE(bad, lead.size());
+    QVERIFY(!ResponseFormatter::looksBinary(QByteArray(lead + "\xe2\x82"), &bad));
+    QVERIFY(!ResponseFormatter::looksBinary(QByteArray("caf\xc3"), &bad));
+    QVERIFY(ResponseFormatter::looksBinary(QByteArray("caf\xe9 ok"), &bad));
+    QCOMPARE(bad, 3);
+    QVERIFY(ResponseFormatter::looksBinary(QByteArray(lead + "ok \xff ok"), &bad));
+    QCOMPARE(bad, lead.size() + 3);
+}
+
+void TestRequestWorkspace::cancelButtonStopsTheRequest()
+{
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(m_server.url(QStringLiteral("/hang")));
+    QSignalSpy received(&w, &RequestWorkspace::responseReceived);
+    auto* send = child<QPushButton>(&w, "sendButton");
+    auto* cancel = child<QPushButton>(&w, "cancelButton");
+    send->click();
+    QVERIFY(w.isSending());
+    QVERIFY(!send->isEnabled());
+    QVERIFY(cancel->isEnabled());
+    cancel->click();
+    QVERIFY(received.count() > 0 || received.wait(10000));
+    QVERIFY(!w.isSending());
+    QVERIFY(send->isEnabled());
+    QVERIFY(!cancel->isEnabled());
+    QVERIFY2(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("cancelled")),
+             qPrintable(child<QLabel>(&w, "responseStatusLabel")->text()));
+    QCOMPARE(w.history().entries().size(), 1); // a cancelled request is history too
+}
+
 void TestRequestWorkspace::mountedInMainWindow()
 {
     MainWindow window;
@@ -578,6 +748,118 @@ void TestRequestWorkspace::fetchTokenFromTokenEndpoint()
     QCOMPARE(reopened.tokenEndpointRequest().tokenUrl, credentials.tokenUrl);
     QCOMPARE(reopened.tokenEndpointRequest().clientSecret, credentials.clientSecret);
     server.stop();
+}
+
+void TestRequestWorkspace::tlsSettingsApplyToRequestsAndTokenFetch()
+{
+    QTemporaryDir dir;
+    const TestPki pki = TestPki::create(dir.path());
+    QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
+    MockApiServer server;
+    ServerConfig config;
+    config.port = 0;
+    config.workerThreads = 1;
+    config.issuerDirectory = dir.path();
+    config.tlsCertFile = pki.serverCert;
+    config.tlsKeyFile = pki.serverKey;
+    const auto started = server.start(config);
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+
+    RequestWorkspace w;
+    w.setEnvironmentsPath(dir.filePath(QStringLiteral("environments.json")));
+    child<QComboBox>(&w, "authKindComboBox")->setCurrentIndex(int(HttpRequestSpec::AuthKind::Bearer));
+    child<QLineEdit>(&w, "tokenUrlLineEdit")->setText(QString(server.baseUrl() + QStringLiteral("/oauth/token")));
+    child<QLineEdit>(&w, "tokenClientIdLineEdit")->setText(server.embeddedIssuer()->clientId());
+    child<QLineEdit>(&w, "tokenClientSecretLineEdit")
+        ->setText(QString::fromUtf8(server.embeddedIssuer()->clientSecret()));
+    auto* fetch = child<QPushButton>(&w, "fetchTokenButton");
+    auto* status = child<QLabel>(&w, "tokenFetchStatusLabel");
+    auto* verify = child<QCheckBox>(&w, "verifyTlsCheckBox");
+    auto* caFile = child<QLineEdit>(&w, "caFileLineEdit");
+    auto* tokenWarning = child<QLabel>(&w, "tokenTlsWarningLabel");
+    QSignalSpy done(&w, &RequestWorkspace::tokenFetchFinished);
+    QVERIFY(verify->isChecked());
+    QVERIFY(tokenWarning->isHidden());
+
+    // Verified against the system store only: the test CA is unknown, nothing is sent.
+    fetch->click();
+    QVERIFY(done.wait(10000));
+    QCOMPARE(done.last().at(0).toBool(), false);
+    QVERIFY2(status->text().contains(QLatin1String("TLS")), qPrintable(status->text()));
+
+    // The CA file of the Settings tab is used for the token request too.
+    caFile->setText(pki.caCert);
+    fetch->click();
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.last().at(0).toBool(), qPrintable(status->text()));
+    QVERIFY(!status->text().contains(QLatin1String("TLS verification was off")));
+    child<QLineEdit>(&w, "urlLineEdit")->setText(QString(server.baseUrl() + QStringLiteral("/api/private")));
+    QVERIFY(sendAndWait(w));
+    QVERIFY2(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("200")),
+             qPrintable(child<QLabel>(&w, "responseStatusLabel")->text()));
+
+    // Verification off: marked in the Settings tab, its tab title and the token box, and honoured by both.
+    caFile->clear();
+    verify->setChecked(false);
+    QVERIFY(!child<QLabel>(&w, "tlsWarningLabel")->isHidden());
+    QVERIFY(!tokenWarning->isHidden());
+    auto* tabs = child<QTabWidget>(&w, "requestTabWidget");
+    QVERIFY(tabs->tabText(tabs->count() - 1).contains(QStringLiteral("⚠")));
+    fetch->click();
+    QVERIFY2(status->text().contains(QLatin1String("TLS verification OFF")), qPrintable(status->text()));
+    QVERIFY(done.wait(10000));
+    QVERIFY2(done.last().at(0).toBool(), qPrintable(status->text()));
+    QVERIFY2(status->text().contains(QLatin1String("TLS verification was off")), qPrintable(status->text()));
+    QVERIFY(sendAndWait(w));
+    QVERIFY(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("200")));
+    verify->setChecked(true);
+    QVERIFY(tokenWarning->isHidden());
+    server.stop();
+}
+
+void TestRequestWorkspace::clientCertificateFromSettings()
+{
+    QTemporaryDir dir;
+    const TestPki pki = TestPki::create(dir.path());
+    QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
+    LoopbackHttpServer mtls(true, pki.serverConfiguration(true)); // requires a client certificate
+    QVERIFY(mtls.isListening());
+    RequestWorkspace w;
+    child<QLineEdit>(&w, "urlLineEdit")->setText(mtls.url(QStringLiteral("/echo/mtls"), true));
+    child<QLineEdit>(&w, "caFileLineEdit")->setText(pki.caCert);
+    auto* cert = child<QLineEdit>(&w, "clientCertLineEdit");
+    auto* passphrase = child<QLineEdit>(&w, "keyPassphraseLineEdit");
+    QCOMPARE(passphrase->echoMode(), QLineEdit::Password);
+    auto* status = child<QLabel>(&w, "responseStatusLabel");
+    const auto echoedClient = [&w]() {
+        return QJsonDocument::fromJson(w.responseViewer()->response().body)
+            .object()
+            .value(QStringLiteral("clientCert"))
+            .toString();
+    };
+
+    // PKCS#12 protected by a passphrase: without it the file cannot be read, and the answer says so.
+    cert->setText(pki.clientP12);
+    QVERIFY(sendAndWait(w));
+    QVERIFY2(status->text().contains(QLatin1String("PKCS#12")), qPrintable(status->text()));
+    passphrase->setText(QStringLiteral("test"));
+    QVERIFY(sendAndWait(w));
+    QVERIFY2(status->text().contains(QLatin1String("200")), qPrintable(status->text()));
+    QCOMPARE(echoedClient(), QStringLiteral("test-client"));
+
+    // PEM certificate and key.
+    passphrase->clear();
+    cert->setText(pki.clientCert);
+    child<QLineEdit>(&w, "clientKeyLineEdit")->setText(pki.clientKey);
+    QVERIFY(sendAndWait(w));
+    QVERIFY2(status->text().contains(QLatin1String("200")), qPrintable(status->text()));
+    QCOMPARE(echoedClient(), QStringLiteral("test-client"));
+    // The passphrase is in no file the workspace writes.
+    passphrase->setText(QStringLiteral("passphrase-4711"));
+    w.saveDraft();
+    QFile draft(RequestDraftStore::defaultPath());
+    QVERIFY(draft.open(QIODevice::ReadOnly));
+    QVERIFY(!draft.readAll().contains("passphrase-4711"));
 }
 
 QTEST_MAIN(TestRequestWorkspace)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "ClientCredentialsClient.h"
 #include "CompactToken.h"
+#include "LoopbackHttpServer.h"
 #include "MockApiServer.h"
 
 #include <QJsonArray>
@@ -10,7 +11,8 @@
 #include <QTest>
 
 /// The client credentials grant (RFC 6749 §4.4) against the embedded issuer's token endpoint of the local mock
-/// API: success, wrong secret, wrong scope, wrong audience, an endpoint that is not one, no server, cancel.
+/// API: success, wrong secret, wrong scope, wrong audience, an endpoint that is not one, no server, cancel, and an
+/// HTTPS endpoint with a test CA (verified, trusted through the CA file, verification switched off).
 class TestClientCredentialsClient : public QObject
 {
     Q_OBJECT
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void connectionRefused();
     void invalidInput();
     void asyncFetchAndCancel();
+    void tlsFollowsTheVerifySwitch();
 
 private:
     ClientCredentialsRequest good() const;
@@ -77,6 +80,7 @@ void TestClientCredentialsClient::buildsBasicAuthFormRequest()
     r.clientId = QStringLiteral("my client");
     r.clientSecret = QStringLiteral("a:b+c%");
     r.scope = QStringLiteral("  read   write ");
+    QVERIFY(ClientCredentialsClient::buildRequest(r).verifyTls); // verified unless switched off
     const HttpRequestSpec spec = ClientCredentialsClient::buildRequest(r).effective();
     QCOMPARE(spec.method, QStringLiteral("POST"));
     QCOMPARE(spec.url, QStringLiteral("https://issuer.example/oauth/token"));
@@ -233,6 +237,48 @@ void TestClientCredentialsClient::asyncFetchAndCancel()
     QTRY_COMPARE_WITH_TIMEOUT(count, 3, 10000);
     QVERIFY(!last.ok());
     QCOMPARE(last.error().code, ErrorCode::NetTimeout);
+}
+
+void TestClientCredentialsClient::tlsFollowsTheVerifySwitch()
+{
+    QTemporaryDir dir;
+    const TestPki pki = TestPki::create(dir.path());
+    QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
+    MockApiServer tls;
+    ServerConfig config;
+    config.port = 0;
+    config.workerThreads = 1;
+    config.issuerDirectory = dir.path();
+    config.tlsCertFile = pki.serverCert;
+    config.tlsKeyFile = pki.serverKey;
+    const auto started = tls.start(config);
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    ClientCredentialsRequest r;
+    r.tokenUrl = QString(tls.baseUrl() + QStringLiteral("/oauth/token"));
+    QVERIFY(r.tokenUrl.startsWith(QLatin1String("https://")));
+    r.clientId = tls.embeddedIssuer()->clientId();
+    r.clientSecret = QString::fromUtf8(tls.embeddedIssuer()->clientSecret());
+
+    // Verified by default: the test CA is not trusted, so the secret is never sent.
+    const auto refused = ClientCredentialsClient::fetchAndWait(r);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, ErrorCode::TlsFailure);
+    // Trusted through the CA file of the client options.
+    HttpClientOptions withCa;
+    withCa.tls.caFile = pki.caCert;
+    const auto trusted = ClientCredentialsClient::fetchAndWait(r, withCa);
+    QVERIFY2(trusted.ok(), qPrintable(trusted.ok() ? QString() : trusted.error().toString()));
+    // Verification switched off, asynchronously as the GUI fetches.
+    r.verifyTls = false;
+    ClientCredentialsClient client;
+    std::optional<Result<TokenGrant>> last;
+    connect(&client, &ClientCredentialsClient::finished, this,
+            [&](const Result<TokenGrant>& result) { last = result; });
+    client.fetch(r);
+    QTRY_VERIFY_WITH_TIMEOUT(last.has_value(), 10000);
+    QVERIFY2(last->ok(), qPrintable(last->ok() ? QString() : last->error().toString()));
+    QVERIFY(last->value().accessToken.startsWith(QLatin1String("eyJ")));
+    tls.stop();
 }
 
 QTEST_GUILESS_MAIN(TestClientCredentialsClient)

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void notHttpUrl();
     void bodyCap();
     void manualProxy();
+    void systemAndNoProxy();
     void binaryResponse();
     void tokensInResponse();
     void tlsUnknownCa();
@@ -379,6 +380,42 @@ void TestHttpClient::manualProxy()
     QCOMPARE(echo(response).value(QStringLiteral("path")).toString(), QStringLiteral("/echo/via-proxy"));
     QCOMPARE(echoedHeader(response, "host"), QStringLiteral("api.example.invalid"));
     QCOMPARE(m_server.proxiedCount(), before + 1);
+}
+
+void TestHttpClient::systemAndNoProxy()
+{
+    // The system proxy (here from http_proxy, as on most Linux desktops) is used, but never for loopback; "none"
+    // ignores it.
+    const QByteArray saved = qgetenv("http_proxy");
+    qputenv("http_proxy", QString(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())).toLatin1());
+    const auto restore = qScopeGuard([&saved]() {
+        if (saved.isNull())
+            qunsetenv("http_proxy");
+        else
+            qputenv("http_proxy", saved);
+    });
+    HttpRequestSpec r;
+    r.url = QStringLiteral("http://api.example.invalid/echo/system-proxy");
+    r.timeoutMs = 5000;
+    HttpClientOptions system; // ProxyOptions::Mode::System is the default
+    int before = m_server.proxiedCount();
+    auto response = HttpClient::sendAndWait(r, system);
+    QVERIFY2(response.ok(), qPrintable(response.explanation()));
+    QCOMPARE(echo(response).value(QStringLiteral("path")).toString(), QStringLiteral("/echo/system-proxy"));
+    QCOMPARE(m_server.proxiedCount(), before + 1);
+
+    before = m_server.proxiedCount();
+    r.url = m_server.url(QStringLiteral("/echo/loopback"));
+    response = HttpClient::sendAndWait(r, system);
+    QVERIFY(response.ok());
+    QCOMPARE(m_server.proxiedCount(), before); // loopback goes direct
+
+    HttpClientOptions none;
+    none.proxy.mode = ProxyOptions::Mode::None;
+    r.url = QStringLiteral("http://api.example.invalid/echo/no-proxy");
+    response = HttpClient::sendAndWait(r, none);
+    QVERIFY(!response.ok()); // no such host, and no proxy to ask
+    QCOMPARE(m_server.proxiedCount(), before);
 }
 
 void TestHttpClient::binaryResponse()

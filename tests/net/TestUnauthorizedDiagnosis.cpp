@@ -140,7 +140,7 @@ void TestUnauthorizedDiagnosis::parseChallenges()
 void TestUnauthorizedDiagnosis::mockServer_data()
 {
     QTest::addColumn<QString>("path");
-    QTest::addColumn<int>("preset"); // -1: signed with another key
+    QTest::addColumn<int>("preset"); // -1: signed with another key, -3: another key under the issuer's kid
     QTest::addColumn<int>("status");
     QTest::addColumn<int>("cause");
     QTest::newRow("expired") << QStringLiteral("/api/private") << int(MintPreset::Expired) << 401
@@ -148,6 +148,7 @@ void TestUnauthorizedDiagnosis::mockServer_data()
     QTest::newRow("wrong audience") << QStringLiteral("/api/private") << int(MintPreset::WrongAudience) << 401
                                     << int(Cause::AudienceMismatch);
     QTest::newRow("unknown kid") << QStringLiteral("/api/private") << -1 << 401 << int(Cause::UnknownKid);
+    QTest::newRow("bad signature") << QStringLiteral("/api/private") << -3 << 401 << int(Cause::SignatureInvalid);
     QTest::newRow("missing scope") << QStringLiteral("/api/private-scoped") << int(MintPreset::MissingScope) << 403
                                    << int(Cause::MissingScope);
     QTest::newRow("no token") << QStringLiteral("/api/private") << -2 << 401 << int(Cause::NoTokenSent);
@@ -163,14 +164,14 @@ void TestUnauthorizedDiagnosis::mockServer()
     if (preset >= 0) {
         token = mint(m_server.embeddedIssuer()->preset(MintPreset(preset), m_server.audience(),
                                                        m_server.config().requiredScope));
-    } else if (preset == -1) {
+    } else if (preset == -1 || preset == -3) {
         const qint64 now = m_clock.nowSeconds();
         token = JwtBuilder::sign(QStringLiteral("RS256"),
                                  QJsonObject{{QStringLiteral("iss"), m_server.issuer()},
                                              {QStringLiteral("aud"), m_server.audience()},
                                              {QStringLiteral("iat"), now},
                                              {QStringLiteral("exp"), now + 600}},
-                                 m_otherKey)
+                                 preset == -1 ? m_otherKey : m_otherKey.withKid(m_server.embeddedIssuer()->kid()))
                     .value();
     }
     const DiagnosisInput input = inputFor(path, token);
@@ -199,6 +200,10 @@ void TestUnauthorizedDiagnosis::mockServer()
         break;
     case Cause::AudienceMismatch:
         QVERIFY(d.summary.contains(QLatin1String("wrong-audience.invalid")));
+        break;
+    case Cause::SignatureInvalid:
+        QVERIFY(d.verified);
+        QVERIFY2(d.summary.contains(QLatin1String("signature does not verify")), qPrintable(d.summary));
         break;
     default:
         break;
