@@ -147,15 +147,15 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
             request->setRequest(spec);
             request->send();
             waitFor([&received] { return received; }, 10000);
-            auto* tabs = request->responseViewer()->findChild<QTabWidget*>(QStringLiteral("responseTabWidget"));
+            auto* responseTabs = request->responseViewer()->findChild<QTabWidget*>(QStringLiteral("responseTabWidget"));
             JsonTreePanel* tree = request->responseViewer()->treePanel();
-            tabs->setCurrentWidget(tree);
+            responseTabs->setCurrentWidget(tree);
             if (waitFor([tree] { return tree->isReady(); }, 5000)) {
                 tree->expandAll();
                 tree->findNext(QStringLiteral("RS256"));
             }
             save(&window, QStringLiteral("workspace-request-tree.png"));
-            tabs->setCurrentIndex(0);
+            responseTabs->setCurrentIndex(0);
             QObject::disconnect(connection);
             // Environments ("Local mock API" got the server's URL) and a token fetched from its token endpoint.
             request->openEnvironmentEditor();
