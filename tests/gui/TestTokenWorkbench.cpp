@@ -4,10 +4,15 @@
 #include "ComparePanel.h"
 #include "CryptoInit.h"
 #include "EncoderPanel.h"
+#include "Jwk.h"
+#include "JwtBuilder.h"
 #include "MainWindow.h"
 #include "Theme.h"
 #include "TokenWorkbench.h"
 #include "ValidationPanel.h"
+
+#include "../net/JwksTestServer.h"
+#include "../net/KeyTestData.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -68,6 +73,9 @@ private Q_SLOTS:
     void everyControlHasAnAccessibleName();
     void tabOrderFollowsTheLayout();
     void darkPaletteIsReadable();
+    void pemKeySourceVerifiesRfc7515A2();
+    void jwksUrlIsFetchedOnlyOnClick();
+    void discoveryIsFetchedOnlyOnClick();
 
 private:
     static QJsonObject rfcA2();
@@ -75,6 +83,12 @@ private:
     /// Status name ("passed", "failed", ...) and code of a checklist step, by step id.
     static QPair<QString, QString> step(const TokenWorkbench& workbench, const QString& id);
     static void setKey(TokenWorkbench& workbench, ValidationPanel::KeySource source, const QByteArray& text);
+    /// The details column of a checklist step, by step id.
+    static QString stepDetail(const TokenWorkbench& workbench, const QString& id);
+    /// An RS256 token signed with the attack vectors' "rsa-1" key (kid in the header), valid until 2100.
+    static QByteArray rsa1Token(const QString& issuer);
+    /// Selects a remote key source and checks that nothing was fetched before the Fetch click.
+    void fetchOnClick(JwksTestServer& server, ValidationPanel::KeySource source);
 
     MainWindow* m_window = nullptr;
     TokenWorkbench* m_workbench = nullptr;
@@ -736,6 +750,112 @@ void TestTokenWorkbench::darkPaletteIsReadable()
     QCOMPARE(tree->topLevelItem(0)->foreground(0).color(), Theme::okColor(light));
     if (const QByteArray dir = qgetenv("TOKENSCOPE_TEST_SHOT_DIR"); !dir.isEmpty())
         m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/light.png"));
+}
+
+QString TestTokenWorkbench::stepDetail(const TokenWorkbench& workbench, const QString& id)
+{
+    auto* tree = workbench.findChild<QTreeWidget*>(QStringLiteral("stepsTreeWidget"));
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        if (tree->topLevelItem(i)->data(0, Qt::UserRole).toString() == id)
+            return tree->topLevelItem(i)->text(2);
+    }
+    return {};
+}
+
+QByteArray TestTokenWorkbench::rsa1Token(const QString& issuer)
+{
+    const auto key = Jwk::fromJson(KeyTestData::attackKeys().value(QLatin1String("rsa_priv")).toObject());
+    if (!key)
+        qFatal("rsa_priv unusable");
+    const QJsonObject claims{{QStringLiteral("iss"), issuer},
+                             {QStringLiteral("sub"), QStringLiteral("fetched")},
+                             {QStringLiteral("exp"), QJsonValue(qint64(4102444800))}};
+    const auto token = JwtBuilder::sign(QStringLiteral("RS256"), claims, key.value(),
+                                        {{QStringLiteral("kid"), QStringLiteral("rsa-1")}});
+    if (!token)
+        qFatal("cannot sign");
+    return token.value();
+}
+
+void TestTokenWorkbench::pemKeySourceVerifiesRfc7515A2()
+{
+    // RFC 7515 A.2's public key pasted as SPKI PEM (tests/data/README.md says how the file was made).
+    QFile pem(QStringLiteral(TOKENSCOPE_TEST_DATA "/gui-rfc7515-A.2-RS256-public.pem"));
+    QVERIFY(pem.open(QIODevice::ReadOnly));
+    m_workbench->validationPanel()->setVirtualNow(1300819300); // before the RFC token's exp
+    setKey(*m_workbench, ValidationPanel::KeySource::Pem, pem.readAll());
+    QVERIFY(m_workbench->findChild<QLabel*>(QStringLiteral("keyStatusLabel"))->text().contains(QStringLiteral("2048")));
+    m_workbench->openToken(rfcA2().value(QStringLiteral("token")).toString().toUtf8(), QStringLiteral("test"));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+    QCOMPARE(step(*m_workbench, QStringLiteral("key")).first, QStringLiteral("passed"));
+    QCOMPARE(step(*m_workbench, QStringLiteral("signature")).first, QStringLiteral("passed"));
+
+    // A PEM that is not a key says so, and the token is not verified.
+    setKey(*m_workbench, ValidationPanel::KeySource::Pem,
+           "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
+    QVERIFY(m_workbench->findChild<QLabel*>(QStringLiteral("keyStatusLabel"))
+                ->text()
+                .startsWith(QStringLiteral("Key not usable")));
+    QVERIFY(verdict(*m_workbench) != QStringLiteral("Verified"));
+}
+
+void TestTokenWorkbench::fetchOnClick(JwksTestServer& server, ValidationPanel::KeySource source)
+{
+    auto* fetch = m_workbench->findChild<QPushButton*>(QStringLiteral("fetchKeysPushButton"));
+    auto* keyStatus = m_workbench->findChild<QLabel*>(QStringLiteral("keyStatusLabel"));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_workbench->validationPanel()->setKeySource(source);
+    m_workbench->analyseNow();
+    QVERIFY(!fetch->isHidden());
+    // Decoding, choosing the source and typing the URL never touch the network. (No sleeping here: the callers
+    // also count every request the server saw in the end, so a fetch started before the click shows up there.)
+    QCoreApplication::processEvents();
+    QVERIFY(server.requests().isEmpty());
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Not verified (no key)"));
+    QVERIFY(keyStatus->text().contains(QStringLiteral("Click Fetch")));
+
+    QTest::mouseClick(fetch, Qt::LeftButton);
+    QTRY_VERIFY2(verdict(*m_workbench) == QStringLiteral("Verified"), qPrintable(keyStatus->text()));
+    QVERIFY(fetch->isEnabled());
+    // The checklist's key step names the key picked from the set by the token's kid.
+    QCOMPARE(step(*m_workbench, QStringLiteral("key")).first, QStringLiteral("passed"));
+    const QString detail = stepDetail(*m_workbench, QStringLiteral("key"));
+    QVERIFY2(detail.contains(QStringLiteral("kid \"rsa-1\"")), qPrintable(detail));
+    QVERIFY(m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("keyPlainTextEdit"))
+                ->toPlainText()
+                .contains(QStringLiteral("\"ec-1\"")));
+}
+
+void TestTokenWorkbench::jwksUrlIsFetchedOnlyOnClick()
+{
+    JwksTestServer server;
+    server.route("/jwks", JwksTestServer::Response{200, KeyTestData::publicSet(), {}, false});
+    m_workbench->openToken(rsa1Token(QStringLiteral("https://issuer.invalid")), QStringLiteral("test"));
+    m_workbench->findChild<QLineEdit*>(QStringLiteral("jwksUrlLineEdit"))->setText(server.url(QStringLiteral("/jwks")));
+    fetchOnClick(server, ValidationPanel::KeySource::JwksUrl);
+    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(server.requests().first().path, QByteArray("/jwks"));
+}
+
+void TestTokenWorkbench::discoveryIsFetchedOnlyOnClick()
+{
+    // OpenID Connect Discovery 1.0 §4: iss + /.well-known/openid-configuration → jwks_uri.
+    JwksTestServer server;
+    const QJsonObject configuration{{QStringLiteral("issuer"), server.base()},
+                                    {QStringLiteral("jwks_uri"), server.url(QStringLiteral("/keys"))}};
+    server.route("/.well-known/openid-configuration",
+                 JwksTestServer::Response{200, QJsonDocument(configuration).toJson(), {}, false});
+    server.route("/keys", JwksTestServer::Response{200, KeyTestData::publicSet(), {}, false});
+    m_workbench->openToken(rsa1Token(server.base()), QStringLiteral("test"));
+    auto* url = m_workbench->findChild<QLineEdit*>(QStringLiteral("jwksUrlLineEdit"));
+    fetchOnClick(server, ValidationPanel::KeySource::Discovery);
+    // The URL shown is the discovery document's, derived from the token's iss, and not editable.
+    QCOMPARE(url->text(), server.url(QStringLiteral("/.well-known/openid-configuration")));
+    QVERIFY(url->isReadOnly());
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(server.requests().at(0).path, QByteArray("/.well-known/openid-configuration"));
+    QCOMPARE(server.requests().at(1).path, QByteArray("/keys"));
 }
 
 QTEST_MAIN(TestTokenWorkbench)
