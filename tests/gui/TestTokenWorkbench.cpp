@@ -30,11 +30,14 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTreeWidget>
 
 #include <cmath>
@@ -76,6 +79,9 @@ private Q_SLOTS:
     void pemKeySourceVerifiesRfc7515A2();
     void jwksUrlIsFetchedOnlyOnClick();
     void discoveryIsFetchedOnlyOnClick();
+    void encoderShowsLiveSyntaxErrors();
+    void encoderGeneratesKeyAndRoundTrips();
+    void encoderTimeButtonsSetNumericDates();
 
 private:
     static QJsonObject rfcA2();
@@ -856,6 +862,119 @@ void TestTokenWorkbench::discoveryIsFetchedOnlyOnClick()
     QCOMPARE(server.requests().size(), 2);
     QCOMPARE(server.requests().at(0).path, QByteArray("/.well-known/openid-configuration"));
     QCOMPARE(server.requests().at(1).path, QByteArray("/keys"));
+}
+
+void TestTokenWorkbench::encoderShowsLiveSyntaxErrors()
+{
+    m_workbench->openDemo();
+    const QByteArray underTest = m_workbench->currentToken();
+    EncoderPanel* encoder = m_workbench->encoderPanel();
+    encoder->signNow();
+    const QByteArray signedBefore = encoder->token();
+    QVERIFY(!signedBefore.isEmpty());
+    auto* payload = encoder->findChild<QPlainTextEdit*>(QStringLiteral("encoderPayloadPlainTextEdit"));
+    auto* error = encoder->findChild<QLabel*>(QStringLiteral("encoderErrorLabel"));
+    auto* output = encoder->findChild<QPlainTextEdit*>(QStringLiteral("encodedTokenPlainTextEdit"));
+    auto* use = encoder->findChild<QPushButton*>(QStringLiteral("useTokenPushButton"));
+
+    // Typed, not signed by hand: the debounced live check reports the line and column of the first bad character.
+    payload->setPlainText(QStringLiteral("{\n  \"sub\": \"x\",\n  \"n\": ,\n}"));
+    QTRY_VERIFY2(error->text().startsWith(QStringLiteral("Payload line 3:8")), qPrintable(error->text()));
+    QVERIFY2(error->text().contains(QStringLiteral("ERR_JSON_INVALID")), qPrintable(error->text()));
+    // The bad character is marked in the editor (wave underline from the highlighter) at that position.
+    const QTextBlock line3 = payload->document()->findBlockByNumber(2);
+    bool marked = false;
+    for (const QTextLayout::FormatRange& range : line3.layout()->formats())
+        marked = marked || (range.start == 7 && range.format.underlineStyle() == QTextCharFormat::WaveUnderline);
+    QVERIFY(marked);
+    // Nothing is signed from broken JSON, and the token under test is untouched.
+    QVERIFY(encoder->token().isEmpty());
+    QVERIFY(output->toPlainText().isEmpty());
+    QVERIFY(!use->isEnabled());
+    QCOMPARE(m_workbench->currentToken(), underTest);
+
+    // Fixed: it signs again by itself.
+    payload->setPlainText(QStringLiteral("{\n  \"sub\": \"x\",\n  \"n\": 1\n}"));
+    QTRY_VERIFY(!encoder->token().isEmpty());
+    QVERIFY(error->text().startsWith(QStringLiteral("Signed with")));
+    QVERIFY(use->isEnabled());
+    QVERIFY(!payload->document()->findBlockByNumber(2).layout()->formats().isEmpty());
+    for (const QTextLayout::FormatRange& range : payload->document()->findBlockByNumber(2).layout()->formats())
+        QVERIFY(range.format.underlineStyle() != QTextCharFormat::WaveUnderline);
+}
+
+void TestTokenWorkbench::encoderGeneratesKeyAndRoundTrips()
+{
+    EncoderPanel* encoder = m_workbench->encoderPanel();
+    auto* algorithm = encoder->findChild<QComboBox*>(QStringLiteral("encoderAlgorithmComboBox"));
+    auto* keyEdit = encoder->findChild<QPlainTextEdit*>(QStringLiteral("encoderKeyPlainTextEdit"));
+    algorithm->setCurrentText(QStringLiteral("ES256"));
+    encoder->signNow();
+    // Choosing an algorithm the key cannot sign with brings a fitting key, and alg in the header follows.
+    QVERIFY(encoder->findChild<QPlainTextEdit*>(QStringLiteral("encoderHeaderPlainTextEdit"))
+                ->toPlainText()
+                .contains(QStringLiteral("\"ES256\"")));
+    QVERIFY(encoder->currentKey());
+    const QString firstKid = encoder->currentKey()->kid();
+    const QString firstKey = keyEdit->toPlainText();
+
+    QTest::mouseClick(encoder->findChild<QPushButton*>(QStringLiteral("generateKeyPushButton")), Qt::LeftButton);
+    QVERIFY(encoder->currentKey());
+    QVERIFY(keyEdit->toPlainText() != firstKey);
+    QVERIFY(encoder->currentKey()->kid() != firstKid);
+    QVERIFY(!encoder->currentKey()->kid().isEmpty()); // the RFC 7638 thumbprint
+    QCOMPARE(encoder->findChild<QComboBox*>(QStringLiteral("encoderKeyKindComboBox"))->currentText(),
+             QStringLiteral("Private JWK"));
+    QVERIFY(!encoder->token().isEmpty());
+
+    // Use it, with its public key: the workbench verifies what the encoder signed.
+    QVERIFY(encoder->alsoUseKey());
+    QTest::mouseClick(encoder->findChild<QPushButton*>(QStringLiteral("useTokenPushButton")), Qt::LeftButton);
+    QCOMPARE(m_workbench->currentToken(), encoder->token());
+    QCOMPARE(m_workbench->analysis().token.alg(), QStringLiteral("ES256"));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+    const QString keyText = m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("keyPlainTextEdit"))->toPlainText();
+    QVERIFY(keyText.contains(encoder->currentKey()->kid()));
+    QVERIFY2(!keyText.contains(QStringLiteral("\"d\"")), "the private part is not handed to the verifier");
+}
+
+void TestTokenWorkbench::encoderTimeButtonsSetNumericDates()
+{
+    // The virtual clock feeds the encoder too, so the dates are known.
+    m_workbench->validationPanel()->setVirtualNow(1700000000);
+    m_workbench->analyseNow();
+    EncoderPanel* encoder = m_workbench->encoderPanel();
+    auto* payload = encoder->findChild<QPlainTextEdit*>(QStringLiteral("encoderPayloadPlainTextEdit"));
+    payload->setPlainText(QStringLiteral("{\n  \"sub\": \"times\"\n}"));
+    encoder->findChild<QSpinBox*>(QStringLiteral("lifetimeSpinBox"))->setValue(15);
+    for (const char* button : {"setIatPushButton", "setNbfPushButton", "setExpPushButton"})
+        QTest::mouseClick(encoder->findChild<QPushButton*>(QLatin1String(button)), Qt::LeftButton);
+    // RFC 7519 §2 NumericDate: JSON numbers of seconds, not strings.
+    const QString text = payload->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("\"iat\": 1700000000")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("\"nbf\": 1700000000")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("\"exp\": 1700000900")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("\"sub\": \"times\"")));
+    encoder->signNow();
+    QVERIFY(!encoder->token().isEmpty());
+    const QJsonObject claims =
+        QJsonDocument::fromJson(Base64Url::decode(encoder->token().split('.').at(1)).value()).object();
+    QCOMPARE(claims.value(QStringLiteral("exp")).toInteger(), 1700000900);
+    QCOMPARE(claims.value(QStringLiteral("iat")).toInteger(), 1700000000);
+
+    // Pressing a button again replaces the member in place, no duplicate.
+    m_workbench->validationPanel()->setVirtualNow(1700000100);
+    m_workbench->analyseNow();
+    QTest::mouseClick(encoder->findChild<QPushButton*>(QStringLiteral("setIatPushButton")), Qt::LeftButton);
+    QCOMPARE(payload->toPlainText().count(QStringLiteral("\"iat\"")), 1);
+    QVERIFY(payload->toPlainText().contains(QStringLiteral("\"iat\": 1700000100")));
+
+    // On broken JSON the button says so instead of guessing.
+    payload->setPlainText(QStringLiteral("{\"sub\": "));
+    QTest::mouseClick(encoder->findChild<QPushButton*>(QStringLiteral("setExpPushButton")), Qt::LeftButton);
+    QCOMPARE(encoder->findChild<QLabel*>(QStringLiteral("encoderErrorLabel"))->text(),
+             QStringLiteral("Fix the payload JSON first."));
+    QCOMPARE(payload->toPlainText(), QStringLiteral("{\"sub\": "));
 }
 
 QTEST_MAIN(TestTokenWorkbench)
