@@ -82,6 +82,7 @@ private Q_SLOTS:
     void encoderShowsLiveSyntaxErrors();
     void encoderGeneratesKeyAndRoundTrips();
     void encoderTimeButtonsSetNumericDates();
+    void jsonTreeShowsExactLiterals();
 
 private:
     static QJsonObject rfcA2();
@@ -975,6 +976,83 @@ void TestTokenWorkbench::encoderTimeButtonsSetNumericDates()
     QCOMPARE(encoder->findChild<QLabel*>(QStringLiteral("encoderErrorLabel"))->text(),
              QStringLiteral("Fix the payload JSON first."));
     QCOMPARE(payload->toPlainText(), QStringLiteral("{\"sub\": "));
+}
+
+namespace {
+/// The child of `parent` named `name` (column 0), or null.
+QTreeWidgetItem* treeChild(QTreeWidgetItem* parent, const QString& name)
+{
+    for (int i = 0; i < parent->childCount(); ++i) {
+        if (parent->child(i)->text(0) == name)
+            return parent->child(i);
+    }
+    return nullptr;
+}
+
+/// "value|type" of a tree item, for compact comparisons.
+QString valueAndType(const QTreeWidgetItem* item)
+{
+    return item ? QString(item->text(1) + QLatin1Char('|') + item->text(2)) : QStringLiteral("(missing)");
+}
+} // namespace
+
+void TestTokenWorkbench::jsonTreeShowsExactLiterals()
+{
+    const QByteArray header = "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}";
+    const QByteArray payload = "{\"sub\":\"tree\",\"n\":12345678901234567890,\"f\":1.50,\"ok\":true,\"none\":null,"
+                               "\"nested\":{\"big\":12345678901234567890,\"e\":1e400},"
+                               "\"list\":[1,\"two\",18446744073709551616]}";
+    m_workbench->openToken(Base64Url::encode(header) + '.' + Base64Url::encode(payload) + ".c2ln",
+                           QStringLiteral("test"));
+    auto* tree = m_workbench->findChild<QTreeWidget*>(QStringLiteral("jsonTreeWidget"));
+    QVERIFY(tree);
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QTreeWidgetItem* headerRoot = tree->topLevelItem(0);
+    QTreeWidgetItem* payloadRoot = tree->topLevelItem(1);
+    QCOMPARE(headerRoot->text(0), QStringLiteral("header"));
+    QCOMPARE(payloadRoot->text(0), QStringLiteral("payload"));
+    QVERIFY(headerRoot->isExpanded());
+    QVERIFY(payloadRoot->isExpanded());
+
+    // Members in document order, with their types.
+    QStringList headerNames;
+    for (int i = 0; i < headerRoot->childCount(); ++i)
+        headerNames << headerRoot->child(i)->text(0);
+    QCOMPARE(headerNames, QStringList({QStringLiteral("alg"), QStringLiteral("typ"), QStringLiteral("kid")}));
+    QCOMPARE(valueAndType(treeChild(headerRoot, QStringLiteral("alg"))), QStringLiteral("HS256|string"));
+    QCOMPARE(payloadRoot->childCount(), 7);
+    QCOMPARE(payloadRoot->child(0)->text(0), QStringLiteral("sub"));
+    QCOMPARE(payloadRoot->child(6)->text(0), QStringLiteral("list"));
+
+    // Literals exactly as written (RFC 8259 §6: numbers beyond a double are the producer's, not ours to round).
+    QCOMPARE(valueAndType(treeChild(payloadRoot, QStringLiteral("n"))), QStringLiteral("12345678901234567890|number"));
+    QCOMPARE(valueAndType(treeChild(payloadRoot, QStringLiteral("f"))), QStringLiteral("1.50|number"));
+    QCOMPARE(valueAndType(treeChild(payloadRoot, QStringLiteral("ok"))), QStringLiteral("true|boolean"));
+    QCOMPARE(valueAndType(treeChild(payloadRoot, QStringLiteral("none"))), QStringLiteral("null|null"));
+    QTreeWidgetItem* nested = treeChild(payloadRoot, QStringLiteral("nested"));
+    QVERIFY(nested);
+    QCOMPARE(nested->text(2), QStringLiteral("object"));
+    QCOMPARE(nested->childCount(), 2);
+    QCOMPARE(valueAndType(treeChild(nested, QStringLiteral("big"))), QStringLiteral("12345678901234567890|number"));
+    QCOMPARE(valueAndType(treeChild(nested, QStringLiteral("e"))), QStringLiteral("1e400|number"));
+    QTreeWidgetItem* list = treeChild(payloadRoot, QStringLiteral("list"));
+    QVERIFY(list);
+    QCOMPARE(list->text(2), QStringLiteral("array"));
+    QCOMPARE(list->childCount(), 3);
+    QCOMPARE(valueAndType(list->child(0)), QStringLiteral("1|number"));
+    QCOMPARE(valueAndType(list->child(1)), QStringLiteral("two|string"));
+    QCOMPARE(list->child(2)->text(0), QStringLiteral("[2]"));
+    QCOMPARE(valueAndType(list->child(2)), QStringLiteral("18446744073709551616|number"));
+
+    // A payload that is not JSON says so under its root; an empty input empties the tree.
+    m_workbench->openToken(Base64Url::encode(header) + '.' + Base64Url::encode("not json") + ".c2ln",
+                           QStringLiteral("test"));
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QCOMPARE(tree->topLevelItem(0)->childCount(), 3);
+    QCOMPARE(tree->topLevelItem(1)->childCount(), 1);
+    QCOMPARE(tree->topLevelItem(1)->child(0)->text(0), QStringLiteral("(not a JSON object)"));
+    m_workbench->openToken(QByteArray(), QStringLiteral("test"));
+    QCOMPARE(tree->topLevelItemCount(), 0);
 }
 
 QTEST_MAIN(TestTokenWorkbench)
