@@ -15,6 +15,7 @@
 #include "../net/KeyTestData.h"
 
 #include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -83,6 +84,8 @@ private Q_SLOTS:
     void encoderGeneratesKeyAndRoundTrips();
     void encoderTimeButtonsSetNumericDates();
     void jsonTreeShowsExactLiterals();
+    void menuActionsHaveStandardShortcuts();
+    void menuActionsDoWhatTheySay();
 
 private:
     static QJsonObject rfcA2();
@@ -1053,6 +1056,83 @@ void TestTokenWorkbench::jsonTreeShowsExactLiterals()
     QCOMPARE(tree->topLevelItem(1)->child(0)->text(0), QStringLiteral("(not a JSON object)"));
     m_workbench->openToken(QByteArray(), QStringLiteral("test"));
     QCOMPARE(tree->topLevelItemCount(), 0);
+}
+
+void TestTokenWorkbench::menuActionsHaveStandardShortcuts()
+{
+    const auto action = [this](const char* name) { return m_window->findChild<QAction*>(QLatin1String(name)); };
+    const auto shortcuts = [&action](const char* name) {
+        QAction* found = action(name);
+        return found ? found->shortcuts() : QList<QKeySequence>{QKeySequence(QStringLiteral("missing"))};
+    };
+    // The platform's standard bindings (what the desktop's other applications use), not hard-coded keys.
+    QCOMPARE(shortcuts("openTokenFileAction"), QKeySequence::keyBindings(QKeySequence::Open));
+    QCOMPARE(shortcuts("quitAction"), QKeySequence::keyBindings(QKeySequence::Quit));
+    QCOMPARE(shortcuts("fullScreenAction"), QKeySequence::keyBindings(QKeySequence::FullScreen));
+    QVERIFY(!shortcuts("openTokenFileAction").isEmpty());
+    // (Quit has no standard binding in the offscreen platform's keyboard scheme; it is Ctrl+Q on X11/Wayland desktops.)
+    // Ctrl+C/Ctrl+V stay with the focused editor; the whole-token versions add Shift.
+    QCOMPARE(shortcuts("copyTokenAction"), QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)});
+    QCOMPARE(shortcuts("pasteTokenAction"), QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)});
+    QCOMPARE(shortcuts("useInRequestAction"), QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Return)});
+    QVERIFY(action("copyAuthorizationHeaderAction"));
+    QVERIFY(action("copyDecodedJsonAction"));
+    QCOMPARE(action("aboutAction")->menuRole(), QAction::AboutRole);
+    QCOMPARE(action("quitAction")->menuRole(), QAction::QuitRole);
+
+    // Ctrl+1…4 switch workspaces; no key sequence belongs to two actions (Qt would then fire neither).
+    QHash<QKeySequence, QString> owners;
+    QStringList clashes;
+    for (QAction* candidate : m_window->findChildren<QAction*>()) {
+        if (candidate->shortcutContext() == Qt::WidgetShortcut)
+            continue;
+        for (const QKeySequence& key : candidate->shortcuts()) {
+            if (owners.contains(key))
+                clashes << QString(key.toString() + QStringLiteral(": ") + owners.value(key) + QStringLiteral(" / ") +
+                                   candidate->text());
+            owners.insert(key, candidate->text());
+        }
+        QVERIFY2(candidate->isEnabled() || candidate->shortcuts().isEmpty(), qPrintable(candidate->text()));
+    }
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1String("; "))));
+    for (int i = 0; i < m_window->workspaceCount(); ++i)
+        QVERIFY2(owners.contains(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i))), qPrintable(QString::number(i)));
+}
+
+void TestTokenWorkbench::menuActionsDoWhatTheySay()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    const QByteArray token = rfcA2().value(QStringLiteral("token")).toString().toUtf8();
+    QClipboard* clipboard = QGuiApplication::clipboard();
+
+    // Paste Token (by its shortcut, from another workspace): back to the Token workspace with the clipboard's JWT.
+    m_window->setCurrentWorkspace(MainWindow::KeysWorkspace);
+    clipboard->setText(QString::fromLatin1(token));
+    QTest::keyClick(m_window, Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_window->currentWorkspace(), int(MainWindow::TokenWorkspace));
+    QCOMPARE(m_workbench->currentToken(), token);
+
+    // Ctrl+2 switches workspace, Copy Token (triggered from the menu) copies the token under test.
+    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(m_window->currentWorkspace(), int(MainWindow::KeysWorkspace));
+    clipboard->clear();
+    m_window->findChild<QAction*>(QStringLiteral("copyTokenAction"))->trigger();
+    QCOMPARE(clipboard->text().toLatin1(), token);
+    m_window->findChild<QAction*>(QStringLiteral("copyAuthorizationHeaderAction"))->trigger();
+    QCOMPARE(clipboard->text().toLatin1(), QByteArray("Authorization: Bearer " + token));
+
+    // Open Token File opens a modal file dialog, which a test cannot answer: only its state is checked here
+    // (openTokenFile(), which it calls with the chosen path, is tested in droppedFileIsOpened).
+    QVERIFY(m_window->findChild<QAction*>(QStringLiteral("openTokenFileAction"))->isEnabled());
+
+    // Quit closes the window (and saves its settings on the way).
+    m_window->findChild<QAction*>(QStringLiteral("quitAction"))->trigger();
+    QVERIFY(!m_window->isVisible());
+    QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
+    clipboard->clear();
 }
 
 QTEST_MAIN(TestTokenWorkbench)
