@@ -98,7 +98,7 @@ private:
             return object(depth + 1, top);
         case '[':
             *type = JsonAnalysis::Type::Array;
-            return array(depth + 1);
+            return array(depth + 1, top);
         case '"':
             *type = JsonAnalysis::Type::String;
             return string(nullptr);
@@ -190,7 +190,7 @@ private:
         }
     }
 
-    bool array(int depth)
+    bool array(int depth, JsonAnalysis* top)
     {
         if (!enter(depth)) {
             return false;
@@ -203,12 +203,17 @@ private:
         }
         for (int index = 0;; ++index) {
             skipWs();
+            const qsizetype valueOffset = m_pos;
             JsonAnalysis::Type t{};
             m_path.append(PathPart{QString(), index});
             const bool ok = value(depth, &t, nullptr);
             m_path.removeLast();
             if (!ok) {
                 return false;
+            }
+            if (top) {
+                top->elements.append(
+                    JsonMember{QString(), m_s.sliced(valueOffset, m_pos - valueOffset).toByteArray(), -1, valueOffset});
             }
             skipWs();
             if (m_pos < m_s.size() && m_s[m_pos] == ',') {

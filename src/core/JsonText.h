@@ -32,8 +32,9 @@ struct JsonAnalysis
         Null
     };
     Type topType = Type::Null;
-    QList<JsonMember> members; // top-level object members in document order, duplicates included
-    QStringList duplicateKeys; // dotted paths ("alg", "cnf.jkt") of names that occur twice in one object
+    QList<JsonMember> members;  // top-level object members in document order, duplicates included
+    QList<JsonMember> elements; // top-level array elements in order (key empty, keyOffset -1)
+    QStringList duplicateKeys;  // dotted paths ("alg", "cnf.jkt") of names that occur twice in one object
     int maxDepth = 0;
 };
 

@@ -156,26 +156,32 @@ void MainWindow::buildMenus()
         setCurrentWorkspace(TokenWorkspace);
         m_workbench->openFileDialog();
     });
-    open->setShortcut(QKeySequence::Open);
+    open->setShortcuts(QKeySequence::Open);
     open->setObjectName(QStringLiteral("openTokenFileAction"));
     QAction* paste = file->addAction(tr("&Paste Token"), this, [this] {
         setCurrentWorkspace(TokenWorkspace);
         m_workbench->pasteToken();
     });
     paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
+    paste->setObjectName(QStringLiteral("pasteTokenAction"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcuts(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+    quit->setObjectName(QStringLiteral("quitAction"));
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* copy = edit->addAction(tr("&Copy Token"), this, [this] { m_workbench->copyToken(); });
     copy->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    edit->addAction(tr("Copy as &Authorization Header"), this, [this] { m_workbench->copyAuthorizationHeader(); });
-    edit->addAction(tr("Copy &Decoded JSON"), this, [this] { m_workbench->copyDecodedJson(); });
+    copy->setObjectName(QStringLiteral("copyTokenAction"));
+    edit->addAction(tr("Copy as &Authorization Header"), this, [this] { m_workbench->copyAuthorizationHeader(); })
+        ->setObjectName(QStringLiteral("copyAuthorizationHeaderAction"));
+    edit->addAction(tr("Copy &Decoded JSON"), this, [this] { m_workbench->copyDecodedJson(); })
+        ->setObjectName(QStringLiteral("copyDecodedJsonAction"));
     edit->addSeparator();
     QAction* request = edit->addAction(tr("Use in &Request"), this, [this] { m_workbench->useInRequest(); });
     request->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    request->setObjectName(QStringLiteral("useInRequestAction"));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_workspaceSeparator = m_viewMenu->addSeparator();
@@ -183,12 +189,15 @@ void MainWindow::buildMenus()
         setWindowState(on ? (windowState() | Qt::WindowFullScreen) : (windowState() & ~Qt::WindowFullScreen));
     });
     fullScreen->setCheckable(true);
-    fullScreen->setShortcut(QKeySequence::FullScreen);
+    // setShortcuts: all the platform's bindings (setShortcut(StandardKey) keeps only the first of them).
+    fullScreen->setShortcuts(QKeySequence::FullScreen);
+    fullScreen->setObjectName(QStringLiteral("fullScreenAction"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Open &Demo"), this, &MainWindow::openDemo);
     help->addSeparator();
     QAction* about = help->addAction(tr("&About Tokenscope"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("aboutAction"));
     about->setMenuRole(QAction::AboutRole);
     QAction* aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);

@@ -60,54 +60,47 @@ QString viewText(const QByteArray& text, bool json)
     return QString::fromUtf8(json ? JsonText::pretty(text) : text);
 }
 
-void addJsonChildren(QTreeWidgetItem* parent, const QJsonValue& value, int& budget)
+/// Adds the members (or elements) of the scanned object or array under `parent`, every value from its exact text:
+/// QJsonDocument would turn 12345678901234567890 into 1.2345678901234567e+19 and fails on a whole document for one
+/// number beyond a double (1e400), while what was signed is the text. Top-level containers show their text
+/// (first 120 bytes), nested ones their size.
+void addJsonMembers(QTreeWidgetItem* parent, const JsonAnalysis& analysis, int& budget, bool topLevel)
 {
-    auto addChild = [&](const QString& name, const QJsonValue& child) {
+    const bool array = analysis.topType == JsonAnalysis::Type::Array;
+    const QList<JsonMember>& members = array ? analysis.elements : analysis.members;
+    for (qsizetype i = 0; i < members.size(); ++i) {
         if (--budget < 0)
             return;
+        const QByteArray& raw = members.at(i).rawValue;
         auto* item = new QTreeWidgetItem(parent);
-        item->setText(0, name);
-        switch (child.type()) {
-        case QJsonValue::Object:
-            item->setText(2, TokenWorkbench::tr("object"));
-            item->setText(1, TokenWorkbench::tr("{%n member(s)}", nullptr, int(child.toObject().size())));
-            addJsonChildren(item, child, budget);
-            break;
-        case QJsonValue::Array:
-            item->setText(2, TokenWorkbench::tr("array"));
-            item->setText(1, TokenWorkbench::tr("[%n item(s)]", nullptr, int(child.toArray().size())));
-            addJsonChildren(item, child, budget);
-            break;
-        case QJsonValue::String:
+        item->setText(0, array ? QStringLiteral("[%1]").arg(i) : members.at(i).key);
+        const char first = raw.isEmpty() ? 'n' : raw.front();
+        if (first == '{' || first == '[') {
+            item->setText(2, first == '{' ? TokenWorkbench::tr("object") : TokenWorkbench::tr("array"));
+            if (const auto nested = JsonText::analyse(raw))
+                addJsonMembers(item, nested.value(), budget, false);
+            const int count = item->childCount();
+            item->setText(1, topLevel       ? QString::fromUtf8(raw.left(120))
+                             : first == '{' ? TokenWorkbench::tr("{%n member(s)}", nullptr, count)
+                                            : TokenWorkbench::tr("[%n item(s)]", nullptr, count));
+        } else if (first == '"') {
             item->setText(2, TokenWorkbench::tr("string"));
-            item->setText(1, child.toString());
-            break;
-        case QJsonValue::Double:
-            item->setText(2, TokenWorkbench::tr("number"));
-            item->setText(1, QString::number(child.toDouble(), 'g', 17));
-            break;
-        case QJsonValue::Bool:
+            // Unescaped by Qt; one string alone cannot hit the number limits above.
+            item->setText(1, QJsonDocument::fromJson(QByteArray("[" + raw + "]")).array().at(0).toString());
+        } else if (first == 't' || first == 'f') {
             item->setText(2, TokenWorkbench::tr("boolean"));
-            item->setText(1, child.toBool() ? QStringLiteral("true") : QStringLiteral("false"));
-            break;
-        default:
+            item->setText(1, QString::fromLatin1(raw));
+        } else if (first == 'n') {
             item->setText(2, TokenWorkbench::tr("null"));
             item->setText(1, QStringLiteral("null"));
-            break;
+        } else {
+            item->setText(2, TokenWorkbench::tr("number"));
+            item->setText(1, QString::fromLatin1(raw));
         }
-    };
-    if (value.isObject()) {
-        const QJsonObject object = value.toObject();
-        for (auto it = object.begin(); it != object.end(); ++it)
-            addChild(it.key(), it.value());
-    } else if (value.isArray()) {
-        const QJsonArray array = value.toArray();
-        for (qsizetype i = 0; i < array.size(); ++i)
-            addChild(QStringLiteral("[%1]").arg(i), array.at(i));
     }
 }
 
-/// Top level from the exact text (numbers keep their digits, duplicates show), nested levels from QJsonValue.
+/// One root ("header", "payload") filled from the exact text; duplicate names show as they occur.
 void fillJsonRoot(QTreeWidgetItem* root, const QByteArray& text, int& budget)
 {
     auto analysis = JsonText::analyse(text);
@@ -116,25 +109,7 @@ void fillJsonRoot(QTreeWidgetItem* root, const QByteArray& text, int& budget)
         item->setText(0, TokenWorkbench::tr("(not a JSON object)"));
         return;
     }
-    const QJsonObject object = QJsonDocument::fromJson(text).object();
-    for (const JsonMember& member : analysis->members) {
-        if (--budget < 0)
-            return;
-        auto* item = new QTreeWidgetItem(root);
-        item->setText(0, member.key);
-        const QJsonValue value = object.value(member.key);
-        if (value.isObject() || value.isArray()) {
-            item->setText(1, QString::fromUtf8(member.rawValue.left(120)));
-            item->setText(2, value.isObject() ? TokenWorkbench::tr("object") : TokenWorkbench::tr("array"));
-            addJsonChildren(item, value, budget);
-        } else {
-            item->setText(1, value.isString() ? value.toString() : QString::fromUtf8(member.rawValue));
-            item->setText(2, value.isString()   ? TokenWorkbench::tr("string")
-                             : value.isDouble() ? TokenWorkbench::tr("number")
-                             : value.isBool()   ? TokenWorkbench::tr("boolean")
-                                                : TokenWorkbench::tr("null"));
-        }
-    }
+    addJsonMembers(root, analysis.value(), budget, true);
 }
 
 QString badgeStyle(const char* background)

@@ -68,6 +68,25 @@ private Q_SLOTS:
         QCOMPARE(r->members[0].rawValue, QByteArray("12345678901234567890"));
         QCOMPARE(r->members[1].rawValue, QByteArray("1.50e+3"));
         QCOMPARE(r->members[2].key, QStringLiteral("s"));
+        QVERIFY(r->elements.isEmpty());
+    }
+
+    void elementsKeepLiterals()
+    {
+        // A top-level array lists its elements as written; nested arrays are not flattened.
+        auto r = JsonText::analyse(" [ 18446744073709551616, \"a\" ,[1, 2], {\"k\":1e400}, null ] ");
+        QVERIFY(r.ok());
+        QCOMPARE(r->topType, JsonAnalysis::Type::Array);
+        QVERIFY(r->members.isEmpty());
+        QCOMPARE(r->elements.size(), 5);
+        QCOMPARE(r->elements[0].rawValue, QByteArray("18446744073709551616"));
+        QCOMPARE(r->elements[1].rawValue, QByteArray("\"a\""));
+        QCOMPARE(r->elements[2].rawValue, QByteArray("[1, 2]"));
+        QCOMPARE(r->elements[3].rawValue, QByteArray("{\"k\":1e400}"));
+        QCOMPARE(r->elements[4].rawValue, QByteArray("null"));
+        QCOMPARE(r->elements[1].valueOffset, 25);
+        QVERIFY(r->elements[0].key.isEmpty());
+        QVERIFY(JsonText::analyse("{\"a\":[1,2]}")->elements.isEmpty()); // only the top level
     }
 
     void stringValueResolvesEscapes()

@@ -4,12 +4,18 @@
 #include "ComparePanel.h"
 #include "CryptoInit.h"
 #include "EncoderPanel.h"
+#include "Jwk.h"
+#include "JwtBuilder.h"
 #include "MainWindow.h"
 #include "Theme.h"
 #include "TokenWorkbench.h"
 #include "ValidationPanel.h"
 
+#include "../net/JwksTestServer.h"
+#include "../net/KeyTestData.h"
+
 #include <QAccessible>
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -25,11 +31,14 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStyleFactory>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTreeWidget>
 
 #include <cmath>
@@ -68,6 +77,15 @@ private Q_SLOTS:
     void everyControlHasAnAccessibleName();
     void tabOrderFollowsTheLayout();
     void darkPaletteIsReadable();
+    void pemKeySourceVerifiesRfc7515A2();
+    void jwksUrlIsFetchedOnlyOnClick();
+    void discoveryIsFetchedOnlyOnClick();
+    void encoderShowsLiveSyntaxErrors();
+    void encoderGeneratesKeyAndRoundTrips();
+    void encoderTimeButtonsSetNumericDates();
+    void jsonTreeShowsExactLiterals();
+    void menuActionsHaveStandardShortcuts();
+    void menuActionsDoWhatTheySay();
 
 private:
     static QJsonObject rfcA2();
@@ -75,6 +93,12 @@ private:
     /// Status name ("passed", "failed", ...) and code of a checklist step, by step id.
     static QPair<QString, QString> step(const TokenWorkbench& workbench, const QString& id);
     static void setKey(TokenWorkbench& workbench, ValidationPanel::KeySource source, const QByteArray& text);
+    /// The details column of a checklist step, by step id.
+    static QString stepDetail(const TokenWorkbench& workbench, const QString& id);
+    /// An RS256 token signed with the attack vectors' "rsa-1" key (kid in the header), valid until 2100.
+    static QByteArray rsa1Token(const QString& issuer);
+    /// Selects a remote key source and checks that nothing was fetched before the Fetch click.
+    void fetchOnClick(JwksTestServer& server, ValidationPanel::KeySource source);
 
     MainWindow* m_window = nullptr;
     TokenWorkbench* m_workbench = nullptr;
@@ -736,6 +760,379 @@ void TestTokenWorkbench::darkPaletteIsReadable()
     QCOMPARE(tree->topLevelItem(0)->foreground(0).color(), Theme::okColor(light));
     if (const QByteArray dir = qgetenv("TOKENSCOPE_TEST_SHOT_DIR"); !dir.isEmpty())
         m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/light.png"));
+}
+
+QString TestTokenWorkbench::stepDetail(const TokenWorkbench& workbench, const QString& id)
+{
+    auto* tree = workbench.findChild<QTreeWidget*>(QStringLiteral("stepsTreeWidget"));
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        if (tree->topLevelItem(i)->data(0, Qt::UserRole).toString() == id)
+            return tree->topLevelItem(i)->text(2);
+    }
+    return {};
+}
+
+QByteArray TestTokenWorkbench::rsa1Token(const QString& issuer)
+{
+    const auto key = Jwk::fromJson(KeyTestData::attackKeys().value(QLatin1String("rsa_priv")).toObject());
+    if (!key)
+        qFatal("rsa_priv unusable");
+    const QJsonObject claims{{QStringLiteral("iss"), issuer},
+                             {QStringLiteral("sub"), QStringLiteral("fetched")},
+                             {QStringLiteral("exp"), QJsonValue(qint64(4102444800))}};
+    const auto token = JwtBuilder::sign(QStringLiteral("RS256"), claims, key.value(),
+                                        {{QStringLiteral("kid"), QStringLiteral("rsa-1")}});
+    if (!token)
+        qFatal("cannot sign");
+    return token.value();
+}
+
+void TestTokenWorkbench::pemKeySourceVerifiesRfc7515A2()
+{
+    // RFC 7515 A.2's public key pasted as SPKI PEM (tests/data/README.md says how the file was made).
+    QFile pem(QStringLiteral(TOKENSCOPE_TEST_DATA "/gui-rfc7515-A.2-RS256-public.pem"));
+    QVERIFY(pem.open(QIODevice::ReadOnly));
+    m_workbench->validationPanel()->setVirtualNow(1300819300); // before the RFC token's exp
+    setKey(*m_workbench, ValidationPanel::KeySource::Pem, pem.readAll());
+    QVERIFY(m_workbench->findChild<QLabel*>(QStringLiteral("keyStatusLabel"))->text().contains(QStringLiteral("2048")));
+    m_workbench->openToken(rfcA2().value(QStringLiteral("token")).toString().toUtf8(), QStringLiteral("test"));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+    QCOMPARE(step(*m_workbench, QStringLiteral("key")).first, QStringLiteral("passed"));
+    QCOMPARE(step(*m_workbench, QStringLiteral("signature")).first, QStringLiteral("passed"));
+
+    // A PEM that is not a key says so, and the token is not verified.
+    setKey(*m_workbench, ValidationPanel::KeySource::Pem,
+           "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n");
+    QVERIFY(m_workbench->findChild<QLabel*>(QStringLiteral("keyStatusLabel"))
+                ->text()
+                .startsWith(QStringLiteral("Key not usable")));
+    QVERIFY(verdict(*m_workbench) != QStringLiteral("Verified"));
+}
+
+void TestTokenWorkbench::fetchOnClick(JwksTestServer& server, ValidationPanel::KeySource source)
+{
+    auto* fetch = m_workbench->findChild<QPushButton*>(QStringLiteral("fetchKeysPushButton"));
+    auto* keyStatus = m_workbench->findChild<QLabel*>(QStringLiteral("keyStatusLabel"));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_workbench->validationPanel()->setKeySource(source);
+    m_workbench->analyseNow();
+    QVERIFY(!fetch->isHidden());
+    // Decoding, choosing the source and typing the URL never touch the network. (No sleeping here: the callers
+    // also count every request the server saw in the end, so a fetch started before the click shows up there.)
+    QCoreApplication::processEvents();
+    QVERIFY(server.requests().isEmpty());
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Not verified (no key)"));
+    QVERIFY(keyStatus->text().contains(QStringLiteral("Click Fetch")));
+
+    QTest::mouseClick(fetch, Qt::LeftButton);
+    QTRY_VERIFY2(verdict(*m_workbench) == QStringLiteral("Verified"), qPrintable(keyStatus->text()));
+    QVERIFY(fetch->isEnabled());
+    // The checklist's key step names the key picked from the set by the token's kid.
+    QCOMPARE(step(*m_workbench, QStringLiteral("key")).first, QStringLiteral("passed"));
+    const QString detail = stepDetail(*m_workbench, QStringLiteral("key"));
+    QVERIFY2(detail.contains(QStringLiteral("kid \"rsa-1\"")), qPrintable(detail));
+    QVERIFY(m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("keyPlainTextEdit"))
+                ->toPlainText()
+                .contains(QStringLiteral("\"ec-1\"")));
+}
+
+void TestTokenWorkbench::jwksUrlIsFetchedOnlyOnClick()
+{
+    JwksTestServer server;
+    server.route("/jwks", JwksTestServer::Response{200, KeyTestData::publicSet(), {}, false});
+    m_workbench->openToken(rsa1Token(QStringLiteral("https://issuer.invalid")), QStringLiteral("test"));
+    m_workbench->findChild<QLineEdit*>(QStringLiteral("jwksUrlLineEdit"))->setText(server.url(QStringLiteral("/jwks")));
+    fetchOnClick(server, ValidationPanel::KeySource::JwksUrl);
+    QCOMPARE(server.requests().size(), 1);
+    QCOMPARE(server.requests().first().path, QByteArray("/jwks"));
+}
+
+void TestTokenWorkbench::discoveryIsFetchedOnlyOnClick()
+{
+    // OpenID Connect Discovery 1.0 §4: iss + /.well-known/openid-configuration → jwks_uri.
+    JwksTestServer server;
+    const QJsonObject configuration{{QStringLiteral("issuer"), server.base()},
+                                    {QStringLiteral("jwks_uri"), server.url(QStringLiteral("/keys"))}};
+    server.route("/.well-known/openid-configuration",
+                 JwksTestServer::Response{200, QJsonDocument(configuration).toJson(), {}, false});
+    server.route("/keys", JwksTestServer::Response{200, KeyTestData::publicSet(), {}, false});
+    m_workbench->openToken(rsa1Token(server.base()), QStringLiteral("test"));
+    auto* url = m_workbench->findChild<QLineEdit*>(QStringLiteral("jwksUrlLineEdit"));
+    fetchOnClick(server, ValidationPanel::KeySource::Discovery);
+    // The URL shown is the discovery document's, derived from the token's iss, and not editable.
+    QCOMPARE(url->text(), server.url(QStringLiteral("/.well-known/openid-configuration")));
+    QVERIFY(url->isReadOnly());
+    QCOMPARE(server.requests().size(), 2);
+    QCOMPARE(server.requests().at(0).path, QByteArray("/.well-known/openid-configuration"));
+    QCOMPARE(server.requests().at(1).path, QByteArray("/keys"));
+}
+
+void TestTokenWorkbench::encoderShowsLiveSyntaxErrors()
+{
+    m_workbench->openDemo();
+    const QByteArray underTest = m_workbench->currentToken();
+    EncoderPanel* encoder = m_workbench->encoderPanel();
+    encoder->signNow();
+    const QByteArray signedBefore = encoder->token();
+    QVERIFY(!signedBefore.isEmpty());
+    auto* payload = encoder->findChild<QPlainTextEdit*>(QStringLiteral("encoderPayloadPlainTextEdit"));
+    auto* error = encoder->findChild<QLabel*>(QStringLiteral("encoderErrorLabel"));
+    auto* output = encoder->findChild<QPlainTextEdit*>(QStringLiteral("encodedTokenPlainTextEdit"));
+    auto* use = encoder->findChild<QPushButton*>(QStringLiteral("useTokenPushButton"));
+
+    // Typed, not signed by hand: the debounced live check reports the line and column of the first bad character.
+    payload->setPlainText(QStringLiteral("{\n  \"sub\": \"x\",\n  \"n\": ,\n}"));
+    QTRY_VERIFY2(error->text().startsWith(QStringLiteral("Payload line 3:8")), qPrintable(error->text()));
+    QVERIFY2(error->text().contains(QStringLiteral("ERR_JSON_INVALID")), qPrintable(error->text()));
+    // The bad character is marked in the editor (wave underline from the highlighter) at that position.
+    const QTextBlock line3 = payload->document()->findBlockByNumber(2);
+    bool marked = false;
+    for (const QTextLayout::FormatRange& range : line3.layout()->formats())
+        marked = marked || (range.start == 7 && range.format.underlineStyle() == QTextCharFormat::WaveUnderline);
+    QVERIFY(marked);
+    // Nothing is signed from broken JSON, and the token under test is untouched.
+    QVERIFY(encoder->token().isEmpty());
+    QVERIFY(output->toPlainText().isEmpty());
+    QVERIFY(!use->isEnabled());
+    QCOMPARE(m_workbench->currentToken(), underTest);
+
+    // Fixed: it signs again by itself.
+    payload->setPlainText(QStringLiteral("{\n  \"sub\": \"x\",\n  \"n\": 1\n}"));
+    QTRY_VERIFY(!encoder->token().isEmpty());
+    QVERIFY(error->text().startsWith(QStringLiteral("Signed with")));
+    QVERIFY(use->isEnabled());
+    QVERIFY(!payload->document()->findBlockByNumber(2).layout()->formats().isEmpty());
+    for (const QTextLayout::FormatRange& range : payload->document()->findBlockByNumber(2).layout()->formats())
+        QVERIFY(range.format.underlineStyle() != QTextCharFormat::WaveUnderline);
+}
+
+void TestTokenWorkbench::encoderGeneratesKeyAndRoundTrips()
+{
+    EncoderPanel* encoder = m_workbench->encoderPanel();
+    auto* algorithm = encoder->findChild<QComboBox*>(QStringLiteral("encoderAlgorithmComboBox"));
+    auto* keyEdit = encoder->findChild<QPlainTextEdit*>(QStringLiteral("encoderKeyPlainTextEdit"));
+    algorithm->setCurrentText(QStringLiteral("ES256"));
+    encoder->signNow();
+    // Choosing an algorithm the key cannot sign with brings a fitting key, and alg in the header follows.
+    QVERIFY(encoder->findChild<QPlainTextEdit*>(QStringLiteral("encoderHeaderPlainTextEdit"))
+                ->toPlainText()
+                .contains(QStringLiteral("\"ES256\"")));
+    QVERIFY(encoder->currentKey());
+    const QString firstKid = encoder->currentKey()->kid();
+    const QString firstKey = keyEdit->toPlainText();
+
+    QTest::mouseClick(encoder->findChild<QPushButton*>(QStringLiteral("generateKeyPushButton")), Qt::LeftButton);
+    QVERIFY(encoder->currentKey());
+    QVERIFY(keyEdit->toPlainText() != firstKey);
+    QVERIFY(encoder->currentKey()->kid() != firstKid);
+    QVERIFY(!encoder->currentKey()->kid().isEmpty()); // the RFC 7638 thumbprint
+    QCOMPARE(encoder->findChild<QComboBox*>(QStringLiteral("encoderKeyKindComboBox"))->currentText(),
+             QStringLiteral("Private JWK"));
+    QVERIFY(!encoder->token().isEmpty());
+
+    // Use it, with its public key: the workbench verifies what the encoder signed.
+    QVERIFY(encoder->alsoUseKey());
+    QTest::mouseClick(encoder->findChild<QPushButton*>(QStringLiteral("useTokenPushButton")), Qt::LeftButton);
+    QCOMPARE(m_workbench->currentToken(), encoder->token());
+    QCOMPARE(m_workbench->analysis().token.alg(), QStringLiteral("ES256"));
+    QCOMPARE(verdict(*m_workbench), QStringLiteral("Verified"));
+    const QString keyText = m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("keyPlainTextEdit"))->toPlainText();
+    QVERIFY(keyText.contains(encoder->currentKey()->kid()));
+    QVERIFY2(!keyText.contains(QStringLiteral("\"d\"")), "the private part is not handed to the verifier");
+}
+
+void TestTokenWorkbench::encoderTimeButtonsSetNumericDates()
+{
+    // The virtual clock feeds the encoder too, so the dates are known.
+    m_workbench->validationPanel()->setVirtualNow(1700000000);
+    m_workbench->analyseNow();
+    EncoderPanel* encoder = m_workbench->encoderPanel();
+    auto* payload = encoder->findChild<QPlainTextEdit*>(QStringLiteral("encoderPayloadPlainTextEdit"));
+    payload->setPlainText(QStringLiteral("{\n  \"sub\": \"times\"\n}"));
+    encoder->findChild<QSpinBox*>(QStringLiteral("lifetimeSpinBox"))->setValue(15);
+    for (const char* button : {"setIatPushButton", "setNbfPushButton", "setExpPushButton"})
+        QTest::mouseClick(encoder->findChild<QPushButton*>(QLatin1String(button)), Qt::LeftButton);
+    // RFC 7519 §2 NumericDate: JSON numbers of seconds, not strings.
+    const QString text = payload->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("\"iat\": 1700000000")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("\"nbf\": 1700000000")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("\"exp\": 1700000900")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("\"sub\": \"times\"")));
+    encoder->signNow();
+    QVERIFY(!encoder->token().isEmpty());
+    const QJsonObject claims =
+        QJsonDocument::fromJson(Base64Url::decode(encoder->token().split('.').at(1)).value()).object();
+    QCOMPARE(claims.value(QStringLiteral("exp")).toInteger(), 1700000900);
+    QCOMPARE(claims.value(QStringLiteral("iat")).toInteger(), 1700000000);
+
+    // Pressing a button again replaces the member in place, no duplicate.
+    m_workbench->validationPanel()->setVirtualNow(1700000100);
+    m_workbench->analyseNow();
+    QTest::mouseClick(encoder->findChild<QPushButton*>(QStringLiteral("setIatPushButton")), Qt::LeftButton);
+    QCOMPARE(payload->toPlainText().count(QStringLiteral("\"iat\"")), 1);
+    QVERIFY(payload->toPlainText().contains(QStringLiteral("\"iat\": 1700000100")));
+
+    // On broken JSON the button says so instead of guessing.
+    payload->setPlainText(QStringLiteral("{\"sub\": "));
+    QTest::mouseClick(encoder->findChild<QPushButton*>(QStringLiteral("setExpPushButton")), Qt::LeftButton);
+    QCOMPARE(encoder->findChild<QLabel*>(QStringLiteral("encoderErrorLabel"))->text(),
+             QStringLiteral("Fix the payload JSON first."));
+    QCOMPARE(payload->toPlainText(), QStringLiteral("{\"sub\": "));
+}
+
+namespace {
+/// The child of `parent` named `name` (column 0), or null.
+QTreeWidgetItem* treeChild(QTreeWidgetItem* parent, const QString& name)
+{
+    for (int i = 0; i < parent->childCount(); ++i) {
+        if (parent->child(i)->text(0) == name)
+            return parent->child(i);
+    }
+    return nullptr;
+}
+
+/// "value|type" of a tree item, for compact comparisons.
+QString valueAndType(const QTreeWidgetItem* item)
+{
+    return item ? QString(item->text(1) + QLatin1Char('|') + item->text(2)) : QStringLiteral("(missing)");
+}
+} // namespace
+
+void TestTokenWorkbench::jsonTreeShowsExactLiterals()
+{
+    const QByteArray header = "{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"k1\"}";
+    const QByteArray payload = "{\"sub\":\"tree\",\"n\":12345678901234567890,\"f\":1.50,\"ok\":true,\"none\":null,"
+                               "\"nested\":{\"big\":12345678901234567890,\"e\":1e400},"
+                               "\"list\":[1,\"two\",18446744073709551616]}";
+    m_workbench->openToken(Base64Url::encode(header) + '.' + Base64Url::encode(payload) + ".c2ln",
+                           QStringLiteral("test"));
+    auto* tree = m_workbench->findChild<QTreeWidget*>(QStringLiteral("jsonTreeWidget"));
+    QVERIFY(tree);
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QTreeWidgetItem* headerRoot = tree->topLevelItem(0);
+    QTreeWidgetItem* payloadRoot = tree->topLevelItem(1);
+    QCOMPARE(headerRoot->text(0), QStringLiteral("header"));
+    QCOMPARE(payloadRoot->text(0), QStringLiteral("payload"));
+    QVERIFY(headerRoot->isExpanded());
+    QVERIFY(payloadRoot->isExpanded());
+
+    // Members in document order, with their types.
+    QStringList headerNames;
+    for (int i = 0; i < headerRoot->childCount(); ++i)
+        headerNames << headerRoot->child(i)->text(0);
+    QCOMPARE(headerNames, QStringList({QStringLiteral("alg"), QStringLiteral("typ"), QStringLiteral("kid")}));
+    QCOMPARE(valueAndType(treeChild(headerRoot, QStringLiteral("alg"))), QStringLiteral("HS256|string"));
+    QCOMPARE(payloadRoot->childCount(), 7);
+    QCOMPARE(payloadRoot->child(0)->text(0), QStringLiteral("sub"));
+    QCOMPARE(payloadRoot->child(6)->text(0), QStringLiteral("list"));
+
+    // Literals exactly as written (RFC 8259 §6: numbers beyond a double are the producer's, not ours to round).
+    QCOMPARE(valueAndType(treeChild(payloadRoot, QStringLiteral("n"))), QStringLiteral("12345678901234567890|number"));
+    QCOMPARE(valueAndType(treeChild(payloadRoot, QStringLiteral("f"))), QStringLiteral("1.50|number"));
+    QCOMPARE(valueAndType(treeChild(payloadRoot, QStringLiteral("ok"))), QStringLiteral("true|boolean"));
+    QCOMPARE(valueAndType(treeChild(payloadRoot, QStringLiteral("none"))), QStringLiteral("null|null"));
+    QTreeWidgetItem* nested = treeChild(payloadRoot, QStringLiteral("nested"));
+    QVERIFY(nested);
+    QCOMPARE(nested->text(2), QStringLiteral("object"));
+    QCOMPARE(nested->childCount(), 2);
+    QCOMPARE(valueAndType(treeChild(nested, QStringLiteral("big"))), QStringLiteral("12345678901234567890|number"));
+    QCOMPARE(valueAndType(treeChild(nested, QStringLiteral("e"))), QStringLiteral("1e400|number"));
+    QTreeWidgetItem* list = treeChild(payloadRoot, QStringLiteral("list"));
+    QVERIFY(list);
+    QCOMPARE(list->text(2), QStringLiteral("array"));
+    QCOMPARE(list->childCount(), 3);
+    QCOMPARE(valueAndType(list->child(0)), QStringLiteral("1|number"));
+    QCOMPARE(valueAndType(list->child(1)), QStringLiteral("two|string"));
+    QCOMPARE(list->child(2)->text(0), QStringLiteral("[2]"));
+    QCOMPARE(valueAndType(list->child(2)), QStringLiteral("18446744073709551616|number"));
+
+    // A payload that is not JSON says so under its root; an empty input empties the tree.
+    m_workbench->openToken(Base64Url::encode(header) + '.' + Base64Url::encode("not json") + ".c2ln",
+                           QStringLiteral("test"));
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QCOMPARE(tree->topLevelItem(0)->childCount(), 3);
+    QCOMPARE(tree->topLevelItem(1)->childCount(), 1);
+    QCOMPARE(tree->topLevelItem(1)->child(0)->text(0), QStringLiteral("(not a JSON object)"));
+    m_workbench->openToken(QByteArray(), QStringLiteral("test"));
+    QCOMPARE(tree->topLevelItemCount(), 0);
+}
+
+void TestTokenWorkbench::menuActionsHaveStandardShortcuts()
+{
+    const auto action = [this](const char* name) { return m_window->findChild<QAction*>(QLatin1String(name)); };
+    const auto shortcuts = [&action](const char* name) {
+        QAction* found = action(name);
+        return found ? found->shortcuts() : QList<QKeySequence>{QKeySequence(QStringLiteral("missing"))};
+    };
+    // The platform's standard bindings (what the desktop's other applications use), not hard-coded keys.
+    QCOMPARE(shortcuts("openTokenFileAction"), QKeySequence::keyBindings(QKeySequence::Open));
+    QCOMPARE(shortcuts("quitAction"), QKeySequence::keyBindings(QKeySequence::Quit));
+    QCOMPARE(shortcuts("fullScreenAction"), QKeySequence::keyBindings(QKeySequence::FullScreen));
+    QVERIFY(!shortcuts("openTokenFileAction").isEmpty());
+    // (Quit has no standard binding in the offscreen platform's keyboard scheme; it is Ctrl+Q on X11/Wayland desktops.)
+    // Ctrl+C/Ctrl+V stay with the focused editor; the whole-token versions add Shift.
+    QCOMPARE(shortcuts("copyTokenAction"), QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C)});
+    QCOMPARE(shortcuts("pasteTokenAction"), QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V)});
+    QCOMPARE(shortcuts("useInRequestAction"), QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Return)});
+    QVERIFY(action("copyAuthorizationHeaderAction"));
+    QVERIFY(action("copyDecodedJsonAction"));
+    QCOMPARE(action("aboutAction")->menuRole(), QAction::AboutRole);
+    QCOMPARE(action("quitAction")->menuRole(), QAction::QuitRole);
+
+    // Ctrl+1…4 switch workspaces; no key sequence belongs to two actions (Qt would then fire neither).
+    QHash<QKeySequence, QString> owners;
+    QStringList clashes;
+    for (QAction* candidate : m_window->findChildren<QAction*>()) {
+        if (candidate->shortcutContext() == Qt::WidgetShortcut)
+            continue;
+        for (const QKeySequence& key : candidate->shortcuts()) {
+            if (owners.contains(key))
+                clashes << QString(key.toString() + QStringLiteral(": ") + owners.value(key) + QStringLiteral(" / ") +
+                                   candidate->text());
+            owners.insert(key, candidate->text());
+        }
+        QVERIFY2(candidate->isEnabled() || candidate->shortcuts().isEmpty(), qPrintable(candidate->text()));
+    }
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1String("; "))));
+    for (int i = 0; i < m_window->workspaceCount(); ++i)
+        QVERIFY2(owners.contains(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i))), qPrintable(QString::number(i)));
+}
+
+void TestTokenWorkbench::menuActionsDoWhatTheySay()
+{
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    const QByteArray token = rfcA2().value(QStringLiteral("token")).toString().toUtf8();
+    QClipboard* clipboard = QGuiApplication::clipboard();
+
+    // Paste Token (by its shortcut, from another workspace): back to the Token workspace with the clipboard's JWT.
+    m_window->setCurrentWorkspace(MainWindow::KeysWorkspace);
+    clipboard->setText(QString::fromLatin1(token));
+    QTest::keyClick(m_window, Qt::Key_V, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_window->currentWorkspace(), int(MainWindow::TokenWorkspace));
+    QCOMPARE(m_workbench->currentToken(), token);
+
+    // Ctrl+2 switches workspace, Copy Token (triggered from the menu) copies the token under test.
+    QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(m_window->currentWorkspace(), int(MainWindow::KeysWorkspace));
+    clipboard->clear();
+    m_window->findChild<QAction*>(QStringLiteral("copyTokenAction"))->trigger();
+    QCOMPARE(clipboard->text().toLatin1(), token);
+    m_window->findChild<QAction*>(QStringLiteral("copyAuthorizationHeaderAction"))->trigger();
+    QCOMPARE(clipboard->text().toLatin1(), QByteArray("Authorization: Bearer " + token));
+
+    // Open Token File opens a modal file dialog, which a test cannot answer: only its state is checked here
+    // (openTokenFile(), which it calls with the chosen path, is tested in droppedFileIsOpened).
+    QVERIFY(m_window->findChild<QAction*>(QStringLiteral("openTokenFileAction"))->isEnabled());
+
+    // Quit closes the window (and saves its settings on the way).
+    m_window->findChild<QAction*>(QStringLiteral("quitAction"))->trigger();
+    QVERIFY(!m_window->isVisible());
+    QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
+    clipboard->clear();
 }
 
 QTEST_MAIN(TestTokenWorkbench)
