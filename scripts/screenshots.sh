@@ -10,9 +10,11 @@ if [ ! -x "$build/src/app/tokenscope" ]; then
     ninja -C "$build" tokenscope
 fi
 export QT_QPA_PLATFORM=offscreen
-# A private settings directory, so the run neither reads nor changes the user's settings.
+# Private settings and data directories, so the run neither reads nor changes the user's settings, environments,
+# history or embedded-issuer key.
 XDG_CONFIG_HOME="$(mktemp -d)"
-export XDG_CONFIG_HOME
-trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
+XDG_DATA_HOME="$(mktemp -d)"
+export XDG_CONFIG_HOME XDG_DATA_HOME
+trap 'rm -rf "$XDG_CONFIG_HOME" "$XDG_DATA_HOME"' EXIT
 mkdir -p docs/screenshots
 "$build/src/app/tokenscope" --screenshot-dir docs/screenshots

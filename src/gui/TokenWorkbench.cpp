@@ -354,6 +354,10 @@ QWidget* TokenWorkbench::buildInspectPage()
     m_jsonTree->setHeaderLabels({tr("Name"), tr("Value"), tr("Type")});
     m_jsonTree->setAlternatingRowColors(true);
     m_jsonTree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    // Values get the room (URLs, scopes, kids); the type column stays as narrow as its words.
+    m_jsonTree->header()->setStretchLastSection(false);
+    m_jsonTree->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_jsonTree->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
 
     m_decodedTabs->addTab(m_claimsTable, tr("Claims"));
     m_decodedTabs->addTab(jsonSplitter, tr("JSON"));
