@@ -37,7 +37,9 @@ void TestKeychainSecretStore::initTestCase()
 
 void TestKeychainSecretStore::roundTripSurvivesANewStore()
 {
-    QByteArray secret("binary\0bytes \xff\xfe and \xc3\xa4 text", 30);
+    // Binary on purpose (a NUL, invalid UTF-8, then UTF-8); the length comes from the literal itself.
+    static const char raw[] = "binary\0bytes \xff\xfe and \xc3\xa4 text";
+    const QByteArray secret(raw, sizeof(raw) - 1);
     {
         KeychainSecretStore store(m_service);
         QVERIFY(store.write(QStringLiteral("environment/dev"), secret).ok());
