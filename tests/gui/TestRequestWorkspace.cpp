@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "../net/LoopbackHttpServer.h"
+#include "../server/ServerTestSupport.h"
 #include "EnvironmentEditorDialog.h"
 #include "EnvironmentStore.h"
 #include "GuiTestSupport.h"
@@ -170,12 +171,9 @@ void TestRequestWorkspace::diagnosisUsesKeysWorkspaceAndPolicy()
     // MainWindow hands the Keys workspace's key set and the Token workbench's policy to the diagnosis.
     QTemporaryDir dir;
     MockApiServer server;
-    ServerConfig config;
-    config.port = 0;
-    config.workerThreads = 1;
-    config.issuerDirectory = dir.path();
-    const auto started = server.start(config);
-    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    ServerConfig config = ServerTestSupport::loopbackConfig(dir.path());
+    const QString startError = ServerTestSupport::startError(server, config);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
     const EmbeddedIssuer* issuer = server.embeddedIssuer();
     const auto otherKey = AsymmetricKey::generateRsa(2048);
     QVERIFY(otherKey.ok());
@@ -688,12 +686,9 @@ void TestRequestWorkspace::fetchTokenFromTokenEndpoint()
 {
     QTemporaryDir dir;
     MockApiServer server;
-    ServerConfig config;
-    config.port = 0;
-    config.workerThreads = 1;
-    config.issuerDirectory = dir.path();
-    const auto started = server.start(config);
-    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    ServerConfig config = ServerTestSupport::loopbackConfig(dir.path());
+    const QString startError = ServerTestSupport::startError(server, config);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
     const EmbeddedIssuer* issuer = server.embeddedIssuer();
     ClientCredentialsRequest credentials;
     credentials.tokenUrl = QString(server.baseUrl() + QStringLiteral("/oauth/token"));
@@ -756,14 +751,11 @@ void TestRequestWorkspace::tlsSettingsApplyToRequestsAndTokenFetch()
     const TestPki pki = TestPki::create(dir.path());
     QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
     MockApiServer server;
-    ServerConfig config;
-    config.port = 0;
-    config.workerThreads = 1;
-    config.issuerDirectory = dir.path();
+    ServerConfig config = ServerTestSupport::loopbackConfig(dir.path());
     config.tlsCertFile = pki.serverCert;
     config.tlsKeyFile = pki.serverKey;
-    const auto started = server.start(config);
-    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    const QString startError = ServerTestSupport::startError(server, config);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
 
     RequestWorkspace w;
     w.setEnvironmentsPath(dir.filePath(QStringLiteral("environments.json")));

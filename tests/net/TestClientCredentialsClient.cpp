@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "../server/ServerTestSupport.h"
 #include "ClientCredentialsClient.h"
 #include "CompactToken.h"
 #include "LoopbackHttpServer.h"
@@ -42,13 +43,10 @@ private:
 void TestClientCredentialsClient::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    ServerConfig config;
-    config.port = 0;
-    config.workerThreads = 1;
-    config.issuerDirectory = m_dir.path();
+    ServerConfig config = ServerTestSupport::loopbackConfig(m_dir.path());
     config.clientSecret = "s3cret with spaces+plus:colon"; // exercises the RFC 6749 §2.3.1 form-encoding
-    const auto started = m_server.start(config);
-    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    const QString startError = ServerTestSupport::startError(m_server, config);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
 }
 
 void TestClientCredentialsClient::cleanupTestCase()
@@ -245,14 +243,11 @@ void TestClientCredentialsClient::tlsFollowsTheVerifySwitch()
     const TestPki pki = TestPki::create(dir.path());
     QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
     MockApiServer tls;
-    ServerConfig config;
-    config.port = 0;
-    config.workerThreads = 1;
-    config.issuerDirectory = dir.path();
+    ServerConfig config = ServerTestSupport::loopbackConfig(dir.path());
     config.tlsCertFile = pki.serverCert;
     config.tlsKeyFile = pki.serverKey;
-    const auto started = tls.start(config);
-    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    const QString startError = ServerTestSupport::startError(tls, config);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
     ClientCredentialsRequest r;
     r.tokenUrl = QString(tls.baseUrl() + QStringLiteral("/oauth/token"));
     QVERIFY(r.tokenUrl.startsWith(QLatin1String("https://")));

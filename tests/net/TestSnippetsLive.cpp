@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "../server/ServerTestSupport.h"
 #include "MockApiServer.h"
 #include "NetTestSupport.h"
 #include "SnippetGenerator.h"
@@ -30,12 +31,9 @@ private:
 void TestSnippetsLive::initTestCase()
 {
     QVERIFY(m_dir.isValid() && m_issuerDir.isValid());
-    ServerConfig config;
-    config.port = 0;
-    config.workerThreads = 1;
-    config.issuerDirectory = m_issuerDir.path();
-    const auto started = m_server.start(config);
-    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    ServerConfig config = ServerTestSupport::loopbackConfig(m_issuerDir.path());
+    const QString startError = ServerTestSupport::startError(m_server, config);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
 }
 
 void TestSnippetsLive::cleanupTestCase()

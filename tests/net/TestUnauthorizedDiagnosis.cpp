@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "../server/ServerTestSupport.h"
 #include "HttpClient.h"
 #include "JwtBuilder.h"
 #include "MockApiServer.h"
@@ -45,13 +46,10 @@ private:
 void TestUnauthorizedDiagnosis::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    ServerConfig config;
-    config.port = 0;
-    config.workerThreads = 1;
-    config.issuerDirectory = m_dir.path();
+    ServerConfig config = ServerTestSupport::loopbackConfig(m_dir.path());
     config.clock = &m_clock;
-    const auto started = m_server.start(config);
-    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    const QString startError = ServerTestSupport::startError(m_server, config);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
     const auto other = AsymmetricKey::generateRsa(2048);
     QVERIFY(other.ok());
     m_otherKey = Jwk::fromKey(other.value()).withKid(QStringLiteral("other-kid"));
