@@ -2,12 +2,12 @@
 // Token workbench responsiveness: one keystroke in the token editor of a ~2 KB RS256 token, then decode + verify +
 // widget update (TokenWorkbench::analyseNow, the debounce itself excluded), then the event processing that lays out
 // and paints the changed widgets. Alternates a valid and a tampered signature so every round changes the verdict.
-#include "AsymmetricKey.h"
-#include "CryptoInit.h"
-#include "JsonText.h"
-#include "JwtBuilder.h"
-#include "TokenWorkbench.h"
-#include "ValidationPanel.h"
+#include "core/JsonText.h"
+#include "crypto/AsymmetricKey.h"
+#include "crypto/CryptoInit.h"
+#include "gui/TokenWorkbench.h"
+#include "gui/ValidationPanel.h"
+#include "jose/JwtBuilder.h"
 
 #include <QApplication>
 #include <QClipboard>

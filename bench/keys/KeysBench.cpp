@@ -2,9 +2,9 @@
 // Keys workspace benchmark: a 1,000-key JWK Set through the engine (parse + lint + summaries) and through the
 // workspace (worker thread + table), with the longest pause of the GUI thread; plus a 10 MB document.
 // Usage: tokenscope_bench_keys [ROUNDS]   (run offscreen: QT_QPA_PLATFORM=offscreen)
-#include "CryptoInit.h"
-#include "KeySetAnalysis.h"
-#include "KeysWorkspace.h"
+#include "crypto/CryptoInit.h"
+#include "gui/KeysWorkspace.h"
+#include "jose/KeySetAnalysis.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -11,10 +11,10 @@
 //                after the pretty view is done as well
 //   searchMs     search for the last member name of the document (opens its branches and selects it), GUI thread
 //   maxStallMs   as above, up to treeReady
-#include "JsonTreeModel.h"
-#include "JsonTreePanel.h"
-#include "ResponseFormatter.h"
-#include "ResponseViewer.h"
+#include "gui/JsonTreeModel.h"
+#include "gui/JsonTreePanel.h"
+#include "gui/ResponseFormatter.h"
+#include "gui/ResponseViewer.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Benchmark host for the mock API: starts MockApiServer (embedded issuer, request log off as nginx's
 // access_log off), writes one valid token and N unique tokens for wrk, and serves until killed.
-#include "MockApiServer.h"
+#include "server/MockApiServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

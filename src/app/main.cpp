@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "CryptoInit.h"
-#include "MainWindow.h"
-#include "ScreenshotWriter.h"
-#include "ServerWorkspace.h"
-#include "TokenWorkbench.h"
-#include "TranslationLoader.h"
+#include "crypto/CryptoInit.h"
+#include "gui/MainWindow.h"
+#include "gui/ScreenshotWriter.h"
+#include "gui/ServerWorkspace.h"
+#include "gui/TokenWorkbench.h"
+#include "gui/TranslationLoader.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "CliContext.h"
+#include "cli/CliContext.h"
 
-#include "JsonText.h"
+#include "core/JsonText.h"
 
 #include <cstdio>
 

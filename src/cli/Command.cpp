@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "Command.h"
+#include "cli/Command.h"
 
 int Command::parse(QCommandLineParser& parser, const QStringList& arguments, CliContext& ctx, const QString& usage)
 {

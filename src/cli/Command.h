@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "CliContext.h"
+#include "cli/CliContext.h"
 
 #include <QCommandLineParser>
 #include <QStringList>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "CurlImportCommand.h"
+#include "cli/CurlImportCommand.h"
 
-#include "CurlImporter.h"
+#include "request/CurlImporter.h"
 
 #include <QJsonArray>
 

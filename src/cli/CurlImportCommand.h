@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Command.h"
+#include "cli/Command.h"
 
 /// curl-import 'curl ...' (or - for stdin): the parsed request as JSON, with the flags it could not honour.
 class CurlImportCommand final : public Command

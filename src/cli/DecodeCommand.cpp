@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "DecodeCommand.h"
+#include "cli/DecodeCommand.h"
 
-#include "MockClock.h"
-#include "SystemClock.h"
-#include "TokenLint.h"
-#include "TokenReport.h"
+#include "cli/TokenReport.h"
+#include "core/MockClock.h"
+#include "core/SystemClock.h"
+#include "jose/TokenLint.h"
 
 int DecodeCommand::run(const QStringList& arguments, CliContext& ctx)
 {

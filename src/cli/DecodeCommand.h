@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Command.h"
+#include "cli/Command.h"
 
 /// decode [TOKEN|-]: segments, header, payload (exact literals), times, lint findings. Never verifies.
 class DecodeCommand final : public Command

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "FileWriter.h"
+#include "cli/FileWriter.h"
 
 #include <QSaveFile>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "JwkCommand.h"
+#include "cli/JwkCommand.h"
 
-#include "KeyText.h"
+#include "jose/KeyText.h"
 
 int JwkCommand::run(const QStringList& arguments, CliContext& ctx)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Command.h"
+#include "cli/Command.h"
 
 /// jwk thumbprint FILE [--hash H] | jwk to-pem FILE [--private] [--format F] [--passphrase P]
 class JwkCommand final : public Command

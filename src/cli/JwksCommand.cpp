@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "JwksCommand.h"
+#include "cli/JwksCommand.h"
 
-#include "JwksDiff.h"
-#include "KeySetAnalysis.h"
-#include "RemoteJwksFetcher.h"
-#include "TokenReport.h"
-#include "UrlLoader.h"
+#include "cli/TokenReport.h"
+#include "cli/UrlLoader.h"
+#include "jose/JwksDiff.h"
+#include "jose/KeySetAnalysis.h"
+#include "net/RemoteJwksFetcher.h"
 
 #include <QJsonArray>
 #include <QUrl>

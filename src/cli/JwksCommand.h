@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Command.h"
+#include "cli/Command.h"
 
 /// jwks show FILE|URL|--issuer URL [--lint] [--json]; jwks diff OLD NEW. `show --lint` exits 1 when a critical
 /// finding exists, so it can guard a CI pipeline.

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "KeyOptions.h"
+#include "cli/KeyOptions.h"
 
-#include "Base64Url.h"
-#include "KeyText.h"
-#include "UrlLoader.h"
+#include "cli/UrlLoader.h"
+#include "core/Base64Url.h"
+#include "jose/KeyText.h"
 
 void KeyOptions::addTo(QCommandLineParser& parser)
 {

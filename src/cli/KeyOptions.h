@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "CliContext.h"
-#include "Jwks.h"
+#include "cli/CliContext.h"
+#include "jose/Jwks.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

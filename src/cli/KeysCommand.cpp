@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "KeysCommand.h"
+#include "cli/KeysCommand.h"
 
-#include "FileWriter.h"
-#include "Jwk.h"
-#include "SecureRandom.h"
+#include "cli/FileWriter.h"
+#include "crypto/SecureRandom.h"
+#include "jose/Jwk.h"
 
 #include <QJsonDocument>
 

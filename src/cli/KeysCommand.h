@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Command.h"
+#include "cli/Command.h"
 
 /// keys generate --kty RSA|EC|OKP|oct [--size N] [--crv C] [--kid K] [--alg A] [--use U] [--format jwk|pem]
 ///                [--out-private F] [--out-public F]

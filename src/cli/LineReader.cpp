@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "LineReader.h"
+#include "cli/LineReader.h"
 
 namespace {
 constexpr qint64 kReadSize = 1 << 20;

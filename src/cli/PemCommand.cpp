@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "PemCommand.h"
+#include "cli/PemCommand.h"
 
-#include "KeyText.h"
+#include "jose/KeyText.h"
 
 #include <QJsonDocument>
 

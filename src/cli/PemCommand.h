@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Command.h"
+#include "cli/Command.h"
 
 /// pem to-jwk FILE [--passphrase P] [--private] [--kid K] [--alg A] [--use U]
 class PemCommand final : public Command

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "RequestCommand.h"
+#include "cli/RequestCommand.h"
 
-#include "JsonText.h"
-#include "RequestOptions.h"
-#include "UnauthorizedDiagnosis.h"
-#include "UrlLoader.h"
+#include "cli/RequestOptions.h"
+#include "cli/UrlLoader.h"
+#include "core/JsonText.h"
+#include "net/UnauthorizedDiagnosis.h"
 
 int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Command.h"
+#include "cli/Command.h"
 
 /// request METHOD URL [options] [--diagnose]: sends the request, prints status line, headers and body.
 /// Exit 0 for 2xx/3xx, 1 for other statuses, 2 for usage and network errors. --diagnose adds the

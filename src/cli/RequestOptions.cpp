@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "RequestOptions.h"
+#include "cli/RequestOptions.h"
 
 RequestOptions::RequestOptions()
     : m_header({QStringLiteral("H"), QStringLiteral("header")}, QStringLiteral("Add a header \"Name: value\"."),

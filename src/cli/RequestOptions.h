@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "CliContext.h"
-#include "HttpClient.h"
-#include "HttpRequestSpec.h"
+#include "cli/CliContext.h"
+#include "net/HttpClient.h"
+#include "request/HttpRequestSpec.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "ServeCommand.h"
+#include "cli/ServeCommand.h"
 
-#include "MockApiServer.h"
-#include "RequestLogFormatter.h"
-#include "StopSignalWatcher.h"
+#include "cli/StopSignalWatcher.h"
+#include "server/MockApiServer.h"
+#include "server/RequestLogFormatter.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Command.h"
+#include "cli/Command.h"
 
 /// serve: the local mock protected API (Auth0's API quickstart routes) with, unless a JWKS is given, the embedded
 /// issuer and its client-credentials token endpoint. Prints the start-up banner, then one line per request on

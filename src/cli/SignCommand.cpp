@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "SignCommand.h"
+#include "cli/SignCommand.h"
 
-#include "Base64Url.h"
-#include "JsonText.h"
-#include "JwtBuilder.h"
-#include "KeyText.h"
-#include "SystemClock.h"
+#include "core/Base64Url.h"
+#include "core/JsonText.h"
+#include "core/SystemClock.h"
+#include "jose/JwtBuilder.h"
+#include "jose/KeyText.h"
 
 std::optional<qint64> SignCommand::parseDuration(const QString& text)
 {

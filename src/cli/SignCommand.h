@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Command.h"
+#include "cli/Command.h"
 
 /// sign --alg A (--secret S | --key FILE) [--kid K] [--header JSON] (--claims JSON | --claims @FILE) [--exp 1h] [--iat]
 class SignCommand final : public Command

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "SnippetCommand.h"
+#include "cli/SnippetCommand.h"
 
-#include "RequestOptions.h"
-#include "SnippetGenerator.h"
+#include "cli/RequestOptions.h"
+#include "request/SnippetGenerator.h"
 
 int SnippetCommand::run(const QStringList& arguments, CliContext& ctx)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Command.h"
+#include "cli/Command.h"
 
 /// snippet --lang L METHOD URL [request options] [--mask-secrets]: the request as code (SnippetGenerator);
 /// snippet --list: the language ids.

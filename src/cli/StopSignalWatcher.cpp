@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "StopSignalWatcher.h"
+#include "cli/StopSignalWatcher.h"
 
 #include <QSocketNotifier>
 

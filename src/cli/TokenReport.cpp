@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "TokenReport.h"
+#include "cli/TokenReport.h"
 
-#include "ClaimsValidator.h"
-#include "JsonText.h"
-#include "TimeText.h"
+#include "core/JsonText.h"
+#include "core/TimeText.h"
+#include "jose/ClaimsValidator.h"
 
 #include <QJsonDocument>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "CompactToken.h"
-#include "JwtVerifier.h"
-#include "LintFinding.h"
+#include "jose/CompactToken.h"
+#include "jose/JwtVerifier.h"
+#include "jose/LintFinding.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

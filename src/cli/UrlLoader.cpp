@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "UrlLoader.h"
+#include "cli/UrlLoader.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>

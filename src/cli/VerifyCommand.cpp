@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "VerifyCommand.h"
+#include "cli/VerifyCommand.h"
 
-#include "JsonText.h"
-#include "KeyOptions.h"
-#include "LineReader.h"
-#include "MockClock.h"
-#include "SystemClock.h"
-#include "TokenLint.h"
-#include "TokenReport.h"
+#include "cli/KeyOptions.h"
+#include "cli/LineReader.h"
+#include "cli/TokenReport.h"
+#include "core/JsonText.h"
+#include "core/MockClock.h"
+#include "core/SystemClock.h"
+#include "jose/TokenLint.h"
 
 #include <QThread>
 

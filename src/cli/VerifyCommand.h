@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Command.h"
+#include "cli/Command.h"
 
 /// verify [TOKEN|-] with one key source and a policy. Prints the ordered checklist. With "-", verifies one token per
 /// stdin line on all cores and prints one result line per token, in input order (batch mode).

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
 // tokenscope-cli: the headless twin of the GUI. Never links Qt Widgets.
-#include "CryptoInit.h"
-#include "CurlImportCommand.h"
-#include "DecodeCommand.h"
-#include "JwkCommand.h"
-#include "JwksCommand.h"
-#include "KeysCommand.h"
-#include "PemCommand.h"
-#include "RequestCommand.h"
-#include "ServeCommand.h"
-#include "SignCommand.h"
-#include "SnippetCommand.h"
-#include "VerifyCommand.h"
+#include "cli/CurlImportCommand.h"
+#include "cli/DecodeCommand.h"
+#include "cli/JwkCommand.h"
+#include "cli/JwksCommand.h"
+#include "cli/KeysCommand.h"
+#include "cli/PemCommand.h"
+#include "cli/RequestCommand.h"
+#include "cli/ServeCommand.h"
+#include "cli/SignCommand.h"
+#include "cli/SnippetCommand.h"
+#include "cli/VerifyCommand.h"
+#include "crypto/CryptoInit.h"
 
 #include <QCoreApplication>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "Base64Url.h"
+#include "core/Base64Url.h"
 
 #include <array>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "Error.h"
+#include "core/Error.h"
 
 QString Error::toString() const
 {

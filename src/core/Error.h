@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ErrorCode.h"
+#include "core/ErrorCode.h"
 
 #include <QString>
 

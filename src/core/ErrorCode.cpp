@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ErrorCode.h"
+#include "core/ErrorCode.h"
 
 #include <utility>
 
@@ -37,6 +37,9 @@ const std::pair<ErrorCode, const char*> kNames[] = {
     {ErrorCode::Cancelled, "ERR_CANCELLED"},
     {ErrorCode::InputTooLarge, "ERR_INPUT_TOO_LARGE"},
     {ErrorCode::JwtNotYetValid, "ERR_JWT_NOT_YET_VALID"},
+    {ErrorCode::WorkspaceInvalid, "ERR_WORKSPACE_INVALID"},
+    {ErrorCode::WorkspaceVersionUnsupported, "ERR_WORKSPACE_VERSION_UNSUPPORTED"},
+    {ErrorCode::NotFound, "ERR_NOT_FOUND"},
 };
 } // namespace
 

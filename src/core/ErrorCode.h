@@ -39,6 +39,9 @@ enum class ErrorCode
     Cancelled,                      // ERR_CANCELLED
     InputTooLarge,                  // ERR_INPUT_TOO_LARGE
     JwtNotYetValid,                 // ERR_JWT_NOT_YET_VALID (nbf in the future; not "expired")
+    WorkspaceInvalid,               // ERR_WORKSPACE_INVALID: a workspace file is damaged or has the wrong shape
+    WorkspaceVersionUnsupported,    // ERR_WORKSPACE_VERSION_UNSUPPORTED: written by a newer format version
+    NotFound,                       // ERR_NOT_FOUND: no such collection, folder, request or environment
     // Append new codes here.
 };
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "JsonIndex.h"
+#include "core/JsonIndex.h"
 
-#include "JsonText.h"
+#include "core/JsonText.h"
 
 #include <cstring>
 #include <limits>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "SystemClock.h"
+#include "core/SystemClock.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Clock.h"
+#include "core/Clock.h"
 
 /// The real wall clock.
 class SystemClock final : public Clock

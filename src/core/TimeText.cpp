@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "TimeText.h"
+#include "core/TimeText.h"
 
 #include <QDateTime>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "AsymmetricKey.h"
+#include "crypto/AsymmetricKey.h"
 
-#include "OpenSslUtil.h"
+#include "crypto/OpenSslUtil.h"
 
 #include <openssl/pem.h>
 

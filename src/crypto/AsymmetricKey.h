@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Curve.h"
-#include "Result.h"
+#include "core/Result.h"
+#include "crypto/Curve.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "Certificate.h"
+#include "crypto/Certificate.h"
 
-#include "Digest.h"
-#include "OpenSslUtil.h"
+#include "crypto/Digest.h"
+#include "crypto/OpenSslUtil.h"
 
 #include <openssl/pem.h>
 

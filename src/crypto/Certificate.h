@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "AsymmetricKey.h"
-#include "HashAlg.h"
+#include "crypto/AsymmetricKey.h"
+#include "crypto/HashAlg.h"
 
 #include <QDateTime>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "CryptoInit.h"
+#include "crypto/CryptoInit.h"
 
-#include "AsymmetricKey.h"
-#include "Digest.h"
-#include "Hmac.h"
-#include "OpenSslUtil.h"
-#include "Signer.h"
+#include "crypto/AsymmetricKey.h"
+#include "crypto/Digest.h"
+#include "crypto/Hmac.h"
+#include "crypto/OpenSslUtil.h"
+#include "crypto/Signer.h"
 
 #include <openssl/crypto.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "Curve.h"
+#include "crypto/Curve.h"
 
 QString curveName(Curve curve)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "Digest.h"
+#include "crypto/Digest.h"
 
-#include "OpenSslUtil.h"
+#include "crypto/OpenSslUtil.h"
 
 QByteArray Digest::hash(HashAlg alg, QByteArrayView data)
 {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "HashAlg.h"
+#include "crypto/HashAlg.h"
 
 int hashSize(HashAlg alg)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "Hmac.h"
+#include "crypto/Hmac.h"
 
-#include "OpenSslUtil.h"
+#include "crypto/OpenSslUtil.h"
 
 #include <openssl/crypto.h>
 

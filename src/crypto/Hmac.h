@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "HashAlg.h"
+#include "crypto/HashAlg.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

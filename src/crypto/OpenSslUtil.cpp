@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "OpenSslUtil.h"
+#include "crypto/OpenSslUtil.h"
 
 #include <array>
 

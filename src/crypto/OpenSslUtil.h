@@ -4,9 +4,9 @@
 // Internal to src/crypto: RAII handles and helpers shared by the .cpp files. Not installed, not included by other
 // layers (it pulls in <openssl/*>, which only src/crypto may see).
 
-#include "Curve.h"
-#include "Error.h"
-#include "HashAlg.h"
+#include "core/Error.h"
+#include "crypto/Curve.h"
+#include "crypto/HashAlg.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "RsaWeakness.h"
+#include "crypto/RsaWeakness.h"
 
 #include <array>
 

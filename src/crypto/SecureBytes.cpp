@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "SecureBytes.h"
+#include "crypto/SecureBytes.h"
 
 #include <openssl/crypto.h>
 

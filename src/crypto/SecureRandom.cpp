@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "SecureRandom.h"
+#include "crypto/SecureRandom.h"
 
-#include "OpenSslUtil.h"
+#include "crypto/OpenSslUtil.h"
 
 #include <openssl/rand.h>
 

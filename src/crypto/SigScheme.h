@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "HashAlg.h"
+#include "crypto/HashAlg.h"
 
 /// A signature scheme as OpenSSL sees it; the JOSE alg table (src/jose) maps names onto these.
 struct SigScheme

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "Signer.h"
+#include "crypto/Signer.h"
 
-#include "OpenSslUtil.h"
+#include "crypto/OpenSslUtil.h"
 
 #include <openssl/rsa.h>
 

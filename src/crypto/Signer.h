@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "AsymmetricKey.h"
-#include "SigScheme.h"
+#include "crypto/AsymmetricKey.h"
+#include "crypto/SigScheme.h"
 
 /// Asymmetric sign/verify through OpenSSL 3 EVP (EVP_DigestSign/EVP_DigestVerify).
 /// ECDSA signatures are JOSE's raw R‖S of exactly 2×coordinate bytes (RFC 7518 §3.4), never DER.

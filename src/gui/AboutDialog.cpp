@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "AboutDialog.h"
+#include "gui/AboutDialog.h"
 
-#include "CryptoInit.h"
+#include "crypto/CryptoInit.h"
 
 #include <QApplication>
 #include <QClipboard>

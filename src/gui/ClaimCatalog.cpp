@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ClaimCatalog.h"
+#include "gui/ClaimCatalog.h"
 
 #include <QHash>
 

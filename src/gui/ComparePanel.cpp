@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "ComparePanel.h"
+#include "gui/ComparePanel.h"
 
-#include "ClaimCatalog.h"
-#include "CompactToken.h"
-#include "JsonText.h"
-#include "Theme.h"
-#include "TimeDisplay.h"
+#include "core/JsonText.h"
+#include "gui/ClaimCatalog.h"
+#include "gui/Theme.h"
+#include "gui/TimeDisplay.h"
+#include "jose/CompactToken.h"
 
 #include <QFontDatabase>
 #include <QGridLayout>

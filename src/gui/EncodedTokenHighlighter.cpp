@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "EncodedTokenHighlighter.h"
+#include "gui/EncodedTokenHighlighter.h"
 
-#include "Theme.h"
+#include "gui/Theme.h"
 
 #include <QGuiApplication>
 #include <QTextDocument>

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: MIT
-#include "EncoderPanel.h"
+#include "gui/EncoderPanel.h"
 
-#include "AlgorithmTable.h"
-#include "AsymmetricKey.h"
-#include "Base64Url.h"
-#include "JsonEdit.h"
-#include "JsonHighlighter.h"
-#include "JsonText.h"
-#include "JwtBuilder.h"
-#include "KeyMaterial.h"
-#include "SecureRandom.h"
-#include "SystemClock.h"
-#include "Theme.h"
+#include "core/Base64Url.h"
+#include "core/JsonText.h"
+#include "core/SystemClock.h"
+#include "crypto/AsymmetricKey.h"
+#include "crypto/SecureRandom.h"
+#include "gui/JsonEdit.h"
+#include "gui/JsonHighlighter.h"
+#include "gui/KeyMaterial.h"
+#include "gui/Theme.h"
+#include "jose/AlgorithmTable.h"
+#include "jose/JwtBuilder.h"
 
 #include <QCheckBox>
 #include <QComboBox>

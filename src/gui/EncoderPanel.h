@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Jwk.h"
+#include "jose/Jwk.h"
 
 #include <QTimer>
 #include <QWidget>

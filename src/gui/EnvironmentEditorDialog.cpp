@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "EnvironmentEditorDialog.h"
+#include "gui/EnvironmentEditorDialog.h"
 
-#include "SecretValueDelegate.h"
+#include "gui/SecretValueDelegate.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

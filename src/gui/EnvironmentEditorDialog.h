@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Environment.h"
+#include "request/Environment.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "JsonEdit.h"
+#include "gui/JsonEdit.h"
 
-#include "JsonText.h"
+#include "core/JsonText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "JsonHighlighter.h"
+#include "gui/JsonHighlighter.h"
 
-#include "Theme.h"
+#include "gui/Theme.h"
 
 #include <QGuiApplication>
 #include <QTextDocument>

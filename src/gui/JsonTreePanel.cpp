@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "JsonTreePanel.h"
+#include "gui/JsonTreePanel.h"
 
-#include "BackgroundTask.h"
-#include "JsonTreeModel.h"
+#include "gui/JsonTreeModel.h"
+#include "net/BackgroundTask.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "KeyFileWriter.h"
+#include "gui/KeyFileWriter.h"
 
 #include <QMessageBox>
 #include <QSaveFile>

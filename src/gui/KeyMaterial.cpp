@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "KeyMaterial.h"
+#include "gui/KeyMaterial.h"
 
-#include "Base64Url.h"
-#include "KeyText.h"
+#include "core/Base64Url.h"
+#include "jose/KeyText.h"
 
 namespace {
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Jwk.h"
-#include "Jwks.h"
-#include "Result.h"
+#include "core/Result.h"
+#include "jose/Jwk.h"
+#include "jose/Jwks.h"
 
 #include <QByteArray>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "KeyTableModel.h"
+#include "gui/KeyTableModel.h"
 
 #include <QBrush>
 #include <QColor>

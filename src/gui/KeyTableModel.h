@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "KeySetAnalysis.h"
+#include "jose/KeySetAnalysis.h"
 
 #include <QAbstractTableModel>
 #include <QIcon>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "KeyToolsPanel.h"
+#include "gui/KeyToolsPanel.h"
 
-#include "AlgorithmTable.h"
-#include "BackgroundTask.h"
-#include "JsonText.h"
-#include "KeyFileWriter.h"
-#include "KeyText.h"
-#include "SecureRandom.h"
+#include "core/JsonText.h"
+#include "crypto/SecureRandom.h"
+#include "gui/KeyFileWriter.h"
+#include "jose/AlgorithmTable.h"
+#include "jose/KeyText.h"
+#include "net/BackgroundTask.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "KeyValueTable.h"
+#include "gui/KeyValueTable.h"
 
 #include <QHeaderView>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "HttpRequestSpec.h"
+#include "request/HttpRequestSpec.h"
 
 #include <QTableWidget>
 

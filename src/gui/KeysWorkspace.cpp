@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "KeysWorkspace.h"
+#include "gui/KeysWorkspace.h"
 
-#include "BackgroundTask.h"
-#include "Certificate.h"
-#include "CompactToken.h"
-#include "JsonText.h"
-#include "KeyFileWriter.h"
-#include "KeyTableModel.h"
-#include "KeyToolsPanel.h"
+#include "core/JsonText.h"
+#include "crypto/Certificate.h"
+#include "gui/KeyFileWriter.h"
+#include "gui/KeyTableModel.h"
+#include "gui/KeyToolsPanel.h"
+#include "jose/CompactToken.h"
+#include "net/BackgroundTask.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "JwksComparison.h"
-#include "JwksHistoryStore.h"
-#include "KeySetAnalysis.h"
-#include "RemoteJwksFetcher.h"
+#include "jose/KeySetAnalysis.h"
+#include "net/JwksComparison.h"
+#include "net/RemoteJwksFetcher.h"
+#include "storage/JwksHistoryStore.h"
 
 #include <QWidget>
 

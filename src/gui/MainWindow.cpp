@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "MainWindow.h"
+#include "gui/MainWindow.h"
 
-#include "AboutDialog.h"
-#include "KeysWorkspace.h"
-#include "PlaceholderWorkspace.h"
-#include "RequestWorkspace.h"
-#include "ServerWorkspace.h"
-#include "TokenWorkbench.h"
-#include "ValidationPanel.h"
+#include "gui/AboutDialog.h"
+#include "gui/KeysWorkspace.h"
+#include "gui/RequestWorkspace.h"
+#include "gui/ServerWorkspace.h"
+#include "gui/TokenWorkbench.h"
+#include "gui/ValidationPanel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -134,12 +133,6 @@ MainWindow::MainWindow(QWidget* parent)
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(m_workbench, &TokenWorkbench::tokenForRequest, this, [this](const QByteArray& token) {
         Q_EMIT tokenForRequest(token);
-        if (m_requestPlaceholder && m_stack->indexOf(m_requestPlaceholder) >= 0) {
-            m_requestPlaceholder->setNote(tr("A token of %1 characters was handed over; the request composer will "
-                                             "send it as \"Authorization: Bearer …\".")
-                                              .arg(token.size()));
-            setCurrentWorkspace(RequestWorkspace);
-        }
         statusBar()->showMessage(tr("Token handed to the Request workspace."), 5000);
     });
     statusBar()->showMessage(tr("Ready. Decoding never touches the network."));
@@ -225,8 +218,6 @@ void MainWindow::replaceWorkspace(int index, QWidget* workspace)
         return;
     m_stack->insertWidget(index, workspace);
     m_stack->removeWidget(old);
-    if (old == m_requestPlaceholder)
-        m_requestPlaceholder = nullptr;
     old->deleteLater();
 }
 

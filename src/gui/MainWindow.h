@@ -3,7 +3,6 @@
 
 #include <QMainWindow>
 
-class PlaceholderWorkspace;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
@@ -66,5 +65,4 @@ private:
     QMenu* m_viewMenu = nullptr;
     QAction* m_workspaceSeparator = nullptr;
     TokenWorkbench* m_workbench;
-    PlaceholderWorkspace* m_requestPlaceholder = nullptr;
 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "RequestDetailRenderer.h"
+#include "gui/RequestDetailRenderer.h"
 
-#include "JsonText.h"
+#include "core/JsonText.h"
 
 #include <QDateTime>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "RequestLogCollector.h"
+#include "gui/RequestLogCollector.h"
 
 #include <QMetaObject>
 

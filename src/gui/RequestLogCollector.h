@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "RequestLogEntry.h"
+#include "server/RequestLogEntry.h"
 
 #include <QList>
 #include <QMutex>

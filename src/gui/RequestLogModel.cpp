@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "RequestLogModel.h"
+#include "gui/RequestLogModel.h"
 
 #include <QBrush>
 #include <QColor>

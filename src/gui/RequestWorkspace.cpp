@@ -1,21 +1,21 @@
 // SPDX-License-Identifier: MIT
-#include "RequestWorkspace.h"
+#include "gui/RequestWorkspace.h"
 
-#include "CurlImporter.h"
-#include "EnvironmentEditorDialog.h"
-#include "EnvironmentStore.h"
-#include "JsonEdit.h"
-#include "JsonHighlighter.h"
-#include "JsonText.h"
-#include "KeyValueTable.h"
-#include "MemorySecretStore.h"
-#include "RequestDraftStore.h"
-#include "ResponseViewer.h"
-#include "SnippetGenerator.h"
-#include "UnauthorizedDiagnosis.h"
-#include "VariableResolver.h"
+#include "core/JsonText.h"
+#include "gui/EnvironmentEditorDialog.h"
+#include "gui/JsonEdit.h"
+#include "gui/JsonHighlighter.h"
+#include "gui/KeyValueTable.h"
+#include "gui/ResponseViewer.h"
+#include "net/UnauthorizedDiagnosis.h"
+#include "request/CurlImporter.h"
+#include "request/SnippetGenerator.h"
+#include "request/VariableResolver.h"
+#include "storage/EnvironmentStore.h"
+#include "storage/MemorySecretStore.h"
+#include "storage/RequestDraftStore.h"
 #ifdef TOKENSCOPE_HAVE_KEYCHAIN
-#include "KeychainSecretStore.h"
+#include "storage/KeychainSecretStore.h"
 #endif
 
 #include <QAction>

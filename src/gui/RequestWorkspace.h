@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ClientCredentialsClient.h"
-#include "Environment.h"
-#include "HttpClient.h"
-#include "Jwks.h"
-#include "RequestHistory.h"
+#include "jose/Jwks.h"
+#include "net/ClientCredentialsClient.h"
+#include "net/HttpClient.h"
+#include "request/Environment.h"
+#include "storage/RequestHistory.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "ResponseFormatter.h"
+#include "gui/ResponseFormatter.h"
 
-#include "JsonText.h"
+#include "core/JsonText.h"
 
 #include <QElapsedTimer>
 #include <QStringDecoder>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ResponseTokenFinder.h"
+#include "request/ResponseTokenFinder.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "ResponseViewer.h"
+#include "gui/ResponseViewer.h"
 
-#include "JsonHighlighter.h"
-#include "JsonTreePanel.h"
+#include "gui/JsonHighlighter.h"
+#include "gui/JsonTreePanel.h"
 
 #include <QFileDialog>
 #include <QFontDatabase>

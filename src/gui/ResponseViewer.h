@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "HttpClientResponse.h"
-#include "ResponseFormatter.h"
-#include "ResponseTokenFinder.h"
-#include "Result.h"
+#include "core/Result.h"
+#include "gui/ResponseFormatter.h"
+#include "request/HttpClientResponse.h"
+#include "request/ResponseTokenFinder.h"
 
 #include <QWidget>
 

@@ -1,19 +1,19 @@
 // SPDX-License-Identifier: MIT
-#include "ScreenshotWriter.h"
+#include "gui/ScreenshotWriter.h"
 
-#include "ComparePanel.h"
-#include "EncoderPanel.h"
-#include "EnvironmentEditorDialog.h"
-#include "HttpRequestSpec.h"
-#include "JsonTreePanel.h"
-#include "KeysWorkspace.h"
-#include "MainWindow.h"
-#include "RequestLogModel.h"
-#include "RequestWorkspace.h"
-#include "ResponseViewer.h"
-#include "ServerWorkspace.h"
-#include "TokenWorkbench.h"
-#include "ValidationPanel.h"
+#include "gui/ComparePanel.h"
+#include "gui/EncoderPanel.h"
+#include "gui/EnvironmentEditorDialog.h"
+#include "gui/JsonTreePanel.h"
+#include "gui/KeysWorkspace.h"
+#include "gui/MainWindow.h"
+#include "gui/RequestLogModel.h"
+#include "gui/RequestWorkspace.h"
+#include "gui/ResponseViewer.h"
+#include "gui/ServerWorkspace.h"
+#include "gui/TokenWorkbench.h"
+#include "gui/ValidationPanel.h"
+#include "request/HttpRequestSpec.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>

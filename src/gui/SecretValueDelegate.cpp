@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "SecretValueDelegate.h"
+#include "gui/SecretValueDelegate.h"
 
 #include <QLineEdit>
 

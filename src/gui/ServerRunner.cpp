@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "ServerRunner.h"
+#include "gui/ServerRunner.h"
 
-#include "MockApiServer.h"
-#include "RequestLogCollector.h"
+#include "gui/RequestLogCollector.h"
+#include "server/MockApiServer.h"
 
 #include <QThread>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "EmbeddedIssuer.h"
-#include "ServerConfig.h"
+#include "server/EmbeddedIssuer.h"
+#include "server/ServerConfig.h"
 
 #include <QObject>
 #include <QStringList>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "ServerWorkspace.h"
+#include "gui/ServerWorkspace.h"
 
-#include "Base64Url.h"
-#include "RequestDetailRenderer.h"
-#include "RequestLogCollector.h"
-#include "RequestLogModel.h"
+#include "core/Base64Url.h"
+#include "gui/RequestDetailRenderer.h"
+#include "gui/RequestLogCollector.h"
+#include "gui/RequestLogModel.h"
 
 #include <QApplication>
 #include <QClipboard>

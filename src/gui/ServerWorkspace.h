@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ServerConfig.h"
-#include "ServerRunner.h"
+#include "gui/ServerRunner.h"
+#include "server/ServerConfig.h"
 
 #include <QHash>
 #include <QWidget>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "StableLabelHost.h"
+#include "gui/StableLabelHost.h"
 
 #include <QLabel>
 #include <QResizeEvent>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "StaticTextDelegate.h"
+#include "gui/StaticTextDelegate.h"
 
 #include <QApplication>
 #include <QFontMetrics>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "Theme.h"
+#include "gui/Theme.h"
 
 namespace {
 QColor pick(const QPalette& palette, const char* light, const char* dark)

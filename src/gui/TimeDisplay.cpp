@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "TimeDisplay.h"
+#include "gui/TimeDisplay.h"
 
 #include <QDateTime>
 #include <QTimeZone>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "TokenTextEdit.h"
+#include "gui/TokenTextEdit.h"
 
-#include "CompactToken.h"
+#include "jose/CompactToken.h"
 
 #include <QMimeData>
 #include <QUrl>

@@ -1,22 +1,22 @@
 // SPDX-License-Identifier: MIT
-#include "TokenWorkbench.h"
+#include "gui/TokenWorkbench.h"
 
-#include "TimeText.h"
+#include "core/TimeText.h"
 
-#include "Base64Url.h"
-#include "ClaimCatalog.h"
-#include "ComparePanel.h"
-#include "EncodedTokenHighlighter.h"
-#include "EncoderPanel.h"
-#include "JsonHighlighter.h"
-#include "JsonText.h"
-#include "KeyMaterial.h"
-#include "StableLabelHost.h"
-#include "SystemClock.h"
-#include "Theme.h"
-#include "TimeDisplay.h"
-#include "TokenTextEdit.h"
-#include "ValidationPanel.h"
+#include "core/Base64Url.h"
+#include "core/JsonText.h"
+#include "core/SystemClock.h"
+#include "gui/ClaimCatalog.h"
+#include "gui/ComparePanel.h"
+#include "gui/EncodedTokenHighlighter.h"
+#include "gui/EncoderPanel.h"
+#include "gui/JsonHighlighter.h"
+#include "gui/KeyMaterial.h"
+#include "gui/StableLabelHost.h"
+#include "gui/Theme.h"
+#include "gui/TimeDisplay.h"
+#include "gui/TokenTextEdit.h"
+#include "gui/ValidationPanel.h"
 
 #include <QApplication>
 #include <QClipboard>

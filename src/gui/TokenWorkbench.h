@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "MockClock.h"
-#include "RecentTokens.h"
-#include "TokenAnalysis.h"
+#include "core/MockClock.h"
+#include "gui/RecentTokens.h"
+#include "jose/TokenAnalysis.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "TranslationLoader.h"
+#include "gui/TranslationLoader.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "ValidationPanel.h"
+#include "gui/ValidationPanel.h"
 
-#include "JsonText.h"
-#include "OidcDiscovery.h"
-#include "RemoteJwksFetcher.h"
-#include "StaticTextDelegate.h"
-#include "Theme.h"
-#include "TimeDisplay.h"
-#include "TokenAnalysis.h"
+#include "core/JsonText.h"
+#include "gui/StaticTextDelegate.h"
+#include "gui/Theme.h"
+#include "gui/TimeDisplay.h"
+#include "jose/TokenAnalysis.h"
+#include "net/OidcDiscovery.h"
+#include "net/RemoteJwksFetcher.h"
 
 #include <QCheckBox>
 #include <QComboBox>

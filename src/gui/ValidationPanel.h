@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "JwtVerifier.h"
-#include "KeyMaterial.h"
+#include "gui/KeyMaterial.h"
+#include "jose/JwtVerifier.h"
 
 #include <QHash>
 #include <QIcon>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "AlgorithmTable.h"
+#include "jose/AlgorithmTable.h"
 
 SigScheme AlgorithmInfo::scheme() const
 {

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Curve.h"
-#include "HashAlg.h"
-#include "SigScheme.h"
+#include "crypto/Curve.h"
+#include "crypto/HashAlg.h"
+#include "crypto/SigScheme.h"
 
 #include <QList>
 #include <QString>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "ClaimsValidator.h"
+#include "jose/ClaimsValidator.h"
 
-#include "SystemClock.h"
-#include "TimeText.h"
+#include "core/SystemClock.h"
+#include "core/TimeText.h"
 
 #include <QJsonArray>
 

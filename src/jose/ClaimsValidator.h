@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ClaimsPolicy.h"
-#include "VerificationStep.h"
+#include "jose/ClaimsPolicy.h"
+#include "jose/VerificationStep.h"
 
 #include <QJsonObject>
 

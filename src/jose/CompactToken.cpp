@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "CompactToken.h"
+#include "jose/CompactToken.h"
 
-#include "Base64Url.h"
+#include "core/Base64Url.h"
 
 namespace {
 const char* const kJweNames[] = {"header", "encrypted key", "initialization vector", "ciphertext",

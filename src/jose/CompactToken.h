@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "JsonText.h"
-#include "Result.h"
+#include "core/JsonText.h"
+#include "core/Result.h"
 
 #include <QByteArray>
 #include <QJsonObject>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "Jwk.h"
+#include "jose/Jwk.h"
 
-#include "Base64Url.h"
-#include "Certificate.h"
-#include "Digest.h"
-#include "JsonText.h"
-#include "RsaWeakness.h"
-#include "SystemClock.h"
+#include "core/Base64Url.h"
+#include "core/JsonText.h"
+#include "core/SystemClock.h"
+#include "crypto/Certificate.h"
+#include "crypto/Digest.h"
+#include "crypto/RsaWeakness.h"
 
 #include <QDateTime>
 #include <QJsonArray>

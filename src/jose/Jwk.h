@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "AlgorithmTable.h"
-#include "AsymmetricKey.h"
-#include "LintFinding.h"
-#include "Result.h"
+#include "core/Result.h"
+#include "crypto/AsymmetricKey.h"
+#include "jose/AlgorithmTable.h"
+#include "jose/LintFinding.h"
 
 #include <QJsonObject>
 #include <QStringList>

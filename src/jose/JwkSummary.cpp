@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "JwkSummary.h"
+#include "jose/JwkSummary.h"
 
-#include "Certificate.h"
+#include "crypto/Certificate.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "Jwks.h"
+#include "jose/Jwks.h"
 
-#include "JsonText.h"
+#include "core/JsonText.h"
 
 #include <QJsonArray>
 #include <QSet>

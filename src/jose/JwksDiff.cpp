@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "JwksDiff.h"
+#include "jose/JwksDiff.h"
 
 #include <QHash>
 

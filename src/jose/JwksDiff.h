@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Jwks.h"
+#include "jose/Jwks.h"
 
 /// Key rotation between two JWK Sets. Keys are matched by kid (by RFC 7638 thumbprint when they have none);
 /// a key is "changed" when the same kid now has other key material or metadata (alg, use, key_ops, x5c).

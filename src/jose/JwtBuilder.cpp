@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "JwtBuilder.h"
+#include "jose/JwtBuilder.h"
 
-#include "Base64Url.h"
-#include "Hmac.h"
-#include "JsonText.h"
-#include "Signer.h"
+#include "core/Base64Url.h"
+#include "core/JsonText.h"
+#include "crypto/Hmac.h"
+#include "crypto/Signer.h"
 
 Result<QByteArray> JwtBuilder::signCompact(const QByteArray& headerJson, const QByteArray& payload, const Jwk& key,
                                            bool detached)

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Jwk.h"
-#include "Result.h"
+#include "core/Result.h"
+#include "jose/Jwk.h"
 
 #include <QJsonObject>
 

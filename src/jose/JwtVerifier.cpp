@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "JwtVerifier.h"
+#include "jose/JwtVerifier.h"
 
-#include "Base64Url.h"
-#include "ClaimsValidator.h"
-#include "Hmac.h"
-#include "Signer.h"
+#include "core/Base64Url.h"
+#include "crypto/Hmac.h"
+#include "crypto/Signer.h"
+#include "jose/ClaimsValidator.h"
 
 #include <QJsonArray>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "ClaimsPolicy.h"
-#include "CompactToken.h"
-#include "Jwks.h"
-#include "VerificationStep.h"
+#include "jose/ClaimsPolicy.h"
+#include "jose/CompactToken.h"
+#include "jose/Jwks.h"
+#include "jose/VerificationStep.h"
 
 /// Verification policy.
 struct VerifyOptions

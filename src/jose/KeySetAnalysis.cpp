@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "KeySetAnalysis.h"
+#include "jose/KeySetAnalysis.h"
 
 #include <QHash>
 

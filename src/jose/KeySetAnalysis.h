@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "JwkSummary.h"
-#include "KeyText.h"
+#include "jose/JwkSummary.h"
+#include "jose/KeyText.h"
 
 /// Everything a key viewer shows about a key text: the parsed set (KeyText::parse, so a JWK Set, a JWK, a PEM
 /// key or a certificate), a summary per usable key, the set's lint findings and each key's worst severity.

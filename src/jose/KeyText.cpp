@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "KeyText.h"
+#include "jose/KeyText.h"
 
-#include "Certificate.h"
-#include "JsonText.h"
+#include "core/JsonText.h"
+#include "crypto/Certificate.h"
 
 Result<ParsedKeyText> KeyText::parse(const QByteArray& text, const QByteArray& passphrase,
                                      const JwkImportOptions& options)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Jwks.h"
+#include "jose/Jwks.h"
 
 /// What a pasted or loaded key text turned out to be.
 struct ParsedKeyText

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "LintFinding.h"
+#include "jose/LintFinding.h"
 
 QString LintFinding::severityName(Severity severity)
 {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-#include "TokenLint.h"
+#include "jose/TokenLint.h"
 
-#include "AlgorithmTable.h"
-#include "Base64Url.h"
-#include "ClaimsValidator.h"
-#include "Hmac.h"
-#include "SystemClock.h"
-#include "TimeText.h"
+#include "core/Base64Url.h"
+#include "core/SystemClock.h"
+#include "core/TimeText.h"
+#include "crypto/Hmac.h"
+#include "jose/AlgorithmTable.h"
+#include "jose/ClaimsValidator.h"
 
 namespace {
 using S = LintFinding::Severity;

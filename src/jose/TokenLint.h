@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "CompactToken.h"
-#include "LintFinding.h"
+#include "jose/CompactToken.h"
+#include "jose/LintFinding.h"
 
 class Clock;
 

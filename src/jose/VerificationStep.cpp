@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "VerificationStep.h"
+#include "jose/VerificationStep.h"
 
 QString VerificationStep::statusName(Status status)
 {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "ClientCredentialsClient.h"
+#include "net/ClientCredentialsClient.h"
 
 #include <QJsonDocument>
 #include <QTimer>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "HttpClient.h"
-#include "Result.h"
+#include "core/Result.h"
+#include "net/HttpClient.h"
 
 #include <QJsonObject>
 #include <QObject>

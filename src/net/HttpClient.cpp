@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "HttpClient.h"
+#include "net/HttpClient.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

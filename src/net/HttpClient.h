@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "HttpClientResponse.h"
-#include "HttpRequestSpec.h"
+#include "request/HttpClientResponse.h"
+#include "request/HttpRequestSpec.h"
 
 #include <QHash>
 #include <QObject>

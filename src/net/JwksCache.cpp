@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "JwksCache.h"
+#include "net/JwksCache.h"
 
 #include <limits>
 

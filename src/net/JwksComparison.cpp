@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "JwksComparison.h"
+#include "net/JwksComparison.h"
 
-#include "BackgroundTask.h"
-#include "KeySetAnalysis.h"
-#include "KeyText.h"
+#include "jose/KeySetAnalysis.h"
+#include "jose/KeyText.h"
+#include "net/BackgroundTask.h"
 
 #include <QFile>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "JwksDiff.h"
-#include "RemoteJwksFetcher.h"
+#include "jose/JwksDiff.h"
+#include "net/RemoteJwksFetcher.h"
 
 #include <QObject>
 

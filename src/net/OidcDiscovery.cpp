@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "OidcDiscovery.h"
+#include "net/OidcDiscovery.h"
 
-#include "JsonText.h"
+#include "core/JsonText.h"
 
 QUrl OidcDiscovery::discoveryUrl(const QString& issuer)
 {

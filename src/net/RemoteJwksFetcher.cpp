@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
-#include "RemoteJwksFetcher.h"
+#include "net/RemoteJwksFetcher.h"
 
-#include "BackgroundTask.h"
-#include "HttpClientResponse.h"
-#include "JsonText.h"
-#include "SystemClock.h"
-#include "TlsProblem.h"
+#include "core/JsonText.h"
+#include "core/SystemClock.h"
+#include "net/BackgroundTask.h"
+#include "net/TlsProblem.h"
+#include "request/HttpClientResponse.h"
 
 #include <QEventLoop>
 #include <QFile>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "JwksCache.h"
-#include "KeySetAnalysis.h"
-#include "OidcDiscovery.h"
+#include "jose/KeySetAnalysis.h"
+#include "net/JwksCache.h"
+#include "net/OidcDiscovery.h"
 
 #include <QHash>
 #include <QObject>

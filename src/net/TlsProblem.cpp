@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "TlsProblem.h"
+#include "net/TlsProblem.h"
 
 #include <QSslCertificate>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "UnauthorizedDiagnosis.h"
+#include "net/UnauthorizedDiagnosis.h"
 
-#include "CompactToken.h"
-#include "JwtVerifier.h"
-#include "SystemClock.h"
-#include "TimeText.h"
+#include "core/SystemClock.h"
+#include "core/TimeText.h"
+#include "jose/CompactToken.h"
+#include "jose/JwtVerifier.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

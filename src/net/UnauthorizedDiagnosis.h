@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "HttpClientResponse.h"
-#include "HttpRequestSpec.h"
-#include "Jwks.h"
-#include "VerificationStep.h"
+#include "jose/Jwks.h"
+#include "jose/VerificationStep.h"
+#include "request/HttpClientResponse.h"
+#include "request/HttpRequestSpec.h"
 
 #include <QJsonObject>
 #include <QList>

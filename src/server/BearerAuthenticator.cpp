@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "BearerAuthenticator.h"
+#include "server/BearerAuthenticator.h"
 
-#include "SystemClock.h"
+#include "core/SystemClock.h"
 
 #include <QJsonArray>
 

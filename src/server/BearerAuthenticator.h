@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "HttpRequest.h"
-#include "HttpResponse.h"
-#include "JwtVerifier.h"
-#include "KeySource.h"
-#include "RequestContext.h"
-#include "TokenCache.h"
+#include "http/HttpRequest.h"
+#include "http/HttpResponse.h"
+#include "jose/JwtVerifier.h"
+#include "server/KeySource.h"
+#include "server/RequestContext.h"
+#include "server/TokenCache.h"
 
 #include <QMutex>
 

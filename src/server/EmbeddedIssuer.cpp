@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "EmbeddedIssuer.h"
+#include "server/EmbeddedIssuer.h"
 
-#include "Base64Url.h"
-#include "JwtBuilder.h"
-#include "SecureRandom.h"
-#include "SystemClock.h"
+#include "core/Base64Url.h"
+#include "core/SystemClock.h"
+#include "crypto/SecureRandom.h"
+#include "jose/JwtBuilder.h"
 
 #include <QDir>
 #include <QFile>

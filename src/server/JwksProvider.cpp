@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "JwksProvider.h"
+#include "server/JwksProvider.h"
 
-#include "JwksProviderFetcher.h"
-#include "SystemClock.h"
+#include "core/SystemClock.h"
+#include "server/JwksProviderFetcher.h"
 
 #include <QDeadlineTimer>
 #include <QThread>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "KeySource.h"
-#include "Result.h"
+#include "core/Result.h"
+#include "server/KeySource.h"
 
 #include <QMutex>
 #include <QObject>

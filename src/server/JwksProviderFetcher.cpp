@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "JwksProviderFetcher.h"
+#include "server/JwksProviderFetcher.h"
 
-#include "JwksProvider.h"
+#include "server/JwksProvider.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>

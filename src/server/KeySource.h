@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "Jwks.h"
+#include "jose/Jwks.h"
 
 #include <memory>
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
-#include "MockApiServer.h"
+#include "server/MockApiServer.h"
 
-#include "AlgorithmTable.h"
-#include "BearerAuthenticator.h"
-#include "JwksProvider.h"
-#include "Router.h"
-#include "StaticKeySource.h"
-#include "TcpHttpTransport.h"
-#include "TokenEndpoint.h"
+#include "http/TcpHttpTransport.h"
+#include "jose/AlgorithmTable.h"
+#include "server/BearerAuthenticator.h"
+#include "server/JwksProvider.h"
+#include "server/Router.h"
+#include "server/StaticKeySource.h"
+#include "server/TokenEndpoint.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "EmbeddedIssuer.h"
-#include "HttpRequest.h"
-#include "HttpResponse.h"
-#include "RequestLogEntry.h"
-#include "Result.h"
-#include "ServerConfig.h"
+#include "core/Result.h"
+#include "http/HttpRequest.h"
+#include "http/HttpResponse.h"
+#include "server/EmbeddedIssuer.h"
+#include "server/RequestLogEntry.h"
+#include "server/ServerConfig.h"
 
 #include <QObject>
 

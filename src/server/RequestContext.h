@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "VerificationStep.h"
+#include "jose/VerificationStep.h"
 
 #include <QJsonObject>
 #include <QString>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "RequestLogFormatter.h"
+#include "server/RequestLogFormatter.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "RequestLogEntry.h"
-#include "ServerConfig.h"
+#include "server/RequestLogEntry.h"
+#include "server/ServerConfig.h"
 
 /// One log line per request, for the CLI and the GUI's copy action:
 /// text  `2024-05-01T12:00:00.123Z GET /api/private 401 invalid_header 0.21ms 127.0.0.1 token=eyJhbGciOi…(812 bytes)`

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "Router.h"
+#include "server/Router.h"
 
 void Router::addRoute(const QByteArray& method, const QByteArray& path, Handler handler)
 {

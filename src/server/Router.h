@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "CorsPolicy.h"
-#include "HttpRequest.h"
-#include "HttpResponse.h"
-#include "RequestContext.h"
+#include "http/HttpRequest.h"
+#include "http/HttpResponse.h"
+#include "server/CorsPolicy.h"
+#include "server/RequestContext.h"
 
 #include <QHash>
 #include <QList>

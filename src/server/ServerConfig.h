@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "HttpLimits.h"
+#include "http/HttpLimits.h"
 
 #include <QHostAddress>
 #include <QStringList>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "StaticKeySource.h"
+#include "server/StaticKeySource.h"
 
 StaticKeySource::StaticKeySource(Jwks jwks)
 {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "KeySource.h"
+#include "server/KeySource.h"
 
 /// A key set that never changes: --jwks-file or the embedded issuer's own public key.
 class StaticKeySource final : public KeySource

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "TokenCache.h"
+#include "server/TokenCache.h"
 
 TokenCache::TokenCache(int capacity)
     : m_capacity(std::max(0, capacity))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "TokenEndpoint.h"
+#include "server/TokenEndpoint.h"
 
-#include "JsonText.h"
+#include "core/JsonText.h"
 
 #include <QJsonDocument>
 #include <QUrl>

@@ -11,9 +11,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "../net/JwksTestServer.h"
-#include "../net/TestPki.h"
-#include "CliProcess.h"
+#include "support/CliProcess.h"
+#include "support/JwksTestServer.h"
+#include "support/TestPki.h"
 
 namespace {
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "../server/ServerTestSupport.h"
-#include "MockApiServer.h"
+#include "server/MockApiServer.h"
+#include "support/ServerTestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,7 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "CliProcess.h"
+#include "support/CliProcess.h"
 
 /// `request`, `snippet` and `curl-import` run as a user would, against the local mock API (which serves on its
 /// own threads, so the blocking QProcess calls are fine).

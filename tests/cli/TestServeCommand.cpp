@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `tokenscope-cli serve` as a user runs it: a real process on loopback, its banner, the client-credentials grant
 // (RFC 6749 §4.4), the quickstart routes, signals and start-up errors.
-#include "EmbeddedIssuer.h"
+#include "server/EmbeddedIssuer.h"
 
 #include <QElapsedTimer>
 #include <QFile>

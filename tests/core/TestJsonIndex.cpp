@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "JsonIndex.h"
-#include "JsonText.h"
+#include "core/JsonIndex.h"
+#include "core/JsonText.h"
 
 #include <QRandomGenerator>
 #include <QTest>

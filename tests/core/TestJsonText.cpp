@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "JsonText.h"
+#include "core/JsonText.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "AsymmetricKey.h"
-#include "Base64Url.h"
-#include "CryptoTestData.h"
-#include "Signer.h"
+#include "core/Base64Url.h"
+#include "crypto/AsymmetricKey.h"
+#include "crypto/Signer.h"
+#include "support/CryptoTestData.h"
 
 #include <QFile>
 #include <QMap>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "Base64Url.h"
-#include "Certificate.h"
+#include "core/Base64Url.h"
+#include "crypto/Certificate.h"
 
 #include <QFile>
 #include <QTest>

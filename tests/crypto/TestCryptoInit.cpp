@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "CryptoInit.h"
+#include "crypto/CryptoInit.h"
 
 #include <QTest>
 

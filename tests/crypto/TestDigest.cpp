@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "Digest.h"
+#include "crypto/Digest.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "Hmac.h"
+#include "crypto/Hmac.h"
 
 #include <QTest>
 

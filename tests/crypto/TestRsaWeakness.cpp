@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "AsymmetricKey.h"
-#include "Base64Url.h"
-#include "RsaWeakness.h"
+#include "core/Base64Url.h"
+#include "crypto/AsymmetricKey.h"
+#include "crypto/RsaWeakness.h"
 
 #include <QFile>
 #include <QTest>

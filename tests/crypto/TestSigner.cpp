@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-#include "CryptoTestData.h"
-#include "Signer.h"
+#include "crypto/Signer.h"
+#include "support/CryptoTestData.h"
 
 #include <QMap>
 #include <QTest>

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "CompactToken.h"
-#include "JsonText.h"
-#include "Jwks.h"
-#include "JwtVerifier.h"
-#include "KeyText.h"
-#include "MockClock.h"
-#include "TokenLint.h"
+#include "core/JsonText.h"
+#include "core/MockClock.h"
+#include "jose/CompactToken.h"
+#include "jose/Jwks.h"
+#include "jose/JwtVerifier.h"
+#include "jose/KeyText.h"
+#include "jose/TokenLint.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "EnvironmentEditorDialog.h"
-#include "GuiTestSupport.h"
-#include "SecretValueDelegate.h"
+#include "gui/EnvironmentEditorDialog.h"
+#include "gui/SecretValueDelegate.h"
+#include "support/GuiTestSupport.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

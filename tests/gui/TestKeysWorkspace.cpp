@@ -2,17 +2,17 @@
 // The Keys workspace offscreen, widgets by objectName: loading (file, PEM, loopback URL, issuer), selecting, lint,
 // export, rotation, comparing (asynchronous, cancellable), TLS failures explained and insecure loads kept visible,
 // discovery warnings, redirects, cancel, "Use to verify", key tools, and a 1,000-key set.
-#include "../net/JwksTestServer.h"
-#include "../net/KeyTestData.h"
-#include "../net/TestPki.h"
-#include "Base64Url.h"
-#include "CryptoInit.h"
-#include "KeyTableModel.h"
-#include "KeyToolsPanel.h"
-#include "KeysWorkspace.h"
-#include "MainWindow.h"
-#include "TokenWorkbench.h"
-#include "ValidationPanel.h"
+#include "core/Base64Url.h"
+#include "crypto/CryptoInit.h"
+#include "gui/KeyTableModel.h"
+#include "gui/KeyToolsPanel.h"
+#include "gui/KeysWorkspace.h"
+#include "gui/MainWindow.h"
+#include "gui/TokenWorkbench.h"
+#include "gui/ValidationPanel.h"
+#include "support/JwksTestServer.h"
+#include "support/KeyTestData.h"
+#include "support/TestPki.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The Server workspace over real loopback sockets: start, the live log and its detail, minted presets, stop.
-#include "CryptoInit.h"
-#include "EmbeddedIssuer.h"
-#include "MainWindow.h"
-#include "RequestLogModel.h"
-#include "ServerWorkspace.h"
+#include "crypto/CryptoInit.h"
+#include "gui/MainWindow.h"
+#include "gui/RequestLogModel.h"
+#include "gui/ServerWorkspace.h"
+#include "server/EmbeddedIssuer.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
-#include "AboutDialog.h"
-#include "Base64Url.h"
-#include "ComparePanel.h"
-#include "CryptoInit.h"
-#include "EncoderPanel.h"
-#include "Jwk.h"
-#include "JwtBuilder.h"
-#include "MainWindow.h"
-#include "Theme.h"
-#include "TokenWorkbench.h"
-#include "ValidationPanel.h"
+#include "core/Base64Url.h"
+#include "crypto/CryptoInit.h"
+#include "gui/AboutDialog.h"
+#include "gui/ComparePanel.h"
+#include "gui/EncoderPanel.h"
+#include "gui/MainWindow.h"
+#include "gui/Theme.h"
+#include "gui/TokenWorkbench.h"
+#include "gui/ValidationPanel.h"
+#include "jose/Jwk.h"
+#include "jose/JwtBuilder.h"
 
-#include "../net/JwksTestServer.h"
-#include "../net/KeyTestData.h"
+#include "support/JwksTestServer.h"
+#include "support/KeyTestData.h"
 
 #include <QAccessible>
 #include <QAction>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "Base64Url.h"
-#include "CryptoInit.h"
-#include "TokenWorkbench.h"
-#include "TranslationLoader.h"
+#include "core/Base64Url.h"
+#include "crypto/CryptoInit.h"
+#include "gui/TokenWorkbench.h"
+#include "gui/TranslationLoader.h"
 
 #include <QApplication>
 #include <QFile>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "ClaimsValidator.h"
+#include "jose/ClaimsValidator.h"
 
-#include "MockClock.h"
+#include "core/MockClock.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "CompactToken.h"
+#include "jose/CompactToken.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "Jwk.h"
-#include "Jwks.h"
+#include "jose/Jwk.h"
+#include "jose/Jwks.h"
 
-#include "VectorFiles.h"
+#include "support/VectorFiles.h"
 
 #include <QJsonArray>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "JwtBuilder.h"
-#include "JwtVerifier.h"
+#include "jose/JwtBuilder.h"
+#include "jose/JwtVerifier.h"
 
-#include "Base64Url.h"
-#include "MockClock.h"
-#include "VectorFiles.h"
+#include "core/Base64Url.h"
+#include "core/MockClock.h"
+#include "support/VectorFiles.h"
 
 #include <QJsonArray>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "JwtVerifier.h"
+#include "jose/JwtVerifier.h"
 
-#include "MockClock.h"
-#include "VectorFiles.h"
+#include "core/MockClock.h"
+#include "support/VectorFiles.h"
 
 #include <QJsonArray>
 

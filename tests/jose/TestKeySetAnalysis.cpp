@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Key lint rules (issue 5), positive and negative, and hostile key documents. Rows name their source.
-#include "Base64Url.h"
-#include "Certificate.h"
-#include "KeySetAnalysis.h"
-#include "VectorFiles.h"
+#include "core/Base64Url.h"
+#include "crypto/Certificate.h"
+#include "jose/KeySetAnalysis.h"
+#include "support/VectorFiles.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

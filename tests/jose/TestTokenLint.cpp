@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "TokenLint.h"
+#include "jose/TokenLint.h"
 
-#include "Base64Url.h"
-#include "Hmac.h"
-#include "MockClock.h"
-#include "TimeText.h"
+#include "core/Base64Url.h"
+#include "core/MockClock.h"
+#include "core/TimeText.h"
+#include "crypto/Hmac.h"
 
 #include <cmath>
 

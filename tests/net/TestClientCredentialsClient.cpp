@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-#include "../server/ServerTestSupport.h"
-#include "ClientCredentialsClient.h"
-#include "CompactToken.h"
-#include "LoopbackHttpServer.h"
-#include "MockApiServer.h"
+#include "jose/CompactToken.h"
+#include "net/ClientCredentialsClient.h"
+#include "server/MockApiServer.h"
+#include "support/LoopbackHttpServer.h"
+#include "support/ServerTestSupport.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

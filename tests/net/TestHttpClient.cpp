@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "HttpClient.h"
-#include "JwtBuilder.h"
-#include "LoopbackHttpServer.h"
-#include "ResponseTokenFinder.h"
+#include "jose/JwtBuilder.h"
+#include "net/HttpClient.h"
+#include "request/ResponseTokenFinder.h"
+#include "support/LoopbackHttpServer.h"
 
 #include <QJsonArray>
 #include <QProcess>

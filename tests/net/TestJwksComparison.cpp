@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 // JwksComparison: two files or URLs compared without blocking — both loads in flight at once, progress, cancel,
 // the failing side named, a new comparison replacing a running one. Loopback server, no sleeps.
-#include "JwksComparison.h"
-#include "JwksTestServer.h"
-#include "KeyTestData.h"
+#include "net/JwksComparison.h"
+#include "support/JwksTestServer.h"
+#include "support/KeyTestData.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>

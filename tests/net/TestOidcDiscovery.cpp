@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // OpenID Connect Discovery 1.0 §4: the discovery URL, jwks_uri, and the §4.3 issuer check.
-#include "JwksCache.h"
-#include "OidcDiscovery.h"
+#include "net/JwksCache.h"
+#include "net/OidcDiscovery.h"
 
 #include <QTest>
 

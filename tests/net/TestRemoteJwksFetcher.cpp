@@ -3,11 +3,11 @@
 // ETag revalidation (RFC 9110 §13.1.2) and Cache-Control max-age (RFC 9111 §5.2.2.1), and TLS against a loopback
 // https server with a throw-away CA (TestPki): each verification failure explained with the certificate, a custom
 // CA, verification off (reported), and both downgrades to plain http refused. No sleeps: QSignalSpy::wait.
-#include "JwksTestServer.h"
-#include "KeyTestData.h"
-#include "MockClock.h"
-#include "RemoteJwksFetcher.h"
-#include "TestPki.h"
+#include "core/MockClock.h"
+#include "net/RemoteJwksFetcher.h"
+#include "support/JwksTestServer.h"
+#include "support/KeyTestData.h"
+#include "support/TestPki.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-#include "../server/ServerTestSupport.h"
-#include "MockApiServer.h"
-#include "NetTestSupport.h"
-#include "SnippetGenerator.h"
+#include "request/SnippetGenerator.h"
+#include "server/MockApiServer.h"
+#include "support/NetTestSupport.h"
+#include "support/ServerTestSupport.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>

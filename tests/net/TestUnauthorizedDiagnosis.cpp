@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "../server/ServerTestSupport.h"
-#include "HttpClient.h"
-#include "JwtBuilder.h"
-#include "MockApiServer.h"
-#include "MockClock.h"
-#include "UnauthorizedDiagnosis.h"
+#include "core/MockClock.h"
+#include "jose/JwtBuilder.h"
+#include "net/HttpClient.h"
+#include "net/UnauthorizedDiagnosis.h"
+#include "server/MockApiServer.h"
+#include "support/ServerTestSupport.h"
 
 #include <QDateTime>
 #include <QTemporaryDir>

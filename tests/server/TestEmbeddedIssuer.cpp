@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-#include "EmbeddedIssuer.h"
-#include "JwtVerifier.h"
-#include "MockClock.h"
+#include "core/MockClock.h"
+#include "jose/JwtVerifier.h"
+#include "server/EmbeddedIssuer.h"
 
 #include <QFile>
 #include <QTemporaryDir>

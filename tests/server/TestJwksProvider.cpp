@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "HttpTestClient.h"
-#include "JwksProviderFetcher.h"
-#include "JwtBuilder.h"
-#include "MockApiServer.h"
-#include "MockClock.h"
-#include "TcpHttpTransport.h"
+#include "core/MockClock.h"
+#include "http/TcpHttpTransport.h"
+#include "jose/JwtBuilder.h"
+#include "server/JwksProviderFetcher.h"
+#include "server/MockApiServer.h"
+#include "support/HttpTestClient.h"
 
 #include <QDateTime>
 #include <QMutex>

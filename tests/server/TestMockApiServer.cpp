@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
-#include "BearerAuthenticator.h"
-#include "HttpTestClient.h"
-#include "JwtBuilder.h"
-#include "MockApiServer.h"
-#include "MockClock.h"
-#include "RequestLogFormatter.h"
+#include "core/MockClock.h"
+#include "jose/JwtBuilder.h"
+#include "server/BearerAuthenticator.h"
+#include "server/MockApiServer.h"
+#include "server/RequestLogFormatter.h"
+#include "support/HttpTestClient.h"
 
 #include <QDateTime>
 #include <QJsonArray>

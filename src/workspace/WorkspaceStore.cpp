@@ -1,0 +1,816 @@
+// SPDX-License-Identifier: MIT
+#include "workspace/WorkspaceStore.h"
+
+#include "storage/AtomicFile.h"
+#include "storage/SecretStore.h"
+#include "workspace/ModelJson.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrl>
+
+#include <cmath>
+#include <functional>
+
+namespace {
+
+const QString kWorkspaceFile = QStringLiteral("workspace.json");
+const QString kCollectionFile = QStringLiteral("collection.json");
+const QString kFolderFile = QStringLiteral("folder.json");
+const QString kEnvironmentsDir = QStringLiteral("environments");
+const QString kCollectionsDir = QStringLiteral("collections");
+const QString kKeychain = QStringLiteral("keychain");
+
+QByteArray sha1(const QByteArray& data)
+{
+    return QCryptographicHash::hash(data, QCryptographicHash::Sha1);
+}
+
+/// A name as a file or directory name: path separators, characters Windows refuses and control characters become
+/// '-', leading and trailing blanks and dots go, at most 80 characters; never empty.
+QString slug(const QString& name)
+{
+    QString out;
+    for (const QChar c : name) {
+        if (c.category() == QChar::Other_Control || QStringLiteral("/\\:*?\"<>|").contains(c))
+            out += QLatin1Char('-');
+        else
+            out += c;
+    }
+    out = out.trimmed();
+    while (out.startsWith(QLatin1Char('.')))
+        out.remove(0, 1);
+    while (out.endsWith(QLatin1Char('.')))
+        out.chop(1);
+    out = out.left(80).trimmed();
+    return out.isEmpty() ? QStringLiteral("untitled") : out;
+}
+
+QPair<int, int> lineColumn(const QByteArray& data, qsizetype offset)
+{
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i < std::min(offset, data.size()); ++i) {
+        if (data.at(i) == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+    }
+    return {line, column};
+}
+
+/// Finds the array entry {"name": name, ...} of object[arrayName]; returns its index or -1.
+qsizetype findNamed(const QJsonArray& array, const QString& name)
+{
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (array.at(i).toObject().value(QStringLiteral("name")).toString() == name)
+            return i;
+    }
+    return -1;
+}
+
+/// Reads (`set` null) or writes the secret `member` of a file object. Members: "auth.<member>",
+/// "variables.<name>", "globals.<name>", "authProfiles.<name>.<member>". Returns false when it is not there.
+bool accessSecret(QJsonObject& object, const QString& member, QString* get, const QString* set)
+{
+    const qsizetype dot = member.indexOf(QLatin1Char('.'));
+    const QString head = member.left(dot);
+    const QString rest = member.mid(dot + 1);
+    if (head == QLatin1String("auth")) {
+        QJsonObject auth = object.value(head).toObject();
+        if (get)
+            *get = auth.value(rest).toString();
+        if (set) {
+            auth.insert(rest, *set);
+            object.insert(head, auth);
+        }
+        return object.contains(head);
+    }
+    QString name = rest;
+    QString field = QStringLiteral("value");
+    if (head == QLatin1String("authProfiles")) {
+        const qsizetype last = rest.lastIndexOf(QLatin1Char('.'));
+        name = rest.left(last);
+        field = rest.mid(last + 1);
+    }
+    QJsonArray array = object.value(head).toArray();
+    const qsizetype i = findNamed(array, name);
+    if (i < 0)
+        return false;
+    QJsonObject entry = array.at(i).toObject();
+    if (get)
+        *get = entry.value(field).toString();
+    if (set) {
+        entry.insert(field, *set);
+        array.replace(i, entry);
+        object.insert(head, array);
+    }
+    return true;
+}
+
+/// Every secret member that `object` holds, by the names accessSecret() takes.
+QStringList secretMembersOf(const QJsonObject& object)
+{
+    QStringList members;
+    const QJsonObject auth = object.value(QStringLiteral("auth")).toObject();
+    for (const QString& m : AuthConfig::secretMembers()) {
+        if (auth.contains(m))
+            members.append(QStringLiteral("auth.") + m);
+    }
+    for (const char* arrayName : {"variables", "globals"}) {
+        for (const auto& v : object.value(QLatin1String(arrayName)).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QStringLiteral("secret")).toBool())
+                members.append(QLatin1String(arrayName) + QLatin1Char('.') +
+                               o.value(QStringLiteral("name")).toString());
+        }
+    }
+    for (const auto& p : object.value(QStringLiteral("authProfiles")).toArray()) {
+        const QJsonObject o = p.toObject();
+        for (const QString& m : AuthProfile::secretMembers()) {
+            if (o.contains(m))
+                members.append(QStringLiteral("authProfiles.") + o.value(QStringLiteral("name")).toString() +
+                               QLatin1Char('.') + m);
+        }
+    }
+    return members;
+}
+
+} // namespace
+
+struct WorkspaceStore::ReadResult
+{
+    bool exists = false;
+    bool ok = false;
+    QJsonObject object;
+};
+
+QString WorkspaceProblem::text() const
+{
+    if (line > 0)
+        return QStringLiteral("%1:%2:%3: %4").arg(path).arg(line).arg(column).arg(error.message);
+    return QStringLiteral("%1: %2").arg(path, error.message);
+}
+
+WorkspaceStore::WorkspaceStore(QString directory, SecretStore* secrets)
+    : m_directory(QDir(directory).absolutePath())
+    , m_secrets(secrets)
+{
+}
+
+QString WorkspaceStore::secretKey(const QString& workspaceId, const QStringList& scope)
+{
+    QStringList parts{QStringLiteral("tokenscope"), QStringLiteral("workspace"),
+                      QString::fromLatin1(QUrl::toPercentEncoding(workspaceId))};
+    for (const QString& s : scope)
+        parts.append(QString::fromLatin1(QUrl::toPercentEncoding(s)));
+    return parts.join(QLatin1Char('/'));
+}
+
+bool WorkspaceStore::isOnlyReferences(const QString& value)
+{
+    static const QRegularExpression reference(QStringLiteral("\\{\\{[^{}]*\\}\\}"));
+    QString rest = value;
+    rest.remove(reference);
+    return rest.trimmed().isEmpty();
+}
+
+QByteArray WorkspaceStore::formatJson(const QJsonObject& object)
+{
+    // QJsonDocument indents by 4 and escapes newlines inside strings, so every leading run of spaces is indentation.
+    const QByteArray indented = QJsonDocument(object).toJson(QJsonDocument::Indented);
+    QByteArray out;
+    out.reserve(indented.size());
+    for (const QByteArray& line : indented.split('\n')) {
+        qsizetype spaces = 0;
+        while (spaces < line.size() && line.at(spaces) == ' ')
+            ++spaces;
+        out += QByteArray(spaces / 2, ' ') + line.mid(spaces) + '\n';
+    }
+    while (out.endsWith("\n\n"))
+        out.chop(1);
+    return out;
+}
+
+WorkspaceStore::ReadResult WorkspaceStore::readJson(const QString& path, const char* type)
+{
+    ReadResult r;
+    QFile file(path);
+    if (!file.exists())
+        return r;
+    r.exists = true;
+    auto problem = [&](Error error, int line = 0, int column = 0) {
+        m_problems.append({path, line, column, std::move(error)});
+        m_readOnly.insert(path);
+    };
+    if (!file.open(QIODevice::ReadOnly)) {
+        problem(Error(ErrorCode::Io, QStringLiteral("cannot read: %1").arg(file.errorString())));
+        return r;
+    }
+    const QByteArray data = file.readAll();
+    m_hashes.insert(path, sha1(data));
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        const auto [line, column] = lineColumn(data, parseError.offset);
+        problem(Error(ErrorCode::WorkspaceInvalid, QStringLiteral("damaged JSON: %1").arg(parseError.errorString())),
+                line, column);
+        return r;
+    }
+    if (!doc.isObject()) {
+        problem(Error(ErrorCode::WorkspaceInvalid, QStringLiteral("expected a JSON object")), 1, 1);
+        return r;
+    }
+    r.object = doc.object();
+    const QJsonValue version = r.object.value(QStringLiteral("version"));
+    if (!version.isDouble() || version.toDouble() < 1 || version.toDouble() != std::floor(version.toDouble())) {
+        problem(Error(ErrorCode::WorkspaceInvalid, QStringLiteral("\"version\" must be a positive integer")));
+        return r;
+    }
+    if (version.toDouble() > kFormatVersion) {
+        problem(Error(ErrorCode::WorkspaceVersionUnsupported,
+                      QStringLiteral("format version %1 is newer than this Tokenscope reads (%2); left untouched")
+                          .arg(version.toInt())
+                          .arg(kFormatVersion)));
+        return r;
+    }
+    const QString actualType = r.object.value(QStringLiteral("type")).toString();
+    if (actualType != QLatin1String(type)) {
+        problem(Error(ErrorCode::WorkspaceInvalid,
+                      QStringLiteral("\"type\" is \"%1\", expected \"%2\"").arg(actualType, QLatin1String(type))));
+        return r;
+    }
+    r.ok = true;
+    return r;
+}
+
+Result<void> WorkspaceStore::writeJson(const QString& path, QJsonObject object, const char* type)
+{
+    if (m_readOnly.contains(path))
+        return Error(ErrorCode::WorkspaceInvalid,
+                     QStringLiteral("%1 was damaged or newer when it was read; it is not overwritten").arg(path));
+    object.insert(QStringLiteral("version"), kFormatVersion);
+    object.insert(QStringLiteral("type"), QLatin1String(type));
+    const QByteArray data = formatJson(object);
+    if (m_hashes.value(path) == sha1(data) && QFileInfo::exists(path))
+        return Result<void>::success(); // unchanged: no write, no watcher noise, no git diff
+    if (auto ok = AtomicFile::write(path, data, AtomicFile::Mode::Shared); !ok)
+        return ok;
+    m_hashes.insert(path, sha1(data));
+    return Result<void>::success();
+}
+
+Result<void> WorkspaceStore::storeSecrets(const QString& workspaceId, const QStringList& scope, QJsonObject& object)
+{
+    QStringList stored;
+    QString failures;
+    for (const QString& member : secretMembersOf(object)) {
+        QString value;
+        accessSecret(object, member, &value, nullptr);
+        if (value.isEmpty() || isOnlyReferences(value))
+            continue;
+        const QString empty;
+        accessSecret(object, member, nullptr, &empty);
+        if (!m_secrets) {
+            failures += member + QLatin1Char(' ');
+            continue;
+        }
+        if (auto ok = m_secrets->write(secretKey(workspaceId, scope + QStringList{member}), value.toUtf8()); !ok) {
+            failures += member + QLatin1Char(' ');
+            continue;
+        }
+        stored.append(member);
+    }
+    const QString scopeKey = scope.join(QLatin1Char('/'));
+    QStringList gone = m_keychainMembers.value(scopeKey);
+    for (const QString& m : stored)
+        gone.removeAll(m);
+    removeSecrets(workspaceId, scope, gone);
+    m_keychainMembers.insert(scopeKey, stored);
+    if (!stored.isEmpty())
+        object.insert(kKeychain, QJsonArray::fromStringList(stored));
+    if (!failures.isEmpty())
+        return Error(
+            ErrorCode::Io,
+            QStringLiteral("the secret store did not keep: %1(the file was written without them)").arg(failures));
+    return Result<void>::success();
+}
+
+void WorkspaceStore::restoreSecrets(const QString& workspaceId, const QStringList& scope, QJsonObject& object,
+                                    const QString& path)
+{
+    QStringList members;
+    for (const auto& v : object.value(kKeychain).toArray())
+        members.append(v.toString());
+    object.remove(kKeychain);
+    m_keychainMembers.insert(scope.join(QLatin1Char('/')), members);
+    for (const QString& member : members) {
+        if (!m_secrets)
+            break;
+        auto value = m_secrets->read(secretKey(workspaceId, scope + QStringList{member}));
+        if (!value || value.value().isNull()) {
+            m_problems.append({path, 0, 0,
+                               Error(ErrorCode::Io, QStringLiteral("the secret %1 is not in the secret store (%2); "
+                                                                   "enter it again")
+                                                        .arg(member, m_secrets->backendName()))});
+            continue;
+        }
+        const QString text = QString::fromUtf8(value.value());
+        accessSecret(object, member, nullptr, &text);
+    }
+}
+
+void WorkspaceStore::removeSecrets(const QString& workspaceId, const QStringList& scope, const QStringList& members)
+{
+    if (!m_secrets)
+        return;
+    for (const QString& member : members)
+        (void)m_secrets->remove(secretKey(workspaceId, scope + QStringList{member}));
+}
+
+// --- loading ----------------------------------------------------------------------------------------------------
+
+Result<std::unique_ptr<Workspace>> WorkspaceStore::load()
+{
+    m_problems.clear();
+    m_readOnly.clear();
+    m_hashes.clear();
+    m_locations.clear();
+    m_keychainMembers.clear();
+    auto workspace = std::make_unique<Workspace>();
+    const QDir dir(m_directory);
+    workspace->name = dir.dirName();
+    if (dir.exists() && !QFileInfo(m_directory).isReadable())
+        return Error(ErrorCode::Io, QStringLiteral("cannot read the workspace directory %1").arg(m_directory));
+
+    const QString workspacePath = dir.filePath(kWorkspaceFile);
+    ReadResult ws = readJson(workspacePath, "workspace");
+    QStringList collectionOrder;
+    if (ws.ok) {
+        QJsonObject o = ws.object;
+        const QString id = o.value(QStringLiteral("id")).toString();
+        if (!id.isEmpty())
+            workspace->id = id;
+        restoreSecrets(workspace->id, {QStringLiteral("workspace")}, o, workspacePath);
+        ModelJson::readString(o, QStringLiteral("name"), workspace->name);
+        ModelJson::readString(o, QStringLiteral("activeEnvironment"), workspace->activeEnvironment);
+        if (!ModelJson::variablesFromJson(o.value(QStringLiteral("globals")), workspace->globals))
+            m_problems.append(
+                {workspacePath, 0, 0,
+                 Error(ErrorCode::WorkspaceInvalid, QStringLiteral("\"globals\" is not an array of variables"))});
+        for (const auto& p : o.value(QStringLiteral("authProfiles")).toArray()) {
+            auto profile = AuthProfile::fromJson(p.toObject());
+            if (profile)
+                workspace->authProfiles.append(profile.value());
+            else
+                m_problems.append({workspacePath, 0, 0, profile.error()});
+        }
+        for (const auto& c : o.value(QStringLiteral("collections")).toArray())
+            collectionOrder.append(c.toString());
+    }
+
+    const QDir envDir(dir.filePath(kEnvironmentsDir));
+    for (const QString& file : envDir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
+        const QString path = envDir.filePath(file);
+        ReadResult r = readJson(path, "environment");
+        if (!r.ok)
+            continue;
+        const QString envName = r.object.value(QStringLiteral("name")).toString();
+        restoreSecrets(workspace->id, {QStringLiteral("environment"), envName}, r.object, path);
+        auto env = Environment::fromJson(r.object);
+        if (!env) {
+            m_problems.append({path, 0, 0, env.error()});
+            m_readOnly.insert(path);
+            continue;
+        }
+        workspace->environments.append(env.value());
+    }
+
+    const QDir collectionsDir(dir.filePath(kCollectionsDir));
+    QStringList dirs = collectionsDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QStringList ordered;
+    for (const QString& name : collectionOrder) {
+        if (dirs.removeAll(name) > 0)
+            ordered.append(name);
+    }
+    ordered += dirs;
+    for (const QString& name : ordered) {
+        auto collection = loadContainer(*workspace, collectionsDir.filePath(name), CollectionNode::Kind::Collection);
+        if (collection)
+            workspace->insertCollection(workspace->collectionCount(), std::move(collection));
+    }
+    return workspace;
+}
+
+std::unique_ptr<CollectionNode> WorkspaceStore::loadContainer(const Workspace& workspace, const QString& path,
+                                                              CollectionNode::Kind kind)
+{
+    const QDir dir(path);
+    const bool isCollection = kind == CollectionNode::Kind::Collection;
+    const QString meta = dir.filePath(isCollection ? kCollectionFile : kFolderFile);
+    ReadResult r = readJson(meta, isCollection ? "collection" : "folder");
+    auto node =
+        isCollection ? CollectionNode::makeCollection(dir.dirName()) : CollectionNode::makeFolder(dir.dirName());
+    node->setFileName(dir.dirName());
+    QStringList order;
+    if (r.ok) {
+        const QString id = r.object.value(QStringLiteral("id")).toString();
+        restoreSecrets(workspace.id, {QStringLiteral("item"), id}, r.object, meta);
+        auto settings = FolderSettings::fromJson(r.object);
+        if (settings) {
+            node->settings() = settings.value();
+            if (node->settings().id.isEmpty())
+                node->settings().id = RequestItem::newId();
+            if (node->settings().name.isEmpty())
+                node->settings().name = dir.dirName();
+        } else {
+            m_problems.append({meta, 0, 0, settings.error()});
+            m_readOnly.insert(meta);
+        }
+        for (const auto& item : r.object.value(QStringLiteral("items")).toArray())
+            order.append(item.toString());
+    }
+    m_locations.insert(node->id(), path);
+
+    QStringList entries = dir.entryList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot, QDir::Name);
+    entries.removeAll(kCollectionFile);
+    entries.removeAll(kFolderFile);
+    QStringList ordered;
+    for (const QString& name : order) {
+        if (entries.removeAll(name) > 0)
+            ordered.append(name);
+    }
+    ordered += entries;
+    for (const QString& name : ordered) {
+        const QString childPath = dir.filePath(name);
+        const QFileInfo info(childPath);
+        std::unique_ptr<CollectionNode> child;
+        if (info.isDir())
+            child = loadContainer(workspace, childPath, CollectionNode::Kind::Folder);
+        else if (name.endsWith(QLatin1String(".json")))
+            child = loadRequest(workspace, childPath);
+        if (child)
+            node->insertChild(node->childCount(), std::move(child));
+    }
+    return node;
+}
+
+std::unique_ptr<CollectionNode> WorkspaceStore::loadRequest(const Workspace& workspace, const QString& path)
+{
+    ReadResult r = readJson(path, "request");
+    if (!r.ok)
+        return nullptr;
+    const QString id = r.object.value(QStringLiteral("id")).toString();
+    restoreSecrets(workspace.id, {QStringLiteral("item"), id}, r.object, path);
+    auto item = RequestItem::fromJson(r.object);
+    if (!item) {
+        m_problems.append({path, 0, 0, item.error()});
+        m_readOnly.insert(path);
+        return nullptr;
+    }
+    if (item->name.isEmpty())
+        item->name = QFileInfo(path).completeBaseName();
+    auto node = CollectionNode::makeRequest(std::move(item).value());
+    node->setFileName(QFileInfo(path).fileName());
+    m_locations.insert(node->id(), path);
+    return node;
+}
+
+// --- saving -----------------------------------------------------------------------------------------------------
+
+QString WorkspaceStore::containerDir(const CollectionNode* container) const
+{
+    if (!container)
+        return QDir(m_directory).filePath(kCollectionsDir);
+    const QString known = m_locations.value(container->id());
+    if (!known.isEmpty())
+        return known;
+    return QDir(containerDir(container->parent())).filePath(container->fileName());
+}
+
+QString WorkspaceStore::pathOf(const CollectionNode& node) const
+{
+    const QString known = m_locations.value(node.id());
+    if (!known.isEmpty())
+        return known;
+    return QDir(containerDir(node.parent())).filePath(node.fileName());
+}
+
+QString WorkspaceStore::metaPath(const CollectionNode& container) const
+{
+    return QDir(pathOf(container))
+        .filePath(container.kind() == CollectionNode::Kind::Collection ? kCollectionFile : kFolderFile);
+}
+
+void WorkspaceStore::assignFileName(const CollectionNode* parent, CollectionNode& node,
+                                    const Workspace& workspace) const
+{
+    QStringList taken{kCollectionFile, kFolderFile};
+    auto collect = [&](const CollectionNode* sibling) {
+        if (sibling != &node && !sibling->fileName().isEmpty())
+            taken.append(sibling->fileName());
+    };
+    if (parent) {
+        for (int i = 0; i < parent->childCount(); ++i)
+            collect(parent->child(i));
+    } else {
+        for (int i = 0; i < workspace.collectionCount(); ++i)
+            collect(workspace.collection(i));
+    }
+    // Also what is on disk but not in the tree (a damaged file keeps its name).
+    const QDir dir(containerDir(parent));
+    taken += dir.entryList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot);
+    auto isTaken = [&taken](const QString& name) {
+        for (const QString& t : taken) {
+            if (t.compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    };
+    const QString base = slug(node.name());
+    const QString suffix = node.isContainer() ? QString() : QStringLiteral(".json");
+    QString candidate = base + suffix;
+    if (candidate.compare(node.fileName(), Qt::CaseInsensitive) == 0 &&
+        QFileInfo::exists(dir.filePath(node.fileName()))) {
+        node.setFileName(node.fileName());
+        return;
+    }
+    for (int n = 2; isTaken(candidate); ++n)
+        candidate = QStringLiteral("%1 %2%3").arg(base).arg(n).arg(suffix);
+    node.setFileName(candidate);
+}
+
+Result<void> WorkspaceStore::saveWorkspaceFile(const Workspace& workspace)
+{
+    QJsonArray collections;
+    for (int i = 0; i < workspace.collectionCount(); ++i)
+        collections.append(workspace.collection(i)->fileName());
+    QJsonArray profiles;
+    for (const auto& p : workspace.authProfiles)
+        profiles.append(p.toJson());
+    QJsonObject o{{QStringLiteral("id"), workspace.id},
+                  {QStringLiteral("name"), workspace.name},
+                  {QStringLiteral("collections"), collections}};
+    if (!workspace.globals.isEmpty())
+        o.insert(QStringLiteral("globals"), ModelJson::variablesToJson(workspace.globals));
+    if (!profiles.isEmpty())
+        o.insert(QStringLiteral("authProfiles"), profiles);
+    if (!workspace.activeEnvironment.isEmpty())
+        o.insert(QStringLiteral("activeEnvironment"), workspace.activeEnvironment);
+    const auto secrets = storeSecrets(workspace.id, {QStringLiteral("workspace")}, o);
+    if (auto ok = writeJson(QDir(m_directory).filePath(kWorkspaceFile), o, "workspace"); !ok)
+        return ok;
+    return secrets;
+}
+
+Result<void> WorkspaceStore::saveEnvironments(const Workspace& workspace)
+{
+    const QDir envDir(QDir(m_directory).filePath(kEnvironmentsDir));
+    QSet<QString> written;
+    Result<void> result = Result<void>::success();
+    for (const auto& env : workspace.environments) {
+        QString file = slug(env.name()) + QStringLiteral(".json");
+        for (int n = 2; written.contains(file.toLower()); ++n)
+            file = QStringLiteral("%1 %2.json").arg(slug(env.name())).arg(n);
+        written.insert(file.toLower());
+        QJsonObject o = env.toJson(true);
+        const auto secrets = storeSecrets(workspace.id, {QStringLiteral("environment"), env.name()}, o);
+        if (auto ok = writeJson(envDir.filePath(file), o, "environment"); !ok)
+            return ok;
+        if (!secrets && result)
+            result = secrets;
+    }
+    for (const QString& file : envDir.entryList({QStringLiteral("*.json")}, QDir::Files)) {
+        const QString path = envDir.filePath(file);
+        if (written.contains(file.toLower()) || m_readOnly.contains(path))
+            continue;
+        // An environment that is gone: its secrets and its file.
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly)) {
+            const QJsonObject old = QJsonDocument::fromJson(f.readAll()).object();
+            QStringList members;
+            for (const auto& m : old.value(kKeychain).toArray())
+                members.append(m.toString());
+            removeSecrets(workspace.id, {QStringLiteral("environment"), old.value(QStringLiteral("name")).toString()},
+                          members);
+        }
+        QFile::remove(path);
+        m_hashes.remove(path);
+    }
+    return result;
+}
+
+Result<void> WorkspaceStore::saveRequest(const Workspace& workspace, const CollectionNode& request)
+{
+    Q_ASSERT(!request.isContainer());
+    QJsonObject o = request.request().toJson(true);
+    const auto secrets = storeSecrets(workspace.id, {QStringLiteral("item"), request.id()}, o);
+    const QString path = pathOf(request);
+    if (auto ok = writeJson(path, o, "request"); !ok)
+        return ok;
+    m_locations.insert(request.id(), path);
+    return secrets;
+}
+
+Result<void> WorkspaceStore::saveContainer(const Workspace& workspace, const CollectionNode& container)
+{
+    Q_ASSERT(container.isContainer());
+    QJsonObject o = container.settings().toJson();
+    QJsonArray items;
+    for (int i = 0; i < container.childCount(); ++i)
+        items.append(container.child(i)->fileName());
+    o.insert(QStringLiteral("items"), items);
+    const auto secrets = storeSecrets(workspace.id, {QStringLiteral("item"), container.id()}, o);
+    const QString dir = pathOf(container);
+    if (auto ok = writeJson(metaPath(container), o,
+                            container.kind() == CollectionNode::Kind::Collection ? "collection" : "folder");
+        !ok)
+        return ok;
+    m_locations.insert(container.id(), dir);
+    return secrets;
+}
+
+Result<void> WorkspaceStore::saveOrder(const Workspace& workspace, const CollectionNode* parent)
+{
+    return parent ? saveContainer(workspace, *parent) : saveWorkspaceFile(workspace);
+}
+
+Result<void> WorkspaceStore::writeSubtree(const Workspace& workspace, CollectionNode& node)
+{
+    if (!node.isContainer())
+        return saveRequest(workspace, node);
+    m_locations.insert(node.id(), QDir(containerDir(node.parent())).filePath(node.fileName()));
+    for (int i = 0; i < node.childCount(); ++i) {
+        CollectionNode* child = node.child(i);
+        if (child->fileName().isEmpty() || m_locations.value(child->id()).isEmpty())
+            assignFileName(&node, *child, workspace);
+        if (auto ok = writeSubtree(workspace, *child); !ok)
+            return ok;
+    }
+    return saveContainer(workspace, node);
+}
+
+Result<void> WorkspaceStore::saveAll(const Workspace& workspace)
+{
+    QDir().mkpath(m_directory);
+    auto& mutableWorkspace = const_cast<Workspace&>(workspace); // file names are the store's bookkeeping
+    for (int i = 0; i < workspace.collectionCount(); ++i) {
+        CollectionNode* c = mutableWorkspace.collection(i);
+        if (c->fileName().isEmpty() || m_locations.value(c->id()).isEmpty())
+            assignFileName(nullptr, *c, workspace);
+        if (auto ok = writeSubtree(workspace, *c); !ok)
+            return ok;
+    }
+    if (auto ok = saveEnvironments(workspace); !ok)
+        return ok;
+    return saveWorkspaceFile(workspace);
+}
+
+Result<CollectionNode*> WorkspaceStore::addNode(Workspace& workspace, CollectionNode* parent, int index,
+                                                std::unique_ptr<CollectionNode> node)
+{
+    Q_ASSERT(node);
+    Q_ASSERT((parent == nullptr) == (node->kind() == CollectionNode::Kind::Collection));
+    node->setFileName({});
+    CollectionNode* raw =
+        parent ? parent->insertChild(index, std::move(node)) : workspace.insertCollection(index, std::move(node));
+    assignFileName(parent, *raw, workspace);
+    forgetSubtree(*raw);
+    if (auto ok = writeSubtree(workspace, *raw); !ok)
+        return ok.error();
+    if (auto ok = saveOrder(workspace, parent); !ok)
+        return ok.error();
+    return raw;
+}
+
+void WorkspaceStore::forgetSubtree(const CollectionNode& node)
+{
+    m_locations.remove(node.id());
+    for (int i = 0; i < node.childCount(); ++i)
+        forgetSubtree(*node.child(i));
+}
+
+Result<std::unique_ptr<CollectionNode>> WorkspaceStore::removeNode(Workspace& workspace, CollectionNode* node)
+{
+    Q_ASSERT(node);
+    const QString path = pathOf(*node);
+    const QFileInfo info(path);
+    if (info.isDir() ? !QDir(path).removeRecursively() : (info.exists() && !QFile::remove(path)))
+        return Error(ErrorCode::Io, QStringLiteral("cannot delete %1").arg(path));
+    // Secrets of everything below: the node in memory keeps the values, so an undo writes them back.
+    std::function<void(const CollectionNode&)> dropSecrets = [&](const CollectionNode& n) {
+        const QStringList scope{QStringLiteral("item"), n.id()};
+        removeSecrets(workspace.id, scope, m_keychainMembers.take(scope.join(QLatin1Char('/'))));
+        m_locations.remove(n.id());
+        for (int i = 0; i < n.childCount(); ++i)
+            dropSecrets(*n.child(i));
+    };
+    dropSecrets(*node);
+    for (auto it = m_hashes.begin(); it != m_hashes.end();) {
+        if (it.key() == path || it.key().startsWith(path + QLatin1Char('/')))
+            it = m_hashes.erase(it);
+        else
+            ++it;
+    }
+    CollectionNode* parent = node->parent();
+    std::unique_ptr<CollectionNode> taken =
+        parent ? parent->takeChild(parent->indexOf(node)) : workspace.takeCollection(workspace.indexOfCollection(node));
+    if (auto ok = saveOrder(workspace, parent); !ok)
+        return ok.error();
+    return taken;
+}
+
+void WorkspaceStore::relocateSubtree(const CollectionNode& node, const QString& oldPath, const QString& newPath)
+{
+    for (auto it = m_locations.begin(); it != m_locations.end(); ++it) {
+        if (it.value() == oldPath || it.value().startsWith(oldPath + QLatin1Char('/')))
+            it.value() = newPath + it.value().mid(oldPath.size());
+    }
+    QHash<QString, QByteArray> moved;
+    for (auto it = m_hashes.begin(); it != m_hashes.end();) {
+        if (it.key() == oldPath || it.key().startsWith(oldPath + QLatin1Char('/'))) {
+            moved.insert(newPath + it.key().mid(oldPath.size()), it.value());
+            it = m_hashes.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    m_hashes.insert(moved);
+    m_locations.insert(node.id(), newPath);
+}
+
+Result<void> WorkspaceStore::renameNode(Workspace& workspace, CollectionNode* node, const QString& name)
+{
+    const QString oldPath = pathOf(*node);
+    node->setName(name);
+    assignFileName(node->parent(), *node, workspace);
+    const QString newPath = QDir(containerDir(node->parent())).filePath(node->fileName());
+    if (newPath != oldPath) {
+        if (QFileInfo::exists(oldPath) && !QDir().rename(oldPath, newPath))
+            return Error(ErrorCode::Io, QStringLiteral("cannot rename %1 to %2").arg(oldPath, newPath));
+        relocateSubtree(*node, oldPath, newPath);
+    }
+    if (auto ok = node->isContainer() ? saveContainer(workspace, *node) : saveRequest(workspace, *node); !ok)
+        return ok;
+    return saveOrder(workspace, node->parent());
+}
+
+Result<void> WorkspaceStore::moveNode(Workspace& workspace, CollectionNode* node, CollectionNode* newParent, int index)
+{
+    Q_ASSERT(node);
+    CollectionNode* oldParent = node->parent();
+    Q_ASSERT((newParent == nullptr) == (oldParent == nullptr));
+    for (const CollectionNode* p = newParent; p; p = p->parent())
+        Q_ASSERT_X(p != node, "WorkspaceStore::moveNode", "a node cannot move below itself");
+    const QString oldPath = pathOf(*node);
+    std::unique_ptr<CollectionNode> taken = oldParent ? oldParent->takeChild(oldParent->indexOf(node))
+                                                      : workspace.takeCollection(workspace.indexOfCollection(node));
+    CollectionNode* raw = newParent ? newParent->insertChild(index, std::move(taken))
+                                    : workspace.insertCollection(index, std::move(taken));
+    if (newParent != oldParent) {
+        assignFileName(newParent, *raw, workspace);
+        const QString newPath = QDir(containerDir(newParent)).filePath(raw->fileName());
+        if (QFileInfo::exists(oldPath) && !QDir().rename(oldPath, newPath))
+            return Error(ErrorCode::Io, QStringLiteral("cannot move %1 to %2").arg(oldPath, newPath));
+        relocateSubtree(*raw, oldPath, newPath);
+        if (auto ok = saveOrder(workspace, oldParent); !ok)
+            return ok;
+    }
+    return saveOrder(workspace, newParent);
+}
+
+bool WorkspaceStore::changedOnDisk(const QString& path) const
+{
+    QFile file(path);
+    const bool known = m_hashes.contains(path);
+    if (!file.exists())
+        return known;
+    if (QFileInfo(path).isDir())
+        return false;
+    if (!file.open(QIODevice::ReadOnly))
+        return true;
+    return !known || m_hashes.value(path) != sha1(file.readAll());
+}
+
+QStringList WorkspaceStore::knownPaths() const
+{
+    QSet<QString> paths{m_directory, QDir(m_directory).filePath(kCollectionsDir),
+                        QDir(m_directory).filePath(kEnvironmentsDir)};
+    for (auto it = m_hashes.begin(); it != m_hashes.end(); ++it) {
+        paths.insert(it.key());
+        paths.insert(QFileInfo(it.key()).absolutePath());
+    }
+    for (const QString& p : m_locations)
+        paths.insert(p);
+    QStringList list(paths.begin(), paths.end());
+    list.sort();
+    return list;
+}

@@ -1,0 +1,311 @@
+// SPDX-License-Identifier: MIT
+#include "http/TcpHttpTransport.h"
+#include "support/HttpTestClient.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+#include <atomic>
+
+/// The transport with a stub handler: framing, keep-alive, limits, timeouts, load. The API behaviour on top is
+/// TestMockApiServer's.
+class TestTcpHttpTransport : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void keepAliveAndPipelining();
+    void connectionClose();
+    void http10();
+    void headRequest();
+    void postBody();
+    void chunkedBody();
+    void headerTooLarge16k();
+    void headerTooLarge1m();
+    void bodyTooLargeDeclared();
+    void bodyTooLargeSent();
+    void garbageRequestLine();
+    void unsupportedVersion();
+    void idleTimeout();
+    void thousandConcurrentConnections();
+    void portInUse();
+    void stillAnswering();
+
+private:
+    TcpHttpTransport m_transport;
+    std::atomic<int> m_protocolErrors{0};
+};
+
+void TestTcpHttpTransport::initTestCase()
+{
+    TransportConfig config;
+    config.workerThreads = 2;
+    const auto started = m_transport.start(
+        config,
+        [](const HttpRequest& request) {
+            HttpResponse response = HttpResponse::text(200, request.method + ' ' + request.target + ' ' +
+                                                                QByteArray::number(request.body.size()));
+            if (request.path == "/close") {
+                response.closeConnection = true;
+            }
+            return response;
+        },
+        [this](const HttpProtocolError&) { m_protocolErrors.fetch_add(1); });
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    QVERIFY(m_transport.port() != 0);
+}
+
+void TestTcpHttpTransport::cleanupTestCase()
+{
+    m_transport.stop();
+    QVERIFY(!m_transport.isRunning());
+    m_transport.stop(); // idempotent
+}
+
+void TestTcpHttpTransport::keepAliveAndPipelining()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send(HttpTestClient::build("GET", "/one"));
+    auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    QCOMPARE(r->body, QByteArray("GET /one 0"));
+    QVERIFY(r->hasHeader("Date"));
+    QVERIFY(!r->hasHeader("Connection"));
+    // RFC 9112 §9.3.2: pipelined requests are answered in order.
+    client.send(HttpTestClient::build("GET", "/a") + HttpTestClient::build("GET", "/b") +
+                HttpTestClient::build("GET", "/c"));
+    for (const char* expected : {"GET /a 0", "GET /b 0", "GET /c 0"}) {
+        r = client.readResponse();
+        QVERIFY(r);
+        QCOMPARE(r->body, QByteArray(expected));
+    }
+}
+
+void TestTcpHttpTransport::connectionClose()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send(HttpTestClient::build("GET", "/x", {{"Connection", "close"}}) + HttpTestClient::build("GET", "/y"));
+    auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->header("Connection"), QByteArray("close"));
+    QVERIFY(client.waitForClosed());
+    QVERIFY(!client.readResponse(200)); // the pipelined request after "close" is not answered
+
+    HttpTestClient handlerClose;
+    QVERIFY(handlerClose.connectTo(m_transport.port()));
+    handlerClose.send(HttpTestClient::build("GET", "/close"));
+    r = handlerClose.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->header("Connection"), QByteArray("close"));
+    QVERIFY(handlerClose.waitForClosed());
+}
+
+void TestTcpHttpTransport::http10()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send("GET /old HTTP/1.0\r\n\r\n");
+    auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->statusLine, QByteArray("HTTP/1.0 200 OK"));
+    QVERIFY(client.waitForClosed());
+
+    HttpTestClient keep;
+    QVERIFY(keep.connectTo(m_transport.port()));
+    keep.send("GET /k1 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+    r = keep.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->header("Connection"), QByteArray("keep-alive"));
+    keep.send("GET /k2 HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+    r = keep.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->body, QByteArray("GET /k2 0"));
+}
+
+void TestTcpHttpTransport::headRequest()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send(HttpTestClient::build("HEAD", "/h") + HttpTestClient::build("GET", "/after"));
+    auto r = client.readResponse(5000, true);
+    QVERIFY(r);
+    QCOMPARE(r->header("Content-Length"), QByteArray("9")); // of "HEAD /h 0", body not sent (RFC 9110 §9.3.2)
+    r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->body, QByteArray("GET /after 0"));
+}
+
+void TestTcpHttpTransport::postBody()
+{
+    const auto r = HttpTestClient::request(m_transport.port(), "POST", "/p", {}, QByteArray(1024 * 1024, 'x'));
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    QCOMPARE(r->body, QByteArray("POST /p 1048576"));
+}
+
+void TestTcpHttpTransport::chunkedBody()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send("POST /c HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n");
+    client.send("2\r\nde\r\n0\r\n\r\n");
+    const auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->body, QByteArray("POST /c 5"));
+}
+
+void TestTcpHttpTransport::headerTooLarge16k()
+{
+    // 16 KB of request line + headers is the limit; one header of 16 KB exceeds it.
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send(HttpTestClient::build("GET", "/", {{"X-Big", QByteArray(16 * 1024, 'a')}}));
+    const auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 431);
+    QCOMPARE(r->code(), QStringLiteral("headers_too_large"));
+    QVERIFY(client.waitForClosed());
+
+    // Just below the limit is fine.
+    const auto ok = HttpTestClient::request(m_transport.port(), "GET", "/", {{"X-Big", QByteArray(16000, 'a')}});
+    QVERIFY(ok);
+    QCOMPARE(ok->status, 200);
+}
+
+void TestTcpHttpTransport::headerTooLarge1m()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send(HttpTestClient::build("GET", "/", {{"X-Big", QByteArray(1024 * 1024, 'a')}}));
+    const auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 431);
+    QVERIFY(client.waitForClosed());
+}
+
+void TestTcpHttpTransport::bodyTooLargeDeclared()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1048577\r\n\r\n");
+    const auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 413);
+    QCOMPARE(r->code(), QStringLiteral("body_too_large"));
+    QVERIFY(client.waitForClosed());
+}
+
+void TestTcpHttpTransport::bodyTooLargeSent()
+{
+    // The whole oversized body is sent at once: the lingering close lets the client read the 413.
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send(HttpTestClient::build("POST", "/", {}, QByteArray(1024 * 1024 + 1, 'x')));
+    const auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 413);
+    QVERIFY(client.waitForClosed());
+}
+
+void TestTcpHttpTransport::garbageRequestLine()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    const int before = m_protocolErrors.load();
+    client.send("\x16\x03\x01 this is not http\r\n\r\n");
+    const auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 400);
+    QCOMPARE(r->header("Connection"), QByteArray("close"));
+    QVERIFY(client.waitForClosed());
+    QTRY_VERIFY(m_protocolErrors.load() > before);
+}
+
+void TestTcpHttpTransport::unsupportedVersion()
+{
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send("GET / HTTP/3.0\r\nHost: x\r\n\r\n");
+    const auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 505);
+}
+
+void TestTcpHttpTransport::idleTimeout()
+{
+    // A transport of its own: short timeouts would disturb the load test under a busy machine.
+    TcpHttpTransport transport;
+    TransportConfig config;
+    config.workerThreads = 1;
+    config.limits.idleTimeoutMs = 300;
+    config.limits.requestTimeoutMs = 300;
+    QVERIFY(transport.start(config, [](const HttpRequest&) { return HttpResponse::empty(204); }).ok());
+    HttpTestClient idle;
+    QVERIFY(idle.connectTo(transport.port()));
+    QVERIFY(idle.waitForClosed(5000)); // closed by the server after the 300 ms idle timeout
+
+    // A request started but never finished: 408, then closed.
+    HttpTestClient slow;
+    QVERIFY(slow.connectTo(transport.port()));
+    slow.send("GET / HTTP/1.1\r\nHost: x\r\n");
+    const auto r = slow.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 408);
+    QVERIFY(slow.waitForClosed());
+}
+
+void TestTcpHttpTransport::thousandConcurrentConnections()
+{
+    // 1,000 clients connect at once (listen backlog 1024), each sends one request; all are answered.
+    constexpr int kClients = 1000;
+    std::vector<std::unique_ptr<QTcpSocket>> sockets;
+    sockets.reserve(kClients);
+    int answered = 0;
+    for (int i = 0; i < kClients; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        QTcpSocket* s = socket.get();
+        connect(s, &QTcpSocket::connected, s, [s] { s->write(HttpTestClient::build("GET", "/load")); });
+        connect(s, &QTcpSocket::readyRead, s, [s, &answered] {
+            if (s->property("done").toBool()) {
+                return;
+            }
+            const QByteArray all = s->property("buf").toByteArray() + s->readAll();
+            s->setProperty("buf", all);
+            if (all.endsWith("GET /load 0")) {
+                s->setProperty("done", true);
+                ++answered;
+            }
+        });
+        s->connectToHost(QHostAddress(QHostAddress::LocalHost), m_transport.port());
+        sockets.push_back(std::move(socket));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(answered, kClients, 60000);
+    sockets.clear();
+    QTRY_COMPARE_WITH_TIMEOUT(m_transport.connectionCount(), 0, 10000);
+}
+
+void TestTcpHttpTransport::portInUse()
+{
+    TcpHttpTransport second;
+    TransportConfig config;
+    config.port = m_transport.port();
+    const auto started = second.start(config, [](const HttpRequest&) { return HttpResponse::empty(204); });
+    QVERIFY(!started.ok());
+    QCOMPARE(started.error().code, ErrorCode::Io);
+    QVERIFY(!second.isRunning());
+}
+
+void TestTcpHttpTransport::stillAnswering()
+{
+    const auto r = HttpTestClient::request(m_transport.port(), "GET", "/still");
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    QCOMPARE(r->body, QByteArray("GET /still 0"));
+}
+
+QTEST_GUILESS_MAIN(TestTcpHttpTransport)
+#include "TestTcpHttpTransport.moc"
