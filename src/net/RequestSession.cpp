@@ -1,0 +1,489 @@
+// SPDX-License-Identifier: MIT
+#include "net/RequestSession.h"
+
+#include "core/SystemClock.h"
+#include "jose/CompactToken.h"
+#include "jose/JwtBuilder.h"
+#include "jose/KeyText.h"
+#include "net/ClientCredentialsClient.h"
+#include "request/VariableResolver.h"
+#include "workspace/ItemInheritance.h"
+#include "workspace/Workspace.h"
+
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QTimer>
+#include <QUrl>
+
+namespace {
+// A cached token is fetched again this long before it expires, so it does not expire in flight.
+constexpr qint64 kRefreshMarginMs = 30'000;
+
+bool isHmac(const QString& alg)
+{
+    return alg.startsWith(QLatin1String("HS"));
+}
+
+/// RFC 6750 §3: `Bearer error="invalid_token"` in a challenge says the token itself was refused.
+bool saysInvalidToken(const HttpClientResponse& response)
+{
+    for (const QByteArray& challenge : response.headerValues("WWW-Authenticate")) {
+        if (challenge.contains("invalid_token"))
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+struct RequestSession::Call
+{
+    SessionRequest request;
+    HttpRequestSpec resolved; // variables substituted, auth not yet applied
+    AuthConfig auth;          // resolved
+    std::optional<AuthProfile> profile;
+    TransportSettings transport;
+    SessionResult result;
+    quint64 clientId = 0;
+    ClientCredentialsClient* tokenClient = nullptr;
+    bool tokenFromCache = false;
+    bool retried = false;
+};
+
+SessionRequest SessionRequest::fromItem(const Workspace& workspace, const CollectionNode& node,
+                                        const Environment* environment)
+{
+    Q_ASSERT(!node.isContainer());
+    SessionRequest s;
+    const RequestItem& item = node.request();
+    s.request = item.request;
+    s.request.headers = ItemInheritance::effectiveHeaders(node);
+    const auto auth = ItemInheritance::effectiveAuth(node);
+    s.auth = auth.auth;
+    s.authSource = auth.sourceText();
+    if (s.auth.type == AuthConfig::Type::OAuth2) {
+        if (const AuthProfile* profile = workspace.authProfile(s.auth.profile))
+            s.profile = *profile;
+    }
+    s.transport = item.transport;
+    s.variableLayers = ItemInheritance::variableLayers(workspace, node, environment);
+    s.label = Workspace::joinPath(node.path());
+    return s;
+}
+
+RequestSession::RequestSession(QObject* parent)
+    : QObject(parent)
+    , m_client(new HttpClient(this))
+{
+    connect(m_client, &HttpClient::finished, this, [this](quint64 clientId, const HttpClientResponse& response) {
+        const quint64 id = m_clientIds.take(clientId);
+        if (id != 0)
+            onResponse(id, response);
+    });
+}
+
+RequestSession::~RequestSession() = default;
+
+void RequestSession::setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer,
+                                         const QString& audience, const QStringList& allowedAlgorithms)
+{
+    m_keys = keys;
+    m_issuer = issuer;
+    m_audience = audience;
+    m_algorithms = allowedAlgorithms;
+}
+
+qint64 RequestSession::nowMs() const
+{
+    return (m_clock ? m_clock : &SystemClock::instance())->nowMilliseconds();
+}
+
+HttpClientOptions RequestSession::optionsFor(const HttpClientOptions& base, const TransportSettings& transport,
+                                             const QByteArray& keyPassphrase)
+{
+    HttpClientOptions o = base;
+    if (!transport.caFile.isEmpty())
+        o.tls.caFile = transport.caFile;
+    if (!transport.pkcs12File.isEmpty()) {
+        o.tls.pkcs12File = transport.pkcs12File;
+    } else if (!transport.clientCertFile.isEmpty()) {
+        o.tls.clientCertFile = transport.clientCertFile;
+        o.tls.clientKeyFile = transport.clientKeyFile;
+    }
+    if (!keyPassphrase.isEmpty())
+        o.tls.keyPassphrase = keyPassphrase;
+    switch (transport.proxyMode) {
+    case TransportSettings::ProxyMode::System:
+        break;
+    case TransportSettings::ProxyMode::None:
+        o.proxy.mode = ProxyOptions::Mode::None;
+        break;
+    case TransportSettings::ProxyMode::Manual: {
+        // "host:port" is accepted as an HTTP proxy too (what people type).
+        const QString text = transport.proxyUrl.contains(QLatin1String("://"))
+                                 ? transport.proxyUrl
+                                 : QStringLiteral("http://") + transport.proxyUrl;
+        const QUrl url(text);
+        o.proxy.mode = ProxyOptions::Mode::Manual;
+        o.proxy.socks5 = url.scheme().startsWith(QLatin1String("socks"));
+        o.proxy.host = url.host();
+        o.proxy.port = quint16(url.port(o.proxy.socks5 ? 1080 : 8080));
+        o.proxy.user = url.userName();
+        o.proxy.password = url.password();
+        break;
+    }
+    }
+    return o;
+}
+
+quint64 RequestSession::start(const SessionRequest& request)
+{
+    const quint64 id = m_nextId++;
+    auto call = std::make_shared<Call>();
+    call->request = request;
+    m_calls.insert(id, call);
+
+    VariableResolver resolver(request.variableLayers);
+    for (const auto& v : request.overrides)
+        resolver.setOverride(v.name, v.value, v.secret);
+    const ResolvedRequest resolved = resolver.resolve(request.request);
+    call->resolved = resolved.request;
+    call->result.unknownVariables = resolved.unknownVariables;
+    call->result.secretValues = resolved.secretValuesUsed;
+    for (const auto& layer : request.variableLayers)
+        call->result.secretValues += layer.secretValues();
+
+    auto resolveText = [&resolver, &call](QString& text) {
+        const VariableResolution r = resolver.resolve(text);
+        text = r.text;
+        for (const QString& name : r.unknownVariables) {
+            if (!call->result.unknownVariables.contains(name))
+                call->result.unknownVariables.append(name);
+        }
+        call->result.secretValues += r.secretValuesUsed;
+    };
+    call->auth = request.auth;
+    for (QString* field : {&call->auth.token, &call->auth.username, &call->auth.password, &call->auth.apiKeyName,
+                           &call->auth.apiKeyValue, &call->auth.jwtKey, &call->auth.jwtHeader, &call->auth.jwtClaims})
+        resolveText(*field);
+    for (const QString& member : AuthConfig::secretMembers()) {
+        if (!call->auth.secret(member).isEmpty())
+            call->result.secretValues.append(call->auth.secret(member));
+    }
+    call->profile = request.profile;
+    if (call->profile) {
+        AuthProfile& p = *call->profile;
+        for (QString* field : {&p.issuer, &p.tokenUrl, &p.clientId, &p.clientSecret, &p.scope, &p.audience, &p.resource,
+                               &p.username, &p.password})
+            resolveText(*field);
+        if (!p.clientSecret.isEmpty())
+            call->result.secretValues.append(p.clientSecret);
+    }
+    call->transport = request.transport;
+    for (QString* field : {&call->transport.caFile, &call->transport.clientCertFile, &call->transport.clientKeyFile,
+                           &call->transport.pkcs12File, &call->transport.proxyUrl})
+        resolveText(*field);
+    call->result.secretValues.removeAll(QString());
+    call->result.secretValues.removeDuplicates();
+
+    // Always asynchronous, also when the auth step fails at once.
+    QTimer::singleShot(0, this, [this, id] { obtainAuth(id); });
+    return id;
+}
+
+Result<QByteArray> RequestSession::signJwt(const AuthConfig& auth) const
+{
+    Jwk key;
+    if (isHmac(auth.jwtAlgorithm)) {
+        if (auth.jwtKey.isEmpty())
+            return Error(ErrorCode::Usage, QStringLiteral("JWT auth: no HMAC secret"));
+        key = Jwk::fromSecret(auth.jwtKey.toUtf8());
+    } else {
+        auto parsed = KeyText::parse(auth.jwtKey.toUtf8());
+        if (!parsed)
+            return Error(parsed.error().code,
+                         QStringLiteral("JWT auth: the signing key: %1").arg(parsed.error().message));
+        if (parsed->keys.keys().isEmpty())
+            return Error(ErrorCode::JwkInvalid, QStringLiteral("JWT auth: no key in the signing key text"));
+        key = parsed->keys.keys().constFirst();
+    }
+    QJsonObject claims;
+    if (!auth.jwtClaims.trimmed().isEmpty()) {
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(auth.jwtClaims.toUtf8(), &error);
+        if (!doc.isObject())
+            return Error(ErrorCode::JsonInvalid,
+                         QStringLiteral("JWT auth: the claims are not a JSON object (%1)").arg(error.errorString()));
+        claims = doc.object();
+    }
+    QJsonObject header;
+    if (!auth.jwtHeader.trimmed().isEmpty()) {
+        const QJsonDocument doc = QJsonDocument::fromJson(auth.jwtHeader.toUtf8());
+        if (!doc.isObject())
+            return Error(ErrorCode::JsonInvalid, QStringLiteral("JWT auth: the extra header is not a JSON object"));
+        header = doc.object();
+    }
+    // RFC 7519 §4.1.6 / §4.1.4: a token signed per request carries when it was made and a short lifetime.
+    const qint64 now = nowMs() / 1000;
+    if (!claims.contains(QStringLiteral("iat")))
+        claims.insert(QStringLiteral("iat"), now);
+    if (!claims.contains(QStringLiteral("exp")))
+        claims.insert(QStringLiteral("exp"), now + auth.jwtLifetimeSeconds);
+    return JwtBuilder::sign(auth.jwtAlgorithm, claims, key, header);
+}
+
+QString RequestSession::tokenCacheKey(const Call& call) const
+{
+    const AuthProfile& p = *call.profile;
+    return QStringList{p.name, p.tokenUrl, p.issuer, p.clientId, p.scope, p.audience, p.resource}.join(QChar(0x1f));
+}
+
+void RequestSession::failAuth(quint64 id, const Error& error)
+{
+    auto call = m_calls.value(id);
+    if (!call)
+        return;
+    call->result.sent = call->resolved.effective();
+    call->result.authError = error;
+    call->result.response.method = call->result.sent.normalizedMethod();
+    call->result.response.url = call->result.sent.url;
+    call->result.response.error = error;
+    finish(id, call->result);
+}
+
+void RequestSession::obtainAuth(quint64 id)
+{
+    auto call = m_calls.value(id);
+    if (!call)
+        return;
+    HttpRequestSpec::Auth& wire = call->resolved.auth;
+    wire = {};
+    const AuthConfig& a = call->auth;
+    const QString from = call->request.authSource.isEmpty()
+                             ? QString()
+                             : QStringLiteral(" (inherited from %1)").arg(call->request.authSource);
+    switch (a.type) {
+    case AuthConfig::Type::Inherit:
+    case AuthConfig::Type::None:
+        break;
+    case AuthConfig::Type::Bearer:
+        wire.kind = HttpRequestSpec::AuthKind::Bearer;
+        wire.token = a.token;
+        call->result.authNote = QStringLiteral("Bearer token%1").arg(from);
+        break;
+    case AuthConfig::Type::Basic:
+        wire.kind = HttpRequestSpec::AuthKind::Basic;
+        wire.username = a.username;
+        wire.password = a.password;
+        call->result.authNote = QStringLiteral("Basic auth as %1%2").arg(a.username, from);
+        break;
+    case AuthConfig::Type::ApiKey:
+        wire.kind = HttpRequestSpec::AuthKind::ApiKey;
+        wire.apiKeyName = a.apiKeyName;
+        wire.apiKeyValue = a.apiKeyValue;
+        wire.apiKeyInQuery = a.apiKeyInQuery;
+        call->result.authNote =
+            QStringLiteral("API key %1 in the %2%3")
+                .arg(a.apiKeyName, a.apiKeyInQuery ? QStringLiteral("query") : QStringLiteral("header"), from);
+        break;
+    case AuthConfig::Type::Jwt: {
+        auto token = signJwt(a);
+        if (!token) {
+            failAuth(id, token.error());
+            return;
+        }
+        wire.kind = HttpRequestSpec::AuthKind::Bearer;
+        wire.token = QString::fromLatin1(token.value());
+        call->result.secretValues.append(wire.token);
+        call->result.authNote = QStringLiteral("JWT signed now with %1, valid %2 s%3")
+                                    .arg(a.jwtAlgorithm)
+                                    .arg(a.jwtLifetimeSeconds)
+                                    .arg(from);
+        break;
+    }
+    case AuthConfig::Type::OAuth2: {
+        if (!call->profile) {
+            failAuth(id, Error(ErrorCode::NotFound, QStringLiteral("OAuth 2.0: no auth profile named \"%1\" in the "
+                                                                   "workspace")
+                                                        .arg(a.profile)));
+            return;
+        }
+        const AuthProfile& p = *call->profile;
+        if (p.grant != AuthProfile::Grant::ClientCredentials) {
+            failAuth(id, Error(ErrorCode::NotSupported,
+                               QStringLiteral("OAuth 2.0: the %1 grant of profile \"%2\" cannot run here yet; only "
+                                              "client_credentials does")
+                                   .arg(AuthProfile::grantName(p.grant), p.name)));
+            return;
+        }
+        const QString key = tokenCacheKey(*call);
+        const auto cached = m_tokens.constFind(key);
+        if (cached != m_tokens.constEnd() &&
+            (cached->expiresAtMs == 0 || cached->expiresAtMs - kRefreshMarginMs > nowMs())) {
+            wire.kind = HttpRequestSpec::AuthKind::Bearer;
+            wire.token = cached->accessToken;
+            call->tokenFromCache = true;
+            call->result.secretValues.append(wire.token);
+            call->result.authNote = cached->expiresAtMs == 0
+                                        ? QStringLiteral("token of profile %1 (cached)%2").arg(p.name, from)
+                                        : QStringLiteral("token of profile %1 (cached, expires in %2 s)%3")
+                                              .arg(p.name)
+                                              .arg((cached->expiresAtMs - nowMs()) / 1000)
+                                              .arg(from);
+            break;
+        }
+        ClientCredentialsRequest r;
+        r.tokenUrl = p.tokenUrl;
+        r.clientId = p.clientId;
+        r.clientSecret = p.clientSecret;
+        r.audience = p.audience;
+        r.scope = p.scope;
+        r.verifyTls = call->resolved.verifyTls;
+        if (call->resolved.timeoutMs > 0)
+            r.timeoutMs = call->resolved.timeoutMs;
+        if (auto valid = ClientCredentialsClient::validate(r); !valid) {
+            failAuth(id, valid.error());
+            return;
+        }
+        call->tokenClient = new ClientCredentialsClient(this);
+        call->tokenClient->setOptions(optionsFor(m_baseOptions, call->transport, call->request.keyPassphrase));
+        connect(call->tokenClient, &ClientCredentialsClient::finished, this,
+                [this, id, key, name = p.name, from](const Result<TokenGrant>& grant) {
+                    auto c = m_calls.value(id);
+                    if (!c)
+                        return;
+                    c->tokenClient->deleteLater();
+                    c->tokenClient = nullptr;
+                    if (!grant) {
+                        failAuth(id,
+                                 Error(grant.error().code,
+                                       QStringLiteral("OAuth 2.0 profile %1: %2").arg(name, grant.error().message)));
+                        return;
+                    }
+                    // Expiry: expires_in (RFC 6749 §5.1) and, for a JWT access token, its exp; the earlier wins.
+                    qint64 expiresAt = grant->expiresIn >= 0 ? nowMs() + grant->expiresIn * 1000 : 0;
+                    const CompactToken jwt = CompactToken::parse(grant->accessToken.toLatin1());
+                    if (const auto claims = jwt.payloadObject(); claims) {
+                        const QJsonValue exp = claims->value(QStringLiteral("exp"));
+                        if (exp.isDouble()) {
+                            const qint64 expMs = qint64(exp.toDouble()) * 1000;
+                            expiresAt = expiresAt == 0 ? expMs : std::min(expiresAt, expMs);
+                        }
+                    }
+                    m_tokens.insert(key, {grant->accessToken, expiresAt});
+                    c->resolved.auth.kind = HttpRequestSpec::AuthKind::Bearer;
+                    c->resolved.auth.token = grant->accessToken;
+                    c->result.secretValues.append(grant->accessToken);
+                    c->result.authNote =
+                        QStringLiteral("token of profile %1 (fetched now%2)%3")
+                            .arg(name,
+                                 expiresAt ? QStringLiteral(", expires in %1 s").arg((expiresAt - nowMs()) / 1000)
+                                           : QString(),
+                                 from);
+                    send(id);
+                });
+        Q_EMIT progress(id, QStringLiteral("Fetching a token from %1").arg(r.tokenUrl));
+        call->tokenClient->fetch(r);
+        return;
+    }
+    }
+    send(id);
+}
+
+void RequestSession::send(quint64 id)
+{
+    auto call = m_calls.value(id);
+    if (!call)
+        return;
+    m_client->setOptions(optionsFor(m_baseOptions, call->transport, call->request.keyPassphrase));
+    call->result.sent = call->resolved.effective();
+    if (call->resolved.auth.kind == HttpRequestSpec::AuthKind::Bearer)
+        call->result.sentToken = call->resolved.auth.token.toUtf8();
+    Q_EMIT progress(
+        id, QStringLiteral("Sending %1 %2")
+                .arg(call->result.sent.normalizedMethod(), call->result.sent.redacted(call->result.secretValues).url));
+    call->clientId = m_client->send(call->resolved);
+    m_clientIds.insert(call->clientId, id);
+}
+
+void RequestSession::onResponse(quint64 id, const HttpClientResponse& response)
+{
+    auto call = m_calls.value(id);
+    if (!call)
+        return;
+    // One retry with a fresh token when the API refused a cached OAuth token as invalid (RFC 6750 §3.1): it may
+    // have been revoked or rotated before its expiry.
+    if (response.received && response.status == 401 && call->tokenFromCache && !call->retried &&
+        saysInvalidToken(response)) {
+        call->retried = true;
+        call->tokenFromCache = false;
+        call->result.retriedWithFreshToken = true;
+        m_tokens.remove(tokenCacheKey(*call));
+        obtainAuth(id);
+        return;
+    }
+    call->result.response = response;
+    if (m_recorder)
+        m_recorder(call->result.sent, response, call->result.secretValues);
+    if (response.received && (response.status == 401 || response.status == 403)) {
+        DiagnosisInput input = UnauthorizedDiagnosis::inputFor(call->result.sent, response);
+        input.keys = m_keys;
+        input.expectedIssuer = m_issuer;
+        input.expectedAudience = m_audience;
+        input.allowedAlgorithms = m_algorithms;
+        input.clock = m_clock;
+        call->result.diagnosis = UnauthorizedDiagnosis::diagnose(input);
+    }
+    finish(id, call->result);
+}
+
+void RequestSession::finish(quint64 id, SessionResult result)
+{
+    m_calls.remove(id);
+    Q_EMIT finished(id, result);
+}
+
+void RequestSession::cancel(quint64 id)
+{
+    auto call = m_calls.value(id);
+    if (!call)
+        return;
+    if (call->tokenClient) {
+        call->tokenClient->cancel();
+        return; // its finished() reports the cancellation
+    }
+    if (call->clientId != 0)
+        m_client->cancel(call->clientId); // finished() follows with ERR_CANCELLED
+}
+
+void RequestSession::forgetTokens(const QString& profileName)
+{
+    if (profileName.isEmpty()) {
+        m_tokens.clear();
+        return;
+    }
+    const QString prefix = profileName + QChar(0x1f);
+    for (auto it = m_tokens.begin(); it != m_tokens.end();) {
+        if (it.key().startsWith(prefix))
+            it = m_tokens.erase(it);
+        else
+            ++it;
+    }
+}
+
+SessionResult RequestSession::runAndWait(RequestSession& session, const SessionRequest& request)
+{
+    SessionResult out;
+    QEventLoop loop;
+    quint64 wanted = 0;
+    const auto connection =
+        QObject::connect(&session, &RequestSession::finished, &loop, [&](quint64 id, const SessionResult& result) {
+            if (id != wanted)
+                return;
+            out = result;
+            loop.quit();
+        });
+    wanted = session.start(request);
+    loop.exec();
+    QObject::disconnect(connection);
+    return out;
+}

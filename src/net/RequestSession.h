@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Error.h"
+#include "jose/Jwks.h"
+#include "net/HttpClient.h"
+#include "net/UnauthorizedDiagnosis.h"
+#include "request/Environment.h"
+#include "request/TransportSettings.h"
+#include "workspace/AuthConfig.h"
+#include "workspace/AuthProfile.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class Clock;
+class ClientCredentialsClient;
+class CollectionNode;
+class Workspace;
+
+/// Everything one send needs, as written (`{{variables}}` unresolved). Built from a saved item by fromItem(), or
+/// by hand for the scratch request and the CLI's `request METHOD URL`.
+struct SessionRequest
+{
+    HttpRequestSpec request;            // with the headers the item inherits already merged
+    AuthConfig auth;                    // the effective auth (inheritance already applied)
+    QString authSource;                 // where an inherited auth comes from ("" = the request itself)
+    std::optional<AuthProfile> profile; // for auth type oauth2
+    TransportSettings transport;
+    QList<Environment> variableLayers;    // lowest priority first
+    QList<EnvironmentVariable> overrides; // highest priority (--env-var K=V)
+    QByteArray keyPassphrase;             // for an encrypted client key; memory only
+    QString label;                        // "Collection/Folder/Request" for history and progress; may be empty
+
+    /// The saved request `node` with everything it inherits: headers, auth (and its profile), variable layers
+    /// (globals, collection, folders, `environment` (may be null), the request's own).
+    static SessionRequest fromItem(const Workspace& workspace, const CollectionNode& node,
+                                   const Environment* environment);
+};
+
+/// What came of one send.
+struct SessionResult
+{
+    HttpRequestSpec sent;           // resolved and effective: what went on the wire (secrets included: mask it)
+    HttpClientResponse response;    // response.received == false when nothing was sent or nothing came back
+    std::optional<Error> authError; // the auth step failed (no token, bad JWT key, unknown profile): not sent
+    QString authNote;               // how the auth was obtained ("token from profile X, cached, expires in 240 s")
+    QByteArray sentToken;           // the bearer token that went out, if any (for "which token was sent")
+    QStringList unknownVariables;
+    QStringList secretValues;           // every secret value used (to mask in history, logs and snippets)
+    std::optional<Diagnosis> diagnosis; // for a 401 or 403
+    bool retriedWithFreshToken = false;
+};
+
+/// The one send pipeline of Tokenscope, used by the Request workspace, `tokenscope-cli request`, and later the
+/// runner and the probe: resolve variables → obtain auth (static, a JWT signed now, or an OAuth token fetched and
+/// cached per profile) → send (HttpClient) → record history (the recorder) → diagnose a 401/403. Not a widget;
+/// asynchronous, one finished() per start(), cancellable.
+class RequestSession : public QObject
+{
+    Q_OBJECT
+public:
+    /// Called after every response (sent request, response, secret values to mask).
+    using HistoryRecorder = std::function<void(const HttpRequestSpec& sent, const HttpClientResponse& response,
+                                               const QStringList& secrets)>;
+
+    explicit RequestSession(QObject* parent = nullptr);
+    ~RequestSession() override;
+
+    /// Base client options; a request's TransportSettings override the TLS files and the proxy.
+    void setClientOptions(const HttpClientOptions& options) { m_baseOptions = options; }
+    const HttpClientOptions& clientOptions() const { return m_baseOptions; }
+    void setHistoryRecorder(HistoryRecorder recorder) { m_recorder = std::move(recorder); }
+    /// What a 401/403 is diagnosed against (see DiagnosisInput).
+    void setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer, const QString& audience,
+                             const QStringList& allowedAlgorithms = {});
+    /// For token expiry and JWT iat/exp; default SystemClock. Not owned.
+    void setClock(const Clock* clock) { m_clock = clock; }
+
+    /// Starts; returns an id > 0. finished() follows exactly once, always asynchronously.
+    quint64 start(const SessionRequest& request);
+    void cancel(quint64 id);
+    bool isRunning(quint64 id) const { return m_calls.contains(id); }
+
+    /// Forgets cached OAuth tokens (all, or those of one profile).
+    void forgetTokens(const QString& profileName = {});
+
+    /// Options for one request: base options with the request's transport settings (resolved) applied.
+    static HttpClientOptions optionsFor(const HttpClientOptions& base, const TransportSettings& transport,
+                                        const QByteArray& keyPassphrase);
+    /// Sends and waits in a local event loop (CLI, runner, tests).
+    static SessionResult runAndWait(RequestSession& session, const SessionRequest& request);
+
+Q_SIGNALS:
+    /// "Fetching a token from …", "Sending …".
+    void progress(quint64 id, const QString& stage);
+    void finished(quint64 id, const SessionResult& result);
+
+private:
+    struct Call;
+    struct CachedToken
+    {
+        QString accessToken;
+        qint64 expiresAtMs = 0; // 0: unknown (kept for the session)
+    };
+
+    void obtainAuth(quint64 id);
+    void send(quint64 id);
+    void onResponse(quint64 id, const HttpClientResponse& response);
+    void finish(quint64 id, SessionResult result);
+    void failAuth(quint64 id, const Error& error);
+    Result<QByteArray> signJwt(const AuthConfig& auth) const;
+    QString tokenCacheKey(const Call& call) const;
+    qint64 nowMs() const;
+
+    HttpClient* m_client;
+    HttpClientOptions m_baseOptions;
+    HistoryRecorder m_recorder;
+    const Clock* m_clock = nullptr;
+    std::optional<Jwks> m_keys;
+    QString m_issuer;
+    QString m_audience;
+    QStringList m_algorithms;
+    QHash<quint64, std::shared_ptr<Call>> m_calls;
+    QHash<quint64, quint64> m_clientIds; // HttpClient id -> session id
+    QHash<QString, CachedToken> m_tokens;
+    quint64 m_nextId = 1;
+};

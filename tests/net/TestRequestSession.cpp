@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: MIT
+#include "core/MockClock.h"
+#include "core/SystemClock.h"
+#include "jose/CompactToken.h"
+#include "net/RequestSession.h"
+#include "server/MockApiServer.h"
+#include "support/ServerTestSupport.h"
+#include "workspace/Workspace.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+/// The send pipeline against the local mock API: a saved item with inherited auth and layered variables, OAuth
+/// tokens fetched once and cached (and fetched again at expiry, or once after an invalid_token refusal), a JWT
+/// signed per send, the 401 diagnosis, the history recorder, and auth failures that stop before anything is sent.
+class TestRequestSession : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void inheritedProfileTokenIsFetchedOnceAndCached();
+    void cachedTokenIsFetchedAgainBeforeExpiry();
+    void refusedCachedTokenIsReplacedOnce();
+    void bearerFromSecretEnvironmentVariable();
+    void noAuthIsDiagnosed();
+    void jwtIsSignedPerSend();
+    void unknownProfileStopsBeforeSending();
+    void unsupportedGrantIsSaid();
+    void transportSettingsBecomeClientOptions();
+
+private:
+    void startServer(quint16 port = 0);
+    std::unique_ptr<Workspace> makeWorkspace() const;
+    CollectionNode* privateRequest(Workspace& workspace) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<MockApiServer> m_server;
+    Environment m_env;
+    int m_issuerGeneration = 0;
+};
+
+void TestRequestSession::startServer(quint16 port)
+{
+    m_server = std::make_unique<MockApiServer>();
+    ServerConfig config = ServerTestSupport::loopbackConfig(m_dir.filePath(QString::number(++m_issuerGeneration)));
+    config.port = port;
+    config.clientSecret = "demo-secret";
+    const QString error = ServerTestSupport::startError(*m_server, config);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_env = Environment(QStringLiteral("Local mock API"));
+    m_env.setVariable(QStringLiteral("baseUrl"), m_server->baseUrl());
+    m_env.setVariable(QStringLiteral("clientSecret"), QStringLiteral("demo-secret"), true);
+}
+
+void TestRequestSession::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    startServer();
+}
+
+void TestRequestSession::cleanupTestCase()
+{
+    m_server->stop();
+}
+
+std::unique_ptr<Workspace> TestRequestSession::makeWorkspace() const
+{
+    auto ws = std::make_unique<Workspace>();
+    AuthProfile profile;
+    profile.name = QStringLiteral("Local issuer");
+    profile.tokenUrl = QStringLiteral("{{baseUrl}}/oauth/token");
+    profile.clientId = m_server->embeddedIssuer()->clientId();
+    profile.clientSecret = QStringLiteral("{{clientSecret}}");
+    profile.audience = m_server->audience();
+    profile.scope = QStringLiteral("read:messages");
+    ws->authProfiles.append(profile);
+    auto collection = CollectionNode::makeCollection(QStringLiteral("Quickstart API"));
+    collection->settings().auth.type = AuthConfig::Type::OAuth2;
+    collection->settings().auth.profile = profile.name;
+    collection->settings().variables.append({QStringLiteral("api"), QStringLiteral("{{baseUrl}}/api"), false, true});
+    collection->settings().headers.append({QStringLiteral("X-Trace"), QStringLiteral("collection"), true});
+    auto folder = CollectionNode::makeFolder(QStringLiteral("Protected"));
+    RequestItem item;
+    item.name = QStringLiteral("Private");
+    item.request.url = QStringLiteral("{{api}}/private");
+    folder->insertChild(0, CollectionNode::makeRequest(item));
+    collection->insertChild(0, std::move(folder));
+    ws->insertCollection(0, std::move(collection));
+    return ws;
+}
+
+CollectionNode* TestRequestSession::privateRequest(Workspace& workspace) const
+{
+    return workspace.find(QStringLiteral("Quickstart API/Protected/Private"));
+}
+
+void TestRequestSession::inheritedProfileTokenIsFetchedOnceAndCached()
+{
+    auto ws = makeWorkspace();
+    const SessionRequest request = SessionRequest::fromItem(*ws, *privateRequest(*ws), &m_env);
+    QCOMPARE(request.authSource, QStringLiteral("Quickstart API"));
+    QCOMPARE(request.label, QStringLiteral("Quickstart API/Protected/Private"));
+
+    RequestSession session;
+    QList<HttpClientResponse> recorded;
+    QStringList recordedSecrets;
+    session.setHistoryRecorder([&](const HttpRequestSpec&, const HttpClientResponse& r, const QStringList& secrets) {
+        recorded.append(r);
+        recordedSecrets = secrets;
+    });
+    const SessionResult first = RequestSession::runAndWait(session, request);
+    QVERIFY2(!first.authError, qPrintable(first.authError ? first.authError->message : QString()));
+    QCOMPARE(first.response.status, 200);
+    QVERIFY2(first.authNote.contains(QLatin1String("fetched now")), qPrintable(first.authNote));
+    QVERIFY(first.authNote.contains(QLatin1String("inherited from Quickstart API")));
+    QCOMPARE(first.sent.url, m_server->baseUrl() + QStringLiteral("/api/private"));
+    QCOMPARE(first.sent.headerValue(QStringLiteral("X-Trace")), QStringLiteral("collection"));
+    QVERIFY(CompactToken::parse(first.sentToken).payloadObject().ok());
+    QCOMPARE(recorded.size(), 1);
+    // The client secret and the token are both masked wherever the recorder writes.
+    QVERIFY(recordedSecrets.contains(QStringLiteral("demo-secret")));
+    QVERIFY(recordedSecrets.contains(QString::fromLatin1(first.sentToken)));
+
+    const SessionResult second = RequestSession::runAndWait(session, request);
+    QCOMPARE(second.response.status, 200);
+    QVERIFY2(second.authNote.contains(QLatin1String("cached")), qPrintable(second.authNote));
+    QCOMPARE(second.sentToken, first.sentToken);
+}
+
+void TestRequestSession::cachedTokenIsFetchedAgainBeforeExpiry()
+{
+    auto ws = makeWorkspace();
+    const SessionRequest request = SessionRequest::fromItem(*ws, *privateRequest(*ws), &m_env);
+    MockClock clock(SystemClock::instance().nowSeconds());
+    RequestSession session;
+    session.setClock(&clock);
+    const SessionResult first = RequestSession::runAndWait(session, request);
+    QCOMPARE(first.response.status, 200);
+    const qint64 exp = CompactToken::parse(first.sentToken).payloadObject()->value(QStringLiteral("exp")).toInteger();
+    QVERIFY(exp > clock.nowSeconds());
+    clock.setSeconds(exp - 31); // just outside the 30 s refresh margin: still cached
+    QVERIFY(RequestSession::runAndWait(session, request).authNote.contains(QLatin1String("cached")));
+    clock.setSeconds(exp - 29); // inside the margin: fetched again
+    const SessionResult third = RequestSession::runAndWait(session, request);
+    QVERIFY2(third.authNote.contains(QLatin1String("fetched now")), qPrintable(third.authNote));
+}
+
+void TestRequestSession::refusedCachedTokenIsReplacedOnce()
+{
+    auto ws = makeWorkspace();
+    RequestSession session;
+    const SessionResult first =
+        RequestSession::runAndWait(session, SessionRequest::fromItem(*ws, *privateRequest(*ws), &m_env));
+    QCOMPARE(first.response.status, 200);
+    // Same address, new issuer key: the cached token is now refused with error="invalid_token".
+    const quint16 port = m_server->port();
+    m_server->stop();
+    startServer(port);
+    const SessionResult second =
+        RequestSession::runAndWait(session, SessionRequest::fromItem(*ws, *privateRequest(*ws), &m_env));
+    QVERIFY(second.retriedWithFreshToken);
+    QCOMPARE(second.response.status, 200);
+    QVERIFY(second.sentToken != first.sentToken);
+}
+
+void TestRequestSession::bearerFromSecretEnvironmentVariable()
+{
+    const auto minted = m_server->embeddedIssuer()->mint(
+        m_server->embeddedIssuer()->preset(MintPreset::Valid, m_server->audience(), QStringLiteral("read:messages")));
+    QVERIFY(minted.ok());
+    Environment env = m_env;
+    env.setVariable(QStringLiteral("token"), QString::fromLatin1(minted.value()), true);
+    SessionRequest request;
+    request.request.url = QStringLiteral("{{baseUrl}}/api/private-scoped");
+    request.auth.type = AuthConfig::Type::Bearer;
+    request.auth.token = QStringLiteral("{{token}}");
+    request.variableLayers = {env};
+    RequestSession session;
+    const SessionResult result = RequestSession::runAndWait(session, request);
+    QCOMPARE(result.response.status, 200);
+    QCOMPARE(result.sentToken, minted.value());
+    QVERIFY(result.secretValues.contains(QString::fromLatin1(minted.value())));
+    QVERIFY(!result.diagnosis);
+}
+
+void TestRequestSession::noAuthIsDiagnosed()
+{
+    SessionRequest request;
+    request.request.url = QStringLiteral("{{baseUrl}}/api/private");
+    request.auth.type = AuthConfig::Type::None;
+    request.variableLayers = {m_env};
+    request.overrides = {{QStringLiteral("unused"), QStringLiteral("x"), false, true}};
+    RequestSession session;
+    const SessionResult result = RequestSession::runAndWait(session, request);
+    QCOMPARE(result.response.status, 401);
+    QVERIFY(result.diagnosis);
+    QCOMPARE(result.diagnosis->cause, Diagnosis::Cause::NoTokenSent);
+}
+
+void TestRequestSession::jwtIsSignedPerSend()
+{
+    MockClock clock(1'700'000'000);
+    SessionRequest request;
+    request.request.url = QStringLiteral("{{baseUrl}}/api/private");
+    request.auth.type = AuthConfig::Type::Jwt;
+    request.auth.jwtAlgorithm = QStringLiteral("HS256");
+    request.auth.jwtKey = QStringLiteral("{{hmac}}");
+    request.auth.jwtClaims = QStringLiteral(R"({"sub": "{{user}}", "aud": "api"})");
+    request.auth.jwtLifetimeSeconds = 120;
+    Environment env = m_env;
+    env.setVariable(QStringLiteral("hmac"), QStringLiteral("a-shared-secret-of-enough-length!!"), true);
+    env.setVariable(QStringLiteral("user"), QStringLiteral("alice"));
+    request.variableLayers = {env};
+    RequestSession session;
+    session.setClock(&clock);
+    const SessionResult result = RequestSession::runAndWait(session, request);
+    QVERIFY(!result.authError);
+    // The mock API only accepts its issuer's RS256 tokens: the HS256 token is sent and refused.
+    QCOMPARE(result.response.status, 401);
+    const CompactToken token = CompactToken::parse(result.sentToken);
+    const QJsonObject claims = token.payloadObject().value();
+    QCOMPARE(claims.value(QStringLiteral("sub")).toString(), QStringLiteral("alice"));
+    QCOMPARE(claims.value(QStringLiteral("iat")).toInteger(), 1'700'000'000);
+    QCOMPARE(claims.value(QStringLiteral("exp")).toInteger(), 1'700'000'120);
+    QVERIFY(result.secretValues.contains(QStringLiteral("a-shared-secret-of-enough-length!!")));
+    QVERIFY(result.authNote.contains(QLatin1String("HS256")));
+
+    request.auth.jwtClaims = QStringLiteral("{not json");
+    const SessionResult bad = RequestSession::runAndWait(session, request);
+    QVERIFY(bad.authError);
+    QCOMPARE(bad.authError->code, ErrorCode::JsonInvalid);
+    QVERIFY(!bad.response.received);
+}
+
+void TestRequestSession::unknownProfileStopsBeforeSending()
+{
+    SessionRequest request;
+    request.request.url = QStringLiteral("{{baseUrl}}/api/private");
+    request.auth.type = AuthConfig::Type::OAuth2;
+    request.auth.profile = QStringLiteral("nobody");
+    request.variableLayers = {m_env};
+    RequestSession session;
+    int recorded = 0;
+    session.setHistoryRecorder([&](const auto&, const auto&, const auto&) { ++recorded; });
+    const SessionResult result = RequestSession::runAndWait(session, request);
+    QVERIFY(result.authError);
+    QCOMPARE(result.authError->code, ErrorCode::NotFound);
+    QVERIFY(!result.response.received);
+    QCOMPARE(recorded, 0);
+}
+
+void TestRequestSession::unsupportedGrantIsSaid()
+{
+    auto ws = makeWorkspace();
+    ws->authProfiles[0].grant = AuthProfile::Grant::DeviceCode;
+    const SessionResult result = [&] {
+        RequestSession session;
+        return RequestSession::runAndWait(session, SessionRequest::fromItem(*ws, *privateRequest(*ws), &m_env));
+    }();
+    QVERIFY(result.authError);
+    QCOMPARE(result.authError->code, ErrorCode::NotSupported);
+    QVERIFY(result.authError->message.contains(QLatin1String("device_code")));
+}
+
+void TestRequestSession::transportSettingsBecomeClientOptions()
+{
+    TransportSettings t;
+    t.caFile = QStringLiteral("/etc/ca.pem");
+    t.pkcs12File = QStringLiteral("/home/me/client.p12");
+    t.proxyMode = TransportSettings::ProxyMode::Manual;
+    t.proxyUrl = QStringLiteral("socks5://user:pw@proxy.example:1081");
+    const HttpClientOptions o = RequestSession::optionsFor({}, t, "pass");
+    QCOMPARE(o.tls.caFile, t.caFile);
+    QCOMPARE(o.tls.pkcs12File, t.pkcs12File);
+    QCOMPARE(o.tls.keyPassphrase, QByteArray("pass"));
+    QCOMPARE(o.proxy.mode, ProxyOptions::Mode::Manual);
+    QVERIFY(o.proxy.socks5);
+    QCOMPARE(o.proxy.host, QStringLiteral("proxy.example"));
+    QCOMPARE(o.proxy.port, quint16(1081));
+    QCOMPARE(o.proxy.user, QStringLiteral("user"));
+    t.proxyUrl = QStringLiteral("localhost:3128");
+    const HttpClientOptions plain = RequestSession::optionsFor({}, t, {});
+    QVERIFY(!plain.proxy.socks5);
+    QCOMPARE(plain.proxy.port, quint16(3128));
+    t.proxyMode = TransportSettings::ProxyMode::None;
+    QCOMPARE(RequestSession::optionsFor({}, t, {}).proxy.mode, ProxyOptions::Mode::None);
+}
+
+QTEST_GUILESS_MAIN(TestRequestSession)
+#include "TestRequestSession.moc"
