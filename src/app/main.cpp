@@ -22,6 +22,10 @@ struct Options
                                  QCoreApplication::translate("main", "Open the token in FILE ('-' for stdin)."),
                                  QStringLiteral("FILE")};
     QCommandLineOption demo{QStringLiteral("demo"), QCoreApplication::translate("main", "Open the demo.")};
+    QCommandLineOption workspace{QStringLiteral("workspace"),
+                                 QCoreApplication::translate("main", "Open the workspace directory DIR (created when "
+                                                                     "missing)."),
+                                 QStringLiteral("DIR")};
     QCommandLineOption screenshot{
         QStringLiteral("screenshot-dir"),
         QCoreApplication::translate("main", "Save screenshots of every panel (with demo data) into DIR and exit."),
@@ -43,7 +47,7 @@ void setUpParser(QCommandLineParser& parser, const Options& options)
     parser.addPositionalArgument(QStringLiteral("token"),
                                  QCoreApplication::translate("main", "A token to open (\"Bearer \" is tolerated)."),
                                  QStringLiteral("[TOKEN]"));
-    parser.addOptions({options.tokenFile, options.demo, options.screenshot});
+    parser.addOptions({options.tokenFile, options.demo, options.workspace, options.screenshot});
 }
 
 /// --help and --version must answer without a display (over ssh, in a package check): QApplication would abort
@@ -105,6 +109,13 @@ int main(int argc, char* argv[])
     }
 
     MainWindow window;
+    if (parser.isSet(options.workspace) && !window.openWorkspaceDirectory(parser.value(options.workspace))) {
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(
+                QApplication::translate("main", "Cannot open the workspace %1").arg(parser.value(options.workspace))));
+        return 2;
+    }
     if (parser.isSet(screenshotOption)) {
         QString error;
         const QStringList files = ScreenshotWriter::write(window, parser.value(screenshotOption), &error);

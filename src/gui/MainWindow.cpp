@@ -7,10 +7,16 @@
 #include "gui/ServerWorkspace.h"
 #include "gui/TokenWorkbench.h"
 #include "gui/ValidationPanel.h"
+#include "gui/WorkspaceDocument.h"
+#include "storage/DataDirectory.h"
+#include "workspace/Workspace.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -79,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent)
     });
     // Request workspace (issue 6). "::" because MainWindow::RequestWorkspace is also the enumerator of its page.
     auto* request = new ::RequestWorkspace(this);
+    m_request = request;
     addWorkspace(request, tr("Request"), style()->standardIcon(QStyle::SP_ArrowRight));
     connect(this, &MainWindow::tokenForRequest, request, [this, request](const QByteArray& token) {
         request->setBearerToken(QString::fromLatin1(token));
@@ -136,11 +143,33 @@ MainWindow::MainWindow(QWidget* parent)
         statusBar()->showMessage(tr("Token handed to the Request workspace."), 5000);
     });
     statusBar()->showMessage(tr("Ready. Decoding never touches the network."));
+    openWorkspaceDirectory(startupWorkspace());
     resize(1280, 820);
     loadSettings();
 }
 
 MainWindow::~MainWindow() = default;
+
+QString MainWindow::startupWorkspace()
+{
+    const QString last = QSettings().value(QStringLiteral("workspace/current")).toString();
+    return !last.isEmpty() && QFileInfo(last).isDir() ? last : DataDirectory::defaultWorkspace();
+}
+
+bool MainWindow::openWorkspaceDirectory(const QString& directory)
+{
+    if (!m_request->openWorkspace(directory))
+        return false;
+    const QString absolute = QDir(directory).absolutePath();
+    QSettings settings;
+    settings.setValue(QStringLiteral("workspace/current"), absolute);
+    QStringList recent = settings.value(QStringLiteral("workspace/recent")).toStringList();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    settings.setValue(QStringLiteral("workspace/recent"), recent.mid(0, 8));
+    setWindowTitle(tr("%1 — Tokenscope").arg(m_request->document()->workspace()->name));
+    return true;
+}
 
 void MainWindow::buildMenus()
 {
@@ -157,6 +186,21 @@ void MainWindow::buildMenus()
     });
     paste->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V));
     paste->setObjectName(QStringLiteral("pasteTokenAction"));
+    file->addSeparator();
+    QAction* openWorkspace = file->addAction(tr("Open &Workspace…"), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Open Workspace"), startupWorkspace());
+        if (!dir.isEmpty())
+            openWorkspaceDirectory(dir);
+    });
+    openWorkspace->setObjectName(QStringLiteral("openWorkspaceAction"));
+    m_recentWorkspacesMenu = file->addMenu(tr("Recent Workspaces"));
+    m_recentWorkspacesMenu->setObjectName(QStringLiteral("recentWorkspacesMenu"));
+    connect(m_recentWorkspacesMenu, &QMenu::aboutToShow, this, [this] {
+        m_recentWorkspacesMenu->clear();
+        for (const QString& dir : QSettings().value(QStringLiteral("workspace/recent")).toStringList())
+            m_recentWorkspacesMenu->addAction(QDir::toNativeSeparators(dir), this,
+                                              [this, dir] { openWorkspaceDirectory(dir); });
+    });
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcuts(QKeySequence::Quit);

@@ -6,6 +6,7 @@
 class QListWidget;
 class QMenu;
 class QStackedWidget;
+class RequestWorkspace;
 class TokenWorkbench;
 
 /// One window, several workspaces (Token, Keys, Request, Server) in a sidebar. Adding a workspace is one call to
@@ -32,6 +33,10 @@ public:
     int addWorkspace(QWidget* workspace, const QString& title, const QIcon& icon);
     /// Replaces a placeholder with the real workspace (for the issues that fill Keys, Request and Server).
     void replaceWorkspace(int index, QWidget* workspace);
+    /// Opens a workspace directory in the Request workspace and remembers it (recent workspaces, next start).
+    bool openWorkspaceDirectory(const QString& directory);
+    /// The directory opened at start: the last one used, else the shared data directory's default workspace.
+    static QString startupWorkspace();
     QWidget* workspace(int index) const;
     int workspaceCount() const;
     int currentWorkspace() const;
@@ -63,6 +68,8 @@ private:
     QListWidget* m_sidebar;
     QStackedWidget* m_stack;
     QMenu* m_viewMenu = nullptr;
+    QMenu* m_recentWorkspacesMenu = nullptr;
+    ::RequestWorkspace* m_request = nullptr;
     QAction* m_workspaceSeparator = nullptr;
     TokenWorkbench* m_workbench;
 };

@@ -2,11 +2,16 @@
 #include "gui/RequestWorkspace.h"
 
 #include "core/JsonText.h"
+#include "gui/AuthEditor.h"
+#include "gui/CollectionsSidebar.h"
 #include "gui/EnvironmentEditorDialog.h"
+#include "gui/FolderSettingsEditor.h"
 #include "gui/JsonEdit.h"
 #include "gui/JsonHighlighter.h"
 #include "gui/KeyValueTable.h"
 #include "gui/ResponseViewer.h"
+#include "gui/WorkspaceDocument.h"
+#include "net/RequestSession.h"
 #include "net/UnauthorizedDiagnosis.h"
 #include "request/CurlImporter.h"
 #include "request/SnippetGenerator.h"
@@ -14,6 +19,8 @@
 #include "storage/EnvironmentStore.h"
 #include "storage/MemorySecretStore.h"
 #include "storage/RequestDraftStore.h"
+#include "workspace/ItemInheritance.h"
+#include "workspace/Workspace.h"
 #ifdef TOKENSCOPE_HAVE_KEYCHAIN
 #include "storage/KeychainSecretStore.h"
 #endif
@@ -31,19 +38,23 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
+#include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTimer>
@@ -132,11 +143,14 @@ std::shared_ptr<SecretStore> processSecretStore()
 
 RequestWorkspace::RequestWorkspace(QWidget* parent)
     : QWidget(parent)
-    , m_client(new HttpClient(this))
+    , m_session(new RequestSession(this))
     , m_tokenClient(new ClientCredentialsClient(this))
     , m_draftTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("requestWorkspace"));
+    // Secrets: the OS keychain when one answers; otherwise memory, and the user is told.
+    m_secrets = processSecretStore();
+    m_document = new WorkspaceDocument(m_secrets.get(), this);
 
     // --- request line ------------------------------------------------------------------------------------------
     m_method = new QComboBox(this);
@@ -239,13 +253,82 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     upperLayout->addWidget(m_importNote);
     upperLayout->addWidget(m_environmentNote);
     upperLayout->addWidget(m_requestTabs, 1);
+    // --- collections, tabs, settings ----------------------------------------------------------------------------
+    m_settingsEditor = new FolderSettingsEditor(m_document, this);
+    m_editorStack = new QStackedWidget(this);
+    m_editorStack->setObjectName(QStringLiteral("editorStackedWidget"));
+    m_editorStack->addWidget(upper);
+    m_editorStack->addWidget(m_settingsEditor);
     auto* vertical = new QSplitter(Qt::Vertical, this);
-    vertical->addWidget(upper);
+    vertical->addWidget(m_editorStack);
     vertical->addWidget(lower);
     vertical->setStretchFactor(0, 2);
     vertical->setStretchFactor(1, 3);
+
+    m_tabBar = new QTabBar(this);
+    m_tabBar->setObjectName(QStringLiteral("requestTabBar"));
+    m_tabBar->setTabsClosable(true);
+    m_tabBar->setMovable(false);
+    m_tabBar->setExpanding(false);
+    m_tabBar->setDocumentMode(true);
+    m_tabs.append(TabState{});
+    m_tabBar->addTab(tr("Scratch"));
+    m_tabBar->setTabToolTip(0, tr("Unsaved work; kept across restarts. Ctrl+S saves it into a collection."));
+    m_tabBar->setTabButton(0, QTabBar::RightSide, nullptr); // the scratch tab cannot be closed
+    m_itemPathLabel = new QLabel(this);
+    m_itemPathLabel->setObjectName(QStringLiteral("itemPathLabel"));
+    m_itemPathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* right = new QWidget(this);
+    auto* rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addWidget(m_tabBar);
+    rightLayout->addWidget(m_itemPathLabel);
+    rightLayout->addWidget(vertical, 1);
+
+    m_sidebar = new CollectionsSidebar(m_document, this);
+    auto* outer = new QSplitter(Qt::Horizontal, this);
+    outer->setObjectName(QStringLiteral("requestOuterSplitter"));
+    outer->addWidget(m_sidebar);
+    outer->addWidget(right);
+    outer->setStretchFactor(0, 1);
+    outer->setStretchFactor(1, 4);
+    outer->setSizes({260, 1000});
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(vertical);
+    layout->addWidget(outer);
+
+    connect(m_sidebar, &CollectionsSidebar::requestActivated, this, &RequestWorkspace::openItem);
+    connect(m_sidebar, &CollectionsSidebar::settingsActivated, this, &RequestWorkspace::openSettings);
+    connect(m_tabBar, &QTabBar::currentChanged, this, [this](int index) {
+        if (!m_loadingTab)
+            setCurrentTab(index);
+    });
+    connect(m_tabBar, &QTabBar::tabCloseRequested, this, [this](int index) { closeTab(index); });
+    auto* saveShortcut = new QShortcut(QKeySequence::Save, this, this, [this] { saveCurrent(); });
+    saveShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    auto* closeShortcut = new QShortcut(QKeySequence::Close, this, this, [this] {
+        if (currentTab() > 0)
+            closeTab(currentTab());
+    });
+    closeShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_document, &WorkspaceDocument::errorOccurred, this, &RequestWorkspace::statusMessage);
+    connect(m_document, &WorkspaceDocument::externallyChanged, this, &RequestWorkspace::onExternalChange);
+    connect(m_document, &WorkspaceDocument::structureChanged, this, [this] {
+        // Renames and moves: tab titles and the path line follow; deleted items lose their tab.
+        for (int i = m_tabs.size() - 1; i > 0; --i) {
+            if (!m_document->node(m_tabs.at(i).id) && !m_tabs.at(i).dirty) {
+                m_loadingTab = true;
+                m_tabs.removeAt(i);
+                m_tabBar->removeTab(i);
+                m_loadingTab = false;
+            } else {
+                updateTabTitle(i);
+            }
+        }
+        m_shownTab = std::min<int>(m_shownTab, m_tabs.size() - 1);
+        if (m_tabBar->currentIndex() != m_shownTab)
+            loadTab(m_tabBar->currentIndex());
+        refreshInheritedAuth();
+    });
 
     // --- behaviour ----------------------------------------------------------------------------------------------
     connect(m_send, &QPushButton::clicked, this, &RequestWorkspace::send);
@@ -267,13 +350,20 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
         syncQueryFromUrl();
     });
     connect(m_query, &KeyValueTable::rowsEdited, this, &RequestWorkspace::syncUrlFromQuery);
-    connect(m_client, &HttpClient::finished, this, &RequestWorkspace::onFinished);
-    connect(m_client, &HttpClient::downloadProgress, this, [this](quint64 id, qint64 received, qint64 total) {
-        if (id != m_currentId || total <= 0)
-            return;
-        m_progress->setRange(0, 1000);
-        m_progress->setValue(int(received * 1000 / total));
+    connect(m_session, &RequestSession::finished, this, &RequestWorkspace::onSessionFinished);
+    connect(m_session, &RequestSession::progress, this, [this](quint64 id, const QString& stage) {
+        if (id == m_currentId)
+            Q_EMIT statusMessage(stage);
     });
+    m_session->setHistoryRecorder(
+        [this](const HttpRequestSpec& sent, const HttpClientResponse& response, const QStringList& secrets) {
+            m_history.add(sent, response, QDateTime::currentMSecsSinceEpoch(), secrets);
+            if (!m_historyPath.isEmpty()) {
+                if (const auto saved = m_history.save(m_historyPath); !saved)
+                    Q_EMIT statusMessage(tr("History not saved: %1").arg(saved.error().message));
+            }
+            refreshHistory();
+        });
     connect(m_viewer, &ResponseViewer::openTokenRequested, this, &RequestWorkspace::openTokenRequested);
     connect(m_historySearch, &QLineEdit::textChanged, this, &RequestWorkspace::refreshHistory);
     connect(m_historyList, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
@@ -287,18 +377,30 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     });
     connect(m_keepSecrets, &QCheckBox::toggled, this, [this](bool keep) { m_history.setKeepSecrets(keep); });
 
-    // Secrets: the OS keychain when one answers; otherwise memory, and the user is told.
-    m_secrets = processSecretStore();
     updateSecretStoreLabel();
 
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(1500);
     connect(m_draftTimer, &QTimer::timeout, this, &RequestWorkspace::saveDraft);
-    for (auto* edit : findChildren<QLineEdit*>())
+    for (auto* edit : findChildren<QLineEdit*>()) {
         connect(edit, &QLineEdit::textEdited, m_draftTimer, qOverload<>(&QTimer::start));
+        connect(edit, &QLineEdit::textEdited, this, &RequestWorkspace::markEdited);
+    }
     connect(m_rawBody, &QPlainTextEdit::textChanged, m_draftTimer, qOverload<>(&QTimer::start));
-    for (auto* table : {m_headers, m_form, m_multipart})
+    connect(m_rawBody, &QPlainTextEdit::textChanged, this, &RequestWorkspace::markEdited);
+    for (auto* table : {m_headers, m_form, m_multipart, m_query}) {
         connect(table, &KeyValueTable::rowsEdited, m_draftTimer, qOverload<>(&QTimer::start));
+        connect(table, &KeyValueTable::rowsEdited, this, &RequestWorkspace::markEdited);
+    }
+    for (auto* combo : {m_method, m_bodyKind, m_rawType, m_authKind, m_apiKeyLocation, m_proxyMode})
+        connect(combo, &QComboBox::currentIndexChanged, this, &RequestWorkspace::markEdited);
+    for (auto* box : {m_followRedirects, m_verifyTls})
+        connect(box, &QCheckBox::toggled, this, &RequestWorkspace::markEdited);
+    connect(m_timeout, &QSpinBox::valueChanged, this, &RequestWorkspace::markEdited);
+    connect(m_itemAuth, &AuthEditor::edited, this, &RequestWorkspace::markEdited);
+    connect(m_settingsEditor, &FolderSettingsEditor::dirtyChanged, this, [this](bool dirty) {
+        Q_EMIT statusMessage(dirty ? tr("Settings changed: Ctrl+S saves them.") : QString());
+    });
 
     setEnvironmentsPath(EnvironmentStore::defaultPath());
     loadTokenEndpointSettings();
@@ -383,7 +485,11 @@ QWidget* RequestWorkspace::buildAuthPage()
     auto* page = new QWidget(this);
     m_authKind = new QComboBox(page);
     m_authKind->setObjectName(QStringLiteral("authKindComboBox"));
-    m_authKind->addItems({tr("No auth"), tr("Bearer token"), tr("Basic"), tr("API key")});
+    // 0..3 are HttpRequestSpec::AuthKind; the kinds a saved request adds follow.
+    m_authKind->addItems({tr("No auth"), tr("Bearer token"), tr("Basic"), tr("API key"),
+                          AuthEditor::typeLabel(AuthConfig::Type::Inherit),
+                          AuthEditor::typeLabel(AuthConfig::Type::Jwt),
+                          AuthEditor::typeLabel(AuthConfig::Type::OAuth2)});
     m_authStack = new QStackedWidget(page);
     m_authStack->addWidget(new QLabel(tr("No Authorization header is added."), m_authStack));
 
@@ -424,6 +530,12 @@ QWidget* RequestWorkspace::buildAuthPage()
     apiKeyLayout->addRow(tr("Add to"), m_apiKeyLocation);
     m_authStack->addWidget(apiKey);
 
+    // Inherit, JWT and OAuth 2.0: one AuthEditor page, its type set by the kind box.
+    m_itemAuth = new AuthEditor(m_authStack);
+    m_itemAuth->setObjectName(QStringLiteral("itemAuthEditor"));
+    m_itemAuth->setTypeChooserVisible(false);
+    m_authStack->addWidget(m_itemAuth);
+
     m_secretStoreLabel = new QLabel(page);
     m_secretStoreLabel->setObjectName(QStringLiteral("secretStoreLabel"));
     m_secretStoreLabel->setWordWrap(true);
@@ -432,7 +544,15 @@ QWidget* RequestWorkspace::buildAuthPage()
     layout->addWidget(m_authStack);
     layout->addStretch(1);
     layout->addWidget(m_secretStoreLabel);
-    connect(m_authKind, &QComboBox::currentIndexChanged, m_authStack, &QStackedWidget::setCurrentIndex);
+    connect(m_authKind, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_authStack->setCurrentIndex(std::min(index, 4));
+        if (index >= 4) {
+            AuthConfig a = m_itemAuth->auth();
+            a.type = index == 4 ? AuthConfig::Type::Inherit
+                                : (index == 5 ? AuthConfig::Type::Jwt : AuthConfig::Type::OAuth2);
+            m_itemAuth->setAuth(a);
+        }
+    });
     return page;
 }
 
@@ -683,7 +803,9 @@ HttpRequestSpec RequestWorkspace::request() const
     r.formRows = m_form->rows();
     r.multipartParts = partsFromRows(m_multipart->rows());
     r.binaryFilePath = m_binaryFile->text();
-    r.auth.kind = HttpRequestSpec::AuthKind(m_authKind->currentIndex());
+    // Inherit, JWT and OAuth 2.0 are not wire-level auth: RequestSession turns them into a header on each send.
+    r.auth.kind = m_authKind->currentIndex() < 4 ? HttpRequestSpec::AuthKind(m_authKind->currentIndex())
+                                                 : HttpRequestSpec::AuthKind::None;
     r.auth.token = m_bearer->text().trimmed();
     r.auth.username = m_basicUser->text();
     r.auth.password = m_basicPassword->text();
@@ -874,6 +996,13 @@ QString RequestWorkspace::environmentsPath() const
 
 bool RequestWorkspace::saveEnvironments()
 {
+    if (m_document->isOpen()) {
+        // Environments belong to the open workspace: environments/<name>.json, secret values in the keychain.
+        const auto saved = m_document->saveEnvironments(m_environments, activeEnvironment().name());
+        if (!saved)
+            showEnvironmentNote(tr("Environments not saved: %1").arg(saved.error().message));
+        return saved.ok();
+    }
     if (!m_environmentStore)
         return false;
     EnvironmentSet set;
@@ -1006,15 +1135,33 @@ void RequestWorkspace::send()
 {
     if (m_currentId != 0)
         return;
+    storeCurrentTab();
     const Environment environment = activeEnvironment();
-    const ResolvedRequest resolved = VariableResolver(environment).resolve(request());
-    if (!resolved.unknownVariables.isEmpty())
-        Q_EMIT statusMessage(
-            tr("Unknown variables left as written: %1").arg(resolved.unknownVariables.join(QStringLiteral(", "))));
-    m_sent = resolved.request;
-    m_sentSecrets = resolved.secretValuesUsed + environment.secretValues();
-    m_client->setOptions(clientOptions());
-    m_currentId = m_client->send(m_sent);
+    const Workspace* ws = m_document->workspace();
+    const TabState& tab = m_tabs.at(m_shownTab);
+    const CollectionNode* node = m_document->node(tab.id);
+    SessionRequest request;
+    if (ws && node) {
+        request =
+            SessionRequest::fromItem(*ws, *node, environment.name().isEmpty() ? nullptr : &environment, &tab.item);
+    } else {
+        // The scratch request: the workspace's globals and the active environment; inherit means none.
+        request.request = tab.item.request;
+        request.auth = tab.item.auth;
+        if (request.auth.type == AuthConfig::Type::Inherit)
+            request.auth.type = AuthConfig::Type::None;
+        if (request.auth.type == AuthConfig::Type::OAuth2 && ws) {
+            if (const AuthProfile* profile = ws->authProfile(request.auth.profile))
+                request.profile = *profile;
+        }
+        request.transport = tab.item.transport;
+        if (ws)
+            request.variableLayers.append(Environment(QStringLiteral("globals"), ws->globals));
+        request.variableLayers.append(environment);
+    }
+    request.keyPassphrase = m_keyPassphrase->text().toUtf8();
+    m_session->setClientOptions(m_baseOptions);
+    m_currentId = m_session->start(request);
     m_send->setEnabled(false);
     m_cancel->setEnabled(true);
     m_progress->setRange(0, 0);
@@ -1024,10 +1171,10 @@ void RequestWorkspace::send()
 void RequestWorkspace::cancel()
 {
     if (m_currentId != 0)
-        m_client->cancel(m_currentId);
+        m_session->cancel(m_currentId);
 }
 
-void RequestWorkspace::onFinished(quint64 id, const HttpClientResponse& response)
+void RequestWorkspace::onSessionFinished(quint64 id, const SessionResult& result)
 {
     if (id != m_currentId)
         return;
@@ -1035,16 +1182,26 @@ void RequestWorkspace::onFinished(quint64 id, const HttpClientResponse& response
     m_send->setEnabled(true);
     m_cancel->setEnabled(false);
     m_progress->hide();
-    m_viewer->setResponse(response);
-    m_history.add(m_sent, response, QDateTime::currentMSecsSinceEpoch(), m_sentSecrets);
-    if (!m_historyPath.isEmpty()) {
-        if (const auto saved = m_history.save(m_historyPath); !saved)
-            Q_EMIT statusMessage(tr("History not saved: %1").arg(saved.error().message));
+    m_sent = result.sent;
+    m_sentSecrets = result.secretValues;
+    m_lastAuthNote = result.authNote;
+    if (!result.unknownVariables.isEmpty())
+        Q_EMIT statusMessage(
+            tr("Unknown variables left as written: %1").arg(result.unknownVariables.join(QStringLiteral(", "))));
+    m_viewer->setResponse(result.response);
+    if (result.authError) {
+        m_diagnosis->setPlainText(tr("Not sent: %1").arg(result.authError->message));
+        m_sideTabs->setCurrentWidget(m_diagnosis);
+        Q_EMIT statusMessage(tr("Not sent: %1").arg(result.authError->message));
+        Q_EMIT responseReceived();
+        return;
     }
-    refreshHistory();
-    showDiagnosis(m_sent, response);
-    Q_EMIT statusMessage(response.received ? tr("%1 in %2 ms").arg(response.statusLine()).arg(response.timings.totalMs)
-                                           : response.statusLine());
+    showDiagnosis(m_sent, result.response);
+    const QString outcome =
+        result.response.received
+            ? tr("%1 in %2 ms").arg(result.response.statusLine()).arg(result.response.timings.totalMs)
+            : result.response.statusLine();
+    Q_EMIT statusMessage(result.authNote.isEmpty() ? outcome : QStringLiteral("%1 — %2").arg(outcome, result.authNote));
     Q_EMIT responseReceived();
 }
 
@@ -1111,8 +1268,8 @@ void RequestWorkspace::refreshHistory()
 
 void RequestWorkspace::saveDraft()
 {
-    if (!m_drafts)
-        return;
+    if (!m_drafts || m_shownTab != 0)
+        return; // the draft is the scratch tab; saved requests are saved with Ctrl+S
     if (const auto saved = m_drafts->save(request(), activeEnvironment().secretValues()); !saved)
         Q_EMIT statusMessage(tr("Draft: %1").arg(saved.error().message));
     updateSecretStoreLabel(); // a keychain that stopped answering is reported at once
@@ -1136,5 +1293,452 @@ void RequestWorkspace::loadDraft()
         m_importNote->setText(tr("Draft restored; its secrets were kept for the last session only and must be "
                                  "entered again."));
         m_importNote->show();
+    }
+}
+
+// --- workspace, collections and tabs ----------------------------------------------------------------------------
+
+bool RequestWorkspace::openWorkspace(const QString& directory)
+{
+    storeCurrentTab();
+    const auto opened = m_document->open(directory);
+    if (!opened) {
+        m_importNote->setText(tr("Workspace not opened: %1").arg(opened.error().message));
+        m_importNote->show();
+        return false;
+    }
+    // Tabs of the previous workspace close; the scratch request stays.
+    m_loadingTab = true;
+    while (m_tabBar->count() > 1)
+        m_tabBar->removeTab(1);
+    m_tabs.resize(1);
+    m_loadingTab = false;
+    m_tabBar->setCurrentIndex(0);
+    loadTab(0);
+    const Workspace* ws = m_document->workspace();
+    int active = -1;
+    for (int i = 0; i < ws->environments.size(); ++i) {
+        if (ws->environments.at(i).name() == ws->activeEnvironment)
+            active = i;
+    }
+    m_updatingEnvironments = true;
+    applyEnvironments(ws->environments, active);
+    m_updatingEnvironments = false;
+    m_environmentLoadError.clear();
+    showEnvironmentNote(QString());
+    QStringList problems;
+    for (const auto& p : m_document->problems())
+        problems.append(p.text());
+    if (!problems.isEmpty()) {
+        m_importNote->setText(tr("Some files of the workspace could not be used and are left as they are:\n%1")
+                                  .arg(problems.join(QLatin1Char('\n'))));
+        m_importNote->show();
+    }
+    Q_EMIT statusMessage(tr("Workspace %1: %n request(s).", nullptr, ws->requestCount()).arg(ws->name));
+    return true;
+}
+
+int RequestWorkspace::tabCount() const
+{
+    return int(m_tabs.size());
+}
+
+int RequestWorkspace::currentTab() const
+{
+    return m_shownTab;
+}
+
+QString RequestWorkspace::tabItemId(int index) const
+{
+    return index >= 0 && index < m_tabs.size() ? m_tabs.at(index).id : QString();
+}
+
+bool RequestWorkspace::isTabDirty(int index) const
+{
+    return index >= 0 && index < m_tabs.size() && m_tabs.at(index).dirty;
+}
+
+AuthConfig RequestWorkspace::authConfig() const
+{
+    const int index = m_authKind->currentIndex();
+    if (index >= 4)
+        return m_itemAuth->auth();
+    AuthConfig a = m_itemAuth->auth(); // keeps JWT/profile members while another kind is chosen
+    const HttpRequestSpec r = request();
+    a.type = index == 0 ? AuthConfig::Type::None
+                        : (index == 1 ? AuthConfig::Type::Bearer
+                                      : (index == 2 ? AuthConfig::Type::Basic : AuthConfig::Type::ApiKey));
+    a.token = r.auth.token;
+    a.username = r.auth.username;
+    a.password = r.auth.password;
+    a.apiKeyName = r.auth.apiKeyName;
+    a.apiKeyValue = r.auth.apiKeyValue;
+    a.apiKeyInQuery = r.auth.apiKeyInQuery;
+    return a;
+}
+
+void RequestWorkspace::setAuthConfig(const AuthConfig& a)
+{
+    m_itemAuth->setAuth(a);
+    m_bearer->setText(a.token);
+    m_basicUser->setText(a.username);
+    m_basicPassword->setText(a.password);
+    m_apiKeyName->setText(a.apiKeyName);
+    m_apiKeyValue->setText(a.apiKeyValue);
+    m_apiKeyLocation->setCurrentIndex(a.apiKeyInQuery ? 1 : 0);
+    int index = 0;
+    switch (a.type) {
+    case AuthConfig::Type::None:
+        index = 0;
+        break;
+    case AuthConfig::Type::Bearer:
+        index = 1;
+        break;
+    case AuthConfig::Type::Basic:
+        index = 2;
+        break;
+    case AuthConfig::Type::ApiKey:
+        index = 3;
+        break;
+    case AuthConfig::Type::Inherit:
+        index = 4;
+        break;
+    case AuthConfig::Type::Jwt:
+        index = 5;
+        break;
+    case AuthConfig::Type::OAuth2:
+        index = 6;
+        break;
+    }
+    m_authKind->setCurrentIndex(index);
+    m_authStack->setCurrentIndex(std::min(index, 4));
+}
+
+RequestItem RequestWorkspace::currentItem() const
+{
+    RequestItem item = m_tabs.value(m_shownTab).item;
+    item.request = request();
+    item.request.auth = {};
+    item.auth = authConfig();
+    TransportSettings t;
+    t.caFile = m_caFile->text().trimmed();
+    const QString cert = m_clientCert->text().trimmed();
+    if (cert.endsWith(QLatin1String(".p12"), Qt::CaseInsensitive) ||
+        cert.endsWith(QLatin1String(".pfx"), Qt::CaseInsensitive)) {
+        t.pkcs12File = cert;
+    } else {
+        t.clientCertFile = cert;
+        t.clientKeyFile = m_clientKey->text().trimmed();
+    }
+    t.proxyMode = TransportSettings::ProxyMode(m_proxyMode->currentIndex());
+    t.proxyUrl = m_proxy->text().trimmed();
+    item.transport = t;
+    return item;
+}
+
+void RequestWorkspace::setCurrentItem(const RequestItem& item)
+{
+    const bool wasLoading = m_loadingTab;
+    m_loadingTab = true;
+    setRequest(item.request);
+    setAuthConfig(item.auth);
+    m_caFile->setText(item.transport.caFile);
+    m_clientCert->setText(item.transport.pkcs12File.isEmpty() ? item.transport.clientCertFile
+                                                              : item.transport.pkcs12File);
+    m_clientKey->setText(item.transport.clientKeyFile);
+    m_proxyMode->setCurrentIndex(int(item.transport.proxyMode));
+    m_proxy->setText(item.transport.proxyUrl);
+    m_loadingTab = wasLoading;
+}
+
+void RequestWorkspace::storeCurrentTab()
+{
+    if (m_shownTab < 0 || m_shownTab >= m_tabs.size() || m_editorStack->currentIndex() != 0)
+        return;
+    m_tabs[m_shownTab].item = currentItem();
+    if (m_shownTab == 0)
+        saveDraft();
+}
+
+void RequestWorkspace::loadTab(int index)
+{
+    if (index < 0 || index >= m_tabs.size())
+        return;
+    m_shownTab = index;
+    m_editorStack->setCurrentIndex(0);
+    const TabState& tab = m_tabs.at(index);
+    if (index == 0 && tab.item == RequestItem()) {
+        // The scratch tab before anything was stored into it: the editor already shows the draft.
+    } else {
+        setCurrentItem(tab.item);
+    }
+    const CollectionNode* node = m_document->node(tab.id);
+    m_itemPathLabel->setText(
+        node ? QStringLiteral("%1 — %2").arg(node->path().join(QStringLiteral(" / ")),
+                                             QDir::toNativeSeparators(m_document->store()->pathOf(*node)))
+             : tr("Scratch request: not part of a collection (Ctrl+S saves it into one)."));
+    refreshInheritedAuth();
+}
+
+void RequestWorkspace::setCurrentTab(int index)
+{
+    if (index < 0 || index >= m_tabs.size())
+        return;
+    if (index != m_shownTab || m_editorStack->currentIndex() != 0) {
+        storeCurrentTab();
+        loadTab(index);
+    }
+    if (m_tabBar->currentIndex() != index) {
+        m_loadingTab = true;
+        m_tabBar->setCurrentIndex(index);
+        m_loadingTab = false;
+    }
+    if (!m_tabs.at(index).id.isEmpty())
+        m_sidebar->selectNode(m_tabs.at(index).id);
+}
+
+void RequestWorkspace::updateTabTitle(int index)
+{
+    if (index <= 0 || index >= m_tabs.size())
+        return;
+    const TabState& tab = m_tabs.at(index);
+    const CollectionNode* node = m_document->node(tab.id);
+    const QString name = node ? node->name() : tr("(deleted)");
+    m_tabBar->setTabText(index, tab.dirty ? QStringLiteral("● ") + name : name);
+    m_tabBar->setTabToolTip(index, node ? node->path().join(QStringLiteral(" / ")) : QString());
+}
+
+void RequestWorkspace::openItem(const QString& id)
+{
+    const CollectionNode* node = m_document->node(id);
+    if (!node || node->isContainer())
+        return;
+    for (int i = 1; i < m_tabs.size(); ++i) {
+        if (m_tabs.at(i).id == id) {
+            setCurrentTab(i);
+            return;
+        }
+    }
+    storeCurrentTab();
+    m_tabs.append(TabState{id, node->request(), false});
+    m_loadingTab = true;
+    const int index = m_tabBar->addTab(node->name());
+    m_loadingTab = false;
+    updateTabTitle(index);
+    m_shownTab = -1; // nothing to store: the new tab is loaded as saved
+    loadTab(index);
+    m_loadingTab = true;
+    m_tabBar->setCurrentIndex(index);
+    m_loadingTab = false;
+}
+
+void RequestWorkspace::openSettings(const QString& id)
+{
+    const CollectionNode* node = m_document->node(id);
+    if (!node || !node->isContainer())
+        return;
+    storeCurrentTab();
+    m_settingsEditor->showContainer(id);
+    m_editorStack->setCurrentIndex(1);
+    m_itemPathLabel->setText(QStringLiteral("%1 — %2").arg(
+        node->path().join(QStringLiteral(" / ")), QDir::toNativeSeparators(m_document->store()->pathOf(*node))));
+}
+
+void RequestWorkspace::markEdited()
+{
+    if (m_loadingTab || m_syncing || m_shownTab <= 0 || m_shownTab >= m_tabs.size() ||
+        m_editorStack->currentIndex() != 0)
+        return;
+    const CollectionNode* node = m_document->node(m_tabs.at(m_shownTab).id);
+    if (!node)
+        return;
+    RequestItem edited = currentItem();
+    edited.id = node->id();
+    edited.name = node->name();
+    const bool dirty = !(edited == node->request());
+    if (dirty != m_tabs.at(m_shownTab).dirty) {
+        m_tabs[m_shownTab].dirty = dirty;
+        updateTabTitle(m_shownTab);
+    }
+    if (m_authKind->currentIndex() == 4)
+        refreshInheritedAuth();
+}
+
+void RequestWorkspace::refreshInheritedAuth()
+{
+    const CollectionNode* node = m_document->node(m_tabs.value(m_shownTab).id);
+    if (!node) {
+        m_itemAuth->setInheritedText(tr("a scratch request inherits nothing: no auth is sent"));
+        return;
+    }
+    const auto inherited = ItemInheritance::effectiveAuth(*node->parent(), node->parent()->settings().auth);
+    QStringList profiles;
+    for (const auto& p : m_document->workspace()->authProfiles)
+        profiles.append(p.name);
+    m_itemAuth->setProfiles(profiles);
+    m_itemAuth->setInheritedText(inherited.source ? tr("%1 from %2")
+                                                        .arg(AuthEditor::typeLabel(inherited.auth.type),
+                                                             inherited.source->path().join(QStringLiteral(" / ")))
+                                                  : QString());
+}
+
+bool RequestWorkspace::saveCurrentSettingsIfShown()
+{
+    if (m_editorStack->currentIndex() != 1)
+        return false;
+    m_settingsEditor->save();
+    return true;
+}
+
+bool RequestWorkspace::saveCurrent()
+{
+    if (saveCurrentSettingsIfShown())
+        return true;
+    if (m_shownTab == 0) {
+        // Save as: choose the collection or folder, then the name.
+        const Workspace* ws = m_document->workspace();
+        if (!ws)
+            return false;
+        QStringList paths;
+        QStringList ids;
+        std::function<void(const CollectionNode*)> walk = [&](const CollectionNode* n) {
+            if (!n->isContainer())
+                return;
+            paths.append(n->path().join(QStringLiteral(" / ")));
+            ids.append(n->id());
+            for (int i = 0; i < n->childCount(); ++i)
+                walk(n->child(i));
+        };
+        for (int i = 0; i < ws->collectionCount(); ++i)
+            walk(ws->collection(i));
+        if (paths.isEmpty()) {
+            paths.append(tr("My collection (new)"));
+            ids.append(QString());
+        }
+        bool ok = false;
+        const QString where = QInputDialog::getItem(this, tr("Save request"), tr("Save into:"), paths, 0, false, &ok);
+        if (!ok)
+            return false;
+        const QString name =
+            QInputDialog::getText(this, tr("Save request"), tr("Name:"), QLineEdit::Normal,
+                                  HttpRequestSpec::urlWithoutQuery(m_url->text()).section(QLatin1Char('/'), -1), &ok);
+        if (!ok)
+            return false;
+        QString containerId = ids.at(paths.indexOf(where));
+        if (containerId.isEmpty())
+            containerId = m_document->addCollection(tr("My collection"))->id();
+        return saveScratchAs(containerId, name);
+    }
+    TabState& tab = m_tabs[m_shownTab];
+    CollectionNode* node = m_document->node(tab.id);
+    if (!node)
+        return false;
+    tab.item = currentItem();
+    const auto saved = m_document->saveRequest(node, tab.item);
+    if (!saved) {
+        Q_EMIT statusMessage(tr("Not saved: %1").arg(saved.error().message));
+        return false;
+    }
+    tab.dirty = false;
+    updateTabTitle(m_shownTab);
+    Q_EMIT statusMessage(tr("Saved %1.").arg(QDir::toNativeSeparators(m_document->store()->pathOf(*node))));
+    return true;
+}
+
+bool RequestWorkspace::saveScratchAs(const QString& containerId, const QString& name)
+{
+    CollectionNode* container = m_document->node(containerId);
+    if (!container || !container->isContainer())
+        return false;
+    storeCurrentTab();
+    RequestItem item = m_shownTab == 0 ? currentItem() : m_tabs.at(0).item;
+    item.name = name.trimmed().isEmpty() ? tr("New request") : name.trimmed();
+    CollectionNode* added = m_document->addRequest(container, item);
+    if (!added)
+        return false;
+    openItem(added->id());
+    m_sidebar->selectNode(added->id());
+    return true;
+}
+
+bool RequestWorkspace::closeTab(int index, CloseChoice choice)
+{
+    if (index <= 0 || index >= m_tabs.size())
+        return false;
+    setCurrentTab(index);
+    storeCurrentTab();
+    markEdited();
+    if (m_tabs.at(index).dirty) {
+        if (choice == CloseChoice::Ask) {
+            const auto answer = QMessageBox::question(
+                this, tr("Unsaved changes"),
+                tr("\"%1\" has unsaved changes. Save them?").arg(m_tabBar->tabText(index).remove(QStringLiteral("● "))),
+                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+            choice = answer == QMessageBox::Save
+                         ? CloseChoice::Save
+                         : (answer == QMessageBox::Discard ? CloseChoice::Discard : CloseChoice::Cancel);
+        }
+        if (choice == CloseChoice::Cancel)
+            return false;
+        if (choice == CloseChoice::Save && !saveCurrent())
+            return false;
+    }
+    m_loadingTab = true;
+    m_tabs.removeAt(index);
+    m_tabBar->removeTab(index);
+    m_loadingTab = false;
+    m_shownTab = -1;
+    const int next = std::min<int>(index, m_tabs.size() - 1);
+    loadTab(next);
+    m_loadingTab = true;
+    m_tabBar->setCurrentIndex(next);
+    m_loadingTab = false;
+    return true;
+}
+
+void RequestWorkspace::onExternalChange(const QStringList& paths)
+{
+    storeCurrentTab();
+    markEdited();
+    bool anyDirty = m_settingsEditor->isDirty();
+    for (const auto& tab : std::as_const(m_tabs))
+        anyDirty = anyDirty || tab.dirty;
+    bool reload = true;
+    if (anyDirty) {
+        if (m_externalChangeAnswer) {
+            reload = *m_externalChangeAnswer;
+        } else {
+            const auto answer = QMessageBox::question(
+                this, tr("Changed on disk"),
+                tr("Files of this workspace were changed by another program:\n%1\n\nReload them and drop your "
+                   "unsaved edits, or keep your edits (saving then overwrites those files)?")
+                    .arg(paths.mid(0, 8).join(QLatin1Char('\n'))),
+                QMessageBox::Discard | QMessageBox::Ignore, QMessageBox::Ignore);
+            reload = answer == QMessageBox::Discard;
+        }
+    }
+    if (!reload) {
+        Q_EMIT statusMessage(tr("Kept your unsaved edits; %n file(s) changed on disk.", nullptr, int(paths.size())));
+        return;
+    }
+    reopenTabsAfterReload();
+    Q_EMIT statusMessage(tr("Reloaded after a change on disk (%n file(s)).", nullptr, int(paths.size())));
+}
+
+void RequestWorkspace::reopenTabsAfterReload()
+{
+    QStringList ids;
+    for (int i = 1; i < m_tabs.size(); ++i)
+        ids.append(m_tabs.at(i).id);
+    const QString current = m_tabs.value(m_shownTab).id;
+    const RequestItem scratch = m_tabs.at(0).item;
+    if (!openWorkspace(m_document->directory()))
+        return;
+    m_tabs[0].item = scratch;
+    for (const QString& id : ids)
+        openItem(id);
+    for (int i = 0; i < m_tabs.size(); ++i) {
+        if (m_tabs.at(i).id == current)
+            setCurrentTab(i);
     }
 }

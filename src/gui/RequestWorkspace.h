@@ -7,12 +7,21 @@
 #include "request/Environment.h"
 #include "storage/RequestHistory.h"
 
+#include "workspace/RequestItem.h"
+
 #include <QWidget>
 
 #include <memory>
 #include <optional>
 
+class AuthEditor;
+class CollectionsSidebar;
+class FolderSettingsEditor;
 class JsonHighlighter;
+class QTabBar;
+class RequestSession;
+class WorkspaceDocument;
+struct SessionResult;
 class EnvironmentStore;
 class KeyValueTable;
 class QCheckBox;
@@ -82,6 +91,46 @@ public:
     void setClientOptions(const HttpClientOptions& options) { m_baseOptions = options; }
     HttpClientOptions clientOptions() const;
 
+    // --- workspace, collections and tabs ------------------------------------------------------------------------
+    /// Opens a workspace directory (created when missing): its collections in the sidebar, its environments in
+    /// the environment box. Damaged files are reported above the editor. False when the directory cannot be read.
+    bool openWorkspace(const QString& directory);
+    WorkspaceDocument* document() const { return m_document; }
+    CollectionsSidebar* sidebar() const { return m_sidebar; }
+    /// Opens the saved request `id` in its tab (switching to it when it is open already).
+    void openItem(const QString& id);
+    /// Shows a collection's or folder's settings in the editor area.
+    void openSettings(const QString& id);
+    /// The editor's content as a saved request would hold it (auth of every kind, TLS files and proxy).
+    RequestItem currentItem() const;
+    void setCurrentItem(const RequestItem& item);
+    AuthConfig authConfig() const;
+    void setAuthConfig(const AuthConfig& auth);
+    /// Tab 0 is the scratch request (unsaved work, kept as the draft); the others are saved requests.
+    int tabCount() const;
+    int currentTab() const;
+    QString tabItemId(int index) const;
+    bool isTabDirty(int index) const;
+    void setCurrentTab(int index);
+    /// Saves the current tab (a saved request, or the settings on display). The scratch tab asks where to save.
+    bool saveCurrent();
+    /// Saves the scratch request as a new request in `containerId` named `name` and opens it.
+    bool saveScratchAs(const QString& containerId, const QString& name);
+    enum class CloseChoice
+    {
+        Ask,
+        Save,
+        Discard,
+        Cancel
+    };
+    /// Closes a saved request's tab; a dirty one is saved or discarded as `choice` says (Ask: a dialog).
+    bool closeTab(int index, CloseChoice choice = CloseChoice::Ask);
+    /// How an external change to a file of the workspace is handled while a tab has unsaved edits (tests set it;
+    /// by default a dialog asks). True: reload from disk; false: keep the edits.
+    void setExternalChangeAnswer(std::optional<bool> reload) { m_externalChangeAnswer = reload; }
+    /// The auth note of the last send ("token of profile X (cached…)", "inherited from …").
+    QString lastAuthNote() const { return m_lastAuthNote; }
+
     ResponseViewer* responseViewer() const { return m_viewer; }
     const RequestHistory& history() const { return m_history; }
     /// Where history is persisted (default RequestHistory::defaultPath()); loads it.
@@ -120,7 +169,21 @@ private:
     void syncQueryFromUrl();
     void syncUrlFromQuery();
     void checkJson();
-    void onFinished(quint64 id, const HttpClientResponse& response);
+    void onSessionFinished(quint64 id, const SessionResult& result);
+    struct TabState
+    {
+        QString id; // empty: the scratch request
+        RequestItem item;
+        bool dirty = false;
+    };
+    void storeCurrentTab();
+    void loadTab(int index);
+    void updateTabTitle(int index);
+    void markEdited();
+    void refreshInheritedAuth();
+    void onExternalChange(const QStringList& paths);
+    void reopenTabsAfterReload();
+    bool saveCurrentSettingsIfShown();
     void showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response, bool focus = true);
     void refreshHistory();
     void updateTlsWarning();
@@ -135,8 +198,20 @@ private:
     void loadDraft();
     void updateSecretStoreLabel();
 
-    HttpClient* m_client;
+    RequestSession* m_session;
     quint64 m_currentId = 0;
+    WorkspaceDocument* m_document;
+    CollectionsSidebar* m_sidebar;
+    FolderSettingsEditor* m_settingsEditor;
+    QStackedWidget* m_editorStack;
+    QTabBar* m_tabBar;
+    QLabel* m_itemPathLabel;
+    AuthEditor* m_itemAuth;
+    QList<TabState> m_tabs;
+    int m_shownTab = 0;
+    bool m_loadingTab = false;
+    std::optional<bool> m_externalChangeAnswer;
+    QString m_lastAuthNote;
     HttpRequestSpec m_sent;
     QStringList m_sentSecrets;
     HttpClientOptions m_baseOptions;

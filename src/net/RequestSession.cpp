@@ -47,17 +47,18 @@ struct RequestSession::Call
     ClientCredentialsClient* tokenClient = nullptr;
     bool tokenFromCache = false;
     bool retried = false;
+    bool cancelled = false;
 };
 
 SessionRequest SessionRequest::fromItem(const Workspace& workspace, const CollectionNode& node,
-                                        const Environment* environment)
+                                        const Environment* environment, const RequestItem* edited)
 {
     Q_ASSERT(!node.isContainer());
     SessionRequest s;
-    const RequestItem& item = node.request();
+    const RequestItem& item = edited ? *edited : node.request();
     s.request = item.request;
-    s.request.headers = ItemInheritance::effectiveHeaders(node);
-    const auto auth = ItemInheritance::effectiveAuth(node);
+    s.request.headers = ItemInheritance::effectiveHeaders(node, item.request.headers);
+    const auto auth = ItemInheritance::effectiveAuth(node, item.auth);
     s.auth = auth.auth;
     s.authSource = auth.sourceText();
     if (s.auth.type == AuthConfig::Type::OAuth2) {
@@ -65,7 +66,7 @@ SessionRequest SessionRequest::fromItem(const Workspace& workspace, const Collec
             s.profile = *profile;
     }
     s.transport = item.transport;
-    s.variableLayers = ItemInheritance::variableLayers(workspace, node, environment);
+    s.variableLayers = ItemInheritance::variableLayers(workspace, node, environment, item.variables);
     s.label = Workspace::joinPath(node.path());
     return s;
 }
@@ -253,7 +254,7 @@ void RequestSession::failAuth(quint64 id, const Error& error)
 void RequestSession::obtainAuth(quint64 id)
 {
     auto call = m_calls.value(id);
-    if (!call)
+    if (!call || call->cancelled)
         return;
     HttpRequestSpec::Auth& wire = call->resolved.auth;
     wire = {};
@@ -451,8 +452,26 @@ void RequestSession::cancel(quint64 id)
         call->tokenClient->cancel();
         return; // its finished() reports the cancellation
     }
-    if (call->clientId != 0)
+    if (call->clientId != 0) {
         m_client->cancel(call->clientId); // finished() follows with ERR_CANCELLED
+        return;
+    }
+    // Not sent yet (the auth step is queued): it ends here, recorded like any cancelled request.
+    call->cancelled = true;
+    QTimer::singleShot(0, this, [this, id] {
+        auto c = m_calls.value(id);
+        if (!c)
+            return;
+        c->result.sent = c->resolved.effective();
+        HttpClientResponse response;
+        response.method = c->result.sent.normalizedMethod();
+        response.url = c->result.sent.url;
+        response.error = Error(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+        c->result.response = response;
+        if (m_recorder)
+            m_recorder(c->result.sent, response, c->result.secretValues);
+        finish(id, c->result);
+    });
 }
 
 void RequestSession::forgetTokens(const QString& profileName)

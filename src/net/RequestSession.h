@@ -9,6 +9,7 @@
 #include "request/TransportSettings.h"
 #include "workspace/AuthConfig.h"
 #include "workspace/AuthProfile.h"
+#include "workspace/RequestItem.h"
 
 #include <QHash>
 #include <QObject>
@@ -38,8 +39,10 @@ struct SessionRequest
 
     /// The saved request `node` with everything it inherits: headers, auth (and its profile), variable layers
     /// (globals, collection, folders, `environment` (may be null), the request's own).
+    /// With `edited`, the request's own values come from it (an editor's unsaved state) and only what it inherits
+    /// from the tree.
     static SessionRequest fromItem(const Workspace& workspace, const CollectionNode& node,
-                                   const Environment* environment);
+                                   const Environment* environment, const RequestItem* edited = nullptr);
 };
 
 /// What came of one send.

@@ -10,7 +10,11 @@ QString ItemInheritance::EffectiveAuth::sourceText() const
 
 ItemInheritance::EffectiveAuth ItemInheritance::effectiveAuth(const CollectionNode& node)
 {
-    const AuthConfig& own = node.isContainer() ? node.settings().auth : node.request().auth;
+    return effectiveAuth(node, node.isContainer() ? node.settings().auth : node.request().auth);
+}
+
+ItemInheritance::EffectiveAuth ItemInheritance::effectiveAuth(const CollectionNode& node, const AuthConfig& own)
+{
     if (own.type != AuthConfig::Type::Inherit)
         return {own, &node, false};
     for (const CollectionNode* p = node.parent(); p; p = p->parent()) {
@@ -23,6 +27,13 @@ ItemInheritance::EffectiveAuth ItemInheritance::effectiveAuth(const CollectionNo
 }
 
 QList<HttpRequestSpec::Row> ItemInheritance::effectiveHeaders(const CollectionNode& request)
+{
+    return effectiveHeaders(request,
+                            request.isContainer() ? request.settings().headers : request.request().request.headers);
+}
+
+QList<HttpRequestSpec::Row> ItemInheritance::effectiveHeaders(const CollectionNode& request,
+                                                              const QList<HttpRequestSpec::Row>& own)
 {
     QList<HttpRequestSpec::Row> headers;
     auto apply = [&headers](const QList<HttpRequestSpec::Row>& level, bool keepDisabled) {
@@ -39,15 +50,24 @@ QList<HttpRequestSpec::Row> ItemInheritance::effectiveHeaders(const CollectionNo
             headers.append(row);
         }
     };
-    for (const CollectionNode* c : request.containerChain())
-        apply(c->settings().headers, false);
-    if (!request.isContainer())
-        apply(request.request().request.headers, true);
+    for (const CollectionNode* c : request.containerChain()) {
+        if (c != &request)
+            apply(c->settings().headers, false);
+    }
+    apply(own, !request.isContainer());
     return headers;
 }
 
 QList<Environment> ItemInheritance::variableLayers(const Workspace& workspace, const CollectionNode& node,
                                                    const Environment* environment)
+{
+    return variableLayers(workspace, node, environment,
+                          node.isContainer() ? QList<EnvironmentVariable>() : node.request().variables);
+}
+
+QList<Environment> ItemInheritance::variableLayers(const Workspace& workspace, const CollectionNode& node,
+                                                   const Environment* environment,
+                                                   const QList<EnvironmentVariable>& own)
 {
     QList<Environment> layers{Environment(QStringLiteral("globals"), workspace.globals)};
     for (const CollectionNode* c : node.containerChain())
@@ -55,6 +75,6 @@ QList<Environment> ItemInheritance::variableLayers(const Workspace& workspace, c
     if (environment)
         layers.append(*environment);
     if (!node.isContainer())
-        layers.append(Environment(node.name(), node.request().variables));
+        layers.append(Environment(node.name(), own));
     return layers;
 }

@@ -19,13 +19,19 @@ public:
         QString sourceText() const;
     };
     static EffectiveAuth effectiveAuth(const CollectionNode& node);
+    /// The same for `node` edited to have `own` as its auth (an editor's unsaved state).
+    static EffectiveAuth effectiveAuth(const CollectionNode& node, const AuthConfig& own);
 
     /// Headers of the collection, then each folder, then the request; a lower level replaces a header of the same
     /// name (case-insensitive) set above it. Switched-off rows of the request are kept (they are not sent).
     static QList<HttpRequestSpec::Row> effectiveHeaders(const CollectionNode& request);
+    static QList<HttpRequestSpec::Row> effectiveHeaders(const CollectionNode& request,
+                                                        const QList<HttpRequestSpec::Row>& own);
 
     /// The {{variable}} layers for `node`, lowest priority first: workspace globals, the collection, each folder
     /// down to the node's parent, the active environment (`environment`, may be null), the request's own.
     static QList<Environment> variableLayers(const Workspace& workspace, const CollectionNode& node,
                                              const Environment* environment);
+    static QList<Environment> variableLayers(const Workspace& workspace, const CollectionNode& node,
+                                             const Environment* environment, const QList<EnvironmentVariable>& own);
 };

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <QSet>
+#include <QWidget>
+
+class CollectionNode;
+class CollectionTreeModel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QToolButton;
+class QTreeView;
+class WorkspaceDocument;
+
+/// The collections tree of the Request workspace: a filter box, the tree, and the tree edits (new request, folder
+/// or collection, rename with F2, duplicate, delete, drag and drop), all undoable through the document's stack.
+class CollectionsSidebar : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit CollectionsSidebar(WorkspaceDocument* document, QWidget* parent = nullptr);
+
+    QTreeView* treeView() const { return m_tree; }
+    CollectionTreeModel* model() const { return m_model; }
+    /// The selected node (null when none).
+    CollectionNode* currentNode() const;
+    void selectNode(const QString& id);
+    void setFilterText(const QString& text);
+
+public Q_SLOTS:
+    void newRequest();
+    void newFolder();
+    void newCollection();
+    void renameCurrent();
+    void duplicateCurrent();
+    void deleteCurrent();
+
+Q_SIGNALS:
+    /// A request was activated (double-click, Enter) or selected.
+    void requestActivated(const QString& id);
+    /// A collection or folder was activated: its settings open in the editor area.
+    void settingsActivated(const QString& id);
+
+private:
+    void rememberExpansion();
+    void restoreExpansion();
+    void activate(const QModelIndex& proxyIndex);
+    CollectionNode* targetContainer() const;
+
+    WorkspaceDocument* m_document;
+    CollectionTreeModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QLineEdit* m_filter;
+    QTreeView* m_tree;
+    QSet<QString> m_expanded;
+    QString m_selectedId;
+};

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+#include "gui/FolderSettingsEditor.h"
+
+#include "gui/AuthEditor.h"
+#include "gui/KeyValueTable.h"
+#include "gui/WorkspaceDocument.h"
+#include "workspace/ItemInheritance.h"
+
+#include "ui_FolderSettingsEditor.h"
+
+FolderSettingsEditor::FolderSettingsEditor(WorkspaceDocument* document, QWidget* parent)
+    : QWidget(parent)
+    , m_ui(std::make_unique<Ui::FolderSettingsEditor>())
+    , m_document(document)
+{
+    m_ui->setupUi(this);
+    setObjectName(QStringLiteral("folderSettingsEditor"));
+    m_variables = new KeyValueTable(tr("Variable"), tr("Value"), m_ui->variablesTab);
+    m_variables->setObjectName(QStringLiteral("settingsVariablesTableWidget"));
+    m_ui->variablesLayout->addWidget(m_variables);
+    m_headers = new KeyValueTable(tr("Header"), tr("Value"), m_ui->headersTab);
+    m_headers->setObjectName(QStringLiteral("settingsHeadersTableWidget"));
+    m_ui->headersLayout->addWidget(m_headers);
+    m_auth = new AuthEditor(m_ui->authTab);
+    m_auth->setObjectName(QStringLiteral("settingsAuthEditor"));
+    m_ui->authLayout->addWidget(m_auth);
+    m_ui->authLayout->addStretch(1);
+
+    auto edited = [this] {
+        if (!m_loading)
+            setDirty(true);
+    };
+    connect(m_ui->settingsNameLineEdit, &QLineEdit::textEdited, this, edited);
+    connect(m_ui->settingsDescriptionPlainTextEdit, &QPlainTextEdit::textChanged, this, edited);
+    connect(m_variables, &KeyValueTable::rowsEdited, this, edited);
+    connect(m_headers, &KeyValueTable::rowsEdited, this, edited);
+    connect(m_auth, &AuthEditor::edited, this, edited);
+    connect(m_ui->saveSettingsButton, &QPushButton::clicked, this, &FolderSettingsEditor::save);
+}
+
+FolderSettingsEditor::~FolderSettingsEditor() = default;
+
+void FolderSettingsEditor::showContainer(const QString& id)
+{
+    const CollectionNode* node = m_document->node(id);
+    if (!node || !node->isContainer())
+        return;
+    m_id = id;
+    m_loaded = node->settings();
+    m_loading = true;
+    m_ui->settingsTitleLabel->setText(
+        QStringLiteral("<b>%1</b>")
+            .arg((node->kind() == CollectionNode::Kind::Collection ? tr("Collection settings") : tr("Folder settings"))
+                     .toHtmlEscaped()));
+    m_ui->settingsNameLineEdit->setText(m_loaded.name);
+    m_ui->settingsDescriptionPlainTextEdit->setPlainText(m_loaded.description);
+    QList<HttpRequestSpec::Row> variables;
+    for (const auto& v : m_loaded.variables)
+        variables.append({v.name, v.value, v.enabled});
+    m_variables->setRows(variables);
+    m_headers->setRows(m_loaded.headers);
+    QStringList profiles;
+    for (const auto& p : m_document->workspace()->authProfiles)
+        profiles.append(p.name);
+    m_auth->setProfiles(profiles);
+    m_auth->setAuth(m_loaded.auth);
+    if (node->parent()) {
+        const auto inherited = ItemInheritance::effectiveAuth(*node->parent());
+        m_auth->setInheritedText(inherited.source ? tr("%1 from %2")
+                                                        .arg(AuthEditor::typeLabel(inherited.auth.type),
+                                                             inherited.source->path().join(QStringLiteral(" / ")))
+                                                  : QString());
+    } else {
+        m_auth->setInheritedText(QString());
+    }
+    m_ui->settingsStatusLabel->setText(m_document->store()->pathOf(*node));
+    m_loading = false;
+    setDirty(false);
+}
+
+FolderSettings FolderSettingsEditor::settings() const
+{
+    FolderSettings s = m_loaded;
+    s.name = m_ui->settingsNameLineEdit->text().trimmed();
+    s.description = m_ui->settingsDescriptionPlainTextEdit->toPlainText();
+    s.variables.clear();
+    for (const auto& row : m_variables->rows()) {
+        // A secret mark survives the table (which has no column for it) by name.
+        bool secret = false;
+        for (const auto& old : m_loaded.variables) {
+            if (old.name == row.name)
+                secret = old.secret;
+        }
+        s.variables.append({row.name, row.value, secret, row.enabled});
+    }
+    s.headers = m_headers->rows();
+    s.auth = m_auth->auth();
+    return s;
+}
+
+bool FolderSettingsEditor::save()
+{
+    CollectionNode* node = m_document->node(m_id);
+    if (!node)
+        return false;
+    const auto saved = m_document->saveSettings(node, settings());
+    if (!saved) {
+        m_ui->settingsStatusLabel->setText(tr("Not saved: %1").arg(saved.error().message));
+        return false;
+    }
+    showContainer(m_id);
+    return true;
+}
+
+void FolderSettingsEditor::setDirty(bool dirty)
+{
+    m_ui->saveSettingsButton->setEnabled(dirty);
+    if (m_dirty == dirty)
+        return;
+    m_dirty = dirty;
+    Q_EMIT dirtyChanged(dirty);
+}
