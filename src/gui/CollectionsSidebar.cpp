@@ -263,7 +263,7 @@ void CollectionsSidebar::deleteCurrent()
     if (!n)
         return;
     // Undo brings it back, so no confirmation for a single request; a folder or collection says what it holds.
-    if (n->isContainer() && n->requestCount() > 0) {
+    if (m_confirmDeletes && n->isContainer() && n->requestCount() > 0) {
         const auto answer = QMessageBox::question(
             this, tr("Delete %1").arg(n->name()),
             tr("Delete \"%1\" and the %n request(s) in it? (Edit → Undo brings them back.)", nullptr, n->requestCount())

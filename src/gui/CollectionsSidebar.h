@@ -26,6 +26,8 @@ public:
     CollectionNode* currentNode() const;
     void selectNode(const QString& id);
     void setFilterText(const QString& text);
+    /// Deleting a non-empty folder asks first (default); tests switch it off.
+    void setConfirmDeletes(bool confirm) { m_confirmDeletes = confirm; }
 
 public Q_SLOTS:
     void newRequest();
@@ -54,4 +56,5 @@ private:
     QTreeView* m_tree;
     QSet<QString> m_expanded;
     QString m_selectedId;
+    bool m_confirmDeletes = true;
 };

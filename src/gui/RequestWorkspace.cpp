@@ -1555,7 +1555,9 @@ void RequestWorkspace::markEdited()
     RequestItem edited = currentItem();
     edited.id = node->id();
     edited.name = node->name();
-    const bool dirty = !(edited == node->request());
+    // Unsaved means "saving would change the file": compare what would be written, not editor-only state such as
+    // the order in which query rows were typed.
+    const bool dirty = edited.toJson(true) != node->request().toJson(true);
     if (dirty != m_tabs.at(m_shownTab).dirty) {
         m_tabs[m_shownTab].dirty = dirty;
         updateTabTitle(m_shownTab);

@@ -1,0 +1,464 @@
+// SPDX-License-Identifier: MIT
+#include "gui/CollectionTreeModel.h"
+#include "gui/CollectionsSidebar.h"
+#include "gui/FolderSettingsEditor.h"
+#include "gui/RequestWorkspace.h"
+#include "gui/ResponseViewer.h"
+#include "gui/WorkspaceDocument.h"
+#include "server/MockApiServer.h"
+#include "storage/MemorySecretStore.h"
+#include "support/GuiTestSupport.h"
+#include "support/ServerTestSupport.h"
+#include "workspace/Workspace.h"
+#include "workspace/WorkspaceStore.h"
+
+#include <QCryptographicHash>
+#include <QDirIterator>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoStack>
+
+using GuiTest::child;
+
+/// The Request workspace on a workspace directory: the collections tree and its undoable edits (on disk too),
+/// tabs with unsaved markers, save and save-as, inherited auth at send time against the mock API, external edits,
+/// and secrets that never reach the files.
+class TestCollectionsWorkspace : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanupTestCase();
+    void treeShowsTheWorkspaceAndFilters();
+    void treeEditsAreUndoableOnDisk();
+    void dragAndDropMovesAndUndoes();
+    void tabsSaveOnlyTheirFile();
+    void closingADirtyTab();
+    void scratchSaveAs();
+    void inheritedAuthIsSentAndShown();
+    void settingsEditorSavesHeadersAndAuth();
+    void externalEditWhileDirty();
+    void secretsNeverInFiles();
+
+private:
+    static QHash<QString, QByteArray> fileHashes(const QString& dir);
+    static QString allText(const QString& dir);
+
+    QTemporaryDir m_serverDir;
+    MockApiServer m_server;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+QHash<QString, QByteArray> TestCollectionsWorkspace::fileHashes(const QString& dir)
+{
+    QHash<QString, QByteArray> hashes;
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            hashes.insert(path, QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha1));
+    }
+    return hashes;
+}
+
+QString TestCollectionsWorkspace::allText(const QString& dir)
+{
+    QString text;
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        if (f.open(QIODevice::ReadOnly))
+            text += QString::fromUtf8(f.readAll());
+    }
+    return text;
+}
+
+void TestCollectionsWorkspace::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_serverDir.isValid());
+    ServerConfig config = ServerTestSupport::loopbackConfig(m_serverDir.path());
+    config.clientSecret = "demo-secret";
+    const QString error = ServerTestSupport::startError(m_server, config);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+void TestCollectionsWorkspace::cleanupTestCase()
+{
+    m_server.stop();
+}
+
+void TestCollectionsWorkspace::init()
+{
+    // A fresh workspace per test: "Quickstart API" with a folder "Protected" holding two requests, an environment
+    // with the mock API's base URL, and the collection's auth a bearer {{accessToken}}.
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    Workspace ws;
+    ws.name = QStringLiteral("Test workspace");
+    Environment env(QStringLiteral("Local mock API"));
+    env.setVariable(QStringLiteral("baseUrl"), m_server.baseUrl());
+    ws.environments.append(env);
+    ws.activeEnvironment = env.name();
+    auto collection = CollectionNode::makeCollection(QStringLiteral("Quickstart API"));
+    collection->settings().auth.type = AuthConfig::Type::Bearer;
+    collection->settings().auth.token = QStringLiteral("{{accessToken}}");
+    auto folder = CollectionNode::makeFolder(QStringLiteral("Protected"));
+    RequestItem priv;
+    priv.name = QStringLiteral("Private");
+    priv.request.url = QStringLiteral("{{baseUrl}}/api/private");
+    folder->insertChild(0, CollectionNode::makeRequest(priv));
+    RequestItem pub;
+    pub.name = QStringLiteral("Public");
+    pub.request.url = QStringLiteral("{{baseUrl}}/api/public");
+    pub.auth.type = AuthConfig::Type::None;
+    folder->insertChild(1, CollectionNode::makeRequest(pub));
+    collection->insertChild(0, std::move(folder));
+    ws.insertCollection(0, std::move(collection));
+    MemorySecretStore secrets;
+    WorkspaceStore store(m_dir->path(), &secrets);
+    QVERIFY(store.saveAll(ws).ok());
+}
+
+void TestCollectionsWorkspace::treeShowsTheWorkspaceAndFilters()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    auto* tree = child<QTreeView>(&w, "collectionTreeView");
+    QCOMPARE(tree->model()->rowCount(), 1);
+    const QModelIndex collection = tree->model()->index(0, 0);
+    QCOMPARE(collection.data().toString(), QStringLiteral("Quickstart API"));
+    const QModelIndex folder = tree->model()->index(0, 0, collection);
+    QCOMPARE(tree->model()->rowCount(folder), 2);
+    QCOMPARE(tree->model()->index(0, 0, folder).data().toString(), QStringLiteral("GET  Private"));
+    QVERIFY(tree->isExpanded(collection)); // a new workspace shows its collections open
+
+    QTest::keyClicks(child<QLineEdit>(&w, "collectionFilterLineEdit"), QStringLiteral("publ"));
+    // The match stays visible with the folders above it; the other request is filtered out.
+    QCOMPARE(tree->model()->rowCount(), 1);
+    const QModelIndex filteredFolder = tree->model()->index(0, 0, tree->model()->index(0, 0));
+    QCOMPARE(tree->model()->rowCount(filteredFolder), 1);
+    QCOMPARE(tree->model()->index(0, 0, filteredFolder).data().toString(), QStringLiteral("GET  Public"));
+    child<QLineEdit>(&w, "collectionFilterLineEdit")->clear();
+    QCOMPARE(tree->model()->rowCount(tree->model()->index(0, 0, tree->model()->index(0, 0))), 2);
+}
+
+void TestCollectionsWorkspace::treeEditsAreUndoableOnDisk()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    WorkspaceDocument* doc = w.document();
+    CollectionsSidebar* sidebar = w.sidebar();
+    sidebar->setConfirmDeletes(false);
+    const QString folderDir = m_dir->filePath(QStringLiteral("collections/Quickstart API/Protected"));
+    QVERIFY(QFileInfo::exists(folderDir + QStringLiteral("/Private.json")));
+
+    // Rename (as F2 + typing does: setData on the model).
+    CollectionNode* priv = doc->workspace()->find(QStringLiteral("Quickstart API/Protected/Private"));
+    const QString id = priv->id();
+    sidebar->model()->setData(sidebar->model()->indexOf(id), QStringLiteral("Private renamed"));
+    QVERIFY(QFileInfo::exists(folderDir + QStringLiteral("/Private renamed.json")));
+    QVERIFY(!QFileInfo::exists(folderDir + QStringLiteral("/Private.json")));
+    doc->undoStack()->undo();
+    QVERIFY(QFileInfo::exists(folderDir + QStringLiteral("/Private.json")));
+    QCOMPARE(doc->node(id)->name(), QStringLiteral("Private"));
+    doc->undoStack()->redo();
+    QCOMPARE(doc->node(id)->name(), QStringLiteral("Private renamed"));
+
+    // Duplicate, then delete the copy; undo brings it back with its content.
+    sidebar->selectNode(id);
+    sidebar->duplicateCurrent();
+    CollectionNode* copy = doc->workspace()->find(QStringLiteral("Quickstart API/Protected/Private renamed copy"));
+    QVERIFY(copy);
+    QVERIFY(copy->id() != id);
+    QCOMPARE(copy->request().request.url, QStringLiteral("{{baseUrl}}/api/private"));
+    QVERIFY(QFileInfo::exists(folderDir + QStringLiteral("/Private renamed copy.json")));
+    const QString copyId = copy->id();
+    sidebar->selectNode(copyId);
+    sidebar->deleteCurrent();
+    QVERIFY(!doc->node(copyId));
+    QVERIFY(!QFileInfo::exists(folderDir + QStringLiteral("/Private renamed copy.json")));
+    doc->undoStack()->undo();
+    QVERIFY(doc->node(copyId));
+    QVERIFY(QFileInfo::exists(folderDir + QStringLiteral("/Private renamed copy.json")));
+
+    // New folder and new request from the buttons; deleting the whole folder (with its requests) is one undo.
+    sidebar->selectNode(doc->workspace()->find(QStringLiteral("Quickstart API"))->id());
+    child<QToolButton>(sidebar, "newFolderButton")->click();
+    QVERIFY(QFileInfo(m_dir->filePath(QStringLiteral("collections/Quickstart API/New folder"))).isDir());
+    child<QToolButton>(sidebar, "newRequestButton")->click();
+    CollectionNode* added = doc->workspace()->find(QStringLiteral("Quickstart API/New folder/New request"));
+    QVERIFY(added);
+    QCOMPARE(w.tabItemId(w.currentTab()), added->id()); // a new request opens in its tab
+    sidebar->selectNode(doc->workspace()->find(QStringLiteral("Quickstart API/Protected"))->id());
+    const int before = doc->workspace()->requestCount();
+    sidebar->deleteCurrent();
+    QVERIFY(!QFileInfo::exists(folderDir));
+    QCOMPARE(doc->workspace()->requestCount(), before - 3);
+    doc->undoStack()->undo();
+    QVERIFY(QFileInfo::exists(folderDir + QStringLiteral("/Private renamed.json")));
+    QCOMPARE(doc->workspace()->requestCount(), before);
+
+    // What is on disk is what the tree says: a fresh load sees the same tree.
+    MemorySecretStore secrets;
+    WorkspaceStore reader(m_dir->path(), &secrets);
+    auto reloaded = reader.load();
+    QVERIFY(reloaded.ok());
+    QVERIFY(reader.problems().isEmpty());
+    QCOMPARE(reloaded.value()->collection(0)->toShowJson(), doc->workspace()->collection(0)->toShowJson());
+}
+
+void TestCollectionsWorkspace::dragAndDropMovesAndUndoes()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    WorkspaceDocument* doc = w.document();
+    CollectionTreeModel* model = w.sidebar()->model();
+    CollectionNode* pub = doc->workspace()->find(QStringLiteral("Quickstart API/Protected/Public"));
+    const QString id = pub->id();
+    const QModelIndex collection = model->indexOf(doc->workspace()->collection(0)->id());
+    std::unique_ptr<QMimeData> data(model->mimeData({model->indexOf(id)}));
+    QVERIFY(model->canDropMimeData(data.get(), Qt::MoveAction, 0, 0, collection));
+    // A folder cannot go into itself, and an item cannot become a collection.
+    std::unique_ptr<QMimeData> folderData(model->mimeData({model->indexOf(pub->parent()->id())}));
+    QVERIFY(!model->canDropMimeData(folderData.get(), Qt::MoveAction, 0, 0, model->indexOf(pub->parent()->id())));
+    QVERIFY(!model->canDropMimeData(data.get(), Qt::MoveAction, 0, 0, QModelIndex()));
+
+    model->dropMimeData(data.get(), Qt::MoveAction, 0, 0, collection);
+    QCOMPARE(doc->node(id)->parent(), doc->workspace()->collection(0));
+    QCOMPARE(doc->node(id)->row(), 0);
+    QVERIFY(QFileInfo::exists(m_dir->filePath(QStringLiteral("collections/Quickstart API/Public.json"))));
+    QVERIFY(!QFileInfo::exists(m_dir->filePath(QStringLiteral("collections/Quickstart API/Protected/Public.json"))));
+    doc->undoStack()->undo();
+    QCOMPARE(doc->node(id)->parent()->name(), QStringLiteral("Protected"));
+    QCOMPARE(doc->node(id)->row(), 1);
+    QVERIFY(QFileInfo::exists(m_dir->filePath(QStringLiteral("collections/Quickstart API/Protected/Public.json"))));
+
+    // Reorder inside the folder: Public above Private; the folder's order is what is written.
+    std::unique_ptr<QMimeData> again(model->mimeData({model->indexOf(id)}));
+    model->dropMimeData(again.get(), Qt::MoveAction, 0, 0, model->indexOf(doc->node(id)->parent()->id()));
+    QCOMPARE(doc->node(id)->row(), 0);
+    QFile folderJson(m_dir->filePath(QStringLiteral("collections/Quickstart API/Protected/folder.json")));
+    QVERIFY(folderJson.open(QIODevice::ReadOnly));
+    const QByteArray text = folderJson.readAll();
+    QVERIFY(text.indexOf("Public.json") < text.indexOf("Private.json"));
+}
+
+void TestCollectionsWorkspace::tabsSaveOnlyTheirFile()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    WorkspaceDocument* doc = w.document();
+    const QString privId = doc->workspace()->find(QStringLiteral("Quickstart API/Protected/Private"))->id();
+    const QString pubId = doc->workspace()->find(QStringLiteral("Quickstart API/Protected/Public"))->id();
+    w.openItem(privId);
+    w.openItem(pubId);
+    QCOMPARE(w.tabCount(), 3);
+    auto* tabs = child<QTabBar>(&w, "requestTabBar");
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Public"));
+    auto* url = child<QLineEdit>(&w, "urlLineEdit");
+    QCOMPARE(url->text(), QStringLiteral("{{baseUrl}}/api/public"));
+    url->clear();
+    QTest::keyClicks(url, QStringLiteral("{{baseUrl}}/api/public?x=1"));
+    QVERIFY(w.isTabDirty(2));
+    QVERIFY(tabs->tabText(2).startsWith(QStringLiteral("● ")));
+    // Switching tabs keeps each tab's edits.
+    w.setCurrentTab(1);
+    QCOMPARE(url->text(), QStringLiteral("{{baseUrl}}/api/private"));
+    QVERIFY(!w.isTabDirty(1));
+    w.setCurrentTab(2);
+    QCOMPARE(url->text(), QStringLiteral("{{baseUrl}}/api/public?x=1"));
+
+    const auto before = fileHashes(m_dir->path());
+    QVERIFY(w.saveCurrent());
+    QVERIFY(!w.isTabDirty(2));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Public"));
+    const auto after = fileHashes(m_dir->path());
+    QStringList changed;
+    for (auto it = after.begin(); it != after.end(); ++it) {
+        if (before.value(it.key()) != it.value())
+            changed.append(QFileInfo(it.key()).fileName());
+    }
+    QCOMPARE(changed, QStringList{QStringLiteral("Public.json")});
+    QCOMPARE(doc->node(pubId)->request().request.url, QStringLiteral("{{baseUrl}}/api/public?x=1"));
+    // Editing back to the saved text is not "unsaved".
+    url->clear();
+    QTest::keyClicks(url, QStringLiteral("{{baseUrl}}/api/public?x=1"));
+    QVERIFY(!w.isTabDirty(2));
+}
+
+void TestCollectionsWorkspace::closingADirtyTab()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    const QString privId = w.document()->workspace()->find(QStringLiteral("Quickstart API/Protected/Private"))->id();
+    w.openItem(privId);
+    auto* url = child<QLineEdit>(&w, "urlLineEdit");
+    QTest::keyClicks(url, QStringLiteral("/more"));
+    QVERIFY(w.isTabDirty(1));
+    QVERIFY(!w.closeTab(1, RequestWorkspace::CloseChoice::Cancel));
+    QCOMPARE(w.tabCount(), 2);
+    QVERIFY(w.closeTab(1, RequestWorkspace::CloseChoice::Discard));
+    QCOMPARE(w.tabCount(), 1);
+    QCOMPARE(w.document()->node(privId)->request().request.url, QStringLiteral("{{baseUrl}}/api/private"));
+    w.openItem(privId);
+    QTest::keyClicks(url, QStringLiteral("/saved"));
+    QVERIFY(w.closeTab(1, RequestWorkspace::CloseChoice::Save));
+    QCOMPARE(w.document()->node(privId)->request().request.url, QStringLiteral("{{baseUrl}}/api/private/saved"));
+    QCOMPARE(w.currentTab(), 0);
+}
+
+void TestCollectionsWorkspace::scratchSaveAs()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    QCOMPARE(w.currentTab(), 0);
+    auto* url = child<QLineEdit>(&w, "urlLineEdit");
+    url->setText(QStringLiteral("{{baseUrl}}/ping"));
+    const QString folderId = w.document()->workspace()->find(QStringLiteral("Quickstart API/Protected"))->id();
+    QVERIFY(w.saveScratchAs(folderId, QStringLiteral("Ping")));
+    CollectionNode* saved = w.document()->workspace()->find(QStringLiteral("Quickstart API/Protected/Ping"));
+    QVERIFY(saved);
+    QCOMPARE(saved->request().request.url, QStringLiteral("{{baseUrl}}/ping"));
+    QCOMPARE(w.tabItemId(w.currentTab()), saved->id());
+    QVERIFY(QFileInfo::exists(m_dir->filePath(QStringLiteral("collections/Quickstart API/Protected/Ping.json"))));
+}
+
+void TestCollectionsWorkspace::inheritedAuthIsSentAndShown()
+{
+    const auto minted = m_server.embeddedIssuer()->mint(
+        m_server.embeddedIssuer()->preset(MintPreset::Valid, m_server.audience(), QStringLiteral("read:messages")));
+    QVERIFY(minted.ok());
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    QList<Environment> environments = w.environments();
+    environments[0].setVariable(QStringLiteral("accessToken"), QString::fromLatin1(minted.value()), true);
+    w.setEnvironments(environments, 0);
+    const QString privId = w.document()->workspace()->find(QStringLiteral("Quickstart API/Protected/Private"))->id();
+    w.openItem(privId);
+    // The request inherits: the auth page says from where.
+    QCOMPARE(w.authConfig().type, AuthConfig::Type::Inherit);
+    auto* inherited = child<QLabel>(child<QWidget>(&w, "itemAuthEditor"), "inheritedAuthLabel");
+    QVERIFY2(inherited->text().contains(QLatin1String("Bearer token from Quickstart API")),
+             qPrintable(inherited->text()));
+    QSignalSpy received(&w, &RequestWorkspace::responseReceived);
+    child<QPushButton>(&w, "sendButton")->click();
+    QVERIFY(received.count() > 0 || received.wait(10000));
+    QCOMPARE(w.responseViewer()->response().status, 200);
+    QVERIFY2(w.lastAuthNote().contains(QLatin1String("inherited from Quickstart API")), qPrintable(w.lastAuthNote()));
+
+    // The public request sets "No auth" itself: no Authorization header goes out, and the API still answers.
+    w.openItem(w.document()->workspace()->find(QStringLiteral("Quickstart API/Protected/Public"))->id());
+    child<QPushButton>(&w, "sendButton")->click();
+    QVERIFY(received.wait(10000));
+    QCOMPARE(w.responseViewer()->response().status, 200);
+    QVERIFY(w.lastAuthNote().isEmpty());
+    // The secret environment value went to the secret store, not into environments/*.json.
+    QVERIFY(!allText(m_dir->path()).contains(QString::fromLatin1(minted.value())));
+}
+
+void TestCollectionsWorkspace::settingsEditorSavesHeadersAndAuth()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    const QString folderId = w.document()->workspace()->find(QStringLiteral("Quickstart API/Protected"))->id();
+    w.openSettings(folderId);
+    auto* editor = child<FolderSettingsEditor>(&w, "folderSettingsEditor");
+    QVERIFY(editor->isVisible() || !w.isVisible());
+    QCOMPARE(editor->containerId(), folderId);
+    auto* inherited = child<QLabel>(editor, "inheritedAuthLabel");
+    QVERIFY2(inherited->text().contains(QLatin1String("Bearer token from Quickstart API")),
+             qPrintable(inherited->text()));
+    auto* save = child<QPushButton>(editor, "saveSettingsButton");
+    QVERIFY(!save->isEnabled());
+    QTest::keyClicks(child<QLineEdit>(editor, "bearerTokenLineEdit"), QStringLiteral("x")); // page hidden: no-op
+    FolderSettings s = editor->settings();
+    QCOMPARE(s.auth.type, AuthConfig::Type::Inherit);
+    auto* description = child<QPlainTextEdit>(editor, "settingsDescriptionPlainTextEdit");
+    description->setPlainText(QStringLiteral("Needs a token"));
+    QVERIFY(save->isEnabled());
+    QVERIFY(w.saveCurrent());
+    QCOMPARE(w.document()->node(folderId)->settings().description, QStringLiteral("Needs a token"));
+    QFile folderJson(m_dir->filePath(QStringLiteral("collections/Quickstart API/Protected/folder.json")));
+    QVERIFY(folderJson.open(QIODevice::ReadOnly));
+    QVERIFY(folderJson.readAll().contains("\"description\": \"Needs a token\""));
+}
+
+void TestCollectionsWorkspace::externalEditWhileDirty()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    const QString privId = w.document()->workspace()->find(QStringLiteral("Quickstart API/Protected/Private"))->id();
+    w.openItem(privId);
+    auto* url = child<QLineEdit>(&w, "urlLineEdit");
+    QTest::keyClicks(url, QStringLiteral("/mine"));
+    QVERIFY(w.isTabDirty(1));
+    const QString path = m_dir->filePath(QStringLiteral("collections/Quickstart API/Protected/Private.json"));
+    auto rewrite = [&path](const QByteArray& from, const QByteArray& to) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray text = f.readAll();
+        f.close();
+        text.replace(from, to);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+    };
+    QSignalSpy changed(w.document(), &WorkspaceDocument::externallyChanged);
+    w.setExternalChangeAnswer(false); // keep my edits
+    rewrite("/api/private", "/api/private-scoped");
+    QVERIFY(changed.wait(5000));
+    QCOMPARE(url->text(), QStringLiteral("{{baseUrl}}/api/private/mine"));
+    QVERIFY(w.isTabDirty(1));
+
+    w.setExternalChangeAnswer(true); // reload from disk
+    rewrite("/api/private-scoped", "/api/private-scoped2");
+    QVERIFY(changed.wait(5000));
+    QTRY_COMPARE(url->text(), QStringLiteral("{{baseUrl}}/api/private-scoped2"));
+    QVERIFY(!w.isTabDirty(w.currentTab()));
+    QCOMPARE(w.tabItemId(w.currentTab()), privId);
+}
+
+void TestCollectionsWorkspace::secretsNeverInFiles()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    const QString privId = w.document()->workspace()->find(QStringLiteral("Quickstart API/Protected/Private"))->id();
+    w.openItem(privId);
+    AuthConfig basic;
+    basic.type = AuthConfig::Type::Basic;
+    basic.username = QStringLiteral("alice");
+    basic.password = QStringLiteral("correct horse battery staple");
+    w.setAuthConfig(basic);
+    QVERIFY(w.saveCurrent());
+    const QString collectionId = w.document()->workspace()->collection(0)->id();
+    w.openSettings(collectionId);
+    auto* editor = child<FolderSettingsEditor>(&w, "folderSettingsEditor");
+    auto* token = child<QLineEdit>(editor, "bearerTokenLineEdit");
+    token->clear();
+    QTest::keyClicks(token, QStringLiteral("literal-bearer-token-value"));
+    QVERIFY(w.saveCurrent());
+    const QString text = allText(m_dir->path());
+    QVERIFY(!text.contains(QLatin1String("correct horse battery staple")));
+    QVERIFY(!text.contains(QLatin1String("literal-bearer-token-value")));
+    QVERIFY(text.contains(QLatin1String("\"username\": \"alice\"")));
+    // They are in memory for this session and in the secret store for the next: a new window reads them back.
+    RequestWorkspace again;
+    QVERIFY(again.openWorkspace(m_dir->path()));
+    QCOMPARE(again.document()->node(privId)->request().auth.password, QStringLiteral("correct horse battery staple"));
+    QCOMPARE(again.document()->node(collectionId)->settings().auth.token, QStringLiteral("literal-bearer-token-value"));
+}
+
+QTEST_MAIN(TestCollectionsWorkspace)
+#include "TestCollectionsWorkspace.moc"
