@@ -95,6 +95,8 @@ QVariant CollectionTreeModel::data(const QModelIndex& index, int role) const
         return Workspace::joinPath(n->path());
     case MethodRole:
         return n->isContainer() ? QString() : n->request().request.normalizedMethod();
+    case NameRole:
+        return n->name();
     default:
         return {};
     }

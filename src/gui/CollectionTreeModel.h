@@ -19,6 +19,7 @@ public:
         KindRole, // CollectionNode::Kind as int
         PathRole, // "Collection/Folder/Request"
         MethodRole,
+        NameRole, // the name alone: what the filter box matches
     };
     static constexpr const char* kMimeType = "application/x-tokenscope-node-ids";
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "gui/CollectionsSidebar.h"
 
+#include "gui/CollectionFilterModel.h"
 #include "gui/CollectionTreeModel.h"
 #include "gui/WorkspaceDocument.h"
 
@@ -32,13 +33,10 @@ CollectionsSidebar::CollectionsSidebar(WorkspaceDocument* document, QWidget* par
     : QWidget(parent)
     , m_document(document)
     , m_model(new CollectionTreeModel(document, this))
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new CollectionFilterModel(this))
 {
     setObjectName(QStringLiteral("collectionsSidebar"));
     m_proxy->setSourceModel(m_model);
-    m_proxy->setRecursiveFilteringEnabled(true); // a match keeps its folders visible
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_proxy->setFilterRole(Qt::DisplayRole);
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("collectionFilterLineEdit"));
@@ -134,11 +132,15 @@ void CollectionsSidebar::setFilterText(const QString& text)
 {
     if (m_filter->text() != text)
         m_filter->setText(text);
-    m_proxy->setFilterFixedString(text);
-    if (!text.isEmpty())
-        m_tree->expandAll(); // matches deep in folders are shown, not hidden under collapsed parents
-    else
+    const QString previous = m_proxy->needle();
+    m_proxy->setNeedle(text);
+    if (text.isEmpty()) {
         restoreExpansion();
+    } else if (!text.contains(previous, Qt::CaseInsensitive) || previous.isEmpty()) {
+        // Matches deep in folders are shown, not hidden under collapsed parents. While typing on (the filter only
+        // narrows), every folder still shown is open already: no need to walk the tree again.
+        m_tree->expandAll();
+    }
 }
 
 CollectionNode* CollectionsSidebar::currentNode() const

@@ -4,10 +4,10 @@
 #include <QSet>
 #include <QWidget>
 
+class CollectionFilterModel;
 class CollectionNode;
 class CollectionTreeModel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QToolButton;
 class QTreeView;
 class WorkspaceDocument;
@@ -51,7 +51,7 @@ private:
 
     WorkspaceDocument* m_document;
     CollectionTreeModel* m_model;
-    QSortFilterProxyModel* m_proxy;
+    CollectionFilterModel* m_proxy;
     QLineEdit* m_filter;
     QTreeView* m_tree;
     QSet<QString> m_expanded;

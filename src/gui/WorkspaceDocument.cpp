@@ -363,31 +363,42 @@ void WorkspaceDocument::rewatch()
     const QStringList watched = m_watcher->files() + m_watcher->directories();
     if (!watched.isEmpty())
         m_watcher->removePaths(watched);
-    QStringList paths;
+    // Directories always (files added, removed or replaced by rename, as git and most editors do); the files
+    // themselves too (edits in place) while there are few enough: inotify watches are a per-user budget
+    // (often 8,192), and a 10,000-request workspace must not take it all.
+    constexpr qsizetype kMaxWatchedFiles = 2000;
+    QStringList directories;
+    QStringList files;
     for (const QString& p : m_store->knownPaths()) {
-        if (QFileInfo::exists(p))
-            paths.append(p);
+        const QFileInfo info(p);
+        if (info.isDir())
+            directories.append(p);
+        else if (info.exists())
+            files.append(p);
     }
-    if (!paths.isEmpty())
-        m_watcher->addPaths(paths);
+    if (files.size() <= kMaxWatchedFiles)
+        directories += files;
+    if (!directories.isEmpty())
+        m_watcher->addPaths(directories);
 }
 
 void WorkspaceDocument::checkExternalChanges()
 {
     QStringList changed;
+    const QStringList knownList = m_store->knownPaths();
+    const QSet<QString> known(knownList.begin(), knownList.end());
     for (const QString& path : std::as_const(m_pendingPaths)) {
         if (QFileInfo(path).isDir()) {
             // A directory event: a file appeared or went away. Compare what is there with what is known.
             const QDir dir(path);
             for (const QString& entry : dir.entryList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
                 const QString child = dir.filePath(entry);
-                if (!m_store->knownPaths().contains(child) && !changed.contains(child))
+                if (!known.contains(child) && !changed.contains(child))
                     changed.append(child);
             }
-            for (const QString& known : m_store->knownPaths()) {
-                if (QFileInfo(known).absolutePath() == dir.absolutePath() && !QFileInfo::exists(known) &&
-                    !changed.contains(known))
-                    changed.append(known);
+            for (const QString& k : knownList) {
+                if (QFileInfo(k).absolutePath() == dir.absolutePath() && !QFileInfo::exists(k) && !changed.contains(k))
+                    changed.append(k);
             }
         } else if (m_store->changedOnDisk(path) && !changed.contains(path)) {
             changed.append(path);
