@@ -220,7 +220,11 @@ WorkspaceStore::ReadResult WorkspaceStore::readJson(const QString& path, const c
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const auto [line, column] = lineColumn(data, parseError.offset);
+        // Qt reports the offset after the character it could not use (it has consumed it); at the end of the data
+        // there is none, and the end is the place.
+        const qsizetype at =
+            parseError.offset > 0 && parseError.offset < data.size() ? parseError.offset - 1 : parseError.offset;
+        const auto [line, column] = lineColumn(data, at);
         problem(Error(ErrorCode::WorkspaceInvalid, QStringLiteral("damaged JSON: %1").arg(parseError.errorString())),
                 line, column);
         return r;
@@ -260,8 +264,10 @@ Result<void> WorkspaceStore::writeJson(const QString& path, QJsonObject object, 
     object.insert(QStringLiteral("version"), kFormatVersion);
     object.insert(QStringLiteral("type"), QLatin1String(type));
     const QByteArray data = formatJson(object);
-    if (m_hashes.value(path) == sha1(data) && QFileInfo::exists(path))
-        return Result<void>::success(); // unchanged: no write, no watcher noise, no git diff
+    // Unchanged, and nobody changed the file since: no write, no watcher noise, no git diff. After an external
+    // edit the same bytes are written again (the user chose this version over the one on disk).
+    if (m_hashes.value(path) == sha1(data) && !changedOnDisk(path))
+        return Result<void>::success();
     if (auto ok = AtomicFile::write(path, data, AtomicFile::Mode::Shared); !ok)
         return ok;
     m_hashes.insert(path, sha1(data));
@@ -272,9 +278,18 @@ Result<void> WorkspaceStore::storeSecrets(const QString& workspaceId, const QStr
 {
     QStringList stored;
     QString failures;
+    const QString scopeKey = scope.join(QLatin1Char('/'));
     for (const QString& member : secretMembersOf(object)) {
         QString value;
         accessSecret(object, member, &value, nullptr);
+        const QString missingKey = scopeKey + QLatin1Char('\n') + member;
+        if (value.isEmpty() && m_missingSecrets.contains(missingKey)) {
+            // Listed in the file but not in this machine's secret store (a clone, another keychain): still the
+            // file's secret, so it stays listed and is not removed from the store.
+            stored.append(member);
+            continue;
+        }
+        m_missingSecrets.remove(missingKey);
         if (value.isEmpty() || isOnlyReferences(value))
             continue;
         const QString empty;
@@ -289,7 +304,6 @@ Result<void> WorkspaceStore::storeSecrets(const QString& workspaceId, const QStr
         }
         stored.append(member);
     }
-    const QString scopeKey = scope.join(QLatin1Char('/'));
     QStringList gone = m_keychainMembers.value(scopeKey);
     for (const QString& m : stored)
         gone.removeAll(m);
@@ -317,6 +331,7 @@ void WorkspaceStore::restoreSecrets(const QString& workspaceId, const QStringLis
             break;
         auto value = m_secrets->read(secretKey(workspaceId, scope + QStringList{member}));
         if (!value || value.value().isNull()) {
+            m_missingSecrets.insert(scope.join(QLatin1Char('/')) + QLatin1Char('\n') + member);
             m_problems.append({path, 0, 0,
                                Error(ErrorCode::Io, QStringLiteral("the secret %1 is not in the secret store (%2); "
                                                                    "enter it again")
@@ -345,6 +360,7 @@ Result<std::unique_ptr<Workspace>> WorkspaceStore::load()
     m_hashes.clear();
     m_locations.clear();
     m_keychainMembers.clear();
+    m_missingSecrets.clear();
     auto workspace = std::make_unique<Workspace>();
     const QDir dir(m_directory);
     workspace->name = dir.dirName();
