@@ -1,10 +1,87 @@
 // SPDX-License-Identifier: MIT
 #include "cli/RequestCommand.h"
 
+#include "cli/CliWorkspace.h"
 #include "cli/RequestOptions.h"
 #include "cli/UrlLoader.h"
 #include "core/JsonText.h"
+#include "net/RequestSession.h"
 #include "net/UnauthorizedDiagnosis.h"
+
+namespace {
+
+/// Status line, headers (unless bodyOnly) and body; the truncation and transfer errors on stderr.
+void printResponse(const HttpClientResponse& response, bool bodyOnly, bool pretty, CliContext& ctx)
+{
+    if (!bodyOnly) {
+        ctx.outLine(response.statusLine());
+        for (const auto& [name, value] : response.headers) {
+            for (const QByteArray& line : value.split('\n'))
+                ctx.outLine(QString(QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromLatin1(line)));
+        }
+        ctx.outLine(QString());
+    }
+    const QByteArray body = pretty && response.isJson() ? JsonText::pretty(response.body) : response.body;
+    ctx.outBytes(body);
+    if (!body.isEmpty() && !body.endsWith('\n'))
+        ctx.outBytes("\n");
+    if (response.bodyTruncated)
+        ctx.errLine(QStringLiteral("tokenscope-cli: body truncated at %1 of %2 bytes")
+                        .arg(response.body.size())
+                        .arg(response.bodySize));
+    if (response.error)
+        ctx.errLine(QString(QStringLiteral("tokenscope-cli: ") + response.error->codeString() + QStringLiteral(": ") +
+                            response.error->message));
+}
+
+} // namespace
+
+int RequestCommand::runItem(const QCommandLineParser& parser, const ItemOptions& options, CliContext& ctx)
+{
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.usage(QStringLiteral("--item sends a saved request: no METHOD or URL"));
+    CliWorkspace w;
+    if (auto ok = w.open(parser.value(options.workspace), ctx); !ok)
+        return ctx.fail(ok.error());
+    Workspace& ws = w.workspace();
+    const QString path = parser.value(options.item);
+    const CollectionNode* node = ws.find(path);
+    if (!node || node->isContainer())
+        return ctx.fail(
+            Error(ErrorCode::NotFound, QStringLiteral("no saved request \"%1\"").arg(CliWorkspace::printable(path))));
+    const QString envName = parser.isSet(options.env) ? parser.value(options.env) : ws.activeEnvironment;
+    const Environment* environment = envName.isEmpty() ? nullptr : ws.environment(envName);
+    if (!envName.isEmpty() && !environment && parser.isSet(options.env))
+        return ctx.fail(
+            Error(ErrorCode::NotFound, QStringLiteral("no environment \"%1\"").arg(CliWorkspace::printable(envName))));
+    SessionRequest request = SessionRequest::fromItem(ws, *node, environment);
+    for (const QString& pair : parser.values(options.envVar)) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return ctx.usage(QStringLiteral("--env-var needs NAME=VALUE"));
+        request.overrides.append({pair.left(eq), pair.mid(eq + 1), false, true});
+    }
+    RequestSession session;
+    const SessionResult result = RequestSession::runAndWait(session, request);
+    if (result.authError)
+        return ctx.fail(result.authError.value());
+    if (!result.unknownVariables.isEmpty())
+        ctx.errLine(QStringLiteral("tokenscope-cli: warning: unknown variables: %1")
+                        .arg(CliWorkspace::printable(result.unknownVariables.join(QStringLiteral(", ")))));
+    const HttpClientResponse& response = result.response;
+    if (!response.received) {
+        ctx.errLine(QString(QStringLiteral("tokenscope-cli: ") +
+                            (response.error ? response.error->codeString() : QStringLiteral("ERR_NET_FAILURE")) +
+                            QStringLiteral(": ") + response.explanation()));
+        return ExitUsage;
+    }
+    printResponse(response, parser.isSet(options.bodyOnly), parser.isSet(options.pretty), ctx);
+    if (parser.isSet(options.diagnose) && result.diagnosis) {
+        ctx.outLine(QString());
+        ctx.outLine(result.diagnosis->toText());
+    }
+    return response.isSuccess() ? ExitOk : ExitInvalid;
+}
 
 int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
 {
@@ -21,13 +98,29 @@ int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
                                       QStringLiteral("AUD"));
     const QCommandLineOption pretty(QStringLiteral("pretty"), QStringLiteral("Re-indent a JSON body."));
     const QCommandLineOption bodyOnly(QStringLiteral("body-only"), QStringLiteral("Print only the body."));
-    parser.addOptions({diagnose, jwks, issuer, audience, pretty, bodyOnly});
+    const QCommandLineOption item(QStringLiteral("item"),
+                                  QStringLiteral("Send the saved request at PATH (\"Collection/Folder/Request\") with "
+                                                 "what it inherits."),
+                                  QStringLiteral("PATH"));
+    const QCommandLineOption env(QStringLiteral("env"),
+                                 QStringLiteral("With --item: the environment (default: the workspace's active one)."),
+                                 QStringLiteral("NAME"));
+    const QCommandLineOption envVar(QStringLiteral("env-var"),
+                                    QStringLiteral("With --item: a variable that overrides every layer (repeatable)."),
+                                    QStringLiteral("K=V"));
+    const QCommandLineOption workspace = CliWorkspace::option();
+    parser.addOptions({diagnose, jwks, issuer, audience, pretty, bodyOnly, item, env, envVar, workspace});
     if (const int r = parse(parser, arguments, ctx,
                             QString(QStringLiteral("request ") + RequestOptions::usage() +
                                     QStringLiteral(" [--diagnose [--jwks F|URL] [--issuer "
-                                                   "ISS] [--audience AUD]] [--pretty]")));
+                                                   "ISS] [--audience AUD]] [--pretty] | request --item PATH "
+                                                   "[--env NAME] [--env-var K=V]... [--workspace DIR]")));
         r >= 0)
         return r;
+    if (parser.isSet(item))
+        return runItem(parser, {item, env, envVar, workspace, diagnose, pretty, bodyOnly}, ctx);
+    if (parser.isSet(env) || parser.isSet(envVar) || parser.isSet(workspace))
+        return ctx.usage(QStringLiteral("--env, --env-var and --workspace go with --item"));
     auto spec = requestOptions.build(parser, parser.positionalArguments(), ctx);
     if (!spec)
         return ctx.fail(spec.error());
@@ -38,25 +131,7 @@ int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
                             response.explanation()));
         return ExitUsage;
     }
-    if (!parser.isSet(bodyOnly)) {
-        ctx.outLine(response.statusLine());
-        for (const auto& [name, value] : response.headers) {
-            for (const QByteArray& line : value.split('\n'))
-                ctx.outLine(QString(QString::fromLatin1(name) + QStringLiteral(": ") + QString::fromLatin1(line)));
-        }
-        ctx.outLine(QString());
-    }
-    const QByteArray body = parser.isSet(pretty) && response.isJson() ? JsonText::pretty(response.body) : response.body;
-    ctx.outBytes(body);
-    if (!body.isEmpty() && !body.endsWith('\n'))
-        ctx.outBytes("\n");
-    if (response.bodyTruncated)
-        ctx.errLine(QStringLiteral("tokenscope-cli: body truncated at %1 of %2 bytes")
-                        .arg(response.body.size())
-                        .arg(response.bodySize));
-    if (response.error)
-        ctx.errLine(QString(QStringLiteral("tokenscope-cli: ") + response.error->codeString() + QStringLiteral(": ") +
-                            response.error->message));
+    printResponse(response, parser.isSet(bodyOnly), parser.isSet(pretty), ctx);
 
     if (parser.isSet(diagnose) && (response.status == 401 || response.status == 403)) {
         DiagnosisInput input = UnauthorizedDiagnosis::inputFor(spec.value(), response);

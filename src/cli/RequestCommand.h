@@ -6,6 +6,10 @@
 /// request METHOD URL [options] [--diagnose]: sends the request, prints status line, headers and body.
 /// Exit 0 for 2xx/3xx, 1 for other statuses, 2 for usage and network errors. --diagnose adds the
 /// "Why 401/403?" diagnosis (UnauthorizedDiagnosis) for 401/403 answers.
+///
+/// request --item PATH [--env NAME] [--env-var K=V]... [--workspace DIR]: sends a saved request of a workspace
+/// through RequestSession (inherited headers and auth, variable layers, OAuth tokens from auth profiles, secrets
+/// from the secret store); same output and exit codes.
 class RequestCommand final : public Command
 {
 public:
@@ -15,4 +19,17 @@ public:
         return QStringLiteral("Send an HTTP request; print status, headers and body; explain 401/403.");
     }
     int run(const QStringList& arguments, CliContext& ctx) override;
+
+private:
+    struct ItemOptions
+    {
+        const QCommandLineOption& item;
+        const QCommandLineOption& env;
+        const QCommandLineOption& envVar;
+        const QCommandLineOption& workspace;
+        const QCommandLineOption& diagnose;
+        const QCommandLineOption& pretty;
+        const QCommandLineOption& bodyOnly;
+    };
+    int runItem(const QCommandLineParser& parser, const ItemOptions& options, CliContext& ctx);
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // tokenscope-cli: the headless twin of the GUI. Never links Qt Widgets.
+#include "cli/CollectionCommand.h"
 #include "cli/CurlImportCommand.h"
 #include "cli/DecodeCommand.h"
 #include "cli/JwkCommand.h"
@@ -33,6 +34,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<SnippetCommand>());
     commands.push_back(std::make_unique<CurlImportCommand>());
     commands.push_back(std::make_unique<ServeCommand>());
+    commands.push_back(std::make_unique<CollectionCommand>());
     return commands;
 }
 

@@ -217,7 +217,6 @@ QJsonObject CollectionNode::toShowJson() const
     for (const auto& child : m_children)
         items.append(child->toShowJson());
     QJsonObject o{{QStringLiteral("name"), name()}, {QStringLiteral("items"), items}};
-    if (m_kind == Kind::Folder)
-        o.insert(QStringLiteral("type"), QStringLiteral("folder"));
+    o.insert(QStringLiteral("type"), kindName());
     return o;
 }

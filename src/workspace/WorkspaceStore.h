@@ -115,4 +115,5 @@ private:
     QHash<QString, QByteArray> m_hashes;           // path -> SHA-1 of what was last read or written
     QHash<QString, QString> m_locations;           // node id -> path of its file (request) or directory (container)
     QHash<QString, QStringList> m_keychainMembers; // secret scope (joined) -> members last stored
+    QSet<QString> m_missingSecrets; // "scope\nmember" listed in a file but not found in the secret store on load
 };

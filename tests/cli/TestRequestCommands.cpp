@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "server/MockApiServer.h"
+#include "storage/MemorySecretStore.h"
 #include "support/ServerTestSupport.h"
+#include "workspace/DemoWorkspace.h"
+#include "workspace/WorkspaceStore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +36,9 @@ private Q_SLOTS:
     void curlImport();
     void curlImportStdinAndUnsupported();
     void snippetCurlRoundTrip();
+    void savedItemsOfTheDemo_data();
+    void savedItemsOfTheDemo();
+    void savedItemErrors();
 
 private:
     QString url(const char* path) const { return QString(m_server.baseUrl() + QLatin1String(path)); }
@@ -262,6 +268,80 @@ void TestRequestCommands::snippetCurlRoundTrip()
     for (const auto& h : request.value(QStringLiteral("headers")).toArray())
         found = found || h.toObject().value(QStringLiteral("value")).toString() == QStringLiteral("it's \"q\"");
     QVERIFY2(found, back.out.constData());
+}
+
+/// The demo workspace written to a directory; the client secret is not in its files, so each run passes it as
+/// --env-var (the CLI here keeps secrets in memory: TOKENSCOPE_SECRET_STORE=memory).
+static QString demoWorkspace(const QTemporaryDir& dir, const MockApiServer& server)
+{
+    const QString path = dir.filePath(QStringLiteral("demo-workspace"));
+    if (QFileInfo::exists(path))
+        return path;
+    MemorySecretStore secrets;
+    WorkspaceStore store(path, &secrets);
+    Workspace ws;
+    DemoWorkspace::Options options;
+    options.baseUrl = server.baseUrl();
+    DemoWorkspace::addTo(ws, options);
+    return store.saveAll(ws).ok() ? path : QString();
+}
+
+void TestRequestCommands::savedItemsOfTheDemo_data()
+{
+    QTest::addColumn<QString>("item");
+    QTest::addColumn<int>("exit");
+    QTest::addColumn<QByteArray>("statusLine");
+    QTest::newRow("public") << QStringLiteral("Quickstart API/Public/Public message") << 0
+                            << QByteArray("HTTP/1.1 200");
+    QTest::newRow("private, token from the profile")
+        << QStringLiteral("Quickstart API/Protected/Private message") << 0 << QByteArray("HTTP/1.1 200");
+    QTest::newRow("no token") << QStringLiteral("Quickstart API/Errors/No token") << 1 << QByteArray("HTTP/1.1 401");
+    QTest::newRow("wrong scope") << QStringLiteral("Quickstart API/Errors/Wrong scope") << 1
+                                 << QByteArray("HTTP/1.1 403");
+}
+
+void TestRequestCommands::savedItemsOfTheDemo()
+{
+    QFETCH(QString, item);
+    QFETCH(int, exit);
+    QFETCH(QByteArray, statusLine);
+    qputenv("TOKENSCOPE_SECRET_STORE", "memory");
+    const QString ws = demoWorkspace(m_dir, m_server);
+    QVERIFY(!ws.isEmpty());
+    const Run r = cli({QStringLiteral("request"), QStringLiteral("--item"), item, QStringLiteral("--workspace"), ws,
+                       QStringLiteral("--env-var"),
+                       QStringLiteral("clientSecret=") + QString::fromLatin1(m_server.embeddedIssuer()->clientSecret()),
+                       QStringLiteral("--diagnose")});
+    QCOMPARE(r.exit, exit);
+    QVERIFY2(r.out.startsWith(statusLine), r.out.constData());
+    if (exit == 1)
+        QVERIFY2(r.out.contains("WWW-Authenticate: Bearer"), r.out.constData());
+    QVERIFY(!r.out.contains(m_server.embeddedIssuer()->clientSecret()));
+}
+
+void TestRequestCommands::savedItemErrors()
+{
+    qputenv("TOKENSCOPE_SECRET_STORE", "memory");
+    const QString ws = demoWorkspace(m_dir, m_server);
+    // Without the client secret the token request is refused by the issuer: nothing is sent to the API.
+    Run r = cli({QStringLiteral("request"), QStringLiteral("--item"),
+                 QStringLiteral("Quickstart API/Protected/Private message"), QStringLiteral("--workspace"), ws});
+    QCOMPARE(r.exit, 2);
+    QVERIFY(r.out.isEmpty());
+    r = cli({QStringLiteral("request"), QStringLiteral("--item"), QStringLiteral("Quickstart API/Nope"),
+             QStringLiteral("--workspace"), ws});
+    QCOMPARE(r.exit, 2);
+    QVERIFY(r.err.contains("ERR_NOT_FOUND"));
+    r = cli({QStringLiteral("request"), QStringLiteral("--item"), QStringLiteral("Quickstart API/Public"),
+             QStringLiteral("--workspace"), ws});
+    QCOMPARE(r.exit, 2);
+    r = cli({QStringLiteral("request"), QStringLiteral("--item"), QStringLiteral("Quickstart API/Public/Ping"),
+             QStringLiteral("--env"), QStringLiteral("Prod"), QStringLiteral("--workspace"), ws});
+    QCOMPARE(r.exit, 2);
+    QVERIFY(r.err.contains("no environment"));
+    r = cli(
+        {QStringLiteral("request"), QStringLiteral("GET"), url("/ping"), QStringLiteral("--env"), QStringLiteral("x")});
+    QCOMPARE(r.exit, 2);
 }
 
 QTEST_GUILESS_MAIN(TestRequestCommands)

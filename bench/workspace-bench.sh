@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Workspaces (issue 10): a generated workspace of 10,000 requests in 500 folders (5 collections), one file per
+# request as WorkspaceStore writes them. Measures, in the same run:
+#   workspace-bench load DIR          WorkspaceStore::load (the GUI's "open to a usable tree" minus the view)
+#   tokenscope-cli collection show --json --workspace DIR    the whole CLI process (start, load, print)
+#   jq -s . DIR/collections/*/*/*.json                       jq reading and printing the same request files
+# Usage: bench/workspace-bench.sh [RUNS]      (Markdown on stdout)
+#        WORKSPACE_BENCH_BUILD=build bench/workspace-bench.sh   (use an existing build dir with the targets)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RUNS=${1:-10}
+BUILD=${WORKSPACE_BENCH_BUILD:-build-bench-workspace}
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+command -v jq >/dev/null || $SUDO apt-get install -y --no-install-recommends jq >/dev/null
+command -v hyperfine >/dev/null || $SUDO apt-get install -y --no-install-recommends hyperfine >/dev/null
+if [ -z "${WORKSPACE_BENCH_BUILD:-}" ]; then
+    cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DTOKENSCOPE_BUILD_BENCH=ON -DTOKENSCOPE_BUILD_TESTS=OFF \
+        -DTOKENSCOPE_BUILD_GUI=OFF >/dev/null
+fi
+cmake --build "$BUILD" --target workspace-bench tokenscope-cli -j2 >/dev/null
+BENCH=$PWD/$BUILD/bench/workspace/workspace-bench
+CLI=$PWD/$BUILD/src/cli/tokenscope-cli
+WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+WS=$WORK/ws
+"$BENCH" gen "$WS" 10000 500 5 >&2
+echo "Files: $(find "$WS" -type f | wc -l), $(du -sh "$WS" | cut -f1); load: $(uptime | sed 's/.*load average: //')"
+echo
+"$BENCH" load "$WS" "$RUNS"
+echo
+export TOKENSCOPE_SECRET_STORE=memory
+hyperfine --style basic --warmup 2 --runs "$RUNS" --export-markdown "$WORK/h.md" \
+    "$CLI collection show --json --workspace $WS" \
+    "jq -s . $WS/collections/*/*/*.json" >&2
+cat "$WORK/h.md"
+"$CLI" collection show --json --workspace "$WS" | jq '[.. | objects | select(.type == "request")] | length'

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#include "cli/CliWorkspace.h"
+
+#include "storage/DataDirectory.h"
+#include "storage/MemorySecretStore.h"
+#include "workspace/DemoWorkspace.h"
+#ifdef TOKENSCOPE_HAVE_KEYCHAIN
+#include "storage/KeychainSecretStore.h"
+#endif
+
+#include <QDir>
+#include <QFile>
+
+QCommandLineOption CliWorkspace::option()
+{
+    return QCommandLineOption(QStringLiteral("workspace"),
+                              QStringLiteral("The workspace directory (default: %1).")
+                                  .arg(QDir::toNativeSeparators(DataDirectory::defaultWorkspace())),
+                              QStringLiteral("DIR"));
+}
+
+QString CliWorkspace::directoryFrom(const QString& optionValue)
+{
+    return optionValue.isEmpty() ? DataDirectory::defaultWorkspace() : QDir(optionValue).absolutePath();
+}
+
+std::unique_ptr<SecretStore> CliWorkspace::makeSecretStore()
+{
+#ifdef TOKENSCOPE_HAVE_KEYCHAIN
+    if (qEnvironmentVariable("TOKENSCOPE_SECRET_STORE") != QLatin1String("memory"))
+        return std::make_unique<KeychainSecretStore>();
+#endif
+    return std::make_unique<MemorySecretStore>();
+}
+
+QString CliWorkspace::printable(const QString& text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format || c == QChar::LineSeparator ||
+            c == QChar::ParagraphSeparator)
+            out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else
+            out += c;
+    }
+    return out;
+}
+
+Result<void> CliWorkspace::seedDemo(CliContext& ctx)
+{
+    DemoWorkspace::Options options;
+    // The embedded issuer keeps its client secret beside its key (EmbeddedIssuer::kSecretFileName); when
+    // `tokenscope-cli serve` ran before, the demo environment gets it (into the secret store, not the files).
+    QFile secret(QDir(DataDirectory::issuerDirectory()).filePath(QStringLiteral("client-secret")));
+    if (secret.open(QIODevice::ReadOnly))
+        options.clientSecret = QString::fromUtf8(secret.read(4096).trimmed());
+    m_workspace->name = QStringLiteral("Default workspace");
+    DemoWorkspace::addTo(*m_workspace, options);
+    if (auto ok = m_store->saveAll(*m_workspace); !ok)
+        return ok;
+    ctx.errLine(QStringLiteral("tokenscope-cli: created the default workspace %1 with the \"%2\" collection")
+                    .arg(printable(QDir::toNativeSeparators(m_directory)), DemoWorkspace::collectionName()));
+    return Result<void>::success();
+}
+
+Result<void> CliWorkspace::open(const QString& optionValue, CliContext& ctx)
+{
+    m_directory = directoryFrom(optionValue);
+    m_secrets = makeSecretStore();
+    m_store = std::make_unique<WorkspaceStore>(m_directory, m_secrets.get());
+    const bool firstUse = optionValue.isEmpty() && !QDir(m_directory).exists();
+    auto loaded = m_store->load();
+    if (!loaded)
+        return loaded.error();
+    m_workspace = std::move(loaded).value();
+    for (const WorkspaceProblem& p : m_store->problems()) {
+        // Without a persistent keychain every secret is "missing" in a new process: not worth a warning each time.
+        if (p.error.code == ErrorCode::Io && p.line == 0 && !m_secrets->isPersistent())
+            continue;
+        ctx.errLine(QStringLiteral("tokenscope-cli: warning: ") + printable(p.text()));
+    }
+    if (firstUse)
+        return seedDemo(ctx);
+    return Result<void>::success();
+}

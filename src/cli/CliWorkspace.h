@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "cli/CliContext.h"
+#include "storage/SecretStore.h"
+#include "workspace/WorkspaceStore.h"
+
+#include <QCommandLineOption>
+
+#include <memory>
+
+/// The workspace a CLI command works on: `--workspace DIR`, or the data directory's default workspace, which is
+/// created on first use and seeded with the demo "Quickstart API" collection (DemoWorkspace).
+///
+/// Secrets go to the OS keychain (KeychainSecretStore) when the build has one; `TOKENSCOPE_SECRET_STORE=memory`
+/// keeps them for the process only (tests, CI). Damaged or newer files are reported on stderr and left alone.
+class CliWorkspace
+{
+public:
+    static QCommandLineOption option();
+    /// The directory `--workspace` names, or the default workspace.
+    static QString directoryFrom(const QString& optionValue);
+
+    /// Loads the workspace (seeding the default one on first use). Errors: ERR_IO.
+    Result<void> open(const QString& optionValue, CliContext& ctx);
+
+    Workspace& workspace() { return *m_workspace; }
+    WorkspaceStore& store() { return *m_store; }
+    QString directory() const { return m_directory; }
+
+    /// Control characters (from files or tokens) escaped as \xNN, so a name cannot drive the terminal.
+    static QString printable(const QString& text);
+
+private:
+    static std::unique_ptr<SecretStore> makeSecretStore();
+    Result<void> seedDemo(CliContext& ctx);
+
+    QString m_directory;
+    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<WorkspaceStore> m_store;
+    std::unique_ptr<Workspace> m_workspace;
+};

@@ -1,0 +1,963 @@
+// SPDX-License-Identifier: MIT
+#include "storage/AtomicFile.h"
+#include "storage/MemorySecretStore.h"
+#include "workspace/WorkspaceStore.h"
+
+#include "WorkspaceTestData.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/stat.h>
+
+using namespace WorkspaceTestData;
+
+namespace {
+
+/// Empty when equal; else the first difference in words.
+QString compareNodes(const CollectionNode& a, const CollectionNode& b)
+{
+    const QString where = a.path().join(QLatin1Char('/'));
+    if (a.kind() != b.kind())
+        return where + QStringLiteral(": kind");
+    if (a.isContainer()) {
+        if (!(a.settings() == b.settings()))
+            return where + QStringLiteral(": settings differ");
+        if (a.childCount() != b.childCount())
+            return where + QStringLiteral(": %1 vs %2 children").arg(a.childCount()).arg(b.childCount());
+        for (int i = 0; i < a.childCount(); ++i) {
+            const QString d = compareNodes(*a.child(i), *b.child(i));
+            if (!d.isEmpty())
+                return d;
+        }
+        return {};
+    }
+    const RequestItem& x = a.request();
+    const RequestItem& y = b.request();
+    if (!(x.request == y.request))
+        return where + QStringLiteral(": request spec differs");
+    if (!(x.auth == y.auth))
+        return where + QStringLiteral(": auth differs");
+    if (!(x.transport == y.transport))
+        return where + QStringLiteral(": transport differs");
+    if (!(x == y))
+        return where + QStringLiteral(": item differs (id, name, description or variables)");
+    return {};
+}
+
+QString compareWorkspaces(const Workspace& a, const Workspace& b)
+{
+    if (a.id != b.id || a.name != b.name)
+        return QStringLiteral("id or name");
+    if (!(a.globals == b.globals))
+        return QStringLiteral("globals");
+    if (!(a.environments == b.environments))
+        return QStringLiteral("environments");
+    if (a.activeEnvironment != b.activeEnvironment)
+        return QStringLiteral("active environment");
+    if (!(a.authProfiles == b.authProfiles))
+        return QStringLiteral("auth profiles");
+    if (a.collectionCount() != b.collectionCount())
+        return QStringLiteral("collection count");
+    for (int i = 0; i < a.collectionCount(); ++i) {
+        const QString d = compareNodes(*a.collection(i), *b.collection(i));
+        if (!d.isEmpty())
+            return d;
+    }
+    return {};
+}
+
+/// The identity of a file's current version: an atomic rewrite (rename over) gives it a new inode.
+struct FileStamp
+{
+    ino_t inode = 0;
+    qint64 mtimeNs = 0;
+    QByteArray content;
+    friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+
+FileStamp stamp(const QString& path)
+{
+    struct stat st
+    {
+    };
+    FileStamp s;
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0) {
+        s.inode = st.st_ino;
+        s.mtimeNs = qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+    }
+    s.content = readAll(path);
+    return s;
+}
+
+QHash<QString, FileStamp> stamps(const QString& dir)
+{
+    QHash<QString, FileStamp> all;
+    for (const QString& f : filesBelow(dir))
+        all.insert(f, stamp(f));
+    return all;
+}
+
+void writeFile(const QString& path, const QByteArray& data)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(data), data.size());
+}
+
+} // namespace
+
+/// WorkspaceStore: the directory format people keep in git, secrets kept out of it, damaged and newer files.
+class TestWorkspaceStore : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void roundTripEverything();
+    void roundTripKeepsOrder();
+    void emptyAndMissingDirectory();
+    void fileFormat();
+    void fileLayout();
+    void saveOneRequestWritesOneFile();
+    void unchangedSaveWritesNothing();
+    void secretsNeverInFiles();
+    void referencesStayInFiles();
+    void secretKeysNameTheirOwner();
+    void missingSecretIsReportedAndKept();
+    void clearedSecretLeavesTheStore();
+    void atomicSaveUnderCrash();
+    void externalEditDetected();
+    void damagedJsonReportedAndKept();
+    void damagedJsonReportedAndKept_data();
+    void futureVersionLeftUntouched();
+    void wrongShapeReported();
+    void addNodeWritesSubtree();
+    void renameRequestAndFolder();
+    void renameKeepsCaseOnlyChange();
+    void moveBetweenFolders();
+    void reorderWithinFolder();
+    void reorderCollections();
+    void removeAndUndoReAdd();
+    void removeCollection();
+    void environmentsRenamedAndRemoved();
+    void nameCollisionsOnDisk();
+};
+
+void TestWorkspaceStore::roundTripEverything()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    auto ws = full();
+    WorkspaceStore store(dir.path(), &secrets);
+    QVERIFY(store.saveAll(*ws).ok());
+    QVERIFY(secrets.size() > 0);
+
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load();
+    QVERIFY(loaded.ok());
+    QVERIFY2(reader.problems().isEmpty(), qPrintable(reader.problems().value(0).text()));
+    const QString diff = compareWorkspaces(*ws, *loaded.value());
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QCOMPARE(loaded.value()->requestCount(), ws->requestCount());
+
+    // And once more through the loaded copy: save -> load is a fixed point.
+    const QHash<QString, FileStamp> before = stamps(dir.path());
+    QVERIFY(reader.saveAll(*loaded.value()).ok());
+    QCOMPARE(stamps(dir.path()), before);
+}
+
+void TestWorkspaceStore::roundTripKeepsOrder()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    Workspace ws;
+    // Names whose alphabetical order is the reverse of the tree order, on both levels.
+    for (const QString& name : {QStringLiteral("Zulu"), QStringLiteral("Mike"), QStringLiteral("Alpha")}) {
+        CollectionNode* c = ws.insertCollection(ws.collectionCount(), CollectionNode::makeCollection(name));
+        c->insertChild(0, CollectionNode::makeFolder(QStringLiteral("z folder")));
+        addRequest(c, request(QStringLiteral("y request"), QStringLiteral("GET"), QStringLiteral("https://a/")));
+        addRequest(c, request(QStringLiteral("b request"), QStringLiteral("GET"), QStringLiteral("https://b/")));
+        c->insertChild(1, CollectionNode::makeFolder(QStringLiteral("a folder")));
+    }
+    WorkspaceStore store(dir.path(), &secrets);
+    QVERIFY(store.saveAll(ws).ok());
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QCOMPARE(loaded->collectionCount(), 3);
+    QCOMPARE(loaded->collection(0)->name(), QStringLiteral("Zulu"));
+    QCOMPARE(loaded->collection(2)->name(), QStringLiteral("Alpha"));
+    const CollectionNode* c = loaded->collection(1);
+    QStringList names;
+    for (int i = 0; i < c->childCount(); ++i)
+        names.append(c->child(i)->name());
+    QCOMPARE(names, (QStringList{QStringLiteral("z folder"), QStringLiteral("a folder"), QStringLiteral("y request"),
+                                 QStringLiteral("b request")}));
+    QCOMPARE(compareWorkspaces(ws, *loaded), QString());
+}
+
+void TestWorkspaceStore::emptyAndMissingDirectory()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    const QString missing = dir.filePath(QStringLiteral("my-workspace"));
+    WorkspaceStore store(missing, &secrets);
+    auto loaded = store.load();
+    QVERIFY(loaded.ok());
+    QCOMPARE(loaded.value()->name, QStringLiteral("my-workspace"));
+    QCOMPARE(loaded.value()->collectionCount(), 0);
+    QVERIFY(store.problems().isEmpty());
+    QVERIFY(!QFileInfo::exists(missing)); // reading creates nothing
+}
+
+void TestWorkspaceStore::fileFormat()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    auto ws = full();
+    WorkspaceStore store(dir.path(), &secrets);
+    QVERIFY(store.saveAll(*ws).ok());
+    const QStringList files = filesBelow(dir.path());
+    QVERIFY(files.size() >= 15);
+    for (const QString& path : files) {
+        const QByteArray data = readAll(path);
+        QVERIFY2(path.endsWith(QLatin1String(".json")), qPrintable(path));
+        QVERIFY2(data.endsWith("}\n") && !data.endsWith("\n\n"), qPrintable(path));
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(path));
+        QCOMPARE(doc.object().value(QStringLiteral("version")).toInt(-1), WorkspaceStore::kFormatVersion);
+        QVERIFY(!doc.object().value(QStringLiteral("type")).toString().isEmpty());
+        // 2-space indentation: every indent is even, and each nesting level adds exactly two.
+        int previous = 0;
+        for (const QByteArray& line : data.split('\n')) {
+            if (line.isEmpty())
+                continue;
+            int spaces = 0;
+            while (spaces < line.size() && line.at(spaces) == ' ')
+                ++spaces;
+            QVERIFY2(spaces % 2 == 0, qPrintable(path + QLatin1String(": ") + QString::fromUtf8(line)));
+            QVERIFY2(spaces <= previous + 2, qPrintable(path + QLatin1String(": ") + QString::fromUtf8(line)));
+            QVERIFY(!line.contains('\t'));
+            previous = spaces;
+        }
+        // Sorted keys at every level: the top-level ones here (QJsonObject keeps keys sorted below too).
+        const QStringList keys = doc.object().keys();
+        QStringList lineKeys;
+        for (const QByteArray& line : data.split('\n')) {
+            if (line.startsWith("  \""))
+                lineKeys.append(QString::fromUtf8(line.mid(3, line.indexOf('"', 3) - 3)));
+        }
+        QCOMPARE(lineKeys, keys);
+        QStringList sorted = keys;
+        sorted.sort();
+        QCOMPARE(keys, sorted);
+        // Non-ASCII text is written as UTF-8, readable in a diff.
+        if (path.contains(QStringLiteral("Ünïcode")))
+            QVERIFY(data.contains("\"name\": \"Ünïcode ✓\""));
+    }
+    // The exact bytes of a small file.
+    const QByteArray expected = "{\n"
+                                "  \"auth\": {\n"
+                                "    \"type\": \"inherit\"\n"
+                                "  },\n"
+                                "  \"body\": {\n"
+                                "    \"mode\": \"none\"\n"
+                                "  },\n"
+                                "  \"headers\": [\n"
+                                "  ],\n"
+                                "  \"id\": \"ID\",\n"
+                                "  \"method\": \"GET\",\n"
+                                "  \"name\": \"Same\",\n"
+                                "  \"type\": \"request\",\n"
+                                "  \"url\": \"https://example.com/\",\n"
+                                "  \"version\": 1\n"
+                                "}\n";
+    const CollectionNode* same = ws->find(QStringLiteral("Misc/Same"));
+    QVERIFY(same && same->kind() == CollectionNode::Kind::Folder);
+    const CollectionNode* sameRequest = ws->collection(1)->child(1);
+    QByteArray actual = readAll(store.pathOf(*sameRequest));
+    actual.replace(sameRequest->id().toUtf8(), "ID");
+    QCOMPARE(actual, expected);
+}
+
+void TestWorkspaceStore::fileLayout()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    auto ws = full();
+    WorkspaceStore store(dir.path(), &secrets);
+    QVERIFY(store.saveAll(*ws).ok());
+    QStringList relative;
+    for (const QString& f : filesBelow(dir.path()))
+        relative.append(QDir(dir.path()).relativeFilePath(f));
+    const QStringList expected{
+        QStringLiteral("collections/Misc/Same.json"), // beside the folder "Same": a directory has no suffix
+        QStringLiteral("collections/Misc/Same/folder.json"),
+        QStringLiteral("collections/Misc/a-b- c-.json"),
+        QStringLiteral("collections/Misc/collection.json"),
+        QStringLiteral("collections/Misc/Ünïcode ✓.json"),
+        QStringLiteral("collections/Shop API/Health.json"),
+        QStringLiteral("collections/Shop API/Orders/Archive- 2024-25/List archived.json"),
+        QStringLiteral("collections/Shop API/Orders/Archive- 2024-25/folder.json"),
+        QStringLiteral("collections/Shop API/Orders/Create order.json"),
+        QStringLiteral("collections/Shop API/Orders/Search (form).json"),
+        QStringLiteral("collections/Shop API/Orders/Upload.json"),
+        QStringLiteral("collections/Shop API/Orders/folder.json"),
+        QStringLiteral("collections/Shop API/Ping XML.json"),
+        QStringLiteral("collections/Shop API/Put blob.json"),
+        QStringLiteral("collections/Shop API/collection.json"),
+        QStringLiteral("environments/Dev.json"),
+        QStringLiteral("environments/Prod - EU.json"),
+        QStringLiteral("workspace.json"),
+    };
+    QStringList sortedExpected = expected;
+    sortedExpected.sort();
+    QCOMPARE(relative, sortedExpected);
+    // One file per request.
+    int requestFiles = 0;
+    for (const QString& f : filesBelow(dir.path())) {
+        if (QJsonDocument::fromJson(readAll(f)).object().value(QStringLiteral("type")) == QLatin1String("request"))
+            ++requestFiles;
+    }
+    QCOMPARE(requestFiles, ws->requestCount());
+    // The order lives in the parent's file, by file name.
+    const QJsonObject misc =
+        QJsonDocument::fromJson(readAll(dir.filePath(QStringLiteral("collections/Misc/collection.json")))).object();
+    QCOMPARE(misc.value(QStringLiteral("items")).toArray(),
+             QJsonArray({QStringLiteral("Same"), QStringLiteral("Same.json"), QStringLiteral("a-b- c-.json"),
+                         QStringLiteral("Ünïcode ✓.json")}));
+}
+
+void TestWorkspaceStore::saveOneRequestWritesOneFile()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore first(dir.path(), &secrets);
+    QVERIFY(first.saveAll(*full()).ok());
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = store.load().value();
+    const QHash<QString, FileStamp> before = stamps(dir.path());
+
+    CollectionNode* create = ws->find(QStringLiteral("Shop API/Orders/Create order"));
+    QVERIFY(create);
+    create->request().request.url = QStringLiteral("{{baseUrl}}/v2/orders");
+    create->request().auth.token = QStringLiteral("a-new-token");
+    QVERIFY(store.saveRequest(*ws, *create).ok());
+
+    const QString path = store.pathOf(*create);
+    const QHash<QString, FileStamp> after = stamps(dir.path());
+    QCOMPARE(after.size(), before.size());
+    for (auto it = before.begin(); it != before.end(); ++it) {
+        if (it.key() == path) {
+            QVERIFY(after.value(it.key()).inode != it.value().inode); // rewritten (atomically: a new inode)
+            QVERIFY(after.value(it.key()).content.contains("v2/orders"));
+        } else {
+            QVERIFY2(after.value(it.key()) == it.value(), qPrintable(it.key()));
+        }
+    }
+    QCOMPARE(secrets
+                 .read(WorkspaceStore::secretKey(ws->id,
+                                                 {QStringLiteral("item"), create->id(), QStringLiteral("auth.token")}))
+                 .value(),
+             QByteArray("a-new-token"));
+}
+
+void TestWorkspaceStore::unchangedSaveWritesNothing()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = full();
+    QVERIFY(store.saveAll(*ws).ok());
+    const QHash<QString, FileStamp> before = stamps(dir.path());
+    QVERIFY(store.saveRequest(*ws, *ws->find(QStringLiteral("Shop API/Health"))).ok());
+    QVERIFY(store.saveContainer(*ws, *ws->find(QStringLiteral("Shop API/Orders"))).ok());
+    QVERIFY(store.saveAll(*ws).ok());
+    QCOMPARE(stamps(dir.path()), before);
+}
+
+void TestWorkspaceStore::secretsNeverInFiles()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    auto ws = full();
+    WorkspaceStore store(dir.path(), &secrets);
+    QVERIFY(store.saveAll(*ws).ok());
+    const QStringList files = filesBelow(dir.path());
+    for (const QString& f : files) {
+        const QByteArray data = readAll(f);
+        for (const QString& secret : secretValues())
+            QVERIFY2(!data.contains(secret.toUtf8()), qPrintable(f + QLatin1String(" holds ") + secret));
+    }
+    // Every secret is in the store, and every stored value is one of the secrets.
+    QCOMPARE(secrets.size(), secretValues().size());
+    // The files say where the secret went.
+    const QJsonObject create =
+        QJsonDocument::fromJson(readAll(store.pathOf(*ws->find(QStringLiteral("Shop API/Orders/Create order")))))
+            .object();
+    QCOMPARE(create.value(QStringLiteral("keychain")).toArray(), QJsonArray({QStringLiteral("auth.token")}));
+    QCOMPARE(create.value(QStringLiteral("auth")).toObject().value(QStringLiteral("token")).toString(), QString());
+
+    // Secrets come back on load, and a later save of a single item keeps them out too.
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QCOMPARE(compareWorkspaces(*ws, *loaded), QString());
+    CollectionNode* archived = loaded->find(QStringLiteral("Shop API/Orders/Archive: 2024\\/25/List archived"));
+    QVERIFY(archived);
+    archived->request().description = QStringLiteral("edited");
+    QVERIFY(reader.saveRequest(*loaded, *archived).ok());
+    QVERIFY(reader.saveEnvironments(*loaded).ok());
+    QVERIFY(reader.saveWorkspaceFile(*loaded).ok());
+    for (const QString& f : filesBelow(dir.path())) {
+        const QByteArray data = readAll(f);
+        for (const QString& secret : secretValues())
+            QVERIFY2(!data.contains(secret.toUtf8()), qPrintable(f + QLatin1String(" holds ") + secret));
+    }
+}
+
+void TestWorkspaceStore::referencesStayInFiles()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    auto ws = full();
+    CollectionNode* health = ws->find(QStringLiteral("Shop API/Health"));
+    health->request().auth.type = AuthConfig::Type::Bearer;
+    health->request().auth.token = QStringLiteral("{{accessToken}}");
+    WorkspaceStore store(dir.path(), &secrets);
+    QVERIFY(store.saveAll(*ws).ok());
+    const QJsonObject file = QJsonDocument::fromJson(readAll(store.pathOf(*health))).object();
+    QCOMPARE(file.value(QStringLiteral("auth")).toObject().value(QStringLiteral("token")).toString(),
+             QStringLiteral("{{accessToken}}"));
+    QVERIFY(!file.contains(QStringLiteral("keychain")));
+    // The profile's client secret "{{apiSecret}}" and the environment's reference-only secret variable too.
+    const QByteArray workspaceFile = readAll(dir.filePath(QStringLiteral("workspace.json")));
+    QVERIFY(workspaceFile.contains("\"clientSecret\": \"{{apiSecret}}\""));
+    const QByteArray dev = readAll(dir.filePath(QStringLiteral("environments/Dev.json")));
+    QVERIFY(dev.contains("\"value\": \"{{apiSecret}}\""));
+    QVERIFY(WorkspaceStore::isOnlyReferences(QStringLiteral(" {{a}} {{b}} ")));
+    QVERIFY(WorkspaceStore::isOnlyReferences(QString()));
+    QVERIFY(!WorkspaceStore::isOnlyReferences(QStringLiteral("Bearer {{a}}")));
+    QVERIFY(!WorkspaceStore::isOnlyReferences(QStringLiteral("{{a}}x")));
+}
+
+void TestWorkspaceStore::secretKeysNameTheirOwner()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    auto ws = full();
+    WorkspaceStore store(dir.path(), &secrets);
+    QVERIFY(store.saveAll(*ws).ok());
+    auto expect = [&](const QStringList& scope, const QString& value) {
+        const auto read = secrets.read(WorkspaceStore::secretKey(ws->id, scope));
+        QVERIFY(read.ok());
+        QCOMPARE(QString::fromUtf8(read.value()), value);
+    };
+    const QString id = ws->find(QStringLiteral("Shop API/Orders/Create order"))->id();
+    expect({QStringLiteral("item"), id, QStringLiteral("auth.token")}, kBearer);
+    expect({QStringLiteral("item"), ws->find(QStringLiteral("Shop API/Orders"))->id(), QStringLiteral("auth.password")},
+           kPassword);
+    expect({QStringLiteral("item"), ws->collection(0)->id(), QStringLiteral("auth.token")}, kCollectionToken);
+    expect({QStringLiteral("environment"), QStringLiteral("Dev"), QStringLiteral("variables.apiSecret")}, kEnvSecret);
+    expect({QStringLiteral("workspace"), QStringLiteral("globals.globalSecret")}, kGlobalSecret);
+    expect({QStringLiteral("workspace"), QStringLiteral("authProfiles.Corporate IdP.clientSecret")}, kClientSecret);
+    expect({QStringLiteral("workspace"), QStringLiteral("authProfiles.Legacy password.password")}, kProfilePassword);
+    QCOMPARE(WorkspaceStore::secretKey(QStringLiteral("w"), {QStringLiteral("environment"), QStringLiteral("Prod / EU"),
+                                                             QStringLiteral("variables.k")}),
+             QStringLiteral("tokenscope/workspace/w/environment/Prod%20%2F%20EU/variables.k"));
+}
+
+void TestWorkspaceStore::missingSecretIsReportedAndKept()
+{
+    // Opening a workspace on a machine whose keychain lacks a secret (a git clone): it is reported, and saving the
+    // item again must not drop the "keychain" entry, so the other machine's secret is not orphaned.
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    auto ws = full();
+    WorkspaceStore store(dir.path(), &secrets);
+    QVERIFY(store.saveAll(*ws).ok());
+
+    MemorySecretStore empty;
+    WorkspaceStore reader(dir.path(), &empty);
+    auto loaded = reader.load().value();
+    QVERIFY(!reader.problems().isEmpty());
+    bool reported = false;
+    for (const auto& p : reader.problems()) {
+        if (p.path.endsWith(QLatin1String("Create order.json")) &&
+            p.error.message.contains(QLatin1String("auth.token")))
+            reported = true;
+    }
+    QVERIFY(reported);
+    CollectionNode* create = loaded->find(QStringLiteral("Shop API/Orders/Create order"));
+    QCOMPARE(create->request().auth.token, QString());
+    create->request().description = QStringLiteral("edited elsewhere");
+    QVERIFY(reader.saveRequest(*loaded, *create).ok());
+    const QJsonObject file = QJsonDocument::fromJson(readAll(reader.pathOf(*create))).object();
+    QCOMPARE(file.value(QStringLiteral("keychain")).toArray(), QJsonArray({QStringLiteral("auth.token")}));
+
+    // Once the user types the secret, it is stored as usual.
+    create->request().auth.token = QStringLiteral("typed-again");
+    QVERIFY(reader.saveRequest(*loaded, *create).ok());
+    QCOMPARE(empty
+                 .read(WorkspaceStore::secretKey(ws->id,
+                                                 {QStringLiteral("item"), create->id(), QStringLiteral("auth.token")}))
+                 .value(),
+             QByteArray("typed-again"));
+}
+
+void TestWorkspaceStore::clearedSecretLeavesTheStore()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    auto ws = full();
+    WorkspaceStore store(dir.path(), &secrets);
+    QVERIFY(store.saveAll(*ws).ok());
+    CollectionNode* create = ws->find(QStringLiteral("Shop API/Orders/Create order"));
+    const QString key =
+        WorkspaceStore::secretKey(ws->id, {QStringLiteral("item"), create->id(), QStringLiteral("auth.token")});
+    QVERIFY(!secrets.read(key).value().isNull());
+    create->request().auth.token = QStringLiteral("{{accessToken}}");
+    QVERIFY(store.saveRequest(*ws, *create).ok());
+    QVERIFY(secrets.read(key).value().isNull());
+    QVERIFY(!QJsonDocument::fromJson(readAll(store.pathOf(*create))).object().contains(QStringLiteral("keychain")));
+}
+
+void TestWorkspaceStore::atomicSaveUnderCrash()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = full();
+    QVERIFY(store.saveAll(*ws).ok());
+    CollectionNode* create = ws->find(QStringLiteral("Shop API/Orders/Create order"));
+    const QString path = store.pathOf(*create);
+    const QByteArray old = readAll(path);
+    const QStringList filesBefore = filesBelow(dir.path());
+
+    create->request().request.rawBody = QString(5000, QLatin1Char('x'));
+    AtomicFile::simulateCrashAfterBytesForTest(100);
+    const auto saved = store.saveRequest(*ws, *create);
+    QVERIFY(!saved.ok());
+    QCOMPARE(saved.error().code, ErrorCode::Io);
+    QCOMPARE(readAll(path), old);                  // the old file, whole
+    QCOMPARE(filesBelow(dir.path()), filesBefore); // no temporary file left
+    QVERIFY(!store.changedOnDisk(path));           // nothing changed on disk, and the store knows it
+
+    // The next save goes through.
+    QVERIFY(store.saveRequest(*ws, *create).ok());
+    QVERIFY(readAll(path).contains("xxxxxxxxxx"));
+    QCOMPARE(filesBelow(dir.path()), filesBefore);
+}
+
+void TestWorkspaceStore::externalEditDetected()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    {
+        WorkspaceStore writer(dir.path(), &secrets);
+        QVERIFY(writer.saveAll(*full()).ok());
+    }
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = store.load().value();
+    CollectionNode* health = ws->find(QStringLiteral("Shop API/Health"));
+    const QString path = store.pathOf(*health);
+    for (const QString& f : filesBelow(dir.path()))
+        QVERIFY2(!store.changedOnDisk(f), qPrintable(f));
+    QVERIFY(store.knownPaths().contains(path));
+    QVERIFY(store.knownPaths().contains(QFileInfo(path).absolutePath()));
+
+    // A git pull changes the file.
+    QByteArray data = readAll(path);
+    data.replace("/health", "/healthz");
+    writeFile(path, data);
+    QVERIFY(store.changedOnDisk(path));
+    // Saving our version makes it ours again.
+    QVERIFY(store.saveRequest(*ws, *health).ok());
+    QVERIFY(!store.changedOnDisk(path));
+    QVERIFY(!readAll(path).contains("/healthz"));
+
+    // A file that appears, and one that disappears.
+    const QString added = dir.filePath(QStringLiteral("collections/Misc/New.json"));
+    QVERIFY(!store.changedOnDisk(added));
+    writeFile(added, "{}\n");
+    QVERIFY(store.changedOnDisk(added));
+    QVERIFY(QFile::remove(path));
+    QVERIFY(store.changedOnDisk(path));
+}
+
+void TestWorkspaceStore::damagedJsonReportedAndKept_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("damage");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("stillThere");
+    // A merge conflict left in a request file by git.
+    QTest::newRow("request: git conflict markers")
+        << QStringLiteral("collections/Shop API/Health.json")
+        << QByteArray("{\n<<<<<<< HEAD\n  \"name\": \"Health\"\n=======\n  \"name\": \"Healthz\"\n>>>>>>> x\n}\n") << 2
+        << 1 << QStringLiteral("Shop API/Ping XML");
+    QTest::newRow("request: missing comma") << QStringLiteral("collections/Shop API/Health.json")
+                                            << QByteArray("{\n  \"name\": \"Health\"\n  \"url\": \"x\"\n}\n") << 3 << 3
+                                            << QStringLiteral("Shop API/Orders/Create order");
+    QTest::newRow("folder: truncated") << QStringLiteral("collections/Shop API/Orders/folder.json")
+                                       << QByteArray("{\n  \"auth\": {\n    \"type\": \"basic\",\n") << 4 << 1
+                                       << QStringLiteral("Shop API/Orders/Create order");
+    QTest::newRow("environment: trailing comma")
+        << QStringLiteral("environments/Dev.json") << QByteArray("{\n  \"name\": \"Dev\",\n}\n") << 3 << 1
+        << QStringLiteral("Misc/Same");
+}
+
+void TestWorkspaceStore::damagedJsonReportedAndKept()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, damage);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, stillThere);
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    {
+        WorkspaceStore writer(dir.path(), &secrets);
+        QVERIFY(writer.saveAll(*full()).ok());
+    }
+    const QString path = dir.filePath(file);
+    writeFile(path, damage);
+    WorkspaceStore store(dir.path(), &secrets);
+    auto loaded = store.load();
+    QVERIFY(loaded.ok());
+    QCOMPARE(store.problems().size(), 1);
+    const WorkspaceProblem& p = store.problems().first();
+    QCOMPARE(p.path, path);
+    QCOMPARE(p.error.code, ErrorCode::WorkspaceInvalid);
+    QCOMPARE(p.line, line);
+    QCOMPARE(p.column, column);
+    QVERIFY2(p.text().startsWith(QStringLiteral("%1:%2:%3: damaged JSON").arg(path).arg(line).arg(column)),
+             qPrintable(p.text()));
+    Workspace& ws = *loaded.value();
+    QVERIFY2(ws.find(stillThere), qPrintable(stillThere)); // the rest opens
+
+    // Never overwritten: not by a full save, not by adding a node of the same name beside it.
+    QVERIFY(!store.saveAll(ws).ok() || readAll(path) == damage);
+    QCOMPARE(readAll(path), damage);
+    if (file.endsWith(QLatin1String("Health.json"))) {
+        auto added = store.addNode(ws, ws.collection(0), 0,
+                                   CollectionNode::makeRequest(request(QStringLiteral("Health"), QStringLiteral("GET"),
+                                                                       QStringLiteral("https://h/"))));
+        QVERIFY(added.ok());
+        QCOMPARE(added.value()->fileName(), QStringLiteral("Health 2.json"));
+        QCOMPARE(readAll(path), damage);
+    }
+    if (file.endsWith(QLatin1String("folder.json"))) {
+        CollectionNode* orders = ws.find(QStringLiteral("Shop API/Orders"));
+        QVERIFY(orders);
+        QVERIFY(!store.saveContainer(ws, *orders).ok());
+        QCOMPARE(readAll(path), damage);
+    }
+}
+
+void TestWorkspaceStore::futureVersionLeftUntouched()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    {
+        WorkspaceStore writer(dir.path(), &secrets);
+        QVERIFY(writer.saveAll(*full()).ok());
+    }
+    const QString path = dir.filePath(QStringLiteral("collections/Shop API/Orders/Create order.json"));
+    const QByteArray future = "{\n  \"name\": \"Create order\",\n  \"type\": \"request\",\n  \"version\": 2,\n"
+                              "  \"url\": {\"template\": \"{{baseUrl}}/orders\"}\n}\n";
+    writeFile(path, future);
+    const QString workspacePath = dir.filePath(QStringLiteral("workspace.json"));
+    QByteArray workspaceFile = readAll(workspacePath);
+    workspaceFile.replace("\"version\": 1", "\"version\": 7");
+    writeFile(workspacePath, workspaceFile);
+
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = store.load().value();
+    int newer = 0;
+    for (const auto& p : store.problems()) {
+        if (p.error.code != ErrorCode::WorkspaceVersionUnsupported) {
+            // Without workspace.json the workspace's id is unknown, so its secrets cannot be found: said so.
+            QCOMPARE(p.error.code, ErrorCode::Io);
+            QVERIFY2(p.text().contains(QLatin1String("not in the secret store")), qPrintable(p.text()));
+            continue;
+        }
+        ++newer;
+        QVERIFY(p.path == path || p.path == workspacePath);
+        QVERIFY2(p.text().contains(QLatin1String("newer")), qPrintable(p.text()));
+    }
+    QCOMPARE(newer, 2);
+    QVERIFY(!ws->find(QStringLiteral("Shop API/Orders/Create order")));
+    QVERIFY(ws->find(QStringLiteral("Shop API/Orders/Upload")));
+    QVERIFY(!store.saveAll(*ws).ok()); // workspace.json is newer: refused, not rewritten
+    QVERIFY(!store.saveWorkspaceFile(*ws).ok());
+    QCOMPARE(readAll(path), future);
+    QCOMPARE(readAll(workspacePath), workspaceFile);
+}
+
+void TestWorkspaceStore::wrongShapeReported()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    {
+        WorkspaceStore writer(dir.path(), &secrets);
+        QVERIFY(writer.saveAll(*full()).ok());
+    }
+    const QString noVersion = dir.filePath(QStringLiteral("collections/Misc/Same.json"));
+    writeFile(noVersion, "{\"type\": \"request\", \"name\": \"Same\"}\n");
+    const QString badHeaders = dir.filePath(QStringLiteral("collections/Shop API/Health.json"));
+    writeFile(badHeaders, "{\"type\": \"request\", \"version\": 1, \"headers\": {\"a\": \"b\"}}\n");
+    const QString wrongType = dir.filePath(QStringLiteral("collections/Shop API/Ping XML.json"));
+    writeFile(wrongType, "{\"type\": \"folder\", \"version\": 1}\n");
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = store.load().value();
+    QCOMPARE(store.problems().size(), 3);
+    QHash<QString, QString> byPath;
+    for (const auto& p : store.problems())
+        byPath.insert(p.path, p.error.message);
+    QVERIFY(byPath.value(noVersion).contains(QLatin1String("version")));
+    QVERIFY(byPath.value(badHeaders).contains(QLatin1String("headers")));
+    QVERIFY(byPath.value(wrongType).contains(QLatin1String("\"folder\"")));
+    QCOMPARE(ws->requestCount(), full()->requestCount() - 3);
+}
+
+void TestWorkspaceStore::addNodeWritesSubtree()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    Workspace ws;
+    auto collection = CollectionNode::makeCollection(QStringLiteral("New"));
+    CollectionNode* folder = collection->insertChild(0, CollectionNode::makeFolder(QStringLiteral("Deep")));
+    CollectionNode* deeper = folder->insertChild(0, CollectionNode::makeFolder(QStringLiteral("Deeper")));
+    RequestItem r = request(QStringLiteral("Leaf"), QStringLiteral("GET"), QStringLiteral("https://leaf/"));
+    r.auth.type = AuthConfig::Type::Bearer;
+    r.auth.token = kBearer;
+    addRequest(deeper, r);
+    auto added = store.addNode(ws, nullptr, 0, std::move(collection));
+    QVERIFY(added.ok());
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("collections/New/Deep/Deeper/Leaf.json"))));
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("collections/New/Deep/Deeper/folder.json"))));
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("collections/New/collection.json"))));
+    QVERIFY(readAll(dir.filePath(QStringLiteral("workspace.json"))).contains("\"New\""));
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QCOMPARE(compareWorkspaces(ws, *loaded), QString());
+}
+
+void TestWorkspaceStore::renameRequestAndFolder()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = full();
+    QVERIFY(store.saveAll(*ws).ok());
+    CollectionNode* create = ws->find(QStringLiteral("Shop API/Orders/Create order"));
+    const QString oldPath = store.pathOf(*create);
+    QVERIFY(store.renameNode(*ws, create, QStringLiteral("Place order")).ok());
+    QVERIFY(!QFileInfo::exists(oldPath));
+    QCOMPARE(QFileInfo(store.pathOf(*create)).fileName(), QStringLiteral("Place order.json"));
+    QVERIFY(QFileInfo::exists(store.pathOf(*create)));
+
+    CollectionNode* orders = ws->find(QStringLiteral("Shop API/Orders"));
+    QVERIFY(store.renameNode(*ws, orders, QStringLiteral("Purchases")).ok());
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("collections/Shop API/Purchases/Place order.json"))));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("collections/Shop API/Orders"))));
+    // Paths of the subtree follow the directory: saving a child writes inside the renamed folder.
+    QCOMPARE(store.pathOf(*create), dir.filePath(QStringLiteral("collections/Shop API/Purchases/Place order.json")));
+    create->request().description = QStringLiteral("after the rename");
+    QVERIFY(store.saveRequest(*ws, *create).ok());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("collections/Shop API/Orders"))));
+
+    CollectionNode* shop = ws->collection(0);
+    QVERIFY(store.renameNode(*ws, shop, QStringLiteral("Store API")).ok());
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("collections/Store API/collection.json"))));
+
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QVERIFY(reader.problems().isEmpty());
+    QCOMPARE(compareWorkspaces(*ws, *loaded), QString());
+    QVERIFY(loaded->find(QStringLiteral("Store API/Purchases/Place order")));
+}
+
+void TestWorkspaceStore::renameKeepsCaseOnlyChange()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = full();
+    QVERIFY(store.saveAll(*ws).ok());
+    CollectionNode* health = ws->find(QStringLiteral("Shop API/Health"));
+    QVERIFY(store.renameNode(*ws, health, QStringLiteral("health")).ok());
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QVERIFY(loaded->find(QStringLiteral("Shop API/health")));
+    QCOMPARE(loaded->requestCount(), ws->requestCount());
+}
+
+void TestWorkspaceStore::moveBetweenFolders()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = full();
+    QVERIFY(store.saveAll(*ws).ok());
+    // A request with a secret, from a folder to the collection, at index 0.
+    CollectionNode* create = ws->find(QStringLiteral("Shop API/Orders/Create order"));
+    QVERIFY(store.moveNode(*ws, create, ws->collection(1), 0).ok());
+    QCOMPARE(store.pathOf(*create), dir.filePath(QStringLiteral("collections/Misc/Create order.json")));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("collections/Shop API/Orders/Create order.json"))));
+    // A folder with children into another collection, where a node of that name exists.
+    CollectionNode* archive = ws->find(QStringLiteral("Shop API/Orders/Archive: 2024\\/25"));
+    archive->setName(QStringLiteral("Same"));
+    QVERIFY(store.saveContainer(*ws, *archive).ok());
+    QVERIFY(store.moveNode(*ws, archive, ws->collection(1), 99).ok());
+    QCOMPARE(archive->fileName(), QStringLiteral("Same 2")); // "Same" is the folder there
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QVERIFY(reader.problems().isEmpty());
+    QCOMPARE(compareWorkspaces(*ws, *loaded), QString());
+    QCOMPARE(loaded->collection(1)->child(0)->name(), QStringLiteral("Create order"));
+    QCOMPARE(loaded->collection(1)->child(0)->request().auth.token, kBearer);
+}
+
+void TestWorkspaceStore::reorderWithinFolder()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = full();
+    QVERIFY(store.saveAll(*ws).ok());
+    const QHash<QString, FileStamp> before = stamps(dir.path());
+    CollectionNode* orders = ws->find(QStringLiteral("Shop API/Orders"));
+    CollectionNode* upload = ws->find(QStringLiteral("Shop API/Orders/Upload"));
+    QVERIFY(store.moveNode(*ws, upload, orders, 0).ok());
+    // Only the folder's file changes (its order).
+    const QHash<QString, FileStamp> after = stamps(dir.path());
+    for (auto it = before.begin(); it != before.end(); ++it) {
+        if (it.key().endsWith(QLatin1String("Orders/folder.json")))
+            QVERIFY(!(after.value(it.key()) == it.value()));
+        else
+            QVERIFY2(after.value(it.key()) == it.value(), qPrintable(it.key()));
+    }
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QCOMPARE(loaded->find(QStringLiteral("Shop API/Orders"))->child(0)->name(), QStringLiteral("Upload"));
+    QCOMPARE(compareWorkspaces(*ws, *loaded), QString());
+}
+
+void TestWorkspaceStore::reorderCollections()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = full();
+    QVERIFY(store.saveAll(*ws).ok());
+    QVERIFY(store.moveNode(*ws, ws->collection(1), nullptr, 0).ok());
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QCOMPARE(loaded->collection(0)->name(), QStringLiteral("Misc"));
+    QCOMPARE(compareWorkspaces(*ws, *loaded), QString());
+}
+
+void TestWorkspaceStore::removeAndUndoReAdd()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = full();
+    QVERIFY(store.saveAll(*ws).ok());
+    const qsizetype secretCount = secrets.size();
+    const QHash<QString, FileStamp> before = stamps(dir.path());
+    CollectionNode* orders = ws->find(QStringLiteral("Shop API/Orders"));
+    const QString folderPath = store.pathOf(*orders);
+    const int row = orders->row();
+
+    auto removed = store.removeNode(*ws, orders);
+    QVERIFY(removed.ok());
+    QVERIFY(!QFileInfo::exists(folderPath));
+    QVERIFY(!ws->find(QStringLiteral("Shop API/Orders")));
+    // The folder's secrets (Basic password, folder variable, the requests' bearer, API key, request variable) left
+    // the store with it.
+    QCOMPARE(secrets.size(), secretCount - 5);
+    WorkspaceStore between(dir.path(), &secrets);
+    QCOMPARE(between.load().value()->requestCount(), ws->requestCount());
+
+    // Undo: the same subtree (same ids, same secrets) goes back where it was.
+    std::unique_ptr<CollectionNode> subtree = std::move(removed).value();
+    QCOMPARE(subtree->requestCount(), 4);
+    auto readded = store.addNode(*ws, ws->collection(0), row, std::move(subtree));
+    QVERIFY(readded.ok());
+    QCOMPARE(secrets.size(), secretCount);
+    QCOMPARE(stamps(dir.path()).keys().size(), before.size());
+    for (auto it = before.begin(); it != before.end(); ++it)
+        QVERIFY2(readAll(it.key()) == it.value().content, qPrintable(it.key()));
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QVERIFY(reader.problems().isEmpty());
+    QCOMPARE(compareWorkspaces(*ws, *loaded), QString());
+}
+
+void TestWorkspaceStore::removeCollection()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = full();
+    QVERIFY(store.saveAll(*ws).ok());
+    auto removed = store.removeNode(*ws, ws->collection(0));
+    QVERIFY(removed.ok());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("collections/Shop API"))));
+    // Only workspace-level and environment secrets remain.
+    QCOMPARE(secrets.size(), 4);
+    const QJsonObject file = QJsonDocument::fromJson(readAll(dir.filePath(QStringLiteral("workspace.json")))).object();
+    QCOMPARE(file.value(QStringLiteral("collections")).toArray(), QJsonArray({QStringLiteral("Misc")}));
+}
+
+void TestWorkspaceStore::environmentsRenamedAndRemoved()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = full();
+    QVERIFY(store.saveAll(*ws).ok());
+    const qsizetype count = secrets.size();
+    ws->environments[0].setName(QStringLiteral("Development"));
+    QVERIFY(store.saveEnvironments(*ws).ok());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("environments/Dev.json"))));
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("environments/Development.json"))));
+    QCOMPARE(secrets.size(), count); // moved to the new name, not copied
+    QCOMPARE(secrets
+                 .read(WorkspaceStore::secretKey(ws->id, {QStringLiteral("environment"), QStringLiteral("Development"),
+                                                          QStringLiteral("variables.apiSecret")}))
+                 .value(),
+             kEnvSecret.toUtf8());
+    ws->environments.removeFirst();
+    QVERIFY(store.saveEnvironments(*ws).ok());
+    QCOMPARE(secrets.size(), count - 1);
+    QCOMPARE(QDir(dir.filePath(QStringLiteral("environments"))).entryList(QDir::Files),
+             QStringList{QStringLiteral("Prod - EU.json")});
+}
+
+void TestWorkspaceStore::nameCollisionsOnDisk()
+{
+    // Names that differ only in case or in characters a file name cannot hold still get their own files.
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    Workspace ws;
+    CollectionNode* c = ws.insertCollection(0, CollectionNode::makeCollection(QStringLiteral("C")));
+    for (const QString& name : {QStringLiteral("a:b"), QStringLiteral("a/b"), QStringLiteral("A-B"),
+                                QStringLiteral("folder"), QStringLiteral("collection"), QStringLiteral("...")})
+        addRequest(c, request(name, QStringLiteral("GET"), QStringLiteral("https://x/")));
+    QVERIFY(store.saveAll(ws).ok());
+    QCOMPARE(filesBelow(dir.filePath(QStringLiteral("collections/C"))).size(), 7);
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QVERIFY(reader.problems().isEmpty());
+    QCOMPARE(compareWorkspaces(ws, *loaded), QString());
+}
+
+QTEST_GUILESS_MAIN(TestWorkspaceStore)
+#include "TestWorkspaceStore.moc"
