@@ -49,12 +49,9 @@ QString CliWorkspace::printable(const QString& text)
 
 Result<void> CliWorkspace::seedDemo(CliContext& ctx)
 {
-    DemoWorkspace::Options options;
-    // The embedded issuer keeps its client secret beside its key (EmbeddedIssuer::kSecretFileName); when
-    // `tokenscope-cli serve` ran before, the demo environment gets it (into the secret store, not the files).
-    QFile secret(QDir(DataDirectory::issuerDirectory()).filePath(QStringLiteral("client-secret")));
-    if (secret.open(QIODevice::ReadOnly))
-        options.clientSecret = QString::fromUtf8(secret.read(4096).trimmed());
+    // When `tokenscope-cli serve` ran before, the demo environment gets the issuer's client secret (into the
+    // secret store, not the files).
+    const DemoWorkspace::Options options = DemoWorkspace::optionsFromDataDirectory();
     m_workspace->name = QStringLiteral("Default workspace");
     DemoWorkspace::addTo(*m_workspace, options);
     if (auto ok = m_store->saveAll(*m_workspace); !ok)

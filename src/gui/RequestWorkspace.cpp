@@ -19,6 +19,8 @@
 #include "storage/EnvironmentStore.h"
 #include "storage/MemorySecretStore.h"
 #include "storage/RequestDraftStore.h"
+#include "storage/DataDirectory.h"
+#include "workspace/DemoWorkspace.h"
 #include "workspace/ItemInheritance.h"
 #include "workspace/Workspace.h"
 #ifdef TOKENSCOPE_HAVE_KEYCHAIN
@@ -1058,8 +1060,21 @@ void RequestWorkspace::useLocalMockServer(const QString& baseUrl, const ClientCr
                                      [](const Environment& e) { return e.name() == kLocalMockEnvironment; });
         bool changed = false;
         if (it != environments.end()) {
-            changed = it->variable(QStringLiteral("baseUrl")).value_or(EnvironmentVariable()).value != baseUrl;
-            it->setVariable(QStringLiteral("baseUrl"), baseUrl); // the port may differ from last time
+            // The port may differ from last time; the demo environment also carries the issuer's client.
+            QList<std::pair<QString, QString>> values{{QStringLiteral("baseUrl"), baseUrl}};
+            if (it->contains(QStringLiteral("clientSecret")) && !credentials.clientSecret.isEmpty())
+                values.append({QStringLiteral("clientSecret"), credentials.clientSecret});
+            if (it->contains(QStringLiteral("clientId")) && !credentials.clientId.isEmpty())
+                values.append({QStringLiteral("clientId"), credentials.clientId});
+            if (it->contains(QStringLiteral("audience")) && !credentials.audience.isEmpty())
+                values.append({QStringLiteral("audience"), credentials.audience});
+            for (const auto& [name, value] : values) {
+                const auto old = it->variable(name);
+                if (old && old->value == value)
+                    continue;
+                it->setVariable(name, value, old ? old->secret : false);
+                changed = true;
+            }
         } else if (environments.isEmpty()) {
             Environment local{QString(kLocalMockEnvironment)};
             local.setVariable(QStringLiteral("baseUrl"), baseUrl);
@@ -1301,7 +1316,18 @@ void RequestWorkspace::loadDraft()
 bool RequestWorkspace::openWorkspace(const QString& directory)
 {
     storeCurrentTab();
+    // The shared default workspace starts with the demo collection, as the CLI's does (whichever runs first).
+    const bool seedDemo = QDir(directory).absolutePath() == QDir(DataDirectory::defaultWorkspace()).absolutePath() &&
+                          !QFileInfo::exists(QDir(directory).filePath(QStringLiteral("workspace.json")));
     const auto opened = m_document->open(directory);
+    if (opened && seedDemo && m_document->workspace()->collectionCount() == 0) {
+        Workspace* ws = m_document->workspace();
+        ws->name = tr("Default workspace");
+        DemoWorkspace::addTo(*ws, DemoWorkspace::optionsFromDataDirectory());
+        if (const auto saved = m_document->store()->saveAll(*ws); !saved)
+            Q_EMIT statusMessage(saved.error().message);
+        (void)m_document->reload();
+    }
     if (!opened) {
         m_importNote->setText(tr("Workspace not opened: %1").arg(opened.error().message));
         m_importNote->show();

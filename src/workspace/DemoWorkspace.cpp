@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "workspace/DemoWorkspace.h"
 
+#include "storage/DataDirectory.h"
+
+#include <QDir>
+#include <QFile>
+
 namespace {
 
 const QString kScopedProfile = QStringLiteral("Local mock API");
@@ -90,6 +95,16 @@ std::unique_ptr<CollectionNode> DemoWorkspace::collection()
     wrongScope.auth = profileAuth(kWriteOnlyProfile);
     addRequest(errors, wrongScope);
     return c;
+}
+
+DemoWorkspace::Options DemoWorkspace::optionsFromDataDirectory()
+{
+    Options options;
+    // EmbeddedIssuer keeps its client secret beside its key (kSecretFileName).
+    QFile secret(QDir(DataDirectory::issuerDirectory()).filePath(QStringLiteral("client-secret")));
+    if (secret.open(QIODevice::ReadOnly))
+        options.clientSecret = QString::fromUtf8(secret.read(4096).trimmed());
+    return options;
 }
 
 Environment DemoWorkspace::environment(const Options& options)

@@ -23,6 +23,10 @@ public:
         QString audience = QStringLiteral("https://tokenscope.local/api");
     };
 
+    /// The defaults, with the embedded issuer's client secret when `tokenscope-cli serve` or the Server workspace
+    /// ran before (it is kept in DataDirectory::issuerDirectory()).
+    static Options optionsFromDataDirectory();
+
     static QString collectionName() { return QStringLiteral("Quickstart API"); }
     static QString environmentName() { return QStringLiteral("Local mock API"); }
 
