@@ -12,11 +12,8 @@
 #include "request/SnippetGenerator.h"
 #include "request/VariableResolver.h"
 #include "storage/EnvironmentStore.h"
-#include "storage/MemorySecretStore.h"
 #include "storage/RequestDraftStore.h"
-#ifdef TOKENSCOPE_HAVE_KEYCHAIN
-#include "storage/KeychainSecretStore.h"
-#endif
+#include "storage/SecretStores.h"
 
 #include <QAction>
 #include <QApplication>
@@ -104,28 +101,6 @@ QList<HttpRequestSpec::Row> rowsFromParts(const QList<HttpRequestSpec::Multipart
     for (const auto& part : parts)
         rows.append({part.name, part.isFile ? QString(QLatin1Char('@') + part.filePath) : part.value, part.enabled});
     return rows;
-}
-
-/// One store per process, so a draft's secrets survive closing and reopening the window in a session even
-/// without a keychain. The keychain is only tried when a D-Bus session exists (it is how QtKeychain reaches it).
-std::shared_ptr<SecretStore> processSecretStore()
-{
-    static std::weak_ptr<SecretStore> shared;
-    static std::shared_ptr<SecretStore> memory; // kept for the whole session when there is no keychain
-    if (auto existing = shared.lock())
-        return existing;
-    std::shared_ptr<SecretStore> store;
-#ifdef TOKENSCOPE_HAVE_KEYCHAIN
-    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        store = std::make_shared<KeychainSecretStore>();
-#endif
-    if (!store) {
-        if (!memory)
-            memory = std::make_shared<MemorySecretStore>();
-        store = memory;
-    }
-    shared = store;
-    return store;
 }
 
 } // namespace
@@ -288,7 +263,7 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     connect(m_keepSecrets, &QCheckBox::toggled, this, [this](bool keep) { m_history.setKeepSecrets(keep); });
 
     // Secrets: the OS keychain when one answers; otherwise memory, and the user is told.
-    m_secrets = processSecretStore();
+    m_secrets = SecretStores::shared();
     updateSecretStoreLabel();
 
     m_draftTimer->setSingleShot(true);
