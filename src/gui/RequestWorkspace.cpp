@@ -34,6 +34,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -1011,11 +1012,8 @@ void RequestWorkspace::onFinished(quint64 id, const HttpClientResponse& response
     m_cancel->setEnabled(false);
     m_progress->hide();
     m_viewer->setResponse(response);
+    // Appended to the log on the history's writer thread (setHistoryPath); failures come back as a status message.
     m_history.add(m_sent, response, QDateTime::currentMSecsSinceEpoch(), m_sentSecrets);
-    if (!m_historyPath.isEmpty()) {
-        if (const auto saved = m_history.save(m_historyPath); !saved)
-            Q_EMIT statusMessage(tr("History not saved: %1").arg(saved.error().message));
-    }
     refreshHistory();
     showDiagnosis(m_sent, response);
     Q_EMIT statusMessage(response.received ? tr("%1 in %2 ms").arg(response.statusLine()).arg(response.timings.totalMs)
@@ -1063,8 +1061,25 @@ void RequestWorkspace::setHistoryPath(const QString& path)
 {
     m_historyPath = path;
     if (!path.isEmpty()) {
-        if (const auto loaded = m_history.load(path); !loaded)
+        QPointer<RequestWorkspace> self(this);
+        m_history.setWriteErrorHandler([self](const Error& error) { // on the writer thread
+            if (!self)
+                return;
+            QMetaObject::invokeMethod(
+                self,
+                [self, message = error.message] {
+                    if (self)
+                        Q_EMIT self->statusMessage(tr("History not saved: %1").arg(message));
+                },
+                Qt::QueuedConnection);
+        });
+        const auto loaded =
+            m_history.open(path, path == RequestHistory::defaultPath() ? RequestHistory::legacyPath() : QString());
+        if (!loaded)
             Q_EMIT statusMessage(tr("History not loaded: %1").arg(loaded.error().message));
+        else if (loaded->skipped > 0)
+            Q_EMIT statusMessage(
+                tr("History: %1 damaged entries skipped (%2)").arg(loaded->skipped).arg(loaded->firstProblem));
     }
     refreshHistory();
 }
