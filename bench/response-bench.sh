@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Request workspace (issue 6): a 50 MB JSON response -> pretty view, against `jq .` on the same file in the same run.
+# Request workspace: a 50 MB JSON response -> pretty view, against `jq .` on the same file in the same run.
 # Measures wall time and peak RSS (/usr/bin/time -v) of
 #   jq .                          pretty-prints to /dev/null
 #   response-bench FILE format    ResponseFormatter alone (validate, pretty-print with exact literals, pages, tokens)

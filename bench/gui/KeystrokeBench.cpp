@@ -84,7 +84,7 @@ int main(int argc, char** argv)
     std::printf("  ... plus layout and paint:   median %.2f ms, p95 %.2f ms\n", at(total, 50), at(total, 95));
     std::printf("  last verdict: %s\n", lastValid ? "Invalid (as expected)" : "UNEXPECTED");
 
-    // Pasting 10 MB of garbage (issue 3: the UI never blocks for more than 100 ms): the editor's own paste path
+    // Pasting 10 MB of garbage (the UI never blocks for more than 100 ms): the editor's own paste path
     // (Ctrl+V) and the Paste button, each up to the refusal message, with the event processing after it.
     QByteArray garbage(10 * 1024 * 1024, 'x');
     for (qsizetype i = 0; i < garbage.size(); i += 7)

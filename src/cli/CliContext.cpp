@@ -2,6 +2,7 @@
 #include "cli/CliContext.h"
 
 #include "core/JsonText.h"
+#include "jose/CompactToken.h"
 
 #include <cstdio>
 
@@ -72,6 +73,22 @@ Result<QByteArray> CliContext::readInput(const QString& path, qint64 limit)
     }
     if (data.size() > limit) {
         return Error(ErrorCode::InputTooLarge, QStringLiteral("%1 is larger than %2 bytes").arg(path).arg(limit));
+    }
+    return data;
+}
+
+QByteArray CliContext::readToken(const QStringList& positional)
+{
+    if (!positional.isEmpty() && positional.first() != QLatin1String("-")) {
+        return positional.first().toUtf8();
+    }
+    // kMaxLength plus "\r\n" plus one byte: anything longer than the cap still reads as longer after the chop.
+    QByteArray data = m_in.read(CompactToken::kMaxLength + 3);
+    if (data.endsWith('\n')) {
+        data.chop(1);
+        if (data.endsWith('\r')) {
+            data.chop(1);
+        }
     }
     return data;
 }

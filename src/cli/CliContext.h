@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 /// Exit codes shared by every subcommand.
 enum ExitCode
@@ -35,6 +36,10 @@ public:
 
     /// Reads a whole file ("-" = stdin) up to `limit` bytes. Errors: ERR_IO, ERR_INPUT_TOO_LARGE.
     Result<QByteArray> readInput(const QString& path, qint64 limit = 64 * 1024 * 1024);
+    /// The TOKEN argument of decode and verify: the argument itself, or stdin when it is "-" or absent (one line
+    /// terminator at the end dropped). Reads at most a few bytes past CompactToken::kMaxLength, so that
+    /// TokenAnalysis applies the GUI's size cap (ERR_INPUT_TOO_LARGE) without the CLI reading more.
+    QByteArray readToken(const QStringList& positional);
     QFile& stdinFile() { return m_in; }
 
 private:

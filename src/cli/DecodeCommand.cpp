@@ -4,7 +4,7 @@
 #include "cli/TokenReport.h"
 #include "core/MockClock.h"
 #include "core/SystemClock.h"
-#include "jose/TokenLint.h"
+#include "jose/TokenAnalysis.h"
 
 int DecodeCommand::run(const QStringList& arguments, CliContext& ctx)
 {
@@ -22,16 +22,6 @@ int DecodeCommand::run(const QStringList& arguments, CliContext& ctx)
     if (args.size() > 1) {
         return ctx.usage(QStringLiteral("decode takes one token"));
     }
-    QByteArray input;
-    if (args.isEmpty() || args.first() == QLatin1String("-")) {
-        auto read = ctx.readInput(QStringLiteral("-"), CompactToken::kMaxLength * 4);
-        if (!read) {
-            return ctx.fail(read.error());
-        }
-        input = read.value();
-    } else {
-        input = args.first().toUtf8();
-    }
     bool nowOk = true;
     const qint64 nowValue =
         parser.isSet(now) ? parser.value(now).toLongLong(&nowOk) : SystemClock::instance().nowSeconds();
@@ -39,13 +29,17 @@ int DecodeCommand::run(const QStringList& arguments, CliContext& ctx)
         return ctx.usage(QStringLiteral("--now needs a Unix time in seconds"));
     }
     const MockClock clock(nowValue);
-    QStringList notes;
-    const CompactToken token = CompactToken::parse(CompactToken::normalise(input, &notes));
-    const LintFindings findings = TokenLint::lint(token, &clock);
+    // The GUI's pipeline (normalise, size cap, parse, lint) without a key: decoding never verifies.
+    const TokenAnalysis analysis = TokenAnalysis::analyse(ctx.readToken(args), std::nullopt, {}, clock);
+    if (analysis.inputError) {
+        return ctx.fail(*analysis.inputError);
+    }
+    // Empty input is not analysed further; parsing it gives the parser's "empty" error for the report.
+    const CompactToken token = analysis.hasToken() ? analysis.token : CompactToken::parse(QByteArray());
     if (parser.isSet(json)) {
-        ctx.outBytes(TokenReport::decodeJson(token, notes, findings, nowValue) + '\n');
+        ctx.outBytes(TokenReport::decodeJson(token, analysis.notes, analysis.lint, nowValue) + '\n');
     } else {
-        ctx.outLine(TokenReport::decodeText(token, notes, findings, nowValue));
+        ctx.outLine(TokenReport::decodeText(token, analysis.notes, analysis.lint, nowValue));
     }
     // A token that does not even decode is invalid input (exit 1); decoding never says "valid".
     return token.kind == CompactToken::Kind::Invalid || (token.error && token.segments.size() != 5) ? ExitInvalid

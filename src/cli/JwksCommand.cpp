@@ -2,7 +2,6 @@
 #include "cli/JwksCommand.h"
 
 #include "cli/TokenReport.h"
-#include "cli/UrlLoader.h"
 #include "jose/JwksDiff.h"
 #include "jose/KeySetAnalysis.h"
 #include "net/RemoteJwksFetcher.h"
@@ -39,7 +38,7 @@ Result<LoadedSet> loadSet(const QString& source, bool issuer, bool insecure, con
 {
     LoadedSet loaded;
     loaded.origin = source;
-    if (issuer || UrlLoader::isUrl(source)) {
+    if (issuer || RemoteJwksFetcher::looksLikeUrl(source)) {
         JwksFetchOptions options;
         options.verifyTls = !insecure;
         options.allowPlainHttpJwksUri = insecure;

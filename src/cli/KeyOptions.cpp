@@ -1,28 +1,28 @@
 // SPDX-License-Identifier: MIT
 #include "cli/KeyOptions.h"
 
-#include "cli/UrlLoader.h"
 #include "core/Base64Url.h"
 #include "jose/KeyText.h"
+#include "net/RemoteJwksFetcher.h"
 
 void KeyOptions::addTo(QCommandLineParser& parser)
 {
-    parser.addOptions({m_secret, m_secretB64, m_jwk, m_jwks, m_pem, m_passphrase, m_allowWeak});
+    parser.addOptions({m_secret, m_secretB64, m_jwk, m_jwks, m_issuer, m_pem, m_caCert, m_passphrase, m_allowWeak});
 }
 
 bool KeyOptions::anySet(const QCommandLineParser& parser) const
 {
     return parser.isSet(m_secret) || parser.isSet(m_secretB64) || parser.isSet(m_jwk) || parser.isSet(m_jwks) ||
-           parser.isSet(m_pem);
+           parser.isSet(m_issuer) || parser.isSet(m_pem);
 }
 
 Result<KeyOptions::Loaded> KeyOptions::load(const QCommandLineParser& parser, CliContext& ctx) const
 {
     const int count = int(parser.isSet(m_secret)) + int(parser.isSet(m_secretB64)) + int(parser.isSet(m_jwk)) +
-                      int(parser.isSet(m_jwks)) + int(parser.isSet(m_pem));
+                      int(parser.isSet(m_jwks)) + int(parser.isSet(m_issuer)) + int(parser.isSet(m_pem));
     if (count != 1) {
         return Error(ErrorCode::Usage, count == 0 ? QStringLiteral("give a key: --secret, --secret-base64url, --jwk, "
-                                                                   "--jwks or --pem")
+                                                                   "--jwks, --issuer or --pem")
                                                   : QStringLiteral("give only one key source"));
     }
     Loaded loaded;
@@ -49,13 +49,24 @@ Result<KeyOptions::Loaded> KeyOptions::load(const QCommandLineParser& parser, Cl
     }
     QString source;
     QByteArray text;
-    if (parser.isSet(m_jwks) && UrlLoader::isUrl(parser.value(m_jwks))) {
-        source = parser.value(m_jwks);
-        auto fetched = UrlLoader::get(source);
+    const bool issuer = parser.isSet(m_issuer);
+    if (issuer || (parser.isSet(m_jwks) && RemoteJwksFetcher::looksLikeUrl(parser.value(m_jwks)))) {
+        source = issuer ? parser.value(m_issuer) : parser.value(m_jwks);
+        JwksFetchOptions options;
+        options.caFile = parser.value(m_caCert);
+        options.useCache = false;
+        auto fetched = RemoteJwksFetcher::fetchBlocking(source, issuer, options);
         if (!fetched) {
             return fetched.error();
         }
-        text = fetched.value();
+        for (const auto& warning : fetched->warnings) {
+            ctx.errLine(QStringLiteral("tokenscope-cli: warning: %1").arg(warning));
+        }
+        if (issuer) {
+            source = fetched->url.toString(); // the jwks_uri the discovery document named
+        }
+        // Parsed again below like a file, so --allow-weak-keys and the single-key checks apply the same way.
+        text = fetched->body;
     } else {
         source = parser.isSet(m_jwk)    ? parser.value(m_jwk)
                  : parser.isSet(m_jwks) ? parser.value(m_jwks)
@@ -72,7 +83,7 @@ Result<KeyOptions::Loaded> KeyOptions::load(const QCommandLineParser& parser, Cl
     }
     loaded.keys = parsed->keys;
     loaded.single = parsed->format != ParsedKeyText::Format::JwkSet;
-    if (parser.isSet(m_jwks) && loaded.single) {
+    if ((parser.isSet(m_jwks) || issuer) && loaded.single) {
         return Error(ErrorCode::JwksInvalid,
                      QStringLiteral("%1 is a single key, not a JWK Set (use --jwk)").arg(source));
     }

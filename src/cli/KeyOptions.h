@@ -7,8 +7,11 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 
-/// The key-source options shared by verify, sign and the key tools:
-/// --secret S | --secret-base64url S | --jwk FILE | --jwks FILE|URL | --pem FILE  [--passphrase P] [--allow-weak-keys]
+/// The key-source options of verify:
+/// --secret S | --secret-base64url S | --jwk FILE | --jwks FILE|URL | --issuer URL | --pem FILE
+/// [--cacert FILE] [--passphrase P] [--allow-weak-keys]
+/// Key sets from the network come through the GUI's fetcher (RemoteJwksFetcher): OIDC discovery for --issuer, TLS
+/// verification against the system store plus --cacert, failures explained (TlsProblem).
 class KeyOptions
 {
 public:
@@ -33,6 +36,14 @@ private:
                              QStringLiteral("FILE")};
     QCommandLineOption m_jwks{QStringLiteral("jwks"), QStringLiteral("A JWK Set file or http(s) URL."),
                               QStringLiteral("FILE|URL")};
+    QCommandLineOption m_issuer{QStringLiteral("issuer"),
+                                QStringLiteral("Find the JWK Set through this issuer's OpenID Connect discovery "
+                                               "document."),
+                                QStringLiteral("URL")};
+    QCommandLineOption m_caCert{
+        QStringLiteral("cacert"),
+        QStringLiteral("Also trust the CA certificates in this PEM file (--jwks URL, --issuer)."),
+        QStringLiteral("FILE")};
     QCommandLineOption m_pem{QStringLiteral("pem"), QStringLiteral("A PEM key or X.509 certificate file."),
                              QStringLiteral("FILE")};
     QCommandLineOption m_passphrase{

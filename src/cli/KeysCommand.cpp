@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/KeysCommand.h"
 
-#include "cli/FileWriter.h"
 #include "crypto/SecureRandom.h"
 #include "jose/Jwk.h"
+#include "storage/AtomicFile.h"
 
 #include <QJsonDocument>
 
@@ -113,7 +113,7 @@ int KeysCommand::run(const QStringList& arguments, CliContext& ctx)
         return ctx.fail(!priv ? priv.error() : pub.error());
     }
     if (parser.isSet(outPrivate)) {
-        if (auto w = FileWriter::write(parser.value(outPrivate), priv.value(), true); !w) {
+        if (auto w = AtomicFile::write(parser.value(outPrivate), priv.value(), AtomicFile::Mode::Private); !w) {
             return ctx.fail(w.error());
         }
     }
@@ -121,7 +121,7 @@ int KeysCommand::run(const QStringList& arguments, CliContext& ctx)
         if (key.isSymmetric()) {
             return ctx.usage(QStringLiteral("an oct key has no public part"));
         }
-        if (auto w = FileWriter::write(parser.value(outPublic), pub.value(), false); !w) {
+        if (auto w = AtomicFile::write(parser.value(outPublic), pub.value(), AtomicFile::Mode::Shared); !w) {
             return ctx.fail(w.error());
         }
     }

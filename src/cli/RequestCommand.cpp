@@ -3,8 +3,8 @@
 
 #include "cli/CliWorkspace.h"
 #include "cli/RequestOptions.h"
-#include "cli/UrlLoader.h"
 #include "core/JsonText.h"
+#include "net/RemoteJwksFetcher.h"
 #include "net/RequestSession.h"
 #include "net/UnauthorizedDiagnosis.h"
 
@@ -139,7 +139,18 @@ int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
         input.expectedAudience = parser.value(audience);
         if (parser.isSet(jwks)) {
             const QString source = parser.value(jwks);
-            auto text = UrlLoader::isUrl(source) ? UrlLoader::get(source) : ctx.readInput(source);
+            Result<QByteArray> text = QByteArray();
+            if (RemoteJwksFetcher::looksLikeUrl(source)) {
+                // The GUI's fetcher, with the request's own TLS settings (--cacert, --insecure).
+                JwksFetchOptions options;
+                options.caFile = requestOptions.clientOptions(parser).tls.caFile;
+                options.verifyTls = spec->verifyTls;
+                options.useCache = false;
+                auto fetched = RemoteJwksFetcher::fetchBlocking(source, false, options);
+                text = fetched ? Result<QByteArray>(fetched->body) : Result<QByteArray>(fetched.error());
+            } else {
+                text = ctx.readInput(source);
+            }
             if (!text)
                 return ctx.fail(text.error());
             auto keys = Jwks::fromJson(text.value());

@@ -7,6 +7,7 @@
 #include "core/JsonText.h"
 #include "core/MockClock.h"
 #include "core/SystemClock.h"
+#include "jose/TokenAnalysis.h"
 #include "jose/TokenLint.h"
 
 #include <QThread>
@@ -149,7 +150,7 @@ int VerifyCommand::run(const QStringList& arguments, CliContext& ctx)
                                  QStringLiteral("The token, or - for one token per stdin line."));
     if (const int r = parse(parser, arguments, ctx,
                             QStringLiteral("verify (--secret S | --secret-base64url S | --jwk FILE | --jwks FILE|URL | "
-                                           "--pem FILE) [policy options] [TOKEN|-]"));
+                                           "--issuer URL | --pem FILE) [--cacert FILE] [policy options] [TOKEN|-]"));
         r >= 0) {
         return r;
     }
@@ -217,20 +218,18 @@ int VerifyCommand::run(const QStringList& arguments, CliContext& ctx)
         return runBatch(verifier, ctx, parser.isSet(json), workers);
     }
 
-    QByteArray input;
-    if (args.isEmpty()) {
-        auto read = ctx.readInput(QStringLiteral("-"), CompactToken::kMaxLength * 4);
-        if (!read) {
-            return ctx.fail(read.error());
-        }
-        input = read.value();
-    } else {
-        input = args.first().toUtf8();
+    // One token: the GUI's pipeline (normalise, size cap, parse, lint, verify) with the same key selection.
+    const Clock& clock = options.claims.clock ? *options.claims.clock : SystemClock::instance();
+    const TokenAnalysis analysis =
+        TokenAnalysis::analyse(ctx.readToken(args), Result<Jwks>(keys->keys), options, clock, keys->single);
+    if (analysis.inputError) {
+        return ctx.fail(*analysis.inputError);
     }
-    QStringList notes;
-    const CompactToken token = CompactToken::parse(CompactToken::normalise(input, &notes));
-    const VerificationResult result = verifier.verify(token);
-    LintFindings findings = TokenLint::lint(token, options.claims.clock);
+    // Empty input is not analysed further; the verifier still reports why it fails (the first step).
+    const CompactToken token = analysis.hasToken() ? analysis.token : CompactToken::parse(QByteArray());
+    const VerificationResult result = analysis.verification ? *analysis.verification : verifier.verify(token);
+    const QStringList& notes = analysis.notes;
+    LintFindings findings = analysis.lint;
     if (keys->single && keys->keys.keys().first().isSymmetric()) {
         findings.append(TokenLint::lintSecret(keys->keys.keys().first().secret(), token.alg()));
     }

@@ -3,10 +3,10 @@
 
 #include "core/JsonText.h"
 #include "crypto/SecureRandom.h"
-#include "gui/KeyFileWriter.h"
 #include "jose/AlgorithmTable.h"
 #include "jose/KeyText.h"
 #include "net/BackgroundTask.h"
+#include "storage/AtomicFile.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -73,6 +74,19 @@ QString pemText(const Jwk& key, bool privateKey)
                           : key.asymmetricKey().publicKey().toPem(PemFormat::Spki);
     return pem ? QString::fromLatin1(pem.value()) : pem.error().toString();
 }
+/// Writes a file the user chose, atomically; private key material with mode 0600 from the first byte (AtomicFile).
+/// On failure a warning box titled `title` over `parent`. True when written.
+bool writeOrWarn(QWidget* parent, const QString& title, const QString& path, const QByteArray& data,
+                 bool containsPrivateKey)
+{
+    const auto written =
+        AtomicFile::write(path, data, containsPrivateKey ? AtomicFile::Mode::Private : AtomicFile::Mode::Shared);
+    if (!written) {
+        QMessageBox::warning(parent, title, written.error().message);
+    }
+    return written.ok();
+}
+
 } // namespace
 
 KeyToolsPanel::KeyToolsPanel(QWidget* parent)
@@ -329,7 +343,7 @@ bool KeyToolsPanel::exportSet(const QString& path, bool includePrivate)
         }
         document.insert(QStringLiteral("keys"), keys);
     }
-    if (!KeyFileWriter::writeOrWarn(this, tr("Export JWK Set"), path, prettyJson(document), secret)) {
+    if (!writeOrWarn(this, tr("Export JWK Set"), path, prettyJson(document), secret)) {
         return false;
     }
     Q_EMIT statusMessage(tr("Exported %1 key(s) to %2").arg(set.keys().size()).arg(path));
@@ -342,7 +356,7 @@ bool KeyToolsPanel::savePublicKey(const QString& path, bool pem)
         return false;
     }
     const QByteArray bytes = pem ? pemText(m_generated, false).toLatin1() : prettyJson(m_generated.toJson(false));
-    return KeyFileWriter::writeOrWarn(this, tr("Save Public Key"), path, bytes, false);
+    return writeOrWarn(this, tr("Save Public Key"), path, bytes, false);
 }
 
 bool KeyToolsPanel::savePrivateKey(const QString& path, bool pem)
@@ -351,7 +365,7 @@ bool KeyToolsPanel::savePrivateKey(const QString& path, bool pem)
         return false;
     }
     const QByteArray bytes = pem ? pemText(m_generated, true).toLatin1() : prettyJson(m_generated.toJson(true));
-    if (!KeyFileWriter::writeOrWarn(this, tr("Save Private Key"), path, bytes, true)) {
+    if (!writeOrWarn(this, tr("Save Private Key"), path, bytes, true)) {
         return false;
     }
     Q_EMIT statusMessage(tr("Private key written to %1 (mode 0600)").arg(path));

@@ -16,7 +16,7 @@ class QPushButton;
 /// Key tools of the Keys workspace: generate RSA/EC/OKP/oct keys (kid defaults to the RFC 7638 thumbprint), show
 /// them as public and private JWK and PEM, collect them into a JWK Set and export it (public members only unless
 /// the user ticks "include private members"), and convert PEM ⇄ JWK. Private keys live in memory and are written
-/// only to files the user chooses, with mode 0600 (KeyFileWriter); never to settings.
+/// only to files the user chooses, with mode 0600 (AtomicFile); never to settings.
 class KeyToolsPanel : public QWidget
 {
     Q_OBJECT

@@ -3,11 +3,11 @@
 
 #include "core/JsonText.h"
 #include "crypto/Certificate.h"
-#include "gui/KeyFileWriter.h"
 #include "gui/KeyTableModel.h"
 #include "gui/KeyToolsPanel.h"
 #include "jose/CompactToken.h"
 #include "net/BackgroundTask.h"
+#include "storage/AtomicFile.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -664,7 +665,9 @@ bool KeysWorkspace::exportSelectedKey(const QString& path, ExportFormat format)
     } else {
         bytes = JsonText::pretty(JsonText::compact(key.toJson(false)));
     }
-    if (!KeyFileWriter::writeOrWarn(this, tr("Export Key"), path, bytes, false)) {
+    // Public material only (the export formats carry no private members).
+    if (const auto written = AtomicFile::write(path, bytes, AtomicFile::Mode::Shared); !written) {
+        QMessageBox::warning(this, tr("Export Key"), written.error().message);
         return false;
     }
     Q_EMIT statusMessage(tr("Exported to %1").arg(path));

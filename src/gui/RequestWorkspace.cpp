@@ -17,15 +17,12 @@
 #include "request/SnippetGenerator.h"
 #include "request/VariableResolver.h"
 #include "storage/EnvironmentStore.h"
-#include "storage/MemorySecretStore.h"
 #include "storage/RequestDraftStore.h"
 #include "storage/DataDirectory.h"
+#include "storage/SecretStores.h"
 #include "workspace/DemoWorkspace.h"
 #include "workspace/ItemInheritance.h"
 #include "workspace/Workspace.h"
-#ifdef TOKENSCOPE_HAVE_KEYCHAIN
-#include "storage/KeychainSecretStore.h"
-#endif
 
 #include <QAction>
 #include <QApplication>
@@ -48,6 +45,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScopeGuard>
@@ -119,28 +117,6 @@ QList<HttpRequestSpec::Row> rowsFromParts(const QList<HttpRequestSpec::Multipart
     return rows;
 }
 
-/// One store per process, so a draft's secrets survive closing and reopening the window in a session even
-/// without a keychain. The keychain is only tried when a D-Bus session exists (it is how QtKeychain reaches it).
-std::shared_ptr<SecretStore> processSecretStore()
-{
-    static std::weak_ptr<SecretStore> shared;
-    static std::shared_ptr<SecretStore> memory; // kept for the whole session when there is no keychain
-    if (auto existing = shared.lock())
-        return existing;
-    std::shared_ptr<SecretStore> store;
-#ifdef TOKENSCOPE_HAVE_KEYCHAIN
-    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        store = std::make_shared<KeychainSecretStore>();
-#endif
-    if (!store) {
-        if (!memory)
-            memory = std::make_shared<MemorySecretStore>();
-        store = memory;
-    }
-    shared = store;
-    return store;
-}
-
 } // namespace
 
 RequestWorkspace::RequestWorkspace(QWidget* parent)
@@ -151,7 +127,7 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
 {
     setObjectName(QStringLiteral("requestWorkspace"));
     // Secrets: the OS keychain when one answers; otherwise memory, and the user is told.
-    m_secrets = processSecretStore();
+    m_secrets = SecretStores::shared();
     m_document = new WorkspaceDocument(m_secrets.get(), this);
 
     // --- request line ------------------------------------------------------------------------------------------
@@ -359,11 +335,9 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     });
     m_session->setHistoryRecorder(
         [this](const HttpRequestSpec& sent, const HttpClientResponse& response, const QStringList& secrets) {
+            // Appended to the log on the history's writer thread (setHistoryPath); failures come back as a status
+            // message.
             m_history.add(sent, response, QDateTime::currentMSecsSinceEpoch(), secrets);
-            if (!m_historyPath.isEmpty()) {
-                if (const auto saved = m_history.save(m_historyPath); !saved)
-                    Q_EMIT statusMessage(tr("History not saved: %1").arg(saved.error().message));
-            }
             refreshHistory();
         });
     connect(m_viewer, &ResponseViewer::openTokenRequested, this, &RequestWorkspace::openTokenRequested);
@@ -1260,8 +1234,25 @@ void RequestWorkspace::setHistoryPath(const QString& path)
 {
     m_historyPath = path;
     if (!path.isEmpty()) {
-        if (const auto loaded = m_history.load(path); !loaded)
+        QPointer<RequestWorkspace> self(this);
+        m_history.setWriteErrorHandler([self](const Error& error) { // on the writer thread
+            if (!self)
+                return;
+            QMetaObject::invokeMethod(
+                self,
+                [self, message = error.message] {
+                    if (self)
+                        Q_EMIT self->statusMessage(tr("History not saved: %1").arg(message));
+                },
+                Qt::QueuedConnection);
+        });
+        const auto loaded =
+            m_history.open(path, path == RequestHistory::defaultPath() ? RequestHistory::legacyPath() : QString());
+        if (!loaded)
             Q_EMIT statusMessage(tr("History not loaded: %1").arg(loaded.error().message));
+        else if (loaded->skipped > 0)
+            Q_EMIT statusMessage(
+                tr("History: %1 damaged entries skipped (%2)").arg(loaded->skipped).arg(loaded->firstProblem));
     }
     refreshHistory();
 }

@@ -13,15 +13,38 @@ using Status = VerificationStep::Status;
 
 // Ids and titles arrive as QStringLiteral (static data: no allocation, no shared reference count).
 VerificationStep step(const QString& id, const QString& title, Status status, const QString& message,
-                      ErrorCode code = ErrorCode::None, const QString& claim = QString())
+                      ErrorCode code = ErrorCode::None, const QString& claim = QString(),
+                      const QString& reason = QString())
 {
-    return VerificationStep{id, title, status, code, message, claim, QString()};
+    return VerificationStep{id, title, status, code, message, claim, reason};
 }
 
-VerificationStep claimFailure(const QString& id, const QString& title, const QString& claim, const QString& message,
-                              ErrorCode code = ErrorCode::JwtClaimValidationFailed)
+// The machine-readable reason of a failed claim, as panva/jose sets it at each failure: never derived from the
+// English message, so rewording a message cannot change it.
+enum class Reason
 {
-    return step(id, title, Status::Failed, message, code, claim);
+    Missing,     // the claim is absent
+    Invalid,     // present with the wrong JSON type
+    CheckFailed, // present and well-typed, but its value fails the check
+};
+
+QString reasonText(Reason reason)
+{
+    switch (reason) {
+    case Reason::Missing:
+        return QStringLiteral("missing");
+    case Reason::Invalid:
+        return QStringLiteral("invalid");
+    case Reason::CheckFailed:
+        break;
+    }
+    return QStringLiteral("check_failed");
+}
+
+VerificationStep claimFailure(const QString& id, const QString& title, const QString& claim, Reason reason,
+                              const QString& message, ErrorCode code = ErrorCode::JwtClaimValidationFailed)
+{
+    return step(id, title, Status::Failed, message, code, claim, reasonText(reason));
 }
 
 // "application/at+jwt" and "at+jwt" name the same media type (RFC 7515 §4.1.9); compare case-insensitively.
@@ -100,6 +123,7 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
                    [&] { return QString(QStringLiteral("typ is \"%1\"").arg(typ.toString())); });
         } else {
             out.append(claimFailure(QStringLiteral("typ"), QStringLiteral("Type (typ)"), QStringLiteral("typ"),
+                                    Reason::CheckFailed,
                                     QStringLiteral("unexpected \"typ\" header value: expected \"%1\", found %2")
                                         .arg(policy.typ, typ.isUndefined() ? QStringLiteral("none") : describe(typ))));
         }
@@ -120,9 +144,9 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
             return QString(QStringLiteral("present: %1").arg(policy.requiredClaims.join(QLatin1String(", "))));
         });
     } else {
-        auto s =
-            claimFailure(QStringLiteral("required"), QStringLiteral("Required claims"), missing.first(),
-                         QStringLiteral("missing required \"%1\" claim").arg(missing.join(QLatin1String("\", \""))));
+        auto s = claimFailure(
+            QStringLiteral("required"), QStringLiteral("Required claims"), missing.first(), Reason::Missing,
+            QStringLiteral("missing required \"%1\" claim").arg(missing.join(QLatin1String("\", \""))));
         out.append(s);
     }
 
@@ -130,6 +154,7 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     const QJsonValue iss = claims.value(QLatin1String("iss"));
     if (!iss.isUndefined() && !iss.isString()) {
         out.append(claimFailure(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"), QStringLiteral("iss"),
+                                Reason::Invalid,
                                 QStringLiteral("\"iss\" claim must be a string, found %1").arg(describe(iss))));
     } else if (policy.issuers.isEmpty()) {
         out.append(step(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"), Status::Skipped,
@@ -138,12 +163,14 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
                             : QStringLiteral("no expected issuer configured; token says %1").arg(describe(iss))));
     } else if (iss.isUndefined()) {
         out.append(claimFailure(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"), QStringLiteral("iss"),
+                                Reason::Missing,
                                 QStringLiteral("missing \"iss\" claim; expected %1").arg(quotedList(policy.issuers))));
     } else if (policy.issuers.contains(iss.toString())) {
         passed(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"),
                [&] { return QString(QStringLiteral("iss is %1").arg(describe(iss))); });
     } else {
         out.append(claimFailure(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"), QStringLiteral("iss"),
+                                Reason::CheckFailed,
                                 QStringLiteral("unexpected \"iss\" claim value: expected %1, found %2")
                                     .arg(quotedList(policy.issuers), describe(iss))));
     }
@@ -152,6 +179,7 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     const QJsonValue sub = claims.value(QLatin1String("sub"));
     if (!sub.isUndefined() && !sub.isString()) {
         out.append(claimFailure(QStringLiteral("sub"), QStringLiteral("Subject (sub)"), QStringLiteral("sub"),
+                                Reason::Invalid,
                                 QStringLiteral("\"sub\" claim must be a string, found %1").arg(describe(sub))));
     } else if (policy.subject.isEmpty()) {
         out.append(step(QStringLiteral("sub"), QStringLiteral("Subject (sub)"), Status::Skipped,
@@ -161,6 +189,7 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
                [&] { return QString(QStringLiteral("sub is %1").arg(describe(sub))); });
     } else {
         out.append(claimFailure(QStringLiteral("sub"), QStringLiteral("Subject (sub)"), QStringLiteral("sub"),
+                                Reason::CheckFailed,
                                 QStringLiteral("unexpected \"sub\" claim value: expected \"%1\", found %2")
                                     .arg(policy.subject, sub.isUndefined() ? QStringLiteral("none") : describe(sub))));
     }
@@ -182,7 +211,7 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     }
     if (!audTypeOk) {
         out.append(claimFailure(
-            QStringLiteral("aud"), QStringLiteral("Audience (aud)"), QStringLiteral("aud"),
+            QStringLiteral("aud"), QStringLiteral("Audience (aud)"), QStringLiteral("aud"), Reason::Invalid,
             QStringLiteral("\"aud\" claim must be a string or an array of strings, found %1").arg(describe(aud))));
     } else if (policy.audiences.isEmpty()) {
         out.append(step(QStringLiteral("aud"), QStringLiteral("Audience (aud)"), Status::Skipped,
@@ -190,9 +219,9 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
                             ? QStringLiteral("no expected audience configured; token has no aud")
                             : QStringLiteral("no expected audience configured; token says %1").arg(describe(aud))));
     } else if (aud.isUndefined()) {
-        out.append(
-            claimFailure(QStringLiteral("aud"), QStringLiteral("Audience (aud)"), QStringLiteral("aud"),
-                         QStringLiteral("missing \"aud\" claim; expected %1").arg(quotedList(policy.audiences))));
+        out.append(claimFailure(
+            QStringLiteral("aud"), QStringLiteral("Audience (aud)"), QStringLiteral("aud"), Reason::Missing,
+            QStringLiteral("missing \"aud\" claim; expected %1").arg(quotedList(policy.audiences))));
     } else {
         QString match;
         for (const auto& a : std::as_const(auds)) {
@@ -206,6 +235,7 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
                    [&] { return QString(QStringLiteral("aud contains \"%1\"").arg(match)); });
         } else {
             out.append(claimFailure(QStringLiteral("aud"), QStringLiteral("Audience (aud)"), QStringLiteral("aud"),
+                                    Reason::CheckFailed,
                                     QStringLiteral("unexpected \"aud\" claim value: expected %1, found %2")
                                         .arg(quotedList(policy.audiences), describe(aud))));
         }
@@ -222,7 +252,7 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
         if (!date) {
             // RFC 7519 §2: NumericDate is a JSON number; "1700000000" (a string) is not one.
             out.append(claimFailure(
-                name, title, key,
+                name, title, key, Reason::Invalid,
                 QStringLiteral("\"%1\" claim must be a number (NumericDate), found %2").arg(key, describe(v))));
             return std::nullopt;
         }
@@ -234,11 +264,11 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     if (const auto nbf = timeClaim(QStringLiteral("nbf"), QStringLiteral("Not before (nbf)"))) {
         const auto when = [&] { return TimeText::utc(*nbf); };
         if (*nbf > double(now + leeway)) {
-            out.append(
-                claimFailure(QStringLiteral("nbf"), QStringLiteral("Not before (nbf)"), QStringLiteral("nbf"),
-                             QStringLiteral("\"nbf\" claim timestamp check failed: not valid until %1, %2%3")
-                                 .arg(when(), TimeText::relative(TimeText::seconds(std::ceil(*nbf)), now), leewayText),
-                             ErrorCode::JwtNotYetValid));
+            out.append(claimFailure(
+                QStringLiteral("nbf"), QStringLiteral("Not before (nbf)"), QStringLiteral("nbf"), Reason::CheckFailed,
+                QStringLiteral("\"nbf\" claim timestamp check failed: not valid until %1, %2%3")
+                    .arg(when(), TimeText::relative(TimeText::seconds(std::ceil(*nbf)), now), leewayText),
+                ErrorCode::JwtNotYetValid));
         } else {
             passed(QStringLiteral("nbf"), QStringLiteral("Not before (nbf)"),
                    [&] { return QString(QStringLiteral("valid since %1").arg(when())); });
@@ -249,11 +279,11 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     if (const auto exp = timeClaim(QStringLiteral("exp"), QStringLiteral("Expiration (exp)"))) {
         const auto when = [&] { return TimeText::utc(*exp); };
         if (double(now - leeway) >= *exp) {
-            out.append(
-                claimFailure(QStringLiteral("exp"), QStringLiteral("Expiration (exp)"), QStringLiteral("exp"),
-                             QStringLiteral("\"exp\" claim timestamp check failed: expired at %1, %2%3")
-                                 .arg(when(), TimeText::relative(TimeText::seconds(std::floor(*exp)), now), leewayText),
-                             ErrorCode::JwtExpired));
+            out.append(claimFailure(
+                QStringLiteral("exp"), QStringLiteral("Expiration (exp)"), QStringLiteral("exp"), Reason::CheckFailed,
+                QStringLiteral("\"exp\" claim timestamp check failed: expired at %1, %2%3")
+                    .arg(when(), TimeText::relative(TimeText::seconds(std::floor(*exp)), now), leewayText),
+                ErrorCode::JwtExpired));
         } else {
             passed(QStringLiteral("exp"), QStringLiteral("Expiration (exp)"), [&] {
                 return QString(QStringLiteral("expires at %1, %2")
@@ -280,17 +310,20 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     if (policy.maxAgeSeconds) {
         if (!claims.contains(QLatin1String("iat"))) {
             out.append(claimFailure(QStringLiteral("max-age"), QStringLiteral("Maximum age"), QStringLiteral("iat"),
+                                    Reason::Missing,
                                     QStringLiteral("missing \"iat\" claim, needed for the maximum age check")));
         } else if (iat) {
             const double age = double(now) - *iat;
             if (age - double(leeway) > double(*policy.maxAgeSeconds)) {
                 out.append(claimFailure(
                     QStringLiteral("max-age"), QStringLiteral("Maximum age"), QStringLiteral("iat"),
+                    Reason::CheckFailed,
                     QStringLiteral("\"iat\" claim timestamp check failed: token is %1 old, maximum %2")
                         .arg(TimeText::duration(TimeText::seconds(age)), TimeText::duration(*policy.maxAgeSeconds)),
                     ErrorCode::JwtExpired));
             } else if (*iat - double(leeway) > double(now)) {
                 out.append(claimFailure(QStringLiteral("max-age"), QStringLiteral("Maximum age"), QStringLiteral("iat"),
+                                        Reason::CheckFailed,
                                         QStringLiteral("\"iat\" claim timestamp check failed: issued in the future")));
             } else {
                 passed(QStringLiteral("max-age"), QStringLiteral("Maximum age"), [&] {
@@ -299,14 +332,6 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
                                             TimeText::duration(*policy.maxAgeSeconds)));
                 });
             }
-        }
-    }
-    // Reasons, as panva/jose: "missing" when absent, "invalid" for a wrong type, "check_failed" otherwise.
-    for (auto& s : out) {
-        if (s.status == Status::Failed) {
-            s.reason = s.message.startsWith(QLatin1String("missing"))   ? QStringLiteral("missing")
-                       : s.message.contains(QLatin1String(" must be ")) ? QStringLiteral("invalid")
-                                                                        : QStringLiteral("check_failed");
         }
     }
     return out;

@@ -462,6 +462,12 @@ void RemoteJwksFetcher::fail(const Error& error)
     Q_EMIT failed(error);
 }
 
+bool RemoteJwksFetcher::looksLikeUrl(const QString& text)
+{
+    return text.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
+           text.startsWith(QLatin1String("https://"), Qt::CaseInsensitive);
+}
+
 Result<JwksFetchResult> RemoteJwksFetcher::fetchBlocking(const QString& source, bool isIssuer,
                                                          const JwksFetchOptions& options)
 {

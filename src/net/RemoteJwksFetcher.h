@@ -85,6 +85,9 @@ public:
     void fetchIssuer(const QString& issuer);
     bool isBusy() const { return m_stage != Stage::Idle; }
 
+    /// "http://…" or "https://…" (case-insensitive): a source to fetch rather than a file to read.
+    static bool looksLikeUrl(const QString& text);
+
     /// For the command line: runs a fetch to completion in a local event loop.
     static Result<JwksFetchResult> fetchBlocking(const QString& source, bool isIssuer,
                                                  const JwksFetchOptions& options = {});

@@ -211,7 +211,7 @@ HttpResponse BearerAuthenticator::errorResponse(const BearerOutcome& outcome, co
     HttpResponse response = HttpResponse::jsonError(outcome.status, outcome.code, outcome.description);
     QByteArray challenge = "Bearer realm=\"" + quotedDescription(m_policy.realm) + '"';
     // RFC 6750 §3.1 says a request without authentication information SHOULD NOT get an error code. We deviate
-    // on purpose: issue 4 (our acceptance spec) requires error= and error_description= on every 401/403, and
+    // on purpose: our acceptance spec requires error= and error_description= on every 401/403, and
     // clients written against the quickstart expect an error code on every 401. A missing header is therefore
     // reported as invalid_token with the quickstart's description ("Authorization header is expected").
     const bool scopeError = outcome.status == 403;

@@ -5,11 +5,12 @@
 #include "core/SystemClock.h"
 #include "crypto/SecureRandom.h"
 #include "jose/JwtBuilder.h"
+#include "storage/AtomicFile.h"
+#include "storage/DataDirectory.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QStandardPaths>
 
 namespace {
 
@@ -28,21 +29,6 @@ Result<QByteArray> readPrivateFile(const QString& path)
     return file.readAll();
 }
 
-/// Creates the file with mode 0600 from the start (no window in which it is world-readable). Fails when it
-/// exists: two servers starting at once must not overwrite each other's key.
-Result<void> writeNewPrivateFile(const QString& path, const QByteArray& content)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly)) {
-        return Error(ErrorCode::Io, QStringLiteral("Cannot create %1: %2").arg(path, file.errorString()));
-    }
-    if (file.write(content) != content.size() || !file.flush()) {
-        file.remove();
-        return Error(ErrorCode::Io, QStringLiteral("Cannot write %1: %2").arg(path, file.errorString()));
-    }
-    return Result<void>::success();
-}
-
 bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
 {
     unsigned char diff = a.size() == b.size() ? 0 : 1;
@@ -57,9 +43,7 @@ bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
 
 QString EmbeddedIssuer::defaultDirectory()
 {
-    // Not AppDataLocation: that ends in the application name, which differs between the CLI and the GUI.
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation))
-        .filePath(QStringLiteral("tokenscope/server"));
+    return DataDirectory::issuerDirectory();
 }
 
 QString EmbeddedIssuer::keyPath() const
@@ -94,7 +78,9 @@ Result<EmbeddedIssuer> EmbeddedIssuer::openOrCreate(const QString& directory, co
         if (!pem) {
             return pem.error();
         }
-        const auto written = writeNewPrivateFile(keyFile, pem.value());
+        // createNew: two servers starting at once must not overwrite each other's key, and the loser must not read
+        // a half-written one.
+        const auto written = AtomicFile::createNew(keyFile, pem.value(), AtomicFile::Mode::Private);
         if (!written && !QFile::exists(keyFile)) {
             return written.error();
         }
@@ -123,7 +109,8 @@ Result<EmbeddedIssuer> EmbeddedIssuer::openOrCreate(const QString& directory, co
             if (!random) {
                 return random.error();
             }
-            const auto written = writeNewPrivateFile(secretFile, Base64Url::encode(random.value()) + '\n');
+            const auto written =
+                AtomicFile::createNew(secretFile, Base64Url::encode(random.value()) + '\n', AtomicFile::Mode::Private);
             if (!written && !QFile::exists(secretFile)) {
                 return written.error();
             }

@@ -46,9 +46,8 @@ public:
     /// Errors: ERR_IO (directory or files not writable/readable), ERR_PEM_INVALID, ERR_CRYPTO_FAILURE.
     static Result<EmbeddedIssuer> openOrCreate(const QString& directory, const QString& clientId = {},
                                                const QByteArray& clientSecret = {});
-    /// <GenericDataLocation>/tokenscope/server (QStandardPaths), e.g. ~/.local/share/tokenscope/server. Independent
-    /// of the application name, so `tokenscope-cli serve` and the GUI's Server workspace share one key and one
-    /// client secret.
+    /// DataDirectory::issuerDirectory(), e.g. ~/.local/share/tokenscope/server. Independent of the application name,
+    /// so `tokenscope-cli serve` and the GUI's Server workspace share one key and one client secret.
     static QString defaultDirectory();
 
     void setIssuerUrl(const QString& url) { m_issuer = url; }

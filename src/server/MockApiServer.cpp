@@ -148,6 +148,7 @@ Result<void> MockApiServer::setUpKeys()
         if (jwks->isEmpty()) {
             return Error(ErrorCode::JwksInvalid, QStringLiteral("%1 has no usable key").arg(m_config.jwksFile));
         }
+        m_fileJwks = jwks.value();
         return Result<void>::success();
     }
     JwksProviderOptions options;
@@ -236,9 +237,8 @@ Result<void> MockApiServer::start(const ServerConfig& config)
     } else if (m_jwksProvider) {
         keys = m_jwksProvider;
     } else {
-        QFile file(config.jwksFile);
-        file.open(QIODevice::ReadOnly);
-        keys = std::make_shared<StaticKeySource>(Jwks::fromJson(file.read(kMaxJwksFileBytes)).value());
+        Q_ASSERT_X(m_fileJwks.has_value(), "MockApiServer::start", "setUpKeys() validates the JWKS file first");
+        keys = std::make_shared<StaticKeySource>(*m_fileJwks);
     }
     BearerPolicy policy;
     policy.issuer = m_issuerUrl;
@@ -269,6 +269,7 @@ void MockApiServer::stop()
     m_authenticator.reset();
     m_tokenEndpoint.reset();
     m_jwksProvider.reset();
+    m_fileJwks.reset();
     m_issuer.reset();
 }
 

@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
+#include "jose/Jwks.h"
 #include "server/EmbeddedIssuer.h"
 #include "server/RequestLogEntry.h"
 #include "server/ServerConfig.h"
@@ -12,6 +13,7 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 class BearerAuthenticator;
 class HttpTransport;
@@ -77,6 +79,7 @@ private:
     std::unique_ptr<TokenEndpoint> m_tokenEndpoint;
     std::unique_ptr<EmbeddedIssuer> m_issuer;
     std::shared_ptr<JwksProvider> m_jwksProvider;
+    std::optional<Jwks> m_fileJwks; // --jwks-file, as setUpKeys() read and validated it (read once)
     QString m_issuerUrl;
     QString m_audience;
     std::atomic<bool> m_ready{false};

@@ -22,6 +22,11 @@ public:
     /// nothing is committed.
     static Result<void> write(const QString& path, const QByteArray& data, Mode mode = Mode::Shared);
 
+    /// Like write(), but never replaces a file: when `path` exists (also when another process creates it while this
+    /// one writes) nothing changes and the result is ERR_IO. For state that two processes may create at once (the
+    /// embedded issuer's key): one wins, the other reads the winner's complete file.
+    static Result<void> createNew(const QString& path, const QByteArray& data, Mode mode = Mode::Private);
+
     /// Test seam: the next write stops after `bytes` bytes as if the process died there (nothing committed,
     /// ERR_IO returned). Negative disables it.
     static void simulateCrashAfterBytesForTest(qint64 bytes);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "storage/EnvironmentStore.h"
 
+#include "storage/AtomicFile.h"
+#include "storage/DataDirectory.h"
 #include "storage/SecretStore.h"
 
 #include <QDir>
@@ -8,9 +10,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
 #include <QSet>
-#include <QStandardPaths>
 #include <QUrl>
 
 namespace {
@@ -82,8 +82,7 @@ EnvironmentStore::EnvironmentStore(QString path, SecretStore* secrets)
 
 QString EnvironmentStore::defaultPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("environments.json"));
+    return DataDirectory::environmentsFile();
 }
 
 QString EnvironmentStore::secretKey(const QString& environmentName)
@@ -171,17 +170,14 @@ Result<void> EnvironmentStore::save(const EnvironmentSet& set)
     QJsonArray environments;
     for (const auto& environment : set.environments)
         environments.append(environment.toJson(false));
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), kVersion},
-                                         {QStringLiteral("active"), set.active},
-                                         {QStringLiteral("environments"), environments}})
-                   .toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return Error(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
+    const auto saved = AtomicFile::write(m_path,
+                                         QJsonDocument(QJsonObject{{QStringLiteral("version"), kVersion},
+                                                                   {QStringLiteral("active"), set.active},
+                                                                   {QStringLiteral("environments"), environments}})
+                                             .toJson(QJsonDocument::Indented),
+                                         AtomicFile::Mode::Private);
+    if (!saved)
+        return saved.error();
 
     // Secrets: write what changed, remove what is no longer needed (renamed or deleted environments, variables no
     // longer secret).

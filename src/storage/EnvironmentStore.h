@@ -41,7 +41,7 @@ public:
 
     EnvironmentStore(QString path, SecretStore* secrets);
 
-    /// <AppDataLocation>/environments.json
+    /// DataDirectory::environmentsFile()
     static QString defaultPath();
     /// "environment/<name>" with the name percent-encoded (so "/" in a name cannot collide with another key).
     static QString secretKey(const QString& environmentName);

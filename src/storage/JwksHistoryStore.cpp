@@ -3,14 +3,14 @@
 
 #include "core/JsonText.h"
 #include "jose/KeySetAnalysis.h"
+#include "storage/AtomicFile.h"
+#include "storage/DataDirectory.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QSaveFile>
-#include <QStandardPaths>
 
 namespace {
 QJsonObject snapshotJson(const JwksSnapshot& s)
@@ -49,7 +49,7 @@ JwksHistoryStore::JwksHistoryStore(QString directory)
 
 QString JwksHistoryStore::defaultDirectory()
 {
-    return QString(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/jwks-history"));
+    return DataDirectory::jwksHistoryDirectory();
 }
 
 QString JwksHistoryStore::fileFor(const QString& url) const
@@ -118,16 +118,11 @@ Result<JwksRotation> JwksHistoryStore::record(const QString& url, const Jwks& ke
     if (rotation.previous) {
         file.insert(QStringLiteral("previous"), snapshotJson(*rotation.previous));
     }
-    if (!QDir().mkpath(m_directory)) {
-        return Error(ErrorCode::Io, QStringLiteral("cannot create %1").arg(m_directory));
-    }
-    QSaveFile out(fileFor(url));
-    if (!out.open(QIODevice::WriteOnly)) {
-        return Error(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
-    }
-    out.write(JsonText::pretty(JsonText::compact(file)));
-    if (!out.commit()) {
-        return Error(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(out.fileName(), out.errorString()));
+    // Public keys only, but which APIs someone looks at is still personal: private like the other stores.
+    if (auto written =
+            AtomicFile::write(fileFor(url), JsonText::pretty(JsonText::compact(file)), AtomicFile::Mode::Private);
+        !written) {
+        return written.error();
     }
     return rotation;
 }

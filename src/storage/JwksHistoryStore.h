@@ -32,7 +32,7 @@ public:
     static constexpr qint64 kMaxFileSize = 32 * 1024 * 1024;
 
     explicit JwksHistoryStore(QString directory);
-    /// <AppDataLocation>/jwks-history.
+    /// DataDirectory::jwksHistoryDirectory().
     static QString defaultDirectory();
     QString directory() const { return m_directory; }
     QString fileFor(const QString& url) const;

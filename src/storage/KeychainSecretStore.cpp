@@ -3,37 +3,48 @@
 
 #include <qt6keychain/keychain.h>
 
-#include <QEventLoop>
-#include <QTimer>
-#include <memory>
+#include <QCoreApplication>
+#include <QMutexLocker>
+#include <QThread>
 
-namespace {
+#include <chrono>
+#include <future>
 
-struct JobOutcome
+struct KeychainSecretStore::Outcome
 {
     QKeychain::Error error = QKeychain::NoBackendAvailable;
     QString message = QStringLiteral("the keychain did not answer");
     QByteArray data;
 };
 
-/// Runs a heap-allocated QtKeychain job (it deletes itself when done, also after a timeout here) and waits.
-JobOutcome runJob(QKeychain::Job* job)
+namespace {
+
+/// The process's keychain thread and an object living on it (the context and parent of the jobs). Created on first
+/// use and deliberately never deleted: it is stopped by a post routine of QCoreApplication (thread objects must
+/// not outlive the application's event machinery, and static destructors run after it).
+struct KeychainThread
 {
-    auto outcome = std::make_shared<JobOutcome>();
-    job->setAutoDelete(true);
-    QEventLoop loop;
-    QObject::connect(job, &QKeychain::Job::finished, &loop, [outcome, &loop](QKeychain::Job* done) {
-        outcome->error = done->error();
-        outcome->message = done->errorString();
-        if (auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(done))
-            outcome->data = read->binaryData();
-        loop.quit();
-    });
-    QTimer::singleShot(KeychainSecretStore::kTimeoutMs, &loop, &QEventLoop::quit);
-    job->start();
-    loop.exec();
-    return *outcome;
-}
+    QThread thread;
+    QObject* context = nullptr;
+
+    static KeychainThread& instance()
+    {
+        static KeychainThread* const shared = [] {
+            auto* created = new KeychainThread;
+            created->thread.setObjectName(QStringLiteral("KeychainSecretStore"));
+            created->context = new QObject;
+            created->context->moveToThread(&created->thread);
+            QObject::connect(&created->thread, &QThread::finished, created->context, &QObject::deleteLater);
+            created->thread.start();
+            qAddPostRoutine([] {
+                instance().thread.quit();
+                instance().thread.wait();
+            });
+            return created;
+        }();
+        return *shared;
+    }
+};
 
 bool isBackendMissing(QKeychain::Error error)
 {
@@ -48,9 +59,72 @@ KeychainSecretStore::KeychainSecretStore(QString service)
 {
 }
 
+const QThread* KeychainSecretStore::workerThread()
+{
+    return &KeychainThread::instance().thread;
+}
+
+KeychainSecretStore::Outcome KeychainSecretStore::run(Operation operation, const QString& key, const QByteArray& secret)
+{
+    KeychainThread& keychain = KeychainThread::instance();
+    Q_ASSERT_X(QThread::currentThread() != &keychain.thread, "KeychainSecretStore", "called on the keychain thread");
+    // Shared with the worker: after a timeout here the job may still finish and set the promise nobody waits for.
+    auto promise = std::make_shared<std::promise<Outcome>>();
+    std::future<Outcome> future = promise->get_future();
+    const QString service = m_service;
+    QObject* worker = keychain.context;
+    QMetaObject::invokeMethod(
+        worker,
+        [promise, worker, service, operation, key, secret] {
+            QKeychain::Job* job = nullptr;
+            switch (operation) {
+            case Operation::Write: {
+                auto* write = new QKeychain::WritePasswordJob(service, worker);
+                write->setBinaryData(secret);
+                job = write;
+                break;
+            }
+            case Operation::Read:
+                job = new QKeychain::ReadPasswordJob(service, worker);
+                break;
+            case Operation::Remove:
+                job = new QKeychain::DeletePasswordJob(service, worker);
+                break;
+            }
+            job->setKey(key);
+            job->setAutoDelete(true);
+            QObject::connect(job, &QKeychain::Job::finished, worker, [promise](QKeychain::Job* done) {
+                Outcome outcome;
+                outcome.error = done->error();
+                outcome.message = done->errorString();
+                if (auto* read = qobject_cast<QKeychain::ReadPasswordJob*>(done))
+                    outcome.data = read->binaryData();
+                promise->set_value(std::move(outcome));
+            });
+            job->start();
+        },
+        Qt::QueuedConnection);
+    if (future.wait_for(std::chrono::milliseconds(kTimeoutMs)) != std::future_status::ready)
+        return Outcome{};
+    return future.get();
+}
+
 QString KeychainSecretStore::backendName() const
 {
+    QMutexLocker lock(&m_mutex);
     return m_available ? QStringLiteral("OS keychain") : QStringLiteral("memory (no keychain available)");
+}
+
+bool KeychainSecretStore::isPersistent() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_available;
+}
+
+QString KeychainSecretStore::availabilityNote() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_note;
 }
 
 void KeychainSecretStore::markUnavailable(const QString& why)
@@ -61,11 +135,9 @@ void KeychainSecretStore::markUnavailable(const QString& why)
 
 Result<void> KeychainSecretStore::write(const QString& key, const QByteArray& secret)
 {
+    QMutexLocker lock(&m_mutex);
     if (m_available) {
-        auto* job = new QKeychain::WritePasswordJob(m_service);
-        job->setKey(key);
-        job->setBinaryData(secret);
-        const JobOutcome r = runJob(job);
+        const Outcome r = run(Operation::Write, key, secret);
         if (r.error == QKeychain::NoError)
             return Result<void>::success();
         if (!isBackendMissing(r.error))
@@ -77,10 +149,9 @@ Result<void> KeychainSecretStore::write(const QString& key, const QByteArray& se
 
 Result<QByteArray> KeychainSecretStore::read(const QString& key)
 {
+    QMutexLocker lock(&m_mutex);
     if (m_available) {
-        auto* job = new QKeychain::ReadPasswordJob(m_service);
-        job->setKey(key);
-        const JobOutcome r = runJob(job);
+        const Outcome r = run(Operation::Read, key);
         if (r.error == QKeychain::NoError)
             return r.data;
         if (r.error == QKeychain::EntryNotFound)
@@ -94,12 +165,11 @@ Result<QByteArray> KeychainSecretStore::read(const QString& key)
 
 Result<void> KeychainSecretStore::remove(const QString& key)
 {
+    QMutexLocker lock(&m_mutex);
     (void)m_fallback.remove(key);
     if (!m_available)
         return Result<void>::success();
-    auto* job = new QKeychain::DeletePasswordJob(m_service);
-    job->setKey(key);
-    const JobOutcome r = runJob(job);
+    const Outcome r = run(Operation::Remove, key);
     if (r.error == QKeychain::NoError || r.error == QKeychain::EntryNotFound)
         return Result<void>::success();
     if (isBackendMissing(r.error)) {

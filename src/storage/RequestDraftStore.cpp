@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "storage/RequestDraftStore.h"
 
+#include "storage/AtomicFile.h"
+#include "storage/DataDirectory.h"
 #include "storage/SecretStore.h"
 
 #include <QDir>
@@ -8,8 +10,6 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSaveFile>
-#include <QStandardPaths>
 
 namespace {
 
@@ -58,8 +58,7 @@ RequestDraftStore::RequestDraftStore(QString path, SecretStore* secrets)
 
 QString RequestDraftStore::defaultPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("request-draft.json"));
+    return DataDirectory::draftFile();
 }
 
 Result<void> RequestDraftStore::save(const HttpRequestSpec& request, const QStringList& extraSecrets)
@@ -69,17 +68,15 @@ Result<void> RequestDraftStore::save(const HttpRequestSpec& request, const QStri
     QJsonObject secrets;
     collectSecrets(original, redacted, QString(), secrets);
 
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
-                                         {QStringLiteral("request"), redacted},
-                                         {QStringLiteral("hasSecrets"), !secrets.isEmpty()}})
-                   .toJson(QJsonDocument::Indented));
-    if (!file.commit())
-        return Error(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
+    const auto written =
+        AtomicFile::write(m_path,
+                          QJsonDocument(QJsonObject{{QStringLiteral("version"), 1},
+                                                    {QStringLiteral("request"), redacted},
+                                                    {QStringLiteral("hasSecrets"), !secrets.isEmpty()}})
+                              .toJson(QJsonDocument::Indented),
+                          AtomicFile::Mode::Private);
+    if (!written)
+        return written.error();
 
     if (!m_secrets)
         return secrets.isEmpty() ? Result<void>::success()

@@ -25,7 +25,7 @@ public:
 
     RequestDraftStore(QString path, SecretStore* secrets);
 
-    /// <AppDataLocation>/request-draft.json
+    /// DataDirectory::draftFile()
     static QString defaultPath();
 
     /// Errors: ERR_IO (file or secret store). When the secret store fails the file is still written (without the

@@ -2,6 +2,9 @@
 #include "storage/RequestHistory.h"
 
 #include "request/JwtPattern.h"
+#include "storage/AtomicFile.h"
+#include "storage/DataDirectory.h"
+#include "storage/HistoryWriter.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,8 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
-#include <QSaveFile>
-#include <QStandardPaths>
 #include <QStringDecoder>
 
 namespace {
@@ -109,6 +110,8 @@ RequestHistory::RequestHistory(int maxEntries, qint64 maxBodyBytes)
 {
 }
 
+RequestHistory::~RequestHistory() = default;
+
 QByteArray RequestHistory::redactText(const QByteArray& text)
 {
     QByteArray out = JwtPattern::scrub(text, "<JWT>");
@@ -166,6 +169,8 @@ const HistoryEntry& RequestHistory::add(const HttpRequestSpec& request, const Ht
     m_entries.prepend(e);
     while (m_entries.size() > m_maxEntries)
         m_entries.removeLast();
+    if (m_writer)
+        m_writer->append(m_entries.first());
     return m_entries.first();
 }
 
@@ -179,7 +184,17 @@ std::optional<HistoryEntry> RequestHistory::entry(qint64 id) const
 
 bool RequestHistory::remove(qint64 id)
 {
-    return m_entries.removeIf([id](const HistoryEntry& e) { return e.id == id; }) > 0;
+    const bool removed = m_entries.removeIf([id](const HistoryEntry& e) { return e.id == id; }) > 0;
+    if (removed && m_writer)
+        m_writer->rewrite(m_entries);
+    return removed;
+}
+
+void RequestHistory::clear()
+{
+    m_entries.clear();
+    if (m_writer)
+        m_writer->rewrite(m_entries);
 }
 
 QList<HistoryEntry> RequestHistory::search(const QString& query) const
@@ -203,47 +218,84 @@ QList<HistoryEntry> RequestHistory::search(const QString& query) const
 
 QString RequestHistory::defaultPath()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("history.json"));
+    return DataDirectory::historyFile();
+}
+
+QString RequestHistory::legacyPath()
+{
+    return DataDirectory::legacyFile(QStringLiteral("history.json"));
 }
 
 Result<void> RequestHistory::save(const QString& path) const
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QJsonArray array;
-    for (const auto& e : m_entries)
-        array.append(e.toJson());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return Error(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(QJsonDocument(QJsonObject{{QStringLiteral("version"), 1}, {QStringLiteral("entries"), array}})
-                   .toJson(QJsonDocument::Compact));
-    if (!file.commit())
-        return Error(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
-    return Result<void>::success();
+    QByteArray bytes;
+    for (auto it = m_entries.crbegin(); it != m_entries.crend(); ++it) // newest last, as the log appends
+        bytes.append(HistoryWriter::line(*it)).append('\n');
+    return AtomicFile::write(path, bytes, AtomicFile::Mode::Private);
 }
 
-Result<void> RequestHistory::load(const QString& path)
+Result<HistoryLoadReport> RequestHistory::load(const QString& path)
 {
-    QFile file(path);
-    if (!file.exists()) {
-        m_entries.clear();
-        return Result<void>::success();
-    }
-    if (!file.open(QIODevice::ReadOnly))
-        return Error(ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
-    const QJsonDocument doc = QJsonDocument::fromJson(file.readAll());
-    if (!doc.isObject() || !doc.object().value(QStringLiteral("entries")).isArray())
-        return Error(ErrorCode::JsonInvalid, QStringLiteral("history: %1 is not a history file").arg(path));
+    const auto lines = HistoryWriter::readTail(path, m_maxEntries);
+    if (!lines)
+        return lines.error();
+    HistoryLoadReport report;
     QList<HistoryEntry> entries;
-    for (const auto& item : doc.object().value(QStringLiteral("entries")).toArray()) {
-        auto e = HistoryEntry::fromJson(item.toObject());
-        if (!e)
-            return e.error();
-        entries.append(e.value());
+    int number = 0;
+    for (const QByteArray& line : lines.value()) {
+        ++number;
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+        auto e = doc.isObject() ? HistoryEntry::fromJson(doc.object())
+                                : Result<HistoryEntry>(Error(ErrorCode::JsonInvalid, parseError.errorString()));
+        if (!e) {
+            if (report.skipped++ == 0)
+                report.firstProblem = QStringLiteral("line %1: %2").arg(number).arg(e.error().message);
+            continue;
+        }
         m_nextId = qMax(m_nextId, e->id + 1);
+        entries.prepend(e.value()); // the log is oldest first; the list newest first
     }
-    m_entries = entries.mid(0, m_maxEntries);
-    return Result<void>::success();
+    report.loaded = int(entries.size());
+    m_entries = entries;
+    return report;
+}
+
+Result<HistoryLoadReport> RequestHistory::open(const QString& path, const QString& legacyJsonPath)
+{
+    m_writer.reset(); // finishes what an earlier log still had queued
+    bool migrated = false;
+    if (!QFileInfo::exists(path) && !legacyJsonPath.isEmpty() && QFileInfo::exists(legacyJsonPath)) {
+        // The old format: one document {"version": 1, "entries": [newest first]}, rewritten after every response.
+        QFile legacy(legacyJsonPath);
+        if (legacy.open(QIODevice::ReadOnly)) {
+            const QJsonArray array =
+                QJsonDocument::fromJson(legacy.readAll()).object().value(QStringLiteral("entries")).toArray();
+            QByteArray bytes;
+            for (qsizetype i = array.size() - 1; i >= 0; --i)
+                bytes.append(QJsonDocument(array.at(i).toObject()).toJson(QJsonDocument::Compact)).append('\n');
+            // An unreadable old file is left alone (and nothing is created), not converted into an empty log.
+            migrated = !array.isEmpty() && AtomicFile::write(path, bytes, AtomicFile::Mode::Private).ok();
+        }
+    }
+    auto report = load(path);
+    if (!report)
+        return report.error();
+    report->migrated = migrated;
+    m_writer = std::make_unique<HistoryWriter>(path, m_maxEntries);
+    m_writer->setErrorHandler(m_writeErrorHandler);
+    return report;
+}
+
+void RequestHistory::waitForWrites() const
+{
+    if (m_writer)
+        m_writer->waitForIdle();
+}
+
+void RequestHistory::setWriteErrorHandler(std::function<void(const Error&)> handler)
+{
+    m_writeErrorHandler = std::move(handler);
+    if (m_writer)
+        m_writer->setErrorHandler(m_writeErrorHandler);
 }

@@ -7,6 +7,11 @@
 
 #include <QList>
 
+#include <functional>
+#include <memory>
+
+class HistoryWriter;
+
 /// One sent request and what came back (bodies capped; secrets redacted unless the history keeps them).
 struct HistoryEntry
 {
@@ -28,11 +33,23 @@ struct HistoryEntry
     static Result<HistoryEntry> fromJson(const QJsonObject& json);
 };
 
+/// What loading a history file found.
+struct HistoryLoadReport
+{
+    int loaded = 0;
+    int skipped = 0;       // damaged lines (cut short by a crash, edited by hand): skipped, never fatal
+    QString firstProblem;  // what was wrong with the first skipped line, with its line number in the part read
+    bool migrated = false; // the old single-document history.json was converted
+};
+
 /// Every sent request, newest first, capped in number and body size. By default tokens and secrets are redacted
 /// before anything is stored: the request through HttpRequestSpec::redacted() (plus the values of secret
 /// variables), JWTs anywhere (JwtPattern), secret-looking JSON/form fields (access_token, client_secret, ...),
 /// Set-Cookie values and Authorization-like headers of the response. setKeepSecrets(true) is the user's opt-in.
-/// Persistence: one JSON file written atomically (QSaveFile), mode 0600.
+///
+/// Persistence: a JSON Lines log (one stored entry per line, newest last, mode 0600). After open(), every add()
+/// is appended by a HistoryWriter on its own thread (the caller never waits for the disk) and the log is compacted
+/// there when it grows past twice maxEntries(); remove() and clear() rewrite it, also on that thread.
 class RequestHistory
 {
 public:
@@ -40,6 +57,9 @@ public:
     static constexpr qint64 kDefaultMaxBodyBytes = 256 * 1024;
 
     explicit RequestHistory(int maxEntries = kDefaultMaxEntries, qint64 maxBodyBytes = kDefaultMaxBodyBytes);
+    ~RequestHistory(); // finishes pending writes
+    RequestHistory(const RequestHistory&) = delete;
+    RequestHistory& operator=(const RequestHistory&) = delete;
 
     void setKeepSecrets(bool keep) { m_keepSecrets = keep; }
     bool keepSecrets() const { return m_keepSecrets; }
@@ -52,18 +72,33 @@ public:
     const QList<HistoryEntry>& entries() const { return m_entries; } // newest first
     std::optional<HistoryEntry> entry(qint64 id) const;
     bool remove(qint64 id);
-    void clear() { m_entries.clear(); }
+    void clear();
 
     /// Entries whose method, URL, status, request body or response body contain every word of `query`
     /// (case-insensitive), newest first.
     QList<HistoryEntry> search(const QString& query) const;
 
-    /// <AppDataLocation>/history.json
+    /// DataDirectory::historyFile()
     static QString defaultPath();
-    /// Errors: ERR_IO.
+    /// Where releases before the JSON Lines log kept history: `history.json` in the program's AppDataLocation.
+    static QString legacyPath();
+
+    /// load(), then keeps the log at `path` up to date from now on (see the class comment). When `path` does not
+    /// exist but `legacyJsonPath` does, that old single-document history is converted into `path` once (the old
+    /// file stays). Errors: ERR_IO (unreadable; the history then stays in memory only).
+    Result<HistoryLoadReport> open(const QString& path, const QString& legacyJsonPath = {});
+    /// Blocks until the writes queued so far are on disk (no-op when not opened).
+    void waitForWrites() const;
+    /// Called on the writer thread when a write fails (kept across open()).
+    void setWriteErrorHandler(std::function<void(const Error&)> handler);
+    /// The writer after open() (tests), else null.
+    const HistoryWriter* writer() const { return m_writer.get(); }
+
+    /// Writes every entry to `path` as a JSON Lines log, atomically (mode 0600). Errors: ERR_IO.
     Result<void> save(const QString& path) const;
-    /// Replaces the entries. A missing file is an empty history. Errors: ERR_IO, ERR_JSON_INVALID.
-    Result<void> load(const QString& path);
+    /// Replaces the entries with the newest maxEntries() of the log at `path`, reading only its tail. A missing
+    /// file is an empty history; damaged lines are skipped and reported. Errors: ERR_IO.
+    Result<HistoryLoadReport> load(const QString& path);
 
     /// JWTs and secret-looking JSON/form fields replaced by placeholders.
     static QByteArray redactText(const QByteArray& text);
@@ -74,4 +109,6 @@ private:
     bool m_keepSecrets = false;
     qint64 m_nextId = 1;
     QList<HistoryEntry> m_entries;
+    std::function<void(const Error&)> m_writeErrorHandler;
+    std::unique_ptr<HistoryWriter> m_writer;
 };

@@ -372,7 +372,7 @@ private Q_SLOTS:
         QVERIFY(r.err.contains("404"));
     }
 
-    // Issue 5: jwks show uses the GUI's fetcher — discovery document reported, §4.3 issuer mismatch warned,
+    // jwks show uses the GUI's fetcher — discovery document reported, §4.3 issuer mismatch warned,
     // --insecure reported, non-JSON explained with its code.
     void jwksShowReportsDiscoveryAndTls()
     {
@@ -403,7 +403,7 @@ private Q_SLOTS:
         QVERIFY(r.err.contains("ERR_JSON_INVALID"));
     }
 
-    // Issue 5: the same TLS rules as the GUI — failure explained with the certificate, --cacert trusts a CA,
+    // The same TLS rules as the GUI — failure explained with the certificate, --cacert trusts a CA,
     // --insecure is reported with what verification would have refused, an https discovery document's plain-http
     // jwks_uri is refused unless --insecure.
     void jwksShowTls()
@@ -452,6 +452,100 @@ private Q_SLOTS:
         QVERIFY2(r.exit == 0, r.err.constData());
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("plainHttpJwksUri")).toBool(), true);
         QVERIFY(r.err.contains("plain http"));
+    }
+
+    // verify --issuer: the key set through OIDC discovery and the GUI's fetcher, with its TLS rules (unknown CA
+    // refused and explained, --cacert trusts it); --jwks URL takes the same path.
+    void verifyThroughIssuerDiscovery()
+    {
+        QTemporaryDir dir;
+        TestPki pki = TestPki::create(dir.path());
+        QVERIFY2(pki.error.isEmpty(), qPrintable(pki.error));
+        const QJsonObject e = rfcEntry("rfc7515-A.2-RS256");
+        const QString token = e.value(QLatin1String("token")).toString();
+        const QByteArray set =
+            QJsonDocument(QJsonObject{{QStringLiteral("keys"), QJsonArray{e.value(QLatin1String("jwk"))}}}).toJson();
+        const QSslConfiguration config = pki.serverConfiguration(false);
+        JwksTestServer tls(&config);
+        tls.route("/keys", JwksTestServer::Response{200, set, {}, false});
+        tls.route("/.well-known/openid-configuration",
+                  JwksTestServer::Response{
+                      200,
+                      QJsonDocument(QJsonObject{{QStringLiteral("issuer"), tls.base()},
+                                                {QStringLiteral("jwks_uri"), tls.url(QStringLiteral("/keys"))}})
+                          .toJson(),
+                      {},
+                      false});
+        const QStringList verify{QStringLiteral("verify"), QStringLiteral("--signature-only"),
+                                 QStringLiteral("--issuer"), tls.base()};
+
+        Run r = cliWithEventLoop(QStringList(verify) << token);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains("ERR_TLS_FAILURE") && r.err.contains("unknown CA") && r.err.contains("SHA-256"),
+                 r.err.constData());
+        QCOMPARE(tls.requests().size(), 0); // refused in the handshake: no request was sent
+
+        r = cliWithEventLoop(QStringList(verify) << QStringLiteral("--cacert") << pki.caCert << token);
+        QVERIFY2(r.exit == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY2(r.out.contains("Result: VALID"), r.out.constData());
+        QVERIFY(r.out.contains(tls.url(QStringLiteral("/keys")).toUtf8())); // the key's origin: the jwks_uri
+        QCOMPARE(tls.requests().size(), 2);
+        QCOMPARE(tls.requests().at(0).path, QByteArray("/.well-known/openid-configuration"));
+        QCOMPARE(tls.requests().at(1).path, QByteArray("/keys"));
+
+        // A tampered signature is still caught after discovery.
+        QString tampered = token;
+        tampered[tampered.size() - 2] =
+            tampered.at(tampered.size() - 2) == QLatin1Char('A') ? QLatin1Char('B') : QLatin1Char('A');
+        r = cliWithEventLoop(QStringList(verify)
+                             << QStringLiteral("--cacert") << pki.caCert << QStringLiteral("--json") << tampered);
+        QCOMPARE(r.exit, 1);
+        QCOMPARE(QJsonDocument::fromJson(r.out)
+                     .object()
+                     .value(QLatin1String("error"))
+                     .toObject()
+                     .value(QLatin1String("code"))
+                     .toString(),
+                 QStringLiteral("ERR_JWS_SIGNATURE_VERIFICATION_FAILED"));
+
+        // --jwks URL goes through the same fetcher: the same TLS explanation, the same --cacert.
+        r = cliWithEventLoop({QStringLiteral("verify"), QStringLiteral("--signature-only"), QStringLiteral("--jwks"),
+                              tls.url(QStringLiteral("/keys")), token});
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains("ERR_TLS_FAILURE") && r.err.contains("unknown CA"), r.err.constData());
+        r = cliWithEventLoop({QStringLiteral("verify"), QStringLiteral("--signature-only"), QStringLiteral("--cacert"),
+                              pki.caCert, QStringLiteral("--jwks"), tls.url(QStringLiteral("/keys")), token});
+        QVERIFY2(r.exit == 0, QByteArray(r.out + r.err).constData());
+
+        // Only one key source.
+        r = cli({QStringLiteral("verify"), QStringLiteral("--issuer"), tls.base(), QStringLiteral("--secret"),
+                 QStringLiteral("s"), token});
+        QCOMPARE(r.exit, 2);
+        QVERIFY(r.err.contains("only one key source"));
+    }
+
+    // A discovery document whose issuer is not the one asked for is used, but warned about (OIDC Discovery §4.3),
+    // over plain http too.
+    void verifyThroughIssuerWarnsOnMismatch()
+    {
+        const QJsonObject e = rfcEntry("rfc7515-A.2-RS256");
+        const QByteArray set =
+            QJsonDocument(QJsonObject{{QStringLiteral("keys"), QJsonArray{e.value(QLatin1String("jwk"))}}}).toJson();
+        JwksTestServer plain;
+        plain.route("/keys", JwksTestServer::Response{200, set, {}, false});
+        plain.route("/.well-known/openid-configuration",
+                    JwksTestServer::Response{
+                        200,
+                        QJsonDocument(QJsonObject{{QStringLiteral("issuer"), QStringLiteral("https://other.example")},
+                                                  {QStringLiteral("jwks_uri"), plain.url(QStringLiteral("/keys"))}})
+                            .toJson(),
+                        {},
+                        false});
+        const Run r =
+            cliWithEventLoop({QStringLiteral("verify"), QStringLiteral("--signature-only"), QStringLiteral("--issuer"),
+                              plain.base(), e.value(QLatin1String("token")).toString()});
+        QVERIFY2(r.exit == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY2(r.err.contains("4.3"), r.err.constData());
     }
 
     void badInputIsOneClearLine_data()

@@ -316,6 +316,7 @@ void TestRequestWorkspace::historyRedactsAndReopens()
     auto* list = child<QListWidget>(&w, "historyListWidget");
     QCOMPARE(list->count(), 1);
     QVERIFY(list->item(0)->text().contains(QLatin1String("/echo/history")));
+    w.history().waitForWrites(); // appended on the history's writer thread
     QFile file(RequestHistory::defaultPath());
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray stored = file.readAll();

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Key lint rules (issue 5), positive and negative, and hostile key documents. Rows name their source.
+// Key lint rules, positive and negative, and hostile key documents. Rows name their source.
 #include "core/Base64Url.h"
 #include "crypto/Certificate.h"
 #include "jose/KeySetAnalysis.h"

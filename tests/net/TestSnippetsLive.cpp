@@ -10,7 +10,7 @@
 
 using namespace NetTestSupport;
 
-/// Issue 6: "a snippet that does not run is a bug". The generated curl, Python (http.client, requests) and Node
+/// "A snippet that does not run is a bug". The generated curl, Python (http.client, requests) and Node
 /// (fetch) code is run against the local mock API and its embedded issuer; the printed body tells which status
 /// came back (each route answers every status with a distinct body).
 class TestSnippetsLive : public QObject

@@ -210,7 +210,7 @@ void TestMockApiServer::authErrors()
     const QByteArray challenge = r->header("WWW-Authenticate");
     QVERIFY2(challenge.startsWith("Bearer realm=\"tokenscope\""), challenge.constData());
     if (code == QLatin1String("authorization_header_missing")) {
-        // Issue 4 asks for error= on every 401, deliberately against RFC 6750 §3.1's SHOULD NOT.
+        // Our acceptance spec asks for error= on every 401, deliberately against RFC 6750 §3.1's SHOULD NOT.
         QVERIFY2(challenge.contains(", error=\"invalid_token\", error_description=\"Authorization header is "
                                     "expected\""),
                  challenge.constData());

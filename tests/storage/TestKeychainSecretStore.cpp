@@ -3,6 +3,8 @@
 
 #include <QCoreApplication>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
 
 /// KeychainSecretStore against a real Secret Service: ctest runs this through run-with-keyring.sh, which starts a
 /// private D-Bus session with an unlocked gnome-keyring in a temporary directory (never the user's keyring). Run
@@ -15,6 +17,7 @@ private Q_SLOTS:
     void roundTripSurvivesANewStore();
     void missingKeyIsNull();
     void removeForgets();
+    void callerEventLoopIsNotReentered();
 
 private:
     QString m_service;
@@ -70,6 +73,29 @@ void TestKeychainSecretStore::removeForgets()
     QVERIFY(store.remove(QStringLiteral("k")).ok());
     QVERIFY(KeychainSecretStore(m_service).read(QStringLiteral("k"))->isNull());
     QVERIFY(store.remove(QStringLiteral("k")).ok()); // removing twice is fine
+}
+
+void TestKeychainSecretStore::callerEventLoopIsNotReentered()
+{
+    // A GUI thread saving a draft must not run timers, paints or clicks inside write(): the QtKeychain job runs on
+    // the store's own thread and the caller just waits. A zero timer posted before each call would fire inside any
+    // nested event loop on this thread.
+    KeychainSecretStore store(m_service);
+    QVERIFY(store.workerThread() != nullptr);
+    QVERIFY(store.workerThread() != QThread::currentThread());
+    int fired = 0;
+    QTimer::singleShot(0, this, [&fired] { ++fired; });
+    QVERIFY(store.write(QStringLiteral("reentry"), "v").ok());
+    QCOMPARE(fired, 0);
+    QTimer::singleShot(0, this, [&fired] { ++fired; });
+    QCOMPARE(store.read(QStringLiteral("reentry")).value(), QByteArray("v"));
+    QCOMPARE(fired, 0);
+    QTimer::singleShot(0, this, [&fired] { ++fired; });
+    QVERIFY(store.remove(QStringLiteral("reentry")).ok());
+    QCOMPARE(fired, 0);
+    QVERIFY(store.isPersistent()); // the keychain answered: the calls above went through the worker thread
+    QCoreApplication::processEvents();
+    QCOMPARE(fired, 3); // and the timers were real
 }
 
 QTEST_GUILESS_MAIN(TestKeychainSecretStore)
