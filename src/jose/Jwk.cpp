@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "jose/Jwk.h"
 
+#include "jose/JweAlgorithmTable.h"
+
 #include "core/Base64Url.h"
 #include "core/JsonText.h"
 #include "core/SystemClock.h"
@@ -247,7 +249,12 @@ Result<Jwk> Jwk::fromJson(const QJsonObject& o, const JwkImportOptions& options)
         }
         jwk.m_secret = k.value();
         const AlgorithmInfo* info = AlgorithmTable::find(jwk.m_alg);
-        const int minimum = (info && info->isSymmetric()) ? info->signatureSize : 32;
+        // A JWE key has the exact size its algorithm needs (RFC 7518 §4.4: a 128-bit A128KW key); the HMAC
+        // minimum does not apply to it. The JWE decrypter checks the exact size.
+        const int jweBytes = JweAlgorithmTable::octKeyBytesFor(jwk.m_alg);
+        const int minimum = jweBytes >= 0                   ? qMax(jweBytes, 1)
+                            : (info && info->isSymmetric()) ? info->signatureSize
+                                                            : 32;
         if (jwk.m_secret.size() < minimum && !options.allowShortHmacKey) {
             // RFC 7518 §3.2: a key of the same size as the hash output or larger MUST be used.
             return classified(
