@@ -26,14 +26,14 @@ struct StepName
     QString title;
 };
 const StepName kPipeline[] = {
-    {QStringLiteral("parts"), QStringLiteral("Structure (5 parts or JSON, base64url)")},
+    {QStringLiteral("parts"), QStringLiteral("Structure (5 parts or JSON)")},
     {QStringLiteral("header"), QStringLiteral("Header JSON")},
     {QStringLiteral("crit"), QStringLiteral("Critical headers (crit)")},
-    {QStringLiteral("alg"), QStringLiteral("Algorithms allowed (alg, enc)")},
+    {QStringLiteral("alg"), QStringLiteral("Algorithms allowed (alg/enc)")},
     {QStringLiteral("key"), QStringLiteral("Key selection")},
     {QStringLiteral("key-fits-alg"), QStringLiteral("Key fits algorithm")},
-    {QStringLiteral("cek"), QStringLiteral("Content key (unwrap / agreement)")},
-    {QStringLiteral("decrypt"), QStringLiteral("Decryption and authentication tag")},
+    {QStringLiteral("cek"), QStringLiteral("Content key (CEK)")},
+    {QStringLiteral("decrypt"), QStringLiteral("Decryption and tag")},
     {QStringLiteral("zip"), QStringLiteral("Decompression (zip)")},
     {QStringLiteral("plaintext"), QStringLiteral("Plaintext")},
 };
