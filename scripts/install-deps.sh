@@ -21,3 +21,9 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO apt-get update -qq
     $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
+# JWE interop peer (tests/jose/TestJoseInterop): panva/jose, pinned by tests/interop/package-lock.json.
+if command -v npm >/dev/null 2>&1; then
+    (cd "$(dirname "$0")/../tests/interop" && npm ci --no-audit --no-fund --silent)
+else
+    echo "npm not found: tests/jose/TestJoseInterop will be skipped" >&2
+fi
