@@ -5,7 +5,7 @@ set -euo pipefail
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 PKGS=(g++ cmake ninja-build ccache pkg-config
-      qt6-base-dev qtkeychain-qt6-dev libssl-dev
+      qt6-base-dev qtkeychain-qt6-dev libssl-dev zlib1g-dev
       qt6-l10n-tools qt6-svg-dev libqt6svg6 xvfb xauth clang-format desktop-file-utils appstream
       python3 python3-requests curl dpkg-dev file
       openssl nodejs    # the Request workspace tests make a test CA with openssl and run generated Node snippets
@@ -20,4 +20,10 @@ if [ ${#missing[@]} -gt 0 ]; then
     export DEBIAN_FRONTEND=noninteractive
     $SUDO apt-get update -qq
     $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+# JWE interop peer (tests/jose/TestJoseInterop): panva/jose, pinned by tests/interop/package-lock.json.
+if command -v npm >/dev/null 2>&1; then
+    (cd "$(dirname "$0")/../tests/interop" && npm ci --no-audit --no-fund --silent)
+else
+    echo "npm not found: tests/jose/TestJoseInterop will be skipped" >&2
 fi

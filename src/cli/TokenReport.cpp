@@ -102,7 +102,8 @@ QString TokenReport::decodeText(const CompactToken& t, const QStringList& notes,
         out.append(indent(JsonText::pretty(t.headerText), 2));
     }
     if (t.kind == CompactToken::Kind::Jwe) {
-        out.append(QStringLiteral("Payload: encrypted (alg %1, enc %2); decryption is not supported")
+        out.append(QStringLiteral("Payload: encrypted (alg %1, enc %2); the content is encrypted — decrypt it with "
+                                  "`tokenscope-cli decrypt`")
                        .arg(t.alg(), t.header.value(QLatin1String("enc")).toString()));
     } else if (t.segments.size() >= 2 && t.segments[1].decodedOk) {
         const bool json = JsonText::analyse(t.payload).ok();
@@ -171,6 +172,10 @@ QByteArray TokenReport::decodeJson(const CompactToken& t, const QStringList& not
         o.insert(QStringLiteral("payload"), QStringLiteral("\x01PAYLOAD\x01"));
     } else if (t.segments.size() >= 2 && t.segments[1].decodedOk && t.kind != CompactToken::Kind::Jwe) {
         o.insert(QStringLiteral("payloadText"), QString::fromUtf8(t.payload));
+    }
+    if (t.kind == CompactToken::Kind::Jwe) {
+        // Only the protected header is readable; the content needs the key (`decrypt`).
+        o.insert(QStringLiteral("encrypted"), true);
     }
     if (t.segments.size() == 3 && t.segments[2].decodedOk) {
         o.insert(QStringLiteral("signatureLength"), t.signature.size());

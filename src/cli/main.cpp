@@ -3,6 +3,8 @@
 #include "cli/CollectionCommand.h"
 #include "cli/CurlImportCommand.h"
 #include "cli/DecodeCommand.h"
+#include "cli/DecryptCommand.h"
+#include "cli/EncryptCommand.h"
 #include "cli/JwkCommand.h"
 #include "cli/JwksCommand.h"
 #include "cli/KeysCommand.h"
@@ -26,6 +28,8 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<DecodeCommand>());
     commands.push_back(std::make_unique<VerifyCommand>());
     commands.push_back(std::make_unique<SignCommand>());
+    commands.push_back(std::make_unique<DecryptCommand>());
+    commands.push_back(std::make_unique<EncryptCommand>());
     commands.push_back(std::make_unique<KeysCommand>());
     commands.push_back(std::make_unique<JwkCommand>());
     commands.push_back(std::make_unique<PemCommand>());

@@ -40,6 +40,8 @@ const std::pair<ErrorCode, const char*> kNames[] = {
     {ErrorCode::WorkspaceInvalid, "ERR_WORKSPACE_INVALID"},
     {ErrorCode::WorkspaceVersionUnsupported, "ERR_WORKSPACE_VERSION_UNSUPPORTED"},
     {ErrorCode::NotFound, "ERR_NOT_FOUND"},
+    {ErrorCode::JweDecryptionFailed, "ERR_JWE_DECRYPTION_FAILED"},
+    {ErrorCode::JweDecompressionFailed, "ERR_JWE_DECOMPRESSION_FAILED"},
 };
 } // namespace
 

@@ -42,6 +42,8 @@ enum class ErrorCode
     WorkspaceInvalid,               // ERR_WORKSPACE_INVALID: a workspace file is damaged or has the wrong shape
     WorkspaceVersionUnsupported,    // ERR_WORKSPACE_VERSION_UNSUPPORTED: written by a newer format version
     NotFound,                       // ERR_NOT_FOUND: no such collection, folder, request or environment
+    JweDecryptionFailed,            // ERR_JWE_DECRYPTION_FAILED: CEK unwrap or content tag check failed
+    JweDecompressionFailed,         // ERR_JWE_DECOMPRESSION_FAILED: "zip": "DEF" data invalid or over the size cap
     // Append new codes here.
 };
 

@@ -177,6 +177,11 @@ Result<AsymmetricKey> AsymmetricKey::adoptChecked(evp_pkey_st* pkey)
         key.m_type = Type::Okp;
         key.m_curve = EVP_PKEY_is_a(pkey, "ED25519") ? Curve::Ed25519 : Curve::Ed448;
         key.m_private = hasRawPrivateKey(pkey);
+    } else if (EVP_PKEY_is_a(pkey, "X25519") || EVP_PKEY_is_a(pkey, "X448")) {
+        // Key-agreement keys for ECDH-ES (RFC 8037 §3.2).
+        key.m_type = Type::Okp;
+        key.m_curve = EVP_PKEY_is_a(pkey, "X25519") ? Curve::X25519 : Curve::X448;
+        key.m_private = hasRawPrivateKey(pkey);
     } else {
         // RSA-PSS restricted keys (RFC 4055 id-RSASSA-PSS) are refused too: JOSE keys are plain rsaEncryption keys
         // used with both RS* and PS*, and OpenSSL would refuse PKCS#1 v1.5 with them.
@@ -194,7 +199,8 @@ int AsymmetricKey::bits() const
     if (!m_pkey)
         return 0;
     if (m_type == Type::Okp)
-        return m_curve == Curve::Ed25519 ? 255 : 448; // field sizes of Curve25519 / Curve448 (RFC 7748 §4)
+        return (m_curve == Curve::Ed25519 || m_curve == Curve::X25519) ? 255
+                                                                       : 448; // Curve25519 / Curve448 (RFC 7748 §4)
     return EVP_PKEY_get_bits(m_pkey.get());
 }
 

@@ -94,7 +94,7 @@ public:
     evp_pkey_st* handle() const { return m_pkey.get(); }
     static AsymmetricKey adopt(evp_pkey_st* pkey); // takes ownership; null in, null out
     /// Like adopt() (takes ownership, also on failure) but says why a key is refused: ERR_JOSE_NOT_SUPPORTED for
-    /// key types other than RSA, EC on P-256/P-384/P-521/secp256k1, Ed25519 and Ed448 (DSA, DH, X25519, RSA-PSS
+    /// key types other than RSA, EC on P-256/P-384/P-521/secp256k1, Ed25519, Ed448, X25519 and X448 (DSA, DH, RSA-PSS
     /// restricted keys, other curves).
     static Result<AsymmetricKey> adoptChecked(evp_pkey_st* pkey);
 

@@ -16,6 +16,10 @@ QString curveName(Curve curve)
         return QStringLiteral("Ed25519");
     case Curve::Ed448:
         return QStringLiteral("Ed448");
+    case Curve::X25519:
+        return QStringLiteral("X25519");
+    case Curve::X448:
+        return QStringLiteral("X448");
     }
     return {};
 }
@@ -23,7 +27,8 @@ QString curveName(Curve curve)
 std::optional<Curve> curveFromName(const QString& name)
 {
     // JOSE names are case-sensitive (RFC 7518 §6.2.1.1, RFC 8037 §2, RFC 8812 §3.1).
-    for (Curve c : {Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1, Curve::Ed25519, Curve::Ed448}) {
+    for (Curve c : {Curve::P256, Curve::P384, Curve::P521, Curve::Secp256k1, Curve::Ed25519, Curve::Ed448,
+                    Curve::X25519, Curve::X448}) {
         if (name == curveName(c))
             return c;
     }
@@ -36,6 +41,7 @@ int curveCoordinateSize(Curve curve)
     case Curve::P256:
     case Curve::Secp256k1:
     case Curve::Ed25519:
+    case Curve::X25519:
         return 32;
     case Curve::P384:
         return 48;
@@ -43,11 +49,18 @@ int curveCoordinateSize(Curve curve)
         return 66; // ceil(521 / 8), RFC 7518 §6.2.1.2
     case Curve::Ed448:
         return 57; // RFC 8032 §5.2.2
+    case Curve::X448:
+        return 56; // RFC 7748 §5
     }
     return 0;
 }
 
 bool curveIsOkp(Curve curve)
 {
-    return curve == Curve::Ed25519 || curve == Curve::Ed448;
+    return curve == Curve::Ed25519 || curve == Curve::Ed448 || curveIsKeyAgreementOnly(curve);
+}
+
+bool curveIsKeyAgreementOnly(Curve curve)
+{
+    return curve == Curve::X25519 || curve == Curve::X448;
 }

@@ -73,6 +73,10 @@ const char* curveOsslName(Curve curve)
         return "ED25519";
     case Curve::Ed448:
         return "ED448";
+    case Curve::X25519:
+        return "X25519";
+    case Curve::X448:
+        return "X448";
     }
     return "";
 }

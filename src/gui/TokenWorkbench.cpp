@@ -16,7 +16,9 @@
 #include "gui/Theme.h"
 #include "gui/TimeDisplay.h"
 #include "gui/TokenTextEdit.h"
+#include "gui/TokenWorkbenchJwePanel.h"
 #include "gui/ValidationPanel.h"
+#include "jose/JweToken.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -362,6 +364,10 @@ QWidget* TokenWorkbench::buildInspectPage()
     m_decodedTabs->addTab(m_claimsTable, tr("Claims"));
     m_decodedTabs->addTab(jsonSplitter, tr("JSON"));
     m_decodedTabs->addTab(m_jsonTree, tr("Tree"));
+    // JWE (compact or JSON): header explained, key, steps, plaintext; shown only for encrypted tokens.
+    m_jwePanel = new TokenWorkbenchJwePanel(m_decodedTabs);
+    m_jweTabIndex = m_decodedTabs->addTab(m_jwePanel, tr("Decrypt (JWE)"));
+    m_decodedTabs->setTabVisible(m_jweTabIndex, false);
 
     m_validation = new ValidationPanel(page);
     m_validation->setObjectName(QStringLiteral("validationPanel"));
@@ -461,6 +467,26 @@ void TokenWorkbench::render()
         renderClaims();
     }
     m_validation->showAnalysis(m_analysis);
+    renderJwe();
+}
+
+void TokenWorkbench::renderJwe()
+{
+    // JSON serialisations are not compact tokens, so detection looks at the input itself.
+    const QByteArray input = m_analysis.inputError ? QByteArray() : m_input->toPlainText().toUtf8().trimmed();
+    const bool jwe = !input.isEmpty() && JweToken::looksLikeJwe(input);
+    const bool wasVisible = m_decodedTabs->isTabVisible(m_jweTabIndex);
+    m_decodedTabs->setTabVisible(m_jweTabIndex, jwe);
+    if (!jwe) {
+        return;
+    }
+    m_jwePanel->setToken(input);
+    VerifyOptions nested = m_validation->verifyOptions();
+    nested.claims.clock = &activeClock();
+    m_jwePanel->setNestedVerification(m_validation->keys(), nested, m_validation->isSingleKey());
+    if (!wasVisible) {
+        m_decodedTabs->setCurrentIndex(m_jweTabIndex);
+    }
 }
 
 void TokenWorkbench::renderInput()

@@ -23,6 +23,7 @@ class QTableWidget;
 class QToolButton;
 class QTreeWidget;
 class TokenTextEdit;
+class TokenWorkbenchJwePanel;
 class ValidationPanel;
 
 /// The Token workspace: decode, verify, lint, sign (Encoder tab) and compare. A thin shell over the engine:
@@ -84,6 +85,7 @@ private:
     void renderVerdict();
     void renderDecoded();
     void renderClaims();
+    void renderJwe();
     QByteArray m_renderedDecodedKey; // what renderDecoded()/renderClaims() last showed
     qint64 m_renderedSecond = -1;
     void updateTimes();
@@ -114,6 +116,8 @@ private:
     ValidationPanel* m_validation;
     EncoderPanel* m_encoder;
     ComparePanel* m_compare;
+    TokenWorkbenchJwePanel* m_jwePanel;
+    int m_jweTabIndex = -1;
 
     QTimer m_debounce;
     QTimer m_ticker;

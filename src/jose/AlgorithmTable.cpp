@@ -98,7 +98,7 @@ QStringList AlgorithmTable::namesForKey(const QString& kty, std::optional<Curve>
         if (a.family == F::Ecdsa && a.curve != curve) {
             continue;
         }
-        if (a.family == F::EdDsa && curve && !curveIsOkp(*curve)) {
+        if (a.family == F::EdDsa && curve && (!curveIsOkp(*curve) || curveIsKeyAgreementOnly(*curve))) {
             continue;
         }
         names.append(a.name);

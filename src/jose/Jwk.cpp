@@ -7,6 +7,7 @@
 #include "crypto/Certificate.h"
 #include "crypto/Digest.h"
 #include "crypto/RsaWeakness.h"
+#include "jose/JweAlgorithmTable.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -247,7 +248,12 @@ Result<Jwk> Jwk::fromJson(const QJsonObject& o, const JwkImportOptions& options)
         }
         jwk.m_secret = k.value();
         const AlgorithmInfo* info = AlgorithmTable::find(jwk.m_alg);
-        const int minimum = (info && info->isSymmetric()) ? info->signatureSize : 32;
+        // A JWE key has the exact size its algorithm needs (RFC 7518 §4.4: a 128-bit A128KW key); the HMAC
+        // minimum does not apply to it. The JWE decrypter checks the exact size.
+        const int jweBytes = JweAlgorithmTable::octKeyBytesFor(jwk.m_alg);
+        const int minimum = jweBytes >= 0                   ? qMax(jweBytes, 1)
+                            : (info && info->isSymmetric()) ? info->signatureSize
+                                                            : 32;
         if (jwk.m_secret.size() < minimum && !options.allowShortHmacKey) {
             // RFC 7518 §3.2: a key of the same size as the hash output or larger MUST be used.
             return classified(
@@ -571,11 +577,22 @@ LintFindings Jwk::lint() const
             QStringLiteral("no \"alg\": the key is not bound to one algorithm (RFC 8725 §3.1 recommends it)"));
     } else if (!AlgorithmTable::namesForKey(ktyName(), curve()).contains(m_alg)) {
         const AlgorithmInfo* info = AlgorithmTable::find(m_alg);
-        if (!info || info->isNone() || m_use != QLatin1String("enc")) {
+        // JWE algorithms (RFC 7518 §4) are consistent when the key type fits them.
+        const JweKeyAlgorithm* jwe = JweAlgorithmTable::findKey(m_alg);
+        const bool jweFits =
+            (jwe && (jwe->isEcdh() ? (m_kty == Kty::Ec || (curve() && curveIsKeyAgreementOnly(*curve())))
+                                   : jwe->kty == ktyName())) ||
+            (m_kty == Kty::Oct && JweAlgorithmTable::findContent(m_alg));
+        if (!jweFits && (!info || info->isNone() || m_use != QLatin1String("enc"))) {
             add("alg-inconsistent", S::Critical,
                 QStringLiteral("\"alg\":\"%1\" cannot be used with a %2 %3 key")
                     .arg(m_alg, ktyName(), bitsDescription(*this)));
         }
+    }
+    if (m_alg == QLatin1String("RSA1_5")) {
+        add("rsa1_5", S::Warning,
+            QStringLiteral("\"alg\":\"RSA1_5\" (RSAES-PKCS1-v1_5) invites padding-oracle attacks; prefer RSA-OAEP-256 "
+                           "(RFC 8725 §3.2); Tokenscope decrypts it only when enabled"));
     }
     if (m_kty == Kty::Rsa) {
         if (m_key.bits() < 2048) {

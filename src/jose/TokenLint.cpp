@@ -107,6 +107,17 @@ LintFindings TokenLint::lint(const CompactToken& t, const Clock* clock)
 
     if (t.kind == CompactToken::Kind::Jwe) {
         add("jwe", S::Info, QStringLiteral("an encrypted token (JWE): only the header can be read without the key"));
+        const QJsonValue p2c = t.header.value(QLatin1String("p2c"));
+        if (p2c.isDouble() && p2c.toDouble() < 1000) {
+            // RFC 7518 §4.8.1.2 recommends at least 1000 PBKDF2 iterations.
+            add("jwe-p2c-low", S::Warning,
+                QStringLiteral("\"p2c\": %1 PBKDF2 iterations; RFC 7518 §4.8.1.2 recommends at least 1000")
+                    .arg(p2c.toDouble()));
+        }
+        if (t.header.value(QLatin1String("alg")) == QJsonValue(QStringLiteral("RSA1_5"))) {
+            add("jwe-rsa1_5", S::Warning,
+                QStringLiteral("RSA1_5 key transport is prone to padding-oracle attacks (RFC 8725 §3.2)"));
+        }
     }
     const QString alg = t.alg();
     if (t.headerOk) {

@@ -541,8 +541,8 @@ private Q_SLOTS:
         QTest::newRow("legacy encrypted RSA PRIVATE KEY, no passphrase")
             << QByteArray("rsa-legacy-encrypted.pem") << QByteArray() << ErrorCode::PemInvalid;
         QTest::newRow("DSA key") << QByteArray("dsa-private.pem") << QByteArray() << ErrorCode::NotSupported;
-        QTest::newRow("X25519 key (ECDH, not a signature key)")
-            << QByteArray("x25519-private.pem") << QByteArray() << ErrorCode::NotSupported;
+        QTest::newRow("X25519 key (ECDH-ES, RFC 8037 §3.2)")
+            << QByteArray("x25519-private.pem") << QByteArray() << ErrorCode::None;
         QTest::newRow("brainpoolP256r1 key")
             << QByteArray("ec-brainpool-private.pem") << QByteArray() << ErrorCode::NotSupported;
         QTest::newRow("RFC7517 B certificate") << QByteArray("rfc7517-B-x5c.pem") << QByteArray() << ErrorCode::None;

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: MIT
+#include "cli/DecryptCommand.h"
+
+#include "cli/JweKeyOptions.h"
+#include "cli/TokenReport.h"
+#include "cli/UrlLoader.h"
+#include "core/Base64Url.h"
+#include "core/JsonText.h"
+#include "core/MockClock.h"
+#include "jose/JweAlgorithmTable.h"
+#include "jose/JweDecrypter.h"
+
+#include <QThread>
+
+#include <algorithm>
+#include <thread>
+#include <vector>
+
+#include <unistd.h>
+
+namespace {
+
+QStringList listValues(const QCommandLineParser& parser, const QCommandLineOption& option)
+{
+    QStringList out;
+    for (const auto& v : parser.values(option)) {
+        for (const auto& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            out.append(part.trimmed());
+        }
+    }
+    return out;
+}
+
+QJsonObject errorJson(const Error& e)
+{
+    QJsonObject o{{QStringLiteral("code"), e.codeString()}, {QStringLiteral("message"), e.message}};
+    if (!e.reason.isEmpty()) {
+        o.insert(QStringLiteral("reason"), e.reason);
+    }
+    if (!e.claim.isEmpty()) {
+        o.insert(QStringLiteral("claim"), e.claim);
+    }
+    return o;
+}
+
+/// Plaintext in JSON: a string when it is valid UTF-8, otherwise base64url under another name.
+void insertPlaintext(QJsonObject& o, const QByteArray& plaintext)
+{
+    const QString text = QString::fromUtf8(plaintext);
+    if (text.toUtf8() == plaintext) {
+        o.insert(QStringLiteral("plaintext"), text);
+    } else {
+        o.insert(QStringLiteral("plaintext_base64url"), QString::fromLatin1(Base64Url::encode(plaintext)));
+    }
+}
+
+QByteArray batchLine(const DecryptionResult& r, bool json)
+{
+    if (json) {
+        QJsonObject o{{QStringLiteral("decrypted"), r.decrypted}, {QStringLiteral("valid"), r.valid()}};
+        if (r.decrypted) {
+            insertPlaintext(o, r.plaintext);
+        }
+        if (r.error) {
+            o.insert(QStringLiteral("error"), errorJson(*r.error));
+        }
+        return JsonText::compact(o) + '\n';
+    }
+    if (r.valid()) {
+        // The plaintext may hold any byte: base64url keeps one token per line.
+        return QByteArray("decrypted " + Base64Url::encode(r.plaintext) + '\n');
+    }
+    return QByteArray("invalid " + r.error->codeString().toUtf8() + ' ' + r.error->message.toUtf8() + '\n');
+}
+
+int runBatch(const JweDecrypter& decrypter, const QList<QByteArray>& tokens, CliContext& ctx, bool json, int threads)
+{
+    std::vector<QByteArray> lines(size_t(tokens.size()));
+    std::vector<char> valid(size_t(tokens.size()), 0);
+    auto work = [&](qsizetype begin, qsizetype end) {
+        for (qsizetype i = begin; i < end; ++i) {
+            const DecryptionResult r = decrypter.decrypt(tokens[i]);
+            valid[size_t(i)] = r.valid() ? 1 : 0;
+            lines[size_t(i)] = batchLine(r, json);
+        }
+    };
+    const qsizetype n = tokens.size();
+    const qsizetype workers = std::min<qsizetype>(threads, (n + 15) / 16);
+    if (workers <= 1) {
+        work(0, n);
+    } else {
+        // Contiguous slices keep the output in input order without any locking.
+        std::vector<std::thread> pool;
+        const qsizetype per = (n + workers - 1) / workers;
+        for (qsizetype w = 0; w < workers; ++w) {
+            const qsizetype begin = w * per;
+            const qsizetype end = std::min(n, begin + per);
+            if (begin < end) {
+                pool.emplace_back(work, begin, end);
+            }
+        }
+        for (auto& t : pool) {
+            t.join();
+        }
+    }
+    bool allValid = true;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        ctx.outBytes(lines[i]);
+        allValid = allValid && valid[i];
+    }
+    ctx.flush();
+    return allValid ? ExitOk : ExitInvalid;
+}
+
+} // namespace
+
+int DecryptCommand::run(const QStringList& arguments, CliContext& ctx)
+{
+    QCommandLineParser parser;
+    JweKeyOptions keyOptions;
+    keyOptions.addTo(parser, true);
+    const QCommandLineOption alg(QStringLiteral("alg"),
+                                 QStringLiteral("Allowed key management algorithms, comma-separated (default: all "
+                                                "but RSA1_5; listing RSA1_5 enables it)."),
+                                 QStringLiteral("LIST"));
+    const QCommandLineOption enc(QStringLiteral("enc"),
+                                 QStringLiteral("Allowed content encryption algorithms (default: all)."),
+                                 QStringLiteral("LIST"));
+    const QCommandLineOption verifyJwks(QStringLiteral("verify-jwks"),
+                                        QStringLiteral("Verify a nested JWT (cty JWT) with this JWK Set file or URL."),
+                                        QStringLiteral("FILE|URL"));
+    const QCommandLineOption iss(QStringLiteral("iss"), QStringLiteral("Nested JWT: expected issuer."),
+                                 QStringLiteral("ISSUER"));
+    const QCommandLineOption aud(QStringLiteral("aud"), QStringLiteral("Nested JWT: expected audience."),
+                                 QStringLiteral("AUDIENCE"));
+    const QCommandLineOption now(QStringLiteral("now"), QStringLiteral("Nested JWT: verify as of this Unix time."),
+                                 QStringLiteral("EPOCH"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QStringLiteral("Batch mode: worker threads (default: one per core)."),
+                                     QStringLiteral("N"));
+    parser.addOptions({alg, enc, verifyJwks, iss, aud, now, json, threads});
+    parser.addPositionalArgument(QStringLiteral("token"),
+                                 QStringLiteral("The JWE, or - to read it (or one compact JWE per line) from stdin."));
+    if (const int r = parse(parser, arguments, ctx,
+                            QStringLiteral("decrypt TOKEN|- (--jwk F | --jwks F|URL | --pem F [--passphrase-env VAR] "
+                                           "| --secret-env VAR | --password-env VAR) [--alg LIST] [--enc LIST] "
+                                           "[--verify-jwks F|URL --iss I --aud A] [--json]"));
+        r >= 0) {
+        return r;
+    }
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1) {
+        return ctx.usage(QStringLiteral("decrypt takes one token (or - for stdin)"));
+    }
+    auto keys = keyOptions.load(parser, ctx);
+    if (!keys) {
+        return ctx.fail(keys.error());
+    }
+    DecryptOptions options;
+    options.allowedAlgorithms = listValues(parser, alg);
+    options.allowedEncryptions = listValues(parser, enc);
+    for (const auto& a : std::as_const(options.allowedAlgorithms)) {
+        if (!JweAlgorithmTable::findKey(a)) {
+            return ctx.usage(QStringLiteral("--alg: \"%1\" is not a JWE key management algorithm (%2)")
+                                 .arg(a, JweAlgorithmTable::keyNames().join(QLatin1String(", "))));
+        }
+    }
+    for (const auto& e : std::as_const(options.allowedEncryptions)) {
+        if (!JweAlgorithmTable::findContent(e)) {
+            return ctx.usage(QStringLiteral("--enc: \"%1\" is not a JWE content encryption algorithm (%2)")
+                                 .arg(e, JweAlgorithmTable::contentNames().join(QLatin1String(", "))));
+        }
+    }
+    MockClock fixed(0);
+    bool ok = true;
+    if (parser.isSet(verifyJwks)) {
+        const QString source = parser.value(verifyJwks);
+        auto text = UrlLoader::isUrl(source) ? UrlLoader::get(source) : ctx.readInput(source, 16 * 1024 * 1024);
+        if (!text) {
+            return ctx.fail(text.error());
+        }
+        auto set = Jwks::fromJson(text.value());
+        if (!set) {
+            return ctx.fail(Error(set.error().code, QStringLiteral("%1: %2").arg(source, set.error().message)));
+        }
+        VerifyOptions verify;
+        verify.claims.issuers = parser.values(iss);
+        verify.claims.audiences = parser.values(aud);
+        if (parser.isSet(now)) {
+            fixed.setSeconds(parser.value(now).toLongLong(&ok));
+            if (!ok) {
+                return ctx.usage(QStringLiteral("--now needs a Unix time in seconds"));
+            }
+            verify.claims.clock = &fixed;
+        }
+        options.nestedVerifier = std::make_shared<JwtVerifier>(set.value(), verify);
+    } else if (parser.isSet(iss) || parser.isSet(aud) || parser.isSet(now)) {
+        return ctx.usage(QStringLiteral("--iss, --aud and --now apply to the nested JWT: give --verify-jwks"));
+    }
+    const JweDecrypter decrypter =
+        keys->single ? JweDecrypter(keys->keys.keys().first(), options) : JweDecrypter(keys->keys, options);
+
+    QByteArray input;
+    if (args.first() == QLatin1String("-")) {
+        // Batch input (one compact JWE per line) can be large; a single token is still capped by JweToken.
+        auto read = ctx.readInput(QStringLiteral("-"), 512LL * 1024 * 1024);
+        if (!read) {
+            return ctx.fail(read.error());
+        }
+        input = read.value();
+        const QByteArray trimmed = input.trimmed();
+        if (!trimmed.startsWith('{') && trimmed.contains('\n')) {
+            QList<QByteArray> lines;
+            for (const QByteArray& l : trimmed.split('\n')) {
+                if (!l.trimmed().isEmpty()) {
+                    lines.append(l.trimmed());
+                }
+            }
+            const int workers = parser.isSet(threads) ? parser.value(threads).toInt(&ok) : QThread::idealThreadCount();
+            if (!ok || workers < 1 || workers > 256) {
+                return ctx.usage(QStringLiteral("--threads needs a number from 1 to 256"));
+            }
+            return runBatch(decrypter, lines, ctx, parser.isSet(json), workers);
+        }
+    } else {
+        input = args.first().toUtf8();
+    }
+
+    const DecryptionResult r = decrypter.decrypt(input);
+    if (parser.isSet(json)) {
+        QJsonObject o{{QStringLiteral("decrypted"), r.decrypted},
+                      {QStringLiteral("valid"), r.valid()},
+                      {QStringLiteral("header"), r.header},
+                      {QStringLiteral("steps"), TokenReport::stepsJson(r.steps)},
+                      {QStringLiteral("key"), r.keyDescription}};
+        if (r.decrypted) {
+            insertPlaintext(o, r.plaintext);
+        }
+        if (r.nested) {
+            QJsonObject nested{{QStringLiteral("valid"), r.nested->valid},
+                               {QStringLiteral("steps"), TokenReport::stepsJson(r.nested->steps)}};
+            if (r.nested->valid) {
+                nested.insert(QStringLiteral("claims"), r.nested->claims);
+            }
+            if (r.nested->error) {
+                nested.insert(QStringLiteral("error"), errorJson(*r.nested->error));
+            }
+            o.insert(QStringLiteral("nested"), nested);
+        }
+        if (r.error) {
+            o.insert(QStringLiteral("error"), errorJson(*r.error));
+        }
+        ctx.outJson(o);
+        return r.valid() ? ExitOk : ExitInvalid;
+    }
+    ctx.outLine(QStringLiteral("Key: %1").arg(keys->description));
+    if (!r.header.isEmpty()) {
+        ctx.outLine(QStringLiteral("Header: %1").arg(QString::fromUtf8(JsonText::compact(r.header))));
+    }
+    VerificationResult steps;
+    steps.valid = r.valid();
+    steps.steps = r.steps;
+    steps.error = r.error;
+    ctx.outLine(TokenReport::stepsText(steps));
+    if (r.nested) {
+        ctx.outLine(QStringLiteral("Nested JWT:"));
+        ctx.outLine(TokenReport::stepsText(*r.nested));
+    }
+    if (!r.decrypted) {
+        ctx.outLine(QStringLiteral("Result: NOT DECRYPTED — %1").arg(r.error->toString()));
+        return ExitInvalid;
+    }
+    ctx.outLine(r.valid() ? QStringLiteral("Result: DECRYPTED")
+                          : QStringLiteral("Result: DECRYPTED, nested JWT INVALID — %1").arg(r.error->toString()));
+    ctx.outLine(QStringLiteral("Plaintext (%1 bytes):").arg(r.plaintext.size()));
+    // Exact bytes for pipes and files; on a terminal control characters are escaped so that the plaintext cannot
+    // drive the terminal.
+    if (isatty(STDOUT_FILENO) != 0) {
+        QByteArray shown;
+        for (const char c : r.plaintext) {
+            const auto u = static_cast<unsigned char>(c);
+            if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) {
+                shown += "\\x" + QByteArray::number(u, 16).rightJustified(2, '0');
+            } else {
+                shown += c;
+            }
+        }
+        ctx.outBytes(shown + '\n');
+    } else {
+        ctx.outBytes(r.plaintext);
+    }
+    return r.valid() ? ExitOk : ExitInvalid;
+}

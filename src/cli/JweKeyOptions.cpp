@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+#include "cli/JweKeyOptions.h"
+
+#include "cli/UrlLoader.h"
+#include "core/Base64Url.h"
+#include "jose/KeyText.h"
+
+namespace {
+
+Result<QByteArray> fromEnvironment(const QString& variable)
+{
+    const QByteArray name = variable.toLocal8Bit();
+    if (name.isEmpty() || !qEnvironmentVariableIsSet(name.constData())) {
+        return Error(ErrorCode::Usage, QStringLiteral("environment variable \"%1\" is not set").arg(variable));
+    }
+    return qgetenv(name.constData());
+}
+
+} // namespace
+
+void JweKeyOptions::addTo(QCommandLineParser& parser, bool withJwks)
+{
+    m_withJwks = withJwks;
+    parser.addOptions({m_jwk, m_pem, m_passphraseEnv, m_secretEnv, m_passwordEnv});
+    if (withJwks) {
+        parser.addOption(m_jwks);
+    }
+}
+
+Result<JweKeyOptions::Loaded> JweKeyOptions::load(const QCommandLineParser& parser, CliContext& ctx) const
+{
+    const bool jwks = m_withJwks && parser.isSet(m_jwks);
+    const int count = int(parser.isSet(m_jwk)) + int(jwks) + int(parser.isSet(m_pem)) + int(parser.isSet(m_secretEnv)) +
+                      int(parser.isSet(m_passwordEnv));
+    if (count != 1) {
+        return Error(ErrorCode::Usage,
+                     count == 0 ? QStringLiteral("give a key: --jwk, %1--pem, --secret-env or --password-env")
+                                      .arg(m_withJwks ? QStringLiteral("--jwks, ") : QString())
+                                : QStringLiteral("give only one key source"));
+    }
+    Loaded loaded;
+    if (parser.isSet(m_secretEnv)) {
+        auto value = fromEnvironment(parser.value(m_secretEnv));
+        if (!value) {
+            return value.error();
+        }
+        auto secret = Base64Url::decode(value->trimmed());
+        if (!secret || secret->isEmpty()) {
+            return Error(ErrorCode::Usage, QStringLiteral("--secret-env: the variable must hold a base64url key"));
+        }
+        loaded.keys = Jwks(QList<Jwk>{Jwk::fromSecret(secret.value())});
+        loaded.description =
+            QStringLiteral("symmetric key (%1 bytes) from $%2").arg(secret->size()).arg(parser.value(m_secretEnv));
+        return loaded;
+    }
+    if (parser.isSet(m_passwordEnv)) {
+        auto value = fromEnvironment(parser.value(m_passwordEnv));
+        if (!value) {
+            return value.error();
+        }
+        if (value->isEmpty()) {
+            return Error(ErrorCode::Usage, QStringLiteral("--password-env: the password is empty"));
+        }
+        loaded.keys = Jwks(QList<Jwk>{Jwk::fromSecret(value.value())});
+        loaded.password = true;
+        loaded.description = QStringLiteral("password from $%1").arg(parser.value(m_passwordEnv));
+        return loaded;
+    }
+    QByteArray passphrase;
+    if (parser.isSet(m_passphraseEnv)) {
+        auto value = fromEnvironment(parser.value(m_passphraseEnv));
+        if (!value) {
+            return value.error();
+        }
+        passphrase = value.value();
+    }
+    // Exact AES key sizes and RSA >= 2048 are checked by the JWE engine itself; the JWS import minimums
+    // (32-byte HMAC keys) do not apply to A128KW keys.
+    const JwkImportOptions importOptions{true, true};
+    QString source = parser.isSet(m_jwk) ? parser.value(m_jwk) : jwks ? parser.value(m_jwks) : parser.value(m_pem);
+    QByteArray text;
+    if (jwks && UrlLoader::isUrl(source)) {
+        auto fetched = UrlLoader::get(source);
+        if (!fetched) {
+            return fetched.error();
+        }
+        text = fetched.value();
+    } else {
+        auto read = ctx.readInput(source, KeyText::kMaxSize);
+        if (!read) {
+            return read.error();
+        }
+        text = read.value();
+    }
+    auto parsed = KeyText::parse(text, passphrase, importOptions);
+    if (!parsed) {
+        return Error(parsed.error().code, QStringLiteral("%1: %2").arg(source, parsed.error().message));
+    }
+    loaded.keys = parsed->keys;
+    loaded.single = parsed->format != ParsedKeyText::Format::JwkSet;
+    if (jwks && loaded.single) {
+        return Error(ErrorCode::JwksInvalid,
+                     QStringLiteral("%1 is a single key, not a JWK Set (use --jwk)").arg(source));
+    }
+    if (!jwks && !loaded.single) {
+        return Error(ErrorCode::JwkInvalid,
+                     QStringLiteral("%1 is a JWK Set (%2)")
+                         .arg(source, m_withJwks ? QStringLiteral("use --jwks") : QStringLiteral("give one key")));
+    }
+    if (loaded.keys.isEmpty()) {
+        return Error(ErrorCode::JwksNoMatchingKey, QStringLiteral("%1 holds no usable key").arg(source));
+    }
+    loaded.description = loaded.single
+                             ? QStringLiteral("%1 key from %2").arg(loaded.keys.keys().first().ktyName(), source)
+                             : QStringLiteral("JWK Set from %1 (%2 keys)").arg(source).arg(loaded.keys.keys().size());
+    for (const auto& r : loaded.keys.rejected()) {
+        ctx.errLine(QStringLiteral("tokenscope-cli: warning: key %1 of %2 skipped: %3")
+                        .arg(r.index)
+                        .arg(source, r.error.toString()));
+    }
+    return loaded;
+}

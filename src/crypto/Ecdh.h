@@ -1,0 +1,18 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Result.h"
+#include "crypto/AsymmetricKey.h"
+
+#include <QByteArray>
+
+/// Elliptic-curve Diffie-Hellman (SEC 1 §3.3.1 for P-256/384/521, RFC 7748 §6 for X25519/X448).
+class Ecdh
+{
+public:
+    /// The shared secret Z. The peer's public key is validated again here (EVP_PKEY_derive_set_peer_ex with
+    /// validation: on the curve, in the subgroup), and an all-zero X25519/X448 result (a low-order peer point,
+    /// RFC 7748 §6.1) is refused. Errors: ERR_KEY_ALG_MISMATCH (different curves or types), ERR_JWE_INVALID
+    /// (invalid peer point, reason "epk-invalid").
+    static Result<QByteArray> sharedSecret(const AsymmetricKey& privateKey, const AsymmetricKey& peerPublic);
+};

@@ -1,0 +1,733 @@
+// SPDX-License-Identifier: MIT
+#include "jose/JweDecrypter.h"
+
+#include "core/Base64Url.h"
+#include "crypto/AesCbcHmac.h"
+#include "crypto/AesGcm.h"
+#include "crypto/AesKeyWrap.h"
+#include "crypto/ConcatKdf.h"
+#include "crypto/Deflate.h"
+#include "crypto/Ecdh.h"
+#include "crypto/Pbkdf2.h"
+#include "crypto/RsaEncryption.h"
+#include "crypto/SecureBytes.h"
+#include "crypto/SecureRandom.h"
+#include "jose/JweAlgorithmTable.h"
+
+#include <QJsonArray>
+
+namespace {
+using Status = VerificationStep::Status;
+using KF = JweKeyAlgorithm::Family;
+
+struct StepName
+{
+    QString id;
+    QString title;
+};
+const StepName kPipeline[] = {
+    {QStringLiteral("parts"), QStringLiteral("Structure (5 parts or JSON)")},
+    {QStringLiteral("header"), QStringLiteral("Header JSON")},
+    {QStringLiteral("crit"), QStringLiteral("Critical headers (crit)")},
+    {QStringLiteral("alg"), QStringLiteral("Algorithms allowed (alg/enc)")},
+    {QStringLiteral("key"), QStringLiteral("Key selection")},
+    {QStringLiteral("key-fits-alg"), QStringLiteral("Key fits algorithm")},
+    {QStringLiteral("cek"), QStringLiteral("Content key (CEK)")},
+    {QStringLiteral("decrypt"), QStringLiteral("Decryption and tag")},
+    {QStringLiteral("zip"), QStringLiteral("Decompression (zip)")},
+    {QStringLiteral("plaintext"), QStringLiteral("Plaintext")},
+};
+enum Step
+{
+    kParts,
+    kHeader,
+    kCrit,
+    kAlg,
+    kKey,
+    kKeyFits,
+    kCek,
+    kDecrypt,
+    kZip,
+    kPlaintext,
+    kStepCount
+};
+
+// Header parameters registered by RFC 7515 §4.1 / RFC 7516 §4.1 / RFC 7518 §4.6-4.8: crit must not name them.
+bool isRegisteredHeader(const QString& name)
+{
+    static const QStringList registered = {
+        QStringLiteral("alg"), QStringLiteral("jku"), QStringLiteral("jwk"),  QStringLiteral("kid"),
+        QStringLiteral("x5u"), QStringLiteral("x5c"), QStringLiteral("x5t"),  QStringLiteral("x5t#S256"),
+        QStringLiteral("typ"), QStringLiteral("cty"), QStringLiteral("crit"), QStringLiteral("enc"),
+        QStringLiteral("zip"), QStringLiteral("epk"), QStringLiteral("apu"),  QStringLiteral("apv"),
+        QStringLiteral("iv"),  QStringLiteral("tag"), QStringLiteral("p2s"),  QStringLiteral("p2c")};
+    return registered.contains(name);
+}
+
+QString describeKey(const Jwk& k)
+{
+    QString d = k.ktyName();
+    if (k.curve()) {
+        d += QLatin1Char(' ') + curveName(*k.curve());
+    } else {
+        d += QStringLiteral(" %1-bit").arg(k.bits());
+    }
+    if (!k.kid().isEmpty()) {
+        d += QStringLiteral(" kid \"%1\"").arg(k.kid());
+    }
+    return d;
+}
+
+class Run
+{
+public:
+    explicit Run(DecryptionResult& r)
+        : m_r(r)
+    {
+    }
+    void pass(int index, const QString& message = QString())
+    {
+        add(index, Status::Passed, ErrorCode::None, message, QString());
+    }
+    void info(int index, const QString& message) { add(index, Status::Info, ErrorCode::None, message, QString()); }
+    void skip(int index, const QString& message) { add(index, Status::Skipped, ErrorCode::None, message, QString()); }
+    DecryptionResult& fail(int index, const Error& e)
+    {
+        add(index, Status::Failed, e.code, e.message, e.reason);
+        m_r.error = e;
+        for (int i = index + 1; i < kStepCount; ++i) {
+            skip(i, QStringLiteral("not reached"));
+        }
+        m_r.decrypted = false;
+        m_r.plaintext.clear();
+        return m_r;
+    }
+    DecryptionResult& fail(int index, ErrorCode code, const QString& message)
+    {
+        return fail(index, Error(code, message));
+    }
+
+private:
+    void add(int index, Status status, ErrorCode code, const QString& message, const QString& reason)
+    {
+        m_r.steps.append(
+            VerificationStep{kPipeline[index].id, kPipeline[index].title, status, code, message, QString(), reason});
+    }
+    DecryptionResult& m_r;
+};
+
+Error invalid(const QString& message, const char* reason = nullptr)
+{
+    return Error(ErrorCode::JweInvalid, message, QString(), reason ? QLatin1String(reason) : QString());
+}
+
+Error decryptionFailed(const QString& reason)
+{
+    // One message for every unwrap and tag failure: which one failed is no business of an attacker's.
+    return Error(ErrorCode::JweDecryptionFailed, QStringLiteral("decryption operation failed"), QString(), reason);
+}
+
+/// RFC 7517 §4.3 operations that allow a key to be used for this algorithm on the decrypting side.
+QStringList acceptableKeyOps(KF family)
+{
+    switch (family) {
+    case KF::Direct:
+        return {QStringLiteral("decrypt")};
+    case KF::EcdhEs:
+    case KF::EcdhEsKw:
+        return {QStringLiteral("deriveKey"), QStringLiteral("deriveBits")};
+    case KF::Pbes2:
+        return {QStringLiteral("deriveKey"), QStringLiteral("deriveBits"), QStringLiteral("unwrapKey")};
+    case KF::Rsa1_5:
+    case KF::RsaOaep:
+    case KF::AesKw:
+    case KF::AesGcmKw:
+        return {QStringLiteral("unwrapKey"), QStringLiteral("decrypt")};
+    }
+    return {};
+}
+
+bool ktyFits(const Jwk& key, const JweKeyAlgorithm& alg)
+{
+    if (alg.isEcdh()) {
+        return key.kty() == Jwk::Kty::Ec ||
+               (key.kty() == Jwk::Kty::Okp && key.curve() && curveIsKeyAgreementOnly(*key.curve()));
+    }
+    return key.ktyName() == alg.kty;
+}
+
+/// Selection rules (jose): kty fits alg, key "alg" equal when present ("dir" keys may name the "enc" instead,
+/// RFC 7520 §5.6), "use" absent or "enc", "key_ops" (when present) allows the operation.
+Result<void> checkSelectable(const Jwk& key, const JweKeyAlgorithm& alg, const QString& enc)
+{
+    if (!ktyFits(key, alg)) {
+        return Error(
+            ErrorCode::KeyAlgMismatch,
+            QStringLiteral("%1 needs a key of kty %2, this key is %3")
+                .arg(alg.name, alg.isEcdh() ? QStringLiteral("EC or OKP (X25519/X448)") : alg.kty, key.ktyName()));
+    }
+    if (!key.alg().isEmpty() && key.alg() != alg.name && !(alg.family == KF::Direct && key.alg() == enc)) {
+        // Each key is bound to one algorithm (RFC 8725 §3.1): an RSA-OAEP key never decrypts RSA1_5.
+        return Error(ErrorCode::KeyAlgMismatch,
+                     QStringLiteral("the key is for \"%1\", the token uses \"%2\"").arg(key.alg(), alg.name));
+    }
+    if (!key.use().isEmpty() && key.use() != QLatin1String("enc")) {
+        return Error(ErrorCode::KeyAlgMismatch,
+                     QStringLiteral("the key's \"use\" is \"%1\", not \"enc\"").arg(key.use()));
+    }
+    if (!key.keyOps().isEmpty()) {
+        const QStringList ops = acceptableKeyOps(alg.family);
+        bool any = false;
+        for (const auto& op : ops) {
+            any = any || key.keyOps().contains(op);
+        }
+        if (!any) {
+            return Error(ErrorCode::KeyAlgMismatch,
+                         QStringLiteral("the key's \"key_ops\" include none of %1").arg(ops.join(QLatin1String(", "))));
+        }
+    }
+    return {};
+}
+
+/// Strength and shape: private key, RSA >= 2048 bits (as jose), exact AES key sizes.
+Result<void> checkFits(const Jwk& key, const JweKeyAlgorithm& alg, const JweContentAlgorithm& enc)
+{
+    if (auto s = checkSelectable(key, alg, enc.name); !s) {
+        return s;
+    }
+    if (!key.isSymmetric() && !key.isPrivate()) {
+        return Error(ErrorCode::KeyAlgMismatch, QStringLiteral("decryption needs a private key"));
+    }
+    if (key.kty() == Jwk::Kty::Rsa && key.bits() < 2048) {
+        return Error(ErrorCode::KeyTooWeak,
+                     QStringLiteral("RSA key of %1 bits; %2 requires at least 2048").arg(key.bits()).arg(alg.name));
+    }
+    if (key.isSymmetric()) {
+        const qsizetype size = key.secret().size();
+        if (alg.family == KF::Direct && size != enc.keyBytes) {
+            return Error(ErrorCode::KeyAlgMismatch,
+                         QStringLiteral("\"dir\" with %1 needs a %2-byte key, this key has %3")
+                             .arg(enc.name)
+                             .arg(enc.keyBytes)
+                             .arg(size));
+        }
+        if ((alg.family == KF::AesKw || alg.family == KF::AesGcmKw) && size != alg.kekBytes) {
+            return Error(
+                ErrorCode::KeyAlgMismatch,
+                QStringLiteral("%1 needs a %2-byte key, this key has %3").arg(alg.name).arg(alg.kekBytes).arg(size));
+        }
+        if (alg.family == KF::Pbes2 && size == 0) {
+            return Error(ErrorCode::KeyAlgMismatch, QStringLiteral("empty PBES2 password"));
+        }
+    }
+    return {};
+}
+
+Result<QByteArray> headerBytes(const QJsonObject& header, const char* name, bool required)
+{
+    const QJsonValue v = header.value(QLatin1String(name));
+    if (v.isUndefined() && !required) {
+        return QByteArray();
+    }
+    if (!v.isString()) {
+        return invalid(
+            QStringLiteral("\"%1\" header parameter is %2")
+                .arg(QLatin1String(name), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("not a string")),
+            "header-parameter");
+    }
+    auto decoded = Base64Url::decode(v.toString().toLatin1());
+    if (!decoded) {
+        return invalid(QStringLiteral("\"%1\" header parameter is not base64url").arg(QLatin1String(name)),
+                       "header-parameter");
+    }
+    return decoded.value();
+}
+
+/// RFC 7518 §4.6: the "epk" public key on the recipient key's curve.
+Result<AsymmetricKey> ephemeralKey(const QJsonObject& header, const Jwk& key)
+{
+    const QJsonValue epk = header.value(QLatin1String("epk"));
+    if (!epk.isObject()) {
+        return invalid(QStringLiteral("\"epk\" header parameter is missing or not a JWK object"), "epk-invalid");
+    }
+    QJsonObject o = epk.toObject();
+    if (o.contains(QLatin1String("d"))) {
+        return invalid(QStringLiteral("\"epk\" must be a public key"), "epk-invalid");
+    }
+    auto jwk = Jwk::fromJson(o);
+    if (!jwk) {
+        // Includes points not on the curve (invalid-curve attack): OpenSSL's public-key check refuses them.
+        return invalid(QStringLiteral("\"epk\" is not a valid public key: %1").arg(jwk.error().message), "epk-invalid");
+    }
+    if (jwk->curve() != key.curve() || jwk->kty() != key.kty()) {
+        return invalid(QStringLiteral("\"epk\" is on %1, the key on %2")
+                           .arg(jwk->curve() ? curveName(*jwk->curve()) : jwk->ktyName(),
+                                key.curve() ? curveName(*key.curve()) : key.ktyName()),
+                       "epk-invalid");
+    }
+    return jwk->asymmetricKey();
+}
+
+struct Attempt
+{
+    int failedStep = -1; // -1: success
+    Error error;
+    QByteArray cek;
+    QString cekMessage;
+};
+
+/// Steps "cek": obtain the content encryption key for one (recipient, key) pair.
+Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, const Jwk& key,
+                  const JweKeyAlgorithm& alg, const JweContentAlgorithm& enc, const DecryptOptions& options)
+{
+    Attempt a;
+    a.failedStep = kCek;
+    const QByteArray& encryptedKey = t.recipients[recipient].encryptedKey;
+    if (!alg.hasEncryptedKey() && !encryptedKey.isEmpty()) {
+        // RFC 7518 §4.5 / §4.6: the JWE Encrypted Key MUST be empty.
+        a.error = invalid(QStringLiteral("%1 requires an empty encrypted key").arg(alg.name), "encrypted-key");
+        return a;
+    }
+    switch (alg.family) {
+    case KF::Direct:
+        a.cek = key.secret();
+        a.cekMessage = QStringLiteral("the key is the CEK (dir)");
+        break;
+    case KF::RsaOaep: {
+        auto cek = RsaEncryption::oaepDecrypt(key.asymmetricKey(), alg.hash, encryptedKey);
+        if (!cek) {
+            a.error = decryptionFailed(QStringLiteral("unwrap"));
+            return a;
+        }
+        a.cek = cek.value();
+        a.cekMessage = QStringLiteral("RSAES-OAEP (%1) unwrapped").arg(hashName(alg.hash));
+        break;
+    }
+    case KF::Rsa1_5: {
+        // RFC 7516 §11.5: draw the random CEK first, decrypt, and continue with the random CEK on any failure.
+        auto random = SecureRandom::bytes(enc.keyBytes);
+        if (!random) {
+            a.error = random.error();
+            return a;
+        }
+        a.cek = RsaEncryption::pkcs1v15DecryptOrRandom(key.asymmetricKey(), encryptedKey, random.value());
+        a.cekMessage = QStringLiteral("RSAES-PKCS1-v1_5 (RFC 7516 §11.5: a failure shows only at the tag)");
+        break;
+    }
+    case KF::AesKw: {
+        auto cek = AesKeyWrap::unwrap(key.secret(), encryptedKey);
+        if (!cek) {
+            a.error = decryptionFailed(QStringLiteral("unwrap"));
+            return a;
+        }
+        a.cek = cek.value();
+        a.cekMessage = QStringLiteral("AES key wrap (RFC 3394) unwrapped");
+        break;
+    }
+    case KF::AesGcmKw: {
+        auto iv = headerBytes(header, "iv", true);
+        auto tag = iv ? headerBytes(header, "tag", true) : Result<QByteArray>(iv.error());
+        if (!tag) {
+            a.error = tag.error();
+            return a;
+        }
+        if (iv->size() != AesGcm::kIvSize) {
+            a.error = invalid(QStringLiteral("\"iv\" must be 96 bits (RFC 7518 §4.7.1.1)"), "header-parameter");
+            return a;
+        }
+        auto cek = AesGcm::decrypt(key.secret(), iv.value(), {}, encryptedKey, tag.value());
+        if (!cek) {
+            a.error = decryptionFailed(QStringLiteral("unwrap"));
+            return a;
+        }
+        a.cek = cek.value();
+        a.cekMessage = QStringLiteral("AES-GCM key wrap unwrapped");
+        break;
+    }
+    case KF::EcdhEs:
+    case KF::EcdhEsKw: {
+        auto epk = ephemeralKey(header, key);
+        if (!epk) {
+            a.error = epk.error();
+            return a;
+        }
+        auto apu = headerBytes(header, "apu", false);
+        auto apv = apu ? headerBytes(header, "apv", false) : Result<QByteArray>(apu.error());
+        if (!apv) {
+            a.error = apv.error();
+            return a;
+        }
+        auto z = Ecdh::sharedSecret(key.asymmetricKey(), epk.value());
+        if (!z) {
+            a.error = z.error();
+            return a;
+        }
+        // RFC 7518 §4.6.2: AlgorithmID is "enc" for direct agreement, "alg" with key wrapping.
+        const bool direct = alg.family == KF::EcdhEs;
+        const int keyBytes = direct ? enc.keyBytes : alg.kekBytes;
+        const QByteArray algorithmId = (direct ? enc.name : alg.name).toUtf8();
+        auto derived = ConcatKdf::derive(
+            z.value(), ConcatKdf::otherInfo(algorithmId, apu.value(), apv.value(), keyBytes * 8), keyBytes);
+        QByteArray secret = z.value();
+        secureWipe(secret);
+        if (!derived) {
+            a.error = derived.error();
+            return a;
+        }
+        if (direct) {
+            a.cek = derived.value();
+        } else {
+            auto cek = AesKeyWrap::unwrap(derived.value(), encryptedKey);
+            if (!cek) {
+                a.error = decryptionFailed(QStringLiteral("unwrap"));
+                return a;
+            }
+            a.cek = cek.value();
+        }
+        a.cekMessage = QStringLiteral("ECDH-ES on %1, Concat KDF%2")
+                           .arg(key.curve() ? curveName(*key.curve()) : QString(),
+                                direct ? QString() : QStringLiteral(", AES key wrap"));
+        break;
+    }
+    case KF::Pbes2: {
+        const QJsonValue p2c = header.value(QLatin1String("p2c"));
+        if (!p2c.isDouble() || p2c.toDouble() != double(qint64(p2c.toDouble())) || p2c.toDouble() < 1) {
+            a.error = invalid(QStringLiteral("\"p2c\" must be a positive integer (RFC 7518 §4.8.1.2)"), "p2c-invalid");
+            return a;
+        }
+        if (p2c.toDouble() > options.maxPbes2Count) {
+            a.error = invalid(QStringLiteral("\"p2c\" %1 exceeds the ceiling of %2 iterations")
+                                  .arg(qint64(p2c.toDouble()))
+                                  .arg(options.maxPbes2Count),
+                              "p2c-too-large");
+            return a;
+        }
+        auto p2s = headerBytes(header, "p2s", true);
+        if (!p2s) {
+            a.error = p2s.error();
+            return a;
+        }
+        if (p2s->size() < 8) {
+            // RFC 7518 §4.8.1.1: a Salt Input of 8 or more octets MUST be used.
+            a.error = invalid(
+                QStringLiteral("\"p2s\" has %1 bytes; at least 8 are required (RFC 7518 §4.8.1.1)").arg(p2s->size()),
+                "p2s-too-short");
+            return a;
+        }
+        // RFC 7518 §4.8.1.1: Salt = UTF8(alg) || 0x00 || Salt Input.
+        const QByteArray salt = alg.name.toUtf8() + '\0' + p2s.value();
+        auto kek = Pbkdf2::derive(alg.hash, key.secret(), salt, int(p2c.toDouble()), alg.kekBytes);
+        if (!kek) {
+            a.error = kek.error();
+            return a;
+        }
+        auto cek = AesKeyWrap::unwrap(kek.value(), encryptedKey);
+        if (!cek) {
+            a.error = decryptionFailed(QStringLiteral("unwrap"));
+            return a;
+        }
+        a.cek = cek.value();
+        a.cekMessage =
+            QStringLiteral("PBKDF2-%1, %2 iterations, AES key wrap").arg(hashName(alg.hash)).arg(p2c.toInt());
+        break;
+    }
+    }
+    if (a.cek.size() != enc.keyBytes) {
+        a.error = decryptionFailed(QStringLiteral("cek-size"));
+        secureWipe(a.cek);
+        return a;
+    }
+    a.failedStep = -1;
+    return a;
+}
+
+} // namespace
+
+JweDecrypter::JweDecrypter(Jwks keys, DecryptOptions options)
+    : m_keys(std::move(keys))
+    , m_options(std::move(options))
+{
+    m_allowed = m_options.allowedAlgorithms;
+    if (m_allowed.isEmpty()) {
+        m_allowed = JweAlgorithmTable::keyNames();
+        if (!m_options.allowRsa1_5) {
+            m_allowed.removeAll(QStringLiteral("RSA1_5"));
+        }
+    }
+    m_allowedEnc =
+        m_options.allowedEncryptions.isEmpty() ? JweAlgorithmTable::contentNames() : m_options.allowedEncryptions;
+}
+
+JweDecrypter::JweDecrypter(const Jwk& key, DecryptOptions options)
+    : JweDecrypter(Jwks(QList<Jwk>{key}), std::move(options))
+{
+    m_singleKey = true;
+}
+
+DecryptionResult JweDecrypter::decrypt(QByteArrayView token) const
+{
+    return decrypt(JweToken::parse(token));
+}
+
+DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
+{
+    DecryptionResult r;
+    r.steps.reserve(kStepCount);
+    Run run(r);
+
+    // 1-2. Structure and header JSON (RFC 7516 §5.2 steps 1-4).
+    if (!parsed) {
+        const Error& e = parsed.error();
+        return run.fail(e.reason == QLatin1String("header") ? kHeader : kParts, e);
+    }
+    const JweToken& t = parsed.value();
+    run.pass(kParts, t.serialization == JweToken::Serialization::Compact ? QStringLiteral("5 base64url parts")
+                     : t.serialization == JweToken::Serialization::JsonFlattened
+                         ? QStringLiteral("flattened JSON serialisation")
+                         : QStringLiteral("general JSON serialisation, %1 recipient(s)").arg(t.recipients.size()));
+
+    r.header = t.joseHeader(0);
+    QString encName;
+    for (int i = 0; i < t.recipients.size(); ++i) {
+        const QJsonObject h = t.joseHeader(i);
+        if (!h.value(QLatin1String("alg")).isString()) {
+            return run.fail(kHeader, invalid(QStringLiteral("\"alg\" header parameter is missing or not a string")));
+        }
+        if (!h.value(QLatin1String("enc")).isString()) {
+            return run.fail(kHeader, invalid(QStringLiteral("\"enc\" header parameter is missing or not a string")));
+        }
+        const QString e = h.value(QLatin1String("enc")).toString();
+        if (i > 0 && e != encName) {
+            return run.fail(kHeader, invalid(QStringLiteral("recipients disagree on \"enc\"")));
+        }
+        encName = e;
+        // RFC 7516 §4.1.3: "zip" MUST be integrity protected.
+        if (h.contains(QLatin1String("zip")) && !t.protectedHeader.contains(QLatin1String("zip"))) {
+            return run.fail(kHeader,
+                            invalid(QStringLiteral("\"zip\" must be in the protected header (RFC 7516 §4.1.3)")));
+        }
+    }
+    const QJsonValue zip = t.protectedHeader.value(QLatin1String("zip"));
+    if (!zip.isUndefined() && zip != QJsonValue(QStringLiteral("DEF"))) {
+        return run.fail(kHeader, ErrorCode::JweNotSupported,
+                        QStringLiteral("unsupported \"zip\" value; only \"DEF\" is defined (RFC 7518 §7.3)"));
+    }
+    run.pass(kHeader);
+
+    // 3. crit (RFC 7516 §4.1.13 → RFC 7515 §4.1.11): integrity protected, understood, present.
+    const QJsonObject header0 = r.header;
+    if (header0.contains(QLatin1String("crit"))) {
+        if (!t.protectedHeader.contains(QLatin1String("crit"))) {
+            return run.fail(kCrit, invalid(QStringLiteral("\"crit\" must be in the protected header")));
+        }
+        const QJsonValue crit = t.protectedHeader.value(QLatin1String("crit"));
+        if (!crit.isArray() || crit.toArray().isEmpty()) {
+            return run.fail(kCrit, invalid(QStringLiteral("\"crit\" must be a non-empty array of names")));
+        }
+        for (const auto& v : crit.toArray()) {
+            if (!v.isString()) {
+                return run.fail(kCrit, invalid(QStringLiteral("\"crit\" must contain only strings")));
+            }
+            const QString name = v.toString();
+            if (isRegisteredHeader(name)) {
+                return run.fail(
+                    kCrit, invalid(QStringLiteral("\"crit\" must not list the registered header \"%1\"").arg(name)));
+            }
+            if (!m_options.understoodCrit.contains(name)) {
+                return run.fail(
+                    kCrit, ErrorCode::CritUnsupported,
+                    QStringLiteral("extension header \"%1\" is marked critical but not understood").arg(name));
+            }
+            if (!header0.contains(name)) {
+                return run.fail(kCrit,
+                                invalid(QStringLiteral("\"crit\" lists \"%1\" but the header lacks it").arg(name)));
+            }
+        }
+        run.pass(kCrit,
+                 QStringLiteral("understood: %1").arg(crit.toVariant().toStringList().join(QLatin1String(", "))));
+    } else {
+        run.pass(kCrit, QStringLiteral("no crit header"));
+    }
+
+    // 4. alg and enc in the allowlists (RSA1_5 only when enabled).
+    const JweContentAlgorithm* enc = JweAlgorithmTable::findContent(encName);
+    if (!enc || !m_allowedEnc.contains(encName)) {
+        return run.fail(kAlg, ErrorCode::AlgNotAllowed,
+                        QStringLiteral("\"enc\" (Encryption Algorithm) Header Parameter value \"%1\" not allowed; "
+                                       "allowed: %2")
+                            .arg(encName, m_allowedEnc.join(QLatin1String(", "))));
+    }
+    const bool rsa15 = m_options.allowRsa1_5 || m_options.allowedAlgorithms.contains(QStringLiteral("RSA1_5"));
+    QList<int> recipients;
+    QString firstAlg;
+    for (int i = 0; i < t.recipients.size(); ++i) {
+        const QString name = t.joseHeader(i).value(QLatin1String("alg")).toString();
+        firstAlg = firstAlg.isEmpty() ? name : firstAlg;
+        const JweKeyAlgorithm* alg = JweAlgorithmTable::findKey(name);
+        if (alg && m_allowed.contains(name) && (alg->family != KF::Rsa1_5 || rsa15)) {
+            recipients.append(i);
+        }
+    }
+    if (recipients.isEmpty()) {
+        QStringList allowed = m_allowed;
+        if (!rsa15) {
+            allowed.removeAll(QStringLiteral("RSA1_5"));
+        }
+        return run.fail(
+            kAlg, ErrorCode::AlgNotAllowed,
+            QStringLiteral("\"alg\" (Algorithm) Header Parameter value \"%1\" not allowed; allowed: %2")
+                .arg(firstAlg, allowed.isEmpty() ? QStringLiteral("(none)") : allowed.join(QLatin1String(", "))));
+    }
+    run.pass(kAlg, QStringLiteral("%1 / %2 are allowed")
+                       .arg(t.joseHeader(recipients.first()).value(QLatin1String("alg")).toString(), encName));
+
+    // 5. Key selection: pairs (recipient, key) in order of preference.
+    if (m_keys.isEmpty()) {
+        return run.fail(kKey, ErrorCode::JwksNoMatchingKey, QStringLiteral("no key to decrypt with"));
+    }
+    struct Pair
+    {
+        int recipient;
+        int key;
+    };
+    QList<Pair> pairs;
+    std::optional<Error> selectionError;
+    for (int ri : recipients) {
+        const QJsonObject h = t.joseHeader(ri);
+        const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(h.value(QLatin1String("alg")).toString());
+        const QJsonValue kid = h.value(QLatin1String("kid"));
+        if (!kid.isUndefined() && !kid.isString()) {
+            return run.fail(kKey, invalid(QStringLiteral("\"kid\" header must be a string")));
+        }
+        for (int ki = 0; ki < m_keys.keys().size(); ++ki) {
+            const Jwk& key = m_keys.keys().at(ki);
+            if (m_singleKey) {
+                pairs.append({ri, ki});
+                continue;
+            }
+            if (kid.isString() && key.kid() != kid.toString()) {
+                continue;
+            }
+            if (auto s = checkSelectable(key, alg, encName); !s) {
+                selectionError = selectionError ? selectionError : s.error();
+                continue;
+            }
+            pairs.append({ri, ki});
+        }
+    }
+    if (pairs.isEmpty()) {
+        return run.fail(kKey, ErrorCode::JwksNoMatchingKey,
+                        QStringLiteral("no key matches the token (kid, kty, alg, use, key_ops)%1")
+                            .arg(selectionError ? QStringLiteral(": ") + selectionError->message : QString()));
+    }
+    run.pass(kKey, m_singleKey ? QStringLiteral("using the given key (%1)").arg(describeKey(m_keys.keys().first()))
+                               : QStringLiteral("%1 candidate(s); first: %2")
+                                     .arg(pairs.size())
+                                     .arg(describeKey(m_keys.keys().at(pairs.first().key))));
+
+    // 6. Key fits algorithm.
+    QList<Pair> fitting;
+    std::optional<Error> fitError;
+    for (const Pair& p : pairs) {
+        const JweKeyAlgorithm& alg =
+            *JweAlgorithmTable::findKey(t.joseHeader(p.recipient).value(QLatin1String("alg")).toString());
+        if (auto f = checkFits(m_keys.keys().at(p.key), alg, *enc); !f) {
+            fitError = fitError ? fitError : f.error();
+            continue;
+        }
+        fitting.append(p);
+    }
+    if (fitting.isEmpty()) {
+        return run.fail(kKeyFits, *fitError);
+    }
+    run.pass(kKeyFits, QStringLiteral("%1 fits %2")
+                           .arg(describeKey(m_keys.keys().at(fitting.first().key)),
+                                t.joseHeader(fitting.first().recipient).value(QLatin1String("alg")).toString()));
+
+    // 7-8. CEK, then content decryption with the tag checked; the first pair that decrypts wins.
+    std::optional<Attempt> firstFailure;
+    QByteArray plaintext;
+    const QByteArray aad = t.additionalAuthenticatedData();
+    for (const Pair& p : fitting) {
+        const QJsonObject h = t.joseHeader(p.recipient);
+        const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(h.value(QLatin1String("alg")).toString());
+        Attempt a = obtainCek(t, p.recipient, h, m_keys.keys().at(p.key), alg, *enc, m_options);
+        if (a.failedStep < 0) {
+            if (t.iv.size() != enc->ivBytes) {
+                a.failedStep = kDecrypt;
+                a.error = invalid(QStringLiteral("the IV must be %1 bytes for %2").arg(enc->ivBytes).arg(enc->name),
+                                  "iv-size");
+            } else {
+                auto pt = enc->family == JweContentAlgorithm::Family::AesGcm
+                              ? AesGcm::decrypt(a.cek, t.iv, aad, t.ciphertext, t.tag)
+                              : AesCbcHmac::decrypt(a.cek, t.iv, aad, t.ciphertext, t.tag);
+                if (pt) {
+                    plaintext = pt.value();
+                } else {
+                    a.failedStep = kDecrypt;
+                    a.error = decryptionFailed(QStringLiteral("tag"));
+                }
+            }
+            secureWipe(a.cek);
+        }
+        if (a.failedStep < 0) {
+            r.recipientIndex = p.recipient;
+            r.keyIndex = p.key;
+            r.header = h;
+            r.keyDescription = describeKey(m_keys.keys().at(p.key));
+            run.pass(kCek, a.cekMessage);
+            break;
+        }
+        if (!firstFailure) {
+            firstFailure = a;
+        }
+        // A policy failure (p2c ceiling, bad epk) is final: it does not depend on the key.
+        if (a.error.code == ErrorCode::JweInvalid) {
+            break;
+        }
+    }
+    if (r.recipientIndex < 0) {
+        if (firstFailure->failedStep == kDecrypt) {
+            run.pass(kCek, firstFailure->cekMessage);
+        }
+        return run.fail(firstFailure->failedStep, firstFailure->error);
+    }
+    run.pass(kDecrypt, QStringLiteral("%1: authentication tag valid").arg(enc->name));
+
+    // 9. Decompression (RFC 7516 §5.2 step 17), capped.
+    if (zip.isString()) {
+        auto inflated = Deflate::decompress(plaintext, m_options.maxDecompressedLength);
+        secureWipe(plaintext);
+        if (!inflated) {
+            return run.fail(kZip, inflated.error());
+        }
+        plaintext = inflated.value();
+        run.pass(kZip, QStringLiteral("DEFLATE: %1 bytes").arg(plaintext.size()));
+    } else {
+        run.skip(kZip, QStringLiteral("not compressed"));
+    }
+
+    // 10. Plaintext; a nested JWT goes to the JWS verifier (RFC 7519 §5.2, §11.2).
+    r.decrypted = true;
+    r.plaintext = plaintext;
+    const QString cty = r.header.value(QLatin1String("cty")).toString();
+    r.nestedJwt = cty.compare(QLatin1String("JWT"), Qt::CaseInsensitive) == 0;
+    if (r.nestedJwt && m_options.nestedVerifier) {
+        r.nested = m_options.nestedVerifier->verify(QByteArrayView(plaintext).trimmed());
+        if (r.nested->valid) {
+            run.pass(kPlaintext, QStringLiteral("%1 bytes; nested JWT valid").arg(plaintext.size()));
+        } else {
+            const Error e = r.nested->error ? *r.nested->error : Error(ErrorCode::JwtInvalid, QString());
+            run.fail(kPlaintext, Error(e.code, QStringLiteral("nested JWT: %1").arg(e.message), e.claim, e.reason));
+            // The content was decrypted; only the inner token is invalid.
+            r.decrypted = true;
+            r.plaintext = plaintext;
+        }
+    } else if (r.nestedJwt) {
+        run.info(kPlaintext,
+                 QStringLiteral("%1 bytes; nested JWT (not verified: no verification keys)").arg(plaintext.size()));
+    } else {
+        run.pass(kPlaintext, QStringLiteral("%1 bytes").arg(plaintext.size()));
+    }
+    return r;
+}

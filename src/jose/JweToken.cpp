@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: MIT
+#include "jose/JweToken.h"
+
+#include "core/Base64Url.h"
+#include "core/JsonText.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+
+Error structureError(const QString& message)
+{
+    return Error(ErrorCode::JweInvalid, message, QString(), QStringLiteral("structure"));
+}
+
+Error headerError(const QString& message)
+{
+    return Error(ErrorCode::JweInvalid, message, QString(), QStringLiteral("header"));
+}
+
+Result<QByteArray> decodePart(QByteArrayView text, const char* what)
+{
+    auto decoded = Base64Url::decode(text);
+    if (!decoded) {
+        return structureError(
+            QStringLiteral("%1 is not valid base64url: %2").arg(QLatin1String(what), decoded.error().message));
+    }
+    return decoded.value();
+}
+
+/// A JSON member that must be a base64url string (absent allowed when !required).
+Result<QByteArray> b64Member(const QJsonObject& o, const char* name, bool required, QByteArray* text = nullptr)
+{
+    const QJsonValue v = o.value(QLatin1String(name));
+    if (v.isUndefined()) {
+        if (required) {
+            return structureError(QStringLiteral("\"%1\" is required (RFC 7516 §7.2.1)").arg(QLatin1String(name)));
+        }
+        return QByteArray();
+    }
+    if (!v.isString()) {
+        return structureError(QStringLiteral("\"%1\" must be a string").arg(QLatin1String(name)));
+    }
+    const QByteArray t = v.toString().toLatin1();
+    if (text) {
+        *text = t;
+    }
+    return decodePart(t, name);
+}
+
+Result<QJsonObject> objectMember(const QJsonObject& o, const char* name)
+{
+    const QJsonValue v = o.value(QLatin1String(name));
+    if (v.isUndefined()) {
+        return QJsonObject();
+    }
+    if (!v.isObject()) {
+        return headerError(QStringLiteral("\"%1\" must be a JSON object").arg(QLatin1String(name)));
+    }
+    return v.toObject();
+}
+
+Result<void> parseProtected(JweToken& t)
+{
+    auto bytes = decodePart(t.protectedText, "protected header");
+    if (!bytes) {
+        return bytes.error();
+    }
+    t.protectedBytes = bytes.value();
+    if (t.protectedBytes.isEmpty()) {
+        return Result<void>::success(); // JSON serialisation without a protected header
+    }
+    JsonAnalysis analysis;
+    auto header = JsonText::parseObject(t.protectedBytes, false, JsonText::kDefaultMaxDepth, &analysis);
+    if (!header) {
+        return headerError(QStringLiteral("protected header is not a JSON object: %1").arg(header.error().message));
+    }
+    if (!analysis.duplicateKeys.isEmpty()) {
+        // RFC 7516 §4 / RFC 7515 §5.2 step 4: reject rather than pick one of two values.
+        return headerError(
+            QStringLiteral("protected header has duplicate member \"%1\"").arg(analysis.duplicateKeys.first()));
+    }
+    t.protectedHeader = header.value();
+    return Result<void>::success();
+}
+
+Result<JweToken> parseCompact(QByteArrayView text)
+{
+    const QList<QByteArray> parts = text.toByteArray().split('.');
+    if (parts.size() != 5) {
+        return structureError(
+            QStringLiteral("a compact JWE has 5 parts, this has %1 (RFC 7516 §7.1)").arg(parts.size()));
+    }
+    JweToken t;
+    t.serialization = JweToken::Serialization::Compact;
+    t.protectedText = parts[0];
+    if (t.protectedText.isEmpty()) {
+        return structureError(QStringLiteral("the protected header is empty"));
+    }
+    JweRecipient r;
+    const char* names[] = {"encrypted key", "initialization vector", "ciphertext", "authentication tag"};
+    QByteArray* targets[] = {&r.encryptedKey, &t.iv, &t.ciphertext, &t.tag};
+    for (int i = 0; i < 4; ++i) {
+        auto decoded = decodePart(parts[i + 1], names[i]);
+        if (!decoded) {
+            return decoded.error();
+        }
+        *targets[i] = decoded.value();
+    }
+    t.recipients.append(r);
+    if (auto p = parseProtected(t); !p) {
+        return p.error();
+    }
+    return t;
+}
+
+Result<JweToken> parseJson(QByteArrayView text)
+{
+    JsonAnalysis analysis;
+    auto doc = JsonText::parseObject(text, false, JsonText::kDefaultMaxDepth, &analysis);
+    if (!doc) {
+        return structureError(QStringLiteral("not a JWE JSON serialisation: %1").arg(doc.error().message));
+    }
+    if (!analysis.duplicateKeys.isEmpty()) {
+        return structureError(QStringLiteral("duplicate member \"%1\"").arg(analysis.duplicateKeys.first()));
+    }
+    const QJsonObject o = doc.value();
+    JweToken t;
+    QByteArray protectedText;
+    const QJsonValue prot = o.value(QLatin1String("protected"));
+    if (!prot.isUndefined()) {
+        if (!prot.isString() || prot.toString().isEmpty()) {
+            return structureError(QStringLiteral("\"protected\" must be a non-empty string"));
+        }
+        t.protectedText = prot.toString().toLatin1();
+    }
+    for (auto [name, target] :
+         {std::pair{"iv", &t.iv}, std::pair{"ciphertext", &t.ciphertext}, std::pair{"tag", &t.tag}}) {
+        auto v = b64Member(o, name, true);
+        if (!v) {
+            return v.error();
+        }
+        *target = v.value();
+    }
+    if (o.contains(QLatin1String("aad"))) {
+        auto aad = b64Member(o, "aad", true, &t.aadText);
+        if (!aad) {
+            return aad.error();
+        }
+        t.hasAad = true;
+    }
+    auto shared = objectMember(o, "unprotected");
+    if (!shared) {
+        return shared.error();
+    }
+    t.sharedUnprotected = shared.value();
+
+    auto readRecipient = [](const QJsonObject& ro) -> Result<JweRecipient> {
+        JweRecipient r;
+        auto header = objectMember(ro, "header");
+        if (!header) {
+            return header.error();
+        }
+        r.header = header.value();
+        auto ek = b64Member(ro, "encrypted_key", false);
+        if (!ek) {
+            return ek.error();
+        }
+        r.encryptedKey = ek.value();
+        return r;
+    };
+    if (o.contains(QLatin1String("recipients"))) {
+        // RFC 7516 §7.2.2: the flattened members MUST NOT appear beside "recipients".
+        if (o.contains(QLatin1String("header")) || o.contains(QLatin1String("encrypted_key"))) {
+            return structureError(QStringLiteral("\"recipients\" and flattened \"header\"/\"encrypted_key\" "
+                                                 "must not be mixed (RFC 7516 §7.2.2)"));
+        }
+        const QJsonValue list = o.value(QLatin1String("recipients"));
+        if (!list.isArray() || list.toArray().isEmpty()) {
+            return structureError(QStringLiteral("\"recipients\" must be a non-empty array"));
+        }
+        t.serialization = JweToken::Serialization::JsonGeneral;
+        for (const auto& v : list.toArray()) {
+            if (!v.isObject()) {
+                return structureError(QStringLiteral("each recipient must be a JSON object"));
+            }
+            auto r = readRecipient(v.toObject());
+            if (!r) {
+                return r.error();
+            }
+            t.recipients.append(r.value());
+        }
+    } else {
+        t.serialization = JweToken::Serialization::JsonFlattened;
+        auto r = readRecipient(o);
+        if (!r) {
+            return r.error();
+        }
+        t.recipients.append(r.value());
+    }
+    if (!t.protectedText.isEmpty()) {
+        if (auto p = parseProtected(t); !p) {
+            return p.error();
+        }
+    }
+    // RFC 7516 §7.2.1: the member names of the three headers MUST be disjoint.
+    for (int i = 0; i < t.recipients.size(); ++i) {
+        const QJsonObject* headers[] = {&t.protectedHeader, &t.sharedUnprotected, &t.recipients[i].header};
+        for (int ai = 0; ai < 3; ++ai) {
+            for (int bi = ai + 1; bi < 3; ++bi) {
+                const QJsonObject* a = headers[ai];
+                const QJsonObject* b = headers[bi];
+                for (auto it = a->begin(); it != a->end(); ++it) {
+                    if (b->contains(it.key())) {
+                        return headerError(
+                            QStringLiteral("header parameter \"%1\" occurs in more than one header (RFC 7516 §7.2.1)")
+                                .arg(it.key()));
+                    }
+                }
+            }
+        }
+    }
+    return t;
+}
+
+} // namespace
+
+Result<JweToken> JweToken::parse(QByteArrayView text)
+{
+    const QByteArrayView trimmed = text.trimmed();
+    if (trimmed.size() > kMaxLength) {
+        return Error(ErrorCode::InputTooLarge, QStringLiteral("token larger than %1 bytes").arg(kMaxLength));
+    }
+    if (trimmed.startsWith('{')) {
+        return parseJson(trimmed);
+    }
+    return parseCompact(trimmed);
+}
+
+bool JweToken::looksLikeJwe(QByteArrayView text)
+{
+    const QByteArrayView trimmed = text.trimmed();
+    if (trimmed.startsWith('{')) {
+        const QJsonObject o = QJsonDocument::fromJson(trimmed.toByteArray()).object();
+        return o.contains(QLatin1String("ciphertext"));
+    }
+    return trimmed.count('.') == 4;
+}
+
+QJsonObject JweToken::joseHeader(int recipient) const
+{
+    QJsonObject out = protectedHeader;
+    for (auto it = sharedUnprotected.begin(); it != sharedUnprotected.end(); ++it) {
+        out.insert(it.key(), it.value());
+    }
+    if (recipient >= 0 && recipient < recipients.size()) {
+        const QJsonObject& per = recipients[recipient].header;
+        for (auto it = per.begin(); it != per.end(); ++it) {
+            out.insert(it.key(), it.value());
+        }
+    }
+    return out;
+}
+
+QByteArray JweToken::additionalAuthenticatedData() const
+{
+    if (!hasAad) {
+        return protectedText;
+    }
+    return protectedText + '.' + aadText;
+}

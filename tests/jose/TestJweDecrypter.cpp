@@ -1,0 +1,477 @@
+// SPDX-License-Identifier: MIT
+#include "jose/JweDecrypter.h"
+
+#include "core/Base64Url.h"
+#include "core/MockClock.h"
+#include "jose/JweEncrypter.h"
+#include "support/VectorFiles.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+
+QByteArray tokenText(const QJsonValue& v)
+{
+    return v.isString() ? v.toString().toUtf8() : compactJson(v.toObject());
+}
+
+const VerificationStep* step(const DecryptionResult& r, const char* id)
+{
+    for (const auto& s : r.steps) {
+        if (s.id == QLatin1String(id)) {
+            return &s;
+        }
+    }
+    return nullptr;
+}
+
+QString describe(const DecryptionResult& r)
+{
+    return r.error ? r.error->toString() + QStringLiteral(" [") + r.error->reason + QLatin1Char(']')
+                   : QStringLiteral("decrypted");
+}
+
+Jwk jwk(const QJsonObject& o)
+{
+    auto k = Jwk::fromJson(o);
+    if (!k) {
+        qFatal("test key rejected: %s", qPrintable(k.error().toString()));
+    }
+    return k.value();
+}
+
+QJsonObject attackData()
+{
+    return loadVectorFile("attacks/attack_tokens.json");
+}
+
+QByteArray attackToken(const char* id)
+{
+    for (const auto& v : attackData().value(QLatin1String("tokens")).toArray()) {
+        if (v.toObject().value(QLatin1String("id")).toString() == QLatin1String(id)) {
+            return v.toObject().value(QLatin1String("token")).toString().toLatin1();
+        }
+    }
+    qFatal("no attack token %s", id);
+    return {};
+}
+
+Jwk symmetric(int bytes, char fill, const QString& alg = QString())
+{
+    Jwk k = Jwk::fromSecret(QByteArray(bytes, fill));
+    return alg.isEmpty() ? k : k.withAlg(alg);
+}
+
+} // namespace
+
+class TestJweDecrypter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // Wycheproof json_web_encryption_test.json: all 139 tests.
+    void wycheproof_data()
+    {
+        QTest::addColumn<QJsonObject>("key");
+        QTest::addColumn<QByteArray>("token");
+        QTest::addColumn<QString>("result");
+        QTest::addColumn<QByteArray>("plaintext");
+        const QJsonObject file = loadVectorFile("wycheproof/json_web_encryption_test.json");
+        int count = 0;
+        for (const auto& g : file.value(QLatin1String("testGroups")).toArray()) {
+            const QJsonObject group = g.toObject();
+            for (const auto& t : group.value(QLatin1String("tests")).toArray()) {
+                const QJsonObject test = t.toObject();
+                QString result = test.value(QLatin1String("result")).toString();
+                const int tcId = test.value(QLatin1String("tcId")).toInt();
+                // tcId 22 is a valid flattened JSON JWE, labelled invalid only because the suite assumes a
+                // compact-only library (tests/data/README.md): acceptable.
+                if (test.value(QLatin1String("flags")).toArray().contains(QStringLiteral("JsonSerialization"))) {
+                    result = QStringLiteral("acceptable");
+                }
+                QTest::addRow("tcId %d %s", tcId, qPrintable(test.value(QLatin1String("comment")).toString()))
+                    << group.value(QLatin1String("private")).toObject() << tokenText(test.value(QLatin1String("jwe")))
+                    << result << QByteArray::fromHex(test.value(QLatin1String("pt")).toString().toLatin1());
+                ++count;
+            }
+        }
+        QCOMPARE(count, 139);
+    }
+    void wycheproof()
+    {
+        QFETCH(QJsonObject, key);
+        QFETCH(QByteArray, token);
+        QFETCH(QString, result);
+        QFETCH(QByteArray, plaintext);
+        DecryptOptions options;
+        // RSA1_5 is enabled so that the RSA1_5 groups run; key "alg" binding still refuses RSA1_5 tokens for
+        // RSA-OAEP keys (Pkcs15WithOaepKey).
+        options.allowRsa1_5 = true;
+        const JweDecrypter decrypter(Jwks(QList<Jwk>{jwk(key)}), options);
+        const DecryptionResult r = decrypter.decrypt(token);
+        if (result == QLatin1String("valid")) {
+            QVERIFY2(r.decrypted, qPrintable(describe(r)));
+            QCOMPARE(r.plaintext, plaintext);
+            QVERIFY(!r.error);
+        } else if (result == QLatin1String("invalid")) {
+            QVERIFY2(!r.decrypted, "an invalid token was decrypted");
+            QVERIFY(r.plaintext.isEmpty());
+            QVERIFY(r.error);
+        }
+        QCOMPARE(r.steps.size(), 10);
+    }
+
+    // RFC 7520 §5 (and the cookbook's X25519 ECDH-ES example): every serialisation of every example.
+    void cookbook_data()
+    {
+        QTest::addColumn<QJsonValue>("key");
+        QTest::addColumn<QString>("password");
+        QTest::addColumn<QByteArray>("token");
+        QTest::addColumn<QByteArray>("plaintext");
+        QTest::addColumn<bool>("rsa15");
+        QStringList files =
+            QDir(QStringLiteral(TOKENSCOPE_TEST_DATA "/cookbook/jwe")).entryList({QStringLiteral("*.json")});
+        for (QString& f : files) {
+            f.prepend(QStringLiteral("cookbook/jwe/"));
+        }
+        files.append(QStringLiteral("cookbook/curve25519/ecdh-es.json"));
+        int rows = 0;
+        for (const QString& f : files) {
+            const QJsonObject doc = loadVectorFile(qPrintable(f));
+            const QJsonObject input = doc.value(QLatin1String("input")).toObject();
+            const QJsonObject output = doc.value(QLatin1String("output")).toObject();
+            const QJsonValue alg = input.value(QLatin1String("alg"));
+            const bool rsa15 =
+                alg == QJsonValue(QStringLiteral("RSA1_5")) || alg.toArray().contains(QStringLiteral("RSA1_5"));
+            for (const char* form : {"compact", "json", "json_flat"}) {
+                if (!output.contains(QLatin1String(form))) {
+                    continue;
+                }
+                QTest::addRow("%s %s", qPrintable(QFileInfo(f).baseName()), form)
+                    << input.value(QLatin1String("key")) << input.value(QLatin1String("pwd")).toString()
+                    << tokenText(output.value(QLatin1String(form)))
+                    << input.value(QLatin1String("plaintext")).toString().toUtf8() << rsa15;
+                ++rows;
+            }
+        }
+        QCOMPARE(rows, 37); // 9 files × 3 forms, 5.10-5.12 × 2, 5.13 × 1, X25519 × 3
+    }
+    void cookbook()
+    {
+        QFETCH(QJsonValue, key);
+        QFETCH(QString, password);
+        QFETCH(QByteArray, token);
+        QFETCH(QByteArray, plaintext);
+        QFETCH(bool, rsa15);
+        DecryptOptions options;
+        options.allowRsa1_5 = rsa15;
+        QList<Jwk> keys;
+        if (!password.isEmpty()) {
+            keys.append(Jwk::fromSecret(password.toUtf8()));
+        } else if (key.isArray()) {
+            for (const auto& k : key.toArray()) {
+                keys.append(jwk(k.toObject()));
+            }
+        } else {
+            keys.append(jwk(key.toObject()));
+        }
+        // Each key alone (5.13 has three recipients, one per key) and the whole set.
+        for (const Jwk& k : keys) {
+            const DecryptionResult r = JweDecrypter(k, options).decrypt(token);
+            QVERIFY2(r.decrypted, qPrintable(describe(r)));
+            QCOMPARE(r.plaintext, plaintext);
+        }
+        const DecryptionResult r = JweDecrypter(Jwks(keys), options).decrypt(token);
+        QVERIFY2(r.decrypted, qPrintable(describe(r)));
+        QCOMPARE(r.plaintext, plaintext);
+    }
+
+    // RFC 7520 §6: a JWS nested in a JWE; the inner token goes through JwtVerifier.
+    void nestedCookbook()
+    {
+        const QJsonObject doc = loadVectorFile("cookbook/6.nesting_signatures_and_encryption.json");
+        const QJsonObject sign = doc.value(QLatin1String("sign")).toObject();
+        const QJsonObject enc = doc.value(QLatin1String("encrypt")).toObject();
+        const Jwk signKey = jwk(sign.value(QLatin1String("input")).toObject().value(QLatin1String("key")).toObject());
+        const Jwk encKey = jwk(enc.value(QLatin1String("input")).toObject().value(QLatin1String("key")).toObject());
+        static const MockClock clock(1300819380 - 60); // the inner exp is in 2011
+        VerifyOptions verify;
+        verify.claims.clock = &clock;
+        DecryptOptions options;
+        options.nestedVerifier = std::make_shared<JwtVerifier>(signKey.publicJwk(), verify);
+        const QByteArray token =
+            tokenText(enc.value(QLatin1String("output")).toObject().value(QLatin1String("compact")));
+        const DecryptionResult r = JweDecrypter(encKey, options).decrypt(token);
+        QVERIFY2(r.decrypted, qPrintable(describe(r)));
+        QVERIFY(r.nestedJwt);
+        QVERIFY(r.nested);
+        QVERIFY2(r.nested->valid, r.nested->error ? qPrintable(r.nested->error->toString()) : "");
+        QVERIFY(r.valid());
+        QCOMPARE(r.nested->claims.value(QLatin1String("iss")).toString(), QStringLiteral("hobbiton.example"));
+
+        // The same token after the inner exp: decrypted, but the nested JWT is reported expired.
+        static const MockClock late(1300819380 + 3600);
+        verify.claims.clock = &late;
+        options.nestedVerifier = std::make_shared<JwtVerifier>(signKey.publicJwk(), verify);
+        const DecryptionResult expired = JweDecrypter(encKey, options).decrypt(token);
+        QVERIFY(expired.decrypted);
+        QVERIFY(!expired.valid());
+        QCOMPARE(expired.error->code, ErrorCode::JwtExpired);
+        QCOMPARE(step(expired, "plaintext")->status, VerificationStep::Status::Failed);
+    }
+
+    void stepOrderIsFixed()
+    {
+        const Jwk key = symmetric(16, 'k', QStringLiteral("A128KW"));
+        EncryptOptions eo;
+        eo.alg = QStringLiteral("A128KW");
+        eo.enc = QStringLiteral("A128GCM");
+        auto token = JweEncrypter::encrypt(key, "hello", eo);
+        QVERIFY(token.ok());
+        const DecryptionResult r = JweDecrypter(key, {}).decrypt(token.value());
+        QVERIFY2(r.decrypted, qPrintable(describe(r)));
+        QStringList ids;
+        for (const auto& s : r.steps) {
+            ids.append(s.id);
+        }
+        QCOMPARE(ids, QStringList({QStringLiteral("parts"), QStringLiteral("header"), QStringLiteral("crit"),
+                                   QStringLiteral("alg"), QStringLiteral("key"), QStringLiteral("key-fits-alg"),
+                                   QStringLiteral("cek"), QStringLiteral("decrypt"), QStringLiteral("zip"),
+                                   QStringLiteral("plaintext")}));
+        QCOMPARE(r.plaintext, QByteArray("hello"));
+        QCOMPARE(step(r, "zip")->status, VerificationStep::Status::Skipped);
+    }
+
+    // Negative tests: one failure, one code, at the right step.
+    void negatives_data()
+    {
+        QTest::addColumn<QByteArray>("token");
+        QTest::addColumn<Jwk>("key");
+        QTest::addColumn<ErrorCode>("code");
+        QTest::addColumn<QString>("stepId");
+        QTest::addColumn<QString>("reason");
+
+        const Jwk kw = symmetric(16, 'k', QStringLiteral("A128KW"));
+        EncryptOptions eo;
+        eo.alg = QStringLiteral("A128KW");
+        eo.enc = QStringLiteral("A128GCM");
+        const QByteArray good = JweEncrypter::encrypt(kw, "secret message", eo).value();
+        QList<QByteArray> parts = good.split('.');
+
+        QList<QByteArray> badTag = parts;
+        QByteArray tag = Base64Url::decode(badTag[4]).value();
+        tag[0] = char(tag[0] ^ 1);
+        badTag[4] = Base64Url::encode(tag);
+        QTest::newRow("bad tag") << badTag.join('.') << kw << ErrorCode::JweDecryptionFailed
+                                 << QStringLiteral("decrypt") << QStringLiteral("tag");
+        QList<QByteArray> badCiphertext = parts;
+        QByteArray ct = Base64Url::decode(badCiphertext[3]).value();
+        ct[0] = char(ct[0] ^ 0x80);
+        badCiphertext[3] = Base64Url::encode(ct);
+        QTest::newRow("modified ciphertext") << badCiphertext.join('.') << kw << ErrorCode::JweDecryptionFailed
+                                             << QStringLiteral("decrypt") << QStringLiteral("tag");
+        QTest::newRow("wrong key (A128KW unwrap)")
+            << good << symmetric(16, 'x', QStringLiteral("A128KW")) << ErrorCode::JweDecryptionFailed
+            << QStringLiteral("cek") << QStringLiteral("unwrap");
+        QTest::newRow("key of another alg") << good << symmetric(32, 'k', QStringLiteral("A256KW"))
+                                            << ErrorCode::KeyAlgMismatch << QStringLiteral("key-fits-alg") << QString();
+        QTest::newRow("four parts") << QByteArray(parts.mid(0, 4).join('.')) << kw << ErrorCode::JweInvalid
+                                    << QStringLiteral("parts") << QStringLiteral("structure");
+
+        // crit with an extension nobody understands (RFC 7516 §4.1.13).
+        EncryptOptions critOptions = eo;
+        critOptions.extraProtected.insert(QStringLiteral("crit"), QJsonArray{QStringLiteral("x-ext")});
+        critOptions.extraProtected.insert(QStringLiteral("x-ext"), true);
+        QTest::newRow("crit not understood") << JweEncrypter::encrypt(kw, "x", critOptions).value() << kw
+                                             << ErrorCode::CritUnsupported << QStringLiteral("crit") << QString();
+
+        // Attack catalogue K1/K2 (tests/data/attacks).
+        const QJsonObject attackKeys = attackData().value(QLatin1String("keys")).toObject();
+        QTest::newRow("AT:jwe-zip-bomb (16 KB -> 16 MiB)")
+            << attackToken("jwe-zip-bomb") << jwk(attackKeys.value(QLatin1String("jwe_dir")).toObject())
+            << ErrorCode::JweDecompressionFailed << QStringLiteral("zip") << QStringLiteral("too-large");
+        QTest::newRow("AT:jwe-pbes2-huge-p2c (2^31-1)")
+            << attackToken("jwe-pbes2-huge-p2c") << Jwk::fromSecret("password") << ErrorCode::JweInvalid
+            << QStringLiteral("cek") << QStringLiteral("p2c-too-large");
+
+        // p2c just over the ceiling, and a 7-byte salt (RFC 7518 §4.8.1.1 requires 8).
+        const QByteArray tail = ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA";
+        const QByteArray p2c10001 = Base64Url::encode(
+            R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2c":10001,"p2s":"AAAAAAAAAAAAAAAAAAAAAA"})");
+        QTest::newRow("p2c 10001") << QByteArray(p2c10001 + tail) << Jwk::fromSecret("password")
+                                   << ErrorCode::JweInvalid << QStringLiteral("cek") << QStringLiteral("p2c-too-large");
+        const QByteArray shortSalt =
+            Base64Url::encode(R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2c":1000,"p2s":"AAAAAAAAAA"})");
+        QTest::newRow("p2s of 7 bytes") << QByteArray(shortSalt + tail) << Jwk::fromSecret("password")
+                                        << ErrorCode::JweInvalid << QStringLiteral("cek")
+                                        << QStringLiteral("p2s-too-short");
+
+        // Wycheproof tcId 51: an epk that is not on P-256 (invalid-curve attack).
+        const QJsonObject wp = loadVectorFile("wycheproof/json_web_encryption_test.json");
+        const QJsonObject ecGroup = wp.value(QLatin1String("testGroups")).toArray().at(1).toObject();
+        QByteArray tc51;
+        for (const auto& t : ecGroup.value(QLatin1String("tests")).toArray()) {
+            if (t.toObject().value(QLatin1String("tcId")).toInt() == 51) {
+                tc51 = t.toObject().value(QLatin1String("jwe")).toString().toLatin1();
+            }
+        }
+        QVERIFY(!tc51.isEmpty());
+        QTest::newRow("WP:enc#51 invalid curve point")
+            << tc51 << jwk(ecGroup.value(QLatin1String("private")).toObject()) << ErrorCode::JweInvalid
+            << QStringLiteral("cek") << QStringLiteral("epk-invalid");
+
+        // "zip" outside the protected header (RFC 7516 §4.1.3).
+        const QJsonObject flat =
+            QJsonDocument::fromJson(JweEncrypter::encrypt(kw, "x",
+                                                          [&] {
+                                                              EncryptOptions o = eo;
+                                                              o.output = EncryptOptions::Output::JsonFlattened;
+                                                              return o;
+                                                          }())
+                                        .value())
+                .object();
+        QJsonObject unprotectedZip = flat;
+        unprotectedZip.insert(QStringLiteral("unprotected"),
+                              QJsonObject{{QStringLiteral("zip"), QStringLiteral("DEF")}});
+        QTest::newRow("zip in the unprotected header")
+            << compactJson(unprotectedZip) << kw << ErrorCode::JweInvalid << QStringLiteral("header") << QString();
+        // An unprotected member may not repeat a protected one (RFC 7516 §7.2.1).
+        QJsonObject repeated = flat;
+        repeated.insert(QStringLiteral("unprotected"), QJsonObject{{QStringLiteral("enc"), QStringLiteral("A128GCM")}});
+        QTest::newRow("header names not disjoint") << compactJson(repeated) << kw << ErrorCode::JweInvalid
+                                                   << QStringLiteral("header") << QStringLiteral("header");
+
+        // dir: the encrypted key must be empty (RFC 7518 §4.5).
+        const Jwk dirKey = symmetric(16, 'd');
+        EncryptOptions dirOptions;
+        dirOptions.alg = QStringLiteral("dir");
+        dirOptions.enc = QStringLiteral("A128GCM");
+        QList<QByteArray> dirParts = JweEncrypter::encrypt(dirKey, "x", dirOptions).value().split('.');
+        dirParts[1] = "AAAA";
+        QTest::newRow("dir with an encrypted key") << dirParts.join('.') << dirKey << ErrorCode::JweInvalid
+                                                   << QStringLiteral("cek") << QStringLiteral("encrypted-key");
+    }
+    void negatives()
+    {
+        QFETCH(QByteArray, token);
+        QFETCH(Jwk, key);
+        QFETCH(ErrorCode, code);
+        QFETCH(QString, stepId);
+        QFETCH(QString, reason);
+        const DecryptionResult r = JweDecrypter(key, {}).decrypt(token);
+        QVERIFY(!r.decrypted);
+        QVERIFY(r.plaintext.isEmpty());
+        QVERIFY(r.error);
+        QCOMPARE(errorCodeString(r.error->code), errorCodeString(code));
+        const VerificationStep* s = step(r, qPrintable(stepId));
+        QVERIFY(s);
+        QCOMPARE(s->status, VerificationStep::Status::Failed);
+        if (!reason.isEmpty()) {
+            QCOMPARE(r.error->reason, reason);
+        }
+    }
+
+    void rsa15IsOffByDefault()
+    {
+        // Wycheproof tcId 100: a valid RSA1_5 token for an RSA1_5 key.
+        const QJsonObject wp = loadVectorFile("wycheproof/json_web_encryption_test.json");
+        for (const auto& g : wp.value(QLatin1String("testGroups")).toArray()) {
+            const QJsonObject group = g.toObject();
+            const QJsonObject first = group.value(QLatin1String("tests")).toArray().first().toObject();
+            if (first.value(QLatin1String("tcId")).toInt() != 100) {
+                continue;
+            }
+            const Jwk key = jwk(group.value(QLatin1String("private")).toObject());
+            const QByteArray token = first.value(QLatin1String("jwe")).toString().toLatin1();
+            const DecryptionResult off = JweDecrypter(key, {}).decrypt(token);
+            QVERIFY(!off.decrypted);
+            QCOMPARE(off.error->code, ErrorCode::AlgNotAllowed);
+            QCOMPARE(step(off, "alg")->status, VerificationStep::Status::Failed);
+            DecryptOptions on;
+            on.allowedAlgorithms = {QStringLiteral("RSA1_5")};
+            QVERIFY(JweDecrypter(key, on).decrypt(token).decrypted);
+            return;
+        }
+        QFAIL("tcId 100 not found");
+    }
+
+    void rsa15PaddingErrorsLookLikeTagErrors()
+    {
+        // Wycheproof tcIds 113-120 (ModifiedPkcs15Padding): the failure must surface at the tag with the same
+        // code and message as a modified ciphertext, never at the unwrap (RFC 7516 §11.5).
+        const QJsonObject wp = loadVectorFile("wycheproof/json_web_encryption_test.json");
+        QSet<QString> messages;
+        int seen = 0;
+        for (const auto& g : wp.value(QLatin1String("testGroups")).toArray()) {
+            const QJsonObject group = g.toObject();
+            for (const auto& t : group.value(QLatin1String("tests")).toArray()) {
+                if (!t.toObject()
+                         .value(QLatin1String("flags"))
+                         .toArray()
+                         .contains(QStringLiteral("ModifiedPkcs15Padding"))) {
+                    continue;
+                }
+                DecryptOptions options;
+                options.allowRsa1_5 = true;
+                const DecryptionResult r = JweDecrypter(jwk(group.value(QLatin1String("private")).toObject()), options)
+                                               .decrypt(t.toObject().value(QLatin1String("jwe")).toString().toLatin1());
+                QVERIFY(!r.decrypted);
+                QCOMPARE(r.error->code, ErrorCode::JweDecryptionFailed);
+                QCOMPARE(step(r, "cek")->status, VerificationStep::Status::Passed);
+                QCOMPARE(step(r, "decrypt")->status, VerificationStep::Status::Failed);
+                messages.insert(r.error->message + r.error->reason);
+                ++seen;
+            }
+        }
+        QCOMPARE(seen, 8);
+        QCOMPARE(messages.size(), 1);
+    }
+
+    void keySelectionHonoursUseAndKid()
+    {
+        const Jwk a = symmetric(16, 'a', QStringLiteral("A128KW")).withKid(QStringLiteral("a"));
+        const Jwk b = symmetric(16, 'b', QStringLiteral("A128KW")).withKid(QStringLiteral("b"));
+        EncryptOptions eo;
+        eo.alg = QStringLiteral("A128KW");
+        eo.enc = QStringLiteral("A256GCM");
+        const QByteArray token = JweEncrypter::encrypt(b, "to b", eo).value();
+        const DecryptionResult r = JweDecrypter(Jwks(QList<Jwk>{a, b}), {}).decrypt(token);
+        QVERIFY2(r.decrypted, qPrintable(describe(r)));
+        QCOMPARE(r.keyIndex, 1);
+        // A signing key is never used to decrypt (RFC 7517 §4.2).
+        const DecryptionResult sig =
+            JweDecrypter(Jwks(QList<Jwk>{b.withUse(QStringLiteral("sig"))}), {}).decrypt(token);
+        QVERIFY(!sig.decrypted);
+        QCOMPARE(sig.error->code, ErrorCode::JwksNoMatchingKey);
+        // The allowlists apply.
+        DecryptOptions onlyGcmKw;
+        onlyGcmKw.allowedAlgorithms = {QStringLiteral("A128GCMKW")};
+        QCOMPARE(JweDecrypter(b, onlyGcmKw).decrypt(token).error->code, ErrorCode::AlgNotAllowed);
+        DecryptOptions onlyCbc;
+        onlyCbc.allowedEncryptions = {QStringLiteral("A128CBC-HS256")};
+        QCOMPARE(JweDecrypter(b, onlyCbc).decrypt(token).error->code, ErrorCode::AlgNotAllowed);
+    }
+
+    void compressionCapIsConfigurable()
+    {
+        const Jwk key = symmetric(32, 'z', QStringLiteral("A256KW"));
+        EncryptOptions eo;
+        eo.alg = QStringLiteral("A256KW");
+        eo.enc = QStringLiteral("A256GCM");
+        eo.zip = true;
+        const QByteArray big(250001, 'a');
+        const QByteArray token = JweEncrypter::encrypt(key, big, eo).value();
+        const DecryptionResult over = JweDecrypter(key, {}).decrypt(token);
+        QVERIFY(!over.decrypted);
+        QCOMPARE(over.error->code, ErrorCode::JweDecompressionFailed);
+        DecryptOptions larger;
+        larger.maxDecompressedLength = 250001;
+        const DecryptionResult ok = JweDecrypter(key, larger).decrypt(token);
+        QVERIFY2(ok.decrypted, qPrintable(describe(ok)));
+        QCOMPARE(ok.plaintext, big);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJweDecrypter)
+#include "TestJweDecrypter.moc"
