@@ -282,14 +282,10 @@ HttpRequestParser::Status HttpRequestParser::parse(const QByteArray& buffer, Htt
         if (start > m_limits.maxHeadBytes) {
             return fail(400, "Empty lines only");
         }
-        // The request line starts with a method token and a space (RFC 9112 §3). Anything else, such as the
-        // 0x16 of a TLS ClientHello on the plain port, is answered at once instead of after the request timeout.
-        qsizetype m = start;
-        while (m < buffer.size() && m - start <= m_limits.maxHeadBytes && isTchar(buffer[m])) {
-            ++m;
-        }
-        if (m < buffer.size() && (m == start || buffer[m] != ' ')) {
-            return fail(400, "Malformed request line");
+        // Checks that hold for any prefix of the head come first, so that the verdict does not depend on how the
+        // bytes were split into reads (the fuzz target FuzzHttpParser checks this).
+        if (const Status early = checkRequestLineStart(buffer, start); early == Status::Error) {
+            return early;
         }
         // Find the empty line that ends the head: "\n\r\n" or "\n\n".
         qsizetype headEnd = -1;
@@ -317,16 +313,9 @@ HttpRequestParser::Status HttpRequestParser::parse(const QByteArray& buffer, Htt
         }
         if (headEnd < 0) {
             m_scanFrom = i;
-            if (buffer.size() - start > m_limits.maxHeadBytes) {
+            // The head may end at maxHeadBytes + 2 (its final CRLF); beyond that it cannot fit any more.
+            if (buffer.size() - start > m_limits.maxHeadBytes + 2) {
                 return fail(431, "Request line and header fields exceed the limit");
-            }
-            // A request line that is not even plausibly HTTP: answer 400 at once instead of waiting.
-            const qsizetype firstLf = buffer.indexOf('\n', start);
-            if (firstLf >= 0) {
-                const QByteArrayView line = stripCr(QByteArrayView(buffer).sliced(start, firstLf - start));
-                if (!line.endsWith("HTTP/1.1") && !line.endsWith("HTTP/1.0") && !line.contains(" HTTP/")) {
-                    return fail(400, "Malformed request line");
-                }
             }
             return Status::NeedMoreData;
         }
@@ -352,6 +341,30 @@ HttpRequestParser::Status HttpRequestParser::parse(const QByteArray& buffer, Htt
     *request = std::move(m_request);
     reset();
     return Status::Complete;
+}
+
+HttpRequestParser::Status HttpRequestParser::checkRequestLineStart(const QByteArray& buffer, qsizetype start)
+{
+    // Both checks look only at the first maxHeadBytes of the head; beyond that the verdict is 431.
+    const qsizetype limit = std::min(buffer.size(), start + m_limits.maxHeadBytes);
+    // The request line starts with a method token and a space (RFC 9112 §3). Anything else, such as the 0x16 of a
+    // TLS ClientHello on the plain port, is answered at once instead of after the request timeout.
+    qsizetype m = start;
+    while (m < limit && isTchar(buffer[m])) {
+        ++m;
+    }
+    if (m < limit && (m == start || buffer[m] != ' ')) {
+        return fail(400, "Malformed request line");
+    }
+    // A complete first line that is not even plausibly HTTP: 400 at once instead of waiting for the head's end.
+    const qsizetype firstLf = buffer.indexOf('\n', start);
+    if (firstLf >= 0 && firstLf < limit) {
+        const QByteArrayView line = stripCr(QByteArrayView(buffer).sliced(start, firstLf - start));
+        if (!line.endsWith("HTTP/1.1") && !line.endsWith("HTTP/1.0") && !line.contains(" HTTP/")) {
+            return fail(400, "Malformed request line");
+        }
+    }
+    return Status::NeedMoreData;
 }
 
 HttpRequestParser::Status HttpRequestParser::parseHead(const QByteArray& head)
@@ -534,7 +547,15 @@ HttpRequestParser::Status HttpRequestParser::parseChunked(const QByteArray& buff
             const qsizetype lf = buffer.indexOf('\n', std::max(m_scanFrom, m_chunkPos));
             if (lf < 0) {
                 m_scanFrom = size;
-                // 15 digits plus what is left of the extension budget plus CR.
+                // The same verdicts as for the complete line: 16 digits are 413, a line longer than 15 digits plus
+                // what is left of the extension budget plus CR is 400.
+                qsizetype digits = 0;
+                while (m_chunkPos + digits < size && digits < 16 && isHexDigit(buffer[m_chunkPos + digits])) {
+                    ++digits;
+                }
+                if (digits == 16) {
+                    return fail(413, "Request body exceeds the limit");
+                }
                 if (size - m_chunkPos > 16 + m_limits.maxHeadBytes - m_extensionBytes) {
                     return fail(400, "Chunk extensions exceed the limit");
                 }

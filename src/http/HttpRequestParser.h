@@ -49,6 +49,7 @@ public:
 
 private:
     Status fail(int status, QByteArray reason);
+    Status checkRequestLineStart(const QByteArray& buffer, qsizetype start);
     Status parseHead(const QByteArray& head);
     Status parseChunked(const QByteArray& buffer, HttpRequest* request, qsizetype* consumed);
     Status parseChunkSizeLine(QByteArrayView line);
