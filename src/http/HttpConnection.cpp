@@ -11,6 +11,9 @@ namespace {
 // A client that keeps sending after an error gets this much more reading before the reset.
 constexpr qint64 kMaxDrainBytes = 4 * 1024 * 1024;
 constexpr qint64 kDrainTimeoutMs = 2000;
+// Qt reads at most this much ahead into its own buffer; beyond it the data stays in the kernel, so a client that
+// is not being read is stopped by TCP flow control instead of by our memory.
+constexpr qint64 kReadBufferBytes = 64 * 1024;
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket* socket, HttpWorker* worker, bool tls)
@@ -23,10 +26,12 @@ HttpConnection::HttpConnection(QTcpSocket* socket, HttpWorker* worker, bool tls)
 {
     m_socket->setParent(this);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    m_socket->setReadBufferSize(kReadBufferBytes);
     m_peerAddress = m_socket->peerAddress();
     m_peerPort = m_socket->peerPort();
     m_lastActivityMs = HttpWorker::monotonicMs();
     m_stateSinceMs = m_lastActivityMs;
+    m_lastWriteProgressMs = m_lastActivityMs;
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, [this] { m_worker->connectionClosed(this); });
@@ -67,6 +72,47 @@ void HttpConnection::rejectOverloaded()
     m_socket->disconnectFromHost();
 }
 
+bool HttpConnection::isIdle() const
+{
+    return m_state == State::Open && m_buffer.isEmpty() && !m_parser.headParsed() && m_socket->bytesToWrite() == 0 &&
+           m_socket->bytesAvailable() == 0;
+}
+
+bool HttpConnection::shedBefore(const HttpConnection& other) const
+{
+    const bool idle = isIdle();
+    if (idle != other.isIdle()) {
+        return idle;
+    }
+    return m_lastActivityMs < other.m_lastActivityMs;
+}
+
+void HttpConnection::shed()
+{
+    m_state = State::Closing;
+    m_stateSinceMs = HttpWorker::monotonicMs();
+    m_buffer.clear();
+    if (m_socket->bytesToWrite() == 0) {
+        abort(); // nothing to say: free the descriptor now
+    } else {
+        m_socket->disconnectFromHost();
+    }
+}
+
+bool HttpConnection::outputCongested() const
+{
+    return m_socket->bytesToWrite() > m_worker->config().limits.maxPendingOutputBytes;
+}
+
+void HttpConnection::writeOutput(const QByteArray& bytes)
+{
+    if (m_socket->bytesToWrite() == 0) {
+        m_lastWriteProgressMs = HttpWorker::monotonicMs();
+    }
+    m_socket->write(bytes);
+    m_socket->flush();
+}
+
 void HttpConnection::onReadyRead()
 {
     const qint64 now = HttpWorker::monotonicMs();
@@ -81,21 +127,42 @@ void HttpConnection::onReadyRead()
     if (m_state != State::Open) {
         return;
     }
-    if (m_buffer.isEmpty()) {
-        m_buffer = m_socket->readAll();
-    } else {
-        m_buffer.append(m_socket->readAll());
+    readAndProcess();
+}
+
+void HttpConnection::readAndProcess()
+{
+    if (m_processing) {
+        return;
+    }
+    if (outputCongested()) {
+        // Back-pressure: leave the bytes in Qt's (capped) buffer and the kernel until the client reads.
+        m_readPaused = true;
+        return;
+    }
+    if (m_socket->bytesAvailable() > 0) {
+        if (m_buffer.isEmpty()) {
+            m_buffer = m_socket->readAll();
+        } else {
+            m_buffer.append(m_socket->readAll());
+        }
     }
     if (m_requestStartedMs < 0 && !m_buffer.isEmpty()) {
-        m_requestStartedMs = now;
+        m_requestStartedMs = m_lastActivityMs;
     }
     process();
 }
 
 void HttpConnection::process()
 {
+    const qsizetype maxPending = m_worker->config().limits.maxPendingOutputBytes;
+    m_processing = true;
     QByteArray out;
     while (!m_buffer.isEmpty() && m_state == State::Open) {
+        if (m_socket->bytesToWrite() + out.size() > maxPending) {
+            m_readPaused = true; // answered again from onBytesWritten once the client reads
+            break;
+        }
         HttpRequest request;
         qsizetype consumed = 0;
         const HttpRequestParser::Status status = m_parser.parse(m_buffer, &request, &consumed);
@@ -104,12 +171,14 @@ void HttpConnection::process()
         }
         if (status == HttpRequestParser::Status::Error) {
             if (!out.isEmpty()) {
-                m_socket->write(out);
+                writeOutput(out);
                 out.clear();
             }
+            m_processing = false;
             sendErrorAndDrain(m_parser.errorStatus(), m_parser.errorReason());
             return;
         }
+        m_continueSent = false;
         if (consumed >= m_buffer.size()) {
             m_buffer.clear();
             m_requestStartedMs = -1;
@@ -128,9 +197,22 @@ void HttpConnection::process()
             m_stateSinceMs = m_lastActivityMs;
         }
     }
+    if (m_state == State::Open && m_parser.expectsContinue() && !m_continueSent) {
+        // RFC 9110 §10.1.1: the head was acceptable (a too large Content-Length was already answered with 413),
+        // so invite the body now instead of letting the client wait for its own timeout (curl: 1 s).
+        out += QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n");
+        m_continueSent = true;
+    }
     if (!out.isEmpty()) {
-        m_socket->write(out);
-        m_socket->flush();
+        writeOutput(out);
+    }
+    m_processing = false;
+    if (m_state == State::Open && m_readPaused &&
+        m_socket->bytesToWrite() <= m_worker->config().limits.maxPendingOutputBytes / 2) {
+        // flush() may have drained the output synchronously, with its bytesWritten swallowed by the re-entry
+        // guard: resume from the event loop (queued, so that other connections get their turn).
+        m_readPaused = false;
+        QMetaObject::invokeMethod(this, &HttpConnection::readAndProcess, Qt::QueuedConnection);
     }
     if (m_state == State::Closing) {
         // Anything pipelined after a "Connection: close" request is ignored (RFC 9112 §9.6).
@@ -152,8 +234,7 @@ void HttpConnection::sendErrorAndDrain(int status, const QByteArray& reason)
         response = HttpResponse::jsonError(status, QStringLiteral("not_implemented"), QString::fromLatin1(reason));
     }
     m_worker->reportProtocolError(status, reason, m_peerAddress);
-    m_socket->write(response.serialize(1, false, false, m_worker->httpDate()));
-    m_socket->flush();
+    writeOutput(response.serialize(1, false, false, m_worker->httpDate()));
     m_buffer.clear();
     m_state = State::Draining;
     m_stateSinceMs = HttpWorker::monotonicMs();
@@ -166,8 +247,18 @@ void HttpConnection::sendErrorAndDrain(int status, const QByteArray& reason)
 
 void HttpConnection::onBytesWritten()
 {
+    const qint64 now = HttpWorker::monotonicMs();
+    m_lastWriteProgressMs = now;
+    m_lastActivityMs = now; // the idle timeout counts from the last progress in either direction
     if (m_state == State::Draining) {
         halfCloseIfFlushed();
+        return;
+    }
+    // Resume below half the bound, so that a connection does not flap around the limit on every segment.
+    if (m_state == State::Open && m_readPaused && !m_processing &&
+        m_socket->bytesToWrite() <= m_worker->config().limits.maxPendingOutputBytes / 2) {
+        m_readPaused = false;
+        readAndProcess();
     }
 }
 
@@ -191,7 +282,12 @@ void HttpConnection::checkTimeouts(qint64 nowMs)
         }
         break;
     case State::Open:
-        if (m_requestStartedMs >= 0) {
+        if (m_socket->bytesToWrite() > 0) {
+            // The client does not read what it asked for: only output progress keeps the connection.
+            if (nowMs - m_lastWriteProgressMs > limits.sendTimeoutMs) {
+                abort();
+            }
+        } else if (m_requestStartedMs >= 0) {
             if (nowMs - m_requestStartedMs > limits.requestTimeoutMs) {
                 sendErrorAndDrain(408, QByteArrayLiteral("Request not completed in time"));
             }

@@ -12,7 +12,9 @@ class HttpWorker;
 /// One client connection on a worker thread: reads, parses (pipelined requests in order), calls the handler
 /// synchronously, writes. Keep-alive per RFC 9112 §9.3; after a protocol error it answers, half-closes and
 /// drains what the client still sends for a moment (a "lingering close", so the client reads the error
-/// instead of a reset).
+/// instead of a reset). Back-pressure: while more than HttpLimits::maxPendingOutputBytes of responses are unsent,
+/// it neither answers further pipelined requests nor reads (Qt's read buffer is capped, so the kernel's receive
+/// window closes and the client stops); output that does not drain within sendTimeoutMs aborts the connection.
 class HttpConnection : public QObject
 {
     Q_OBJECT
@@ -25,6 +27,12 @@ public:
     /// Answers 503 and closes (too many connections).
     void rejectOverloaded();
     void abort();
+    /// Open, no request in progress and nothing unsent: may be closed to free its descriptor.
+    bool isIdle() const;
+    /// Requests in progress and unsent output rank after idle connections; then the least recently active first.
+    bool shedBefore(const HttpConnection& other) const;
+    /// Closes the connection to free its descriptor (descriptor exhaustion).
+    void shed();
 
 private:
     enum class State
@@ -38,7 +46,10 @@ private:
     void onReadyRead();
     void onEncrypted();
     void onBytesWritten();
+    void readAndProcess();
     void process();
+    void writeOutput(const QByteArray& bytes);
+    bool outputCongested() const;
     void sendErrorAndDrain(int status, const QByteArray& reason);
     void halfCloseIfFlushed();
 
@@ -55,4 +66,8 @@ private:
     qint64 m_requestStartedMs = -1; // first byte of the request in progress
     qint64 m_stateSinceMs = 0;
     qint64 m_drainedBytes = 0;
+    qint64 m_lastWriteProgressMs = 0; // last time unsent output shrank (or was queued onto an empty buffer)
+    bool m_readPaused = false;        // back-pressure: waiting for the client to read
+    bool m_continueSent = false;      // "100 Continue" sent for the request in progress
+    bool m_processing = false;        // guards against re-entry through bytesWritten emitted by flush()
 };

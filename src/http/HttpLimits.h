@@ -13,4 +13,8 @@ struct HttpLimits
     int requestTimeoutMs = 30000;         // a started request must be complete within this, else 408 + close
     int handshakeTimeoutMs = 10000;       // TLS handshake, else closed
     int maxConnections = 10000;           // beyond: 503 and close
+    // Back-pressure: a connection whose unsent responses exceed this stops being read (and its pipelined requests
+    // stop being answered) until the client reads; TCP flow control then stops the client.
+    qsizetype maxPendingOutputBytes = 1024 * 1024;
+    int sendTimeoutMs = 30000; // unsent output that makes no progress for this long: the connection is aborted
 };

@@ -78,6 +78,153 @@ QByteArrayView stripCr(QByteArrayView line)
     return line;
 }
 
+bool isHexDigit(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+int hexValue(char c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    return (c | 0x20) - 'a' + 10;
+}
+
+// RFC 3986 §2.3 unreserved and §2.2 sub-delims: what a reg-name may hold besides pct-encoded octets.
+bool isHostChar(char c)
+{
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        return true;
+    }
+    return std::strchr("-._~!$&'()*+,;=", c) != nullptr && c != '\0';
+}
+
+// RFC 9112 §3.2: Host = uri-host [ ":" port ] (RFC 3986 §3.2.2, §3.2.3). Empty is allowed: it is what a client
+// sends when the target URI has no authority.
+bool isValidHost(QByteArrayView v)
+{
+    if (v.isEmpty()) {
+        return true;
+    }
+    qsizetype i = 0;
+    if (v.front() == '[') {
+        // IP-literal: IPv6address or IPvFuture; their characters are hex digits, ':', '.', unreserved, sub-delims.
+        const qsizetype close = v.indexOf(']');
+        if (close < 2) {
+            return false;
+        }
+        for (char c : v.sliced(1, close - 1)) {
+            if (!isHostChar(c) && c != ':') {
+                return false;
+            }
+        }
+        i = close + 1;
+    } else {
+        while (i < v.size() && v[i] != ':') {
+            if (v[i] == '%') {
+                if (i + 2 >= v.size() || !isHexDigit(v[i + 1]) || !isHexDigit(v[i + 2])) {
+                    return false;
+                }
+                i += 3;
+                continue;
+            }
+            if (!isHostChar(v[i])) {
+                return false;
+            }
+            ++i;
+        }
+        if (i == 0) {
+            return false; // ":80"
+        }
+    }
+    if (i == v.size()) {
+        return true;
+    }
+    if (v[i] != ':' || v.size() - i - 1 > 5) {
+        return false;
+    }
+    for (char c : v.sliced(i + 1)) {
+        if (c < '0' || c > '9') {
+            return false;
+        }
+    }
+    return true;
+}
+
+// RFC 9112 §7.1.1: chunk-ext = *( BWS ";" BWS chunk-ext-name [ BWS "=" BWS chunk-ext-val ] ),
+// chunk-ext-name = token, chunk-ext-val = token / quoted-string (RFC 9110 §5.6.4).
+bool isValidChunkExtension(QByteArrayView s)
+{
+    qsizetype i = 0;
+    const auto skipBws = [&] {
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) {
+            ++i;
+        }
+    };
+    const auto skipToken = [&] {
+        const qsizetype start = i;
+        while (i < s.size() && isTchar(s[i])) {
+            ++i;
+        }
+        return i > start;
+    };
+    while (i < s.size()) {
+        skipBws();
+        if (i >= s.size() || s[i] != ';') {
+            return false;
+        }
+        ++i;
+        skipBws();
+        if (!skipToken()) {
+            return false;
+        }
+        const qsizetype afterName = i;
+        skipBws();
+        if (i >= s.size() || s[i] != '=') {
+            i = afterName;
+            continue;
+        }
+        ++i;
+        skipBws();
+        if (i < s.size() && s[i] == '"') {
+            ++i;
+            bool closed = false;
+            while (i < s.size()) {
+                const auto c = static_cast<unsigned char>(s[i]);
+                if (c == '"') {
+                    ++i;
+                    closed = true;
+                    break;
+                }
+                if (c == '\\') {
+                    // quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
+                    if (i + 1 >= s.size()) {
+                        return false;
+                    }
+                    const auto q = static_cast<unsigned char>(s[i + 1]);
+                    if ((q < 0x20 && q != '\t') || q == 0x7f) {
+                        return false;
+                    }
+                    i += 2;
+                    continue;
+                }
+                // qdtext = HTAB / SP / %x21 / %x23-5B / %x5D-7E / obs-text
+                if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                    return false;
+                }
+                ++i;
+            }
+            if (!closed) {
+                return false;
+            }
+        } else if (!skipToken()) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool parseDecimal(QByteArrayView s, qsizetype* out)
 {
     if (s.isEmpty() || s.size() > 15) {
@@ -108,6 +255,12 @@ void HttpRequestParser::reset()
     m_headParsed = false;
     m_chunked = false;
     m_contentLength = 0;
+    m_expectContinue = false;
+    m_chunkState = ChunkState::SizeLine;
+    m_chunkPos = 0;
+    m_chunkRemaining = 0;
+    m_extensionBytes = 0;
+    m_trailerBytes = 0;
     m_request = HttpRequest();
 }
 
@@ -128,6 +281,11 @@ HttpRequestParser::Status HttpRequestParser::parse(const QByteArray& buffer, Htt
         }
         if (start > m_limits.maxHeadBytes) {
             return fail(400, "Empty lines only");
+        }
+        // Checks that hold for any prefix of the head come first, so that the verdict does not depend on how the
+        // bytes were split into reads (the fuzz target FuzzHttpParser checks this).
+        if (const Status early = checkRequestLineStart(buffer, start); early == Status::Error) {
+            return early;
         }
         // Find the empty line that ends the head: "\n\r\n" or "\n\n".
         qsizetype headEnd = -1;
@@ -155,16 +313,9 @@ HttpRequestParser::Status HttpRequestParser::parse(const QByteArray& buffer, Htt
         }
         if (headEnd < 0) {
             m_scanFrom = i;
-            if (buffer.size() - start > m_limits.maxHeadBytes) {
+            // The head may end at maxHeadBytes + 2 (its final CRLF); beyond that it cannot fit any more.
+            if (buffer.size() - start > m_limits.maxHeadBytes + 2) {
                 return fail(431, "Request line and header fields exceed the limit");
-            }
-            // A request line that is not even plausibly HTTP: answer 400 at once instead of waiting.
-            const qsizetype firstLf = buffer.indexOf('\n', start);
-            if (firstLf >= 0) {
-                const QByteArrayView line = stripCr(QByteArrayView(buffer).sliced(start, firstLf - start));
-                if (!line.endsWith("HTTP/1.1") && !line.endsWith("HTTP/1.0") && !line.contains(" HTTP/")) {
-                    return fail(400, "Malformed request line");
-                }
             }
             return Status::NeedMoreData;
         }
@@ -190,6 +341,30 @@ HttpRequestParser::Status HttpRequestParser::parse(const QByteArray& buffer, Htt
     *request = std::move(m_request);
     reset();
     return Status::Complete;
+}
+
+HttpRequestParser::Status HttpRequestParser::checkRequestLineStart(const QByteArray& buffer, qsizetype start)
+{
+    // Both checks look only at the first maxHeadBytes of the head; beyond that the verdict is 431.
+    const qsizetype limit = std::min(buffer.size(), start + m_limits.maxHeadBytes);
+    // The request line starts with a method token and a space (RFC 9112 §3). Anything else, such as the 0x16 of a
+    // TLS ClientHello on the plain port, is answered at once instead of after the request timeout.
+    qsizetype m = start;
+    while (m < limit && isTchar(buffer[m])) {
+        ++m;
+    }
+    if (m < limit && (m == start || buffer[m] != ' ')) {
+        return fail(400, "Malformed request line");
+    }
+    // A complete first line that is not even plausibly HTTP: 400 at once instead of waiting for the head's end.
+    const qsizetype firstLf = buffer.indexOf('\n', start);
+    if (firstLf >= 0 && firstLf < limit) {
+        const QByteArrayView line = stripCr(QByteArrayView(buffer).sliced(start, firstLf - start));
+        if (!line.endsWith("HTTP/1.1") && !line.endsWith("HTTP/1.0") && !line.contains(" HTTP/")) {
+            return fail(400, "Malformed request line");
+        }
+    }
+    return Status::NeedMoreData;
 }
 
 HttpRequestParser::Status HttpRequestParser::parseHead(const QByteArray& head)
@@ -283,6 +458,12 @@ HttpRequestParser::Status HttpRequestParser::parseHead(const QByteArray& head)
         }
         if (name.compare("host", Qt::CaseInsensitive) == 0) {
             ++hostCount;
+            if (!isValidHost(value)) {
+                return fail(400, "Invalid Host");
+            }
+        } else if (name.compare("expect", Qt::CaseInsensitive) == 0) {
+            // RFC 9110 §10.1.1: the only expectation defined is 100-continue (case-insensitive); ignored in HTTP/1.0.
+            m_expectContinue = r.versionMinor == 1 && value.compare("100-continue", Qt::CaseInsensitive) == 0;
         } else if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
             // A list "5, 5" of identical values is allowed (RFC 9110 §8.6); anything else is an error.
             for (const QByteArray& part : value.toByteArray().split(',')) {
@@ -317,68 +498,142 @@ HttpRequestParser::Status HttpRequestParser::parseHead(const QByteArray& head)
     return Status::Complete;
 }
 
+HttpRequestParser::Status HttpRequestParser::parseChunkSizeLine(QByteArrayView line)
+{
+    // chunk = chunk-size [ chunk-ext ] CRLF ..., chunk-size = 1*HEXDIG (RFC 9112 §7.1): no sign, no "0x", no
+    // whitespace before the digits. 15 digits hold any size without overflow; a larger size is 413 anyway.
+    qsizetype i = 0;
+    qsizetype size = 0;
+    while (i < line.size() && isHexDigit(line[i])) {
+        if (i == 15) {
+            return fail(413, "Request body exceeds the limit");
+        }
+        size = size * 16 + hexValue(line[i]);
+        ++i;
+    }
+    if (i == 0) {
+        return fail(400, "Malformed chunk size");
+    }
+    const QByteArrayView extension = line.sliced(i);
+    // Extensions are framing the application never sees; without a cap they are free memory and CPU for a
+    // client (Node's CVE-2024-22019). They share the head's limit.
+    m_extensionBytes += extension.size();
+    if (m_extensionBytes > m_limits.maxHeadBytes) {
+        return fail(400, "Chunk extensions exceed the limit");
+    }
+    if (!isValidChunkExtension(extension)) {
+        return fail(400, "Malformed chunk extension");
+    }
+    if (m_request.body.size() + size > m_limits.maxBodyBytes) {
+        return fail(413, "Request body exceeds the limit");
+    }
+    m_chunkRemaining = size;
+    return Status::Complete;
+}
+
 HttpRequestParser::Status HttpRequestParser::parseChunked(const QByteArray& buffer, HttpRequest* request,
                                                           qsizetype* consumed)
 {
-    // chunked-body = *chunk last-chunk trailer-section CRLF (RFC 9112 §7.1). Re-parsed from the start of the
-    // body each time data arrives; the body is capped, so this stays cheap.
-    QByteArray body;
-    qsizetype pos = m_headLength;
+    // chunked-body = *chunk last-chunk trailer-section CRLF (RFC 9112 §7.1), decoded incrementally: m_chunkPos
+    // says where the previous call stopped, so every byte is looked at a bounded number of times.
+    if (m_chunkPos < m_headLength) {
+        m_chunkPos = m_headLength;
+        m_scanFrom = m_headLength;
+    }
+    const qsizetype size = buffer.size();
     for (;;) {
-        const qsizetype lf = buffer.indexOf('\n', pos);
-        if (lf < 0) {
-            return buffer.size() - pos > 1024 ? fail(400, "Malformed chunk size") : Status::NeedMoreData;
-        }
-        QByteArrayView sizeLine = stripCr(QByteArrayView(buffer).sliced(pos, lf - pos));
-        const qsizetype semicolon = sizeLine.indexOf(';');
-        if (semicolon >= 0) {
-            sizeLine = sizeLine.sliced(0, semicolon);
-        }
-        sizeLine = trimOws(sizeLine);
-        bool ok = false;
-        const qsizetype size = sizeLine.size() <= 8 ? sizeLine.toLongLong(&ok, 16) : 0;
-        if (!ok || size < 0) {
-            return fail(400, "Malformed chunk size");
-        }
-        pos = lf + 1;
-        if (size == 0) {
-            // trailer-section: field lines up to an empty line; dropped.
-            for (;;) {
-                const qsizetype tlf = buffer.indexOf('\n', pos);
-                if (tlf < 0) {
-                    return buffer.size() - pos > m_limits.maxHeadBytes ? fail(431, "Trailer section too large")
-                                                                       : Status::NeedMoreData;
+        switch (m_chunkState) {
+        case ChunkState::SizeLine: {
+            const qsizetype lf = buffer.indexOf('\n', std::max(m_scanFrom, m_chunkPos));
+            if (lf < 0) {
+                m_scanFrom = size;
+                // The same verdicts as for the complete line: 16 digits are 413, a line longer than 15 digits plus
+                // what is left of the extension budget plus CR is 400.
+                qsizetype digits = 0;
+                while (m_chunkPos + digits < size && digits < 16 && isHexDigit(buffer[m_chunkPos + digits])) {
+                    ++digits;
                 }
-                const bool emptyLine = stripCr(QByteArrayView(buffer).sliced(pos, tlf - pos)).isEmpty();
-                pos = tlf + 1;
-                if (emptyLine) {
-                    break;
+                if (digits == 16) {
+                    return fail(413, "Request body exceeds the limit");
                 }
-            }
-            m_request.body = std::move(body);
-            *consumed = pos;
-            *request = std::move(m_request);
-            reset();
-            return Status::Complete;
-        }
-        if (body.size() + size > m_limits.maxBodyBytes) {
-            return fail(413, "Request body exceeds the limit");
-        }
-        if (buffer.size() < pos + size + 1) {
-            return Status::NeedMoreData;
-        }
-        body.append(QByteArrayView(buffer).sliced(pos, size));
-        pos += size;
-        // chunk-data is followed by CRLF (LF tolerated).
-        if (buffer[pos] == '\r') {
-            if (buffer.size() < pos + 2) {
+                if (size - m_chunkPos > 16 + m_limits.maxHeadBytes - m_extensionBytes) {
+                    return fail(400, "Chunk extensions exceed the limit");
+                }
                 return Status::NeedMoreData;
             }
-            ++pos;
+            const Status line = parseChunkSizeLine(stripCr(QByteArrayView(buffer).sliced(m_chunkPos, lf - m_chunkPos)));
+            if (line == Status::Error) {
+                return line;
+            }
+            m_chunkPos = lf + 1;
+            // Framing (size lines, extensions, line ends) may at most double the body on the wire: 1-byte chunks
+            // would otherwise let a 1 MiB body take 6 MiB of buffer.
+            if (m_chunkPos - m_headLength - m_request.body.size() > m_limits.maxBodyBytes) {
+                return fail(413, "Chunked framing exceeds the limit");
+            }
+            m_chunkState = m_chunkRemaining == 0 ? ChunkState::Trailer : ChunkState::Data;
+            break;
         }
-        if (buffer[pos] != '\n') {
-            return fail(400, "Malformed chunk");
+        case ChunkState::Data: {
+            const qsizetype take = std::min(size - m_chunkPos, m_chunkRemaining);
+            m_request.body.append(QByteArrayView(buffer).sliced(m_chunkPos, take));
+            m_chunkPos += take;
+            m_chunkRemaining -= take;
+            if (m_chunkRemaining > 0) {
+                return Status::NeedMoreData;
+            }
+            m_chunkState = ChunkState::DataEnd;
+            break;
         }
-        ++pos;
+        case ChunkState::DataEnd:
+            // chunk-data is followed by CRLF (LF tolerated, RFC 9112 §2.2).
+            if (m_chunkPos >= size) {
+                return Status::NeedMoreData;
+            }
+            if (buffer[m_chunkPos] == '\r') {
+                if (m_chunkPos + 1 >= size) {
+                    return Status::NeedMoreData;
+                }
+                if (buffer[m_chunkPos + 1] != '\n') {
+                    return fail(400, "Malformed chunk");
+                }
+                m_chunkPos += 2;
+            } else if (buffer[m_chunkPos] == '\n') {
+                m_chunkPos += 1;
+            } else {
+                return fail(400, "Malformed chunk");
+            }
+            m_scanFrom = m_chunkPos;
+            m_chunkState = ChunkState::SizeLine;
+            break;
+        case ChunkState::Trailer: {
+            // trailer-section = *( field-line CRLF ), validated like header fields, capped like the head, dropped.
+            const qsizetype lf = buffer.indexOf('\n', std::max(m_scanFrom, m_chunkPos));
+            if (lf < 0) {
+                m_scanFrom = size;
+                if (m_trailerBytes + size - m_chunkPos > m_limits.maxHeadBytes) {
+                    return fail(431, "Trailer section too large");
+                }
+                return Status::NeedMoreData;
+            }
+            m_trailerBytes += lf + 1 - m_chunkPos;
+            if (m_trailerBytes > m_limits.maxHeadBytes) {
+                return fail(431, "Trailer section too large");
+            }
+            const QByteArrayView line = stripCr(QByteArrayView(buffer).sliced(m_chunkPos, lf - m_chunkPos));
+            m_chunkPos = lf + 1;
+            if (line.isEmpty()) {
+                *consumed = m_chunkPos;
+                *request = std::move(m_request);
+                reset();
+                return Status::Complete;
+            }
+            const qsizetype colon = line.indexOf(':');
+            if (colon <= 0 || !isToken(line.sliced(0, colon)) || !isFieldValue(line.sliced(colon + 1))) {
+                return fail(400, "Malformed trailer field");
+            }
+            break;
+        }
+        }
     }
 }

@@ -7,6 +7,8 @@
 #include <QSslSocket>
 #include <QTimer>
 
+#include <algorithm>
+
 #include <chrono>
 #include <ctime>
 #include <unistd.h>
@@ -86,6 +88,22 @@ void HttpWorker::shutdown()
     m_connections.clear();
     if (m_sweepTimer) {
         m_sweepTimer->stop();
+    }
+}
+
+void HttpWorker::shedConnections()
+{
+    QList<HttpConnection*> candidates(m_connections.cbegin(), m_connections.cend());
+    if (candidates.isEmpty()) {
+        return;
+    }
+    const qsizetype count = std::max<qsizetype>(1, candidates.size() / 8);
+    std::partial_sort(candidates.begin(), candidates.begin() + count, candidates.end(),
+                      [](const HttpConnection* a, const HttpConnection* b) { return a->shedBefore(*b); });
+    for (qsizetype i = 0; i < count; ++i) {
+        if (m_connections.contains(candidates.at(i))) {
+            candidates.at(i)->shed();
+        }
     }
 }
 

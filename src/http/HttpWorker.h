@@ -25,6 +25,9 @@ public:
     void addConnection(qintptr socketDescriptor, bool overloaded);
     /// Worker thread: closes every connection.
     void shutdown();
+    /// Worker thread: the process ran out of descriptors; closes about an eighth of this worker's connections
+    /// (at least one), idle ones first, the least recently active first.
+    void shedConnections();
 
     const TransportConfig& config() const { return m_config; }
     const HttpHandler& handler() const { return m_handler; }

@@ -6,11 +6,26 @@
 
 #include <QThread>
 
+#include <cerrno>
+#include <cstring>
+#include <sys/resource.h>
+
 TcpHttpTransport::TcpHttpTransport() = default;
 
 TcpHttpTransport::~TcpHttpTransport()
 {
     stop();
+}
+
+void TcpHttpTransport::raiseDescriptorLimit()
+{
+    // The soft limit (often 1024) is a compatibility default for select(); Qt polls. Every connection costs a
+    // descriptor, so take what the hard limit allows before idle clients can lock everyone out.
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        (void)::setrlimit(RLIMIT_NOFILE, &limit);
+    }
 }
 
 Result<void> TcpHttpTransport::start(const TransportConfig& config, HttpHandler handler,
@@ -20,6 +35,7 @@ Result<void> TcpHttpTransport::start(const TransportConfig& config, HttpHandler 
         return Error(ErrorCode::Usage, QStringLiteral("The server is already running"));
     }
     Q_ASSERT(handler);
+    raiseDescriptorLimit();
     m_maxConnections = config.limits.maxConnections;
     const int workerCount = config.workerThreads > 0 ? config.workerThreads : std::max(1, QThread::idealThreadCount());
     for (int i = 0; i < workerCount; ++i) {
@@ -35,7 +51,7 @@ Result<void> TcpHttpTransport::start(const TransportConfig& config, HttpHandler 
     m_acceptorThread = new QThread;
     m_acceptorThread->setObjectName(QStringLiteral("http-acceptor"));
     m_acceptorThread->start();
-    auto* acceptor = new HttpAcceptor([this](qintptr fd) { dispatch(fd); });
+    auto* acceptor = new HttpAcceptor([this](qintptr fd) { dispatch(fd); }, [this] { shedConnections(); });
     acceptor->moveToThread(m_acceptorThread);
     bool listening = false;
     QString errorText;
@@ -48,6 +64,9 @@ Result<void> TcpHttpTransport::start(const TransportConfig& config, HttpHandler 
             listening = acceptor->listen(config.address, config.port);
             if (!listening) {
                 errorText = acceptor->errorString();
+            } else if (!acceptor->startAccepting()) {
+                listening = false;
+                errorText = QString::fromLocal8Bit(std::strerror(errno));
             }
         },
         Qt::BlockingQueuedConnection);
@@ -74,6 +93,15 @@ void TcpHttpTransport::dispatch(qintptr socketDescriptor)
     QMetaObject::invokeMethod(
         worker, [worker, socketDescriptor, overloaded] { worker->addConnection(socketDescriptor, overloaded); },
         Qt::QueuedConnection);
+}
+
+void TcpHttpTransport::shedConnections()
+{
+    // Acceptor thread: out of descriptors. Each worker closes some of its connections, idle ones first.
+    for (HttpWorker* worker : std::as_const(m_workers)) {
+        QMetaObject::invokeMethod(
+            worker, [worker] { worker->shedConnections(); }, Qt::QueuedConnection);
+    }
 }
 
 void TcpHttpTransport::stop()

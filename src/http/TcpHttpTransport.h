@@ -15,7 +15,9 @@ class QThread;
 /// Tokenscope's own small HTTP/1.1 server on QTcpServer/QTcpSocket (QSslSocket for HTTPS): one acceptor
 /// thread with a listen backlog of `listenBacklog`, N worker threads with one event loop each; accepted
 /// descriptors are dealt round-robin. Keep-alive, pipelining (in order), Content-Length and chunked bodies,
-/// HTTP/1.0, "Connection: close", idle/request/handshake timeouts and the limits of HttpLimits.
+/// HTTP/1.0, "Connection: close", idle/request/handshake/send timeouts, back-pressure and the limits of HttpLimits.
+/// start() raises the soft RLIMIT_NOFILE to the hard limit; when descriptors still run out, the workers shed
+/// connections (idle and oldest first) and new clients keep being served (see HttpAcceptor).
 /// Replaces QHttpServer 6.4, which has none of the limits and was slower (docs/PERFORMANCE.md "Mock server").
 /// start()/stop() must be called from one (any) thread that is not a worker.
 class TcpHttpTransport final : public HttpTransport
@@ -32,8 +34,11 @@ public:
     /// Connections open right now (all workers).
     int connectionCount() const { return m_connectionCount.load(); }
 
+    static void raiseDescriptorLimit();
+
 private:
     void dispatch(qintptr socketDescriptor);
+    void shedConnections();
 
     QThread* m_acceptorThread = nullptr;
     HttpAcceptor* m_acceptor = nullptr;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "jose/ClaimsValidator.h"
 
+#include "core/DisplayText.h"
 #include "core/SystemClock.h"
 #include "core/TimeText.h"
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -57,10 +59,38 @@ QString normaliseTyp(QString typ)
     return typ;
 }
 
+// Microsoft Entra's multi-tenant discovery documents (/common/v2.0, /organizations/v2.0) publish the issuer as
+// "https://login.microsoftonline.com/{tenantid}/v2.0"; each token's "iss" carries its own tenant, named by its
+// "tid" claim. The template matches exactly that filling, nothing else (no wildcard).
+const QString kTenantTemplate = QStringLiteral("{tenantid}");
+
+bool isTenantId(const QString& tid)
+{
+    // A GUID in practice; at least: non-empty, no characters that could change the URL's structure.
+    return !tid.isEmpty() && tid.size() <= 64 &&
+           std::all_of(tid.cbegin(), tid.cend(), [](QChar c) { return c.isLetterOrNumber() || c == QLatin1Char('-'); });
+}
+
+// The expected issuer with {tenantid} filled from the token's "tid", or a null string.
+QString entraTenantIssuer(const QStringList& issuers, const QJsonObject& claims)
+{
+    const QString tid = claims.value(QLatin1String("tid")).toString();
+    for (const QString& expected : issuers) {
+        if (expected.contains(kTenantTemplate)) {
+            if (!isTenantId(tid)) {
+                return QString();
+            }
+            return QString(expected).replace(kTenantTemplate, tid);
+        }
+    }
+    return QString();
+}
+
 QString describe(const QJsonValue& v)
 {
     if (v.isString()) {
-        return QLatin1Char('"') + v.toString() + QLatin1Char('"');
+        // Claim values come from the token: no control characters into logs and terminals (issue 15 #5).
+        return QLatin1Char('"') + DisplayText::escapeControls(v.toString()) + QLatin1Char('"');
     }
     if (v.isArray()) {
         QStringList parts;
@@ -119,8 +149,9 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     } else {
         const QJsonValue typ = header.value(QLatin1String("typ"));
         if (typ.isString() && normaliseTyp(typ.toString()) == normaliseTyp(policy.typ)) {
-            passed(QStringLiteral("typ"), QStringLiteral("Type (typ)"),
-                   [&] { return QString(QStringLiteral("typ is \"%1\"").arg(typ.toString())); });
+            passed(QStringLiteral("typ"), QStringLiteral("Type (typ)"), [&] {
+                return QString(QStringLiteral("typ is \"%1\"").arg(DisplayText::escapeControls(typ.toString())));
+            });
         } else {
             out.append(claimFailure(QStringLiteral("typ"), QStringLiteral("Type (typ)"), QStringLiteral("typ"),
                                     Reason::CheckFailed,
@@ -165,14 +196,33 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
         out.append(claimFailure(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"), QStringLiteral("iss"),
                                 Reason::Missing,
                                 QStringLiteral("missing \"iss\" claim; expected %1").arg(quotedList(policy.issuers))));
-    } else if (policy.issuers.contains(iss.toString())) {
+    } else if (std::any_of(policy.issuers.cbegin(), policy.issuers.cend(), [&](const QString& expected) {
+                   // A {tenantid} template is not an issuer itself: a token claiming it literally does not match.
+                   return expected == iss.toString() && !expected.contains(kTenantTemplate);
+               })) {
         passed(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"),
                [&] { return QString(QStringLiteral("iss is %1").arg(describe(iss))); });
+    } else if (const QString tenantIssuer = entraTenantIssuer(policy.issuers, claims);
+               !tenantIssuer.isNull() && tenantIssuer == iss.toString()) {
+        passed(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"), [&] {
+            return QString(QStringLiteral("iss is %1: the {tenantid} template of a Microsoft Entra multi-tenant "
+                                          "issuer, filled with the token's \"tid\"")
+                               .arg(describe(iss)));
+        });
     } else {
-        out.append(claimFailure(QStringLiteral("iss"), QStringLiteral("Issuer (iss)"), QStringLiteral("iss"),
-                                Reason::CheckFailed,
-                                QStringLiteral("unexpected \"iss\" claim value: expected %1, found %2")
-                                    .arg(quotedList(policy.issuers), describe(iss))));
+        const bool templated = std::any_of(policy.issuers.cbegin(), policy.issuers.cend(),
+                                           [](const QString& i) { return i.contains(kTenantTemplate); });
+        out.append(claimFailure(
+            QStringLiteral("iss"), QStringLiteral("Issuer (iss)"), QStringLiteral("iss"), Reason::CheckFailed,
+            QStringLiteral("unexpected \"iss\" claim value: expected %1, found %2%3")
+                .arg(quotedList(policy.issuers), describe(iss),
+                     templated
+                         ? QStringLiteral(" ({tenantid} is the template of Microsoft Entra multi-tenant "
+                                          "discovery (/common, /organizations); it matches only with the "
+                                          "token's own \"tid\" claim, which %1)")
+                               .arg(tenantIssuer.isNull() ? QStringLiteral("is missing or not a tenant id")
+                                                          : QStringLiteral("gives %1").arg(describe(tenantIssuer)))
+                         : QString())));
     }
 
     // sub (RFC 7519 §4.1.2).

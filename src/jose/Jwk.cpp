@@ -51,6 +51,21 @@ Result<QByteArray> b64Member(const QJsonObject& o, const char* name, bool requir
     return decoded.value();
 }
 
+// Older Auth0 tenants publish "x5t" as base64url of the uppercase hex SHA-1 of the certificate (40 ASCII bytes)
+// instead of the 20 digest bytes (RFC 7517 §4.8). fromJson accepts it; lint() reports it.
+bool legacyHexX5t(const QJsonObject& source, const QList<QByteArray>& x5c)
+{
+    if (x5c.isEmpty() || !source.value(QLatin1String("x5t")).isString()) {
+        return false;
+    }
+    const auto thumb = Base64Url::decode(source.value(QLatin1String("x5t")).toString().toLatin1());
+    if (!thumb || thumb->size() != 40) {
+        return false;
+    }
+    const auto leaf = Certificate::fromDer(x5c.first());
+    return leaf && thumb.value() == leaf->fingerprint(HashAlg::Sha1).toHex().toUpper();
+}
+
 Result<QString> stringMember(const QJsonObject& o, const char* name)
 {
     const auto it = o.constFind(QLatin1String(name));
@@ -299,6 +314,13 @@ Result<Jwk> Jwk::fromJson(const QJsonObject& o, const JwkImportOptions& options)
             auto thumb = b64Member(o, t.name, false, &present);
             if (!thumb) {
                 return thumb.error();
+            }
+            if (present && t.hash == HashAlg::Sha1 && thumb.value() != leaf->fingerprint(t.hash) &&
+                thumb.value() == leaf->fingerprint(t.hash).toHex().toUpper()) {
+                // Auth0's legacy tenants: base64url of the uppercase hex digest (40 ASCII characters), not of the
+                // 20 digest bytes. It names the right certificate, so the key stays usable; lint() says so
+                // (legacyHexX5t).
+                continue;
             }
             if (present && thumb.value() != leaf->fingerprint(t.hash)) {
                 // RFC 7517 §4.8/§4.9: the thumbprint is of the DER of the certificate the key is in.
@@ -593,6 +615,11 @@ LintFindings Jwk::lint() const
         add("rsa1_5", S::Warning,
             QStringLiteral("\"alg\":\"RSA1_5\" (RSAES-PKCS1-v1_5) invites padding-oracle attacks; prefer RSA-OAEP-256 "
                            "(RFC 8725 §3.2); Tokenscope decrypts it only when enabled"));
+    }
+    if (legacyHexX5t(m_source, m_x5c)) {
+        add("x5t-hex-sha1", S::Warning,
+            QStringLiteral("\"x5t\" is base64url of the uppercase hex SHA-1 of the x5c certificate, not of the digest "
+                           "bytes (RFC 7517 §4.8): a legacy Auth0 quirk; the certificate matches, the key is usable"));
     }
     if (m_kty == Kty::Rsa) {
         if (m_key.bits() < 2048) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "jose/Jwks.h"
 
+#include "core/DisplayText.h"
 #include "core/JsonText.h"
 
 #include <QJsonArray>
@@ -153,7 +154,8 @@ QList<int> Jwks::candidates(const KeySelector& selector) const
 Result<Jwk> Jwks::select(const KeySelector& selector) const
 {
     const QList<int> found = candidates(selector);
-    const QString kidText = selector.hasKid ? QStringLiteral(" with kid \"%1\"").arg(selector.kid) : QString();
+    const QString kidText =
+        selector.hasKid ? QStringLiteral(" with kid \"%1\"").arg(DisplayText::escapeControls(selector.kid)) : QString();
     if (found.isEmpty()) {
         return Error(ErrorCode::JwksNoMatchingKey,
                      QStringLiteral("no key in the set matches alg %1%2").arg(selector.alg, kidText));

@@ -2,6 +2,7 @@
 #include "jose/JwtVerifier.h"
 
 #include "core/Base64Url.h"
+#include "core/DisplayText.h"
 #include "crypto/Hmac.h"
 #include "crypto/Signer.h"
 #include "jose/ClaimsValidator.h"
@@ -56,6 +57,8 @@ QString describeKey(const Jwk& k)
     return d;
 }
 
+// Messages quote header values ("alg", "kid", "crit" names) from the token as received; they reach logs and
+// terminals, so control characters are escaped once here (issue 15 #5: an "alg" with ESC/CR/LF forged log lines).
 class Run
 {
 public:
@@ -66,7 +69,7 @@ public:
     void pass(int index, const QString& message = QString())
     {
         m_r.steps.append(VerificationStep{kPipeline[index].id, kPipeline[index].title, Status::Passed, ErrorCode::None,
-                                          message, QString(), QString()});
+                                          DisplayText::escapeControls(message), QString(), QString()});
     }
     void skip(int index, const QString& message)
     {
@@ -74,8 +77,9 @@ public:
                                           message, QString(), QString()});
     }
     // Records the failure and marks every later pipeline step as not reached.
-    VerificationResult& fail(int index, ErrorCode code, const QString& message)
+    VerificationResult& fail(int index, ErrorCode code, const QString& rawMessage)
     {
+        const QString message = DisplayText::escapeControls(rawMessage);
         m_r.steps.append(VerificationStep{kPipeline[index].id, kPipeline[index].title, Status::Failed, code, message,
                                           QString(), QString()});
         m_r.error = Error(code, message);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "server/RequestLogFormatter.h"
 
+#include "core/DisplayText.h"
+
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,17 +33,20 @@ QString RequestLogFormatter::format(const RequestLogEntry& entry, LogFormat form
         }
         return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
     }
+    // The text log is read in terminals and by line-oriented tools: every field that a client chose is escaped
+    // (issue 15 #5), so a request cannot forge a log line or send terminal escape sequences.
+    const auto esc = [](const QString& s) { return DisplayText::escapeControls(s); };
     QString line = QStringLiteral("%1 %2 %3 %4 %5 %6ms %7")
-                       .arg(time, entry.method, entry.path)
+                       .arg(time, esc(entry.method), esc(entry.path))
                        .arg(entry.status)
-                       .arg(entry.code.isEmpty() ? QStringLiteral("-") : entry.code)
+                       .arg(entry.code.isEmpty() ? QStringLiteral("-") : esc(entry.code))
                        .arg(latencyMs, 0, 'f', 2)
                        .arg(entry.peer.isEmpty() ? QStringLiteral("-") : entry.peer);
     if (!entry.tokenPreview.isEmpty()) {
-        line += QStringLiteral(" token=") + entry.tokenPreview;
+        line += QStringLiteral(" token=") + esc(entry.tokenPreview);
     }
     if (!entry.code.isEmpty() && !entry.description.isEmpty()) {
-        line += QStringLiteral(" \"") + entry.description + QLatin1Char('"');
+        line += QStringLiteral(" \"") + esc(entry.description) + QLatin1Char('"');
     }
     return line;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Replays a deterministic corpus through the fuzz targets in every build (the libFuzzer binaries need clang and
 // are built with -DTOKENSCOPE_FUZZ=ON). Seeds: every token and key document in the vector files, plus mutations.
+#include "FuzzHttpTargets.h"
+#include "FuzzRequestTargets.h"
 #include "FuzzTargets.h"
 
 #include <QDirIterator>
@@ -87,6 +89,53 @@ private Q_SLOTS:
         }
         qInfo("replayed %lld inputs through 3 targets", inputs);
         QVERIFY(inputs > 4000);
+    }
+
+    void corpusAndMutations_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::newRow("http") << QStringLiteral("http");
+        QTest::newRow("curl") << QStringLiteral("curl");
+    }
+
+    // The committed seed corpora (tests/fuzz/corpus/<target>) and 64 deterministic mutations of each seed.
+    void corpusAndMutations()
+    {
+        QFETCH(QString, target);
+        const auto run = target == QLatin1String("http") ? &FuzzTargets::httpParser : &FuzzTargets::curlImporter;
+        QDirIterator it(QStringLiteral(TOKENSCOPE_FUZZ_CORPUS "/") + target, QDir::Files);
+        QRandomGenerator rng(20261205);
+        int seeds = 0;
+        qint64 inputs = 0;
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray seed = f.readAll();
+            ++seeds;
+            for (int round = 0; round < 64; ++round) {
+                QByteArray m = seed;
+                for (int e = round == 0 ? 0 : 1 + int(rng.bounded(3)); e > 0 && !m.isEmpty(); --e) {
+                    const auto pos = qsizetype(rng.bounded(quint32(m.size())));
+                    switch (rng.bounded(4)) {
+                    case 0:
+                        m[pos] = char(rng.bounded(256));
+                        break;
+                    case 1:
+                        m.remove(pos, 1 + qsizetype(rng.bounded(8)));
+                        break;
+                    case 2:
+                        m.insert(pos, m.mid(qsizetype(rng.bounded(quint32(m.size()))), 16));
+                        break;
+                    default:
+                        m.insert(pos, target == QLatin1String("http") ? "\r\n0\r\n" : "'\" -");
+                    }
+                }
+                run(reinterpret_cast<const uint8_t*>(m.constData()), size_t(m.size()));
+                ++inputs;
+            }
+        }
+        QVERIFY(seeds >= 8);
+        qInfo("replayed %lld %s inputs", inputs, qPrintable(target));
     }
 
 private:

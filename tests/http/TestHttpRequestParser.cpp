@@ -13,7 +13,33 @@ private Q_SLOTS:
     void pipelined();
     void chunked();
     void limits();
+    void chunkedStrict_data();
+    void chunkedStrict();
+    void chunkedOverheadCounted();
+    void expectContinue();
+    void splitIndependent_data();
+    void splitIndependent();
 };
+
+namespace {
+const QByteArray kChunkedHead("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+
+// 0 complete, -1 need more, else the error status.
+int outcome(HttpRequestParser& parser, const QByteArray& input, HttpRequest* request = nullptr)
+{
+    HttpRequest r;
+    qsizetype consumed = 0;
+    switch (parser.parse(input, request ? request : &r, &consumed)) {
+    case HttpRequestParser::Status::Complete:
+        return 0;
+    case HttpRequestParser::Status::NeedMoreData:
+        return -1;
+    case HttpRequestParser::Status::Error:
+        return parser.errorStatus();
+    }
+    return -2;
+}
+} // namespace
 
 void TestHttpRequestParser::parse_data()
 {
@@ -56,6 +82,22 @@ void TestHttpRequestParser::parse_data()
         << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(17000, 'a')) << 431;
     QTest::newRow("RFC9110 §15.5.14 body too large")
         << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1048577\r\n\r\n") << 413;
+    QTest::newRow("RFC9112 §3.2 Host with a slash") << QByteArray("GET / HTTP/1.1\r\nHost: bad/host\r\n\r\n") << 400;
+    QTest::newRow("RFC9112 §3.2 Host with a space") << QByteArray("GET / HTTP/1.1\r\nHost: a b\r\n\r\n") << 400;
+    QTest::newRow("RFC9112 §3.2 Host with userinfo") << QByteArray("GET / HTTP/1.1\r\nHost: user@h\r\n\r\n") << 400;
+    QTest::newRow("RFC9112 §3.2 Host with a bad port") << QByteArray("GET / HTTP/1.1\r\nHost: h:8x\r\n\r\n") << 400;
+    QTest::newRow("RFC9112 §3.2 Host port only") << QByteArray("GET / HTTP/1.1\r\nHost: :80\r\n\r\n") << 400;
+    QTest::newRow("RFC3986 §3.2.2 Host IPv6 literal and port")
+        << QByteArray("GET / HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n") << 0;
+    QTest::newRow("RFC3986 §3.2.2 Host reg-name, pct-encoded")
+        << QByteArray("GET / HTTP/1.1\r\nHost: my-host.example%2Ecom:443\r\n\r\n") << 0;
+    QTest::newRow("RFC9112 §3.2 empty Host") << QByteArray("GET / HTTP/1.1\r\nHost:\r\n\r\n") << 0;
+    // The first bytes of a real TLS 1.2/1.3 ClientHello record (RFC 8446 §5.1): no LF for hundreds of bytes.
+    QTest::newRow("TLS ClientHello on the plain port")
+        << QByteArray::fromHex("16030100f8010000f40303") + QByteArray(64, '\x5a') << 400;
+    QTest::newRow("NUL before the method") << QByteArray("\0GET / HTTP/1.1\r\n", 18) << 400;
+    QTest::newRow("method then tab") << QByteArray("GET\t/ HTTP/1.1") << 400;
+    QTest::newRow("partial method") << QByteArray("GE") << -1;
     QTest::newRow("body at the limit, incomplete")
         << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1048576\r\n\r\n") << -1;
 }
@@ -148,6 +190,148 @@ void TestHttpRequestParser::limits()
     const QByteArray input("GET / HTTP/1.1\r\nHost: x\r\nA: 1\r\nB: 2\r\nC: 3\r\n\r\n");
     QCOMPARE(parser.parse(input, &request, &consumed), HttpRequestParser::Status::Error);
     QCOMPARE(parser.errorStatus(), 431);
+}
+
+void TestHttpRequestParser::chunkedStrict_data()
+{
+    QTest::addColumn<QByteArray>("chunks");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("RFC9112 §7.1 plain") << QByteArray("5\r\nhello\r\n0\r\n\r\n") << 0;
+    QTest::newRow("RFC9112 §7.1 uppercase hex, leading zeros") << QByteArray("000A\r\n0123456789\r\n0\r\n\r\n") << 0;
+    QTest::newRow("RFC9112 §7.1.1 extension") << QByteArray("5;name=value\r\nhello\r\n0\r\n\r\n") << 0;
+    QTest::newRow("RFC9112 §7.1.1 BWS and quoted value")
+        << QByteArray("5 ; a = \"x \\\" y\" ;b\r\nhello\r\n0\r\n\r\n") << 0;
+    QTest::newRow("RFC9112 §7.1.2 trailer") << QByteArray("5\r\nhello\r\n0\r\nX-Sum: 1\r\n\r\n") << 0;
+    QTest::newRow("0x prefix") << QByteArray("0x5\r\nhello\r\n0\r\n\r\n") << 400;
+    QTest::newRow("plus sign") << QByteArray("+5\r\nhello\r\n0\r\n\r\n") << 400;
+    QTest::newRow("minus zero") << QByteArray("-0\r\n\r\n") << 400;
+    QTest::newRow("leading space") << QByteArray(" 5\r\nhello\r\n0\r\n\r\n") << 400;
+    QTest::newRow("trailing space without extension") << QByteArray("5 \r\nhello\r\n0\r\n\r\n") << 400;
+    QTest::newRow("empty size") << QByteArray("\r\nhello\r\n0\r\n\r\n") << 400;
+    QTest::newRow("bare CR in extension") << QByteArray("5;a\rb\r\nhello\r\n0\r\n\r\n") << 400;
+    QTest::newRow("NUL in extension") << QByteArray("5;a\0b\r\nhello\r\n0\r\n\r\n", 22) << 400;
+    QTest::newRow("extension without name") << QByteArray("5;=b\r\nhello\r\n0\r\n\r\n") << 400;
+    QTest::newRow("unterminated quoted value") << QByteArray("5;a=\"b\r\nhello\r\n0\r\n\r\n") << 400;
+    QTest::newRow("data longer than size") << QByteArray("3\r\nhello\r\n0\r\n\r\n") << 400;
+    QTest::newRow("trailer without colon") << QByteArray("0\r\nnot a field\r\n\r\n") << 400;
+    QTest::newRow("16 hex digits") << QByteArray("0000000000000005\r\nhello\r\n0\r\n\r\n") << 413;
+}
+
+void TestHttpRequestParser::chunkedStrict()
+{
+    // RFC 9112 §7.1: chunk-size = 1*HEXDIG; no sign, prefix or whitespace; extensions follow the grammar.
+    QFETCH(QByteArray, chunks);
+    QFETCH(int, expected);
+    HttpRequestParser parser;
+    HttpRequest request;
+    QCOMPARE(outcome(parser, kChunkedHead + chunks, &request), expected);
+    if (expected == 0) {
+        QVERIFY(request.body == "hello" || request.body == "0123456789");
+    }
+}
+
+void TestHttpRequestParser::chunkedOverheadCounted()
+{
+    // Extensions count against the head's limit (Node CVE-2024-22019): 20 one-byte chunks with 1,000-byte
+    // extensions carry 20 bytes of data in 20 KB of framing.
+    QByteArray chunks;
+    for (int i = 0; i < 20; ++i) {
+        chunks += "1;" + QByteArray(1000, 'e') + "\r\nx\r\n";
+    }
+    HttpRequestParser extensions;
+    QCOMPARE(outcome(extensions, kChunkedHead + chunks + "0\r\n\r\n"), 400);
+    QVERIFY(extensions.errorReason().contains("extension"));
+
+    // Trailer lines count against the head's limit too.
+    QByteArray trailers = "0\r\n";
+    for (int i = 0; i < 20; ++i) {
+        trailers += "X-T" + QByteArray::number(i) + ": " + QByteArray(1000, 't') + "\r\n";
+    }
+    HttpRequestParser trailer;
+    QCOMPARE(outcome(trailer, kChunkedHead + trailers + "\r\n"), 431);
+    HttpRequestParser trailerUnfinished;
+    QCOMPARE(outcome(trailerUnfinished, kChunkedHead + trailers), 431);
+
+    // Framing may at most double the body: 1,000 one-byte chunks under a 1,024-byte body limit are 5 KB.
+    HttpLimits small;
+    small.maxBodyBytes = 1024;
+    QByteArray tiny;
+    for (int i = 0; i < 1000; ++i) {
+        tiny += "1\r\nx\r\n";
+    }
+    HttpRequestParser framing(small);
+    QCOMPARE(outcome(framing, kChunkedHead + tiny + "0\r\n\r\n"), 413);
+    // The same data in one chunk is fine.
+    HttpRequestParser oneChunk(small);
+    QCOMPARE(outcome(oneChunk, kChunkedHead + "3e8\r\n" + QByteArray(1000, 'x') + "\r\n0\r\n\r\n"), 0);
+}
+
+void TestHttpRequestParser::expectContinue()
+{
+    HttpRequestParser parser;
+    const QByteArray head("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-Continue\r\nContent-Length: 3\r\n\r\n");
+    QCOMPARE(outcome(parser, head), -1);
+    QVERIFY(parser.expectsContinue());
+    HttpRequest request;
+    QCOMPARE(outcome(parser, head + "abc", &request), 0);
+    QCOMPARE(request.body, QByteArray("abc"));
+    QVERIFY(!parser.expectsContinue());
+
+    HttpRequestParser http10;
+    QCOMPARE(outcome(http10, "POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 3\r\n\r\n"), -1);
+    QVERIFY(!http10.expectsContinue()); // RFC 9110 §10.1.1: ignored in HTTP/1.0
+
+    HttpRequestParser tooLarge;
+    QCOMPARE(outcome(tooLarge, "POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2000000\r\n\r\n"),
+             413);
+}
+
+void TestHttpRequestParser::splitIndependent_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::newRow("pipelined GET, chunked POST, GET")
+        << QByteArray("GET /a HTTP/1.1\r\nHost: x\r\n\r\n") + kChunkedHead +
+               "4;e=\"q\"\r\nWiki\r\n5\r\npedia\r\n0\r\nT: 1\r\n\r\nGET /b HTTP/1.1\r\nHost: x\r\n\r\n";
+    QTest::newRow("Content-Length body then error")
+        << QByteArray("POST /p HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabcGET / HTTP/1.1\r\nHost: a/b\r\n\r\n");
+    QTest::newRow("bad chunk size after a good chunk") << kChunkedHead + "2\r\nab\r\n+1\r\nc\r\n0\r\n\r\n";
+}
+
+void TestHttpRequestParser::splitIndependent()
+{
+    // Feeding the bytes one at a time gives the same requests and the same error as feeding them at once: the
+    // incremental chunked decoder keeps its place correctly.
+    QFETCH(QByteArray, input);
+    const auto run = [](const QByteArray& all, qsizetype step) {
+        QByteArrayList results;
+        HttpRequestParser parser;
+        QByteArray buffer;
+        for (qsizetype fed = 0; fed < all.size();) {
+            const qsizetype n = std::min(step, all.size() - fed);
+            buffer.append(all.mid(fed, n));
+            fed += n;
+            for (;;) {
+                HttpRequest request;
+                qsizetype consumed = 0;
+                const auto status = parser.parse(buffer, &request, &consumed);
+                if (status == HttpRequestParser::Status::Complete) {
+                    results.append(request.method + ' ' + request.target + ' ' + request.body);
+                    buffer.remove(0, consumed);
+                    continue;
+                }
+                if (status == HttpRequestParser::Status::Error) {
+                    results.append("error " + QByteArray::number(parser.errorStatus()));
+                    return results;
+                }
+                break;
+            }
+        }
+        return results;
+    };
+    const QByteArrayList whole = run(input, input.size());
+    QVERIFY(!whole.isEmpty());
+    QCOMPARE(run(input, 1), whole);
+    QCOMPARE(run(input, 7), whole);
 }
 
 QTEST_GUILESS_MAIN(TestHttpRequestParser)

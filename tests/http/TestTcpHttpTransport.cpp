@@ -2,10 +2,48 @@
 #include "http/TcpHttpTransport.h"
 #include "support/HttpTestClient.h"
 
+#include <QElapsedTimer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
 #include <atomic>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+// A raw blocking client socket that never reads: Qt's sockets would read in the background whenever a QTRY_*
+// loop runs the event loop.
+int rawConnect(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd < 0 || ::connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+        return -1;
+    }
+    return fd;
+}
+
+bool rawSend(int fd, const QByteArray& bytes)
+{
+    qsizetype sent = 0;
+    while (sent < bytes.size()) {
+        const ssize_t n = ::send(fd, bytes.constData() + sent, static_cast<size_t>(bytes.size() - sent), MSG_NOSIGNAL);
+        if (n <= 0) {
+            return false;
+        }
+        sent += n;
+    }
+    return true;
+}
+} // namespace
 
 /// The transport with a stub handler: framing, keep-alive, limits, timeouts, load. The API behaviour on top is
 /// TestMockApiServer's.
@@ -30,6 +68,13 @@ private Q_SLOTS:
     void idleTimeout();
     void thousandConcurrentConnections();
     void portInUse();
+    void backPressureNonReadingClient();
+    void backPressureResumes();
+    void expectContinue();
+    void invalidHost();
+    void tlsClientHelloOnPlainPort();
+    void lenientChunkSizeRejected();
+    void descriptorExhaustion();
     void stillAnswering();
 
 private:
@@ -297,6 +342,168 @@ void TestTcpHttpTransport::portInUse()
     QVERIFY(!started.ok());
     QCOMPARE(started.error().code, ErrorCode::Io);
     QVERIFY(!second.isRunning());
+}
+
+void TestTcpHttpTransport::backPressureNonReadingClient()
+{
+    // Issue 15 #1: a client pipelines 1,000 requests for 64 KiB each and never reads. Without back-pressure the
+    // server answered all of them into an unbounded write buffer (64 MiB here, 823 MiB in the report) and the
+    // connection lived on. Now it stops at about 1 MiB unsent plus the kernel's socket buffers, and aborts the
+    // connection when nothing drains for sendTimeoutMs.
+    TcpHttpTransport transport;
+    TransportConfig config;
+    config.workerThreads = 1;
+    config.limits.sendTimeoutMs = 300;
+    std::atomic<int> handled{0};
+    QVERIFY(transport
+                .start(config,
+                       [&handled](const HttpRequest&) {
+                           handled.fetch_add(1);
+                           return HttpResponse::text(200, QByteArray(64 * 1024, 'b'));
+                       })
+                .ok());
+    const int fd = rawConnect(transport.port());
+    QVERIFY(fd >= 0);
+    QByteArray pipeline;
+    for (int i = 0; i < 1000; ++i) {
+        pipeline += HttpTestClient::build("GET", "/big");
+    }
+    QVERIFY(rawSend(fd, pipeline));
+    QTRY_VERIFY_WITH_TIMEOUT(handled.load() > 0, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(transport.connectionCount(), 0, 20000); // aborted: its output did not drain
+    // Loopback socket buffers hold a few MiB (tcp_wmem/tcp_rmem); 500 answers would be 32 MiB.
+    QVERIFY2(handled.load() < 500, qPrintable(QStringLiteral("%1 requests answered").arg(handled.load())));
+    ::close(fd);
+}
+
+void TestTcpHttpTransport::backPressureResumes()
+{
+    // A client that pipelines more than the bound and then reads gets every answer in order.
+    TcpHttpTransport transport;
+    TransportConfig config;
+    config.workerThreads = 1;
+    QVERIFY(transport
+                .start(config,
+                       [](const HttpRequest& request) {
+                           return HttpResponse::text(200, request.path + QByteArray(64 * 1024, 'b'));
+                       })
+                .ok());
+    HttpTestClient client;
+    QVERIFY(client.connectTo(transport.port()));
+    QByteArray pipeline;
+    for (int i = 0; i < 200; ++i) {
+        pipeline += HttpTestClient::build("GET", "/r" + QByteArray::number(i));
+    }
+    client.send(pipeline);
+    for (int i = 0; i < 200; ++i) {
+        const auto r = client.readResponse(10000);
+        QVERIFY(r);
+        QCOMPARE(r->status, 200);
+        QVERIFY(r->body.startsWith(QByteArray("/r" + QByteArray::number(i) + 'b')));
+    }
+}
+
+void TestTcpHttpTransport::expectContinue()
+{
+    // Issue 15 #6, RFC 9110 §10.1.1: "100 Continue" once the head is acceptable, the final status at once if not.
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send("POST /e HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+    auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->statusLine, QByteArray("HTTP/1.1 100 Continue"));
+    client.send("hello");
+    r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    QCOMPARE(r->body, QByteArray("POST /e 5"));
+
+    HttpTestClient tooLarge;
+    QVERIFY(tooLarge.connectTo(m_transport.port()));
+    tooLarge.send("POST /e HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5000000\r\n\r\n");
+    r = tooLarge.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 413);
+    QVERIFY(tooLarge.waitForClosed());
+}
+
+void TestTcpHttpTransport::invalidHost()
+{
+    // Issue 15 #7, RFC 9112 §3.2: 400 for an invalid Host.
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send("GET / HTTP/1.1\r\nHost: bad/host\r\n\r\n");
+    const auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 400);
+    QVERIFY(client.waitForClosed());
+}
+
+void TestTcpHttpTransport::tlsClientHelloOnPlainPort()
+{
+    // Issue 15 #8: a TLS client on the plain port got nothing for 30 s (the request timeout). The record header
+    // and handshake header of a ClientHello (RFC 8446 §5.1, §4.1.2), then random bytes without a line feed.
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send(QByteArray::fromHex("16030100f8010000f40303") + QByteArray(200, '\x5a'));
+    const auto r = client.readResponse(5000);
+    QVERIFY(r);
+    QCOMPARE(r->status, 400);
+    QVERIFY(client.waitForClosed(5000));
+}
+
+void TestTcpHttpTransport::lenientChunkSizeRejected()
+{
+    // Issue 15 #4, RFC 9112 §7.1: "0x5" was read as 5.
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0x5\r\nhello\r\n0\r\n\r\n");
+    const auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 400);
+    QVERIFY(client.waitForClosed());
+}
+
+void TestTcpHttpTransport::descriptorExhaustion()
+{
+    // Issue 15 #3: a server with 64 descriptors, 100 silent connections. The soft limit is raised to the hard
+    // one at start; when accept runs out of descriptors the oldest idle connections are shed, so a new client is
+    // served at once instead of after the 30 s idle timeout.
+    QProcess server;
+    server.start(QStringLiteral(TOKENSCOPE_HTTP_EXHAUSTION_SERVER), {QStringLiteral("40"), QStringLiteral("64")});
+    QVERIFY(server.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 20000);
+    const QList<QByteArray> words = server.readLine().trimmed().split(' ');
+    QCOMPARE(words.size(), 4);
+    const auto port = static_cast<quint16>(words.at(1).toUInt());
+    QCOMPARE(words.at(3), QByteArray("64")); // soft limit raised to the hard limit
+    std::vector<int> silent;
+    for (int i = 0; i < 100; ++i) {
+        const int fd = rawConnect(port); // completes in the kernel's backlog even when the server cannot accept
+        QVERIFY(fd >= 0);
+        silent.push_back(fd);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    bool served = false;
+    int attempts = 0;
+    while (!served && timer.elapsed() < 15000) {
+        ++attempts;
+        HttpTestClient client;
+        if (!client.connectTo(port)) {
+            continue;
+        }
+        client.send(HttpTestClient::build("GET", "/"));
+        const auto r = client.readResponse(3000);
+        served = r && r->status == 200 && r->body == "ok";
+    }
+    for (int fd : silent) {
+        ::close(fd);
+    }
+    QVERIFY2(served, qPrintable(QStringLiteral("not served in %1 attempts").arg(attempts)));
+    server.closeWriteChannel();
+    QVERIFY(server.waitForFinished(10000));
+    QCOMPARE(server.exitCode(), 0);
 }
 
 void TestTcpHttpTransport::stillAnswering()

@@ -98,6 +98,46 @@ private Q_SLOTS:
         }
     }
 
+    void entraTenantTemplate_data()
+    {
+        QTest::addColumn<QString>("iss");
+        QTest::addColumn<QJsonValue>("tid");
+        QTest::addColumn<bool>("passes");
+        const QString tenant = QStringLiteral("9188040d-6c67-4c5b-b112-36a304b66dad"); // Microsoft's consumer tenant
+        const QString issuer = QStringLiteral("https://login.microsoftonline.com/%1/v2.0");
+        QTest::newRow("iss of the token's own tenant") << issuer.arg(tenant) << QJsonValue(tenant) << true;
+        QTest::newRow("iss of another tenant")
+            << issuer.arg(QStringLiteral("72f988bf-86f1-41af-91ab-2d7cd011db47")) << QJsonValue(tenant) << false;
+        QTest::newRow("no tid") << issuer.arg(tenant) << QJsonValue(QJsonValue::Undefined) << false;
+        QTest::newRow("tid that changes the URL")
+            << issuer.arg(QStringLiteral("a/b")) << QJsonValue(QStringLiteral("a/b")) << false;
+        QTest::newRow("the template itself")
+            << issuer.arg(QStringLiteral("{tenantid}")) << QJsonValue(QStringLiteral("{tenantid}")) << false;
+        QTest::newRow("empty iss, no tid") << QString(QLatin1String("")) << QJsonValue(QJsonValue::Undefined) << false;
+    }
+    void entraTenantTemplate()
+    {
+        // Microsoft Entra multi-tenant discovery (/common/v2.0, /organizations/v2.0) publishes the issuer
+        // "https://login.microsoftonline.com/{tenantid}/v2.0"; the token's iss matches when its own tid fills it.
+        QFETCH(QString, iss);
+        QFETCH(QJsonValue, tid);
+        QFETCH(bool, passes);
+        ClaimsPolicy policy;
+        MockClock clock(1700000000);
+        policy.clock = &clock;
+        policy.issuers = {QStringLiteral("https://login.microsoftonline.com/{tenantid}/v2.0")};
+        QJsonObject claims{{QStringLiteral("iss"), iss}};
+        if (!tid.isUndefined()) {
+            claims.insert(QStringLiteral("tid"), tid);
+        }
+        const VerificationStep* s = find(ClaimsValidator::validate(QJsonObject(), claims, policy), "iss");
+        QVERIFY(s);
+        QCOMPARE(s->status, passes ? VerificationStep::Status::Passed : VerificationStep::Status::Failed);
+        if (!passes) {
+            QVERIFY2(s->message.contains(QLatin1String("{tenantid} is the template of Microsoft Entra")),
+                     qPrintable(s->message));
+        }
+    }
     void fixedOrder()
     {
         ClaimsPolicy policy;

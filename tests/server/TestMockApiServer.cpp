@@ -8,6 +8,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void tokenEndpoint();
     void tokenEndpointIssuesUsableTokens();
     void requestLog();
+    void logInjection();
     void mintPresets();
     void badOptions();
     void stillAnswering();
@@ -552,6 +554,37 @@ void TestMockApiServer::badOptions()
     QVERIFY(!started.ok());
     QCOMPARE(started.error().code, ErrorCode::Io);
     QVERIFY(!server.isRunning());
+}
+
+void TestMockApiServer::logInjection()
+{
+    // Issue 15 #5: an "alg" with CR, LF and ESC reached the 401 description and the text log raw, so a client could
+    // forge log lines and send terminal escape sequences. Now the message and every text-log field are escaped.
+    QSignalSpy spy(&m_server, &MockApiServer::requestLogged);
+    const QByteArray header =
+        QJsonDocument(QJsonObject{{QStringLiteral("alg"),
+                                   QStringLiteral("RS256\r\n2026-01-01T00:00:00.000Z GET /admin 200 \x1b[2J")}})
+            .toJson(QJsonDocument::Compact)
+            .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    const auto r = get("/api/private", "Bearer " + header + ".e30.c2ln");
+    QVERIFY(r);
+    QCOMPARE(r->status, 401);
+    const QString description = r->json().value(QStringLiteral("description")).toString();
+    QVERIFY2(description.contains(QStringLiteral("RS256\\x0d\\x0a2026")), qPrintable(description));
+    QVERIFY(description.contains(QStringLiteral("\\x1b[2J")));
+    QTRY_COMPARE(spy.size(), 1);
+    const auto entry = spy.at(0).at(0).value<RequestLogEntry>();
+    RequestLogEntry hostile = entry;
+    hostile.path = QStringLiteral("/api/private\r\nforged");
+    hostile.method = QStringLiteral("G\x1bET");
+    for (const RequestLogEntry& e : {entry, hostile}) {
+        const QString line = RequestLogFormatter::format(e, LogFormat::Text);
+        for (QChar c : line) {
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f, qPrintable(line));
+        }
+    }
+    QVERIFY(
+        RequestLogFormatter::format(hostile, LogFormat::Text).contains(QStringLiteral("/api/private\\x0d\\x0aforged")));
 }
 
 void TestMockApiServer::stillAnswering()
