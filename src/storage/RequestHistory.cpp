@@ -276,6 +276,10 @@ Result<HistoryLoadReport> RequestHistory::open(const QString& path, const QStrin
                 bytes.append(QJsonDocument(array.at(i).toObject()).toJson(QJsonDocument::Compact)).append('\n');
             // An unreadable old file is left alone (and nothing is created), not converted into an empty log.
             migrated = !array.isEmpty() && AtomicFile::write(path, bytes, AtomicFile::Mode::Private).ok();
+            legacy.close();
+            // Once: renamed aside, so clearing the new log later does not bring the old entries back.
+            if (migrated)
+                QFile::rename(legacyJsonPath, legacyJsonPath + QStringLiteral(".migrated"));
         }
     }
     auto report = load(path);

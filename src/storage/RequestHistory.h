@@ -84,8 +84,9 @@ public:
     static QString legacyPath();
 
     /// load(), then keeps the log at `path` up to date from now on (see the class comment). When `path` does not
-    /// exist but `legacyJsonPath` does, that old single-document history is converted into `path` once (the old
-    /// file stays). Errors: ERR_IO (unreadable; the history then stays in memory only).
+    /// exist but `legacyJsonPath` does, that old single-document history is converted into `path` once: the old
+    /// file is renamed to `<legacyJsonPath>.migrated`. Errors: ERR_IO (unreadable; the history then stays in
+    /// memory only).
     Result<HistoryLoadReport> open(const QString& path, const QString& legacyJsonPath = {});
     /// Blocks until the writes queued so far are on disk (no-op when not opened).
     void waitForWrites() const;

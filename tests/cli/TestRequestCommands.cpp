@@ -27,6 +27,7 @@ private Q_SLOTS:
     void diagnoseMissingToken();
     void diagnoseExpired();
     void diagnoseWithJwks();
+    void diagnoseWithJwksUrl();
     void postFormAndJson();
     void connectionRefused();
     void usageErrors();
@@ -120,6 +121,23 @@ void TestRequestCommands::diagnoseWithJwks()
     QVERIFY2(r.out.contains("Why 403?") && r.out.contains("[missing_scope]"), r.out.constData());
     QVERIFY(r.out.contains("Verification with the issuer's keys:"));
     QVERIFY(r.out.contains("[passed] Signature"));
+}
+
+void TestRequestCommands::diagnoseWithJwksUrl()
+{
+    // --jwks URL goes through the GUI's fetcher (RemoteJwksFetcher), here against the mock API's own JWKS.
+    const Run r = cli({QStringLiteral("request"), QStringLiteral("GET"), url("/api/private-scoped"),
+                       QStringLiteral("--bearer"), token(MintPreset::MissingScope), QStringLiteral("--diagnose"),
+                       QStringLiteral("--jwks"), url("/.well-known/jwks.json"), QStringLiteral("--issuer"),
+                       m_server.issuer(), QStringLiteral("--audience"), m_server.audience()});
+    QCOMPARE(r.exit, 1);
+    QVERIFY2(r.out.contains("[missing_scope]"), r.out.constData());
+    QVERIFY(r.out.contains("[passed] Signature"));
+    const Run missing = cli({QStringLiteral("request"), QStringLiteral("GET"), url("/api/private-scoped"),
+                             QStringLiteral("--bearer"), token(MintPreset::MissingScope), QStringLiteral("--diagnose"),
+                             QStringLiteral("--jwks"), url("/no-such-jwks.json")});
+    QCOMPARE(missing.exit, 2);
+    QVERIFY2(missing.err.contains("ERR_HTTP_STATUS"), missing.err.constData());
 }
 
 void TestRequestCommands::postFormAndJson()

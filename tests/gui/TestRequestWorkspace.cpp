@@ -126,6 +126,7 @@ void TestRequestWorkspace::init()
 {
     QFile::remove(RequestDraftStore::defaultPath());
     QFile::remove(RequestHistory::defaultPath());
+    QFile::remove(RequestHistory::legacyPath()); // a history.json left by an older build would be migrated
     QFile::remove(EnvironmentStore::defaultPath());
     QSettings().remove(QStringLiteral("request"));
 }
