@@ -3,6 +3,8 @@
 
 #include "gui/SecretValueDelegate.h"
 
+#include "ui_EnvironmentEditorDialog.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -19,14 +21,6 @@
 
 namespace {
 
-QPushButton* button(const QString& text, const QString& objectName, QWidget* parent)
-{
-    auto* b = new QPushButton(text, parent);
-    b->setObjectName(objectName);
-    b->setAutoDefault(false);
-    return b;
-}
-
 QTableWidgetItem* checkItem(bool checked)
 {
     auto* item = new QTableWidgetItem;
@@ -40,80 +34,37 @@ QTableWidgetItem* checkItem(bool checked)
 EnvironmentEditorDialog::EnvironmentEditorDialog(const QList<Environment>& environments, int activeIndex,
                                                  QWidget* parent)
     : QDialog(parent)
+    , m_ui(std::make_unique<Ui::EnvironmentEditorDialog>())
     , m_environments(environments)
     , m_active(activeIndex >= 0 && activeIndex < environments.size() ? activeIndex : -1)
 {
+    // The form is ui/EnvironmentEditorDialog.ui; what Designer cannot say (column sizing, the secret delegate, the
+    // button box's buttons' names) is set here.
+    m_ui->setupUi(this);
     setObjectName(QStringLiteral("environmentEditorDialog"));
-    setWindowTitle(tr("Environments"));
-
-    m_list = new QListWidget(this);
-    m_list->setObjectName(QStringLiteral("environmentsListWidget"));
-    m_list->setAccessibleName(tr("Environments"));
-    m_add = button(tr("Add"), QStringLiteral("addEnvironmentButton"), this);
-    m_duplicate = button(tr("Duplicate"), QStringLiteral("duplicateEnvironmentButton"), this);
-    m_delete = button(tr("Delete"), QStringLiteral("deleteEnvironmentButton"), this);
-    auto* listButtons = new QHBoxLayout;
-    listButtons->addWidget(m_add);
-    listButtons->addWidget(m_duplicate);
-    listButtons->addWidget(m_delete);
-    auto* left = new QVBoxLayout;
-    left->addWidget(m_list, 1);
-    left->addLayout(listButtons);
-
-    m_name = new QLineEdit(this);
-    m_name->setObjectName(QStringLiteral("environmentNameLineEdit"));
-    m_name->setPlaceholderText(tr("Environment name, e.g. dev"));
-    m_variables = new QTableWidget(0, 4, this);
-    m_variables->setObjectName(QStringLiteral("variablesTableWidget"));
-    m_variables->setHorizontalHeaderLabels({tr("On"), tr("Variable"), tr("Value"), tr("Secret")});
+    m_list = m_ui->environmentsListWidget;
+    m_add = m_ui->addEnvironmentButton;
+    m_duplicate = m_ui->duplicateEnvironmentButton;
+    m_delete = m_ui->deleteEnvironmentButton;
+    m_name = m_ui->environmentNameLineEdit;
+    m_variables = m_ui->variablesTableWidget;
     m_variables->horizontalHeader()->setSectionResizeMode(EnabledColumn, QHeaderView::ResizeToContents);
     m_variables->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Interactive);
     m_variables->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
     m_variables->horizontalHeader()->setSectionResizeMode(SecretColumn, QHeaderView::ResizeToContents);
     m_variables->setColumnWidth(NameColumn, 160);
-    m_variables->verticalHeader()->hide();
-    m_variables->setToolTip(tr("Use a variable as {{name}} in the URL, headers, body or auth fields."));
     m_delegate = new SecretValueDelegate(SecretColumn, m_variables);
     m_variables->setItemDelegateForColumn(ValueColumn, m_delegate);
-    m_addVariable = button(tr("Add variable"), QStringLiteral("addVariableButton"), this);
-    m_removeVariable = button(tr("Remove variable"), QStringLiteral("removeVariableButton"), this);
-    m_showSecrets = new QCheckBox(tr("Show secret values"), this);
-    m_showSecrets->setObjectName(QStringLiteral("showSecretsCheckBox"));
-    auto* variableButtons = new QHBoxLayout;
-    variableButtons->addWidget(m_addVariable);
-    variableButtons->addWidget(m_removeVariable);
-    variableButtons->addStretch(1);
-    variableButtons->addWidget(m_showSecrets);
-    auto* nameForm = new QFormLayout;
-    nameForm->addRow(tr("Name"), m_name);
-    auto* right = new QVBoxLayout;
-    right->addLayout(nameForm);
-    right->addWidget(m_variables, 1);
-    right->addLayout(variableButtons);
-
-    auto* columns = new QHBoxLayout;
-    columns->addLayout(left, 1);
-    columns->addLayout(right, 3);
-
-    m_problem = new QLabel(this);
-    m_problem->setObjectName(QStringLiteral("environmentProblemLabel"));
-    m_problem->setWordWrap(true);
+    m_addVariable = m_ui->addVariableButton;
+    m_removeVariable = m_ui->removeVariableButton;
+    m_showSecrets = m_ui->showSecretsCheckBox;
+    m_problem = m_ui->environmentProblemLabel;
     m_problem->setStyleSheet(QStringLiteral("color: #c0392b"));
     m_problem->hide();
-    m_storage = new QLabel(this);
-    m_storage->setObjectName(QStringLiteral("environmentStorageLabel"));
-    m_storage->setWordWrap(true);
-    m_storage->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->setObjectName(QStringLiteral("environmentButtonBox"));
+    m_storage = m_ui->environmentStorageLabel;
+    m_buttons = m_ui->environmentButtonBox;
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(QStringLiteral("environmentOkButton"));
     m_buttons->button(QDialogButtonBox::Cancel)->setObjectName(QStringLiteral("environmentCancelButton"));
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(columns, 1);
-    layout->addWidget(m_problem);
-    layout->addWidget(m_storage);
-    layout->addWidget(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this]() {
         storeVariables();
@@ -151,6 +102,8 @@ EnvironmentEditorDialog::EnvironmentEditorDialog(const QList<Environment>& envir
     selectEnvironment(m_list->currentRow());
     resize(820, 460);
 }
+
+EnvironmentEditorDialog::~EnvironmentEditorDialog() = default;
 
 QList<Environment> EnvironmentEditorDialog::environments() const
 {

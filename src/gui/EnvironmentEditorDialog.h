@@ -5,6 +5,8 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QCheckBox;
 class QDialogButtonBox;
 class QLabel;
@@ -13,6 +15,9 @@ class QListWidget;
 class QPushButton;
 class QTableWidget;
 class SecretValueDelegate;
+namespace Ui {
+class EnvironmentEditorDialog;
+}
 
 /// Edits the Request workspace's environments: the list (add, duplicate, rename, delete) and the variables of the
 /// selected one (enabled, name, value, secret). Secret values are masked unless "Show secret values" is on. Works
@@ -31,6 +36,7 @@ public:
     };
 
     EnvironmentEditorDialog(const QList<Environment>& environments, int activeIndex, QWidget* parent = nullptr);
+    ~EnvironmentEditorDialog() override;
 
     QList<Environment> environments() const;
     /// The active environment after renames and deletions; when none was active and environments exist, the
@@ -53,6 +59,7 @@ private:
     void validate();
     QString uniqueName(const QString& base) const;
 
+    std::unique_ptr<Ui::EnvironmentEditorDialog> m_ui;
     QList<Environment> m_environments;
     int m_active;
     int m_current = -1;
