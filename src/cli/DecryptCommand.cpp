@@ -3,12 +3,12 @@
 
 #include "cli/JweKeyOptions.h"
 #include "cli/TokenReport.h"
-#include "cli/UrlLoader.h"
 #include "core/Base64Url.h"
 #include "core/JsonText.h"
 #include "core/MockClock.h"
 #include "jose/JweAlgorithmTable.h"
 #include "jose/JweDecrypter.h"
+#include "net/RemoteJwksFetcher.h"
 
 #include <QThread>
 
@@ -176,7 +176,16 @@ int DecryptCommand::run(const QStringList& arguments, CliContext& ctx)
     bool ok = true;
     if (parser.isSet(verifyJwks)) {
         const QString source = parser.value(verifyJwks);
-        auto text = UrlLoader::isUrl(source) ? UrlLoader::get(source) : ctx.readInput(source, 16 * 1024 * 1024);
+        // A URL goes through the fetcher the rest of the CLI and the GUI use (TLS explained, redirects checked).
+        Result<QByteArray> text = QByteArray();
+        if (RemoteJwksFetcher::looksLikeUrl(source)) {
+            JwksFetchOptions fetchOptions;
+            fetchOptions.useCache = false;
+            auto fetched = RemoteJwksFetcher::fetchBlocking(source, false, fetchOptions);
+            text = fetched ? Result<QByteArray>(fetched->body) : Result<QByteArray>(fetched.error());
+        } else {
+            text = ctx.readInput(source, 16 * 1024 * 1024);
+        }
         if (!text) {
             return ctx.fail(text.error());
         }

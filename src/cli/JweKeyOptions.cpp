@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/JweKeyOptions.h"
 
-#include "cli/UrlLoader.h"
 #include "core/Base64Url.h"
 #include "jose/KeyText.h"
+#include "net/RemoteJwksFetcher.h"
 
 namespace {
 
@@ -79,12 +79,14 @@ Result<JweKeyOptions::Loaded> JweKeyOptions::load(const QCommandLineParser& pars
     const JwkImportOptions importOptions{true, true};
     QString source = parser.isSet(m_jwk) ? parser.value(m_jwk) : jwks ? parser.value(m_jwks) : parser.value(m_pem);
     QByteArray text;
-    if (jwks && UrlLoader::isUrl(source)) {
-        auto fetched = UrlLoader::get(source);
+    if (jwks && RemoteJwksFetcher::looksLikeUrl(source)) {
+        JwksFetchOptions options;
+        options.useCache = false;
+        auto fetched = RemoteJwksFetcher::fetchBlocking(source, false, options);
         if (!fetched) {
             return fetched.error();
         }
-        text = fetched.value();
+        text = fetched->body;
     } else {
         auto read = ctx.readInput(source, KeyText::kMaxSize);
         if (!read) {
