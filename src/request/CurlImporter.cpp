@@ -572,6 +572,8 @@ Result<CurlImport> CurlImporter::parse(const QString& command)
         }
     }
 
+    // An empty word (`''`, `$''`) is an argument to curl but not a URL (found by FuzzCurl).
+    urls.removeIf([](const QString& u) { return u.trimmed().isEmpty(); });
     if (urls.isEmpty())
         return Error(ErrorCode::Usage, QStringLiteral("no URL in the curl command"));
     spec.url = urls.first();

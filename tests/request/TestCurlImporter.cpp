@@ -211,6 +211,8 @@ private Q_SLOTS:
         QTest::newRow("empty") << QString();
         QTest::newRow("not curl") << QStringLiteral("wget https://h/");
         QTest::newRow("no url") << QStringLiteral("curl -k");
+        // FuzzCurl: an empty word is not a URL (tests/fuzz/corpus/curl/regression-empty-word-url.txt).
+        QTest::newRow("only empty words") << QStringLiteral("curl -d x $'' '' -H 'A: b'");
         QTest::newRow("missing argument") << QStringLiteral("curl https://h/ -H");
         QTest::newRow("missing short argument") << QStringLiteral("curl https://h/ -sX");
         QTest::newRow("unbalanced quote") << QStringLiteral("curl 'https://h/");
