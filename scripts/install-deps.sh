@@ -23,7 +23,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 # JWE interop peer (tests/jose/TestJoseInterop): panva/jose, pinned by tests/interop/package-lock.json.
 if command -v npm >/dev/null 2>&1; then
-    (cd "$(dirname "$0")/../tests/interop" && npm ci --no-audit --no-fund --silent)
+    # Not fatal: without the registry the interop test says it is skipped, and everything else still runs.
+    (cd "$(dirname "$0")/../tests/interop" && npm ci --no-audit --no-fund --silent) ||
+        echo "npm ci failed: tests/jose/TestJoseInterop will be skipped" >&2
 else
     echo "npm not found: tests/jose/TestJoseInterop will be skipped" >&2
 fi
