@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "gui/ScreenshotWriter.h"
 
+#include "gui/CollectionsSidebar.h"
 #include "gui/ComparePanel.h"
 #include "gui/EncoderPanel.h"
 #include "gui/EnvironmentEditorDialog.h"
@@ -13,7 +14,9 @@
 #include "gui/ServerWorkspace.h"
 #include "gui/TokenWorkbench.h"
 #include "gui/ValidationPanel.h"
+#include "gui/WorkspaceDocument.h"
 #include "request/HttpRequestSpec.h"
+#include "workspace/Workspace.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
@@ -172,6 +175,23 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
             if (auto* tabs = request->findChild<QTabWidget*>(QStringLiteral("requestTabWidget")))
                 tabs->setCurrentIndex(3); // Auth
             save(&window, QStringLiteral("workspace-request-auth.png"));
+            // The demo collection: a saved request in its tab, its auth inherited from the collection's OAuth profile
+            // (the token fetched from the embedded issuer on Send).
+            if (const Workspace* ws = request->document()->workspace()) {
+                if (const CollectionNode* item = ws->find(QStringLiteral("Quickstart API/Protected/Scoped message"))) {
+                    request->openItem(item->id());
+                    request->sidebar()->selectNode(item->id());
+                    received = false;
+                    const auto itemConnection = QObject::connect(request, &::RequestWorkspace::responseReceived,
+                                                                 [&received] { received = true; });
+                    request->send();
+                    waitFor([&received] { return received; }, 10000);
+                    QObject::disconnect(itemConnection);
+                    if (auto* tabs = request->findChild<QTabWidget*>(QStringLiteral("requestTabWidget")))
+                        tabs->setCurrentIndex(3); // Auth: "Inherited: OAuth 2.0 profile from Quickstart API"
+                    save(&window, QStringLiteral("workspace-collections.png"));
+                }
+            }
             window.setCurrentWorkspace(MainWindow::ServerWorkspace);
             waitFor([server] { return server->logModel()->rowCount() >= 2; }, 5000);
             save(&window, QStringLiteral("workspace-server.png"));
