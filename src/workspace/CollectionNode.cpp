@@ -181,15 +181,9 @@ CollectionNode* CollectionNode::findById(const QString& id)
     return nullptr;
 }
 
-QString CollectionNode::uniqueChildName(const QString& base) const
+QString CollectionNode::uniqueName(const QString& base, const QStringList& siblings)
 {
-    auto taken = [this](const QString& name) {
-        for (const auto& child : m_children) {
-            if (child->name().compare(name, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-        return false;
-    };
+    auto taken = [&siblings](const QString& name) { return siblings.contains(name, Qt::CaseInsensitive); };
     if (!taken(base))
         return base;
     for (int n = 2;; ++n) {
@@ -197,6 +191,14 @@ QString CollectionNode::uniqueChildName(const QString& base) const
         if (!taken(candidate))
             return candidate;
     }
+}
+
+QString CollectionNode::uniqueChildName(const QString& base) const
+{
+    QStringList names;
+    for (const auto& child : m_children)
+        names.append(child->name());
+    return uniqueName(base, names);
 }
 
 int CollectionNode::requestCount() const

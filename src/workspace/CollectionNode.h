@@ -64,6 +64,8 @@ public:
     CollectionNode* findById(const QString& id);
     /// A child name not used by another child (case-insensitive): `base`, `base 2`, `base 3`, ...
     QString uniqueChildName(const QString& base) const;
+    /// `base`, `base 2`, `base 3`, ...: the first that is none of `siblings` (case-insensitive).
+    static QString uniqueName(const QString& base, const QStringList& siblings);
     /// Number of request nodes below (and including) this one.
     int requestCount() const;
 

@@ -43,20 +43,10 @@ std::unique_ptr<CollectionNode> Workspace::takeCollection(int index)
 
 QString Workspace::uniqueCollectionName(const QString& base) const
 {
-    auto taken = [this](const QString& candidateName) {
-        for (const auto& c : m_collections) {
-            if (c->name().compare(candidateName, Qt::CaseInsensitive) == 0)
-                return true;
-        }
-        return false;
-    };
-    if (!taken(base))
-        return base;
-    for (int n = 2;; ++n) {
-        const QString candidate = QStringLiteral("%1 %2").arg(base).arg(n);
-        if (!taken(candidate))
-            return candidate;
-    }
+    QStringList names;
+    for (const auto& c : m_collections)
+        names.append(c->name());
+    return CollectionNode::uniqueName(base, names);
 }
 
 QStringList Workspace::splitPath(const QString& path)
