@@ -209,7 +209,7 @@ void TestHttpRequestParser::chunkedStrict_data()
     QTest::newRow("trailing space without extension") << QByteArray("5 \r\nhello\r\n0\r\n\r\n") << 400;
     QTest::newRow("empty size") << QByteArray("\r\nhello\r\n0\r\n\r\n") << 400;
     QTest::newRow("bare CR in extension") << QByteArray("5;a\rb\r\nhello\r\n0\r\n\r\n") << 400;
-    QTest::newRow("NUL in extension") << QByteArray("5;a\0b\r\nhello\r\n0\r\n\r\n", 22) << 400;
+    QTest::newRow("NUL in extension") << QByteArray("5;a\0b\r\nhello\r\n0\r\n\r\n", 19) << 400;
     QTest::newRow("extension without name") << QByteArray("5;=b\r\nhello\r\n0\r\n\r\n") << 400;
     QTest::newRow("unterminated quoted value") << QByteArray("5;a=\"b\r\nhello\r\n0\r\n\r\n") << 400;
     QTest::newRow("data longer than size") << QByteArray("3\r\nhello\r\n0\r\n\r\n") << 400;
