@@ -130,7 +130,9 @@ private Q_SLOTS:
         if (!tid.isUndefined()) {
             claims.insert(QStringLiteral("tid"), tid);
         }
-        const VerificationStep* s = find(ClaimsValidator::validate(QJsonObject(), claims, policy), "iss");
+        // The steps must outlive the pointer into them (a temporary here was a use-after-free under ASan).
+        const auto steps = ClaimsValidator::validate(QJsonObject(), claims, policy);
+        const VerificationStep* s = find(steps, "iss");
         QVERIFY(s);
         QCOMPARE(s->status, passes ? VerificationStep::Status::Passed : VerificationStep::Status::Failed);
         if (!passes) {
