@@ -8,7 +8,7 @@
 
 namespace {
 
-using CipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, ossl::Deleter<EVP_CIPHER_CTX_free>>;
+using ossl::CipherCtxPtr;
 
 const EVP_CIPHER* cbcCipher(qsizetype encKeySize)
 {
@@ -40,12 +40,6 @@ QByteArray computeTag(QByteArrayView macKey, QByteArrayView aad, QByteArrayView 
     return mac.left(macKey.size());
 }
 
-const unsigned char* bytes(QByteArrayView v)
-{
-    static const unsigned char empty = 0;
-    return v.isEmpty() ? &empty : reinterpret_cast<const unsigned char*>(v.data());
-}
-
 } // namespace
 
 HashAlg AesCbcHmac::hashForKeySize(qsizetype keySize)
@@ -68,8 +62,9 @@ Result<AesCbcHmac::Sealed> AesCbcHmac::encrypt(QByteArrayView key, QByteArrayVie
     auto* o = reinterpret_cast<unsigned char*>(out.ciphertext.data());
     int len = 0;
     // PKCS #7 padding (RFC 7518 §5.2.2.1 step 3) is OpenSSL's default for CBC.
-    if (!ctx || EVP_EncryptInit_ex(ctx.get(), cipher, nullptr, bytes(encKey), bytes(iv)) != 1 ||
-        EVP_EncryptUpdate(ctx.get(), o, &len, bytes(plaintext), int(plaintext.size())) != 1)
+    if (!ctx ||
+        EVP_EncryptInit_ex(ctx.get(), cipher, nullptr, ossl::nonNullBytes(encKey), ossl::nonNullBytes(iv)) != 1 ||
+        EVP_EncryptUpdate(ctx.get(), o, &len, ossl::nonNullBytes(plaintext), int(plaintext.size())) != 1)
         return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("AES-CBC encryption failed"));
     const int total = len;
     if (EVP_EncryptFinal_ex(ctx.get(), o + total, &len) != 1)
@@ -103,9 +98,10 @@ Result<QByteArray> AesCbcHmac::decrypt(QByteArrayView key, QByteArrayView iv, QB
     QByteArray out(ciphertext.size() + 16, '\0');
     auto* o = reinterpret_cast<unsigned char*>(out.data());
     int len = 0;
-    if (!ctx || EVP_DecryptInit_ex(ctx.get(), cipher, nullptr, bytes(key.sliced(half)), bytes(iv)) != 1)
+    if (!ctx || EVP_DecryptInit_ex(ctx.get(), cipher, nullptr, ossl::nonNullBytes(key.sliced(half)),
+                                   ossl::nonNullBytes(iv)) != 1)
         return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("AES-CBC decryption failed"));
-    if (EVP_DecryptUpdate(ctx.get(), o, &len, bytes(ciphertext), int(ciphertext.size())) != 1) {
+    if (EVP_DecryptUpdate(ctx.get(), o, &len, ossl::nonNullBytes(ciphertext), int(ciphertext.size())) != 1) {
         ERR_clear_error();
         return failed();
     }

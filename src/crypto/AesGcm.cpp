@@ -5,7 +5,7 @@
 
 namespace {
 
-using CipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, ossl::Deleter<EVP_CIPHER_CTX_free>>;
+using ossl::CipherCtxPtr;
 
 const EVP_CIPHER* gcmCipher(qsizetype keySize)
 {
@@ -19,13 +19,6 @@ const EVP_CIPHER* gcmCipher(qsizetype keySize)
     default:
         return nullptr;
     }
-}
-
-const unsigned char* bytes(QByteArrayView v)
-{
-    // EVP rejects a null pointer even for length 0 in some paths; point at a static byte instead.
-    static const unsigned char empty = 0;
-    return v.isEmpty() ? &empty : reinterpret_cast<const unsigned char*>(v.data());
 }
 
 } // namespace
@@ -43,9 +36,10 @@ Result<AesGcm::Sealed> AesGcm::encrypt(QByteArrayView key, QByteArrayView iv, QB
     int len = 0;
     int total = 0;
     auto* o = reinterpret_cast<unsigned char*>(out.ciphertext.data());
-    if (!ctx || EVP_EncryptInit_ex(ctx.get(), cipher, nullptr, bytes(key), bytes(iv)) != 1 ||
-        (!aad.isEmpty() && EVP_EncryptUpdate(ctx.get(), nullptr, &len, bytes(aad), int(aad.size())) != 1) ||
-        EVP_EncryptUpdate(ctx.get(), o, &len, bytes(plaintext), int(plaintext.size())) != 1)
+    if (!ctx || EVP_EncryptInit_ex(ctx.get(), cipher, nullptr, ossl::nonNullBytes(key), ossl::nonNullBytes(iv)) != 1 ||
+        (!aad.isEmpty() &&
+         EVP_EncryptUpdate(ctx.get(), nullptr, &len, ossl::nonNullBytes(aad), int(aad.size())) != 1) ||
+        EVP_EncryptUpdate(ctx.get(), o, &len, ossl::nonNullBytes(plaintext), int(plaintext.size())) != 1)
         return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("AES-GCM encryption failed"));
     total = len;
     if (EVP_EncryptFinal_ex(ctx.get(), o + total, &len) != 1 ||
@@ -69,9 +63,10 @@ Result<QByteArray> AesGcm::decrypt(QByteArrayView key, QByteArrayView iv, QByteA
     QByteArray out(ciphertext.size() + 16, '\0');
     auto* o = reinterpret_cast<unsigned char*>(out.data());
     int len = 0;
-    if (!ctx || EVP_DecryptInit_ex(ctx.get(), cipher, nullptr, bytes(key), bytes(iv)) != 1 ||
-        (!aad.isEmpty() && EVP_DecryptUpdate(ctx.get(), nullptr, &len, bytes(aad), int(aad.size())) != 1) ||
-        EVP_DecryptUpdate(ctx.get(), o, &len, bytes(ciphertext), int(ciphertext.size())) != 1 ||
+    if (!ctx || EVP_DecryptInit_ex(ctx.get(), cipher, nullptr, ossl::nonNullBytes(key), ossl::nonNullBytes(iv)) != 1 ||
+        (!aad.isEmpty() &&
+         EVP_DecryptUpdate(ctx.get(), nullptr, &len, ossl::nonNullBytes(aad), int(aad.size())) != 1) ||
+        EVP_DecryptUpdate(ctx.get(), o, &len, ossl::nonNullBytes(ciphertext), int(ciphertext.size())) != 1 ||
         EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize, const_cast<char*>(tag.data())) != 1)
         return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("AES-GCM decryption failed"));
     const int total = len;

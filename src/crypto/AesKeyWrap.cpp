@@ -5,7 +5,7 @@
 
 namespace {
 
-using CipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, ossl::Deleter<EVP_CIPHER_CTX_free>>;
+using ossl::CipherCtxPtr;
 
 const EVP_CIPHER* wrapCipher(qsizetype kekSize)
 {

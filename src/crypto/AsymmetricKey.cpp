@@ -96,11 +96,6 @@ int passphraseCallback(char* pass, size_t passSize, size_t* passLen, const OSSL_
     return 1;
 }
 
-int noPromptPemCallback(char*, int, int, void*)
-{
-    return -1;
-}
-
 /// Key material that OpenSSL parsed but adoptChecked() found inconsistent came from PEM/DER: say so in the code.
 Result<AsymmetricKey> asPemResult(Result<AsymmetricKey> result)
 {
@@ -473,7 +468,7 @@ Result<AsymmetricKey> AsymmetricKey::fromPem(const QByteArray& pem, const QByteA
         if (label == "CERTIFICATE") {
             // RFC 7468 §5: the key is the certificate's subjectPublicKeyInfo.
             BioPtr bio(BIO_new_mem_buf(text.constData(), static_cast<int>(text.size())));
-            X509Ptr cert(bio ? PEM_read_bio_X509(bio.get(), nullptr, noPromptPemCallback, nullptr) : nullptr);
+            X509Ptr cert(bio ? PEM_read_bio_X509(bio.get(), nullptr, ossl::noPromptPemCallback, nullptr) : nullptr);
             if (!cert)
                 return errorWithQueue(ErrorCode::PemInvalid, QStringLiteral("invalid PEM certificate"));
             EVP_PKEY* pkey = X509_get_pubkey(cert.get());

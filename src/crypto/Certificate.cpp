@@ -17,11 +17,6 @@ Error certError(const QString& message)
     return Error(ErrorCode::CertificateInvalid, message);
 }
 
-int noPromptPemCallback(char*, int, int, void*)
-{
-    return -1;
-}
-
 QString nameToString(const X509_NAME* name)
 {
     if (name == nullptr)
@@ -73,7 +68,7 @@ Result<Certificate> Certificate::fromPem(const QByteArray& pem)
     if (!text.startsWith("-----BEGIN "))
         return fromDer(pem); // tolerate DER handed to the PEM entry point (untrimmed: DER is binary)
     BioPtr bio(BIO_new_mem_buf(text.constData(), static_cast<int>(text.size())));
-    X509* raw = bio ? PEM_read_bio_X509(bio.get(), nullptr, noPromptPemCallback, nullptr) : nullptr;
+    X509* raw = bio ? PEM_read_bio_X509(bio.get(), nullptr, ossl::noPromptPemCallback, nullptr) : nullptr;
     if (raw == nullptr)
         return errorWithQueue(ErrorCode::CertificateInvalid, QStringLiteral("not a PEM X.509 certificate"));
     Certificate out;

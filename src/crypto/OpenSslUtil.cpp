@@ -116,4 +116,9 @@ QByteArray bnToBytes(const BIGNUM* bn, int size)
     return out;
 }
 
+int noPromptPemCallback(char*, int, int, void*)
+{
+    return -1;
+}
+
 } // namespace ossl

@@ -9,6 +9,7 @@
 #include "crypto/HashAlg.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 
 #include <openssl/bio.h>
@@ -49,6 +50,7 @@ using X509Ptr = std::unique_ptr<X509, Deleter<X509_free>>;
 using EcdsaSigPtr = std::unique_ptr<ECDSA_SIG, Deleter<ECDSA_SIG_free>>;
 using DecoderCtxPtr = std::unique_ptr<OSSL_DECODER_CTX, Deleter<OSSL_DECODER_CTX_free>>;
 using EncoderCtxPtr = std::unique_ptr<OSSL_ENCODER_CTX, Deleter<OSSL_ENCODER_CTX_free>>;
+using CipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, Deleter<EVP_CIPHER_CTX_free>>;
 
 /// Drains OpenSSL's thread-local error queue into one line ("reason; reason"). Empty when the queue was empty.
 /// Always call it (or ERR_clear_error) after a failure so that stale errors never end up in a later message.
@@ -73,6 +75,18 @@ inline const unsigned char* uchars(const QByteArray& b)
 {
     return reinterpret_cast<const unsigned char*>(b.constData());
 }
+
+/// Bytes of a view as EVP wants them: never null, even for an empty view (EVP rejects a null pointer with length 0
+/// in some paths), so an empty view points at a static byte.
+inline const unsigned char* nonNullBytes(QByteArrayView v)
+{
+    static const unsigned char empty = 0;
+    return v.isEmpty() ? &empty : reinterpret_cast<const unsigned char*>(v.data());
+}
+
+/// A pem_password_cb that refuses to prompt: PEM input that turns out to be encrypted fails instead of reading the
+/// terminal.
+int noPromptPemCallback(char* buf, int size, int rwflag, void* userdata);
 
 /// The whole contents of a memory BIO.
 QByteArray bioContents(BIO* bio);

@@ -7,12 +7,6 @@
 
 namespace {
 
-const unsigned char* bytes(QByteArrayView v)
-{
-    static const unsigned char empty = 0;
-    return v.isEmpty() ? &empty : reinterpret_cast<const unsigned char*>(v.data());
-}
-
 bool setOaep(EVP_PKEY_CTX* ctx, HashAlg hash)
 {
     // RFC 7518 §4.3: MGF1 uses the same hash as OAEP (SHA-1 for RSA-OAEP, SHA-256 for RSA-OAEP-256).
@@ -31,10 +25,10 @@ Result<QByteArray> encryptWith(const AsymmetricKey& key, QByteArrayView data, in
     const bool ok = padding == RSA_PKCS1_OAEP_PADDING ? setOaep(ctx.get(), hash)
                                                       : EVP_PKEY_CTX_set_rsa_padding(ctx.get(), padding) == 1;
     size_t len = 0;
-    if (!ok || EVP_PKEY_encrypt(ctx.get(), nullptr, &len, bytes(data), size_t(data.size())) != 1)
+    if (!ok || EVP_PKEY_encrypt(ctx.get(), nullptr, &len, ossl::nonNullBytes(data), size_t(data.size())) != 1)
         return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("RSA encryption failed"));
     QByteArray out(qsizetype(len), '\0');
-    if (EVP_PKEY_encrypt(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len, bytes(data),
+    if (EVP_PKEY_encrypt(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len, ossl::nonNullBytes(data),
                          size_t(data.size())) != 1)
         return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("RSA encryption failed"));
     out.truncate(qsizetype(len));
@@ -67,10 +61,10 @@ Result<QByteArray> RsaEncryption::oaepDecrypt(const AsymmetricKey& privateKey, H
     if (!ctx || EVP_PKEY_decrypt_init(ctx.get()) != 1 || !setOaep(ctx.get(), hash))
         return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("RSA-OAEP init failed"));
     size_t len = 0;
-    if (EVP_PKEY_decrypt(ctx.get(), nullptr, &len, bytes(data), size_t(data.size())) != 1)
+    if (EVP_PKEY_decrypt(ctx.get(), nullptr, &len, ossl::nonNullBytes(data), size_t(data.size())) != 1)
         return failed();
     QByteArray out(qsizetype(len), '\0');
-    if (EVP_PKEY_decrypt(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len, bytes(data),
+    if (EVP_PKEY_decrypt(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len, ossl::nonNullBytes(data),
                          size_t(data.size())) != 1)
         return failed();
     out.truncate(qsizetype(len));
@@ -88,7 +82,7 @@ QByteArray RsaEncryption::pkcs1v15DecryptOrRandom(const AsymmetricKey& privateKe
     int ok = 0;
     if (ctx && EVP_PKEY_decrypt_init(ctx.get()) == 1 &&
         EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) == 1) {
-        ok = EVP_PKEY_decrypt(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len, bytes(data),
+        ok = EVP_PKEY_decrypt(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), &len, ossl::nonNullBytes(data),
                               size_t(data.size()));
     }
     ERR_clear_error();
