@@ -10,7 +10,7 @@ const std::pair<AuthConfig::Type, const char*> kTypes[] = {
     {AuthConfig::Type::OAuth2, "oauth2"},
 };
 
-Error invalid(const QString& what)
+Error authInvalid(const QString& what)
 {
     return Error(ErrorCode::JsonInvalid, QStringLiteral("auth: %1").arg(what));
 }
@@ -120,7 +120,7 @@ Result<AuthConfig> AuthConfig::fromJson(const QJsonObject& json)
     if (!typeValue.isUndefined()) {
         const auto type = typeFromName(typeValue.toString());
         if (!type)
-            return invalid(QStringLiteral("unknown type \"%1\"").arg(typeValue.toString()));
+            return authInvalid(QStringLiteral("unknown type \"%1\"").arg(typeValue.toString()));
         a.type = *type;
     }
     QString in;
@@ -130,14 +130,14 @@ Result<AuthConfig> AuthConfig::fromJson(const QJsonObject& json)
         !readString(json, "algorithm", a.jwtAlgorithm) || !readString(json, "jwtKey", a.jwtKey) ||
         !readString(json, "header", a.jwtHeader) || !readString(json, "claims", a.jwtClaims) ||
         !readString(json, "profile", a.profile))
-        return invalid(QStringLiteral("text members must be strings"));
+        return authInvalid(QStringLiteral("text members must be strings"));
     if (!in.isEmpty() && in != QLatin1String("header") && in != QLatin1String("query"))
-        return invalid(QStringLiteral("\"in\" must be \"header\" or \"query\""));
+        return authInvalid(QStringLiteral("\"in\" must be \"header\" or \"query\""));
     a.apiKeyInQuery = in == QLatin1String("query");
     const QJsonValue lifetime = json.value(QStringLiteral("lifetimeSeconds"));
     if (!lifetime.isUndefined()) {
         if (!lifetime.isDouble() || lifetime.toDouble() < 1 || lifetime.toDouble() > 31536000)
-            return invalid(QStringLiteral("\"lifetimeSeconds\" must be 1 to 31536000"));
+            return authInvalid(QStringLiteral("\"lifetimeSeconds\" must be 1 to 31536000"));
         a.jwtLifetimeSeconds = lifetime.toInt();
     }
     return a;

@@ -7,7 +7,7 @@
 #include <QUuid>
 
 namespace {
-Error invalid(const QString& what)
+Error itemInvalid(const QString& what)
 {
     return Error(ErrorCode::JsonInvalid, what);
 }
@@ -78,18 +78,18 @@ Result<void> RequestItem::bodyFromJson(const QJsonObject& body, HttpRequestSpec&
         else if (type == QLatin1String("text"))
             r.rawType = HttpRequestSpec::RawType::Text;
         else
-            return invalid(QStringLiteral("body: unknown raw type \"%1\"").arg(type));
+            return itemInvalid(QStringLiteral("body: unknown raw type \"%1\"").arg(type));
         if (!ModelJson::readString(body, QStringLiteral("text"), r.rawBody))
-            return invalid(QStringLiteral("body: \"text\" must be a string"));
+            return itemInvalid(QStringLiteral("body: \"text\" must be a string"));
     } else if (mode == QLatin1String("urlencoded")) {
         r.bodyKind = HttpRequestSpec::BodyKind::FormUrlEncoded;
         if (!ModelJson::rowsFromJson(body.value(QStringLiteral("fields")), r.formRows))
-            return invalid(QStringLiteral("body: \"fields\" must be an array of {name, value, enabled}"));
+            return itemInvalid(QStringLiteral("body: \"fields\" must be an array of {name, value, enabled}"));
     } else if (mode == QLatin1String("multipart")) {
         r.bodyKind = HttpRequestSpec::BodyKind::Multipart;
         const QJsonValue parts = body.value(QStringLiteral("parts"));
         if (!parts.isUndefined() && !parts.isArray())
-            return invalid(QStringLiteral("body: \"parts\" must be an array"));
+            return itemInvalid(QStringLiteral("body: \"parts\" must be an array"));
         for (const auto& item : parts.toArray()) {
             const QJsonObject o = item.toObject();
             HttpRequestSpec::MultipartPart p;
@@ -98,16 +98,16 @@ Result<void> RequestItem::bodyFromJson(const QJsonObject& body, HttpRequestSpec&
                 !ModelJson::readString(o, QStringLiteral("value"), p.value) ||
                 !ModelJson::readString(o, QStringLiteral("file"), p.filePath) ||
                 !ModelJson::readString(o, QStringLiteral("contentType"), p.contentType))
-                return invalid(QStringLiteral("body: a multipart part must be {name, value|file, contentType?}"));
+                return itemInvalid(QStringLiteral("body: a multipart part must be {name, value|file, contentType?}"));
             p.enabled = o.value(QStringLiteral("enabled")).toBool(true);
             r.multipartParts.append(p);
         }
     } else if (mode == QLatin1String("file")) {
         r.bodyKind = HttpRequestSpec::BodyKind::BinaryFile;
         if (!ModelJson::readString(body, QStringLiteral("path"), r.binaryFilePath))
-            return invalid(QStringLiteral("body: \"path\" must be a string"));
+            return itemInvalid(QStringLiteral("body: \"path\" must be a string"));
     } else {
-        return invalid(QStringLiteral("body: unknown mode \"%1\"").arg(mode));
+        return itemInvalid(QStringLiteral("body: unknown mode \"%1\"").arg(mode));
     }
     return Result<void>::success();
 }
@@ -156,14 +156,14 @@ Result<RequestItem> RequestItem::fromJson(const QJsonObject& json)
         !ModelJson::readString(json, QStringLiteral("description"), item.description) ||
         !ModelJson::readString(json, QStringLiteral("method"), r.method) ||
         !ModelJson::readString(json, QStringLiteral("url"), r.url))
-        return invalid(QStringLiteral("\"id\", \"name\", \"description\", \"method\" and \"url\" must be strings"));
+        return itemInvalid(QStringLiteral("\"id\", \"name\", \"description\", \"method\" and \"url\" must be strings"));
     if (r.method.trimmed().isEmpty())
         r.method = QStringLiteral("GET");
     if (!ModelJson::rowsFromJson(json.value(QStringLiteral("headers")), r.headers))
-        return invalid(QStringLiteral("\"headers\" must be an array of {name, value, enabled}"));
+        return itemInvalid(QStringLiteral("\"headers\" must be an array of {name, value, enabled}"));
     QList<HttpRequestSpec::Row> disabledQuery;
     if (!ModelJson::rowsFromJson(json.value(QStringLiteral("disabledQuery")), disabledQuery))
-        return invalid(QStringLiteral("\"disabledQuery\" must be an array of {name, value, enabled}"));
+        return itemInvalid(QStringLiteral("\"disabledQuery\" must be an array of {name, value, enabled}"));
     for (auto& row : disabledQuery)
         row.enabled = false;
     r.queryRows = disabledQuery;
@@ -171,14 +171,14 @@ Result<RequestItem> RequestItem::fromJson(const QJsonObject& json)
     const QJsonValue body = json.value(QStringLiteral("body"));
     if (!body.isUndefined()) {
         if (!body.isObject())
-            return invalid(QStringLiteral("\"body\" must be an object"));
+            return itemInvalid(QStringLiteral("\"body\" must be an object"));
         if (auto ok = bodyFromJson(body.toObject(), r); !ok)
             return ok.error();
     }
     const QJsonValue auth = json.value(QStringLiteral("auth"));
     if (!auth.isUndefined()) {
         if (!auth.isObject())
-            return invalid(QStringLiteral("\"auth\" must be an object"));
+            return itemInvalid(QStringLiteral("\"auth\" must be an object"));
         auto parsed = AuthConfig::fromJson(auth.toObject());
         if (!parsed)
             return parsed.error();
@@ -186,7 +186,7 @@ Result<RequestItem> RequestItem::fromJson(const QJsonObject& json)
     }
     const QJsonValue settingsValue = json.value(QStringLiteral("settings"));
     if (!settingsValue.isUndefined() && !settingsValue.isObject())
-        return invalid(QStringLiteral("\"settings\" must be an object"));
+        return itemInvalid(QStringLiteral("\"settings\" must be an object"));
     const QJsonObject settings = settingsValue.toObject();
     auto transport = TransportSettings::fromJson(settings);
     if (!transport)
@@ -196,9 +196,9 @@ Result<RequestItem> RequestItem::fromJson(const QJsonObject& json)
     r.verifyTls = settings.value(QStringLiteral("verifyTls")).toBool(true);
     const double timeout = settings.value(QStringLiteral("timeoutMs")).toDouble(0);
     if (timeout < 0 || timeout > 2147483647.0)
-        return invalid(QStringLiteral("\"timeoutMs\" must be a non-negative integer"));
+        return itemInvalid(QStringLiteral("\"timeoutMs\" must be a non-negative integer"));
     r.timeoutMs = int(timeout);
     if (!ModelJson::variablesFromJson(json.value(QStringLiteral("variables")), item.variables))
-        return invalid(QStringLiteral("\"variables\" must be an array of {name, value, secret, enabled}"));
+        return itemInvalid(QStringLiteral("\"variables\" must be an array of {name, value, secret, enabled}"));
     return item;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "workspace/SecretLint.h"
 
+#include "core/TextPosition.h"
 #include "request/JwtPattern.h"
 #include "workspace/WorkspaceStore.h"
 
@@ -15,19 +16,6 @@
 #include <algorithm>
 
 namespace {
-
-QPair<int, int> lineColumn(const QByteArray& data, qsizetype offset)
-{
-    int line = 1;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < std::min(offset, data.size()); ++i) {
-        if (data.at(i) == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    return {line, int(offset - lineStart) + 1};
-}
 
 /// Where `value` is written in the file (as a JSON string), searching from `from`; -1 when not found.
 qsizetype findJsonString(const QByteArray& text, const QString& value, qsizetype from)
@@ -57,7 +45,7 @@ struct Located
 Located locate(const QByteArray& text, const QString& path, qsizetype offset, qsizetype length, const QString& kind,
                const QString& where, const QString& preview)
 {
-    const auto [line, column] = lineColumn(text, std::max<qsizetype>(offset, 0));
+    const auto [line, column] = TextPosition::of(text, std::max<qsizetype>(offset, 0));
     return {{path, offset >= 0 ? line : 0, offset >= 0 ? column : 0, kind, where, preview}, offset, length};
 }
 

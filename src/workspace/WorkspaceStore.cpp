@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "workspace/WorkspaceStore.h"
 
+#include "core/TextPosition.h"
 #include "storage/AtomicFile.h"
 #include "storage/SecretStore.h"
 #include "workspace/ModelJson.h"
@@ -50,21 +51,6 @@ QString slug(const QString& name)
         out.chop(1);
     out = out.left(80).trimmed();
     return out.isEmpty() ? QStringLiteral("untitled") : out;
-}
-
-QPair<int, int> lineColumn(const QByteArray& data, qsizetype offset)
-{
-    int line = 1;
-    int column = 1;
-    for (qsizetype i = 0; i < std::min(offset, data.size()); ++i) {
-        if (data.at(i) == '\n') {
-            ++line;
-            column = 1;
-        } else {
-            ++column;
-        }
-    }
-    return {line, column};
 }
 
 /// Finds the array entry {"name": name, ...} of object[arrayName]; returns its index or -1.
@@ -227,7 +213,7 @@ WorkspaceStore::ReadResult WorkspaceStore::readJson(const QString& path, const c
         // there is none, and the end is the place.
         const qsizetype at =
             parseError.offset > 0 && parseError.offset < data.size() ? parseError.offset - 1 : parseError.offset;
-        const auto [line, column] = lineColumn(data, at);
+        const auto [line, column] = TextPosition::of(data, at);
         problem(Error(ErrorCode::WorkspaceInvalid, QStringLiteral("damaged JSON: %1").arg(parseError.errorString())),
                 line, column);
         return r;
