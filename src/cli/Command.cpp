@@ -18,3 +18,14 @@ int Command::parse(QCommandLineParser& parser, const QStringList& arguments, Cli
     }
     return -1;
 }
+
+QStringList Command::listValues(const QCommandLineParser& parser, const QCommandLineOption& option)
+{
+    QStringList out;
+    for (const auto& v : parser.values(option)) {
+        for (const auto& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            out.append(part.trimmed());
+        }
+    }
+    return out;
+}

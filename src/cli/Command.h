@@ -18,4 +18,6 @@ public:
 protected:
     /// Parses with `parser`; on an error or --help prints the right thing. Returns -1 to continue, or an exit code.
     int parse(QCommandLineParser& parser, const QStringList& arguments, CliContext& ctx, const QString& usage);
+    /// A repeatable, comma-separated list option (--alg RS256,ES256 --alg PS256), trimmed, empty parts dropped.
+    static QStringList listValues(const QCommandLineParser& parser, const QCommandLineOption& option);
 };

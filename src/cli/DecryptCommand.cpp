@@ -2,6 +2,7 @@
 #include "cli/DecryptCommand.h"
 
 #include "cli/JweKeyOptions.h"
+#include "cli/ParallelSlices.h"
 #include "cli/TokenReport.h"
 #include "core/Base64Url.h"
 #include "core/JsonText.h"
@@ -12,24 +13,11 @@
 
 #include <QThread>
 
-#include <algorithm>
-#include <thread>
 #include <vector>
 
 #include <unistd.h>
 
 namespace {
-
-QStringList listValues(const QCommandLineParser& parser, const QCommandLineOption& option)
-{
-    QStringList out;
-    for (const auto& v : parser.values(option)) {
-        for (const auto& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            out.append(part.trimmed());
-        }
-    }
-    return out;
-}
 
 QJsonObject errorJson(const Error& e)
 {
@@ -77,32 +65,14 @@ int runBatch(const JweDecrypter& decrypter, const QList<QByteArray>& tokens, Cli
 {
     std::vector<QByteArray> lines(size_t(tokens.size()));
     std::vector<char> valid(size_t(tokens.size()), 0);
-    auto work = [&](qsizetype begin, qsizetype end) {
-        for (qsizetype i = begin; i < end; ++i) {
-            const DecryptionResult r = decrypter.decrypt(tokens[i]);
-            valid[size_t(i)] = r.valid() ? 1 : 0;
-            lines[size_t(i)] = batchLine(r, json);
+    // RSA and ECDH decryptions are costly: a thread pays for itself from 16 tokens on.
+    ParallelSlices::run(size_t(tokens.size()), size_t(threads), 16, [&](size_t begin, size_t end) {
+        for (size_t i = begin; i < end; ++i) {
+            const DecryptionResult r = decrypter.decrypt(tokens[qsizetype(i)]);
+            valid[i] = r.valid() ? 1 : 0;
+            lines[i] = batchLine(r, json);
         }
-    };
-    const qsizetype n = tokens.size();
-    const qsizetype workers = std::min<qsizetype>(threads, (n + 15) / 16);
-    if (workers <= 1) {
-        work(0, n);
-    } else {
-        // Contiguous slices keep the output in input order without any locking.
-        std::vector<std::thread> pool;
-        const qsizetype per = (n + workers - 1) / workers;
-        for (qsizetype w = 0; w < workers; ++w) {
-            const qsizetype begin = w * per;
-            const qsizetype end = std::min(n, begin + per);
-            if (begin < end) {
-                pool.emplace_back(work, begin, end);
-            }
-        }
-        for (auto& t : pool) {
-            t.join();
-        }
-    }
+    });
     bool allValid = true;
     for (size_t i = 0; i < lines.size(); ++i) {
         ctx.outBytes(lines[i]);

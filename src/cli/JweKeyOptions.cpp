@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/JweKeyOptions.h"
 
+#include "cli/KeySource.h"
 #include "core/Base64Url.h"
-#include "jose/KeyText.h"
-#include "net/RemoteJwksFetcher.h"
 
 namespace {
 
@@ -77,48 +76,21 @@ Result<JweKeyOptions::Loaded> JweKeyOptions::load(const QCommandLineParser& pars
     // Exact AES key sizes and RSA >= 2048 are checked by the JWE engine itself; the JWS import minimums
     // (32-byte HMAC keys) do not apply to A128KW keys.
     const JwkImportOptions importOptions{true, true};
-    QString source = parser.isSet(m_jwk) ? parser.value(m_jwk) : jwks ? parser.value(m_jwks) : parser.value(m_pem);
-    QByteArray text;
-    if (jwks && RemoteJwksFetcher::looksLikeUrl(source)) {
-        JwksFetchOptions options;
-        options.useCache = false;
-        auto fetched = RemoteJwksFetcher::fetchBlocking(source, false, options);
-        if (!fetched) {
-            return fetched.error();
-        }
-        text = fetched->body;
-    } else {
-        auto read = ctx.readInput(source, KeyText::kMaxSize);
-        if (!read) {
-            return read.error();
-        }
-        text = read.value();
+    KeySource::Request request;
+    request.wantSet = jwks;
+    request.location = parser.isSet(m_jwk) ? parser.value(m_jwk) : jwks ? parser.value(m_jwks) : parser.value(m_pem);
+    request.passphrase = passphrase;
+    request.importOptions = importOptions;
+    request.setAdvice = m_withJwks ? QStringLiteral("use --jwks") : QStringLiteral("give one key");
+    auto source = KeySource::load(request, ctx);
+    if (!source) {
+        return source.error();
     }
-    auto parsed = KeyText::parse(text, passphrase, importOptions);
-    if (!parsed) {
-        return Error(parsed.error().code, QStringLiteral("%1: %2").arg(source, parsed.error().message));
+    if (source->keys.isEmpty()) {
+        return Error(ErrorCode::JwksNoMatchingKey, QStringLiteral("%1 holds no usable key").arg(request.location));
     }
-    loaded.keys = parsed->keys;
-    loaded.single = parsed->format != ParsedKeyText::Format::JwkSet;
-    if (jwks && loaded.single) {
-        return Error(ErrorCode::JwksInvalid,
-                     QStringLiteral("%1 is a single key, not a JWK Set (use --jwk)").arg(source));
-    }
-    if (!jwks && !loaded.single) {
-        return Error(ErrorCode::JwkInvalid,
-                     QStringLiteral("%1 is a JWK Set (%2)")
-                         .arg(source, m_withJwks ? QStringLiteral("use --jwks") : QStringLiteral("give one key")));
-    }
-    if (loaded.keys.isEmpty()) {
-        return Error(ErrorCode::JwksNoMatchingKey, QStringLiteral("%1 holds no usable key").arg(source));
-    }
-    loaded.description = loaded.single
-                             ? QStringLiteral("%1 key from %2").arg(loaded.keys.keys().first().ktyName(), source)
-                             : QStringLiteral("JWK Set from %1 (%2 keys)").arg(source).arg(loaded.keys.keys().size());
-    for (const auto& r : loaded.keys.rejected()) {
-        ctx.errLine(QStringLiteral("tokenscope-cli: warning: key %1 of %2 skipped: %3")
-                        .arg(r.index)
-                        .arg(source, r.error.toString()));
-    }
+    loaded.keys = source->keys;
+    loaded.single = source->single;
+    loaded.description = source->description;
     return loaded;
 }

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "cli/KeyOptions.h"
 
+#include "cli/KeySource.h"
 #include "core/Base64Url.h"
-#include "jose/KeyText.h"
-#include "net/RemoteJwksFetcher.h"
 
 void KeyOptions::addTo(QCommandLineParser& parser)
 {
@@ -47,56 +46,22 @@ Result<KeyOptions::Loaded> KeyOptions::load(const QCommandLineParser& parser, Cl
     if (passphrase.isEmpty()) {
         passphrase = qgetenv("TOKENSCOPE_PASSPHRASE");
     }
-    QString source;
-    QByteArray text;
-    const bool issuer = parser.isSet(m_issuer);
-    if (issuer || (parser.isSet(m_jwks) && RemoteJwksFetcher::looksLikeUrl(parser.value(m_jwks)))) {
-        source = issuer ? parser.value(m_issuer) : parser.value(m_jwks);
-        JwksFetchOptions options;
-        options.caFile = parser.value(m_caCert);
-        options.useCache = false;
-        auto fetched = RemoteJwksFetcher::fetchBlocking(source, issuer, options);
-        if (!fetched) {
-            return fetched.error();
-        }
-        for (const auto& warning : fetched->warnings) {
-            ctx.errLine(QStringLiteral("tokenscope-cli: warning: %1").arg(warning));
-        }
-        if (issuer) {
-            source = fetched->url.toString(); // the jwks_uri the discovery document named
-        }
-        // Parsed again below like a file, so --allow-weak-keys and the single-key checks apply the same way.
-        text = fetched->body;
-    } else {
-        source = parser.isSet(m_jwk)    ? parser.value(m_jwk)
-                 : parser.isSet(m_jwks) ? parser.value(m_jwks)
-                                        : parser.value(m_pem);
-        auto read = ctx.readInput(source, KeyText::kMaxSize);
-        if (!read) {
-            return read.error();
-        }
-        text = read.value();
+    KeySource::Request request;
+    request.issuer = parser.isSet(m_issuer);
+    request.wantSet = request.issuer || parser.isSet(m_jwks);
+    request.location = request.issuer         ? parser.value(m_issuer)
+                       : parser.isSet(m_jwk)  ? parser.value(m_jwk)
+                       : parser.isSet(m_jwks) ? parser.value(m_jwks)
+                                              : parser.value(m_pem);
+    request.caFile = parser.value(m_caCert);
+    request.passphrase = passphrase;
+    request.importOptions = importOptions;
+    auto source = KeySource::load(request, ctx);
+    if (!source) {
+        return source.error();
     }
-    auto parsed = KeyText::parse(text, passphrase, importOptions);
-    if (!parsed) {
-        return Error(parsed.error().code, QStringLiteral("%1: %2").arg(source, parsed.error().message));
-    }
-    loaded.keys = parsed->keys;
-    loaded.single = parsed->format != ParsedKeyText::Format::JwkSet;
-    if ((parser.isSet(m_jwks) || issuer) && loaded.single) {
-        return Error(ErrorCode::JwksInvalid,
-                     QStringLiteral("%1 is a single key, not a JWK Set (use --jwk)").arg(source));
-    }
-    if ((parser.isSet(m_jwk) || parser.isSet(m_pem)) && !loaded.single) {
-        return Error(ErrorCode::JwkInvalid, QStringLiteral("%1 is a JWK Set (use --jwks)").arg(source));
-    }
-    loaded.description = loaded.single
-                             ? QStringLiteral("%1 key from %2").arg(loaded.keys.keys().first().ktyName(), source)
-                             : QStringLiteral("JWK Set from %1 (%2 keys)").arg(source).arg(loaded.keys.keys().size());
-    for (const auto& r : loaded.keys.rejected()) {
-        ctx.errLine(QStringLiteral("tokenscope-cli: warning: key %1 of %2 skipped: %3")
-                        .arg(r.index)
-                        .arg(source, r.error.toString()));
-    }
+    loaded.keys = source->keys;
+    loaded.single = source->single;
+    loaded.description = source->description;
     return loaded;
 }

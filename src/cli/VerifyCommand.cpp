@@ -3,6 +3,7 @@
 
 #include "cli/KeyOptions.h"
 #include "cli/LineReader.h"
+#include "cli/ParallelSlices.h"
 #include "cli/TokenReport.h"
 #include "core/JsonText.h"
 #include "core/MockClock.h"
@@ -12,22 +13,9 @@
 
 #include <QThread>
 
-#include <algorithm>
-#include <thread>
 #include <vector>
 
 namespace {
-QStringList listValues(const QCommandLineParser& parser, const QCommandLineOption& option)
-{
-    QStringList out;
-    for (const auto& v : parser.values(option)) {
-        for (const auto& part : v.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            out.append(part.trimmed());
-        }
-    }
-    return out;
-}
-
 QByteArray batchLine(const VerificationResult& r, bool json)
 {
     if (json) {
@@ -72,31 +60,14 @@ int runBatch(const JwtVerifier& verifier, CliContext& ctx, bool json, int thread
         }
         std::vector<QByteArray> lines(tokens.size());
         std::vector<char> valid(tokens.size(), 0);
-        auto work = [&](size_t begin, size_t end) {
+        const size_t n = tokens.size();
+        ParallelSlices::run(n, size_t(threads), 256, [&](size_t begin, size_t end) {
             for (size_t i = begin; i < end; ++i) {
                 const VerificationResult r = verifier.verify(tokens[i]);
                 valid[i] = r.valid ? 1 : 0;
                 lines[i] = batchLine(r, json);
             }
-        };
-        const size_t n = tokens.size();
-        const size_t workers = std::min<size_t>(size_t(threads), (n + 255) / 256);
-        if (workers <= 1) {
-            work(0, n);
-        } else {
-            std::vector<std::thread> pool;
-            const size_t per = (n + workers - 1) / workers;
-            for (size_t w = 0; w < workers; ++w) {
-                const size_t begin = w * per;
-                const size_t end = std::min(n, begin + per);
-                if (begin < end) {
-                    pool.emplace_back(work, begin, end);
-                }
-            }
-            for (auto& t : pool) {
-                t.join();
-            }
-        }
+        });
         for (size_t i = 0; i < n; ++i) {
             ctx.outBytes(lines[i]);
             allValid = allValid && valid[i];

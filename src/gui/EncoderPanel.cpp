@@ -11,6 +11,8 @@
 #include "gui/KeyMaterial.h"
 #include "gui/Theme.h"
 #include "jose/AlgorithmTable.h"
+#include "jose/JweAlgorithmTable.h"
+#include "jose/JweEncrypter.h"
 #include "jose/JwtBuilder.h"
 
 #include <QCheckBox>
@@ -43,14 +45,17 @@ EncoderPanel::EncoderPanel(QWidget* parent)
                                     .arg(now)
                                     .arg(now + 3600));
     generateKey();
+    generateJweKey();
+    updateModeWidgets();
     signNow();
 }
 
 void EncoderPanel::buildUi()
 {
-    auto* banner = new QLabel(tr("<b>Encoder — you are signing a new token.</b> The token under test in Inspect & "
-                                 "Verify is not changed until you click <i>Use This Token</i>."),
-                              this);
+    auto* banner =
+        new QLabel(tr("<b>Encoder — you are signing (and optionally encrypting) a new token.</b> The token "
+                      "under test in Inspect & Verify is not changed until you click <i>Use This Token</i>."),
+                   this);
     banner->setObjectName(QStringLiteral("encoderBannerLabel"));
     banner->setWordWrap(true);
     banner->setAutoFillBackground(true);
@@ -152,6 +157,111 @@ void EncoderPanel::buildUi()
         generateKey();
         signNow();
     });
+    m_signingGroup = keyGroup;
+
+    // Encryption (JWE, RFC 7516): the engine's table, RSA1_5 left out (decrypt-only, RFC 8725 §3.2).
+    m_jweGroup = new QGroupBox(tr("Encr&ypt (JWE)"), this);
+    m_jweGroup->setObjectName(QStringLiteral("encoderJweGroupBox"));
+    m_jweGroup->setCheckable(true);
+    m_jweGroup->setChecked(false);
+    m_jweGroup->setToolTip(tr("Encrypt the result to a recipient's key (RFC 7516)"));
+    m_jweAlgCombo = new QComboBox(m_jweGroup);
+    m_jweAlgCombo->setObjectName(QStringLiteral("encoderJweAlgComboBox"));
+    m_jweAlgCombo->setAccessibleName(tr("Key management algorithm"));
+    for (const JweKeyAlgorithm& alg : JweAlgorithmTable::keyAlgorithms()) {
+        if (alg.family != JweKeyAlgorithm::Family::Rsa1_5)
+            m_jweAlgCombo->addItem(alg.name);
+    }
+    m_jweAlgCombo->setCurrentText(QStringLiteral("RSA-OAEP-256"));
+    m_jweEncCombo = new QComboBox(m_jweGroup);
+    m_jweEncCombo->setObjectName(QStringLiteral("encoderJweEncComboBox"));
+    m_jweEncCombo->setAccessibleName(tr("Content encryption algorithm"));
+    m_jweEncCombo->addItems(JweAlgorithmTable::contentNames());
+    m_jweEncCombo->setCurrentText(QStringLiteral("A256GCM"));
+    m_jweKeyKindCombo = new QComboBox(m_jweGroup);
+    m_jweKeyKindCombo->setObjectName(QStringLiteral("encoderJweKeyKindComboBox"));
+    m_jweKeyKindCombo->setAccessibleName(tr("Encryption key format"));
+    // Rows in KeyMaterial::JweKeyKind order.
+    m_jweKeyKindCombo->addItem(tr("Recipient key (JWK or PEM)"));
+    m_jweKeyKindCombo->addItem(tr("Symmetric key (base64url)"));
+    m_jweKeyKindCombo->addItem(tr("Password (PBES2)"));
+    m_jweGenerateButton = new QPushButton(tr("Ge&nerate"), m_jweGroup);
+    m_jweGenerateButton->setObjectName(QStringLiteral("encoderJweGenerateKeyPushButton"));
+    m_jweGenerateButton->setToolTip(
+        tr("Create a fresh recipient key for the chosen algorithm (kept in memory only; it can decrypt)"));
+    m_jweKeyEdit = new QPlainTextEdit(m_jweGroup);
+    m_jweKeyEdit->setObjectName(QStringLiteral("encoderJweKeyPlainTextEdit"));
+    m_jweKeyEdit->setAccessibleName(tr("Encryption key material"));
+    m_jweKeyEdit->setFont(fixed);
+    m_jweKeyEdit->setTabChangesFocus(true);
+    m_jweKeyEdit->setPlaceholderText(tr("The recipient's public key (JWK or PEM), a symmetric key or a password. "
+                                        "Never saved."));
+    m_jweKeyEdit->setMaximumHeight(110);
+    m_jweNestCheck = new QCheckBox(tr("Sign, then encrypt the signed token (cty: JWT)"), m_jweGroup);
+    m_jweNestCheck->setObjectName(QStringLiteral("encoderJweNestCheckBox"));
+    m_jweNestCheck->setToolTip(tr("Checked: a nested JWT (RFC 7519 §5.2). Unchecked: the payload JSON itself is "
+                                  "encrypted, without a signature."));
+    m_jweNestCheck->setChecked(true);
+    m_jweZipCheck = new QCheckBox(tr("Compress (zip: DEF)"), m_jweGroup);
+    m_jweZipCheck->setObjectName(QStringLiteral("encoderJweZipCheckBox"));
+    m_jweSerializationCombo = new QComboBox(m_jweGroup);
+    m_jweSerializationCombo->setObjectName(QStringLiteral("encoderJweSerializationComboBox"));
+    m_jweSerializationCombo->setAccessibleName(tr("Serialisation"));
+    m_jweSerializationCombo->addItem(tr("Compact"), int(EncryptOptions::Output::Compact));
+    m_jweSerializationCombo->addItem(tr("JSON (flattened)"), int(EncryptOptions::Output::JsonFlattened));
+    m_jweSerializationCombo->addItem(tr("JSON (general)"), int(EncryptOptions::Output::JsonGeneral));
+
+    // Unchecked, the group is one line: its body shows only while encrypting.
+    m_jweBody = new QWidget(m_jweGroup);
+    auto* groupLayout = new QVBoxLayout(m_jweGroup);
+    groupLayout->setContentsMargins(0, 0, 0, 0);
+    groupLayout->addWidget(m_jweBody);
+    auto* jweLayout = new QFormLayout(m_jweBody);
+    jweLayout->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    auto* algRow = new QHBoxLayout;
+    algRow->addWidget(m_jweAlgCombo, 1);
+    auto* encLabel = new QLabel(tr("en&c:"), m_jweGroup);
+    encLabel->setBuddy(m_jweEncCombo);
+    algRow->addWidget(encLabel);
+    algRow->addWidget(m_jweEncCombo, 1);
+    auto* jweAlgLabel = new QLabel(tr("a&lg:"), m_jweGroup);
+    jweAlgLabel->setBuddy(m_jweAlgCombo);
+    jweLayout->addRow(jweAlgLabel, algRow);
+    auto* jweKindRow = new QHBoxLayout;
+    jweKindRow->addWidget(m_jweKeyKindCombo, 1);
+    jweKindRow->addWidget(m_jweGenerateButton);
+    auto* jweKindLabel = new QLabel(tr("Recipien&t:"), m_jweGroup);
+    jweKindLabel->setBuddy(m_jweKeyKindCombo);
+    jweLayout->addRow(jweKindLabel, jweKindRow);
+    jweLayout->addRow(m_jweKeyEdit);
+    jweLayout->addRow(m_jweNestCheck);
+    auto* optionRow = new QHBoxLayout;
+    optionRow->addWidget(m_jweZipCheck);
+    optionRow->addStretch(1);
+    auto* serializationLabel = new QLabel(tr("&Serialisation:"), m_jweGroup);
+    serializationLabel->setBuddy(m_jweSerializationCombo);
+    optionRow->addWidget(serializationLabel);
+    optionRow->addWidget(m_jweSerializationCombo);
+    jweLayout->addRow(optionRow);
+
+    connect(m_jweGroup, &QGroupBox::toggled, this, [this] {
+        updateModeWidgets();
+        scheduleSign();
+    });
+    connect(m_jweAlgCombo, &QComboBox::currentTextChanged, this, &EncoderPanel::onJweAlgorithmChanged);
+    connect(m_jweEncCombo, &QComboBox::currentTextChanged, this, &EncoderPanel::onJweAlgorithmChanged);
+    connect(m_jweKeyKindCombo, &QComboBox::currentIndexChanged, this, &EncoderPanel::scheduleSign);
+    connect(m_jweKeyEdit, &QPlainTextEdit::textChanged, this, &EncoderPanel::scheduleSign);
+    connect(m_jweNestCheck, &QCheckBox::toggled, this, [this] {
+        updateModeWidgets();
+        scheduleSign();
+    });
+    connect(m_jweZipCheck, &QCheckBox::toggled, this, &EncoderPanel::scheduleSign);
+    connect(m_jweSerializationCombo, &QComboBox::currentIndexChanged, this, &EncoderPanel::scheduleSign);
+    connect(m_jweGenerateButton, &QPushButton::clicked, this, [this] {
+        generateJweKey();
+        signNow();
+    });
 
     m_errorLabel = new QLabel(this);
     m_errorLabel->setObjectName(QStringLiteral("encoderErrorLabel"));
@@ -183,7 +293,10 @@ void EncoderPanel::buildUi()
     auto* rightLayout = new QVBoxLayout(rightBox);
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(keyGroup);
-    rightLayout->addWidget(new QLabel(tr("<b>Signed token</b> (re-signed as you type):"), rightBox));
+    rightLayout->addWidget(m_jweGroup);
+    m_outputTitle = new QLabel(rightBox);
+    m_outputTitle->setObjectName(QStringLiteral("encoderOutputTitleLabel"));
+    rightLayout->addWidget(m_outputTitle);
     rightLayout->addWidget(m_outputEdit, 1);
     rightLayout->addWidget(m_errorLabel);
     rightLayout->addLayout(useRow);
@@ -296,39 +409,58 @@ void EncoderPanel::signNow()
 {
     m_debounce.stop();
     QStringList errors;
-    const bool headerOk = checkJson(m_headerEdit, m_headerHighlighter, tr("Header"), errors);
+    const bool encrypting = isEncrypting();
+    // Encrypting the payload itself: no signature, so the header and the signing key are not used.
+    const bool signing = !encrypting || m_jweNestCheck->isChecked();
     const bool payloadOk = checkJson(m_payloadEdit, m_payloadHighlighter, tr("Payload"), errors);
-
-    const auto kind = KeyKind(m_keyKindCombo->currentData().toInt());
-    const KeyMaterial::Kind materialKind = kind == KeyKind::Pem   ? KeyMaterial::Kind::Pem
-                                           : kind == KeyKind::Jwk ? KeyMaterial::Kind::Jwk
-                                                                  : KeyMaterial::Kind::Secret;
-    const auto encoding =
-        kind == KeyKind::SecretBase64Url ? KeyMaterial::SecretEncoding::Base64Url : KeyMaterial::SecretEncoding::Utf8;
-    auto key = KeyMaterial::signingKey(materialKind, m_keyEdit->toPlainText().toUtf8(), encoding);
-    if (key)
-        m_key = key.value();
-    else {
-        m_key.reset();
-        errors << tr("Key: %1").arg(key.error().toString());
+    bool headerOk = true;
+    Result<Jwk> key = Error(ErrorCode::Usage, QString());
+    if (signing) {
+        headerOk = checkJson(m_headerEdit, m_headerHighlighter, tr("Header"), errors);
+        const auto kind = KeyKind(m_keyKindCombo->currentData().toInt());
+        const KeyMaterial::Kind materialKind = kind == KeyKind::Pem   ? KeyMaterial::Kind::Pem
+                                               : kind == KeyKind::Jwk ? KeyMaterial::Kind::Jwk
+                                                                      : KeyMaterial::Kind::Secret;
+        const auto encoding = kind == KeyKind::SecretBase64Url ? KeyMaterial::SecretEncoding::Base64Url
+                                                               : KeyMaterial::SecretEncoding::Utf8;
+        key = KeyMaterial::signingKey(materialKind, m_keyEdit->toPlainText().toUtf8(), encoding);
+        if (key)
+            m_key = key.value();
+        else {
+            m_key.reset();
+            errors << tr("Key: %1").arg(key.error().toString());
+        }
+    } else {
+        m_headerHighlighter->setErrorPosition(-1);
     }
 
     m_token.clear();
-    if (headerOk && payloadOk && key) {
+    QByteArray content; // what is signed or encrypted
+    if (signing && headerOk && payloadOk && key) {
         auto signedToken =
             JwtBuilder::signCompact(JsonText::minify(m_headerEdit->toPlainText().toUtf8()),
                                     JsonText::minify(m_payloadEdit->toPlainText().toUtf8()), key.value());
         if (signedToken)
-            m_token = signedToken.value();
+            content = signedToken.value();
         else
             errors << tr("Signing: %1").arg(signedToken.error().toString());
+    } else if (!signing && payloadOk) {
+        content = JsonText::minify(m_payloadEdit->toPlainText().toUtf8());
+    }
+    if (encrypting) {
+        // The key is checked even while the content has an error, so every problem shows at once.
+        m_token = encrypt(content, errors);
+    } else {
+        m_token = content;
     }
     m_outputEdit->setPlainText(QString::fromUtf8(m_token));
     m_useButton->setEnabled(!m_token.isEmpty());
     QPalette palette = m_errorLabel->palette();
     if (errors.isEmpty()) {
-        m_errorLabel->setText(
-            tr("Signed with %1 (%2).").arg(m_algorithmCombo->currentText(), KeyMaterial::describe(*m_key)));
+        const QString signedWith =
+            signing ? tr("Signed with %1 (%2)").arg(m_algorithmCombo->currentText(), KeyMaterial::describe(*m_key))
+                    : tr("Not signed");
+        m_errorLabel->setText(encrypting ? tr("%1; %2.").arg(signedWith, m_jweSummary) : signedWith + QLatin1Char('.'));
         palette.setColor(QPalette::WindowText, Theme::okColor(palette));
     } else {
         m_errorLabel->setText(errors.join(QLatin1Char('\n')));
@@ -337,17 +469,138 @@ void EncoderPanel::signNow()
     m_errorLabel->setPalette(palette);
 }
 
+QByteArray EncoderPanel::encrypt(const QByteArray& content, QStringList& errors)
+{
+    m_jweSummary.clear();
+    auto key = KeyMaterial::jweEncryptionKey(KeyMaterial::JweKeyKind(m_jweKeyKindCombo->currentIndex()),
+                                             m_jweKeyEdit->toPlainText().toUtf8());
+    if (!key) {
+        m_jweKey.reset();
+        errors << tr("Encryption key: %1").arg(key.error().toString());
+        return {};
+    }
+    m_jweKey = key.value();
+    if (content.isEmpty())
+        return {};
+    EncryptOptions options;
+    options.alg = m_jweAlgCombo->currentText();
+    options.enc = m_jweEncCombo->currentText();
+    options.zip = m_jweZipCheck->isChecked();
+    // RFC 7519 §5.2: "cty": "JWT" says the plaintext is itself a JWT (nested).
+    if (m_jweNestCheck->isChecked())
+        options.cty = QStringLiteral("JWT");
+    options.output = EncryptOptions::Output(m_jweSerializationCombo->currentData().toInt());
+    Result<QByteArray> encrypted =
+        options.output == EncryptOptions::Output::JsonGeneral
+            ? JweEncrypter::encryptGeneral({JweRecipientSpec{key.value(), options.alg, {}}}, content, options)
+            : JweEncrypter::encrypt(key.value(), content, options);
+    if (!encrypted) {
+        errors << tr("Encryption: %1").arg(encrypted.error().toString());
+        return {};
+    }
+    const bool password = m_jweKeyKindCombo->currentIndex() == int(KeyMaterial::JweKeyKind::Password);
+    m_jweSummary = tr("encrypted with %1 + %2 to %3")
+                       .arg(options.alg, options.enc, password ? tr("a password") : KeyMaterial::describe(*m_jweKey));
+    return encrypted.value();
+}
+
+bool EncoderPanel::isEncrypting() const
+{
+    return m_jweGroup->isChecked();
+}
+
+std::optional<std::pair<KeyMaterial::JweKeyKind, QString>> EncoderPanel::decryptionKey() const
+{
+    if (!isEncrypting() || !m_jweKey || (!m_jweKey->isSymmetric() && !m_jweKey->isPrivate()))
+        return std::nullopt;
+    return std::make_pair(KeyMaterial::JweKeyKind(m_jweKeyKindCombo->currentIndex()), m_jweKeyEdit->toPlainText());
+}
+
+void EncoderPanel::updateModeWidgets()
+{
+    const bool encrypting = isEncrypting();
+    const bool signing = !encrypting || m_jweNestCheck->isChecked();
+    m_headerEdit->setEnabled(signing);
+    m_signingGroup->setEnabled(signing);
+    m_jweBody->setVisible(encrypting);
+    // Room for the encryption key and the longer token: the signing key box shrinks while encrypting.
+    m_keyEdit->setMaximumHeight(encrypting ? 90 : 220);
+    m_outputTitle->setText(!encrypting ? tr("<b>Signed token</b> (re-signed as you type):")
+                           : signing   ? tr("<b>Encrypted token</b> (a signed JWT inside; re-made as you type):")
+                                       : tr("<b>Encrypted token</b> (the payload JSON inside; re-made as you type):"));
+    m_outputEdit->setAccessibleName(encrypting ? tr("Encrypted token") : tr("Signed token"));
+    m_alsoUseKeyCheck->setText(encrypting ? tr("and decrypt it with the matching key")
+                                          : tr("and verify it with the matching key"));
+}
+
+void EncoderPanel::onJweAlgorithmChanged()
+{
+    // A key this panel generated follows the algorithm; a key the user typed or pasted stays (and its error shows).
+    if (m_jweKeyEdit->toPlainText() == m_generatedJweKey)
+        generateJweKey();
+    scheduleSign();
+}
+
+void EncoderPanel::generateJweKey()
+{
+    using Family = JweKeyAlgorithm::Family;
+    const JweKeyAlgorithm* alg = JweAlgorithmTable::findKey(m_jweAlgCombo->currentText());
+    const JweContentAlgorithm* enc = JweAlgorithmTable::findContent(m_jweEncCombo->currentText());
+    if (!alg || !enc)
+        return;
+    QSignalBlocker blockKind(m_jweKeyKindCombo);
+    QSignalBlocker blockKey(m_jweKeyEdit);
+    KeyMaterial::JweKeyKind kind = KeyMaterial::JweKeyKind::SymmetricKey;
+    QString text;
+    if (alg->kty == QLatin1String("RSA") || alg->isEcdh()) {
+        Result<AsymmetricKey> generated = alg->kty == QLatin1String("RSA") ? AsymmetricKey::generateRsa(2048)
+                                                                           : AsymmetricKey::generateCurve(Curve::P256);
+        if (!generated) {
+            m_errorLabel->setText(generated.error().toString());
+            return;
+        }
+        // A private JWK: the encoder encrypts to its public half, and Use This Token can decrypt with it.
+        const Jwk jwk = Jwk::fromKey(generated.value()).withUse(QStringLiteral("enc")).withAlg(alg->name);
+        kind = KeyMaterial::JweKeyKind::Key;
+        text = QString::fromUtf8(JsonText::pretty(JsonText::compact(jwk.withKid(jwk.thumbprint()).toJson(true))));
+    } else {
+        // AES KW / GCM KW: the KEK size; dir: the CEK size (RFC 7518 §4.5); PBES2: a random password.
+        const int size = alg->family == Family::Direct  ? enc->keyBytes
+                         : alg->family == Family::Pbes2 ? 12
+                                                        : alg->kekBytes;
+        auto secret = SecureRandom::bytes(size);
+        if (!secret) {
+            m_errorLabel->setText(secret.error().toString());
+            return;
+        }
+        kind = alg->family == Family::Pbes2 ? KeyMaterial::JweKeyKind::Password : KeyMaterial::JweKeyKind::SymmetricKey;
+        text = QString::fromLatin1(Base64Url::encode(secret.value()));
+    }
+    m_jweKeyKindCombo->setCurrentIndex(int(kind));
+    m_jweKeyEdit->setPlainText(text);
+    m_generatedJweKey = text;
+    scheduleSign();
+}
+
 void EncoderPanel::loadSettings(const QSettings& settings)
 {
     const QString alg = settings.value(QStringLiteral("encoder/algorithm")).toString();
     if (!alg.isEmpty() && m_algorithmCombo->findText(alg) >= 0)
         m_algorithmCombo->setCurrentText(alg);
     m_lifetimeSpin->setValue(settings.value(QStringLiteral("encoder/lifetimeMinutes"), 60).toInt());
+    const QString jweAlg = settings.value(QStringLiteral("encoder/jweAlgorithm")).toString();
+    if (!jweAlg.isEmpty() && m_jweAlgCombo->findText(jweAlg) >= 0)
+        m_jweAlgCombo->setCurrentText(jweAlg);
+    const QString jweEnc = settings.value(QStringLiteral("encoder/jweEncryption")).toString();
+    if (!jweEnc.isEmpty() && m_jweEncCombo->findText(jweEnc) >= 0)
+        m_jweEncCombo->setCurrentText(jweEnc);
 }
 
 void EncoderPanel::saveSettings(QSettings& settings) const
 {
-    // The algorithm and lifetime only; keys are never persisted.
+    // The algorithms and lifetime only; keys are never persisted.
     settings.setValue(QStringLiteral("encoder/algorithm"), m_algorithmCombo->currentText());
     settings.setValue(QStringLiteral("encoder/lifetimeMinutes"), m_lifetimeSpin->value());
+    settings.setValue(QStringLiteral("encoder/jweAlgorithm"), m_jweAlgCombo->currentText());
+    settings.setValue(QStringLiteral("encoder/jweEncryption"), m_jweEncCombo->currentText());
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "gui/KeyMaterial.h"
 #include "jose/Jwk.h"
 
 #include <QTimer>
@@ -11,6 +12,7 @@
 class Clock;
 class JsonHighlighter;
 class QCheckBox;
+class QGroupBox;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
@@ -19,8 +21,10 @@ class QSettings;
 class QSpinBox;
 
 /// The encoder: edit header and payload JSON (live syntax errors), choose an algorithm and a key (or generate
-/// one) and the token re-signs live through JwtBuilder. It signs a NEW token: the token under test changes only
-/// when the user clicks "Use This Token".
+/// one) and the token re-signs live through JwtBuilder. With "Encrypt (JWE)" checked the result is encrypted
+/// through JweEncrypter (alg/enc from JweAlgorithmTable, optional zip, compact or flattened JSON): either the
+/// signed token nested inside ("cty": "JWT", sign-then-encrypt, RFC 7519 §11.2) or the payload JSON itself.
+/// It makes a NEW token: the token under test changes only when the user clicks "Use This Token".
 class EncoderPanel : public QWidget
 {
     Q_OBJECT
@@ -29,8 +33,12 @@ public:
     explicit EncoderPanel(QWidget* parent = nullptr);
 
     void setClock(const Clock* clock) { m_clock = clock; }
-    /// The signed token, empty while there is an error.
+    /// The signed (or, when encrypting, encrypted) token, empty while there is an error.
     QByteArray token() const { return m_token; }
+    bool isEncrypting() const;
+    /// The encryption key when it can also decrypt (a private key, a symmetric key or a password), for the
+    /// Decrypt page; nullopt for a public key or while the key is invalid.
+    std::optional<std::pair<KeyMaterial::JweKeyKind, QString>> decryptionKey() const;
     std::optional<Jwk> currentKey() const { return m_key; }
     bool alsoUseKey() const;
     void signNow();
@@ -53,6 +61,10 @@ private:
     void scheduleSign();
     void onAlgorithmChanged();
     void generateKey();
+    void onJweAlgorithmChanged();
+    void generateJweKey();
+    void updateModeWidgets();
+    QByteArray encrypt(const QByteArray& signedToken, QStringList& errors);
     void setTimeClaim(const QString& claim, qint64 offsetSeconds);
     bool checkJson(QPlainTextEdit* edit, JsonHighlighter* highlighter, const QString& what, QStringList& errors);
 
@@ -69,6 +81,21 @@ private:
     QPlainTextEdit* m_outputEdit;
     QPushButton* m_useButton;
     QCheckBox* m_alsoUseKeyCheck;
+    QWidget* m_signingGroup;
+    QLabel* m_outputTitle;
+    QGroupBox* m_jweGroup;
+    QWidget* m_jweBody;
+    QComboBox* m_jweAlgCombo;
+    QComboBox* m_jweEncCombo;
+    QComboBox* m_jweKeyKindCombo;
+    QPlainTextEdit* m_jweKeyEdit;
+    QPushButton* m_jweGenerateButton;
+    QCheckBox* m_jweNestCheck;
+    QCheckBox* m_jweZipCheck;
+    QComboBox* m_jweSerializationCombo;
+    QString m_generatedJweKey; // the last generated key text: replaced when the algorithm needs another kind
+    std::optional<Jwk> m_jweKey;
+    QString m_jweSummary;
     QTimer m_debounce;
     const Clock* m_clock = nullptr;
     QByteArray m_token;

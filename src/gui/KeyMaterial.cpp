@@ -58,6 +58,48 @@ Result<Jwk> KeyMaterial::signingKey(Kind kind, const QByteArray& text, SecretEnc
     return key;
 }
 
+Result<Jwks> KeyMaterial::jweKeys(JweKeyKind kind, const QByteArray& text, bool* single)
+{
+    if (single)
+        *single = true;
+    switch (kind) {
+    case JweKeyKind::Key: {
+        if (text.trimmed().isEmpty())
+            return Error(ErrorCode::Usage, QStringLiteral("no key given"));
+        auto parsed = KeyText::parse(text, {}, JwkImportOptions{true, true});
+        if (!parsed)
+            return parsed.error();
+        if (parsed->keys.isEmpty())
+            return Error(ErrorCode::Usage, QStringLiteral("no usable key"));
+        if (single)
+            *single = parsed->format != ParsedKeyText::Format::JwkSet;
+        return parsed->keys;
+    }
+    case JweKeyKind::SymmetricKey: {
+        auto secret = Base64Url::decode(text.trimmed());
+        if (!secret || secret->isEmpty())
+            return Error(ErrorCode::Usage, QStringLiteral("the symmetric key must be base64url"));
+        return Jwks({Jwk::fromSecret(secret.value())});
+    }
+    case JweKeyKind::Password:
+        if (text.isEmpty())
+            return Error(ErrorCode::Usage, QStringLiteral("enter the password"));
+        return Jwks({Jwk::fromSecret(text)});
+    }
+    return Error(ErrorCode::Usage, QStringLiteral("unknown key kind"));
+}
+
+Result<Jwk> KeyMaterial::jweEncryptionKey(JweKeyKind kind, const QByteArray& text)
+{
+    bool single = true;
+    auto keys = jweKeys(kind, text, &single);
+    if (!keys)
+        return keys.error();
+    if (!single || keys->keys().size() != 1)
+        return Error(ErrorCode::Usage, QStringLiteral("choose one key to encrypt to, not a key set"));
+    return keys->keys().first();
+}
+
 KeyMaterial::Kind KeyMaterial::guessKind(const QByteArray& text)
 {
     const QByteArray trimmed = text.trimmed();

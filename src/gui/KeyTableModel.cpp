@@ -64,6 +64,8 @@ QString KeyTableModel::text(int row, int column) const
         return orDash(s.use);
     case KeyOpsColumn:
         return s.keyOps.join(QLatin1String(", "));
+    case PurposeColumn:
+        return orDash(purposeText(s.purpose));
     case SizeColumn:
         return s.size;
     case ThumbprintColumn:
@@ -105,6 +107,10 @@ QVariant KeyTableModel::data(const QModelIndex& index, int role) const
         if (m_candidate.value(row)) {
             return tr("Can verify the token in the Token workbench");
         }
+        if (index.column() == PurposeColumn) {
+            const QString& reason = m_summaries.at(row).purposeReason;
+            return reason.isEmpty() ? tr("The key declares no use, key_ops or alg") : reason;
+        }
         return index.column() == ThumbprintColumn || index.column() == SubjectColumn ? text(row, index.column())
                                                                                      : QVariant();
     case Qt::BackgroundRole:
@@ -145,6 +151,8 @@ QVariant KeyTableModel::headerData(int section, Qt::Orientation orientation, int
         return tr("use");
     case KeyOpsColumn:
         return tr("key_ops");
+    case PurposeColumn:
+        return tr("Purpose");
     case SizeColumn:
         return tr("Size");
     case ThumbprintColumn:
@@ -158,4 +166,19 @@ QVariant KeyTableModel::headerData(int section, Qt::Orientation orientation, int
     default:
         return {};
     }
+}
+
+QString KeyTableModel::purposeText(JwkSummary::Purpose purpose)
+{
+    switch (purpose) {
+    case JwkSummary::Purpose::Encryption:
+        return tr("Encryption");
+    case JwkSummary::Purpose::Signature:
+        return tr("Signature");
+    case JwkSummary::Purpose::Both:
+        return tr("Signature and encryption");
+    case JwkSummary::Purpose::Unspecified:
+        break;
+    }
+    return QString();
 }

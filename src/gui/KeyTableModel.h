@@ -6,7 +6,7 @@
 #include <QAbstractTableModel>
 #include <QIcon>
 
-/// The Keys workspace's table: one row per usable key of a KeySetAnalysis (kid, kty, alg, use, key_ops, size,
+/// The Keys workspace's table: one row per usable key of a KeySetAnalysis (kid, kty, alg, use, key_ops, purpose, size,
 /// RFC 7638 thumbprint, x5c subject and validity, status). A model, so that a 1,000-key set costs only the visible
 /// rows to show. Rows that can verify the current token are highlighted. Qt::UserRole holds the key's index.
 class KeyTableModel : public QAbstractTableModel
@@ -21,6 +21,7 @@ public:
         AlgColumn,
         UseColumn,
         KeyOpsColumn,
+        PurposeColumn, // signature / encryption, from use, key_ops, alg or the curve (JwkSummary::purpose)
         SizeColumn,
         ThumbprintColumn,
         SubjectColumn,
@@ -44,6 +45,11 @@ public:
 private:
     QString text(int row, int column) const;
 
+public:
+    /// "Encryption", "Signature", "Signature and encryption" or empty.
+    static QString purposeText(JwkSummary::Purpose purpose);
+
+private:
     QList<JwkSummary> m_summaries;
     QList<KeySetAnalysis::Status> m_statuses;
     QList<bool> m_candidate;

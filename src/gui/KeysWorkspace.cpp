@@ -564,6 +564,10 @@ void KeysWorkspace::renderDetail()
     QStringList lines;
     lines << tr("kid: %1").arg(orDash(s.kid)) << tr("Type: %1, %2").arg(s.kty, s.size)
           << tr("Thumbprint (RFC 7638, SHA-256): %1").arg(s.thumbprint)
+          << tr("Purpose: %1")
+                 .arg(s.purpose == JwkSummary::Purpose::Unspecified
+                          ? tr("not declared")
+                          : tr("%1 (%2)").arg(KeyTableModel::purposeText(s.purpose), s.purposeReason))
           << tr("Status: %1").arg(statusText(m_analysis.statuses.value(index)));
     if (m_candidates.contains(index)) {
         lines << tr("Can verify the token in the Token workbench.");

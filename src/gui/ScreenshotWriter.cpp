@@ -23,8 +23,10 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGroupBox>
 #include <QPixmap>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextCursor>
@@ -106,6 +108,28 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
     workbench->comparePanel()->setToken(0, demo);
     workbench->comparePanel()->setToken(1, workbench->encoderPanel()->token());
     save(&window, QStringLiteral("token-compare.png"));
+
+    // JWE: the Encoder nests its signed token in an RSA-OAEP-256 / A256GCM JWE to a key it generated; Use This Token
+    // opens it on the Decrypt page, decrypted with that key and the inner JWT verified (no iss/aud policy here).
+    EncoderPanel* encoder = workbench->encoderPanel();
+    auto* jweGroup = encoder->findChild<QGroupBox*>(QStringLiteral("encoderJweGroupBox"));
+    auto* useButton = encoder->findChild<QPushButton*>(QStringLiteral("useTokenPushButton"));
+    if (jweGroup && useButton) {
+        workbench->modeTabWidget()->setCurrentWidget(encoder);
+        jweGroup->setChecked(true);
+        encoder->signNow();
+        save(&window, QStringLiteral("token-encoder-jwe.png"));
+        workbench->validationPanel()->setIssuer(QString());
+        workbench->validationPanel()->setAudience(QString());
+        useButton->click();
+        decodedTabs->setCurrentWidget(workbench->findChild<QWidget*>(QStringLiteral("jweDecryptWidget")));
+        save(&window, QStringLiteral("token-decrypt-jwe.png"));
+        jweGroup->setChecked(false);
+        encoder->signNow();
+        window.openDemo(); // the demo token, key set and policy again
+        workbench->analyseNow();
+        decodedTabs->setCurrentIndex(0);
+    }
     workbench->modeTabWidget()->setCurrentIndex(0);
 
     // Keys: the demo key set, loaded (and linted) on a worker thread.

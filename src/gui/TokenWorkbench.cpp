@@ -148,7 +148,7 @@ void TokenWorkbench::buildUi()
     m_modeTabs->setDocumentMode(true);
     m_modeTabs->addTab(buildInspectPage(), tr("&Inspect && Verify"));
     m_encoder = new EncoderPanel(this);
-    m_modeTabs->addTab(m_encoder, tr("&Encoder (Sign)"));
+    m_modeTabs->addTab(m_encoder, tr("&Encoder (Sign / Encrypt)"));
     m_compare = new ComparePanel(this);
     m_modeTabs->addTab(m_compare, tr("Co&mpare"));
     m_modeTabs->setTabToolTip(0, tr("Decode and verify the token under test"));
@@ -278,7 +278,7 @@ QWidget* TokenWorkbench::buildInspectPage()
         const QFontMetrics metrics(bold);
         int widest = 0;
         for (const QString& text : {tr("No token"), tr("Refused"), tr("Malformed"), tr("Not verified (no key)"),
-                                    tr("Not verified (key error)"), tr("Verified"), tr("Invalid")})
+                                    tr("Not verified (key error)"), tr("Verified"), tr("Invalid"), tr("Encrypted")})
             widest = qMax(widest, metrics.horizontalAdvance(text));
         // + the badge's padding (badgeStyle); a fixed size also keeps setText() from invalidating the layout.
         m_verdictLabel->setFixedSize(widest + 2 * 14 + 8, metrics.height() + 2 * 4 + 4);
@@ -606,6 +606,16 @@ void TokenWorkbench::renderVerdict()
         color = "#c62828";
         break;
     }
+    // A JWE is neither valid nor invalid as a JWS, nor "decoded only": say what it is and where to decrypt it (the
+    // JSON serialisation is not a compact token at all, so the input itself is looked at; never for a verified JWS).
+    if (m_analysis.verdict != TokenAnalysis::Verdict::Empty && m_analysis.verdict != TokenAnalysis::Verdict::TooLarge &&
+        m_analysis.verdict != TokenAnalysis::Verdict::Verified && !m_analysis.inputError &&
+        JweToken::looksLikeJwe(m_input->toPlainText().toUtf8().trimmed())) {
+        verdict = tr("Encrypted");
+        detail = tr("A JWE (RFC 7516): the content is encrypted. Decrypt it with a key in the Decrypt (JWE) tab; a "
+                    "nested JWT is verified there with the Key panel's key.");
+        color = "#1565c0";
+    }
     m_verdictLabel->setText(verdict);
     // A style sheet change re-polishes the label; most keystrokes keep the colour.
     if (!m_verdictColor || qstrcmp(m_verdictColor, color) != 0) {
@@ -828,6 +838,13 @@ void TokenWorkbench::useEncodedToken(const QByteArray& token)
         }
     }
     openToken(token, tr("the encoder"));
+    // An encrypted token: the Decrypt page gets the key that can decrypt it and shows the result at once.
+    if (m_encoder->alsoUseKey()) {
+        if (const auto key = m_encoder->decryptionKey()) {
+            m_jwePanel->setKey(key->first, key->second);
+            m_jwePanel->decrypt();
+        }
+    }
 }
 
 void TokenWorkbench::checkClipboard()

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "gui/TokenWorkbenchJwePanel.h"
 
-#include "core/Base64Url.h"
 #include "core/JsonText.h"
+#include "gui/KeyMaterial.h"
 #include "jose/JweAlgorithmTable.h"
 #include "jose/JweDecrypter.h"
-#include "jose/KeyText.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -108,9 +107,10 @@ TokenWorkbenchJwePanel::TokenWorkbenchJwePanel(QWidget* parent)
     layout->addWidget(m_decryptButton, 0, Qt::AlignLeft);
     layout->addWidget(m_resultLabel);
     layout->addWidget(new QLabel(tr("<b>Steps</b>"), this));
-    layout->addWidget(m_stepsView, 1);
+    // The steps (and a nested JWT's checklist) are the page's point: they get the larger share.
+    layout->addWidget(m_stepsView, 3);
     layout->addWidget(new QLabel(tr("<b>Plaintext</b>"), this));
-    layout->addWidget(m_plaintextView, 1);
+    layout->addWidget(m_plaintextView, 2);
 }
 
 void TokenWorkbenchJwePanel::setToken(const QByteArray& input)
@@ -123,6 +123,12 @@ void TokenWorkbenchJwePanel::setToken(const QByteArray& input)
     m_stepsView->clear();
     m_plaintextView->clear();
     renderHeader();
+}
+
+void TokenWorkbenchJwePanel::setKey(KeyMaterial::JweKeyKind kind, const QString& text)
+{
+    m_keyKind->setCurrentIndex(int(kind));
+    m_keyEdit->setPlainText(text);
 }
 
 void TokenWorkbenchJwePanel::setNestedVerification(const std::optional<Result<Jwks>>& keys,
@@ -190,40 +196,11 @@ void TokenWorkbenchJwePanel::renderHeader()
 
 void TokenWorkbenchJwePanel::decrypt()
 {
-    const QByteArray keyText = m_keyEdit->toPlainText().toUtf8();
-    Jwks keys;
     bool single = true;
-    switch (static_cast<KeyKind>(m_keyKind->currentIndex())) {
-    case KeyKind::PrivateKey: {
-        // JWE key sizes and RSA >= 2048 are the decrypter's checks; the JWS import minimums do not apply.
-        auto parsed = KeyText::parse(keyText, {}, JwkImportOptions{true, true});
-        if (!parsed) {
-            m_resultLabel->setText(tr("Key: %1").arg(parsed.error().toString()));
-            return;
-        }
-        keys = parsed->keys;
-        single = parsed->format != ParsedKeyText::Format::JwkSet;
-        break;
-    }
-    case KeyKind::SymmetricKey: {
-        auto secret = Base64Url::decode(keyText.trimmed());
-        if (!secret || secret->isEmpty()) {
-            m_resultLabel->setText(tr("Key: the symmetric key must be base64url"));
-            return;
-        }
-        keys = Jwks(QList<Jwk>{Jwk::fromSecret(secret.value())});
-        break;
-    }
-    case KeyKind::Password:
-        if (keyText.isEmpty()) {
-            m_resultLabel->setText(tr("Key: enter the password"));
-            return;
-        }
-        keys = Jwks(QList<Jwk>{Jwk::fromSecret(keyText)});
-        break;
-    }
-    if (keys.isEmpty()) {
-        m_resultLabel->setText(tr("Key: no usable key"));
+    const auto keys = KeyMaterial::jweKeys(static_cast<KeyMaterial::JweKeyKind>(m_keyKind->currentIndex()),
+                                           m_keyEdit->toPlainText().toUtf8(), &single);
+    if (!keys) {
+        m_resultLabel->setText(tr("Key: %1").arg(keys.error().message));
         return;
     }
     DecryptOptions options;
@@ -233,7 +210,8 @@ void TokenWorkbenchJwePanel::decrypt()
                                      ? std::make_shared<JwtVerifier>(nested.keys().first(), m_nestedOptions)
                                      : std::make_shared<JwtVerifier>(nested, m_nestedOptions);
     }
-    const JweDecrypter decrypter = single ? JweDecrypter(keys.keys().first(), options) : JweDecrypter(keys, options);
+    const JweDecrypter decrypter =
+        single ? JweDecrypter(keys->keys().first(), options) : JweDecrypter(keys.value(), options);
     const DecryptionResult r = decrypter.decrypt(m_token);
     QString steps = stepLines(r.steps);
     if (r.nested) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "gui/KeyMaterial.h"
 #include "jose/Jwks.h"
 #include "jose/JwtVerifier.h"
 
@@ -22,17 +23,12 @@ class TokenWorkbenchJwePanel : public QWidget
     Q_OBJECT
 
 public:
-    enum class KeyKind
-    {
-        PrivateKey, // JWK, JWK Set or PEM
-        SymmetricKey,
-        Password,
-    };
-
     explicit TokenWorkbenchJwePanel(QWidget* parent = nullptr);
 
     /// The token under test; the page is only meaningful when JweToken::looksLikeJwe(input).
     void setToken(const QByteArray& input);
+    /// The decryption key box (the key kind combo's rows are KeyMaterial::JweKeyKind in order).
+    void setKey(KeyMaterial::JweKeyKind kind, const QString& text);
     /// Keys and policy for a nested JWT (the Validation panel's); nullopt = do not verify the inner token.
     void setNestedVerification(const std::optional<Result<Jwks>>& keys, const VerifyOptions& options, bool singleKey);
 

@@ -12,20 +12,16 @@
 #include "crypto/RsaEncryption.h"
 #include "crypto/SecureBytes.h"
 #include "crypto/SecureRandom.h"
+#include "jose/HeaderParameters.h"
 #include "jose/JweAlgorithmTable.h"
+#include "jose/StepRecorder.h"
 
 #include <QJsonArray>
 
 namespace {
-using Status = VerificationStep::Status;
 using KF = JweKeyAlgorithm::Family;
 
-struct StepName
-{
-    QString id;
-    QString title;
-};
-const StepName kPipeline[] = {
+const StepRecorder::Step kPipeline[] = {
     {QStringLiteral("parts"), QStringLiteral("Structure (5 parts or JSON)")},
     {QStringLiteral("header"), QStringLiteral("Header JSON")},
     {QStringLiteral("crit"), QStringLiteral("Critical headers (crit)")},
@@ -52,52 +48,20 @@ enum Step
     kStepCount
 };
 
-// Header parameters registered by RFC 7515 §4.1 / RFC 7516 §4.1 / RFC 7518 §4.6-4.8: crit must not name them.
-bool isRegisteredHeader(const QString& name)
-{
-    static const QStringList registered = {
-        QStringLiteral("alg"), QStringLiteral("jku"), QStringLiteral("jwk"),  QStringLiteral("kid"),
-        QStringLiteral("x5u"), QStringLiteral("x5c"), QStringLiteral("x5t"),  QStringLiteral("x5t#S256"),
-        QStringLiteral("typ"), QStringLiteral("cty"), QStringLiteral("crit"), QStringLiteral("enc"),
-        QStringLiteral("zip"), QStringLiteral("epk"), QStringLiteral("apu"),  QStringLiteral("apv"),
-        QStringLiteral("iv"),  QStringLiteral("tag"), QStringLiteral("p2s"),  QStringLiteral("p2c")};
-    return registered.contains(name);
-}
-
-QString describeKey(const Jwk& k)
-{
-    QString d = k.ktyName();
-    if (k.curve()) {
-        d += QLatin1Char(' ') + curveName(*k.curve());
-    } else {
-        d += QStringLiteral(" %1-bit").arg(k.bits());
-    }
-    if (!k.kid().isEmpty()) {
-        d += QStringLiteral(" kid \"%1\"").arg(k.kid());
-    }
-    return d;
-}
-
 class Run
 {
 public:
     explicit Run(DecryptionResult& r)
         : m_r(r)
+        , m_steps(r.steps, kPipeline)
     {
     }
-    void pass(int index, const QString& message = QString())
-    {
-        add(index, Status::Passed, ErrorCode::None, message, QString());
-    }
-    void info(int index, const QString& message) { add(index, Status::Info, ErrorCode::None, message, QString()); }
-    void skip(int index, const QString& message) { add(index, Status::Skipped, ErrorCode::None, message, QString()); }
+    void pass(int index, const QString& message = QString()) { m_steps.pass(index, message); }
+    void info(int index, const QString& message) { m_steps.info(index, message); }
+    void skip(int index, const QString& message) { m_steps.skip(index, message); }
     DecryptionResult& fail(int index, const Error& e)
     {
-        add(index, Status::Failed, e.code, e.message, e.reason);
-        m_r.error = e;
-        for (int i = index + 1; i < kStepCount; ++i) {
-            skip(i, QStringLiteral("not reached"));
-        }
+        m_r.error = m_steps.fail(index, e);
         m_r.decrypted = false;
         m_r.plaintext.clear();
         return m_r;
@@ -108,12 +72,8 @@ public:
     }
 
 private:
-    void add(int index, Status status, ErrorCode code, const QString& message, const QString& reason)
-    {
-        m_r.steps.append(
-            VerificationStep{kPipeline[index].id, kPipeline[index].title, status, code, message, QString(), reason});
-    }
     DecryptionResult& m_r;
+    StepRecorder m_steps;
 };
 
 Error invalid(const QString& message, const char* reason = nullptr)
@@ -529,7 +489,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
                 return run.fail(kCrit, invalid(QStringLiteral("\"crit\" must contain only strings")));
             }
             const QString name = v.toString();
-            if (isRegisteredHeader(name)) {
+            if (HeaderParameters::isRegistered(name)) {
                 return run.fail(
                     kCrit, invalid(QStringLiteral("\"crit\" must not list the registered header \"%1\"").arg(name)));
             }
@@ -620,10 +580,12 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
                         QStringLiteral("no key matches the token (kid, kty, alg, use, key_ops)%1")
                             .arg(selectionError ? QStringLiteral(": ") + selectionError->message : QString()));
     }
-    run.pass(kKey, m_singleKey ? QStringLiteral("using the given key (%1)").arg(describeKey(m_keys.keys().first()))
-                               : QStringLiteral("%1 candidate(s); first: %2")
-                                     .arg(pairs.size())
-                                     .arg(describeKey(m_keys.keys().at(pairs.first().key))));
+    run.pass(kKey,
+             m_singleKey
+                 ? QStringLiteral("using the given key (%1)").arg(StepRecorder::describeKey(m_keys.keys().first()))
+                 : QStringLiteral("%1 candidate(s); first: %2")
+                       .arg(pairs.size())
+                       .arg(StepRecorder::describeKey(m_keys.keys().at(pairs.first().key))));
 
     // 6. Key fits algorithm.
     QList<Pair> fitting;
@@ -641,7 +603,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
         return run.fail(kKeyFits, *fitError);
     }
     run.pass(kKeyFits, QStringLiteral("%1 fits %2")
-                           .arg(describeKey(m_keys.keys().at(fitting.first().key)),
+                           .arg(StepRecorder::describeKey(m_keys.keys().at(fitting.first().key)),
                                 t.joseHeader(fitting.first().recipient).value(QLatin1String("alg")).toString()));
 
     // 7-8. CEK, then content decryption with the tag checked; the first pair that decrypts wins.
@@ -674,7 +636,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
             r.recipientIndex = p.recipient;
             r.keyIndex = p.key;
             r.header = h;
-            r.keyDescription = describeKey(m_keys.keys().at(p.key));
+            r.keyDescription = StepRecorder::describeKey(m_keys.keys().at(p.key));
             run.pass(kCek, a.cekMessage);
             break;
         }

@@ -6,20 +6,17 @@
 #include "crypto/Hmac.h"
 #include "crypto/Signer.h"
 #include "jose/ClaimsValidator.h"
+#include "jose/HeaderParameters.h"
+#include "jose/StepRecorder.h"
 
 #include <QJsonArray>
 
 namespace {
 using Status = VerificationStep::Status;
 
-struct StepName
-{
-    QString id;
-    QString title;
-};
 // The fixed pipeline order; claim steps follow "payload" (see ClaimsValidator). QStringLiteral data is static, so
 // copying these names into every result allocates nothing and touches no shared reference count.
-const StepName kPipeline[] = {
+const StepRecorder::Step kPipeline[] = {
     {QStringLiteral("parts"), QStringLiteral("Structure (3 parts, base64url)")},
     {QStringLiteral("header"), QStringLiteral("Header JSON")},
     {QStringLiteral("crit"), QStringLiteral("Critical headers (crit)")},
@@ -31,61 +28,20 @@ const StepName kPipeline[] = {
 };
 constexpr int kPipelineSize = int(std::size(kPipeline));
 
-// Header parameters registered by RFC 7515 §4.1 / RFC 7516 §4.1: crit must not name them (RFC 7515 §4.1.11).
-bool isRegisteredHeader(const QString& name)
-{
-    static const QStringList registered = {
-        QStringLiteral("alg"), QStringLiteral("jku"), QStringLiteral("jwk"),  QStringLiteral("kid"),
-        QStringLiteral("x5u"), QStringLiteral("x5c"), QStringLiteral("x5t"),  QStringLiteral("x5t#S256"),
-        QStringLiteral("typ"), QStringLiteral("cty"), QStringLiteral("crit"), QStringLiteral("enc"),
-        QStringLiteral("zip"), QStringLiteral("epk"), QStringLiteral("apu"),  QStringLiteral("apv"),
-        QStringLiteral("iv"),  QStringLiteral("tag"), QStringLiteral("p2s"),  QStringLiteral("p2c")};
-    return registered.contains(name);
-}
-
-QString describeKey(const Jwk& k)
-{
-    QString d = k.ktyName();
-    if (k.curve()) {
-        d += QLatin1Char(' ') + curveName(*k.curve());
-    } else {
-        d += QStringLiteral(" %1-bit").arg(k.bits());
-    }
-    if (!k.kid().isEmpty()) {
-        d += QStringLiteral(" kid \"%1\"").arg(k.kid());
-    }
-    return d;
-}
-
-// Messages quote header values ("alg", "kid", "crit" names) from the token as received; they reach logs and
-// terminals, so control characters are escaped once here (issue 15 #5: an "alg" with ESC/CR/LF forged log lines).
+// The verifier's steps; a failure also marks the claim steps (one "Claims" line) as not reached.
 class Run
 {
 public:
     explicit Run(VerificationResult& r)
         : m_r(r)
+        , m_steps(r.steps, kPipeline)
     {
     }
-    void pass(int index, const QString& message = QString())
+    void pass(int index, const QString& message = QString()) { m_steps.pass(index, message); }
+    void skip(int index, const QString& message) { m_steps.skip(index, message); }
+    VerificationResult& fail(int index, ErrorCode code, const QString& message)
     {
-        m_r.steps.append(VerificationStep{kPipeline[index].id, kPipeline[index].title, Status::Passed, ErrorCode::None,
-                                          DisplayText::escapeControls(message), QString(), QString()});
-    }
-    void skip(int index, const QString& message)
-    {
-        m_r.steps.append(VerificationStep{kPipeline[index].id, kPipeline[index].title, Status::Skipped, ErrorCode::None,
-                                          message, QString(), QString()});
-    }
-    // Records the failure and marks every later pipeline step as not reached.
-    VerificationResult& fail(int index, ErrorCode code, const QString& rawMessage)
-    {
-        const QString message = DisplayText::escapeControls(rawMessage);
-        m_r.steps.append(VerificationStep{kPipeline[index].id, kPipeline[index].title, Status::Failed, code, message,
-                                          QString(), QString()});
-        m_r.error = Error(code, message);
-        for (int i = index + 1; i < kPipelineSize; ++i) {
-            skip(i, QStringLiteral("not reached"));
-        }
+        m_r.error = m_steps.fail(index, Error(code, message));
         m_r.steps.append(VerificationStep{QStringLiteral("claims"), QStringLiteral("Claims"), Status::Skipped,
                                           ErrorCode::None, QStringLiteral("not reached"), QString(), QString()});
         m_r.valid = false;
@@ -94,6 +50,7 @@ public:
 
 private:
     VerificationResult& m_r;
+    StepRecorder m_steps;
 };
 
 QStringList defaultAlgorithms(const Jwks& keys)
@@ -186,7 +143,7 @@ VerificationResult JwtVerifier::verify(const CompactToken& t) const
                 return run.fail(2, ErrorCode::JwsInvalid, QStringLiteral("\"crit\" must contain only strings"));
             }
             const QString name = v.toString();
-            if (isRegisteredHeader(name)) {
+            if (HeaderParameters::isRegistered(name)) {
                 return run.fail(2, ErrorCode::JwsInvalid,
                                 QStringLiteral("\"crit\" must not list the registered header \"%1\"").arg(name));
             }
@@ -246,7 +203,8 @@ VerificationResult JwtVerifier::verify(const CompactToken& t) const
     if (m_singleKey) {
         keyPointer = &m_keys.keys().first();
         r.keyIndex = 0;
-        run.pass(4, describe ? QStringLiteral("using the given key (%1)").arg(describeKey(*keyPointer)) : QString());
+        run.pass(4, describe ? QStringLiteral("using the given key (%1)").arg(StepRecorder::describeKey(*keyPointer))
+                             : QString());
     } else {
         if (m_setProblem) {
             return run.fail(4, m_setProblem->code, m_setProblem->message);
@@ -259,11 +217,11 @@ VerificationResult JwtVerifier::verify(const CompactToken& t) const
         }
         r.keyIndex = found.first();
         keyPointer = &m_keys.keys().at(r.keyIndex);
-        run.pass(4, describe ? QStringLiteral("selected %1").arg(describeKey(*keyPointer)) : QString());
+        run.pass(4, describe ? QStringLiteral("selected %1").arg(StepRecorder::describeKey(*keyPointer)) : QString());
     }
     const Jwk& key = *keyPointer;
     if (describe) {
-        r.keyDescription = describeKey(key);
+        r.keyDescription = StepRecorder::describeKey(key);
     }
 
     // 6. The key fits the algorithm (kty/crv/alg/use/key_ops, strength).
@@ -273,8 +231,9 @@ VerificationResult JwtVerifier::verify(const CompactToken& t) const
     if (alg->family == AlgorithmInfo::Family::EdDsa && !(key.curve() && curveIsOkp(*key.curve()))) {
         return run.fail(5, ErrorCode::KeyAlgMismatch, QStringLiteral("EdDSA needs an Ed25519 or Ed448 key"));
     }
-    run.pass(5,
-             m_options.claims.describePassed ? QStringLiteral("%1 fits %2").arg(describeKey(key), algName) : QString());
+    run.pass(5, m_options.claims.describePassed
+                    ? QStringLiteral("%1 fits %2").arg(StepRecorder::describeKey(key), algName)
+                    : QString());
 
     // 7. Signature over the exact received text (RFC 7515 §5.2 step 8).
     QByteArray detachedInput;

@@ -119,6 +119,65 @@ private Q_SLOTS:
         QVERIFY(criticalRow);
     }
 
+    // Issue 14: keys for encryption ("use": "enc", key_ops encrypt/decrypt/wrapKey/unwrapKey/deriveKey, a JWE alg,
+    // an X25519 key) are shown as such; signing keys as signing keys; a key that declares both says so.
+    void encryptionKeysAreShownAsSuch()
+    {
+        std::unique_ptr<KeysWorkspace> ws(makeWorkspace());
+        const QJsonObject k = attackKeys();
+        auto variant = [&](const char* base, const QString& kid, const QJsonObject& extra) {
+            QJsonObject o = k.value(QLatin1String(base)).toObject();
+            o.insert(QStringLiteral("kid"), kid);
+            for (auto it = extra.begin(); it != extra.end(); ++it) {
+                o.insert(it.key(), it.value());
+            }
+            return QJsonValue(o);
+        };
+        const QJsonArray ops{QStringLiteral("wrapKey"), QStringLiteral("unwrapKey")};
+        const QJsonArray deriveOps{QStringLiteral("deriveKey")};
+        const QJsonArray verifyOps{QStringLiteral("verify")};
+        const QJsonValue x25519 =
+            QJsonObject{{QStringLiteral("kty"), QStringLiteral("OKP")},
+                        {QStringLiteral("crv"), QStringLiteral("X25519")},
+                        {QStringLiteral("kid"), QStringLiteral("x25519")},
+                        // RFC 8037 A.6, Bob's public key
+                        {QStringLiteral("x"), QStringLiteral("3p7bfXt9wbTTW2HC7OQ1Nz-DQ8hbeGdNrfx-FG-IK08")}};
+        const auto text = setText(
+            {variant("rsa_pub", QStringLiteral("use-enc"), {{QStringLiteral("use"), QStringLiteral("enc")}}),
+             variant("rsa_pub", QStringLiteral("ops-wrap"), {{QStringLiteral("key_ops"), ops}}),
+             variant("ec_pub", QStringLiteral("ops-derive"), {{QStringLiteral("key_ops"), deriveOps}}),
+             variant("ec_pub", QStringLiteral("alg-jwe"), {{QStringLiteral("alg"), QStringLiteral("ECDH-ES+A128KW")}}),
+             variant("rsa_pub", QStringLiteral("use-sig"), {{QStringLiteral("use"), QStringLiteral("sig")}}),
+             variant("ec_pub", QStringLiteral("ops-verify"), {{QStringLiteral("key_ops"), verifyOps}}),
+             variant(
+                 "rsa_pub", QStringLiteral("enc-but-rs256"),
+                 {{QStringLiteral("use"), QStringLiteral("enc")}, {QStringLiteral("alg"), QStringLiteral("RS256")}}),
+             variant("ec_pub", QStringLiteral("nothing"), {}), x25519});
+        QVERIFY(waitLoaded(*ws, [&] { ws->loadText(text, QStringLiteral("test")); }));
+        QAbstractItemModel* table = ws->findChild<QTableView*>(QStringLiteral("keysTableView"))->model();
+        QCOMPARE(table->headerData(KeyTableModel::PurposeColumn, Qt::Horizontal).toString(), QStringLiteral("Purpose"));
+        QHash<QString, QString> purpose;
+        QHash<QString, QString> reason;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const QString kid = table->index(row, KeyTableModel::KidColumn).data().toString();
+            purpose.insert(kid, table->index(row, KeyTableModel::PurposeColumn).data().toString());
+            reason.insert(kid, table->index(row, KeyTableModel::PurposeColumn).data(Qt::ToolTipRole).toString());
+        }
+        QCOMPARE(purpose.size(), 9);
+        QCOMPARE(purpose.value(QStringLiteral("use-enc")), QStringLiteral("Encryption"));
+        QCOMPARE(reason.value(QStringLiteral("use-enc")), QStringLiteral("use: enc"));
+        QCOMPARE(purpose.value(QStringLiteral("ops-wrap")), QStringLiteral("Encryption"));
+        QCOMPARE(reason.value(QStringLiteral("ops-wrap")), QStringLiteral("key_ops: wrapKey, unwrapKey"));
+        QCOMPARE(purpose.value(QStringLiteral("ops-derive")), QStringLiteral("Encryption"));
+        QCOMPARE(purpose.value(QStringLiteral("alg-jwe")), QStringLiteral("Encryption"));
+        QCOMPARE(reason.value(QStringLiteral("alg-jwe")), QStringLiteral("alg: ECDH-ES+A128KW (JWE)"));
+        QCOMPARE(purpose.value(QStringLiteral("x25519")), QStringLiteral("Encryption"));
+        QCOMPARE(purpose.value(QStringLiteral("use-sig")), QStringLiteral("Signature"));
+        QCOMPARE(purpose.value(QStringLiteral("ops-verify")), QStringLiteral("Signature"));
+        QCOMPARE(purpose.value(QStringLiteral("enc-but-rs256")), QStringLiteral("Signature and encryption"));
+        QCOMPARE(purpose.value(QStringLiteral("nothing")), QStringLiteral("–"));
+    }
+
     void selectingShowsDetailAndExports()
     {
         std::unique_ptr<KeysWorkspace> ws(makeWorkspace());
