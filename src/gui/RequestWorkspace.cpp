@@ -9,7 +9,6 @@
 #include "gui/ResponseViewer.h"
 #include "gui/WorkspaceDocument.h"
 #include "net/RequestSession.h"
-#include "net/UnauthorizedDiagnosis.h"
 #include "request/SnippetGenerator.h"
 #include "request/VariableResolver.h"
 #include "storage/DataDirectory.h"
@@ -597,13 +596,13 @@ Environment RequestWorkspace::activeEnvironment() const
 void RequestWorkspace::setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer,
                                            const QString& audience, const QStringList& allowedAlgorithms)
 {
-    m_diagnosisKeys = keys;
+    m_session->setDiagnosisContext(keys, issuer, audience, allowedAlgorithms);
+    m_diagnosisKeyCount = keys ? int(keys->keys().size()) : -1;
     m_diagnosisIssuer = issuer;
     m_diagnosisAudience = audience;
-    m_diagnosisAlgorithms = allowedAlgorithms;
     const HttpClientResponse& shown = m_viewer->response();
     if (m_currentId == 0 && shown.received && (shown.status == 401 || shown.status == 403))
-        showDiagnosis(m_sent, shown, false); // without stealing the side tab from the history
+        showDiagnosis(shown, m_session->diagnose(m_sent, shown), false); // without stealing the side tab
 }
 
 HttpClientOptions RequestWorkspace::clientOptions() const
@@ -681,7 +680,7 @@ void RequestWorkspace::onSessionFinished(quint64 id, const SessionResult& result
         Q_EMIT responseReceived();
         return;
     }
-    showDiagnosis(m_sent, result.response);
+    showDiagnosis(result.response, result.diagnosis);
     const QString outcome =
         result.response.received
             ? tr("%1 in %2 ms").arg(result.response.statusLine()).arg(result.response.timings.totalMs)
@@ -690,29 +689,29 @@ void RequestWorkspace::onSessionFinished(quint64 id, const SessionResult& result
     Q_EMIT responseReceived();
 }
 
-void RequestWorkspace::showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response, bool focus)
+void RequestWorkspace::showDiagnosis(const HttpClientResponse& response, const std::optional<Diagnosis>& diagnosis,
+                                     bool focus)
 {
-    if (!response.received || (response.status != 401 && response.status != 403)) {
+    // Only rendering here: the diagnosis is RequestSession's (the CLI's `request` prints the same one).
+    if (!diagnosis) {
         m_diagnosis->setPlainText(response.received ? tr("HTTP %1: nothing to diagnose (only 401 and 403 are "
                                                          "explained here).")
                                                           .arg(response.status)
                                                     : response.explanation());
         return;
     }
-    DiagnosisInput input = UnauthorizedDiagnosis::inputFor(sent, response);
-    input.keys = m_diagnosisKeys;
-    input.expectedIssuer = m_diagnosisIssuer;
-    input.expectedAudience = m_diagnosisAudience;
-    input.allowedAlgorithms = m_diagnosisAlgorithms;
-    const Diagnosis d = UnauthorizedDiagnosis::diagnose(input);
+    const Diagnosis& d = *diagnosis;
     QString html = QStringLiteral("<h3>%1</h3><p><b>%2</b> <code>%3</code></p>")
                        .arg(tr("Why %1?").arg(d.status), d.summary.toHtmlEscaped(), Diagnosis::causeCode(d.cause));
     // Say what the token was checked against, so "looks valid" without keys is not mistaken for a verified token.
+    const bool tokenSent = std::none_of(d.findings.cbegin(), d.findings.cend(), [](const Diagnosis::Finding& f) {
+        return f.cause == Diagnosis::Cause::NoTokenSent;
+    });
     QStringList context;
     if (d.verified)
         context << tr("Verified against the %n key(s) loaded in the Keys workspace.", nullptr,
-                      int(m_diagnosisKeys->keys().size()));
-    else if (!input.sentToken.isEmpty() && !m_diagnosisKeys)
+                      std::max(m_diagnosisKeyCount, 0));
+    else if (tokenSent && m_diagnosisKeyCount < 0)
         context << tr("Signature not checked: load the issuer's keys in the Keys workspace.");
     if (!m_diagnosisIssuer.isEmpty() || !m_diagnosisAudience.isEmpty())
         context << tr("Expected issuer \"%1\", audience \"%2\" (Token workbench policy).")

@@ -4,6 +4,7 @@
 #include "jose/Jwks.h"
 #include "net/ClientCredentialsClient.h"
 #include "net/HttpClient.h"
+#include "net/UnauthorizedDiagnosis.h"
 #include "request/Environment.h"
 #include "storage/RequestHistory.h"
 
@@ -76,10 +77,10 @@ public:
     /// The token endpoint fields of Bearer auth ({{variables}} unresolved) and the "Verify TLS" switch of the
     /// Settings tab, which the token request honours like every request (with the CA, certificate and proxy).
     ClientCredentialsRequest tokenEndpointRequest() const;
-    /// What the diagnosis checks the sent token against: the issuer's keys (MainWindow passes the set loaded in the
-    /// Keys workspace; nullopt = unknown, the signature is then not checked), the expected iss/aud and the allowed
-    /// algorithms (from the Token workbench's policy; empty = not checked). A 401/403 on display is diagnosed again
-    /// at once, so loading the keys after the answer arrived is enough.
+    /// What RequestSession's diagnosis checks the sent token against: the issuer's keys (MainWindow passes the set
+    /// loaded in the Keys workspace; nullopt = unknown, the signature is then not checked), the expected iss/aud and
+    /// the allowed algorithms (from the Token workbench's policy; empty = not checked). A 401/403 on display is
+    /// diagnosed again by the session at once, so loading the keys after the answer arrived is enough.
     void setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer, const QString& audience,
                              const QStringList& allowedAlgorithms = {});
     /// Base client options (TLS/proxy fields from the Settings tab override them).
@@ -171,7 +172,8 @@ private:
     void onExternalChange(const QStringList& paths);
     void reopenTabsAfterReload();
     bool saveCurrentSettingsIfShown();
-    void showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response, bool focus = true);
+    void showDiagnosis(const HttpClientResponse& response, const std::optional<Diagnosis>& diagnosis,
+                       bool focus = true);
     void showImportNote(bool ok, const QString& note);
     void refreshHistory();
     void applyEnvironments(const QList<Environment>& environments, int active);
@@ -210,10 +212,10 @@ private:
     ClientCredentialsClient* m_tokenClient;
     QByteArray m_storedClientSecret;
     bool m_tokenFetchUnverified = false; // the running/last token fetch had TLS verification off
-    std::optional<Jwks> m_diagnosisKeys;
+    // What the session's diagnosis is given, said beside it (the diagnosis itself is RequestSession's).
+    int m_diagnosisKeyCount = -1; // -1: no keys
     QString m_diagnosisIssuer;
     QString m_diagnosisAudience;
-    QStringList m_diagnosisAlgorithms;
     std::shared_ptr<SecretStore> m_secrets; // shared by every workspace of the process
     std::unique_ptr<RequestDraftStore> m_drafts;
     QTimer* m_draftTimer;
