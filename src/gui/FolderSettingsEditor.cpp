@@ -70,7 +70,8 @@ void FolderSettingsEditor::showContainer(const QString& id)
     } else {
         m_auth->setInheritedText(QString());
     }
-    m_ui->settingsStatusLabel->setText(m_document->store()->pathOf(*node));
+    // The file's path is on the line above the editor already; this label says what became of a save.
+    m_ui->settingsStatusLabel->clear();
     m_loading = false;
     setDirty(false);
 }
@@ -97,6 +98,7 @@ bool FolderSettingsEditor::save()
         return false;
     }
     showContainer(m_id);
+    m_ui->settingsStatusLabel->setText(tr("Saved."));
     return true;
 }
 

@@ -89,6 +89,7 @@ RequestEditor::RequestEditor(QWidget* parent)
     setObjectName(QStringLiteral("requestEditor"));
     m_ui->methodComboBox->addItems(HttpRequestSpec::standardMethods());
     m_ui->urlLineEdit->installEventFilter(this);
+    m_lastRequestLineWidget = m_ui->urlLineEdit;
 
     // KeyValueTable takes its column titles in the constructor, so the tables are placed here.
     const auto addTable = [](const QString& objectName, const QString& nameTitle, const QString& valueTitle,
@@ -384,6 +385,9 @@ void RequestEditor::setSecretStoreNote(const QString& text)
 void RequestEditor::addRequestLineWidget(QWidget* widget)
 {
     m_ui->requestLineLayout->addWidget(widget);
+    setTabOrder(m_lastRequestLineWidget, widget);
+    setTabOrder(widget, m_ui->requestTabWidget);
+    m_lastRequestLineWidget = widget;
 }
 
 ClientCredentialsRequest RequestEditor::tokenEndpointRequest() const

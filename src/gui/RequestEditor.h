@@ -54,7 +54,8 @@ public:
     AuthEditor* itemAuthEditor() const;
     /// The note below the auth page (where secrets of the draft are kept).
     void setSecretStoreNote(const QString& text);
-    /// Adds a widget of the request line after the URL (the workspace's environment box, Send, …).
+    /// Adds a widget of the request line after the URL (the workspace's environment box, Send, …); Tab goes from
+    /// the URL through these, in the order added, and then to the request's tabs.
     void addRequestLineWidget(QWidget* widget);
 
     /// The token endpoint fields of Bearer auth ({{variables}} unresolved) and the Settings tab's "Verify TLS".
@@ -91,8 +92,9 @@ private:
     KeyValueTable* m_multipart;
     KeyValueTable* m_variables;
     JsonHighlighter* m_rawHighlighter;
-    RequestItem m_loaded; // what setItem() showed: the base of item()
-    int m_loading = 0;    // > 0 while the widgets are filled from a model (no modified())
+    QWidget* m_lastRequestLineWidget; // where Tab goes from to the next widget added to the request line
+    RequestItem m_loaded;             // what setItem() showed: the base of item()
+    int m_loading = 0;                // > 0 while the widgets are filled from a model (no modified())
     bool m_syncing = false;
     bool m_checkingJson = false;
     bool m_jsonChecked = false;

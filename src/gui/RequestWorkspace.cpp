@@ -96,6 +96,7 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setEnabled(false);
+    m_cancel->hide(); // shown while a request runs: the URL field needs the room on the request line
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("sendProgressBar"));
     m_progress->setMaximumWidth(120);
@@ -648,6 +649,7 @@ void RequestWorkspace::send()
     m_currentId = m_session->start(request);
     m_send->setEnabled(false);
     m_cancel->setEnabled(true);
+    m_cancel->show();
     m_progress->setRange(0, 0);
     m_progress->show();
 }
@@ -665,6 +667,7 @@ void RequestWorkspace::onSessionFinished(quint64 id, const SessionResult& result
     m_currentId = 0;
     m_send->setEnabled(true);
     m_cancel->setEnabled(false);
+    m_cancel->hide();
     m_progress->hide();
     m_sent = result.sent;
     m_sentSecrets = result.secretValues;

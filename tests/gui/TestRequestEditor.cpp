@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void editsThroughTheWidgets();
     void urlAndQueryTableFollowEachOther();
     void curlPasteImports();
+    void tabGoesThroughTheRequestLine();
 };
 
 void TestRequestEditor::loadShowsEveryField()
@@ -333,6 +335,22 @@ void TestRequestEditor::curlPasteImports()
     QVERIFY(!editor.importCurl(QStringLiteral("curl")));
     QCOMPARE(imported.count(), 2);
     QVERIFY(!imported.at(1).at(0).toBool());
+}
+
+void TestRequestEditor::tabGoesThroughTheRequestLine()
+{
+    // The workspace's Send and friends sit after the URL: Tab from the URL reaches them before the request's tabs.
+    QWidget window;
+    auto* editor = new RequestEditor(&window);
+    auto* environment = new QComboBox(&window);
+    auto* send = new QPushButton(QStringLiteral("Send"), &window);
+    editor->addRequestLineWidget(environment);
+    editor->addRequestLineWidget(send);
+    QCOMPARE(child<QLineEdit>(editor, "urlLineEdit")->nextInFocusChain(), environment);
+    QCOMPARE(environment->nextInFocusChain(), send);
+    auto* tabs = child<QTabWidget>(editor, "requestTabWidget");
+    QWidget* next = send->nextInFocusChain();
+    QVERIFY(next == tabs || next == tabs->focusProxy());
 }
 
 QTEST_MAIN(TestRequestEditor)

@@ -602,15 +602,18 @@ void TestRequestWorkspace::cancelButtonStopsTheRequest()
     QSignalSpy received(&w, &RequestWorkspace::responseReceived);
     auto* send = child<QPushButton>(&w, "sendButton");
     auto* cancel = child<QPushButton>(&w, "cancelButton");
+    QVERIFY(cancel->isHidden()); // only while a request runs
     send->click();
     QVERIFY(w.isSending());
     QVERIFY(!send->isEnabled());
     QVERIFY(cancel->isEnabled());
+    QVERIFY(!cancel->isHidden());
     cancel->click();
     QVERIFY(received.count() > 0 || received.wait(10000));
     QVERIFY(!w.isSending());
     QVERIFY(send->isEnabled());
     QVERIFY(!cancel->isEnabled());
+    QVERIFY(cancel->isHidden());
     QVERIFY2(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("cancelled")),
              qPrintable(child<QLabel>(&w, "responseStatusLabel")->text()));
     QCOMPARE(w.history().entries().size(), 1); // a cancelled request is history too
