@@ -54,10 +54,7 @@ void FolderSettingsEditor::showContainer(const QString& id)
                      .toHtmlEscaped()));
     m_ui->settingsNameLineEdit->setText(m_loaded.name);
     m_ui->settingsDescriptionPlainTextEdit->setPlainText(m_loaded.description);
-    QList<HttpRequestSpec::Row> variables;
-    for (const auto& v : m_loaded.variables)
-        variables.append({v.name, v.value, v.enabled});
-    m_variables->setRows(variables);
+    m_variables->setVariables(m_loaded.variables);
     m_headers->setRows(m_loaded.headers);
     QStringList profiles;
     for (const auto& p : m_document->workspace()->authProfiles)
@@ -73,7 +70,8 @@ void FolderSettingsEditor::showContainer(const QString& id)
     } else {
         m_auth->setInheritedText(QString());
     }
-    m_ui->settingsStatusLabel->setText(m_document->store()->pathOf(*node));
+    // The file's path is on the line above the editor already; this label says what became of a save.
+    m_ui->settingsStatusLabel->clear();
     m_loading = false;
     setDirty(false);
 }
@@ -83,16 +81,7 @@ FolderSettings FolderSettingsEditor::settings() const
     FolderSettings s = m_loaded;
     s.name = m_ui->settingsNameLineEdit->text().trimmed();
     s.description = m_ui->settingsDescriptionPlainTextEdit->toPlainText();
-    s.variables.clear();
-    for (const auto& row : m_variables->rows()) {
-        // A secret mark survives the table (which has no column for it) by name.
-        bool secret = false;
-        for (const auto& old : m_loaded.variables) {
-            if (old.name == row.name)
-                secret = old.secret;
-        }
-        s.variables.append({row.name, row.value, secret, row.enabled});
-    }
+    s.variables = m_variables->variables(m_loaded.variables);
     s.headers = m_headers->rows();
     s.auth = m_auth->auth();
     return s;
@@ -109,6 +98,7 @@ bool FolderSettingsEditor::save()
         return false;
     }
     showContainer(m_id);
+    m_ui->settingsStatusLabel->setText(tr("Saved."));
     return true;
 }
 

@@ -67,3 +67,25 @@ QList<HttpRequestSpec::Row> KeyValueTable::rows() const
     }
     return out;
 }
+
+void KeyValueTable::setVariables(const QList<EnvironmentVariable>& variables)
+{
+    QList<HttpRequestSpec::Row> out;
+    for (const auto& v : variables)
+        out.append({v.name, v.value, v.enabled});
+    setRows(out);
+}
+
+QList<EnvironmentVariable> KeyValueTable::variables(const QList<EnvironmentVariable>& previous) const
+{
+    QList<EnvironmentVariable> out;
+    for (const auto& row : rows()) {
+        bool secret = false;
+        for (const auto& old : previous) {
+            if (old.name == row.name)
+                secret = old.secret;
+        }
+        out.append({row.name, row.value, secret, row.enabled});
+    }
+    return out;
+}

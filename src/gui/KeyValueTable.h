@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "request/Environment.h"
 #include "request/HttpRequestSpec.h"
 
 #include <QTableWidget>
@@ -16,6 +17,11 @@ public:
     void setRows(const QList<HttpRequestSpec::Row>& rows);
     /// Rows with a name or a value (the blank row is left out).
     QList<HttpRequestSpec::Row> rows() const;
+
+    /// Variables as rows (name, value, enabled), and back. The table has no column for the secret mark: a row keeps
+    /// the mark of the variable of the same name in `previous` (what was shown).
+    void setVariables(const QList<EnvironmentVariable>& variables);
+    QList<EnvironmentVariable> variables(const QList<EnvironmentVariable>& previous) const;
 
 Q_SIGNALS:
     void rowsEdited();

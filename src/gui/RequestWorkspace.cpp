@@ -1,19 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "gui/RequestWorkspace.h"
 
-#include "core/JsonText.h"
 #include "gui/AuthEditor.h"
 #include "gui/CollectionsSidebar.h"
 #include "gui/EnvironmentEditorDialog.h"
 #include "gui/FolderSettingsEditor.h"
-#include "gui/JsonEdit.h"
-#include "gui/JsonHighlighter.h"
-#include "gui/KeyValueTable.h"
+#include "gui/RequestEditor.h"
 #include "gui/ResponseViewer.h"
 #include "gui/WorkspaceDocument.h"
 #include "net/RequestSession.h"
-#include "net/UnauthorizedDiagnosis.h"
-#include "request/CurlImporter.h"
 #include "request/SnippetGenerator.h"
 #include "request/VariableResolver.h"
 #include "storage/DataDirectory.h"
@@ -31,27 +26,18 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
-#include <QFileDialog>
-#include <QFontDatabase>
-#include <QFormLayout>
-#include <QGridLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
-#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScopeGuard>
 #include <QSettings>
 #include <QShortcut>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabBar>
@@ -65,7 +51,6 @@
 namespace {
 
 constexpr int kHistoryIdRole = Qt::UserRole + 1;
-constexpr qsizetype kLiveJsonCheckLimit = 1024 * 1024;
 constexpr const char* kClientSecretKey = "request/token-endpoint-client-secret";
 const QLatin1String kLocalMockEnvironment("Local mock API");
 
@@ -75,46 +60,12 @@ bool isLoopbackUrl(const QString& text)
     return host == QLatin1String("127.0.0.1") || host == QLatin1String("localhost") || host == QLatin1String("::1");
 }
 
-bool looksLikeCurl(const QString& text)
-{
-    const QString t = text.trimmed();
-    return t.startsWith(QLatin1String("curl "), Qt::CaseInsensitive) ||
-           t.startsWith(QLatin1String("curl.exe "), Qt::CaseInsensitive);
-}
-
 QLineEdit* lineEdit(const QString& objectName, const QString& placeholder, QWidget* parent)
 {
     auto* edit = new QLineEdit(parent);
     edit->setObjectName(objectName);
     edit->setPlaceholderText(placeholder);
     return edit;
-}
-
-QList<HttpRequestSpec::MultipartPart> partsFromRows(const QList<HttpRequestSpec::Row>& rows)
-{
-    // "@path" values are files (curl -F convention).
-    QList<HttpRequestSpec::MultipartPart> parts;
-    for (const auto& row : rows) {
-        HttpRequestSpec::MultipartPart part;
-        part.name = row.name;
-        part.enabled = row.enabled;
-        if (row.value.startsWith(QLatin1Char('@'))) {
-            part.isFile = true;
-            part.filePath = row.value.mid(1);
-        } else {
-            part.value = row.value;
-        }
-        parts.append(part);
-    }
-    return parts;
-}
-
-QList<HttpRequestSpec::Row> rowsFromParts(const QList<HttpRequestSpec::MultipartPart>& parts)
-{
-    QList<HttpRequestSpec::Row> rows;
-    for (const auto& part : parts)
-        rows.append({part.name, part.isFile ? QString(QLatin1Char('@') + part.filePath) : part.value, part.enabled});
-    return rows;
 }
 
 } // namespace
@@ -130,14 +81,8 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     m_secrets = SecretStores::shared();
     m_document = new WorkspaceDocument(m_secrets.get(), this);
 
-    // --- request line ------------------------------------------------------------------------------------------
-    m_method = new QComboBox(this);
-    m_method->setObjectName(QStringLiteral("methodComboBox"));
-    m_method->setEditable(true); // custom methods
-    m_method->addItems(HttpRequestSpec::standardMethods());
-    m_method->setMinimumContentsLength(8);
-    m_url = lineEdit(QStringLiteral("urlLineEdit"), tr("https://api.example.com/path — or paste a curl command"), this);
-    m_url->installEventFilter(this);
+    // --- request editor (ui/RequestEditor.ui) and the request line's actions ------------------------------------
+    m_editor = new RequestEditor(this);
     m_environment = new QComboBox(this);
     m_environment->setObjectName(QStringLiteral("environmentComboBox"));
     m_environment->setToolTip(tr("Environment whose {{variables}} fill the request"));
@@ -151,6 +96,7 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_cancel->setEnabled(false);
+    m_cancel->hide(); // shown while a request runs: the URL field needs the room on the request line
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("sendProgressBar"));
     m_progress->setMaximumWidth(120);
@@ -161,15 +107,9 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     m_copy->setText(tr("Copy as code"));
     m_copy->setPopupMode(QToolButton::InstantPopup);
     buildCopyMenu();
-    auto* requestLine = new QHBoxLayout;
-    requestLine->addWidget(m_method);
-    requestLine->addWidget(m_url, 1);
-    requestLine->addWidget(m_environment);
-    requestLine->addWidget(m_manageEnvironments);
-    requestLine->addWidget(m_send);
-    requestLine->addWidget(m_cancel);
-    requestLine->addWidget(m_progress);
-    requestLine->addWidget(m_copy);
+    for (QWidget* widget :
+         std::initializer_list<QWidget*>{m_environment, m_manageEnvironments, m_send, m_cancel, m_progress, m_copy})
+        m_editor->addRequestLineWidget(widget);
     m_importNote = new QLabel(this);
     m_importNote->setObjectName(QStringLiteral("importNoteLabel"));
     m_importNote->setWordWrap(true);
@@ -179,19 +119,6 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     m_environmentNote->setWordWrap(true);
     m_environmentNote->setStyleSheet(QStringLiteral("color: #c0392b"));
     m_environmentNote->hide();
-
-    // --- request tabs -------------------------------------------------------------------------------------------
-    m_requestTabs = new QTabWidget(this);
-    m_requestTabs->setObjectName(QStringLiteral("requestTabWidget"));
-    m_query = new KeyValueTable(tr("Parameter"), tr("Value (as written in the URL)"), this);
-    m_query->setObjectName(QStringLiteral("queryTableWidget"));
-    m_requestTabs->addTab(m_query, tr("Params"));
-    m_headers = new KeyValueTable(tr("Header"), tr("Value"), this);
-    m_headers->setObjectName(QStringLiteral("headersTableWidget"));
-    m_requestTabs->addTab(m_headers, tr("Headers"));
-    m_requestTabs->addTab(buildBodyPage(), tr("Body"));
-    m_requestTabs->addTab(buildAuthPage(), tr("Auth"));
-    m_requestTabs->addTab(buildSettingsPage(), tr("Settings"));
 
     // --- response, diagnosis, history ---------------------------------------------------------------------------
     m_viewer = new ResponseViewer(this);
@@ -227,10 +154,9 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     auto* upper = new QWidget(this);
     auto* upperLayout = new QVBoxLayout(upper);
     upperLayout->setContentsMargins(0, 0, 0, 0);
-    upperLayout->addLayout(requestLine);
     upperLayout->addWidget(m_importNote);
     upperLayout->addWidget(m_environmentNote);
-    upperLayout->addWidget(m_requestTabs, 1);
+    upperLayout->addWidget(m_editor, 1);
     // --- collections, tabs, settings ----------------------------------------------------------------------------
     m_settingsEditor = new FolderSettingsEditor(m_document, this);
     m_editorStack = new QStackedWidget(this);
@@ -310,7 +236,7 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
 
     // --- behaviour ----------------------------------------------------------------------------------------------
     connect(m_send, &QPushButton::clicked, this, &RequestWorkspace::send);
-    connect(m_url, &QLineEdit::returnPressed, this, &RequestWorkspace::send);
+    connect(m_editor, &RequestEditor::sendRequested, this, &RequestWorkspace::send);
     connect(m_cancel, &QPushButton::clicked, this, &RequestWorkspace::cancel);
     connect(m_manageEnvironments, &QPushButton::clicked, this, &RequestWorkspace::openEnvironmentEditor);
     connect(m_environment, &QComboBox::currentIndexChanged, this, [this]() {
@@ -318,16 +244,9 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
             saveEnvironments(); // the active environment survives a restart too
     });
     connect(m_tokenClient, &ClientCredentialsClient::finished, this, &RequestWorkspace::onTokenFetched);
-    connect(m_url, &QLineEdit::textChanged, this, [this](const QString& text) {
-        if (m_syncing)
-            return;
-        if (looksLikeCurl(text)) {
-            importCurl(text);
-            return;
-        }
-        syncQueryFromUrl();
-    });
-    connect(m_query, &KeyValueTable::rowsEdited, this, &RequestWorkspace::syncUrlFromQuery);
+    connect(m_editor, &RequestEditor::fetchTokenRequested, this, &RequestWorkspace::fetchToken);
+    connect(m_editor, &RequestEditor::cancelTokenFetchRequested, this, &RequestWorkspace::cancelTokenFetch);
+    connect(m_editor, &RequestEditor::curlImported, this, &RequestWorkspace::showImportNote);
     connect(m_session, &RequestSession::finished, this, &RequestWorkspace::onSessionFinished);
     connect(m_session, &RequestSession::progress, this, [this](quint64 id, const QString& stage) {
         if (id == m_currentId)
@@ -358,22 +277,8 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(1500);
     connect(m_draftTimer, &QTimer::timeout, this, &RequestWorkspace::saveDraft);
-    for (auto* edit : findChildren<QLineEdit*>()) {
-        connect(edit, &QLineEdit::textEdited, m_draftTimer, qOverload<>(&QTimer::start));
-        connect(edit, &QLineEdit::textEdited, this, &RequestWorkspace::markEdited);
-    }
-    connect(m_rawBody, &QPlainTextEdit::textChanged, m_draftTimer, qOverload<>(&QTimer::start));
-    connect(m_rawBody, &QPlainTextEdit::textChanged, this, &RequestWorkspace::markEdited);
-    for (auto* table : {m_headers, m_form, m_multipart, m_query}) {
-        connect(table, &KeyValueTable::rowsEdited, m_draftTimer, qOverload<>(&QTimer::start));
-        connect(table, &KeyValueTable::rowsEdited, this, &RequestWorkspace::markEdited);
-    }
-    for (auto* combo : {m_method, m_bodyKind, m_rawType, m_authKind, m_apiKeyLocation, m_proxyMode})
-        connect(combo, &QComboBox::currentIndexChanged, this, &RequestWorkspace::markEdited);
-    for (auto* box : {m_followRedirects, m_verifyTls})
-        connect(box, &QCheckBox::toggled, this, &RequestWorkspace::markEdited);
-    connect(m_timeout, &QSpinBox::valueChanged, this, &RequestWorkspace::markEdited);
-    connect(m_itemAuth, &AuthEditor::edited, this, &RequestWorkspace::markEdited);
+    connect(m_editor, &RequestEditor::modified, m_draftTimer, qOverload<>(&QTimer::start));
+    connect(m_editor, &RequestEditor::modified, this, &RequestWorkspace::markEdited);
     connect(m_settingsEditor, &FolderSettingsEditor::dirtyChanged, this, [this](bool dirty) {
         Q_EMIT statusMessage(dirty ? tr("Settings changed: Ctrl+S saves them.") : QString());
     });
@@ -383,7 +288,6 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     setHistoryPath(RequestHistory::defaultPath());
     m_drafts = std::make_unique<RequestDraftStore>(RequestDraftStore::defaultPath(), m_secrets.get());
     loadDraft();
-    updateTlsWarning();
 }
 
 RequestWorkspace::~RequestWorkspace()
@@ -391,213 +295,9 @@ RequestWorkspace::~RequestWorkspace()
     saveDraft();
 }
 
-QWidget* RequestWorkspace::buildBodyPage()
-{
-    auto* page = new QWidget(this);
-    m_bodyKind = new QComboBox(page);
-    m_bodyKind->setObjectName(QStringLiteral("bodyKindComboBox"));
-    m_bodyKind->addItems({tr("None"), tr("Raw"), tr("x-www-form-urlencoded"), tr("Multipart form"), tr("Binary file")});
-    m_rawType = new QComboBox(page);
-    m_rawType->setObjectName(QStringLiteral("rawTypeComboBox"));
-    m_rawType->addItems({tr("JSON"), tr("Text"), tr("XML")});
-    m_bodyStack = new QStackedWidget(page);
-    m_bodyStack->addWidget(new QLabel(tr("This request has no body."), m_bodyStack));
-
-    auto* raw = new QWidget(m_bodyStack);
-    m_rawBody = new QPlainTextEdit(raw);
-    m_rawBody->setObjectName(QStringLiteral("bodyPlainTextEdit"));
-    m_rawBody->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_rawHighlighter = new JsonHighlighter(m_rawBody->document());
-    m_jsonStatus = new QLabel(raw);
-    m_jsonStatus->setObjectName(QStringLiteral("jsonStatusLabel"));
-    auto* rawLayout = new QVBoxLayout(raw);
-    rawLayout->setContentsMargins(0, 0, 0, 0);
-    rawLayout->addWidget(m_rawBody, 1);
-    rawLayout->addWidget(m_jsonStatus);
-    m_bodyStack->addWidget(raw);
-
-    m_form = new KeyValueTable(tr("Field"), tr("Value"), m_bodyStack);
-    m_form->setObjectName(QStringLiteral("formTableWidget"));
-    m_bodyStack->addWidget(m_form);
-    m_multipart = new KeyValueTable(tr("Field"), tr("Value (@/path/to/file for a file)"), m_bodyStack);
-    m_multipart->setObjectName(QStringLiteral("multipartTableWidget"));
-    m_bodyStack->addWidget(m_multipart);
-
-    auto* binary = new QWidget(m_bodyStack);
-    m_binaryFile = lineEdit(QStringLiteral("binaryFileLineEdit"), tr("File to send as the body"), binary);
-    auto* browse = new QPushButton(tr("Browse…"), binary);
-    browse->setObjectName(QStringLiteral("binaryFileBrowsePushButton"));
-    auto* binaryLayout = new QHBoxLayout(binary);
-    binaryLayout->addWidget(m_binaryFile, 1);
-    binaryLayout->addWidget(browse);
-    binaryLayout->setAlignment(Qt::AlignTop);
-    m_bodyStack->addWidget(binary);
-    connect(browse, &QPushButton::clicked, this, [this]() {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Body file"));
-        if (!path.isEmpty())
-            m_binaryFile->setText(path);
-    });
-
-    auto* top = new QHBoxLayout;
-    top->addWidget(m_bodyKind);
-    top->addWidget(m_rawType);
-    top->addStretch(1);
-    auto* layout = new QVBoxLayout(page);
-    layout->addLayout(top);
-    layout->addWidget(m_bodyStack, 1);
-    connect(m_bodyKind, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_bodyStack->setCurrentIndex(index);
-        m_rawType->setVisible(index == int(HttpRequestSpec::BodyKind::Raw));
-        checkJson();
-    });
-    connect(m_rawType, &QComboBox::currentIndexChanged, this, &RequestWorkspace::checkJson);
-    connect(m_rawBody, &QPlainTextEdit::textChanged, this, &RequestWorkspace::checkJson);
-    m_rawType->hide();
-    return page;
-}
-
-QWidget* RequestWorkspace::buildAuthPage()
-{
-    auto* page = new QWidget(this);
-    m_authKind = new QComboBox(page);
-    m_authKind->setObjectName(QStringLiteral("authKindComboBox"));
-    // 0..3 are HttpRequestSpec::AuthKind; the kinds a saved request adds follow.
-    m_authKind->addItems({tr("No auth"), tr("Bearer token"), tr("Basic"), tr("API key"),
-                          AuthEditor::typeLabel(AuthConfig::Type::Inherit),
-                          AuthEditor::typeLabel(AuthConfig::Type::Jwt),
-                          AuthEditor::typeLabel(AuthConfig::Type::OAuth2)});
-    m_authStack = new QStackedWidget(page);
-    m_authStack->addWidget(new QLabel(tr("No Authorization header is added."), m_authStack));
-
-    auto* bearer = new QWidget(m_authStack);
-    m_bearer = lineEdit(QStringLiteral("bearerTokenLineEdit"),
-                        tr("Token (or use \"Use in Request\" in the Token "
-                           "workbench)"),
-                        bearer);
-    m_bearer->setEchoMode(QLineEdit::PasswordEchoOnEdit);
-    auto* tokenForm = new QFormLayout;
-    tokenForm->addRow(tr("Token"), m_bearer);
-    auto* bearerLayout = new QVBoxLayout(bearer);
-    bearerLayout->setContentsMargins(0, 0, 0, 0);
-    bearerLayout->addLayout(tokenForm);
-    bearerLayout->addWidget(buildTokenEndpointBox(bearer));
-    bearerLayout->addStretch(1);
-    m_authStack->addWidget(bearer);
-
-    auto* basic = new QWidget(m_authStack);
-    m_basicUser = lineEdit(QStringLiteral("basicUserLineEdit"), QString(), basic);
-    m_basicPassword = lineEdit(QStringLiteral("basicPasswordLineEdit"), QString(), basic);
-    m_basicPassword->setEchoMode(QLineEdit::Password);
-    auto* basicLayout = new QFormLayout(basic);
-    basicLayout->addRow(tr("User"), m_basicUser);
-    basicLayout->addRow(tr("Password"), m_basicPassword);
-    m_authStack->addWidget(basic);
-
-    auto* apiKey = new QWidget(m_authStack);
-    m_apiKeyName = lineEdit(QStringLiteral("apiKeyNameLineEdit"), QStringLiteral("X-API-Key"), apiKey);
-    m_apiKeyValue = lineEdit(QStringLiteral("apiKeyValueLineEdit"), QString(), apiKey);
-    m_apiKeyValue->setEchoMode(QLineEdit::PasswordEchoOnEdit);
-    m_apiKeyLocation = new QComboBox(apiKey);
-    m_apiKeyLocation->setObjectName(QStringLiteral("apiKeyLocationComboBox"));
-    m_apiKeyLocation->addItems({tr("Header"), tr("Query parameter")});
-    auto* apiKeyLayout = new QFormLayout(apiKey);
-    apiKeyLayout->addRow(tr("Name"), m_apiKeyName);
-    apiKeyLayout->addRow(tr("Value"), m_apiKeyValue);
-    apiKeyLayout->addRow(tr("Add to"), m_apiKeyLocation);
-    m_authStack->addWidget(apiKey);
-
-    // Inherit, JWT and OAuth 2.0: one AuthEditor page, its type set by the kind box.
-    m_itemAuth = new AuthEditor(m_authStack);
-    m_itemAuth->setObjectName(QStringLiteral("itemAuthEditor"));
-    m_itemAuth->setTypeChooserVisible(false);
-    m_authStack->addWidget(m_itemAuth);
-
-    m_secretStoreLabel = new QLabel(page);
-    m_secretStoreLabel->setObjectName(QStringLiteral("secretStoreLabel"));
-    m_secretStoreLabel->setWordWrap(true);
-    auto* layout = new QVBoxLayout(page);
-    layout->addWidget(m_authKind, 0, Qt::AlignLeft);
-    layout->addWidget(m_authStack);
-    layout->addStretch(1);
-    layout->addWidget(m_secretStoreLabel);
-    connect(m_authKind, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_authStack->setCurrentIndex(std::min(index, 4));
-        if (index >= 4) {
-            AuthConfig a = m_itemAuth->auth();
-            a.type = index == 4 ? AuthConfig::Type::Inherit
-                                : (index == 5 ? AuthConfig::Type::Jwt : AuthConfig::Type::OAuth2);
-            m_itemAuth->setAuth(a);
-        }
-    });
-    return page;
-}
-
-QWidget* RequestWorkspace::buildTokenEndpointBox(QWidget* parent)
-{
-    auto* box = new QGroupBox(tr("Fetch from a token endpoint (OAuth 2.0 client credentials)"), parent);
-    box->setObjectName(QStringLiteral("tokenEndpointGroupBox"));
-    m_tokenUrl = lineEdit(QStringLiteral("tokenUrlLineEdit"),
-                          tr("https://issuer.example.com/oauth/token ({{variables}} work here)"), box);
-    m_tokenClientId = lineEdit(QStringLiteral("tokenClientIdLineEdit"), QString(), box);
-    m_tokenClientSecret =
-        lineEdit(QStringLiteral("tokenClientSecretLineEdit"), tr("kept in the secret store, never in a file"), box);
-    m_tokenClientSecret->setEchoMode(QLineEdit::Password);
-    m_tokenAudience = lineEdit(QStringLiteral("tokenAudienceLineEdit"), tr("optional"), box);
-    m_tokenScope = lineEdit(QStringLiteral("tokenScopeLineEdit"), tr("optional, space-separated"), box);
-    m_fetchToken = new QPushButton(tr("Fetch token"), box);
-    m_fetchToken->setObjectName(QStringLiteral("fetchTokenButton"));
-    m_fetchToken->setAutoDefault(false);
-    m_fetchToken->setToolTip(tr("POST grant_type=client_credentials with the client id and secret (HTTP Basic) and "
-                                "put the access token into the Token field"));
-    m_cancelFetchToken = new QPushButton(tr("Cancel"), box);
-    m_cancelFetchToken->setObjectName(QStringLiteral("cancelFetchTokenButton"));
-    m_cancelFetchToken->setAutoDefault(false);
-    m_cancelFetchToken->setEnabled(false);
-    m_tokenFetchStatus = new QLabel(box);
-    m_tokenFetchStatus->setObjectName(QStringLiteral("tokenFetchStatusLabel"));
-    m_tokenFetchStatus->setWordWrap(true);
-    m_tokenFetchStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_tokenTlsWarning = new QLabel(tr("⚠ TLS verification is OFF (Settings tab): the token endpoint's certificate is "
-                                      "not checked either, so the client secret goes to whoever answers."),
-                                   box);
-    m_tokenTlsWarning->setObjectName(QStringLiteral("tokenTlsWarningLabel"));
-    m_tokenTlsWarning->setWordWrap(true);
-    m_tokenTlsWarning->setStyleSheet(QStringLiteral("color: #c0392b; font-weight: bold"));
-    m_tokenTlsWarning->hide();
-    auto* grid = new QGridLayout(box);
-    grid->addWidget(new QLabel(tr("Token URL"), box), 0, 0);
-    grid->addWidget(m_tokenUrl, 0, 1, 1, 3);
-    grid->addWidget(new QLabel(tr("Client ID"), box), 1, 0);
-    grid->addWidget(m_tokenClientId, 1, 1);
-    grid->addWidget(new QLabel(tr("Client secret"), box), 1, 2);
-    grid->addWidget(m_tokenClientSecret, 1, 3);
-    grid->addWidget(new QLabel(tr("Audience"), box), 2, 0);
-    grid->addWidget(m_tokenAudience, 2, 1);
-    grid->addWidget(new QLabel(tr("Scope"), box), 2, 2);
-    grid->addWidget(m_tokenScope, 2, 3);
-    auto* actions = new QHBoxLayout;
-    actions->addWidget(m_fetchToken);
-    actions->addWidget(m_cancelFetchToken);
-    actions->addWidget(m_tokenFetchStatus, 1);
-    grid->addLayout(actions, 3, 0, 1, 4);
-    grid->addWidget(m_tokenTlsWarning, 4, 0, 1, 4);
-    grid->setColumnStretch(1, 1);
-    grid->setColumnStretch(3, 1);
-    connect(m_fetchToken, &QPushButton::clicked, this, &RequestWorkspace::fetchToken);
-    connect(m_cancelFetchToken, &QPushButton::clicked, this, &RequestWorkspace::cancelTokenFetch);
-    return box;
-}
-
 ClientCredentialsRequest RequestWorkspace::tokenEndpointRequest() const
 {
-    ClientCredentialsRequest r;
-    r.tokenUrl = m_tokenUrl->text().trimmed();
-    r.clientId = m_tokenClientId->text().trimmed();
-    r.clientSecret = m_tokenClientSecret->text();
-    r.audience = m_tokenAudience->text().trimmed();
-    r.scope = m_tokenScope->text().simplified();
-    r.verifyTls = m_verifyTls->isChecked();
-    return r;
+    return m_editor->tokenEndpointRequest();
 }
 
 void RequestWorkspace::fetchToken()
@@ -607,16 +307,14 @@ void RequestWorkspace::fetchToken()
     ClientCredentialsRequest r = tokenEndpointRequest();
     for (QString* field : {&r.tokenUrl, &r.clientId, &r.clientSecret, &r.audience, &r.scope})
         *field = resolver.resolve(*field).text;
-    if (m_timeout->value() > 0)
-        r.timeoutMs = m_timeout->value();
+    if (const int timeoutMs = m_editor->request().timeoutMs; timeoutMs > 0)
+        r.timeoutMs = timeoutMs;
     m_tokenClient->setOptions(clientOptions());
     m_tokenFetchUnverified = !r.verifyTls;
     m_tokenClient->fetch(r);
-    m_fetchToken->setEnabled(false);
-    m_cancelFetchToken->setEnabled(true);
-    m_tokenFetchStatus->setStyleSheet(QString());
-    m_tokenFetchStatus->setText(r.verifyTls ? tr("Asking %1 for a token…").arg(r.tokenUrl)
-                                            : tr("Asking %1 for a token, TLS verification OFF…").arg(r.tokenUrl));
+    m_editor->setTokenFetchState(true, r.verifyTls
+                                           ? tr("Asking %1 for a token…").arg(r.tokenUrl)
+                                           : tr("Asking %1 for a token, TLS verification OFF…").arg(r.tokenUrl));
 }
 
 void RequestWorkspace::cancelTokenFetch()
@@ -626,17 +324,12 @@ void RequestWorkspace::cancelTokenFetch()
 
 void RequestWorkspace::onTokenFetched(const Result<TokenGrant>& result)
 {
-    m_fetchToken->setEnabled(true);
-    m_cancelFetchToken->setEnabled(false);
     if (!result) {
-        m_tokenFetchStatus->setStyleSheet(QStringLiteral("color: #c0392b"));
-        m_tokenFetchStatus->setText(tr("✗ No token: %1").arg(result.error().message));
+        m_editor->setTokenFetchState(false, tr("✗ No token: %1").arg(result.error().message), true);
         Q_EMIT tokenFetchFinished(false);
         return;
     }
     const TokenGrant& grant = result.value();
-    m_authKind->setCurrentIndex(int(HttpRequestSpec::AuthKind::Bearer));
-    m_bearer->setText(grant.accessToken);
     QStringList details;
     if (grant.expiresIn >= 0)
         details << tr("expires in %1 s").arg(grant.expiresIn);
@@ -646,13 +339,13 @@ void RequestWorkspace::onTokenFetched(const Result<TokenGrant>& result)
         details << tr("token type %1, not Bearer: the API may expect another scheme").arg(grant.tokenType);
     if (m_tokenFetchUnverified)
         details << tr("⚠ TLS verification was off");
-    m_tokenFetchStatus->setStyleSheet(QString());
-    m_tokenFetchStatus->setText(
-        details.isEmpty()
-            ? tr("✓ Token received and put into the Token field.")
-            : tr("✓ Token received (%1) and put into the Token field.").arg(details.join(QStringLiteral("; "))));
+    // The Auth tab shows the Token field the token went into; an edit of the request like any other.
+    m_editor->setBearerToken(grant.accessToken);
+    m_editor->setTokenFetchState(
+        false, details.isEmpty()
+                   ? tr("✓ Token received and put into the Token field.")
+                   : tr("✓ Token received (%1) and put into the Token field.").arg(details.join(QStringLiteral("; "))));
     saveTokenEndpointSettings();
-    m_draftTimer->start();
     Q_EMIT statusMessage(tr("Token fetched from the token endpoint."));
     Q_EMIT tokenFetchFinished(true);
 }
@@ -662,27 +355,31 @@ void RequestWorkspace::loadTokenEndpointSettings()
     // Plain settings hold only the non-secret fields; the client secret lives in the SecretStore.
     QSettings settings;
     settings.beginGroup(QStringLiteral("request/tokenEndpoint"));
-    m_tokenUrl->setText(settings.value(QStringLiteral("url")).toString());
-    m_tokenClientId->setText(settings.value(QStringLiteral("clientId")).toString());
-    m_tokenAudience->setText(settings.value(QStringLiteral("audience")).toString());
-    m_tokenScope->setText(settings.value(QStringLiteral("scope")).toString());
-    if (m_tokenUrl->text().isEmpty())
-        return; // never used: no need to ask the keychain
-    if (const auto secret = m_secrets->read(QLatin1String(kClientSecretKey)); secret) {
-        m_storedClientSecret = secret.value();
-        m_tokenClientSecret->setText(QString::fromUtf8(secret.value()));
+    ClientCredentialsRequest r;
+    r.tokenUrl = settings.value(QStringLiteral("url")).toString();
+    r.clientId = settings.value(QStringLiteral("clientId")).toString();
+    r.audience = settings.value(QStringLiteral("audience")).toString();
+    r.scope = settings.value(QStringLiteral("scope")).toString();
+    // Never used: no need to ask the keychain.
+    if (!r.tokenUrl.isEmpty()) {
+        if (const auto secret = m_secrets->read(QLatin1String(kClientSecretKey)); secret) {
+            m_storedClientSecret = secret.value();
+            r.clientSecret = QString::fromUtf8(secret.value());
+        }
     }
+    m_editor->setTokenEndpointRequest(r);
 }
 
 void RequestWorkspace::saveTokenEndpointSettings()
 {
     QSettings settings;
     settings.beginGroup(QStringLiteral("request/tokenEndpoint"));
-    settings.setValue(QStringLiteral("url"), m_tokenUrl->text().trimmed());
-    settings.setValue(QStringLiteral("clientId"), m_tokenClientId->text().trimmed());
-    settings.setValue(QStringLiteral("audience"), m_tokenAudience->text().trimmed());
-    settings.setValue(QStringLiteral("scope"), m_tokenScope->text().simplified());
-    const QByteArray secret = m_tokenClientSecret->text().toUtf8();
+    const ClientCredentialsRequest r = m_editor->tokenEndpointRequest();
+    settings.setValue(QStringLiteral("url"), r.tokenUrl);
+    settings.setValue(QStringLiteral("clientId"), r.clientId);
+    settings.setValue(QStringLiteral("audience"), r.audience);
+    settings.setValue(QStringLiteral("scope"), r.scope);
+    const QByteArray secret = r.clientSecret.toUtf8();
     if (secret == m_storedClientSecret)
         return;
     const auto stored = secret.isEmpty() ? m_secrets->remove(QLatin1String(kClientSecretKey))
@@ -691,55 +388,6 @@ void RequestWorkspace::saveTokenEndpointSettings()
         m_storedClientSecret = secret;
     else
         Q_EMIT statusMessage(tr("The client secret was not kept: %1").arg(stored.error().message));
-}
-
-QWidget* RequestWorkspace::buildSettingsPage()
-{
-    auto* page = new QWidget(this);
-    m_followRedirects = new QCheckBox(tr("Follow redirects"), page);
-    m_followRedirects->setObjectName(QStringLiteral("followRedirectsCheckBox"));
-    m_followRedirects->setChecked(true);
-    m_verifyTls = new QCheckBox(tr("Verify TLS certificates"), page);
-    m_verifyTls->setObjectName(QStringLiteral("verifyTlsCheckBox"));
-    m_verifyTls->setChecked(true);
-    m_tlsWarning = new QLabel(tr("⚠ TLS verification is OFF: anyone on the path can read and change this "
-                                 "request."),
-                              page);
-    m_tlsWarning->setObjectName(QStringLiteral("tlsWarningLabel"));
-    m_tlsWarning->setStyleSheet(QStringLiteral("color: #c0392b; font-weight: bold"));
-    m_timeout = new QSpinBox(page);
-    m_timeout->setObjectName(QStringLiteral("timeoutSpinBox"));
-    m_timeout->setRange(0, 600000);
-    m_timeout->setSingleStep(1000);
-    m_timeout->setSuffix(tr(" ms"));
-    m_timeout->setSpecialValueText(tr("default (30 s)"));
-    m_caFile = lineEdit(QStringLiteral("caFileLineEdit"), tr("Extra trusted CA certificates (PEM)"), page);
-    m_clientCert = lineEdit(QStringLiteral("clientCertLineEdit"), tr("Client certificate (PEM, or .p12/.pfx)"), page);
-    m_clientKey = lineEdit(QStringLiteral("clientKeyLineEdit"), tr("Client key (PEM)"), page);
-    // Kept in memory only: neither the draft nor the settings hold it.
-    m_keyPassphrase = lineEdit(QStringLiteral("keyPassphraseLineEdit"),
-                               tr("Passphrase of the key or the PKCS#12 file (never saved)"), page);
-    m_keyPassphrase->setEchoMode(QLineEdit::Password);
-    m_proxyMode = new QComboBox(page);
-    m_proxyMode->setObjectName(QStringLiteral("proxyModeComboBox"));
-    m_proxyMode->addItems({tr("System proxy"), tr("No proxy"), tr("Manual")});
-    m_proxy = lineEdit(QStringLiteral("proxyLineEdit"), tr("host:port"), page);
-    m_proxy->setEnabled(false);
-    auto* form = new QFormLayout(page);
-    form->addRow(m_followRedirects);
-    form->addRow(m_verifyTls);
-    form->addRow(m_tlsWarning);
-    form->addRow(tr("Timeout"), m_timeout);
-    form->addRow(tr("CA file"), m_caFile);
-    form->addRow(tr("Client certificate"), m_clientCert);
-    form->addRow(tr("Client key"), m_clientKey);
-    form->addRow(tr("Key passphrase"), m_keyPassphrase);
-    form->addRow(tr("Proxy"), m_proxyMode);
-    form->addRow(tr("Manual proxy"), m_proxy);
-    connect(m_verifyTls, &QCheckBox::toggled, this, &RequestWorkspace::updateTlsWarning);
-    connect(m_proxyMode, &QComboBox::currentIndexChanged, this,
-            [this](int index) { m_proxy->setEnabled(index == int(ProxyOptions::Mode::Manual)); });
-    return page;
 }
 
 void RequestWorkspace::buildCopyMenu()
@@ -768,153 +416,27 @@ void RequestWorkspace::buildCopyMenu()
 
 HttpRequestSpec RequestWorkspace::request() const
 {
-    HttpRequestSpec r;
-    r.method = m_method->currentText();
-    r.url = m_url->text().trimmed();
-    r.queryRows = m_query->rows();
-    r.headers = m_headers->rows();
-    r.bodyKind = HttpRequestSpec::BodyKind(m_bodyKind->currentIndex());
-    r.rawType = HttpRequestSpec::RawType(m_rawType->currentIndex());
-    r.rawBody = m_rawBody->toPlainText();
-    r.formRows = m_form->rows();
-    r.multipartParts = partsFromRows(m_multipart->rows());
-    r.binaryFilePath = m_binaryFile->text();
-    // Inherit, JWT and OAuth 2.0 are not wire-level auth: RequestSession turns them into a header on each send.
-    r.auth.kind = m_authKind->currentIndex() < 4 ? HttpRequestSpec::AuthKind(m_authKind->currentIndex())
-                                                 : HttpRequestSpec::AuthKind::None;
-    r.auth.token = m_bearer->text().trimmed();
-    r.auth.username = m_basicUser->text();
-    r.auth.password = m_basicPassword->text();
-    r.auth.apiKeyName = m_apiKeyName->text();
-    r.auth.apiKeyValue = m_apiKeyValue->text();
-    r.auth.apiKeyInQuery = m_apiKeyLocation->currentIndex() == 1;
-    r.followRedirects = m_followRedirects->isChecked();
-    r.verifyTls = m_verifyTls->isChecked();
-    r.timeoutMs = m_timeout->value();
-    return r;
+    return m_editor->request();
 }
 
 void RequestWorkspace::setRequest(const HttpRequestSpec& r)
 {
-    m_syncing = true;
-    m_method->setCurrentText(r.method);
-    m_url->setText(r.url);
-    m_syncing = false;
-    m_query->setRows(r.queryRows.isEmpty() ? HttpRequestSpec::parseQuery(r.url) : r.queryRows);
-    m_headers->setRows(r.headers);
-    m_bodyKind->setCurrentIndex(int(r.bodyKind));
-    m_rawType->setCurrentIndex(int(r.rawType));
-    m_rawBody->setPlainText(r.rawBody);
-    m_form->setRows(r.formRows);
-    m_multipart->setRows(rowsFromParts(r.multipartParts));
-    m_binaryFile->setText(r.binaryFilePath);
-    m_authKind->setCurrentIndex(int(r.auth.kind));
-    m_bearer->setText(r.auth.token);
-    m_basicUser->setText(r.auth.username);
-    m_basicPassword->setText(r.auth.password);
-    m_apiKeyName->setText(r.auth.apiKeyName);
-    m_apiKeyValue->setText(r.auth.apiKeyValue);
-    m_apiKeyLocation->setCurrentIndex(r.auth.apiKeyInQuery ? 1 : 0);
-    m_followRedirects->setChecked(r.followRedirects);
-    m_verifyTls->setChecked(r.verifyTls);
-    m_timeout->setValue(r.timeoutMs);
-    updateTlsWarning();
+    m_editor->setRequest(r);
 }
 
 bool RequestWorkspace::importCurl(const QString& command)
 {
-    const auto parsed = CurlImporter::parse(command);
-    if (!parsed) {
-        m_importNote->setText(tr("Not imported: %1").arg(parsed.error().message));
-        m_importNote->show();
-        return false;
-    }
-    setRequest(parsed->request);
-    QStringList notes;
-    if (!parsed->unsupportedFlags.isEmpty())
-        notes << tr("Not supported, not applied: %1").arg(parsed->unsupportedFlags.join(QStringLiteral(", ")));
-    notes += parsed->notes;
-    m_importNote->setText(notes.isEmpty() ? tr("Imported from curl.")
-                                          : QString(tr("Imported from curl. ") + notes.join(QStringLiteral(" · "))));
+    return m_editor->importCurl(command);
+}
+
+void RequestWorkspace::showImportNote(bool ok, const QString& note)
+{
+    m_importNote->setText(note);
     m_importNote->show();
-    m_draftTimer->start();
-    Q_EMIT statusMessage(tr("curl command imported."));
-    return true;
-}
-
-bool RequestWorkspace::eventFilter(QObject* watched, QEvent* event)
-{
-    // QLineEdit keeps only the first line of a multi-line paste; a curl command with "\" continuations is
-    // imported whole from the clipboard instead.
-    if (watched == m_url && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent*>(event)->matches(QKeySequence::Paste)) {
-        const QString text = QGuiApplication::clipboard()->text();
-        if (looksLikeCurl(text)) {
-            importCurl(text);
-            return true;
-        }
+    if (ok) {
+        m_draftTimer->start();
+        Q_EMIT statusMessage(tr("curl command imported."));
     }
-    return QWidget::eventFilter(watched, event);
-}
-
-void RequestWorkspace::syncQueryFromUrl()
-{
-    HttpRequestSpec r;
-    r.url = m_url->text();
-    r.queryRows = m_query->rows();
-    r.syncQueryFromUrl();
-    m_query->setRows(r.queryRows);
-}
-
-void RequestWorkspace::syncUrlFromQuery()
-{
-    HttpRequestSpec r;
-    r.url = m_url->text();
-    r.queryRows = m_query->rows();
-    r.syncUrlFromQuery();
-    m_syncing = true;
-    m_url->setText(r.url);
-    m_syncing = false;
-}
-
-void RequestWorkspace::checkJson()
-{
-    const bool json = m_bodyKind->currentIndex() == int(HttpRequestSpec::BodyKind::Raw) &&
-                      m_rawType->currentIndex() == int(HttpRequestSpec::RawType::Json);
-    // Highlighting changes formats, which emits textChanged again: check only when text or mode changed.
-    const QByteArray text = json ? m_rawBody->toPlainText().toUtf8() : QByteArray();
-    if (m_checkingJson || (json == m_jsonChecked && text == m_lastCheckedJson))
-        return;
-    m_checkingJson = true;
-    const auto done = qScopeGuard([this]() { m_checkingJson = false; });
-    m_jsonChecked = json;
-    m_lastCheckedJson = text;
-    if ((m_rawHighlighter->document() != nullptr) != json)
-        m_rawHighlighter->setDocument(json ? m_rawBody->document() : nullptr);
-    m_jsonStatus->setVisible(json);
-    if (!json)
-        return;
-    if (text.trimmed().isEmpty() || text.size() > kLiveJsonCheckLimit) {
-        m_jsonStatus->clear();
-        return;
-    }
-    qsizetype offset = -1;
-    const auto analysed = JsonText::analyse(text, JsonText::kDefaultMaxDepth, &offset);
-    if (analysed) {
-        m_jsonStatus->setText(tr("✓ valid JSON"));
-        m_rawHighlighter->setErrorPosition(-1);
-    } else {
-        m_jsonStatus->setText(
-            tr("✗ %1: %2").arg(JsonEdit::lineColumn(text, qMax<qsizetype>(0, offset)), analysed.error().message));
-        m_rawHighlighter->setErrorPosition(int(QString::fromUtf8(text.left(qMax<qsizetype>(0, offset))).size()));
-    }
-}
-
-void RequestWorkspace::updateTlsWarning()
-{
-    m_tlsWarning->setVisible(!m_verifyTls->isChecked());
-    m_tokenTlsWarning->setVisible(!m_verifyTls->isChecked());
-    m_requestTabs->setTabText(4, m_verifyTls->isChecked() ? tr("Settings") : tr("Settings ⚠"));
 }
 
 QString RequestWorkspace::snippet(const QString& languageId) const
@@ -1061,14 +583,9 @@ void RequestWorkspace::useLocalMockServer(const QString& baseUrl, const ClientCr
         if (changed)
             setEnvironments(environments, active);
     }
-    const QString tokenUrl = m_tokenUrl->text().trimmed();
-    if (!credentials.tokenUrl.isEmpty() && (tokenUrl.isEmpty() || isLoopbackUrl(tokenUrl))) {
-        m_tokenUrl->setText(credentials.tokenUrl);
-        m_tokenClientId->setText(credentials.clientId);
-        m_tokenClientSecret->setText(credentials.clientSecret);
-        m_tokenAudience->setText(credentials.audience);
-        m_tokenScope->setText(credentials.scope);
-    }
+    const QString tokenUrl = m_editor->tokenEndpointRequest().tokenUrl;
+    if (!credentials.tokenUrl.isEmpty() && (tokenUrl.isEmpty() || isLoopbackUrl(tokenUrl)))
+        m_editor->setTokenEndpointRequest(credentials);
 }
 
 Environment RequestWorkspace::activeEnvironment() const
@@ -1080,44 +597,23 @@ Environment RequestWorkspace::activeEnvironment() const
 void RequestWorkspace::setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer,
                                            const QString& audience, const QStringList& allowedAlgorithms)
 {
-    m_diagnosisKeys = keys;
+    m_session->setDiagnosisContext(keys, issuer, audience, allowedAlgorithms);
+    m_diagnosisKeyCount = keys ? int(keys->keys().size()) : -1;
     m_diagnosisIssuer = issuer;
     m_diagnosisAudience = audience;
-    m_diagnosisAlgorithms = allowedAlgorithms;
     const HttpClientResponse& shown = m_viewer->response();
     if (m_currentId == 0 && shown.received && (shown.status == 401 || shown.status == 403))
-        showDiagnosis(m_sent, shown, false); // without stealing the side tab from the history
+        showDiagnosis(shown, m_session->diagnose(m_sent, shown), false); // without stealing the side tab
 }
 
 HttpClientOptions RequestWorkspace::clientOptions() const
 {
-    HttpClientOptions o = m_baseOptions;
-    if (!m_caFile->text().isEmpty())
-        o.tls.caFile = m_caFile->text();
-    const QString cert = m_clientCert->text();
-    if (cert.endsWith(QLatin1String(".p12"), Qt::CaseInsensitive) ||
-        cert.endsWith(QLatin1String(".pfx"), Qt::CaseInsensitive)) {
-        o.tls.pkcs12File = cert;
-    } else if (!cert.isEmpty()) {
-        o.tls.clientCertFile = cert;
-        o.tls.clientKeyFile = m_clientKey->text();
-    }
-    if (!m_keyPassphrase->text().isEmpty())
-        o.tls.keyPassphrase = m_keyPassphrase->text().toUtf8();
-    o.proxy.mode = ProxyOptions::Mode(m_proxyMode->currentIndex());
-    if (o.proxy.mode == ProxyOptions::Mode::Manual) {
-        o.proxy.host = m_proxy->text().section(QLatin1Char(':'), 0, 0);
-        o.proxy.port = quint16(m_proxy->text().section(QLatin1Char(':'), 1).toUInt());
-    }
-    return o;
+    return RequestSession::optionsFor(m_baseOptions, m_editor->transport(), m_editor->keyPassphrase());
 }
 
 void RequestWorkspace::setBearerToken(const QString& token)
 {
-    m_authKind->setCurrentIndex(int(HttpRequestSpec::AuthKind::Bearer));
-    m_bearer->setText(token.trimmed());
-    m_requestTabs->setCurrentIndex(3);
-    m_draftTimer->start();
+    m_editor->setBearerToken(token);
 }
 
 void RequestWorkspace::send()
@@ -1148,11 +644,12 @@ void RequestWorkspace::send()
             request.variableLayers.append(Environment(QStringLiteral("globals"), ws->globals));
         request.variableLayers.append(environment);
     }
-    request.keyPassphrase = m_keyPassphrase->text().toUtf8();
+    request.keyPassphrase = m_editor->keyPassphrase();
     m_session->setClientOptions(m_baseOptions);
     m_currentId = m_session->start(request);
     m_send->setEnabled(false);
     m_cancel->setEnabled(true);
+    m_cancel->show();
     m_progress->setRange(0, 0);
     m_progress->show();
 }
@@ -1170,6 +667,7 @@ void RequestWorkspace::onSessionFinished(quint64 id, const SessionResult& result
     m_currentId = 0;
     m_send->setEnabled(true);
     m_cancel->setEnabled(false);
+    m_cancel->hide();
     m_progress->hide();
     m_sent = result.sent;
     m_sentSecrets = result.secretValues;
@@ -1185,7 +683,7 @@ void RequestWorkspace::onSessionFinished(quint64 id, const SessionResult& result
         Q_EMIT responseReceived();
         return;
     }
-    showDiagnosis(m_sent, result.response);
+    showDiagnosis(result.response, result.diagnosis);
     const QString outcome =
         result.response.received
             ? tr("%1 in %2 ms").arg(result.response.statusLine()).arg(result.response.timings.totalMs)
@@ -1194,29 +692,29 @@ void RequestWorkspace::onSessionFinished(quint64 id, const SessionResult& result
     Q_EMIT responseReceived();
 }
 
-void RequestWorkspace::showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response, bool focus)
+void RequestWorkspace::showDiagnosis(const HttpClientResponse& response, const std::optional<Diagnosis>& diagnosis,
+                                     bool focus)
 {
-    if (!response.received || (response.status != 401 && response.status != 403)) {
+    // Only rendering here: the diagnosis is RequestSession's (the CLI's `request` prints the same one).
+    if (!diagnosis) {
         m_diagnosis->setPlainText(response.received ? tr("HTTP %1: nothing to diagnose (only 401 and 403 are "
                                                          "explained here).")
                                                           .arg(response.status)
                                                     : response.explanation());
         return;
     }
-    DiagnosisInput input = UnauthorizedDiagnosis::inputFor(sent, response);
-    input.keys = m_diagnosisKeys;
-    input.expectedIssuer = m_diagnosisIssuer;
-    input.expectedAudience = m_diagnosisAudience;
-    input.allowedAlgorithms = m_diagnosisAlgorithms;
-    const Diagnosis d = UnauthorizedDiagnosis::diagnose(input);
+    const Diagnosis& d = *diagnosis;
     QString html = QStringLiteral("<h3>%1</h3><p><b>%2</b> <code>%3</code></p>")
                        .arg(tr("Why %1?").arg(d.status), d.summary.toHtmlEscaped(), Diagnosis::causeCode(d.cause));
     // Say what the token was checked against, so "looks valid" without keys is not mistaken for a verified token.
+    const bool tokenSent = std::none_of(d.findings.cbegin(), d.findings.cend(), [](const Diagnosis::Finding& f) {
+        return f.cause == Diagnosis::Cause::NoTokenSent;
+    });
     QStringList context;
     if (d.verified)
         context << tr("Verified against the %n key(s) loaded in the Keys workspace.", nullptr,
-                      int(m_diagnosisKeys->keys().size()));
-    else if (!input.sentToken.isEmpty() && !m_diagnosisKeys)
+                      std::max(m_diagnosisKeyCount, 0));
+    else if (tokenSent && m_diagnosisKeyCount < 0)
         context << tr("Signature not checked: load the issuer's keys in the Keys workspace.");
     if (!m_diagnosisIssuer.isEmpty() || !m_diagnosisAudience.isEmpty())
         context << tr("Expected issuer \"%1\", audience \"%2\" (Token workbench policy).")
@@ -1283,10 +781,10 @@ void RequestWorkspace::saveDraft()
 
 void RequestWorkspace::updateSecretStoreLabel()
 {
-    m_secretStoreLabel->setText(m_secrets->isPersistent()
-                                    ? tr("Secrets of the draft are kept in the OS keychain.")
-                                    : tr("No keychain available: secrets (tokens, passwords, API keys) are kept for "
-                                         "this session only, never written to a file."));
+    m_editor->setSecretStoreNote(m_secrets->isPersistent()
+                                     ? tr("Secrets of the draft are kept in the OS keychain.")
+                                     : tr("No keychain available: secrets (tokens, passwords, API keys) are kept for "
+                                          "this session only, never written to a file."));
 }
 
 void RequestWorkspace::loadDraft()
@@ -1377,79 +875,22 @@ bool RequestWorkspace::isTabDirty(int index) const
 
 AuthConfig RequestWorkspace::authConfig() const
 {
-    const int index = m_authKind->currentIndex();
-    if (index >= 4)
-        return m_itemAuth->auth();
-    AuthConfig a = m_itemAuth->auth(); // keeps JWT/profile members while another kind is chosen
-    const HttpRequestSpec r = request();
-    a.type = index == 0 ? AuthConfig::Type::None
-                        : (index == 1 ? AuthConfig::Type::Bearer
-                                      : (index == 2 ? AuthConfig::Type::Basic : AuthConfig::Type::ApiKey));
-    a.token = r.auth.token;
-    a.username = r.auth.username;
-    a.password = r.auth.password;
-    a.apiKeyName = r.auth.apiKeyName;
-    a.apiKeyValue = r.auth.apiKeyValue;
-    a.apiKeyInQuery = r.auth.apiKeyInQuery;
-    return a;
+    return m_editor->authConfig();
 }
 
 void RequestWorkspace::setAuthConfig(const AuthConfig& a)
 {
-    m_itemAuth->setAuth(a);
-    m_bearer->setText(a.token);
-    m_basicUser->setText(a.username);
-    m_basicPassword->setText(a.password);
-    m_apiKeyName->setText(a.apiKeyName);
-    m_apiKeyValue->setText(a.apiKeyValue);
-    m_apiKeyLocation->setCurrentIndex(a.apiKeyInQuery ? 1 : 0);
-    int index = 0;
-    switch (a.type) {
-    case AuthConfig::Type::None:
-        index = 0;
-        break;
-    case AuthConfig::Type::Bearer:
-        index = 1;
-        break;
-    case AuthConfig::Type::Basic:
-        index = 2;
-        break;
-    case AuthConfig::Type::ApiKey:
-        index = 3;
-        break;
-    case AuthConfig::Type::Inherit:
-        index = 4;
-        break;
-    case AuthConfig::Type::Jwt:
-        index = 5;
-        break;
-    case AuthConfig::Type::OAuth2:
-        index = 6;
-        break;
-    }
-    m_authKind->setCurrentIndex(index);
-    m_authStack->setCurrentIndex(std::min(index, 4));
+    m_editor->setAuthConfig(a);
 }
 
 RequestItem RequestWorkspace::currentItem() const
 {
-    RequestItem item = m_tabs.value(m_shownTab).item;
-    item.request = request();
-    item.request.auth = {};
-    item.auth = authConfig();
-    TransportSettings t;
-    t.caFile = m_caFile->text().trimmed();
-    const QString cert = m_clientCert->text().trimmed();
-    if (cert.endsWith(QLatin1String(".p12"), Qt::CaseInsensitive) ||
-        cert.endsWith(QLatin1String(".pfx"), Qt::CaseInsensitive)) {
-        t.pkcs12File = cert;
-    } else {
-        t.clientCertFile = cert;
-        t.clientKeyFile = m_clientKey->text().trimmed();
-    }
-    t.proxyMode = TransportSettings::ProxyMode(m_proxyMode->currentIndex());
-    t.proxyUrl = m_proxy->text().trimmed();
-    item.transport = t;
+    // The editor gives what it shows; id, name and description are the tab's.
+    const RequestItem tab = m_tabs.value(m_shownTab).item;
+    RequestItem item = m_editor->item();
+    item.id = tab.id;
+    item.name = tab.name;
+    item.description = tab.description;
     return item;
 }
 
@@ -1457,14 +898,7 @@ void RequestWorkspace::setCurrentItem(const RequestItem& item)
 {
     const bool wasLoading = m_loadingTab;
     m_loadingTab = true;
-    setRequest(item.request);
-    setAuthConfig(item.auth);
-    m_caFile->setText(item.transport.caFile);
-    m_clientCert->setText(item.transport.pkcs12File.isEmpty() ? item.transport.clientCertFile
-                                                              : item.transport.pkcs12File);
-    m_clientKey->setText(item.transport.clientKeyFile);
-    m_proxyMode->setCurrentIndex(int(item.transport.proxyMode));
-    m_proxy->setText(item.transport.proxyUrl);
+    m_editor->setItem(item);
     m_loadingTab = wasLoading;
 }
 
@@ -1563,8 +997,7 @@ void RequestWorkspace::openSettings(const QString& id)
 
 void RequestWorkspace::markEdited()
 {
-    if (m_loadingTab || m_syncing || m_shownTab <= 0 || m_shownTab >= m_tabs.size() ||
-        m_editorStack->currentIndex() != 0)
+    if (m_loadingTab || m_shownTab <= 0 || m_shownTab >= m_tabs.size() || m_editorStack->currentIndex() != 0)
         return;
     const CollectionNode* node = m_document->node(m_tabs.at(m_shownTab).id);
     if (!node)
@@ -1579,7 +1012,7 @@ void RequestWorkspace::markEdited()
         m_tabs[m_shownTab].dirty = dirty;
         updateTabTitle(m_shownTab);
     }
-    if (m_authKind->currentIndex() == 4)
+    if (m_editor->authConfig().type == AuthConfig::Type::Inherit)
         refreshInheritedAuth();
 }
 
@@ -1587,18 +1020,19 @@ void RequestWorkspace::refreshInheritedAuth()
 {
     const CollectionNode* node = m_document->node(m_tabs.value(m_shownTab).id);
     if (!node) {
-        m_itemAuth->setInheritedText(tr("a scratch request inherits nothing: no auth is sent"));
+        m_editor->itemAuthEditor()->setInheritedText(tr("a scratch request inherits nothing: no auth is sent"));
         return;
     }
     const auto inherited = ItemInheritance::effectiveAuth(*node->parent(), node->parent()->settings().auth);
     QStringList profiles;
     for (const auto& p : m_document->workspace()->authProfiles)
         profiles.append(p.name);
-    m_itemAuth->setProfiles(profiles);
-    m_itemAuth->setInheritedText(inherited.source ? tr("%1 from %2")
-                                                        .arg(AuthEditor::typeLabel(inherited.auth.type),
-                                                             inherited.source->path().join(QStringLiteral(" / ")))
-                                                  : QString());
+    m_editor->itemAuthEditor()->setProfiles(profiles);
+    m_editor->itemAuthEditor()->setInheritedText(
+        inherited.source
+            ? tr("%1 from %2")
+                  .arg(AuthEditor::typeLabel(inherited.auth.type), inherited.source->path().join(QStringLiteral(" / ")))
+            : QString());
 }
 
 bool RequestWorkspace::saveCurrentSettingsIfShown()
@@ -1638,9 +1072,9 @@ bool RequestWorkspace::saveCurrent()
         const QString where = QInputDialog::getItem(this, tr("Save request"), tr("Save into:"), paths, 0, false, &ok);
         if (!ok)
             return false;
-        const QString name =
-            QInputDialog::getText(this, tr("Save request"), tr("Name:"), QLineEdit::Normal,
-                                  HttpRequestSpec::urlWithoutQuery(m_url->text()).section(QLatin1Char('/'), -1), &ok);
+        const QString name = QInputDialog::getText(
+            this, tr("Save request"), tr("Name:"), QLineEdit::Normal,
+            HttpRequestSpec::urlWithoutQuery(m_editor->request().url).section(QLatin1Char('/'), -1), &ok);
         if (!ok)
             return false;
         QString containerId = ids.at(paths.indexOf(where));

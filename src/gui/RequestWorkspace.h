@@ -4,6 +4,7 @@
 #include "jose/Jwks.h"
 #include "net/ClientCredentialsClient.h"
 #include "net/HttpClient.h"
+#include "net/UnauthorizedDiagnosis.h"
 #include "request/Environment.h"
 #include "storage/RequestHistory.h"
 
@@ -17,23 +18,19 @@
 class AuthEditor;
 class CollectionsSidebar;
 class FolderSettingsEditor;
-class JsonHighlighter;
+class RequestEditor;
 class QTabBar;
 class RequestSession;
 class WorkspaceDocument;
 struct SessionResult;
 class EnvironmentStore;
-class KeyValueTable;
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QMenu;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
-class QSpinBox;
 class QStackedWidget;
 class QTabWidget;
 class QTextBrowser;
@@ -43,11 +40,10 @@ class RequestDraftStore;
 class ResponseViewer;
 class SecretStore;
 
-/// The Request workspace: compose a request (method, URL with a synced query table, headers with on/off rows,
-/// body per kind with a JSON syntax check, auth, TLS/proxy settings, environment), send it with HttpClient, see
-/// the response (ResponseViewer), the "Why 401/403?" diagnosis and the history; copy it as code in 18 languages.
-/// Pasting a curl command into the URL field imports it. The unsent request is kept as a draft (secrets in the
-/// SecretStore: the OS keychain when available, else memory for this session, said so in the UI).
+/// The Request workspace: the collections sidebar, request tabs over one RequestEditor (the composer), the
+/// environment, Send through RequestSession, the response (ResponseViewer), the "Why 401/403?" diagnosis
+/// and the history; copy a request as code in 18 languages. The unsent scratch request is kept as a draft (secrets
+/// in the SecretStore: the OS keychain when available, else memory for this session, said so in the UI).
 ///
 /// Thin: building, sending, diagnosing, redacting and exporting all live in src/net.
 class RequestWorkspace : public QWidget
@@ -81,10 +77,10 @@ public:
     /// The token endpoint fields of Bearer auth ({{variables}} unresolved) and the "Verify TLS" switch of the
     /// Settings tab, which the token request honours like every request (with the CA, certificate and proxy).
     ClientCredentialsRequest tokenEndpointRequest() const;
-    /// What the diagnosis checks the sent token against: the issuer's keys (MainWindow passes the set loaded in the
-    /// Keys workspace; nullopt = unknown, the signature is then not checked), the expected iss/aud and the allowed
-    /// algorithms (from the Token workbench's policy; empty = not checked). A 401/403 on display is diagnosed again
-    /// at once, so loading the keys after the answer arrived is enough.
+    /// What RequestSession's diagnosis checks the sent token against: the issuer's keys (MainWindow passes the set
+    /// loaded in the Keys workspace; nullopt = unknown, the signature is then not checked), the expected iss/aud and
+    /// the allowed algorithms (from the Token workbench's policy; empty = not checked). A 401/403 on display is
+    /// diagnosed again by the session at once, so loading the keys after the answer arrived is enough.
     void setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer, const QString& audience,
                              const QStringList& allowedAlgorithms = {});
     /// Base client options (TLS/proxy fields from the Settings tab override them).
@@ -97,6 +93,7 @@ public:
     bool openWorkspace(const QString& directory);
     WorkspaceDocument* document() const { return m_document; }
     CollectionsSidebar* sidebar() const { return m_sidebar; }
+    RequestEditor* editor() const { return m_editor; }
     /// Opens the saved request `id` in its tab (switching to it when it is open already).
     void openItem(const QString& id);
     /// Shows a collection's or folder's settings in the editor area.
@@ -158,17 +155,8 @@ Q_SIGNALS:
     /// A token fetch ended (the bearer field is filled on success; the outcome is shown either way).
     void tokenFetchFinished(bool ok);
 
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
-    QWidget* buildBodyPage();
-    QWidget* buildAuthPage();
-    QWidget* buildSettingsPage();
     void buildCopyMenu();
-    void syncQueryFromUrl();
-    void syncUrlFromQuery();
-    void checkJson();
     void onSessionFinished(quint64 id, const SessionResult& result);
     struct TabState
     {
@@ -184,10 +172,10 @@ private:
     void onExternalChange(const QStringList& paths);
     void reopenTabsAfterReload();
     bool saveCurrentSettingsIfShown();
-    void showDiagnosis(const HttpRequestSpec& sent, const HttpClientResponse& response, bool focus = true);
+    void showDiagnosis(const HttpClientResponse& response, const std::optional<Diagnosis>& diagnosis,
+                       bool focus = true);
+    void showImportNote(bool ok, const QString& note);
     void refreshHistory();
-    void updateTlsWarning();
-    QWidget* buildTokenEndpointBox(QWidget* parent);
     void applyEnvironments(const QList<Environment>& environments, int active);
     bool saveEnvironments();
     void showEnvironmentNote(const QString& note);
@@ -206,7 +194,7 @@ private:
     QStackedWidget* m_editorStack;
     QTabBar* m_tabBar;
     QLabel* m_itemPathLabel;
-    AuthEditor* m_itemAuth;
+    RequestEditor* m_editor;
     QList<TabState> m_tabs;
     int m_shownTab = 0;
     bool m_loadingTab = false;
@@ -224,21 +212,13 @@ private:
     ClientCredentialsClient* m_tokenClient;
     QByteArray m_storedClientSecret;
     bool m_tokenFetchUnverified = false; // the running/last token fetch had TLS verification off
-    std::optional<Jwks> m_diagnosisKeys;
+    // What the session's diagnosis is given, said beside it (the diagnosis itself is RequestSession's).
+    int m_diagnosisKeyCount = -1; // -1: no keys
     QString m_diagnosisIssuer;
     QString m_diagnosisAudience;
-    QStringList m_diagnosisAlgorithms;
     std::shared_ptr<SecretStore> m_secrets; // shared by every workspace of the process
     std::unique_ptr<RequestDraftStore> m_drafts;
     QTimer* m_draftTimer;
-    bool m_syncing = false;
-    bool m_checkingJson = false;
-    bool m_jsonChecked = false;
-    QByteArray m_lastCheckedJson;
-    QList<HttpRequestSpec::Row> m_disabledQueryRows;
-
-    QComboBox* m_method;
-    QLineEdit* m_url;
     QComboBox* m_environment;
     QPushButton* m_manageEnvironments;
     QLabel* m_environmentNote;
@@ -248,46 +228,6 @@ private:
     QToolButton* m_copy;
     QAction* m_maskSecrets;
     QLabel* m_importNote;
-    QTabWidget* m_requestTabs;
-    KeyValueTable* m_query;
-    KeyValueTable* m_headers;
-    QComboBox* m_bodyKind;
-    QStackedWidget* m_bodyStack;
-    QComboBox* m_rawType;
-    QPlainTextEdit* m_rawBody;
-    JsonHighlighter* m_rawHighlighter;
-    QLabel* m_jsonStatus;
-    KeyValueTable* m_form;
-    KeyValueTable* m_multipart;
-    QLineEdit* m_binaryFile;
-    QComboBox* m_authKind;
-    QStackedWidget* m_authStack;
-    QLineEdit* m_bearer;
-    QLineEdit* m_tokenUrl;
-    QLineEdit* m_tokenClientId;
-    QLineEdit* m_tokenClientSecret;
-    QLineEdit* m_tokenAudience;
-    QLineEdit* m_tokenScope;
-    QPushButton* m_fetchToken;
-    QPushButton* m_cancelFetchToken;
-    QLabel* m_tokenFetchStatus;
-    QLabel* m_tokenTlsWarning;
-    QLineEdit* m_basicUser;
-    QLineEdit* m_basicPassword;
-    QLineEdit* m_apiKeyName;
-    QLineEdit* m_apiKeyValue;
-    QComboBox* m_apiKeyLocation;
-    QCheckBox* m_followRedirects;
-    QCheckBox* m_verifyTls;
-    QLabel* m_tlsWarning;
-    QSpinBox* m_timeout;
-    QLineEdit* m_caFile;
-    QLineEdit* m_clientCert;
-    QLineEdit* m_clientKey;
-    QLineEdit* m_keyPassphrase;
-    QComboBox* m_proxyMode;
-    QLineEdit* m_proxy;
-    QLabel* m_secretStoreLabel;
     ResponseViewer* m_viewer;
     QTabWidget* m_sideTabs;
     QTextBrowser* m_diagnosis;

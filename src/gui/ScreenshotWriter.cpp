@@ -215,6 +215,20 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
                         tabs->setCurrentIndex(3); // Auth: "Inherited: OAuth 2.0 profile from Quickstart API"
                     save(&window, QStringLiteral("workspace-collections.png"));
                 }
+                // The request editor (ui/RequestEditor.ui) on a demo request with a body, and a collection's
+                // settings (ui/FolderSettingsEditor.ui) in the same editor area.
+                if (const CollectionNode* item = ws->find(QStringLiteral("Quickstart API/Token/Get a token"))) {
+                    request->openItem(item->id());
+                    request->sidebar()->selectNode(item->id());
+                    if (auto* tabs = request->findChild<QTabWidget*>(QStringLiteral("requestTabWidget")))
+                        tabs->setCurrentIndex(2); // Body
+                    save(&window, QStringLiteral("workspace-request-editor.png"));
+                }
+                if (const CollectionNode* collection = ws->find(QStringLiteral("Quickstart API"))) {
+                    request->openSettings(collection->id());
+                    request->sidebar()->selectNode(collection->id());
+                    save(&window, QStringLiteral("workspace-collection-settings.png"));
+                }
             }
             window.setCurrentWorkspace(MainWindow::ServerWorkspace);
             waitFor([server] { return server->logModel()->rowCount() >= 2; }, 5000);

@@ -425,16 +425,21 @@ void RequestSession::onResponse(quint64 id, const HttpClientResponse& response)
     call->result.response = response;
     if (m_recorder)
         m_recorder(call->result.sent, response, call->result.secretValues);
-    if (response.received && (response.status == 401 || response.status == 403)) {
-        DiagnosisInput input = UnauthorizedDiagnosis::inputFor(call->result.sent, response);
-        input.keys = m_keys;
-        input.expectedIssuer = m_issuer;
-        input.expectedAudience = m_audience;
-        input.allowedAlgorithms = m_algorithms;
-        input.clock = m_clock;
-        call->result.diagnosis = UnauthorizedDiagnosis::diagnose(input);
-    }
+    call->result.diagnosis = diagnose(call->result.sent, response);
     finish(id, call->result);
+}
+
+std::optional<Diagnosis> RequestSession::diagnose(const HttpRequestSpec& sent, const HttpClientResponse& response) const
+{
+    if (!response.received || (response.status != 401 && response.status != 403))
+        return std::nullopt;
+    DiagnosisInput input = UnauthorizedDiagnosis::inputFor(sent, response);
+    input.keys = m_keys;
+    input.expectedIssuer = m_issuer;
+    input.expectedAudience = m_audience;
+    input.allowedAlgorithms = m_algorithms;
+    input.clock = m_clock;
+    return UnauthorizedDiagnosis::diagnose(input);
 }
 
 void RequestSession::finish(quint64 id, SessionResult result)

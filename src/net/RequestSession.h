@@ -89,6 +89,11 @@ public:
     void cancel(quint64 id);
     bool isRunning(quint64 id) const { return m_calls.contains(id); }
 
+    /// The "why 401/403?" diagnosis of `response` to `sent` with the diagnosis context: what finished() carries
+    /// in SessionResult::diagnosis, and what a front end asks for again when the context changes (keys loaded
+    /// after the answer came). nullopt when the response is not a 401 or 403.
+    std::optional<Diagnosis> diagnose(const HttpRequestSpec& sent, const HttpClientResponse& response) const;
+
     /// Forgets cached OAuth tokens (all, or those of one profile).
     void forgetTokens(const QString& profileName = {});
 

@@ -10,6 +10,7 @@
 #include "gui/TokenWorkbench.h"
 #include "gui/ValidationPanel.h"
 #include "jose/JwtBuilder.h"
+#include "net/RequestSession.h"
 #include "server/MockApiServer.h"
 #include "storage/EnvironmentStore.h"
 #include "storage/RequestDraftStore.h"
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void sendShowsStatusAndBody();
     void diagnosisFor401();
     void diagnosisUsesKeysWorkspaceAndPolicy();
+    void diagnosisIsTheSessions();
     void curlPasteImports();
     void curlTypedImports();
     void copyAsCode();
@@ -228,6 +230,37 @@ void TestRequestWorkspace::diagnosisUsesKeysWorkspaceAndPolicy()
                  text.contains(QString(QStringLiteral("the API expects \"") + server.audience())),
              qPrintable(text));
     QVERIFY(!text.contains(QString::fromLatin1(wrongAudience.value())));
+    server.stop();
+}
+
+void TestRequestWorkspace::diagnosisIsTheSessions()
+{
+    // A 401 of the mock API without a token: the pane shows RequestSession's diagnosis (the one the CLI prints),
+    // not one of its own.
+    QTemporaryDir dir;
+    MockApiServer server;
+    ServerConfig config = ServerTestSupport::loopbackConfig(dir.path());
+    const QString startError = ServerTestSupport::startError(server, config);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
+    RequestWorkspace w;
+    const QString url = server.baseUrl() + QStringLiteral("/api/private");
+    child<QLineEdit>(&w, "urlLineEdit")->setText(url);
+    QVERIFY(sendAndWait(w));
+    const HttpClientResponse& response = w.responseViewer()->response();
+    QCOMPARE(response.status, 401);
+    HttpRequestSpec sent;
+    sent.url = url;
+    const auto expected = RequestSession().diagnose(sent, response);
+    QVERIFY(expected);
+    QCOMPARE(expected->cause, Diagnosis::Cause::NoTokenSent);
+    auto* diagnosis = child<QTextBrowser>(&w, "diagnosisTextBrowser");
+    const QString text = diagnosis->toPlainText();
+    QVERIFY2(text.contains(QLatin1String("Why 401?")) && text.contains(expected->summary) &&
+                 text.contains(Diagnosis::causeCode(Diagnosis::Cause::NoTokenSent)),
+             qPrintable(text));
+    QCOMPARE(child<QTabWidget>(&w, "sideTabWidget")->currentWidget(), diagnosis);
+    // Nothing about the signature: no token was sent.
+    QVERIFY2(!text.contains(QLatin1String("Signature not checked")), qPrintable(text));
     server.stop();
 }
 
@@ -569,15 +602,18 @@ void TestRequestWorkspace::cancelButtonStopsTheRequest()
     QSignalSpy received(&w, &RequestWorkspace::responseReceived);
     auto* send = child<QPushButton>(&w, "sendButton");
     auto* cancel = child<QPushButton>(&w, "cancelButton");
+    QVERIFY(cancel->isHidden()); // only while a request runs
     send->click();
     QVERIFY(w.isSending());
     QVERIFY(!send->isEnabled());
     QVERIFY(cancel->isEnabled());
+    QVERIFY(!cancel->isHidden());
     cancel->click();
     QVERIFY(received.count() > 0 || received.wait(10000));
     QVERIFY(!w.isSending());
     QVERIFY(send->isEnabled());
     QVERIFY(!cancel->isEnabled());
+    QVERIFY(cancel->isHidden());
     QVERIFY2(child<QLabel>(&w, "responseStatusLabel")->text().contains(QLatin1String("cancelled")),
              qPrintable(child<QLabel>(&w, "responseStatusLabel")->text()));
     QCOMPARE(w.history().entries().size(), 1); // a cancelled request is history too
