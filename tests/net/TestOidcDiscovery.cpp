@@ -85,6 +85,43 @@ private Q_SLOTS:
         QVERIFY(d->issuerMismatchMessage().contains(QLatin1String("only in a trailing slash")));
     }
 
+    void realProviderDocuments_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("issuer");
+        QTest::addColumn<QString>("jwksUri");
+        // Providers' own documents (tests/data/README.md), fetched for their issuer: §4.3 holds, jwks_uri is https.
+        QTest::newRow("Apple") << "apple-openid-configuration.json"
+                               << "https://appleid.apple.com"
+                               << "https://appleid.apple.com/auth/keys";
+        QTest::newRow("GitLab") << "gitlab-openid-configuration.json"
+                                << "https://gitlab.com"
+                                << "https://gitlab.com/oauth/discovery/keys";
+        QTest::newRow("Amazon Cognito") << "cognito-us-east-1-openid-configuration.json"
+                                        << "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_BGU9CKFCM"
+                                        << "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_BGU9CKFCM/"
+                                           ".well-known/jwks.json";
+    }
+    void realProviderDocuments()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, issuer);
+        QFETCH(QString, jwksUri);
+        const auto d = OidcDiscovery::parse(readProviderFile(file), issuer);
+        QVERIFY2(d.ok(), qPrintable(d.ok() ? QString() : d.error().toString()));
+        QVERIFY(d->issuerMatches());
+        QVERIFY(d->issuerMismatchMessage().isEmpty());
+        QVERIFY(!d->isEntraTenantTemplate());
+        QCOMPARE(d->jwksUri.toString(), jwksUri);
+        QVERIFY(!d->jwksUriDowngrades(OidcDiscovery::discoveryUrl(issuer)));
+        QCOMPARE(OidcDiscovery::discoveryUrl(issuer).toString(),
+                 issuer + QStringLiteral("/.well-known/openid-configuration"));
+        // The same document fetched with a trailing slash on the issuer is a §4.3 mismatch, named as such.
+        const auto slash = OidcDiscovery::parse(readProviderFile(file), issuer + QLatin1Char('/'));
+        QVERIFY(slash.ok());
+        QVERIFY(slash->issuerMismatchMessage().contains(QLatin1String("only in a trailing slash")));
+    }
+
     void entraTenantTemplate_data()
     {
         QTest::addColumn<QString>("file");
