@@ -188,6 +188,7 @@ int JwksCommand::run(const QStringList& arguments, CliContext& ctx)
             o.insert(QStringLiteral("discovery"),
                      QJsonObject{{QStringLiteral("issuer"), loaded->discovery->advertisedIssuer},
                                  {QStringLiteral("issuerMatches"), loaded->discovery->issuerMatches()},
+                                 {QStringLiteral("entraTenantTemplate"), loaded->discovery->isEntraTenantTemplate()},
                                  {QStringLiteral("jwks_uri"), loaded->discovery->jwksUri.toString()}});
         }
         if (loaded->tlsVerificationDisabled) {

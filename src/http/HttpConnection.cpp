@@ -198,6 +198,10 @@ void HttpConnection::process()
         }
     }
     if (m_state == State::Open && m_parser.expectsContinue() && !m_continueSent) {
+        if (answeredBeforeBody(&out)) {
+            m_processing = false;
+            return;
+        }
         // RFC 9110 §10.1.1: the head was acceptable (a too large Content-Length was already answered with 413),
         // so invite the body now instead of letting the client wait for its own timeout (curl: 1 s).
         out += QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n");
@@ -221,6 +225,28 @@ void HttpConnection::process()
     }
 }
 
+bool HttpConnection::answeredBeforeBody(QByteArray* out)
+{
+    const HttpContinueCheck& check = m_worker->config().continueCheck;
+    if (!check) {
+        return false;
+    }
+    HttpRequest head = m_parser.head();
+    head.peerAddress = m_peerAddress;
+    head.peerPort = m_peerPort;
+    head.secure = m_tls;
+    const std::optional<HttpResponse> response = check(head);
+    if (!response) {
+        return false;
+    }
+    // RFC 9110 §10.1.1: the final status instead of 100, before the body; the connection closes after it, since
+    // the client may send the body anyway or not at all and the stream cannot be framed any more.
+    *out += response->serialize(head.versionMinor, false, head.method == "HEAD", m_worker->httpDate());
+    writeOutput(*out);
+    drainAfterFinalResponse();
+    return true;
+}
+
 void HttpConnection::sendErrorAndDrain(int status, const QByteArray& reason)
 {
     HttpResponse response = HttpResponse::jsonError(status, QStringLiteral("bad_request"), QString::fromLatin1(reason));
@@ -235,6 +261,11 @@ void HttpConnection::sendErrorAndDrain(int status, const QByteArray& reason)
     }
     m_worker->reportProtocolError(status, reason, m_peerAddress);
     writeOutput(response.serialize(1, false, false, m_worker->httpDate()));
+    drainAfterFinalResponse();
+}
+
+void HttpConnection::drainAfterFinalResponse()
+{
     m_buffer.clear();
     m_state = State::Draining;
     m_stateSinceMs = HttpWorker::monotonicMs();

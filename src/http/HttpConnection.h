@@ -51,6 +51,8 @@ private:
     void writeOutput(const QByteArray& bytes);
     bool outputCongested() const;
     void sendErrorAndDrain(int status, const QByteArray& reason);
+    bool answeredBeforeBody(QByteArray* out);
+    void drainAfterFinalResponse();
     void halfCloseIfFlushed();
 
     QTcpSocket* m_socket;

@@ -46,16 +46,39 @@ bool isToken(QByteArrayView s)
     return true;
 }
 
-// RFC 9110 §5.5 field-value: VCHAR, obs-text, SP, HTAB; no other CTL.
-bool isFieldValue(QByteArrayView s)
+bool isFieldValueBytewise(const char* p, qsizetype n)
 {
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
+    for (qsizetype i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
         if ((c < 0x20 && c != '\t') || c == 0x7f) {
             return false;
         }
     }
     return true;
+}
+
+// RFC 9110 §5.5 field-value: VCHAR, obs-text, SP, HTAB; no other CTL.
+// Eight bytes at a time: the Authorization value of a JWT is most of every request's head, and the byte loop
+// was 27 % of a cached /api/private request's instructions (callgrind, docs/PERFORMANCE.md). A word in which no
+// byte is below 0x20 and none is 0x7f is clean (bytes >= 0x80, obs-text, never match either test); a word with
+// such a byte (usually a tab) is decided byte by byte.
+bool isFieldValue(QByteArrayView s)
+{
+    constexpr quint64 kOnes = 0x0101010101010101ULL;
+    constexpr quint64 kHighs = 0x8080808080808080ULL;
+    const char* p = s.data();
+    qsizetype n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+        quint64 w = 0;
+        std::memcpy(&w, p, sizeof w);
+        const quint64 below20 = (w - kOnes * 0x20) & ~w & kHighs; // some byte < 0x20
+        const quint64 x = w ^ (kOnes * 0x7f);
+        const quint64 del = (x - kOnes) & ~x & kHighs; // some byte == 0x7f
+        if ((below20 | del) != 0 && !isFieldValueBytewise(p, 8)) {
+            return false;
+        }
+    }
+    return isFieldValueBytewise(p, n);
 }
 
 QByteArrayView trimOws(QByteArrayView s)

@@ -45,6 +45,8 @@ public:
     bool headParsed() const { return m_headParsed; }
     /// The accepted head asked for "Expect: 100-continue" (RFC 9110 §10.1.1).
     bool expectsContinue() const { return m_headParsed && m_expectContinue; }
+    /// The accepted head of the request in progress (no body yet); meaningful while headParsed().
+    const HttpRequest& head() const { return m_request; }
     void reset();
 
 private:

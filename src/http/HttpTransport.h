@@ -16,6 +16,14 @@
 /// soon as it returns, so pipelined responses stay in order. Must be thread-safe (several workers call it).
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 
+/// Called on a worker thread for a request head that carries "Expect: 100-continue", before its body is read
+/// (the request has no body yet). Returns the final response to send at once instead of "100 Continue", or
+/// nullopt to invite the body. RFC 9110 §10.1.1: a server that will refuse the request anyway (e.g. 401 for
+/// credentials already known to be missing or wrong) should not make the client send its body. After such an
+/// early answer the connection is closed: the client may still send the body or not, so the byte stream can no
+/// longer be framed. Must be thread-safe, like HttpHandler.
+using HttpContinueCheck = std::function<std::optional<HttpResponse>(const HttpRequest& head)>;
+
 /// A request the transport answered itself (400, 408, 413, 431, 501, 503, 505) before any handler ran.
 struct HttpProtocolError
 {
@@ -35,6 +43,7 @@ struct TransportConfig
     int listenBacklog = 1024;
     HttpLimits limits;
     std::optional<QSslConfiguration> tls; // HTTPS when set (local certificate and private key filled in)
+    HttpContinueCheck continueCheck;      // empty: every acceptable head with Expect: 100-continue gets 100
 };
 
 /// The small seam between HTTP and the API (as qBittorrent keeps its server apart from its controllers):

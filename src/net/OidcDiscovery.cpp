@@ -44,10 +44,39 @@ Result<OidcDiscovery> OidcDiscovery::parse(QByteArrayView text, const QString& e
     return d;
 }
 
+bool OidcDiscovery::isEntraTenantTemplate() const
+{
+    // The placeholder Entra publishes (and the jose layer's ClaimsValidator fills from "tid").
+    static const QString placeholder = QStringLiteral("{tenantid}");
+    const qsizetype at = advertisedIssuer.indexOf(placeholder);
+    if (at < 0 || advertisedIssuer.indexOf(placeholder, at + 1) >= 0) {
+        return false;
+    }
+    const QString prefix = advertisedIssuer.left(at);
+    const QString suffix = advertisedIssuer.mid(at + placeholder.size());
+    if (!prefix.contains(QLatin1String("://")) || !prefix.endsWith(QLatin1Char('/')) ||
+        !expectedIssuer.startsWith(prefix) || !expectedIssuer.endsWith(suffix) ||
+        expectedIssuer.size() < prefix.size() + suffix.size()) {
+        return false;
+    }
+    // The tenant-independent aliases: "common" (any account) and "organizations" (work or school accounts).
+    // "consumers" publishes a fixed tenant's issuer, not the template.
+    const QString tenant = expectedIssuer.mid(prefix.size(), expectedIssuer.size() - prefix.size() - suffix.size());
+    return tenant == QLatin1String("common") || tenant == QLatin1String("organizations");
+}
+
 QString OidcDiscovery::issuerMismatchMessage() const
 {
     if (issuerMatches()) {
         return QString();
+    }
+    if (isEntraTenantTemplate()) {
+        return QStringLiteral("the discovery document names issuer \"%1\", the Microsoft Entra multi-tenant issuer "
+                              "template, not \"%2\": OpenID Connect Discovery 1.0 §4.3 asks for identical issuers, "
+                              "but this endpoint serves every tenant. Tokens are checked against the template with "
+                              "their own \"tid\" claim in place of {tenantid}; give the template as the expected "
+                              "issuer")
+            .arg(advertisedIssuer, expectedIssuer);
     }
     QString a = advertisedIssuer;
     QString b = expectedIssuer;

@@ -27,8 +27,15 @@ public:
     QUrl jwksUri;
 
     bool issuerMatches() const { return advertisedIssuer == expectedIssuer; }
+    /// Microsoft Entra's multi-tenant endpoints (…/common/v2.0, …/organizations/v2.0) serve every tenant and
+    /// advertise the issuer template "https://login.microsoftonline.com/{tenantid}/v2.0" instead of their own URL:
+    /// true when the advertised issuer is that template and the expected one is the same URL with "common" or
+    /// "organizations" in the template's place. Still not a §4.3 match; it is explained instead of reported as a
+    /// mismatch, since the jose layer checks each token's "iss" against the template filled with its own "tid".
+    bool isEntraTenantTemplate() const;
     /// One line for a mismatch (empty when the issuers are identical); a difference in the trailing slash alone is
-    /// named as such, since it is the usual cause and token `iss` values are compared just as exactly.
+    /// named as such, since it is the usual cause and token `iss` values are compared just as exactly. For the
+    /// Entra tenant template (isEntraTenantTemplate()) the line explains the template and how tokens are checked.
     QString issuerMismatchMessage() const;
     /// True when the document came from `documentUrl` over https but its jwks_uri is plain http: the keys would
     /// travel unprotected and could be substituted, so a verified discovery would be worth nothing.

@@ -211,6 +211,9 @@ Result<void> MockApiServer::start(const ServerConfig& config)
         return keys;
     }
 
+    // RFC 9110 §10.1.1: a protected route refuses a request with Expect: 100-continue and bad credentials
+    // before its body (the 401 at once instead of 100 Continue).
+    transport.continueCheck = [this](const HttpRequest& head) { return checkHead(head); };
     m_transport = std::make_unique<TcpHttpTransport>();
     const auto started = m_transport->start(
         transport, [this](const HttpRequest& r) { return handle(r); },
@@ -291,26 +294,40 @@ void MockApiServer::buildRoutes()
             return outcome.authorized ? ok : auth->errorResponse(outcome, requiredScope);
         };
     };
+    // The credentials are in the head: a request that will get 401/403 is refused before its body.
+    auto credentialsCheck = [auth](const QString& requiredScope) {
+        return [auth, requiredScope](const HttpRequest& head, RequestContext& context) -> std::optional<HttpResponse> {
+            const BearerOutcome outcome = auth->authenticate(head, requiredScope, context);
+            if (outcome.authorized) {
+                return std::nullopt;
+            }
+            return auth->errorResponse(outcome, requiredScope);
+        };
+    };
     auto fixed = [](HttpResponse response) {
         return [response](const HttpRequest&, RequestContext&) { return response; };
     };
 
     // Auth0 API quickstart.
     m_router->addRoute("GET", "/api/public", fixed(json(publicMessage())));
-    m_router->addRoute("GET", "/api/private", protectedRoute(QString(), json(privateMessage())));
-    m_router->addRoute("GET", "/api/private-scoped", protectedRoute(scope, json(scopedMessage(scope))));
+    m_router->addRoute("GET", "/api/private", protectedRoute(QString(), json(privateMessage())),
+                       credentialsCheck(QString()));
+    m_router->addRoute("GET", "/api/private-scoped", protectedRoute(scope, json(scopedMessage(scope))),
+                       credentialsCheck(scope));
     // The seed tutorial's routes, plain text.
     m_router->addRoute("GET", "/ping",
                        fixed(HttpResponse::text(200, "All good. You don't need to be authenticated to call this")));
     m_router->addRoute(
         "GET", "/secured/ping",
         protectedRoute(QString(),
-                       HttpResponse::text(200, "All good. You only get this message if you're authenticated")));
+                       HttpResponse::text(200, "All good. You only get this message if you're authenticated")),
+        credentialsCheck(QString()));
     m_router->addRoute(
         "GET", "/secured/private/ping",
         protectedRoute(
             scope,
-            HttpResponse::text(200, "All good. You're authenticated and the access token has the appropriate scope")));
+            HttpResponse::text(200, "All good. You're authenticated and the access token has the appropriate scope")),
+        credentialsCheck(scope));
 
     if (m_issuer) {
         HttpResponse jwks = HttpResponse::json(200, m_issuer->jwksDocument());
@@ -335,25 +352,46 @@ HttpResponse MockApiServer::handle(const HttpRequest& request)
     RequestContext context;
     HttpResponse response = m_router->route(request, context);
     if (m_config.logRequests) {
-        RequestLogEntry entry;
-        entry.timestampMs = QDateTime::currentMSecsSinceEpoch();
-        entry.method = QString::fromLatin1(request.method);
-        entry.path = QString::fromLatin1(request.path);
-        entry.status = response.status;
-        entry.code = context.errorCode;
-        entry.description = context.errorDescription;
-        entry.latencyUs = timer.nsecsElapsed() / 1000;
-        entry.peer = request.peerAddress.toString();
-        entry.tokenPreview = context.tokenPreview;
-        entry.cacheHit = context.cacheHit;
-        entry.subject = context.subject;
-        entry.steps = context.steps;
-        entry.tokenHeaderJson = context.tokenHeaderJson;
-        entry.tokenPayloadJson = context.tokenPayloadJson;
-        entry.token = context.token;
-        Q_EMIT requestLogged(entry);
+        logRequest(request, response, context, timer.nsecsElapsed() / 1000);
     }
     return response;
+}
+
+std::optional<HttpResponse> MockApiServer::checkHead(const HttpRequest& head)
+{
+    if (!m_ready.load(std::memory_order_acquire)) {
+        return std::nullopt; // the complete request gets the 503
+    }
+    QElapsedTimer timer;
+    timer.start();
+    RequestContext context;
+    std::optional<HttpResponse> response = m_router->checkHead(head, context);
+    if (response && m_config.logRequests) {
+        logRequest(head, *response, context, timer.nsecsElapsed() / 1000);
+    }
+    return response;
+}
+
+void MockApiServer::logRequest(const HttpRequest& request, const HttpResponse& response, const RequestContext& context,
+                               qint64 latencyUs)
+{
+    RequestLogEntry entry;
+    entry.timestampMs = QDateTime::currentMSecsSinceEpoch();
+    entry.method = QString::fromLatin1(request.method);
+    entry.path = QString::fromLatin1(request.path);
+    entry.status = response.status;
+    entry.code = context.errorCode;
+    entry.description = context.errorDescription;
+    entry.latencyUs = latencyUs;
+    entry.peer = request.peerAddress.toString();
+    entry.tokenPreview = context.tokenPreview;
+    entry.cacheHit = context.cacheHit;
+    entry.subject = context.subject;
+    entry.steps = context.steps;
+    entry.tokenHeaderJson = context.tokenHeaderJson;
+    entry.tokenPayloadJson = context.tokenPayloadJson;
+    entry.token = context.token;
+    Q_EMIT requestLogged(entry);
 }
 
 void MockApiServer::protocolError(const HttpProtocolError& error)

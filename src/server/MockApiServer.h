@@ -16,6 +16,7 @@
 #include <optional>
 
 class BearerAuthenticator;
+struct RequestContext;
 class HttpTransport;
 class JwksProvider;
 class Router;
@@ -68,6 +69,9 @@ Q_SIGNALS:
 
 private:
     HttpResponse handle(const HttpRequest& request);
+    std::optional<HttpResponse> checkHead(const HttpRequest& head);
+    void logRequest(const HttpRequest& request, const HttpResponse& response, const RequestContext& context,
+                    qint64 latencyUs);
     void protocolError(const HttpProtocolError& error);
     void buildRoutes();
     Result<void> setUpKeys();

@@ -1,12 +1,43 @@
 // SPDX-License-Identifier: MIT
 #include "server/Router.h"
 
-void Router::addRoute(const QByteArray& method, const QByteArray& path, Handler handler)
+void Router::addRoute(const QByteArray& method, const QByteArray& path, Handler handler, HeadCheck headCheck)
 {
     if (!m_routes.contains(path)) {
         m_order.append(path);
     }
-    m_routes[path].append(Route{method, std::move(handler)});
+    m_routes[path].append(Route{method, std::move(handler), std::move(headCheck)});
+}
+
+const Router::Route* Router::find(const HttpRequest& request) const
+{
+    const auto it = m_routes.constFind(request.path);
+    if (it == m_routes.cend()) {
+        return nullptr;
+    }
+    const QByteArrayView method = request.method == "HEAD" ? QByteArrayView("GET") : QByteArrayView(request.method);
+    for (const Route& r : *it) {
+        if (r.method == method) {
+            return &r;
+        }
+    }
+    return nullptr;
+}
+
+std::optional<HttpResponse> Router::checkHead(const HttpRequest& head, RequestContext& context) const
+{
+    const Route* match = find(head);
+    if (!match) {
+        return route(head, context); // 404, 405 and OPTIONS never look at the body
+    }
+    if (!match->headCheck) {
+        return std::nullopt;
+    }
+    std::optional<HttpResponse> response = match->headCheck(head, context);
+    if (response) {
+        addCorsHeaders(*response);
+    }
+    return response;
 }
 
 QByteArray Router::allowedMethods(const QByteArray& path) const
@@ -55,13 +86,10 @@ HttpResponse Router::route(const HttpRequest& request, RequestContext& context) 
         addCorsHeaders(response);
         return response;
     }
-    const QByteArrayView method = request.method == "HEAD" ? QByteArrayView("GET") : QByteArrayView(request.method);
-    for (const Route& r : *it) {
-        if (r.method == method) {
-            response = r.handler(request, context);
-            addCorsHeaders(response);
-            return response;
-        }
+    if (const Route* match = find(request)) {
+        response = match->handler(request, context);
+        addCorsHeaders(response);
+        return response;
     }
     const QByteArray allow = allowedMethods(request.path);
     if (request.method == "OPTIONS") {

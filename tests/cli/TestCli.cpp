@@ -395,6 +395,9 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o.value(QLatin1String("discovery")).toObject().value(QLatin1String("issuerMatches")).toBool(true),
                  false);
+        QCOMPARE(
+            o.value(QLatin1String("discovery")).toObject().value(QLatin1String("entraTenantTemplate")).toBool(true),
+            false);
         QCOMPARE(o.value(QLatin1String("tlsVerification")).toBool(true), false);
         QVERIFY(r.err.contains("4.3"));
         QVERIFY(r.err.contains("TLS certificate verification is OFF"));
@@ -406,6 +409,31 @@ private Q_SLOTS:
     // The same TLS rules as the GUI — failure explained with the certificate, --cacert trusts a CA,
     // --insecure is reported with what verification would have refused, an https discovery document's plain-http
     // jwks_uri is refused unless --insecure.
+    // Microsoft Entra's real /common/v2.0 document and keys, moved onto the loopback server: the §4.3 warning
+    // explains the {tenantid} template instead of calling it a plain mismatch.
+    void jwksShowExplainsEntraTenantTemplate()
+    {
+        HttpFixture http;
+        QVERIFY(http.isListening());
+        QFile document(QStringLiteral(TOKENSCOPE_TEST_DATA "/providers/entra-common-openid-configuration.json"));
+        QFile keys(QStringLiteral(TOKENSCOPE_TEST_DATA "/providers/entra-common-jwks.json"));
+        QVERIFY(document.open(QIODevice::ReadOnly) && keys.open(QIODevice::ReadOnly));
+        const QByteArray base = http.url("").toUtf8();
+        http.routes.insert("/common/v2.0/.well-known/openid-configuration",
+                           qMakePair(200, document.readAll().replace("https://login.microsoftonline.com", base)));
+        http.routes.insert("/common/discovery/v2.0/keys", qMakePair(200, keys.readAll()));
+        const Run r = cliWithEventLoop({QStringLiteral("jwks"), QStringLiteral("show"), QStringLiteral("--issuer"),
+                                        http.url("/common/v2.0"), QStringLiteral("--json")});
+        QVERIFY2(r.exit == 0, QByteArray(r.out + r.err).constData());
+        const QJsonObject discovery =
+            QJsonDocument::fromJson(r.out).object().value(QLatin1String("discovery")).toObject();
+        QCOMPARE(discovery.value(QLatin1String("issuerMatches")).toBool(true), false);
+        QCOMPARE(discovery.value(QLatin1String("entraTenantTemplate")).toBool(false), true);
+        QVERIFY2(r.err.contains("Microsoft Entra multi-tenant issuer template"), r.err.constData());
+        QVERIFY(r.err.contains("their own \"tid\" claim"));
+        QVERIFY(!r.err.contains("requires them to be identical"));
+    }
+
     void jwksShowTls()
     {
         QTemporaryDir dir;

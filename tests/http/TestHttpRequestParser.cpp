@@ -66,6 +66,21 @@ void TestHttpRequestParser::parse_data()
     QTest::newRow("RFC9112 §5.1 space before colon") << QByteArray("GET / HTTP/1.1\r\nHost : x\r\n\r\n") << 400;
     QTest::newRow("RFC9112 §5.2 obs-fold") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n folded\r\n\r\n") << 400;
     QTest::newRow("CTL in value") << QByteArray("GET / HTTP/1.1\r\nHost: x\x01y\r\n\r\n") << 400;
+    // Long values are checked eight bytes at a time: a CTL or DEL at any offset of a word is still found, and a
+    // tab or obs-text (>= 0x80) in a word is still allowed.
+    for (int at = 0; at < 9; ++at) {
+        for (const char bad : {'\x00', '\x1f', '\x7f', '\n'}) {
+            QByteArray value(24, 'a');
+            value[8 + at] = bad;
+            QTest::addRow("CTL 0x%02x at %d of a long value", int(static_cast<unsigned char>(bad)), 8 + at)
+                << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-Long: " + value + "\r\n\r\n") << 400;
+        }
+        QByteArray value(24, 'a');
+        value[8 + at] = '\t';
+        value[at] = '\xe9';
+        QTest::addRow("tab and obs-text at %d of a long value", 8 + at)
+            << QByteArray("GET / HTTP/1.1\r\nHost: x\r\nX-Long: " + value + "\r\n\r\n") << 0;
+    }
     QTest::newRow("bad Content-Length") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1x\r\n\r\n")
                                         << 400;
     QTest::newRow("RFC9110 §8.6 conflicting Content-Length")

@@ -71,6 +71,7 @@ private Q_SLOTS:
     void backPressureNonReadingClient();
     void backPressureResumes();
     void expectContinue();
+    void expectContinueRefusedBeforeBody();
     void invalidHost();
     void tlsClientHelloOnPlainPort();
     void lenientChunkSizeRejected();
@@ -86,6 +87,12 @@ void TestTcpHttpTransport::initTestCase()
 {
     TransportConfig config;
     config.workerThreads = 2;
+    config.continueCheck = [](const HttpRequest& head) -> std::optional<HttpResponse> {
+        if (head.path == "/refuse") {
+            return HttpResponse::text(401, "refused " + head.method + ' ' + QByteArray::number(head.body.size()));
+        }
+        return std::nullopt;
+    };
     const auto started = m_transport.start(
         config,
         [](const HttpRequest& request) {
@@ -425,6 +432,27 @@ void TestTcpHttpTransport::expectContinue()
     QVERIFY(r);
     QCOMPARE(r->status, 413);
     QVERIFY(tooLarge.waitForClosed());
+}
+
+void TestTcpHttpTransport::expectContinueRefusedBeforeBody()
+{
+    // RFC 9110 §10.1.1: when the head alone decides the answer, the final status comes at once instead of 100, the
+    // body is never asked for, and the connection closes (the client may or may not send the body after it).
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_transport.port()));
+    client.send("POST /refuse HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+    const auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 401);
+    QCOMPARE(r->body, QByteArray("refused POST 0"));
+    QCOMPARE(r->header("Connection"), QByteArray("close"));
+    QVERIFY(client.waitForClosed());
+
+    // Without the expectation the check is not consulted: the body is read and the handler answers.
+    const auto plain = HttpTestClient::request(m_transport.port(), "POST", "/refuse", {}, "hello");
+    QVERIFY(plain);
+    QCOMPARE(plain->status, 200);
+    QCOMPARE(plain->body, QByteArray("POST /refuse 5"));
 }
 
 void TestTcpHttpTransport::invalidHost()

@@ -3,7 +3,16 @@
 #include "net/JwksCache.h"
 #include "net/OidcDiscovery.h"
 
+#include <QFile>
 #include <QTest>
+
+namespace {
+QByteArray readProviderFile(const QString& name)
+{
+    QFile f(QStringLiteral(TOKENSCOPE_TEST_DATA "/providers/") + name);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
 
 class TestOidcDiscovery : public QObject
 {
@@ -74,6 +83,87 @@ private Q_SLOTS:
         QVERIFY(d.ok());
         QVERIFY(!d->issuerMatches());
         QVERIFY(d->issuerMismatchMessage().contains(QLatin1String("only in a trailing slash")));
+    }
+
+    void realProviderDocuments_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("issuer");
+        QTest::addColumn<QString>("jwksUri");
+        // Providers' own documents (tests/data/README.md), fetched for their issuer: §4.3 holds, jwks_uri is https.
+        QTest::newRow("Apple") << "apple-openid-configuration.json"
+                               << "https://appleid.apple.com"
+                               << "https://appleid.apple.com/auth/keys";
+        QTest::newRow("GitLab") << "gitlab-openid-configuration.json"
+                                << "https://gitlab.com"
+                                << "https://gitlab.com/oauth/discovery/keys";
+        QTest::newRow("Amazon Cognito") << "cognito-us-east-1-openid-configuration.json"
+                                        << "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_BGU9CKFCM"
+                                        << "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_BGU9CKFCM/"
+                                           ".well-known/jwks.json";
+    }
+    void realProviderDocuments()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, issuer);
+        QFETCH(QString, jwksUri);
+        const auto d = OidcDiscovery::parse(readProviderFile(file), issuer);
+        QVERIFY2(d.ok(), qPrintable(d.ok() ? QString() : d.error().toString()));
+        QVERIFY(d->issuerMatches());
+        QVERIFY(d->issuerMismatchMessage().isEmpty());
+        QVERIFY(!d->isEntraTenantTemplate());
+        QCOMPARE(d->jwksUri.toString(), jwksUri);
+        QVERIFY(!d->jwksUriDowngrades(OidcDiscovery::discoveryUrl(issuer)));
+        QCOMPARE(OidcDiscovery::discoveryUrl(issuer).toString(),
+                 issuer + QStringLiteral("/.well-known/openid-configuration"));
+        // The same document fetched with a trailing slash on the issuer is a §4.3 mismatch, named as such.
+        const auto slash = OidcDiscovery::parse(readProviderFile(file), issuer + QLatin1Char('/'));
+        QVERIFY(slash.ok());
+        QVERIFY(slash->issuerMismatchMessage().contains(QLatin1String("only in a trailing slash")));
+    }
+
+    void entraTenantTemplate_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("fetchedFor");
+        QTest::addColumn<bool>("isTemplate");
+        // Microsoft's own documents (tests/data/README.md): both advertise ".../{tenantid}/v2.0".
+        QTest::newRow("Entra /common/v2.0") << "entra-common-openid-configuration.json"
+                                            << "https://login.microsoftonline.com/common/v2.0" << true;
+        QTest::newRow("Entra /organizations/v2.0") << "entra-organizations-openid-configuration.json"
+                                                   << "https://login.microsoftonline.com/organizations/v2.0" << true;
+        // The template is only explained for the multi-tenant aliases on the template's own host and path.
+        QTest::newRow("template for a tenant's URL") << "entra-common-openid-configuration.json"
+                                                     << "https://login.microsoftonline.com/"
+                                                        "9188040d-6c67-4c5b-b112-36a304b66dad/v2.0"
+                                                     << false;
+        QTest::newRow("template for another host") << "entra-common-openid-configuration.json"
+                                                   << "https://login.evil.example/common/v2.0" << false;
+        QTest::newRow("template for /consumers") << "entra-common-openid-configuration.json"
+                                                 << "https://login.microsoftonline.com/consumers/v2.0" << false;
+        QTest::newRow("template for v1 /common") << "entra-common-openid-configuration.json"
+                                                 << "https://login.microsoftonline.com/common" << false;
+    }
+    void entraTenantTemplate()
+    {
+        // OpenID Connect Discovery 1.0 §4.3 is not met (the issuer differs from the URL), and that stays visible, but
+        // the multi-tenant template is named and explained instead of looking like a substituted document.
+        QFETCH(QString, file);
+        QFETCH(QString, fetchedFor);
+        QFETCH(bool, isTemplate);
+        const QByteArray text = readProviderFile(file);
+        QVERIFY(!text.isEmpty());
+        const auto d = OidcDiscovery::parse(text, fetchedFor);
+        QVERIFY(d.ok());
+        QCOMPARE(d->advertisedIssuer, QStringLiteral("https://login.microsoftonline.com/{tenantid}/v2.0"));
+        QVERIFY(d->jwksUri.toString().startsWith(QLatin1String("https://login.microsoftonline.com/")));
+        QVERIFY(!d->issuerMatches());
+        QCOMPARE(d->isEntraTenantTemplate(), isTemplate);
+        const QString message = d->issuerMismatchMessage();
+        QVERIFY(message.contains(QStringLiteral("§4.3")));
+        QCOMPARE(message.contains(QLatin1String("Microsoft Entra multi-tenant issuer template")), isTemplate);
+        QCOMPARE(message.contains(QLatin1String("their own \"tid\" claim")), isTemplate);
+        QCOMPARE(message.contains(QLatin1String("requires them to be identical")), !isTemplate);
     }
 
     void jwksUriDowngrade_data()

@@ -141,6 +141,29 @@ private Q_SLOTS:
         QVERIFY(o.result.warnings.first().contains(QLatin1String("4.3")));
     }
 
+    void discoveryEntraTenantTemplate()
+    {
+        // Microsoft's /common/v2.0 document and key set (tests/data/providers), with only its host moved onto the
+        // loopback server: the §4.3 warning names the multi-tenant template and how tokens are checked, and the
+        // keys load.
+        JwksTestServer server;
+        QFile document(QStringLiteral(TOKENSCOPE_TEST_DATA "/providers/entra-common-openid-configuration.json"));
+        QFile keys(QStringLiteral(TOKENSCOPE_TEST_DATA "/providers/entra-common-jwks.json"));
+        QVERIFY(document.open(QIODevice::ReadOnly) && keys.open(QIODevice::ReadOnly));
+        const QByteArray text = document.readAll().replace("https://login.microsoftonline.com", server.base().toUtf8());
+        server.route("/common/v2.0/.well-known/openid-configuration", json(text));
+        server.route("/common/discovery/v2.0/keys", json(keys.readAll()));
+        RemoteJwksFetcher fetcher;
+        const Outcome o = run(fetcher, [&] { fetcher.fetchIssuer(server.base() + QStringLiteral("/common/v2.0")); });
+        QVERIFY2(o.ok, qPrintable(o.error.toString()));
+        QVERIFY(o.result.discovery->isEntraTenantTemplate());
+        QCOMPARE(o.result.warnings.size(), 1);
+        QVERIFY2(o.result.warnings.first().contains(QLatin1String("Microsoft Entra multi-tenant issuer template")),
+                 qPrintable(o.result.warnings.first()));
+        QVERIFY(o.result.warnings.first().contains(QLatin1String("\"tid\"")));
+        QCOMPARE(o.result.analysis.keys.keys().size(), 7);
+    }
+
     void discoveryWithoutJwksUri()
     {
         JwksTestServer server;

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void tokenEndpointIssuesUsableTokens();
     void requestLog();
     void logInjection();
+    void expectContinue();
     void mintPresets();
     void badOptions();
     void stillAnswering();
@@ -585,6 +586,57 @@ void TestMockApiServer::logInjection()
     }
     QVERIFY(
         RequestLogFormatter::format(hostile, LogFormat::Text).contains(QStringLiteral("/api/private\\x0d\\x0aforged")));
+}
+
+void TestMockApiServer::expectContinue()
+{
+    // RFC 9110 §10.1.1: a protected route that will answer 401 says so before the body, with the quickstart's
+    // JSON error and the challenge, instead of "100 Continue"; the body is never sent here.
+    QSignalSpy spy(&m_server, &MockApiServer::requestLogged);
+    const QByteArray head = "GET /api/private HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 10\r\n";
+    const QList<QPair<QByteArray, QByteArray>> refusals = {
+        {QByteArray(), "invalid_token"},
+        {"Authorization: Bearer not.a.token\r\n", "invalid_token"},
+        {"Authorization: Bearer " + mint({{QStringLiteral("aud"), QStringLiteral("someone-else")}}) + "\r\n",
+         "invalid_token"},
+    };
+    for (const auto& [authorization, error] : refusals) {
+        HttpTestClient client;
+        QVERIFY(client.connectTo(m_server.port()));
+        client.send(head + authorization + "\r\n");
+        const auto r = client.readResponse();
+        QVERIFY(r);
+        QCOMPARE(r->status, 401);
+        QVERIFY2(!r->code().isEmpty(), r->body.constData());
+        QVERIFY(!r->json().value(QStringLiteral("description")).toString().isEmpty());
+        QVERIFY(r->header("WWW-Authenticate").startsWith("Bearer realm=\"tokenscope\""));
+        QVERIFY(r->header("WWW-Authenticate").contains(QByteArray("error=\"" + error + '"')));
+        QVERIFY(r->hasHeader("Access-Control-Allow-Origin"));
+        QVERIFY(client.waitForClosed());
+    }
+    QTRY_COMPARE(spy.size(), refusals.size());
+    QCOMPARE(spy.at(0).at(0).value<RequestLogEntry>().status, 401);
+
+    // A valid token: 100 Continue, then the body, then 200.
+    HttpTestClient client;
+    QVERIFY(client.connectTo(m_server.port()));
+    client.send(head + "Authorization: Bearer " + mint({}) + "\r\n\r\n");
+    auto r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->statusLine, QByteArray("HTTP/1.1 100 Continue"));
+    client.send("0123456789");
+    r = client.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 200);
+    QCOMPARE(r->json().value(QStringLiteral("message")).toString(), MockApiServer::privateMessage());
+
+    // An unknown path does not need the body either.
+    HttpTestClient missing;
+    QVERIFY(missing.connectTo(m_server.port()));
+    missing.send("POST /nowhere HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 10\r\n\r\n");
+    r = missing.readResponse();
+    QVERIFY(r);
+    QCOMPARE(r->status, 404);
 }
 
 void TestMockApiServer::stillAnswering()
