@@ -21,7 +21,7 @@
 namespace {
 using KF = JweKeyAlgorithm::Family;
 
-const StepRecorder::Step kPipeline[] = {
+const StepRecorder::Step kJwePipeline[] = {
     {QStringLiteral("parts"), QStringLiteral("Structure (5 parts or JSON)")},
     {QStringLiteral("header"), QStringLiteral("Header JSON")},
     {QStringLiteral("crit"), QStringLiteral("Critical headers (crit)")},
@@ -48,12 +48,12 @@ enum Step
     kStepCount
 };
 
-class Run
+class JweRun
 {
 public:
-    explicit Run(DecryptionResult& r)
+    explicit JweRun(DecryptionResult& r)
         : m_r(r)
-        , m_steps(r.steps, kPipeline)
+        , m_steps(r.steps, kJwePipeline)
     {
     }
     void pass(int index, const QString& message = QString()) { m_steps.pass(index, message); }
@@ -76,7 +76,7 @@ private:
     StepRecorder m_steps;
 };
 
-Error invalid(const QString& message, const char* reason = nullptr)
+Error jweInvalid(const QString& message, const char* reason = nullptr)
 {
     return Error(ErrorCode::JweInvalid, message, QString(), reason ? QLatin1String(reason) : QString());
 }
@@ -190,15 +190,15 @@ Result<QByteArray> headerBytes(const QJsonObject& header, const char* name, bool
         return QByteArray();
     }
     if (!v.isString()) {
-        return invalid(
+        return jweInvalid(
             QStringLiteral("\"%1\" header parameter is %2")
                 .arg(QLatin1String(name), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("not a string")),
             "header-parameter");
     }
     auto decoded = Base64Url::decode(v.toString().toLatin1());
     if (!decoded) {
-        return invalid(QStringLiteral("\"%1\" header parameter is not base64url").arg(QLatin1String(name)),
-                       "header-parameter");
+        return jweInvalid(QStringLiteral("\"%1\" header parameter is not base64url").arg(QLatin1String(name)),
+                          "header-parameter");
     }
     return decoded.value();
 }
@@ -208,22 +208,23 @@ Result<AsymmetricKey> ephemeralKey(const QJsonObject& header, const Jwk& key)
 {
     const QJsonValue epk = header.value(QLatin1String("epk"));
     if (!epk.isObject()) {
-        return invalid(QStringLiteral("\"epk\" header parameter is missing or not a JWK object"), "epk-invalid");
+        return jweInvalid(QStringLiteral("\"epk\" header parameter is missing or not a JWK object"), "epk-jweInvalid");
     }
     QJsonObject o = epk.toObject();
     if (o.contains(QLatin1String("d"))) {
-        return invalid(QStringLiteral("\"epk\" must be a public key"), "epk-invalid");
+        return jweInvalid(QStringLiteral("\"epk\" must be a public key"), "epk-jweInvalid");
     }
     auto jwk = Jwk::fromJson(o);
     if (!jwk) {
-        // Includes points not on the curve (invalid-curve attack): OpenSSL's public-key check refuses them.
-        return invalid(QStringLiteral("\"epk\" is not a valid public key: %1").arg(jwk.error().message), "epk-invalid");
+        // Includes points not on the curve (jweInvalid-curve attack): OpenSSL's public-key check refuses them.
+        return jweInvalid(QStringLiteral("\"epk\" is not a valid public key: %1").arg(jwk.error().message),
+                          "epk-jweInvalid");
     }
     if (jwk->curve() != key.curve() || jwk->kty() != key.kty()) {
-        return invalid(QStringLiteral("\"epk\" is on %1, the key on %2")
-                           .arg(jwk->curve() ? curveName(*jwk->curve()) : jwk->ktyName(),
-                                key.curve() ? curveName(*key.curve()) : key.ktyName()),
-                       "epk-invalid");
+        return jweInvalid(QStringLiteral("\"epk\" is on %1, the key on %2")
+                              .arg(jwk->curve() ? curveName(*jwk->curve()) : jwk->ktyName(),
+                                   key.curve() ? curveName(*key.curve()) : key.ktyName()),
+                          "epk-jweInvalid");
     }
     return jwk->asymmetricKey();
 }
@@ -245,7 +246,7 @@ Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, c
     const QByteArray& encryptedKey = t.recipients[recipient].encryptedKey;
     if (!alg.hasEncryptedKey() && !encryptedKey.isEmpty()) {
         // RFC 7518 §4.5 / §4.6: the JWE Encrypted Key MUST be empty.
-        a.error = invalid(QStringLiteral("%1 requires an empty encrypted key").arg(alg.name), "encrypted-key");
+        a.error = jweInvalid(QStringLiteral("%1 requires an empty encrypted key").arg(alg.name), "encrypted-key");
         return a;
     }
     switch (alg.family) {
@@ -292,7 +293,7 @@ Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, c
             return a;
         }
         if (iv->size() != AesGcm::kIvSize) {
-            a.error = invalid(QStringLiteral("\"iv\" must be 96 bits (RFC 7518 §4.7.1.1)"), "header-parameter");
+            a.error = jweInvalid(QStringLiteral("\"iv\" must be 96 bits (RFC 7518 §4.7.1.1)"), "header-parameter");
             return a;
         }
         auto cek = AesGcm::decrypt(key.secret(), iv.value(), {}, encryptedKey, tag.value());
@@ -352,14 +353,15 @@ Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, c
     case KF::Pbes2: {
         const QJsonValue p2c = header.value(QLatin1String("p2c"));
         if (!p2c.isDouble() || p2c.toDouble() != double(qint64(p2c.toDouble())) || p2c.toDouble() < 1) {
-            a.error = invalid(QStringLiteral("\"p2c\" must be a positive integer (RFC 7518 §4.8.1.2)"), "p2c-invalid");
+            a.error =
+                jweInvalid(QStringLiteral("\"p2c\" must be a positive integer (RFC 7518 §4.8.1.2)"), "p2c-jweInvalid");
             return a;
         }
         if (p2c.toDouble() > options.maxPbes2Count) {
-            a.error = invalid(QStringLiteral("\"p2c\" %1 exceeds the ceiling of %2 iterations")
-                                  .arg(qint64(p2c.toDouble()))
-                                  .arg(options.maxPbes2Count),
-                              "p2c-too-large");
+            a.error = jweInvalid(QStringLiteral("\"p2c\" %1 exceeds the ceiling of %2 iterations")
+                                     .arg(qint64(p2c.toDouble()))
+                                     .arg(options.maxPbes2Count),
+                                 "p2c-too-large");
             return a;
         }
         auto p2s = headerBytes(header, "p2s", true);
@@ -369,7 +371,7 @@ Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, c
         }
         if (p2s->size() < 8) {
             // RFC 7518 §4.8.1.1: a Salt Input of 8 or more octets MUST be used.
-            a.error = invalid(
+            a.error = jweInvalid(
                 QStringLiteral("\"p2s\" has %1 bytes; at least 8 are required (RFC 7518 §4.8.1.1)").arg(p2s->size()),
                 "p2s-too-short");
             return a;
@@ -433,7 +435,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
 {
     DecryptionResult r;
     r.steps.reserve(kStepCount);
-    Run run(r);
+    JweRun run(r);
 
     // 1-2. Structure and header JSON (RFC 7516 §5.2 steps 1-4).
     if (!parsed) {
@@ -451,20 +453,20 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
     for (int i = 0; i < t.recipients.size(); ++i) {
         const QJsonObject h = t.joseHeader(i);
         if (!h.value(QLatin1String("alg")).isString()) {
-            return run.fail(kHeader, invalid(QStringLiteral("\"alg\" header parameter is missing or not a string")));
+            return run.fail(kHeader, jweInvalid(QStringLiteral("\"alg\" header parameter is missing or not a string")));
         }
         if (!h.value(QLatin1String("enc")).isString()) {
-            return run.fail(kHeader, invalid(QStringLiteral("\"enc\" header parameter is missing or not a string")));
+            return run.fail(kHeader, jweInvalid(QStringLiteral("\"enc\" header parameter is missing or not a string")));
         }
         const QString e = h.value(QLatin1String("enc")).toString();
         if (i > 0 && e != encName) {
-            return run.fail(kHeader, invalid(QStringLiteral("recipients disagree on \"enc\"")));
+            return run.fail(kHeader, jweInvalid(QStringLiteral("recipients disagree on \"enc\"")));
         }
         encName = e;
         // RFC 7516 §4.1.3: "zip" MUST be integrity protected.
         if (h.contains(QLatin1String("zip")) && !t.protectedHeader.contains(QLatin1String("zip"))) {
             return run.fail(kHeader,
-                            invalid(QStringLiteral("\"zip\" must be in the protected header (RFC 7516 §4.1.3)")));
+                            jweInvalid(QStringLiteral("\"zip\" must be in the protected header (RFC 7516 §4.1.3)")));
         }
     }
     const QJsonValue zip = t.protectedHeader.value(QLatin1String("zip"));
@@ -478,20 +480,20 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
     const QJsonObject header0 = r.header;
     if (header0.contains(QLatin1String("crit"))) {
         if (!t.protectedHeader.contains(QLatin1String("crit"))) {
-            return run.fail(kCrit, invalid(QStringLiteral("\"crit\" must be in the protected header")));
+            return run.fail(kCrit, jweInvalid(QStringLiteral("\"crit\" must be in the protected header")));
         }
         const QJsonValue crit = t.protectedHeader.value(QLatin1String("crit"));
         if (!crit.isArray() || crit.toArray().isEmpty()) {
-            return run.fail(kCrit, invalid(QStringLiteral("\"crit\" must be a non-empty array of names")));
+            return run.fail(kCrit, jweInvalid(QStringLiteral("\"crit\" must be a non-empty array of names")));
         }
         for (const auto& v : crit.toArray()) {
             if (!v.isString()) {
-                return run.fail(kCrit, invalid(QStringLiteral("\"crit\" must contain only strings")));
+                return run.fail(kCrit, jweInvalid(QStringLiteral("\"crit\" must contain only strings")));
             }
             const QString name = v.toString();
             if (HeaderParameters::isRegistered(name)) {
                 return run.fail(
-                    kCrit, invalid(QStringLiteral("\"crit\" must not list the registered header \"%1\"").arg(name)));
+                    kCrit, jweInvalid(QStringLiteral("\"crit\" must not list the registered header \"%1\"").arg(name)));
             }
             if (!m_options.understoodCrit.contains(name)) {
                 return run.fail(
@@ -500,7 +502,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
             }
             if (!header0.contains(name)) {
                 return run.fail(kCrit,
-                                invalid(QStringLiteral("\"crit\" lists \"%1\" but the header lacks it").arg(name)));
+                                jweInvalid(QStringLiteral("\"crit\" lists \"%1\" but the header lacks it").arg(name)));
             }
         }
         run.pass(kCrit,
@@ -557,7 +559,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
         const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(h.value(QLatin1String("alg")).toString());
         const QJsonValue kid = h.value(QLatin1String("kid"));
         if (!kid.isUndefined() && !kid.isString()) {
-            return run.fail(kKey, invalid(QStringLiteral("\"kid\" header must be a string")));
+            return run.fail(kKey, jweInvalid(QStringLiteral("\"kid\" header must be a string")));
         }
         for (int ki = 0; ki < m_keys.keys().size(); ++ki) {
             const Jwk& key = m_keys.keys().at(ki);
@@ -617,8 +619,8 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
         if (a.failedStep < 0) {
             if (t.iv.size() != enc->ivBytes) {
                 a.failedStep = kDecrypt;
-                a.error = invalid(QStringLiteral("the IV must be %1 bytes for %2").arg(enc->ivBytes).arg(enc->name),
-                                  "iv-size");
+                a.error = jweInvalid(QStringLiteral("the IV must be %1 bytes for %2").arg(enc->ivBytes).arg(enc->name),
+                                     "iv-size");
             } else {
                 auto pt = enc->family == JweContentAlgorithm::Family::AesGcm
                               ? AesGcm::decrypt(a.cek, t.iv, aad, t.ciphertext, t.tag)
@@ -681,7 +683,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
         } else {
             const Error e = r.nested->error ? *r.nested->error : Error(ErrorCode::JwtInvalid, QString());
             run.fail(kPlaintext, Error(e.code, QStringLiteral("nested JWT: %1").arg(e.message), e.claim, e.reason));
-            // The content was decrypted; only the inner token is invalid.
+            // The content was decrypted; only the inner token is jweInvalid.
             r.decrypted = true;
             r.plaintext = plaintext;
         }

@@ -30,7 +30,7 @@ Result<QByteArray> decodePart(QByteArrayView text, const char* what)
 }
 
 /// A JSON member that must be a base64url string (absent allowed when !required).
-Result<QByteArray> b64Member(const QJsonObject& o, const char* name, bool required, QByteArray* text = nullptr)
+Result<QByteArray> b64JsonMember(const QJsonObject& o, const char* name, bool required, QByteArray* text = nullptr)
 {
     const QJsonValue v = o.value(QLatin1String(name));
     if (v.isUndefined()) {
@@ -137,14 +137,14 @@ Result<JweToken> parseJson(QByteArrayView text)
     }
     for (auto [name, target] :
          {std::pair{"iv", &t.iv}, std::pair{"ciphertext", &t.ciphertext}, std::pair{"tag", &t.tag}}) {
-        auto v = b64Member(o, name, true);
+        auto v = b64JsonMember(o, name, true);
         if (!v) {
             return v.error();
         }
         *target = v.value();
     }
     if (o.contains(QLatin1String("aad"))) {
-        auto aad = b64Member(o, "aad", true, &t.aadText);
+        auto aad = b64JsonMember(o, "aad", true, &t.aadText);
         if (!aad) {
             return aad.error();
         }
@@ -163,7 +163,7 @@ Result<JweToken> parseJson(QByteArrayView text)
             return header.error();
         }
         r.header = header.value();
-        auto ek = b64Member(ro, "encrypted_key", false);
+        auto ek = b64JsonMember(ro, "encrypted_key", false);
         if (!ek) {
             return ek.error();
         }
