@@ -6,7 +6,7 @@ SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 PKGS=(g++ cmake ninja-build ccache pkg-config
       qt6-base-dev qtkeychain-qt6-dev libssl-dev zlib1g-dev
-      qt6-l10n-tools qt6-svg-dev libqt6svg6 xvfb xauth clang-format desktop-file-utils appstream
+      qt6-l10n-tools qt6-svg-dev libqt6svg6 xvfb xauth clang-format clang-tidy desktop-file-utils appstream
       python3 python3-requests curl dpkg-dev file
       openssl nodejs    # the Request workspace tests make a test CA with openssl and run generated Node snippets
       dbus-daemon gnome-keyring   # TestKeychainSecretStore: a private Secret Service (tests/storage/run-with-keyring.sh)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# Sets up a fresh Debian 12 machine and runs every check: format, layering, normal build + tests,
+# Sets up a fresh Debian 12 machine and runs every check: format, layering, normal build + tests, clang-tidy,
 # sanitized (ASan+UBSan) build + tests. This is what CI runs (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -51,5 +51,8 @@ run_suite() {
 # which holds in every build; Q_ASSERT covers the contracts in src/).
 run_suite build-ci -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTOKENSCOPE_FORCE_ASSERTS=ON \
     "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG"
+echo "== clang-tidy (src/, the checks that hold as errors)"
+bash scripts/clang-tidy.sh build-ci
+phase_done "clang-tidy"
 run_suite build-ci-sanitize -DCMAKE_BUILD_TYPE=Debug -DTOKENSCOPE_SANITIZE=ON "-DCMAKE_CXX_FLAGS_DEBUG=-g1"
 echo "== all suites passed"
