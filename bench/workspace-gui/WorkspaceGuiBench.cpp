@@ -134,6 +134,10 @@ int main(int argc, char* argv[])
         filter->clear();
         QApplication::processEvents();
     }
+    std::printf("filter keystrokes of the first run (CPU of the GUI thread, ms):");
+    for (std::size_t i = 0; i < keystrokeCpu.size() / std::size_t(runs); ++i)
+        std::printf(" %.1f", keystrokeCpu[i]);
+    std::printf("\n");
     std::printf("WorkspaceStore::load alone: median %.1f ms wall, %.1f ms CPU\n", median(loads), median(loadCpu));
     std::printf("open to usable tree (CPU of the GUI thread): median %.1f ms; of the process: median %.1f ms\n",
                 median(openCpu), median(openProcessCpu));
