@@ -7,6 +7,9 @@
 #   jq -s . DIR/collections/*/*/*.json                       jq reading and printing the same request files
 # Usage: bench/workspace-bench.sh [RUNS]      (Markdown on stdout)
 #        WORKSPACE_BENCH_BUILD=build bench/workspace-bench.sh   (use an existing build dir with the targets)
+#        WORKSPACE_BENCH_BEFORE=DIR ...   (DIR holds workspace-bench and tokenscope-cli of an older build: measured
+#                                          in the same run, on the same files, for a before/after comparison)
+# The machine's load average is printed beside every measurement; the load runs report CPU time (all threads) too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${1:-10}
@@ -24,13 +27,30 @@ CLI=$PWD/$BUILD/src/cli/tokenscope-cli
 WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
 WS=$WORK/ws
 "$BENCH" gen "$WS" 10000 500 5 >&2
-echo "Files: $(find "$WS" -type f | wc -l), $(du -sh "$WS" | cut -f1); load: $(uptime | sed 's/.*load average: //')"
+loadavg() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"; }
+echo "Files: $(find "$WS" -type f | wc -l), $(du -sh "$WS" | cut -f1)"
 echo
-"$BENCH" load "$WS" "$RUNS"
+BEFORE=${WORKSPACE_BENCH_BEFORE:-}
+if [ -n "$BEFORE" ]; then
+    echo "before: $("$BEFORE/workspace-bench" load "$WS" "$RUNS") ($(loadavg))"
+fi
+echo "after:  $("$BENCH" load "$WS" "$RUNS" 1) ($(loadavg))"
+echo "after:  $("$BENCH" load "$WS" "$RUNS") ($(loadavg))"
 echo
 export TOKENSCOPE_SECRET_STORE=memory
-hyperfine --style basic --warmup 2 --runs "$RUNS" --export-markdown "$WORK/h.md" \
-    "$CLI collection show --json --workspace $WS" \
-    "jq -s . $WS/collections/*/*/*.json" >&2
-cat "$WORK/h.md"
+COMMANDS=()
+[ -n "$BEFORE" ] && COMMANDS+=(-n "collection show --json (before)" "$BEFORE/tokenscope-cli collection show --json --workspace $WS")
+COMMANDS+=(-n "collection show --json" "$CLI collection show --json --workspace $WS")
+COMMANDS+=(-n "jq -s . collections/*/*/*.json" "jq -s . $WS/collections/*/*/*.json")
+echo "hyperfine from $(loadavg)"
+hyperfine --style basic --warmup 2 --runs "$RUNS" --export-json "$WORK/h.json" "${COMMANDS[@]}" >&2
+echo "hyperfine to $(loadavg)"
+echo
+echo "| command | wall mean ± σ | wall min | CPU (user + sys) mean |"
+echo "|---|---:|---:|---:|"
+jq -r '.results[] | "| `\(.command)` | \(.mean * 1000 | floor) ± \(.stddev * 1000 | floor) ms | \(.min * 1000 | floor) ms | \((.user + .system) * 1000 | floor) ms |"' "$WORK/h.json"
+if [ -n "$BEFORE" ]; then
+    cmp <("$BEFORE/tokenscope-cli" collection show --json --workspace "$WS") \
+        <("$CLI" collection show --json --workspace "$WS") && echo "before and after print the same bytes"
+fi
 "$CLI" collection show --json --workspace "$WS" | jq '[.. | objects | select(.type == "request")] | length'

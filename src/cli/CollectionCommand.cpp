@@ -2,6 +2,7 @@
 #include "cli/CollectionCommand.h"
 
 #include "cli/CliWorkspace.h"
+#include "core/JsonText.h"
 #include "workspace/SecretLint.h"
 
 #include <QDir>
@@ -11,6 +12,31 @@
 namespace {
 
 constexpr int ExitNotFound = ExitInvalid; // not found, or a name that is taken
+
+/// `text` as a JSON string, escaped by Qt's own serialiser (what JsonText::compact() writes).
+QByteArray jsonString(const QString& text)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact); // ["..."]
+    return array.sliced(1, array.size() - 2);
+}
+
+/// Appends exactly JsonText::compact(node.toShowJson()), one request at a time: a whole workspace never exists as
+/// one QJsonObject tree and then again as text (10,000 requests: the largest part of `collection show --json`).
+void appendShowJson(const CollectionNode& node, QByteArray& out)
+{
+    if (!node.isContainer()) {
+        out += JsonText::compact(node.toShowJson());
+        return;
+    }
+    // Members in QJsonObject's sorted order: items, name, type.
+    out += "{\"items\":[";
+    for (int i = 0; i < node.childCount(); ++i) {
+        if (i > 0)
+            out += ',';
+        appendShowJson(*node.child(i), out);
+    }
+    out += "],\"name\":" + jsonString(node.name()) + ",\"type\":" + jsonString(node.kindName()) + '}';
+}
 
 QString usageText()
 {
@@ -103,10 +129,18 @@ int CollectionCommand::show(const QStringList& arguments, CliContext& ctx)
     if (path.isEmpty()) {
         Workspace& ws = w.workspace();
         if (parser.isSet(json)) {
-            QJsonArray items;
-            for (int i = 0; i < ws.collectionCount(); ++i)
-                items.append(ws.collection(i)->toShowJson());
-            ctx.outJson(QJsonObject{{QStringLiteral("name"), ws.name}, {QStringLiteral("items"), items}});
+            // Streamed one collection at a time, the same bytes as the compact QJsonObject
+            // {"items": [...], "name": ...} (its keys sorted), without ever holding the whole tree as JSON.
+            ctx.outBytes(QByteArrayLiteral("{\"items\":["));
+            QByteArray chunk;
+            for (int i = 0; i < ws.collectionCount(); ++i) {
+                chunk.clear();
+                if (i > 0)
+                    chunk += ',';
+                appendShowJson(*ws.collection(i), chunk);
+                ctx.outBytes(chunk);
+            }
+            ctx.outBytes("],\"name\":" + jsonString(ws.name) + "}\n");
             return ExitOk;
         }
         for (int i = 0; i < ws.collectionCount(); ++i)
@@ -116,9 +150,11 @@ int CollectionCommand::show(const QStringList& arguments, CliContext& ctx)
     const CollectionNode* node = findNode(w.workspace(), path);
     if (!node)
         return notFound(ctx, path);
-    if (parser.isSet(json))
-        ctx.outJson(node->toShowJson());
-    else
+    if (parser.isSet(json)) {
+        QByteArray out;
+        appendShowJson(*node, out);
+        ctx.outBytes(out + '\n');
+    } else
         printTree(ctx, *node, 0);
     return ExitOk;
 }

@@ -2,6 +2,7 @@
 #include "gui/CollectionFilterModel.h"
 
 #include "gui/CollectionTreeModel.h"
+#include "workspace/CollectionNode.h"
 
 CollectionFilterModel::CollectionFilterModel(QObject* parent)
     : QSortFilterProxyModel(parent)
@@ -21,6 +22,9 @@ bool CollectionFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& s
 {
     if (m_needle.isEmpty())
         return true;
-    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    return index.data(CollectionTreeModel::NameRole).toString().contains(m_needle, Qt::CaseInsensitive);
+    // The node's name itself, not data(NameRole): no QVariant per row (10,000 rows on every keystroke). The source
+    // is always the CollectionTreeModel (CollectionsSidebar).
+    const auto* model = static_cast<const CollectionTreeModel*>(sourceModel());
+    const CollectionNode* node = model->node(model->index(sourceRow, 0, sourceParent));
+    return node && node->name().contains(m_needle, Qt::CaseInsensitive);
 }

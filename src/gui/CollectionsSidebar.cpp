@@ -6,11 +6,14 @@
 #include "gui/WorkspaceDocument.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QScopedValueRollback>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QToolButton>
 #include <QTreeView>
@@ -121,10 +124,15 @@ CollectionsSidebar::CollectionsSidebar(WorkspaceDocument* document, QWidget* par
     connect(m_tree, &QTreeView::clicked, this, &CollectionsSidebar::activate);
     connect(m_document, &WorkspaceDocument::aboutToChangeStructure, this, &CollectionsSidebar::rememberExpansion);
     connect(m_document, &WorkspaceDocument::structureChanged, this, &CollectionsSidebar::restoreExpansion);
-    connect(m_tree, &QTreeView::expanded, this,
-            [this](const QModelIndex& i) { m_expanded.insert(i.data(CollectionTreeModel::IdRole).toString()); });
+    connect(m_tree, &QTreeView::expanded, this, [this](const QModelIndex& i) {
+        if (!m_filterExpanding)
+            m_expanded.insert(i.data(CollectionTreeModel::IdRole).toString());
+    });
     connect(m_tree, &QTreeView::collapsed, this,
             [this](const QModelIndex& i) { m_expanded.remove(i.data(CollectionTreeModel::IdRole).toString()); });
+    // What scrolls into view, or shows when the tree grows, opens too while filtering.
+    connect(m_tree->verticalScrollBar(), &QScrollBar::valueChanged, this, &CollectionsSidebar::expandVisibleMatches);
+    m_tree->viewport()->installEventFilter(this);
     restoreExpansion();
 }
 
@@ -135,11 +143,40 @@ void CollectionsSidebar::setFilterText(const QString& text)
     const QString previous = m_proxy->needle();
     m_proxy->setNeedle(text);
     if (text.isEmpty()) {
+        m_filterOpened.clear();
         restoreExpansion();
-    } else if (!text.contains(previous, Qt::CaseInsensitive) || previous.isEmpty()) {
-        // Matches deep in folders are shown, not hidden under collapsed parents. While typing on (the filter only
-        // narrows), every folder still shown is open already: no need to walk the tree again.
-        m_tree->expandAll();
+        return;
+    }
+    // Matches deep in folders are shown, not hidden under collapsed parents. Typing on only narrows the matches:
+    // what the user closed meanwhile stays closed. A new or wider filter opens what is on screen again.
+    if (previous.isEmpty() || !text.contains(previous, Qt::CaseInsensitive))
+        m_filterOpened.clear();
+    expandVisibleMatches();
+}
+
+bool CollectionsSidebar::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_tree->viewport() && event->type() == QEvent::Resize)
+        expandVisibleMatches();
+    return QWidget::eventFilter(watched, event);
+}
+
+void CollectionsSidebar::expandVisibleMatches()
+{
+    if (m_proxy->needle().isEmpty())
+        return;
+    const QScopedValueRollback<bool> filtering(m_filterExpanding, true);
+    // Top to bottom through the rows on screen; an opened container's rows come next and push the rest down.
+    const int bottom = m_tree->viewport()->height();
+    for (QModelIndex index = m_tree->indexAt(QPoint(0, 0)); index.isValid() && m_tree->visualRect(index).top() < bottom;
+         index = m_tree->indexBelow(index)) {
+        if (!m_proxy->hasChildren(index))
+            continue;
+        const QString id = index.data(CollectionTreeModel::IdRole).toString();
+        if (m_filterOpened.contains(id))
+            continue;
+        m_filterOpened.insert(id);
+        m_tree->expand(index);
     }
 }
 

@@ -7,10 +7,15 @@
 #include <QHash>
 #include <QSet>
 
+#include <algorithm>
+#include <functional>
+#include <vector>
+
 class SecretStore;
 
-/// A file of the workspace that could not be used: damaged JSON, a wrong shape, or a newer format version. It is
-/// reported with its path and position and never overwritten; the rest of the workspace still opens.
+/// A file of the workspace that could not be used: damaged JSON, a wrong shape,
+/// or a newer format version. It is reported with its path and position and
+/// never overwritten; the rest of the workspace still opens.
 struct WorkspaceProblem
 {
     QString path; // absolute
@@ -21,23 +26,27 @@ struct WorkspaceProblem
     QString text() const;
 };
 
-/// Reads and writes a workspace directory that people keep in git (docs/workspace.schema.json):
+/// Reads and writes a workspace directory that people keep in git
+/// (docs/workspace.schema.json):
 ///
-///     workspace.json                      name, id, globals, auth profiles, collection order
-///     environments/<name>.json            one environment each
-///     collections/<name>/collection.json  the collection's settings and the order of its items
-///     collections/<name>/<folder>/folder.json
+///     workspace.json                      name, id, globals, auth profiles,
+///     collection order environments/<name>.json            one environment
+///     each collections/<name>/collection.json  the collection's settings and
+///     the order of its items collections/<name>/<folder>/folder.json
 ///     collections/<name>/<folder>/<request>.json
 ///
-/// Every file is 2-space indented JSON with sorted keys, a trailing newline and `"version": 1`, written atomically
-/// (AtomicFile). Saving one request writes only that request's file; a rename or a move renames the file or
-/// directory and rewrites the order of the folders concerned.
+/// Every file is 2-space indented JSON with sorted keys, a trailing newline and
+/// `"version": 1`, written atomically (AtomicFile). Saving one request writes
+/// only that request's file; a rename or a move renames the file or directory
+/// and rewrites the order of the folders concerned.
 ///
-/// Secrets never reach the files: the values of secret variables, the secret members of auth (bearer token,
-/// password, API key, JWT key) and of auth profiles (client secret, password) go to the SecretStore under
-/// `tokenscope/workspace/<id>/...` keys naming the workspace, the environment or item, and the variable or member;
-/// the file keeps the member empty and lists it under `"keychain"`. A value that is only `{{variable}}`
-/// references is not secret and is written as is.
+/// Secrets never reach the files: the values of secret variables, the secret
+/// members of auth (bearer token, password, API key, JWT key) and of auth
+/// profiles (client secret, password) go to the SecretStore under
+/// `tokenscope/workspace/<id>/...` keys naming the workspace, the environment
+/// or item, and the variable or member; the file keeps the member empty and
+/// lists it under `"keychain"`. A value that is only `{{variable}}` references
+/// is not secret and is written as is.
 class WorkspaceStore
 {
 public:
@@ -46,54 +55,84 @@ public:
     WorkspaceStore(QString directory, SecretStore* secrets);
 
     QString directory() const { return m_directory; }
-    /// Reads the whole directory. A missing or empty directory is a new, empty workspace named after the
-    /// directory. Damaged files are skipped and listed in problems(). Errors: only ERR_IO when the directory
-    /// exists but cannot be read.
+    /// Reads the whole directory. A missing or empty directory is a new, empty
+    /// workspace named after the directory. Damaged files are skipped and listed
+    /// in problems(). Errors: only ERR_IO when the directory exists but cannot be
+    /// read.
     Result<std::unique_ptr<Workspace>> load();
     const QList<WorkspaceProblem>& problems() const { return m_problems; }
+    /// How many threads load() may use to read and parse request files (default:
+    /// QThread::idealThreadCount()). 1 reads everything on the calling thread.
+    /// The result is the same either way: the tree, the problems (in the order of
+    /// the directory walk), the secrets and the bookkeeping are put together on
+    /// the calling thread.
+    void setLoadThreads(int threads) { m_loadThreads = std::max(1, threads); }
 
     /// Writes everything (a new workspace, or after an import).
     Result<void> saveAll(const Workspace& workspace);
     Result<void> saveWorkspaceFile(const Workspace& workspace);
-    /// Writes every environment's file and removes the files (and secrets) of environments that are gone.
+    /// Writes every environment's file and removes the files (and secrets) of
+    /// environments that are gone.
     Result<void> saveEnvironments(const Workspace& workspace);
 
     /// Writes the request's own file only.
     Result<void> saveRequest(const Workspace& workspace, const CollectionNode& request);
-    /// Writes a collection's or folder's settings file (with the order of its items).
+    /// Writes a collection's or folder's settings file (with the order of its
+    /// items).
     Result<void> saveContainer(const Workspace& workspace, const CollectionNode& container);
 
-    /// Inserts `node` (a new collection when `parent` is null) and writes it with everything below it.
+    /// Inserts `node` (a new collection when `parent` is null) and writes it with
+    /// everything below it.
     Result<CollectionNode*> addNode(Workspace& workspace, CollectionNode* parent, int index,
                                     std::unique_ptr<CollectionNode> node);
-    /// Deletes the node's file or directory and its secrets, and takes it out of the tree (returned for undo).
+    /// Deletes the node's file or directory and its secrets, and takes it out of
+    /// the tree (returned for undo).
     Result<std::unique_ptr<CollectionNode>> removeNode(Workspace& workspace, CollectionNode* node);
     Result<void> renameNode(Workspace& workspace, CollectionNode* node, const QString& name);
-    /// Moves `node` under `newParent` (null: reorder collections) at `index` (of the new parent's items after the
-    /// node was taken out).
+    /// Moves `node` under `newParent` (null: reorder collections) at `index` (of
+    /// the new parent's items after the node was taken out).
     Result<void> moveNode(Workspace& workspace, CollectionNode* node, CollectionNode* newParent, int index);
 
     /// Where the node lives: a request's file, a container's directory.
     QString pathOf(const CollectionNode& node) const;
-    /// True when `path` (absolute) differs from what this store last read or wrote there (an edit by another
-    /// program, a git pull), or appeared or disappeared since.
+    /// True when `path` (absolute) differs from what this store last read or
+    /// wrote there (an edit by another program, a git pull), or appeared or
+    /// disappeared since.
     bool changedOnDisk(const QString& path) const;
     /// Every file and directory this store knows (for a file watcher).
     QStringList knownPaths() const;
+    /// knownPaths() in two parts, told apart without asking the file system: the
+    /// files it read or wrote, and the rest (directories, and the rare item whose
+    /// file it never read or wrote).
+    QStringList knownFiles() const;
+    QStringList knownOtherPaths() const;
 
-    /// The SecretStore key of a secret: "tokenscope/workspace/<id>/<scope...>", components percent-encoded.
+    /// The SecretStore key of a secret: "tokenscope/workspace/<id>/<scope...>",
+    /// components percent-encoded.
     static QString secretKey(const QString& workspaceId, const QStringList& scope);
-    /// True when `value` is only {{variable}} references (and blanks): not a secret itself.
+    /// True when `value` is only {{variable}} references (and blanks): not a
+    /// secret itself.
     static bool isOnlyReferences(const QString& value);
     /// 2-space indented JSON with a trailing newline.
     static QByteArray formatJson(const QJsonObject& object);
 
 private:
     struct ReadResult;
-    ReadResult readJson(const QString& path, const char* type);
-    std::unique_ptr<CollectionNode> loadContainer(const Workspace& workspace, const QString& dir,
-                                                  CollectionNode::Kind kind);
-    std::unique_ptr<CollectionNode> loadRequest(const Workspace& workspace, const QString& path);
+    struct PlannedContainer;
+    struct PlannedRequest;
+    static ReadResult readJson(const QString& path, const char* type);
+    /// Takes in what reading a file found: its hash, and a problem (the file
+    /// becomes read-only).
+    void accept(const QString& path, ReadResult& read);
+    /// Reads a container's settings file and lists its directory; subdirectories
+    /// are planned here too, or listed in `later` (null: here).
+    static void planContainer(PlannedContainer& planned, std::vector<PlannedContainer*>* later);
+    static void parseRequest(PlannedRequest& planned);
+    /// Runs fn(0) ... fn(count - 1) on up to m_loadThreads threads (this one
+    /// included), at least `perThread` each.
+    void forEachParallel(std::size_t count, std::size_t perThread, const std::function<void(std::size_t)>& fn) const;
+    std::unique_ptr<CollectionNode> loadContainer(const Workspace& workspace, PlannedContainer& planned);
+    std::unique_ptr<CollectionNode> loadRequest(const Workspace& workspace, PlannedRequest& planned);
     Result<void> writeJson(const QString& path, QJsonObject object, const char* type);
     Result<void> writeSubtree(const Workspace& workspace, CollectionNode& node);
     Result<void> saveOrder(const Workspace& workspace, const CollectionNode* parent);
@@ -103,17 +142,21 @@ private:
     void forgetSubtree(const CollectionNode& node);
     void relocateSubtree(const CollectionNode& node, const QString& oldPath, const QString& newPath);
 
-    // Secrets: moved out of `object` into the SecretStore on write, put back on read.
+    // Secrets: moved out of `object` into the SecretStore on write, put back on
+    // read.
     Result<void> storeSecrets(const QString& workspaceId, const QStringList& scope, QJsonObject& object);
     void restoreSecrets(const QString& workspaceId, const QStringList& scope, QJsonObject& object, const QString& path);
     void removeSecrets(const QString& workspaceId, const QStringList& scope, const QStringList& members);
 
     QString m_directory;
     SecretStore* m_secrets;
+    int m_loadThreads;
     QList<WorkspaceProblem> m_problems;
     QSet<QString> m_readOnly;                      // damaged or newer-version files: never overwritten
     QHash<QString, QByteArray> m_hashes;           // path -> SHA-1 of what was last read or written
-    QHash<QString, QString> m_locations;           // node id -> path of its file (request) or directory (container)
+    QHash<QString, QString> m_locations;           // node id -> path of its file (request)
+                                                   // or directory (container)
     QHash<QString, QStringList> m_keychainMembers; // secret scope (joined) -> members last stored
-    QSet<QString> m_missingSecrets; // "scope\nmember" listed in a file but not found in the secret store on load
+    QSet<QString> m_missingSecrets;                // "scope\nmember" listed in a file but not
+                                                   // found in the secret store on load
 };

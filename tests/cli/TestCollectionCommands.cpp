@@ -52,6 +52,7 @@ private Q_SLOTS:
     void showTree();
     void showJsonWholeWorkspace();
     void showJsonOnePath();
+    void showJsonIsQtsCompactJson();
     void showNotFound();
     void newCollection();
     void addRequestsAndFolders();
@@ -157,6 +158,47 @@ void TestCollectionCommands::showJsonOnePath()
     const QJsonObject folder = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(folder.value(QStringLiteral("type")).toString(), QStringLiteral("folder"));
     QCOMPARE(folder.value(QStringLiteral("items")).toArray().size(), 2);
+}
+
+void TestCollectionCommands::showJsonIsQtsCompactJson()
+{
+    // The output is streamed piece by piece: it must be byte for byte what Qt's serialiser writes for the same
+    // object (sorted keys, its escaping), with names that need escaping on every level.
+    const QString ws = freshWorkspace();
+    const QString collection = QStringLiteral("Say \"hi\" ü 🙂 <script>"); // '/' and '\' mean something in a PATH
+    QCOMPARE(
+        cli({QStringLiteral("collection"), QStringLiteral("new"), collection, QStringLiteral("--workspace"), ws}).exit,
+        0);
+    QCOMPARE(cli({QStringLiteral("collection"), QStringLiteral("add"), collection + QStringLiteral("/Fold\"er"),
+                  QStringLiteral("--folder"), QStringLiteral("--workspace"), ws})
+                 .exit,
+             0);
+    QCOMPARE(cli({QStringLiteral("collection"), QStringLiteral("add"), collection + QStringLiteral("/Fold\"er/Req ✓"),
+                  QStringLiteral("--url"), QStringLiteral("https://x.example/?q=\"a\"&b=ü\\"), QStringLiteral("-H"),
+                  QStringLiteral("X-T: <&>"), QStringLiteral("--workspace"), ws})
+                 .exit,
+             0);
+    QCOMPARE(cli({QStringLiteral("collection"), QStringLiteral("add"), collection + QStringLiteral("/Top"),
+                  QStringLiteral("--workspace"), ws})
+                 .exit,
+             0);
+    QCOMPARE(cli({QStringLiteral("collection"), QStringLiteral("new"), QStringLiteral("Empty"),
+                  QStringLiteral("--workspace"), ws})
+                 .exit,
+             0);
+    for (const QString& path : QStringList{QString(), collection, collection + QStringLiteral("/Fold\"er")}) {
+        QStringList args{QStringLiteral("collection"), QStringLiteral("show"), QStringLiteral("--json"),
+                         QStringLiteral("--workspace"), ws};
+        if (!path.isEmpty())
+            args.append(path);
+        const Run r = cli(args);
+        QCOMPARE(r.exit, 0);
+        QJsonParseError error{};
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(r.out, doc.toJson(QJsonDocument::Compact) + '\n');
+        QVERIFY(r.out.contains("Req \xe2\x9c\x93")); // the request, in every view
+    }
 }
 
 void TestCollectionCommands::showNotFound()

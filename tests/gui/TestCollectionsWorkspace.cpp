@@ -41,6 +41,7 @@ private Q_SLOTS:
     void init();
     void cleanupTestCase();
     void treeShowsTheWorkspaceAndFilters();
+    void filterOpensTheFoldersOnScreen();
     void treeEditsAreUndoableOnDisk();
     void dragAndDropMovesAndUndoes();
     void tabsSaveOnlyTheirFile();
@@ -153,6 +154,70 @@ void TestCollectionsWorkspace::treeShowsTheWorkspaceAndFilters()
     QCOMPARE(tree->model()->index(0, 0, filteredFolder).data().toString(), QStringLiteral("GET  Public"));
     child<QLineEdit>(&w, "collectionFilterLineEdit")->clear();
     QCOMPARE(tree->model()->rowCount(tree->model()->index(0, 0, tree->model()->index(0, 0))), 2);
+}
+
+void TestCollectionsWorkspace::filterOpensTheFoldersOnScreen()
+{
+    // 80 folders of 3 requests: many more rows than the tree shows at once.
+    QTemporaryDir dir;
+    {
+        Workspace ws;
+        auto collection = CollectionNode::makeCollection(QStringLiteral("Big"));
+        for (int f = 0; f < 80; ++f) {
+            auto folder = CollectionNode::makeFolder(QStringLiteral("Folder %1").arg(f));
+            for (int r = 0; r < 3; ++r) {
+                RequestItem item;
+                item.name = QStringLiteral("Request %1-%2").arg(f).arg(r);
+                item.request.url = QStringLiteral("https://h.example/%1/%2").arg(f).arg(r);
+                folder->insertChild(r, CollectionNode::makeRequest(item));
+            }
+            collection->insertChild(f, std::move(folder));
+        }
+        ws.insertCollection(0, std::move(collection));
+        MemorySecretStore secrets;
+        WorkspaceStore store(dir.path(), &secrets);
+        QVERIFY(store.saveAll(ws).ok());
+    }
+    RequestWorkspace w;
+    w.resize(1000, 700);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openWorkspace(dir.path()));
+    auto* tree = child<QTreeView>(&w, "collectionTreeView");
+    auto* filter = child<QLineEdit>(&w, "collectionFilterLineEdit");
+    const QAbstractItemModel* model = tree->model();
+    const QModelIndex big = model->index(0, 0);
+    QVERIFY(tree->isExpanded(big));
+    QVERIFY(!tree->isExpanded(model->index(0, 0, big))); // folders start closed
+
+    QTest::keyClicks(filter, QStringLiteral("request"));
+    const QModelIndex first = model->index(0, 0, big);
+    const QModelIndex last = model->index(model->rowCount(big) - 1, 0, big);
+    QVERIFY(tree->isExpanded(first)); // on screen: open, its matches show
+    QVERIFY(tree->visualRect(model->index(2, 0, first)).isValid());
+    QVERIFY(!tree->isExpanded(last)); // far below the viewport: not opened yet
+    // Scrolled into view: opened. Each folder opened on screen pushes the ones below it down, so the end of the
+    // tree is reached after a few scrolls, as a user scrolling down sees it.
+    for (int i = 0; i < 100 && !tree->isExpanded(last); ++i)
+        tree->scrollToBottom();
+    QVERIFY(tree->isExpanded(last));
+    QVERIFY(tree->visualRect(model->index(2, 0, last)).isValid());
+
+    // A folder the user closes stays closed while the filter only narrows; a wider filter opens it again.
+    tree->scrollToTop();
+    tree->collapse(first);
+    QTest::keyClicks(filter, QStringLiteral(" 0-"));
+    QCOMPARE(model->rowCount(big), 1);
+    QVERIFY(!tree->isExpanded(model->index(0, 0, big)));
+    filter->setText(QStringLiteral("request"));
+    QVERIFY(tree->isExpanded(model->index(0, 0, big)));
+
+    // What the filter opened is not taken as the user's choice: with the filter cleared and the workspace
+    // reloaded, only the collection is open again.
+    filter->clear();
+    QVERIFY(w.document()->reload().ok());
+    QVERIFY(tree->isExpanded(model->index(0, 0)));
+    QVERIFY(!tree->isExpanded(model->index(0, 0, model->index(0, 0))));
 }
 
 void TestCollectionsWorkspace::treeEditsAreUndoableOnDisk()

@@ -142,6 +142,7 @@ private Q_SLOTS:
     void removeCollection();
     void environmentsRenamedAndRemoved();
     void nameCollisionsOnDisk();
+    void parallelLoadEqualsSerialLoad();
 };
 
 void TestWorkspaceStore::roundTripEverything()
@@ -961,3 +962,95 @@ void TestWorkspaceStore::nameCollisionsOnDisk()
 
 QTEST_GUILESS_MAIN(TestWorkspaceStore)
 #include "TestWorkspaceStore.moc"
+
+void TestWorkspaceStore::parallelLoadEqualsSerialLoad()
+{
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    auto ws = full();
+    // Enough request files for several threads (each takes at least 32), some with secrets.
+    CollectionNode* bulk =
+        ws->insertCollection(ws->collectionCount(), CollectionNode::makeCollection(QStringLiteral("Bulk")));
+    for (int f = 0; f < 6; ++f) {
+        CollectionNode* folder = bulk->insertChild(f, CollectionNode::makeFolder(QStringLiteral("Folder %1").arg(f)));
+        for (int r = 0; r < 40; ++r) {
+            RequestItem item = request(QStringLiteral("Request %1-%2").arg(f).arg(r), QStringLiteral("GET"),
+                                       QStringLiteral("https://h.example/%1/%2").arg(f).arg(r));
+            if (r % 7 == 0) {
+                item.auth.type = AuthConfig::Type::Bearer;
+                item.auth.token = QStringLiteral("bulk-secret-%1-%2").arg(f).arg(r);
+            }
+            addRequest(folder, item);
+        }
+    }
+    {
+        WorkspaceStore writer(dir.path(), &secrets);
+        QVERIFY(writer.saveAll(*ws).ok());
+    }
+    // Problems spread over the walk: they are listed in its order, whichever thread read the file.
+    const QString damaged = dir.filePath(QStringLiteral("collections/Bulk/Folder 4/Request 4-3.json"));
+    const QByteArray damage = "{\n  \"name\": \"x\",\n  \"url\": ,\n}\n";
+    writeFile(damaged, damage);
+    const QString newer = dir.filePath(QStringLiteral("collections/Bulk/Folder 1/Request 1-10.json"));
+    writeFile(newer, "{\"type\": \"request\", \"version\": 9}\n");
+    const QString notObject = dir.filePath(QStringLiteral("collections/Shop API/Health.json"));
+    writeFile(notObject, "[1]\n");
+    const QString missingId = ws->find(QStringLiteral("Bulk/Folder 5/Request 5-7"))->id();
+    QVERIFY(secrets
+                .remove(WorkspaceStore::secretKey(ws->id,
+                                                  {QStringLiteral("item"), missingId, QStringLiteral("auth.token")}))
+                .ok());
+
+    WorkspaceStore serial(dir.path(), &secrets);
+    serial.setLoadThreads(1);
+    auto one = serial.load();
+    QVERIFY(one.ok());
+    QStringList serialProblems;
+    for (const auto& p : serial.problems())
+        serialProblems.append(p.text());
+    QCOMPARE(serialProblems.size(), 4);
+    QVERIFY2(serialProblems.at(0).startsWith(notObject + QStringLiteral(":1:1: ")), qPrintable(serialProblems.at(0)));
+    QVERIFY2(serialProblems.at(1).startsWith(newer + QStringLiteral(": format version 9")),
+             qPrintable(serialProblems.at(1)));
+    QVERIFY2(serialProblems.at(2).startsWith(damaged + QStringLiteral(":3:")), qPrintable(serialProblems.at(2)));
+    QVERIFY2(serialProblems.at(3).contains(QLatin1String("auth.token is not in the secret store")),
+             qPrintable(serialProblems.at(3)));
+
+    for (int run = 0; run < 4; ++run) {
+        WorkspaceStore parallel(dir.path(), &secrets);
+        parallel.setLoadThreads(4);
+        auto many = parallel.load();
+        QVERIFY(many.ok());
+        const QString diff = compareWorkspaces(*one.value(), *many.value());
+        QVERIFY2(diff.isEmpty(), qPrintable(diff));
+        QStringList problems;
+        for (const auto& p : parallel.problems())
+            problems.append(p.text());
+        QCOMPARE(problems, serialProblems);
+        QCOMPARE(parallel.knownPaths(), serial.knownPaths());
+        QCOMPARE(many.value()->find(QStringLiteral("Bulk/Folder 2/Request 2-14"))->request().auth.token,
+                 QStringLiteral("bulk-secret-2-14")); // secrets are put back on the parallel path too
+    }
+    // The store took in what the threads read: one saved request writes one file; damaged files stay as they are.
+    WorkspaceStore parallel(dir.path(), &secrets);
+    parallel.setLoadThreads(4);
+    auto many = parallel.load();
+    QVERIFY(many.ok());
+    Workspace& loaded = *many.value();
+    const QHash<QString, FileStamp> before = stamps(dir.path());
+    CollectionNode* edited = loaded.find(QStringLiteral("Bulk/Folder 3/Request 3-30"));
+    QVERIFY(edited);
+    edited->request().request.url = QStringLiteral("https://h.example/edited");
+    QVERIFY(parallel.saveRequest(loaded, *edited).ok());
+    const QHash<QString, FileStamp> after = stamps(dir.path());
+    QCOMPARE(after.size(), before.size());
+    for (auto it = before.begin(); it != before.end(); ++it) {
+        if (it.key() == parallel.pathOf(*edited))
+            QVERIFY(after.value(it.key()).content.contains("edited"));
+        else
+            QVERIFY2(after.value(it.key()) == it.value(), qPrintable(it.key()));
+    }
+    (void)parallel.saveAll(loaded);
+    QCOMPARE(readAll(damaged), damage);
+    QCOMPARE(readAll(newer), QByteArray("{\"type\": \"request\", \"version\": 9}\n"));
+}
