@@ -17,6 +17,7 @@ NOT_YET=(
     readability-make-member-function-const modernize-loop-convert bugprone-unused-return-value bugprone-branch-clone
     readability-duplicate-include performance-move-const-arg performance-implicit-conversion-in-loop
     modernize-pass-by-value clang-diagnostic-unused-lambda-capture bugprone-incorrect-roundings
+    bugprone-narrowing-conversions bugprone-reserved-identifier readability-static-accessed-through-instance
 )
 all=0
 if [ "${1:-}" = "--all" ]; then all=1; shift; fi
