@@ -214,6 +214,32 @@ Result<AsymmetricKey> ephemeralKey(const QJsonObject& header, const Jwk& key)
     if (o.contains(QLatin1String("d"))) {
         return jweInvalid(QStringLiteral("\"epk\" must be a public key"), "epk-jweInvalid");
     }
+    if (key.kty() == Jwk::Kty::Ec && key.curve()) {
+        // RFC 7518 §6.2.1: an EC public key on the recipient's curve, x and y of the full coordinate length. The
+        // point is imported with the recipient key's curve parameters (no JWK import, no new EC_GROUP per token).
+        const QString crv = o.value(QLatin1String("crv")).toString();
+        if (o.value(QLatin1String("kty")).toString() != QLatin1String("EC") || crv != curveName(*key.curve())) {
+            return invalid(
+                QStringLiteral("\"epk\" is on %1, the key on %2")
+                    .arg(crv.isEmpty() ? o.value(QLatin1String("kty")).toString() : crv, curveName(*key.curve())),
+                "epk-invalid");
+        }
+        const qsizetype size = (key.bits() + 7) / 8;
+        auto x = Base64Url::decode(o.value(QLatin1String("x")).toString().toLatin1());
+        auto y = Base64Url::decode(o.value(QLatin1String("y")).toString().toLatin1());
+        if (!x || !y || x->size() != size || y->size() != size) {
+            return invalid(
+                QStringLiteral("\"epk\" is not a valid public key: x and y must be %1-byte base64url").arg(size),
+                "epk-invalid");
+        }
+        auto peer = key.asymmetricKey().ecPeerPublicKey(QByteArray(QByteArray(1, '\x04') + x.value() + y.value()));
+        if (!peer) {
+            // Points not on the curve (invalid-curve attack) are refused here.
+            return invalid(QStringLiteral("\"epk\" is not a valid public key: %1").arg(peer.error().message),
+                           "epk-invalid");
+        }
+        return peer;
+    }
     auto jwk = Jwk::fromJson(o);
     if (!jwk) {
         // Includes points not on the curve (jweInvalid-curve attack): OpenSSL's public-key check refuses them.
