@@ -466,7 +466,24 @@ void TokenWorkbench::render()
         renderDecoded();
         renderClaims();
     }
-    m_validation->showAnalysis(m_analysis);
+    const QByteArray input = m_analysis.inputError ? QByteArray() : m_input->toPlainText().toUtf8().trimmed();
+    if (!input.isEmpty() && JweToken::looksLikeJwe(input)) {
+        // A JWE has no signature checklist ("Structure failed: ERR_JWE_NOT_SUPPORTED" would be wrong): its own
+        // steps, and a nested JWT's checklist, are on the Decrypt (JWE) tab.
+        TokenAnalysis shown = m_analysis;
+        VerificationResult note;
+        VerificationStep step;
+        step.id = QStringLiteral("parts");
+        step.title = tr("Structure");
+        step.status = VerificationStep::Status::Info;
+        step.message = tr("A JWE (RFC 7516): the signature checklist does not apply. The decryption steps, and a "
+                          "nested JWT's checklist, are on the Decrypt (JWE) tab.");
+        note.steps.append(step);
+        shown.verification = note;
+        m_validation->showAnalysis(shown);
+    } else {
+        m_validation->showAnalysis(m_analysis);
+    }
     renderJwe();
 }
 

@@ -219,7 +219,7 @@ Result<AsymmetricKey> ephemeralKey(const QJsonObject& header, const Jwk& key)
         // point is imported with the recipient key's curve parameters (no JWK import, no new EC_GROUP per token).
         const QString crv = o.value(QLatin1String("crv")).toString();
         if (o.value(QLatin1String("kty")).toString() != QLatin1String("EC") || crv != curveName(*key.curve())) {
-            return invalid(
+            return jweInvalid(
                 QStringLiteral("\"epk\" is on %1, the key on %2")
                     .arg(crv.isEmpty() ? o.value(QLatin1String("kty")).toString() : crv, curveName(*key.curve())),
                 "epk-invalid");
@@ -228,15 +228,15 @@ Result<AsymmetricKey> ephemeralKey(const QJsonObject& header, const Jwk& key)
         auto x = Base64Url::decode(o.value(QLatin1String("x")).toString().toLatin1());
         auto y = Base64Url::decode(o.value(QLatin1String("y")).toString().toLatin1());
         if (!x || !y || x->size() != size || y->size() != size) {
-            return invalid(
+            return jweInvalid(
                 QStringLiteral("\"epk\" is not a valid public key: x and y must be %1-byte base64url").arg(size),
                 "epk-invalid");
         }
         auto peer = key.asymmetricKey().ecPeerPublicKey(QByteArray(QByteArray(1, '\x04') + x.value() + y.value()));
         if (!peer) {
             // Points not on the curve (invalid-curve attack) are refused here.
-            return invalid(QStringLiteral("\"epk\" is not a valid public key: %1").arg(peer.error().message),
-                           "epk-invalid");
+            return jweInvalid(QStringLiteral("\"epk\" is not a valid public key: %1").arg(peer.error().message),
+                              "epk-invalid");
         }
         return peer;
     }

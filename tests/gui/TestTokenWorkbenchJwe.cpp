@@ -20,6 +20,7 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+#include <QTreeWidget>
 
 namespace {
 
@@ -88,6 +89,13 @@ private Q_SLOTS:
         QCOMPARE(tabs->currentWidget(), page);
         // Not "Invalid": a JWE is not a failed JWS; the verdict says what it is.
         QCOMPARE(workbench.findChild<QLabel*>(QStringLiteral("verdictLabel"))->text(), QStringLiteral("Encrypted"));
+        // Nor does the signature checklist say "Structure failed": one info row points to the Decrypt tab.
+        auto* checklist = workbench.findChild<QTreeWidget*>(QStringLiteral("stepsTreeWidget"));
+        QVERIFY(checklist);
+        QCOMPARE(checklist->topLevelItemCount(), 1);
+        QVERIFY2(checklist->topLevelItem(0)->text(2).contains(QLatin1String("Decrypt (JWE) tab")),
+                 qPrintable(checklist->topLevelItem(0)->text(2)));
+        QVERIFY(!checklist->topLevelItem(0)->text(2).contains(QLatin1String("ERR_")));
         const QString header = workbench.findChild<QLabel*>(QStringLiteral("jweHeaderLabel"))->text();
         QVERIFY2(header.contains(QLatin1String("alg: A256KW")), qPrintable(header));
         QVERIFY(header.contains(QLatin1String("enc: A128CBC-HS256")));
