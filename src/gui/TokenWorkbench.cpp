@@ -476,8 +476,8 @@ void TokenWorkbench::render()
         step.id = QStringLiteral("parts");
         step.title = tr("Structure");
         step.status = VerificationStep::Status::Info;
-        step.message = tr("A JWE (RFC 7516): the signature checklist does not apply. The decryption steps, and a "
-                          "nested JWT's checklist, are on the Decrypt (JWE) tab.");
+        // Short enough for the checklist's Details column at the default width (a longer one was clipped).
+        step.message = tr("Encrypted (JWE): see the Decrypt (JWE) tab.");
         note.steps.append(step);
         shown.verification = note;
         m_validation->showAnalysis(shown);
