@@ -12,16 +12,7 @@ using ossl::CipherCtxPtr;
 
 const EVP_CIPHER* cbcCipher(qsizetype encKeySize)
 {
-    switch (encKeySize) {
-    case 16:
-        return EVP_aes_128_cbc();
-    case 24:
-        return EVP_aes_192_cbc();
-    case 32:
-        return EVP_aes_256_cbc();
-    default:
-        return nullptr;
-    }
+    return ossl::aesCipher(ossl::AesMode::Cbc, encKeySize);
 }
 
 /// RFC 7518 §5.2.2.1 step 5: M = HMAC(MAC_KEY, A || IV || E || AL), T = first half of M.

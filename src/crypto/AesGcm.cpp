@@ -9,16 +9,7 @@ using ossl::CipherCtxPtr;
 
 const EVP_CIPHER* gcmCipher(qsizetype keySize)
 {
-    switch (keySize) {
-    case 16:
-        return EVP_aes_128_gcm();
-    case 24:
-        return EVP_aes_192_gcm();
-    case 32:
-        return EVP_aes_256_gcm();
-    default:
-        return nullptr;
-    }
+    return ossl::aesCipher(ossl::AesMode::Gcm, keySize);
 }
 
 } // namespace

@@ -58,6 +58,24 @@ const EVP_MD* md(HashAlg alg)
     return index < table.size() ? table[index].get() : nullptr;
 }
 
+const EVP_CIPHER* aesCipher(AesMode mode, qsizetype keyBytes)
+{
+    // As md(): fetched once, freed at exit before OpenSSL's own cleanup.
+    static const std::array<CipherPtr, 6> table = [] {
+        std::array<CipherPtr, 6> t;
+        const char* names[] = {"AES-128-CBC", "AES-192-CBC", "AES-256-CBC",
+                               "AES-128-GCM", "AES-192-GCM", "AES-256-GCM"};
+        for (size_t i = 0; i < t.size(); ++i)
+            t[i].reset(EVP_CIPHER_fetch(nullptr, names[i], nullptr));
+        ERR_clear_error();
+        return t;
+    }();
+    const size_t size = keyBytes == 16 ? 0 : keyBytes == 24 ? 1 : keyBytes == 32 ? 2 : 3;
+    if (size > 2)
+        return nullptr;
+    return table[(mode == AesMode::Gcm ? 3 : 0) + size].get();
+}
+
 const char* curveOsslName(Curve curve)
 {
     switch (curve) {

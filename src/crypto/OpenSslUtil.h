@@ -51,6 +51,7 @@ using EcdsaSigPtr = std::unique_ptr<ECDSA_SIG, Deleter<ECDSA_SIG_free>>;
 using DecoderCtxPtr = std::unique_ptr<OSSL_DECODER_CTX, Deleter<OSSL_DECODER_CTX_free>>;
 using EncoderCtxPtr = std::unique_ptr<OSSL_ENCODER_CTX, Deleter<OSSL_ENCODER_CTX_free>>;
 using CipherCtxPtr = std::unique_ptr<EVP_CIPHER_CTX, Deleter<EVP_CIPHER_CTX_free>>;
+using CipherPtr = std::unique_ptr<EVP_CIPHER, Deleter<EVP_CIPHER_free>>;
 
 /// Drains OpenSSL's thread-local error queue into one line ("reason; reason"). Empty when the queue was empty.
 /// Always call it (or ERR_clear_error) after a failure so that stale errors never end up in a later message.
@@ -63,6 +64,18 @@ Error errorWithQueue(ErrorCode code, const QString& context);
 /// per call costs measurable throughput in OpenSSL 3.0). Never null for a valid HashAlg unless the provider is
 /// missing. Thread-safe.
 const EVP_MD* md(HashAlg alg);
+
+/// AES modes JWE uses for content encryption (RFC 7518 §5.2, §5.3).
+enum class AesMode
+{
+    Cbc,
+    Gcm,
+};
+
+/// The fetched AES cipher for a mode and a key of 16, 24 or 32 bytes, fetched once per process like md(): the
+/// legacy EVP_aes_256_gcm() and friends make every EVP_*Init_ex fetch the implementation again. Null for another key
+/// size. Thread-safe.
+const EVP_CIPHER* aesCipher(AesMode mode, qsizetype keyBytes);
 
 /// OpenSSL's name for a hash ("SHA256"...).
 const char* mdName(HashAlg alg);

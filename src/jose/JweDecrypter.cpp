@@ -7,7 +7,6 @@
 #include "crypto/AesKeyWrap.h"
 #include "crypto/ConcatKdf.h"
 #include "crypto/Deflate.h"
-#include "crypto/Ecdh.h"
 #include "crypto/Pbkdf2.h"
 #include "crypto/RsaEncryption.h"
 #include "crypto/SecureBytes.h"
@@ -203,20 +202,29 @@ Result<QByteArray> headerBytes(const QJsonObject& header, const char* name, bool
     return decoded.value();
 }
 
+/// An "epk": a point on the recipient's EC curve (agreed through EcdhAgreement::sharedSecretWithPoint without a key
+/// import) or, for X25519/X448, an imported public key.
+struct EphemeralKey
+{
+    QByteArray point;
+    AsymmetricKey key;
+};
+
 /// RFC 7518 §4.6: the "epk" public key on the recipient key's curve.
-Result<AsymmetricKey> ephemeralKey(const QJsonObject& header, const Jwk& key)
+Result<EphemeralKey> ephemeralKey(const QJsonObject& header, const Jwk& key)
 {
     const QJsonValue epk = header.value(QLatin1String("epk"));
     if (!epk.isObject()) {
-        return jweInvalid(QStringLiteral("\"epk\" header parameter is missing or not a JWK object"), "epk-jweInvalid");
+        return jweInvalid(QStringLiteral("\"epk\" header parameter is missing or not a JWK object"), "epk-invalid");
     }
     QJsonObject o = epk.toObject();
     if (o.contains(QLatin1String("d"))) {
-        return jweInvalid(QStringLiteral("\"epk\" must be a public key"), "epk-jweInvalid");
+        return jweInvalid(QStringLiteral("\"epk\" must be a public key"), "epk-invalid");
     }
     if (key.kty() == Jwk::Kty::Ec && key.curve()) {
         // RFC 7518 §6.2.1: an EC public key on the recipient's curve, x and y of the full coordinate length. The
-        // point is imported with the recipient key's curve parameters (no JWK import, no new EC_GROUP per token).
+        // point goes to the recipient key's agreement as it is (no JWK import, no new EC_GROUP per token); the
+        // agreement checks it is on the curve before using it (invalid-curve attacks).
         const QString crv = o.value(QLatin1String("crv")).toString();
         if (o.value(QLatin1String("kty")).toString() != QLatin1String("EC") || crv != curveName(*key.curve())) {
             return jweInvalid(
@@ -232,27 +240,24 @@ Result<AsymmetricKey> ephemeralKey(const QJsonObject& header, const Jwk& key)
                 QStringLiteral("\"epk\" is not a valid public key: x and y must be %1-byte base64url").arg(size),
                 "epk-invalid");
         }
-        auto peer = key.asymmetricKey().ecPeerPublicKey(QByteArray(QByteArray(1, '\x04') + x.value() + y.value()));
-        if (!peer) {
-            // Points not on the curve (invalid-curve attack) are refused here.
-            return jweInvalid(QStringLiteral("\"epk\" is not a valid public key: %1").arg(peer.error().message),
-                              "epk-invalid");
-        }
-        return peer;
+        EphemeralKey e;
+        e.point.reserve(1 + 2 * size);
+        e.point.append('\x04').append(x.value()).append(y.value());
+        return e;
     }
     auto jwk = Jwk::fromJson(o);
     if (!jwk) {
-        // Includes points not on the curve (jweInvalid-curve attack): OpenSSL's public-key check refuses them.
+        // Includes points not on the curve (invalid-curve attack): OpenSSL's public-key check refuses them.
         return jweInvalid(QStringLiteral("\"epk\" is not a valid public key: %1").arg(jwk.error().message),
-                          "epk-jweInvalid");
+                          "epk-invalid");
     }
     if (jwk->curve() != key.curve() || jwk->kty() != key.kty()) {
         return jweInvalid(QStringLiteral("\"epk\" is on %1, the key on %2")
                               .arg(jwk->curve() ? curveName(*jwk->curve()) : jwk->ktyName(),
                                    key.curve() ? curveName(*key.curve()) : key.ktyName()),
-                          "epk-jweInvalid");
+                          "epk-invalid");
     }
-    return jwk->asymmetricKey();
+    return EphemeralKey{QByteArray(), jwk->asymmetricKey()};
 }
 
 struct Attempt
@@ -265,7 +270,8 @@ struct Attempt
 
 /// Steps "cek": obtain the content encryption key for one (recipient, key) pair.
 Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, const Jwk& key,
-                  const JweKeyAlgorithm& alg, const JweContentAlgorithm& enc, const DecryptOptions& options)
+                  const EcdhAgreement& agreement, const JweKeyAlgorithm& alg, const JweContentAlgorithm& enc,
+                  const DecryptOptions& options)
 {
     Attempt a;
     a.failedStep = kCek;
@@ -344,9 +350,12 @@ Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, c
             a.error = apv.error();
             return a;
         }
-        auto z = Ecdh::sharedSecret(key.asymmetricKey(), epk.value());
+        auto z = epk->point.isEmpty() ? agreement.sharedSecret(epk->key) : agreement.sharedSecretWithPoint(epk->point);
         if (!z) {
-            a.error = z.error();
+            a.error = z.error().code == ErrorCode::JweInvalid
+                          ? jweInvalid(QStringLiteral("\"epk\" is not a valid public key: %1").arg(z.error().message),
+                                       "epk-invalid")
+                          : z.error();
             return a;
         }
         // RFC 7518 §4.6.2: AlgorithmID is "enc" for direct agreement, "alg" with key wrapping.
@@ -380,7 +389,7 @@ Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, c
         const QJsonValue p2c = header.value(QLatin1String("p2c"));
         if (!p2c.isDouble() || p2c.toDouble() != double(qint64(p2c.toDouble())) || p2c.toDouble() < 1) {
             a.error =
-                jweInvalid(QStringLiteral("\"p2c\" must be a positive integer (RFC 7518 §4.8.1.2)"), "p2c-jweInvalid");
+                jweInvalid(QStringLiteral("\"p2c\" must be a positive integer (RFC 7518 §4.8.1.2)"), "p2c-invalid");
             return a;
         }
         if (p2c.toDouble() > options.maxPbes2Count) {
@@ -444,6 +453,12 @@ JweDecrypter::JweDecrypter(Jwks keys, DecryptOptions options)
     }
     m_allowedEnc =
         m_options.allowedEncryptions.isEmpty() ? JweAlgorithmTable::contentNames() : m_options.allowedEncryptions;
+    // One agreement per EC/OKP private key (null for the others): its derivation contexts are set up once, not per
+    // token.
+    m_agreements.reserve(size_t(m_keys.keys().size()));
+    for (const Jwk& key : m_keys.keys()) {
+        m_agreements.push_back(key.isSymmetric() ? EcdhAgreement() : EcdhAgreement(key.asymmetricKey()));
+    }
 }
 
 JweDecrypter::JweDecrypter(const Jwk& key, DecryptOptions options)
@@ -641,7 +656,8 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
     for (const Pair& p : fitting) {
         const QJsonObject h = t.joseHeader(p.recipient);
         const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(h.value(QLatin1String("alg")).toString());
-        Attempt a = obtainCek(t, p.recipient, h, m_keys.keys().at(p.key), alg, *enc, m_options);
+        Attempt a =
+            obtainCek(t, p.recipient, h, m_keys.keys().at(p.key), m_agreements.at(size_t(p.key)), alg, *enc, m_options);
         if (a.failedStep < 0) {
             if (t.iv.size() != enc->ivBytes) {
                 a.failedStep = kDecrypt;

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "crypto/EcdhAgreement.h"
 #include "jose/JweToken.h"
 #include "jose/Jwks.h"
 #include "jose/JwtVerifier.h"
 #include "jose/VerificationStep.h"
 
 #include <memory>
+#include <vector>
 
 /// Decryption policy (defaults as panva/jose).
 struct DecryptOptions
@@ -71,4 +73,5 @@ private:
     QStringList m_allowed;
     QStringList m_allowedEnc;
     bool m_singleKey = false;
+    std::vector<EcdhAgreement> m_agreements; // by key index
 };

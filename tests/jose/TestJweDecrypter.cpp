@@ -364,6 +364,11 @@ private Q_SLOTS:
                                    << ErrorCode::JweInvalid << QStringLiteral("cek") << QStringLiteral("p2c-too-large");
         const QByteArray shortSalt =
             Base64Url::encode(R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2c":1000,"p2s":"AAAAAAAAAA"})");
+        const QByteArray p2cFraction = Base64Url::encode(
+            R"({"alg":"PBES2-HS256+A128KW","enc":"A128GCM","p2c":1000.5,"p2s":"AAAAAAAAAAAAAAAAAAAAAA"})");
+        QTest::newRow("p2c not an integer")
+            << QByteArray(p2cFraction + tail) << Jwk::fromSecret("password") << ErrorCode::JweInvalid
+            << QStringLiteral("cek") << QStringLiteral("p2c-invalid");
         QTest::newRow("p2s of 7 bytes") << QByteArray(shortSalt + tail) << Jwk::fromSecret("password")
                                         << ErrorCode::JweInvalid << QStringLiteral("cek")
                                         << QStringLiteral("p2s-too-short");
@@ -381,6 +386,16 @@ private Q_SLOTS:
         QTest::newRow("WP:enc#51 invalid curve point")
             << tc51 << jwk(ecGroup.value(QLatin1String("private")).toObject()) << ErrorCode::JweInvalid
             << QStringLiteral("cek") << QStringLiteral("epk-invalid");
+
+        // ECDH-ES without "epk" (RFC 7518 §4.6.1.1: it MUST be present), and an "epk" with a private key in it.
+        const Jwk ecKey = jwk(ecGroup.value(QLatin1String("private")).toObject()); // alg ECDH-ES+A128KW
+        QTest::newRow("ECDH-ES+A128KW without epk")
+            << QByteArray(Base64Url::encode(R"({"alg":"ECDH-ES+A128KW","enc":"A128GCM"})") + tail) << ecKey
+            << ErrorCode::JweInvalid << QStringLiteral("cek") << QStringLiteral("epk-invalid");
+        QTest::newRow("ECDH-ES+A128KW with a private epk")
+            << QByteArray(Base64Url::encode(R"({"alg":"ECDH-ES+A128KW","enc":"A128GCM","epk":{"kty":"EC","d":"AA"}})") +
+                          tail)
+            << ecKey << ErrorCode::JweInvalid << QStringLiteral("cek") << QStringLiteral("epk-invalid");
 
         // "zip" outside the protected header (RFC 7516 §4.1.3).
         const QJsonObject flat =

@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: MIT
+#include "crypto/EcdhAgreement.h"
+
+#include "crypto/OpenSslUtil.h"
+
+#include <mutex>
+#include <vector>
+
+namespace {
+
+Error ecdhInvalidPeer(const QString& context)
+{
+    const Error e = ossl::errorWithQueue(ErrorCode::JweInvalid, context);
+    return Error(e.code, e.message, QString(), QStringLiteral("epk-invalid"));
+}
+
+Error ecdhKeyMismatch()
+{
+    return Error(ErrorCode::KeyAlgMismatch,
+                 QStringLiteral("ECDH needs a private key and a public key on the same curve"));
+}
+
+} // namespace
+
+struct EcdhAgreement::Pool
+{
+    /// One thread's tools for one agreement at a time.
+    struct Slot
+    {
+        ossl::PkeyCtxPtr derive;    // EVP_PKEY_derive_init done, for the private key
+        ossl::PkeyPtr peer;         // EC only: a public key on the private key's curve; its point is replaced per call
+        ossl::PkeyCtxPtr peerCheck; // EC only: for EVP_PKEY_public_check_quick on `peer`
+    };
+
+    AsymmetricKey key;
+    std::mutex mutex;
+    std::vector<std::unique_ptr<Slot>> idle;
+
+    /// An idle slot or a new one (null on failure, with the OpenSSL error queue filled).
+    std::unique_ptr<Slot> take(bool withPeer)
+    {
+        std::unique_ptr<Slot> slot;
+        {
+            const std::lock_guard<std::mutex> lock(mutex);
+            if (!idle.empty()) {
+                slot = std::move(idle.back());
+                idle.pop_back();
+            }
+        }
+        if (!slot) {
+            slot = std::make_unique<Slot>();
+            slot->derive.reset(EVP_PKEY_CTX_new_from_pkey(nullptr, key.handle(), nullptr));
+            if (!slot->derive || EVP_PKEY_derive_init(slot->derive.get()) != 1)
+                return nullptr;
+        }
+        if (withPeer && !slot->peer) {
+            // The curve parameters are copied once per slot, not once per peer.
+            slot->peer.reset(EVP_PKEY_new());
+            if (!slot->peer || EVP_PKEY_copy_parameters(slot->peer.get(), key.handle()) != 1)
+                return nullptr;
+            slot->peerCheck.reset(EVP_PKEY_CTX_new_from_pkey(nullptr, slot->peer.get(), nullptr));
+            if (!slot->peerCheck)
+                return nullptr;
+        }
+        return slot;
+    }
+
+    /// Back to the pool after a successful agreement. A slot that failed anywhere is dropped instead, so that no
+    /// half-replaced peer point is ever reused.
+    void give(std::unique_ptr<Slot> slot)
+    {
+        const std::lock_guard<std::mutex> lock(mutex);
+        idle.push_back(std::move(slot));
+    }
+};
+
+namespace {
+
+Result<QByteArray> deriveSharedSecret(EVP_PKEY_CTX* ctx)
+{
+    size_t len = 0;
+    if (EVP_PKEY_derive(ctx, nullptr, &len) != 1)
+        return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("ECDH failed"));
+    QByteArray z(qsizetype(len), '\0');
+    if (EVP_PKEY_derive(ctx, reinterpret_cast<unsigned char*>(z.data()), &len) != 1) {
+        // OpenSSL refuses an all-zero X25519/X448 output (RFC 7748 §6.1): a low-order point.
+        return ecdhInvalidPeer(QStringLiteral("ECDH key agreement failed"));
+    }
+    z.truncate(qsizetype(len));
+    return z;
+}
+
+} // namespace
+
+EcdhAgreement::EcdhAgreement(const AsymmetricKey& privateKey)
+{
+    if (privateKey.isNull() || !privateKey.isPrivate() || privateKey.type() == AsymmetricKey::Type::Rsa)
+        return;
+    m_pool = std::make_shared<Pool>();
+    m_pool->key = privateKey;
+}
+
+Result<QByteArray> EcdhAgreement::sharedSecret(const AsymmetricKey& peerPublic) const
+{
+    if (!m_pool || peerPublic.isNull() || m_pool->key.type() != peerPublic.type() ||
+        m_pool->key.curve() != peerPublic.curve())
+        return ecdhKeyMismatch();
+    // The peer point must be on the curve (invalid-curve attacks, Jager et al., ESORICS 2015). Keys from JWKs were
+    // checked on import, PEM keys perhaps not, so check here; the quick check (on the curve, coordinates in range) is
+    // complete for the cofactor-1 NIST curves, and X25519/X448 need none (RFC 7748 §6; the all-zero result is
+    // refused in deriveSharedSecret()). Validating again inside EVP_PKEY_derive_set_peer_ex would add a scalar
+    // multiplication.
+    ossl::PkeyCtxPtr peerCheck(EVP_PKEY_CTX_new_from_pkey(nullptr, peerPublic.handle(), nullptr));
+    if (!peerCheck || EVP_PKEY_public_check_quick(peerCheck.get()) != 1)
+        return ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key"));
+    std::unique_ptr<Pool::Slot> slot = m_pool->take(false);
+    if (!slot)
+        return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("ECDH init failed"));
+    if (EVP_PKEY_derive_set_peer_ex(slot->derive.get(), peerPublic.handle(), 0) != 1)
+        return ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key"));
+    Result<QByteArray> z = deriveSharedSecret(slot->derive.get());
+    if (z)
+        m_pool->give(std::move(slot));
+    return z;
+}
+
+Result<QByteArray> EcdhAgreement::sharedSecretWithPoint(QByteArrayView point) const
+{
+    if (!m_pool || m_pool->key.type() != AsymmetricKey::Type::Ec)
+        return Error(ErrorCode::KeyAlgMismatch, QStringLiteral("an EC peer point needs an EC private key"));
+    if (point.isEmpty() || point.front() != '\x04')
+        return Error(ErrorCode::JweInvalid,
+                     QStringLiteral("invalid ephemeral public key: not an uncompressed EC point"), QString(),
+                     QStringLiteral("epk-invalid"));
+    std::unique_ptr<Pool::Slot> slot = m_pool->take(true);
+    if (!slot)
+        return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("ECDH init failed"));
+    // EVP_PKEY_set1_encoded_public_key replaces the public point of an existing key with its parameters set
+    // (EVP_PKEY_set1_encoded_public_key(3)); decoding already refuses a point off the curve. The check then adds the
+    // range and infinity checks (SP 800-56A §5.6.2.3.4) on exactly the key handed to the derivation.
+    if (EVP_PKEY_set1_encoded_public_key(slot->peer.get(), reinterpret_cast<const unsigned char*>(point.data()),
+                                         size_t(point.size())) != 1)
+        return ecdhInvalidPeer(curveName(m_pool->key.curve()) + QStringLiteral(": not a point on the curve"));
+    if (EVP_PKEY_public_check_quick(slot->peerCheck.get()) != 1)
+        return ecdhInvalidPeer(curveName(m_pool->key.curve()) +
+                               QStringLiteral(": the point is not a valid public key"));
+    // Set again after each replacement rather than rely on the context sharing the key's data; the provider also
+    // re-checks that the peer's group is the private key's (ecdh_match_params).
+    if (EVP_PKEY_derive_set_peer_ex(slot->derive.get(), slot->peer.get(), 0) != 1)
+        return ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key"));
+    Result<QByteArray> z = deriveSharedSecret(slot->derive.get());
+    if (z)
+        m_pool->give(std::move(slot));
+    return z;
+}

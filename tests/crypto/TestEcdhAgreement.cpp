@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: MIT
+#include "crypto/Ecdh.h"
+#include "crypto/EcdhAgreement.h"
+
+#include "support/VectorFiles.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QTest>
+
+#include <thread>
+#include <vector>
+
+namespace {
+
+/// A P-256 private key from the scalar alone: SEC 1 ECPrivateKey DER (RFC 5915) without the optional public key,
+/// which OpenSSL computes on import.
+AsymmetricKey p256FromScalar(const QByteArray& d)
+{
+    const QByteArray scalar = d.right(32).rightJustified(32, '\0');
+    const QByteArray der = QByteArray::fromHex("30310201010420") + scalar +
+                           QByteArray::fromHex("a00a06082a8648ce3d030107"); // [0] OID prime256v1
+    auto key = AsymmetricKey::fromPem(der);
+    if (!key)
+        qFatal("P-256 key import failed: %s", qPrintable(key.error().toString()));
+    return key.value();
+}
+
+QByteArray uncompressed(const AsymmetricKey& publicKey)
+{
+    const CurveComponents c = publicKey.curveComponents();
+    return QByteArray(1, '\x04') + c.x + c.y;
+}
+
+} // namespace
+
+class TestEcdhAgreement : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    // Wycheproof ecdh_secp256r1_ecpoint_test.json: every test, each private key's agreement used for all of its
+    // tests in file order, so that refused points (which drop their context) sit between accepted ones on the same
+    // pool and the contexts reused after them must still give the right Z.
+    void wycheproofEcpoint()
+    {
+        const QJsonObject file = loadVectorFile("wycheproof/ecdh_secp256r1_ecpoint_test.json");
+        QHash<QByteArray, EcdhAgreement> agreements;
+        int accepted = 0;
+        int refused = 0;
+        for (const auto& group : file.value(QLatin1String("testGroups")).toArray()) {
+            for (const auto& value : group.toObject().value(QLatin1String("tests")).toArray()) {
+                const QJsonObject t = value.toObject();
+                const QByteArray d = QByteArray::fromHex(t.value(QLatin1String("private")).toString().toLatin1());
+                const QByteArray point = QByteArray::fromHex(t.value(QLatin1String("public")).toString().toLatin1());
+                const QString result = t.value(QLatin1String("result")).toString();
+                const QString tc = QStringLiteral("tcId %1").arg(t.value(QLatin1String("tcId")).toInt());
+                if (!agreements.contains(d))
+                    agreements.insert(d, EcdhAgreement(p256FromScalar(d)));
+                const Result<QByteArray> z = agreements.value(d).sharedSecretWithPoint(point);
+                // A JWE "epk" is always x and y, so only uncompressed points (0x04 || x || y) are accepted; the
+                // compressed "acceptable" test is refused like the invalid ones.
+                const bool expectValid = result != QLatin1String("invalid") && point.startsWith('\x04');
+                if (expectValid) {
+                    QVERIFY2(z, qPrintable(tc + QStringLiteral(": ") + (z ? QString() : z.error().toString())));
+                    QCOMPARE(z.value().toHex(), t.value(QLatin1String("shared")).toString().toLatin1());
+                    ++accepted;
+                } else {
+                    QVERIFY2(!z, qPrintable(tc + QStringLiteral(" was accepted")));
+                    QCOMPARE(z.error().code, ErrorCode::JweInvalid);
+                    QCOMPARE(z.error().reason, QStringLiteral("epk-invalid"));
+                    ++refused;
+                }
+            }
+        }
+        // 355 tests: 330 valid, 1 acceptable (compressed), 24 invalid (16 invalid-curve points among them).
+        QCOMPARE(accepted, 330);
+        QCOMPARE(refused, 25);
+    }
+
+    void sameSecretAsTheOtherSide()
+    {
+        const AsymmetricKey recipient = AsymmetricKey::generateCurve(Curve::P256).value();
+        const EcdhAgreement agreement(recipient);
+        for (int i = 0; i < 8; ++i) {
+            const AsymmetricKey ephemeral = AsymmetricKey::generateCurve(Curve::P256).value();
+            const QByteArray sender = Ecdh::sharedSecret(ephemeral, recipient.publicKey()).value();
+            QCOMPARE(sender.size(), 32);
+            QCOMPARE(agreement.sharedSecretWithPoint(uncompressed(ephemeral.publicKey())).value(), sender);
+            QCOMPARE(agreement.sharedSecret(ephemeral.publicKey()).value(), sender);
+        }
+    }
+
+    void x25519WithKeys()
+    {
+        const AsymmetricKey recipient = AsymmetricKey::generateCurve(Curve::X25519).value();
+        const AsymmetricKey ephemeral = AsymmetricKey::generateCurve(Curve::X25519).value();
+        const EcdhAgreement agreement(recipient);
+        const QByteArray z = agreement.sharedSecret(ephemeral.publicKey()).value();
+        QCOMPARE(z, Ecdh::sharedSecret(ephemeral, recipient.publicKey()).value());
+        QCOMPARE(agreement.sharedSecret(ephemeral.publicKey()).value(), z); // the pooled context again
+        // A point is an EC notion: an OKP agreement refuses it.
+        QCOMPARE(agreement.sharedSecretWithPoint(QByteArray(65, '\x04')).error().code, ErrorCode::KeyAlgMismatch);
+        // RFC 7748 §6.1: the all-zero point is of low order, Z would be all zero.
+        const CurveComponents zero{Curve::X25519, QByteArray(32, '\0'), {}, {}};
+        const AsymmetricKey lowOrder = AsymmetricKey::fromCurve(zero).value();
+        const Result<QByteArray> refused = agreement.sharedSecret(lowOrder);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().reason, QStringLiteral("epk-invalid"));
+        QCOMPARE(agreement.sharedSecret(ephemeral.publicKey()).value(), z);
+    }
+
+    void refusesWhatCannotAgree()
+    {
+        const AsymmetricKey p256 = AsymmetricKey::generateCurve(Curve::P256).value();
+        const AsymmetricKey p384 = AsymmetricKey::generateCurve(Curve::P384).value();
+        QCOMPARE(EcdhAgreement().sharedSecret(p256.publicKey()).error().code, ErrorCode::KeyAlgMismatch);
+        QCOMPARE(EcdhAgreement(p256.publicKey()).sharedSecret(p256.publicKey()).error().code,
+                 ErrorCode::KeyAlgMismatch);
+        QCOMPARE(EcdhAgreement(p256).sharedSecret(p384.publicKey()).error().code, ErrorCode::KeyAlgMismatch);
+        // A P-384 point on a P-256 agreement: the wrong length for the curve.
+        const Result<QByteArray> wrongCurve = EcdhAgreement(p256).sharedSecretWithPoint(uncompressed(p384.publicKey()));
+        QCOMPARE(wrongCurve.error().code, ErrorCode::JweInvalid);
+        QCOMPARE(EcdhAgreement(p256).sharedSecretWithPoint({}).error().reason, QStringLiteral("epk-invalid"));
+    }
+
+    // Several threads share one agreement (JweDecrypter is const and used by the batch CLI's workers): each result
+    // must be the one for its own peer.
+    void threadsShareOnePool()
+    {
+        const AsymmetricKey recipient = AsymmetricKey::generateCurve(Curve::P256).value();
+        const EcdhAgreement agreement(recipient);
+        constexpr int kThreads = 4;
+        constexpr int kPerThread = 24;
+        std::vector<QByteArray> points;
+        std::vector<QByteArray> expected;
+        for (int i = 0; i < kThreads * kPerThread; ++i) {
+            const AsymmetricKey ephemeral = AsymmetricKey::generateCurve(Curve::P256).value();
+            points.push_back(uncompressed(ephemeral.publicKey()));
+            expected.push_back(Ecdh::sharedSecret(ephemeral, recipient.publicKey()).value());
+        }
+        std::vector<QByteArray> got(points.size());
+        std::vector<std::thread> threads;
+        for (int t = 0; t < kThreads; ++t) {
+            threads.emplace_back([&, t] {
+                for (int i = t * kPerThread; i < (t + 1) * kPerThread; ++i) {
+                    // Every third agreement of a thread is an invalid point first: its context is dropped.
+                    if (i % 3 == 0)
+                        (void)agreement.sharedSecretWithPoint(QByteArray(65, '\x04'));
+                    const Result<QByteArray> z = agreement.sharedSecretWithPoint(points[size_t(i)]);
+                    got[size_t(i)] = z ? z.value() : QByteArray();
+                }
+            });
+        }
+        for (auto& thread : threads)
+            thread.join();
+        for (size_t i = 0; i < points.size(); ++i)
+            QCOMPARE(got[i], expected[i]);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEcdhAgreement)
+#include "TestEcdhAgreement.moc"
