@@ -511,9 +511,36 @@ bool EncoderPanel::isEncrypting() const
 
 std::optional<std::pair<KeyMaterial::JweKeyKind, QString>> EncoderPanel::decryptionKey() const
 {
-    if (!isEncrypting() || !m_jweKey || (!m_jweKey->isSymmetric() && !m_jweKey->isPrivate()))
+    if (!isEncrypting() || !m_jweKey)
         return std::nullopt;
-    return std::make_pair(KeyMaterial::JweKeyKind(m_jweKeyKindCombo->currentIndex()), m_jweKeyEdit->toPlainText());
+    if (m_jweKey->isSymmetric() || m_jweKey->isPrivate())
+        return std::make_pair(KeyMaterial::JweKeyKind(m_jweKeyKindCombo->currentIndex()), m_jweKeyEdit->toPlainText());
+    // A public key: its private half, if the Encoder has it (own signing key, the key pair it generated last, keys
+    // from the Keys workspace). Matched on the public key itself, not on kid, which anyone can copy.
+    QList<Jwk> candidates;
+    if (m_key)
+        candidates.append(*m_key);
+    if (!m_generatedJweKey.isEmpty()) {
+        if (auto generated = KeyMaterial::jweEncryptionKey(KeyMaterial::JweKeyKind::Key, m_generatedJweKey.toUtf8()))
+            candidates.append(generated.value());
+    }
+    candidates += m_knownKeys;
+    for (const Jwk& candidate : std::as_const(candidates)) {
+        if (!candidate.isSymmetric() && candidate.isPrivate() &&
+            candidate.asymmetricKey().publicEquals(m_jweKey->asymmetricKey()))
+            return std::make_pair(KeyMaterial::JweKeyKind::Key,
+                                  QString::fromUtf8(JsonText::pretty(JsonText::compact(candidate.toJson(true)))));
+    }
+    return std::nullopt;
+}
+
+void EncoderPanel::setKnownKeys(const QList<Jwk>& keys)
+{
+    m_knownKeys.clear();
+    for (const Jwk& key : keys) {
+        if (!key.isSymmetric() && key.isPrivate())
+            m_knownKeys.append(key);
+    }
 }
 
 void EncoderPanel::updateModeWidgets()

@@ -36,9 +36,16 @@ public:
     /// The signed (or, when encrypting, encrypted) token, empty while there is an error.
     QByteArray token() const { return m_token; }
     bool isEncrypting() const;
-    /// The encryption key when it can also decrypt (a private key, a symmetric key or a password), for the
-    /// Decrypt page; nullopt for a public key or while the key is invalid.
+    /// The key that decrypts what the Encoder encrypts, for the Decrypt page: the encryption key itself when it can
+    /// decrypt (a private key, a symmetric key or a password); for a public key, the matching private key when the
+    /// Encoder knows one (its signing key, a key pair it generated, or a known key from setKnownKeys()) as a private
+    /// JWK. nullopt when not encrypting, while the key is invalid, or for a public key without a known private half.
     std::optional<std::pair<KeyMaterial::JweKeyKind, QString>> decryptionKey() const;
+    /// The parsed encryption key (public or private), nullopt while there is none.
+    std::optional<Jwk> encryptionKey() const { return m_jweKey; }
+    /// Private keys held elsewhere in the application (the Keys workspace's loaded, generated and collected keys),
+    /// kept in memory only: when the Encoder encrypts to the public half of one, decryptionKey() offers it.
+    void setKnownKeys(const QList<Jwk>& keys);
     std::optional<Jwk> currentKey() const { return m_key; }
     bool alsoUseKey() const;
     void signNow();
@@ -100,4 +107,5 @@ private:
     const Clock* m_clock = nullptr;
     QByteArray m_token;
     std::optional<Jwk> m_key;
+    QList<Jwk> m_knownKeys; // private asymmetric keys only
 };

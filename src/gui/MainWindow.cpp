@@ -2,6 +2,8 @@
 #include "gui/MainWindow.h"
 
 #include "gui/AboutDialog.h"
+#include "gui/EncoderPanel.h"
+#include "gui/KeyToolsPanel.h"
 #include "gui/KeysWorkspace.h"
 #include "gui/RequestWorkspace.h"
 #include "gui/ServerWorkspace.h"
@@ -78,6 +80,17 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(keys, &::KeysWorkspace::statusMessage, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+    // The Encoder may encrypt to the public half of a key pair loaded or generated here; "Use This Token" then hands
+    // the private half to the Decrypt page (private keys stay in memory, as everywhere in the Keys workspace).
+    const auto shareKeysWithEncoder = [this, keys]() {
+        QList<Jwk> known = keys->analysis().keys.keys();
+        known += keys->keyTools()->collectedKeys();
+        if (!keys->keyTools()->generatedKey().isNull())
+            known.append(keys->keyTools()->generatedKey());
+        m_workbench->encoderPanel()->setKnownKeys(known);
+    };
+    connect(keys, &::KeysWorkspace::loaded, this, shareKeysWithEncoder);
+    connect(keys->keyTools(), &KeyToolsPanel::generated, this, shareKeysWithEncoder);
     connect(m_sidebar, &QListWidget::currentRowChanged, keys, [this, keys](int row) {
         if (row == KeysWorkspace) {
             keys->setCurrentToken(m_workbench->currentToken());

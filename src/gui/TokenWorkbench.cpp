@@ -856,10 +856,16 @@ void TokenWorkbench::useEncodedToken(const QByteArray& token)
     }
     openToken(token, tr("the encoder"));
     // An encrypted token: the Decrypt page gets the key that can decrypt it and shows the result at once.
-    if (m_encoder->alsoUseKey()) {
+    if (m_encoder->alsoUseKey() && m_encoder->isEncrypting()) {
         if (const auto key = m_encoder->decryptionKey()) {
             m_jwePanel->setKey(key->first, key->second);
             m_jwePanel->decrypt();
+        } else if (const auto publicKey = m_encoder->encryptionKey()) {
+            // Encrypted to a public key whose private half the Encoder does not have: say so, do not guess.
+            m_jwePanel->showKeyNeeded(
+                tr("This token was encrypted to a public key (%1). Decrypting it needs the matching private key: paste "
+                   "it above, or generate the key pair in the Encoder or in the Keys workspace and encrypt to it.")
+                    .arg(KeyMaterial::describe(*publicKey)));
         }
     }
 }

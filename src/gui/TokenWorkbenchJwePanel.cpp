@@ -75,6 +75,13 @@ TokenWorkbenchJwePanel::TokenWorkbenchJwePanel(QWidget* parent)
     m_keyEdit->setPlaceholderText(tr("Paste the decryption key; it is kept in memory only."));
     m_keyEdit->setMaximumHeight(110);
     m_keyEdit->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_keyNeededLabel = new QLabel(this);
+    m_keyNeededLabel->setObjectName(QStringLiteral("jweKeyNeededLabel"));
+    m_keyNeededLabel->setTextFormat(Qt::PlainText);
+    m_keyNeededLabel->setWordWrap(true);
+    m_keyNeededLabel->hide();
+    // Any key typed or set answers the request.
+    connect(m_keyEdit, &QPlainTextEdit::textChanged, m_keyNeededLabel, &QLabel::hide);
     m_decryptButton = new QPushButton(tr("Decrypt"), this);
     m_decryptButton->setObjectName(QStringLiteral("jweDecryptPushButton"));
     connect(m_decryptButton, &QPushButton::clicked, this, &TokenWorkbenchJwePanel::decrypt);
@@ -100,6 +107,7 @@ TokenWorkbenchJwePanel::TokenWorkbenchJwePanel(QWidget* parent)
     auto* form = new QFormLayout;
     form->addRow(tr("Key type"), m_keyKind);
     form->addRow(tr("Key"), m_keyEdit);
+    form->addRow(QString(), m_keyNeededLabel);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<b>Protected header</b>"), this));
     layout->addWidget(m_headerLabel);
@@ -129,6 +137,12 @@ void TokenWorkbenchJwePanel::setKey(KeyMaterial::JweKeyKind kind, const QString&
 {
     m_keyKind->setCurrentIndex(int(kind));
     m_keyEdit->setPlainText(text);
+}
+
+void TokenWorkbenchJwePanel::showKeyNeeded(const QString& message)
+{
+    m_keyNeededLabel->setText(message);
+    m_keyNeededLabel->show();
 }
 
 void TokenWorkbenchJwePanel::setNestedVerification(const std::optional<Result<Jwks>>& keys,

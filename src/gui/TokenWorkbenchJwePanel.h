@@ -29,6 +29,9 @@ public:
     void setToken(const QByteArray& input);
     /// The decryption key box (the key kind combo's rows are KeyMaterial::JweKeyKind in order).
     void setKey(KeyMaterial::JweKeyKind kind, const QString& text);
+    /// Says why the key box cannot be filled (e.g. the Encoder encrypted to a public key whose private half it does not
+    /// have) until a key is set or typed.
+    void showKeyNeeded(const QString& message);
     /// Keys and policy for a nested JWT (the Validation panel's); nullopt = do not verify the inner token.
     void setNestedVerification(const std::optional<Result<Jwks>>& keys, const VerifyOptions& options, bool singleKey);
 
@@ -46,6 +49,7 @@ private:
     QLabel* m_headerLabel;
     QComboBox* m_keyKind;
     QPlainTextEdit* m_keyEdit;
+    QLabel* m_keyNeededLabel;
     QPushButton* m_decryptButton;
     QLabel* m_resultLabel;
     QPlainTextEdit* m_stepsView;

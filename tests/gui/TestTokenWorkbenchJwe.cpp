@@ -2,6 +2,7 @@
 // The Token workbench's JWE page (issue 14): detection, header explained, decryption with a key, plaintext; and
 // the Encoder's JWE mode, whose output is decrypted here by the engine (not by the GUI).
 #include "core/Base64Url.h"
+#include "core/JsonText.h"
 #include "crypto/CryptoInit.h"
 #include "gui/EncoderPanel.h"
 #include "gui/TokenWorkbench.h"
@@ -266,6 +267,63 @@ private Q_SLOTS:
         const QString plaintext =
             workbench.findChild<QPlainTextEdit*>(QStringLiteral("jwePlaintextPlainTextEdit"))->toPlainText();
         QCOMPARE(plaintext.count(QLatin1Char('.')), 2);
+    }
+
+    // "Use This Token" after encrypting to a PUBLIC key: the Decrypt page gets the private half when the Encoder has
+    // it, and otherwise says that it is needed (the key box was left silently empty before).
+    void encoderUseThisTokenWithAPublicKey_data()
+    {
+        QTest::addColumn<QString>("privateSource");
+        QTest::addColumn<bool>("decrypts");
+        QTest::newRow("known from the Keys workspace") << "known" << true;
+        QTest::newRow("the key pair the Encoder generated") << "generated" << true;
+        QTest::newRow("only another key is known") << "other" << false;
+        QTest::newRow("no private key anywhere") << "none" << false;
+    }
+    void encoderUseThisTokenWithAPublicKey()
+    {
+        QFETCH(QString, privateSource);
+        QFETCH(bool, decrypts);
+        TokenWorkbench workbench;
+        auto* encoder =
+            encryptingEncoder(workbench, QStringLiteral("ECDH-ES"), QStringLiteral("A256GCM"), true, false, Compact);
+        auto* encoderKeyEdit = workbench.findChild<QPlainTextEdit*>(QStringLiteral("encoderJweKeyPlainTextEdit"));
+        // The generated key pair (a private JWK in the key box) or a fresh one known to the Encoder or to nobody.
+        const Jwk generated = KeyText::parse(encoderKeyEdit->toPlainText().toUtf8())->keys.keys().first();
+        QVERIFY(generated.isPrivate());
+        const Jwk fresh = Jwk::fromKey(AsymmetricKey::generateCurve(Curve::P256).value());
+        const Jwk other = Jwk::fromKey(AsymmetricKey::generateCurve(Curve::P256).value());
+        const Jwk recipient = privateSource == QLatin1String("generated") ? generated : fresh;
+        if (privateSource == QLatin1String("known"))
+            encoder->setKnownKeys({other, fresh.publicJwk(), fresh});
+        else if (privateSource == QLatin1String("other"))
+            encoder->setKnownKeys({other, fresh.publicJwk()});
+        encoderKeyEdit->setPlainText(QString::fromUtf8(JsonText::compact(recipient.publicJwk().toJson())));
+        encoder->signNow();
+        QVERIFY2(!encoder->token().isEmpty(),
+                 qPrintable(workbench.findChild<QLabel*>(QStringLiteral("encoderErrorLabel"))->text()));
+        workbench.findChild<QPushButton*>(QStringLiteral("useTokenPushButton"))->click();
+
+        auto* keyEdit = workbench.findChild<QPlainTextEdit*>(QStringLiteral("jweKeyPlainTextEdit"));
+        auto* needed = workbench.findChild<QLabel*>(QStringLiteral("jweKeyNeededLabel"));
+        const QString result = workbench.findChild<QLabel*>(QStringLiteral("jweResultLabel"))->text();
+        if (decrypts) {
+            const Jwk carried = KeyText::parse(keyEdit->toPlainText().toUtf8())->keys.keys().first();
+            QVERIFY(carried.isPrivate());
+            QVERIFY(carried.asymmetricKey().publicEquals(recipient.asymmetricKey()));
+            QVERIFY2(result == QLatin1String("Decrypted; the nested JWT is valid"), qPrintable(result));
+            QVERIFY(needed->isHidden());
+        } else {
+            QVERIFY(keyEdit->toPlainText().isEmpty());
+            QVERIFY(result.isEmpty());
+            QVERIFY(!needed->isHidden());
+            QVERIFY2(needed->text().contains(QLatin1String("needs the matching private key")),
+                     qPrintable(needed->text()));
+            QVERIFY2(needed->text().contains(QLatin1String("EC P-256")), qPrintable(needed->text()));
+            // Typing a key answers the request.
+            keyEdit->setPlainText(QString::fromUtf8(JsonText::compact(fresh.toJson(true))));
+            QVERIFY(needed->isHidden());
+        }
     }
 
     void hiddenForJws()
