@@ -366,32 +366,6 @@ Result<AsymmetricKey> AsymmetricKey::fromCurve(const CurveComponents& c)
     return adoptChecked(pkey.release());
 }
 
-Result<AsymmetricKey> AsymmetricKey::ecPeerPublicKey(QByteArrayView point) const
-{
-    if (!m_pkey || m_type != Type::Ec)
-        return Error(ErrorCode::KeyAlgMismatch, QStringLiteral("an EC peer key needs an EC key's curve"));
-    if (point.isEmpty() || point.front() != '\x04')
-        return Error(ErrorCode::JwkInvalid, QStringLiteral("not an uncompressed EC point"));
-    PkeyPtr pkey(EVP_PKEY_new());
-    if (!pkey || EVP_PKEY_copy_parameters(pkey.get(), m_pkey.get()) != 1)
-        return errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("copying the curve parameters failed"));
-    if (EVP_PKEY_set1_encoded_public_key(pkey.get(), reinterpret_cast<const unsigned char*>(point.data()),
-                                         static_cast<size_t>(point.size())) != 1)
-        return errorWithQueue(ErrorCode::JwkInvalid,
-                              curveName(m_curve) + QStringLiteral(" key: (x, y) is not a point on the curve"));
-    // As fromCurve(): on the curve, coordinates in range, not infinity; n·Q = O is implied (cofactor 1).
-    PkeyCtxPtr check(EVP_PKEY_CTX_new_from_pkey(nullptr, pkey.get(), nullptr));
-    if (!check || EVP_PKEY_public_check_quick(check.get()) != 1)
-        return errorWithQueue(ErrorCode::JwkInvalid,
-                              curveName(m_curve) + QStringLiteral(" key: (x, y) is not a valid public point"));
-    AsymmetricKey key;
-    key.m_pkey = std::shared_ptr<evp_pkey_st>(pkey.release(), EVP_PKEY_free);
-    key.m_type = Type::Ec;
-    key.m_curve = m_curve;
-    key.m_private = false;
-    return key;
-}
-
 RsaComponents AsymmetricKey::rsaComponents() const
 {
     RsaComponents out;

@@ -71,12 +71,6 @@ public:
 
     /// The public half (same object if already public).
     AsymmetricKey publicKey() const;
-    /// An ECDH peer's public key on this EC key's curve from an uncompressed SEC1 point (0x04 || x || y), such as a
-    /// JWE "epk": the curve parameters are copied from this key rather than built again (a fresh EC_GROUP per token
-    /// was 16 % of an ECDH-ES decryption). The point must be on the curve with coordinates in range (SP 800-56A
-    /// §5.6.2.3.4, complete for the cofactor-1 curves supported). Errors: ERR_JWK_INVALID, ERR_KEY_ALG_MISMATCH (not
-    /// an EC key).
-    Result<AsymmetricKey> ecPeerPublicKey(QByteArrayView uncompressedPoint) const;
 
     /// Reads a PEM or DER key: SPKI, PKCS#1 (RSA public/private), PKCS#8 (encrypted with `passphrase`),
     /// SEC1 EC private key, or an X.509 certificate (its subject public key). Errors: ERR_PEM_INVALID
