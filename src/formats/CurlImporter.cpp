@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "request/CurlImporter.h"
+#include "formats/CurlImporter.h"
 
 #include "request/CommandLineTokenizer.h"
 
