@@ -12,7 +12,6 @@
 #include <algorithm>
 
 namespace {
-using Outcome = ImportReport::Outcome;
 
 QString postmanText(const QJsonObject& o, const QString& key)
 {
@@ -102,16 +101,16 @@ Result<ImportResult> PostmanImporter::import(const QJsonObject& root)
 void PostmanImporter::itemEntry(const QString& kind, const QString& path, const QStringList& notes)
 {
     if (notes.isEmpty())
-        m_report.add(Outcome::Imported, kind, path);
+        m_report.add(ImportReport::Outcome::Imported, kind, path);
     else
-        m_report.add(Outcome::Converted, kind, path, notes.join(QStringLiteral("; ")));
+        m_report.add(ImportReport::Outcome::Converted, kind, path, notes.join(QStringLiteral("; ")));
 }
 
 void PostmanImporter::secret(const QString& kind, const QString& path, const QString& what, const QString& value)
 {
     if (value.isEmpty() || WorkspaceStore::isOnlyReferences(value))
         return;
-    m_report.add(Outcome::Secret, kind, path,
+    m_report.add(ImportReport::Outcome::Secret, kind, path,
                  what + QStringLiteral(" goes to the keychain, not into the workspace files"));
 }
 
@@ -143,7 +142,7 @@ void PostmanImporter::importCollection(const QJsonObject& root)
     if (s.auth.type == AuthConfig::Type::Inherit)
         s.auth.type = AuthConfig::Type::None; // a collection has nothing to inherit from
     if (!root.value(QStringLiteral("protocolProfileBehavior")).toObject().isEmpty())
-        m_report.add(Outcome::Dropped, QStringLiteral("setting"), path,
+        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("setting"), path,
                      QStringLiteral("collection-level protocolProfileBehavior not kept (set per request instead)"));
     itemEntry(QStringLiteral("collection"), path, notes);
     importItems(root.value(QStringLiteral("item")).toArray(), *collection, 1);
@@ -154,7 +153,7 @@ void PostmanImporter::importItems(const QJsonArray& items, CollectionNode& paren
 {
     for (const auto& entry : items) {
         if (!entry.isObject()) {
-            m_report.add(Outcome::Dropped, QStringLiteral("item"), Workspace::joinPath(parent.path()),
+            m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("item"), Workspace::joinPath(parent.path()),
                          QStringLiteral("an entry of \"item\" that is not an object"));
             continue;
         }
@@ -187,7 +186,7 @@ void PostmanImporter::importFolder(const QJsonObject& item, CollectionNode& pare
     const QString name = childName(parent, item.value(QStringLiteral("name")), QStringLiteral("New Folder"), notes);
     const QString path = Workspace::joinPath(parent.path() << name);
     if (depth >= kMaxDepth) {
-        m_report.add(Outcome::Dropped, QStringLiteral("folder"), path,
+        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("folder"), path,
                      QStringLiteral("nested deeper than %1 folders; %2 requests below it not imported")
                          .arg(kMaxDepth)
                          .arg(postmanRequestCount(item)));
@@ -200,7 +199,7 @@ void PostmanImporter::importFolder(const QJsonObject& item, CollectionNode& pare
     s.scripts = scripts(item.value(QStringLiteral("event")), path);
     s.auth = auth(item.value(QStringLiteral("auth")), path, notes);
     if (!item.value(QStringLiteral("protocolProfileBehavior")).toObject().isEmpty())
-        m_report.add(Outcome::Dropped, QStringLiteral("setting"), path,
+        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("setting"), path,
                      QStringLiteral("folder-level protocolProfileBehavior not kept (set per request instead)"));
     itemEntry(QStringLiteral("folder"), path, notes);
     importItems(item.value(QStringLiteral("item")).toArray(), *folder, depth + 1);
@@ -214,7 +213,7 @@ void PostmanImporter::importRequest(const QJsonObject& item, CollectionNode& par
     const QString path = Workspace::joinPath(parent.path() << name);
     const QJsonValue requestValue = item.value(QStringLiteral("request"));
     if (!requestValue.isObject() && !requestValue.isString()) {
-        m_report.add(Outcome::Dropped, QStringLiteral("request"), path,
+        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("request"), path,
                      QStringLiteral("the item has neither \"request\" nor \"item\""));
         return;
     }
@@ -241,7 +240,7 @@ void PostmanImporter::importRequest(const QJsonObject& item, CollectionNode& par
         r.description = ImportText::description(request.value(QStringLiteral("description")));
         for (const char* key : {"proxy", "certificate"}) {
             if (!request.value(QString::fromLatin1(key)).toObject().isEmpty())
-                m_report.add(Outcome::Dropped, QStringLiteral("setting"), path,
+                m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("setting"), path,
                              QStringLiteral("request %1 settings not kept").arg(QString::fromLatin1(key)));
         }
     }
@@ -289,7 +288,7 @@ QList<EnvironmentVariable> PostmanImporter::variables(const QJsonValue& value, c
     if (value.isUndefined() || value.isNull())
         return out;
     if (!value.isArray()) {
-        m_report.add(Outcome::Dropped, QStringLiteral("variable"), path,
+        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("variable"), path,
                      QStringLiteral("\"variable\" is not an array"));
         return out;
     }
@@ -299,7 +298,7 @@ QList<EnvironmentVariable> PostmanImporter::variables(const QJsonValue& value, c
         if (name.isEmpty())
             name = postmanText(o, QStringLiteral("id")); // v2.0 variables may have only an id
         if (name.isEmpty()) {
-            m_report.add(Outcome::Dropped, QStringLiteral("variable"), path,
+            m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("variable"), path,
                          QStringLiteral("a variable without \"key\" or \"id\""));
             continue;
         }
@@ -328,7 +327,8 @@ QList<ItemScript> PostmanImporter::scripts(const QJsonValue& events, const QStri
     if (events.isUndefined() || events.isNull())
         return out;
     if (!events.isArray()) {
-        m_report.add(Outcome::Dropped, QStringLiteral("script"), path, QStringLiteral("\"event\" is not an array"));
+        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("script"), path,
+                     QStringLiteral("\"event\" is not an array"));
         return out;
     }
     for (const auto& entry : events.toArray()) {
@@ -353,7 +353,7 @@ QList<ItemScript> PostmanImporter::scripts(const QJsonValue& events, const QStri
         const QString src = ImportText::scalarText(script.value(QStringLiteral("src")));
         if (s.source.trimmed().isEmpty()) {
             if (!src.isEmpty())
-                m_report.add(Outcome::Dropped, QStringLiteral("script"), path,
+                m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("script"), path,
                              QStringLiteral("%1 script loaded from %2 not kept (only inline scripts are)")
                                  .arg(s.event, quoted(src)));
             continue; // an empty script does nothing
@@ -416,7 +416,7 @@ AuthConfig PostmanImporter::auth(const QJsonValue& value, const QString& path, Q
         // send a parent's credentials where the collection's author chose others.
         a.type = AuthConfig::Type::None;
         m_report.add(
-            Outcome::Dropped, QStringLiteral("auth"), path,
+            ImportReport::Outcome::Dropped, QStringLiteral("auth"), path,
             QStringLiteral("%1 auth is not supported: set to no auth (its settings are not kept)").arg(quoted(type)));
     }
     return a;
@@ -432,7 +432,7 @@ AuthConfig PostmanImporter::oauth2(const QHash<QString, QJsonValue>& params, con
         if (accessToken.isEmpty()) {
             a.type = AuthConfig::Type::None;
             m_report.add(
-                Outcome::Dropped, QStringLiteral("auth"), path,
+                ImportReport::Outcome::Dropped, QStringLiteral("auth"), path,
                 QStringLiteral("OAuth 2.0 auth without token URL, authorization URL or token: set to no auth"));
             return a;
         }
@@ -678,7 +678,7 @@ void PostmanImporter::body(const QJsonValue& value, RequestItem& item, const QSt
     if (b.isEmpty() || mode.isEmpty() || mode == QLatin1String("none"))
         return;
     if (b.value(QStringLiteral("disabled")).toBool(false)) {
-        m_report.add(Outcome::Dropped, QStringLiteral("body"), path,
+        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("body"), path,
                      QStringLiteral("%1 body switched off in Postman (never sent) not kept").arg(mode));
         return;
     }
@@ -789,7 +789,7 @@ void PostmanImporter::body(const QJsonValue& value, RequestItem& item, const QSt
         r.rawBody = text;
         notes << QStringLiteral("GraphQL body kept as a JSON body {\"query\", \"variables\"}");
     } else {
-        m_report.add(Outcome::Dropped, QStringLiteral("body"), path,
+        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("body"), path,
                      QStringLiteral("body mode %1 is not supported: not kept").arg(quoted(mode)));
     }
 }
@@ -820,7 +820,7 @@ void PostmanImporter::examples(const QJsonValue& responses, const QString& path)
         const QString code = postmanText(o, QStringLiteral("code"));
         if (!code.isEmpty())
             what += (what.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("status ") + code;
-        m_report.add(Outcome::Dropped, QStringLiteral("example"), path,
+        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("example"), path,
                      QStringLiteral("saved example response %1 not kept (Tokenscope has no saved responses yet)")
                          .arg(quoted(what)));
     }
