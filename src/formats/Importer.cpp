@@ -2,6 +2,8 @@
 #include "formats/Importer.h"
 
 #include "formats/CurlImporter.h"
+#include "formats/HttpEnvironmentImporter.h"
+#include "formats/HttpFileImporter.h"
 #include "formats/ImportText.h"
 #include "formats/PostmanEnvironmentImporter.h"
 #include "formats/PostmanImporter.h"
@@ -14,7 +16,8 @@
 
 std::optional<Importer::Format> Importer::formatFromName(const QString& name)
 {
-    for (const Format f : {Format::Auto, Format::Postman, Format::PostmanEnvironment, Format::Curl}) {
+    for (const Format f : {Format::Auto, Format::Postman, Format::PostmanEnvironment, Format::Curl, Format::Http,
+                           Format::HttpEnvironment}) {
         if (formatName(f) == name)
             return f;
     }
@@ -32,6 +35,10 @@ QString Importer::formatName(Format format)
         return QStringLiteral("postman-env");
     case Format::Curl:
         return QStringLiteral("curl");
+    case Format::Http:
+        return QStringLiteral("http");
+    case Format::HttpEnvironment:
+        return QStringLiteral("http-env");
     }
     return QStringLiteral("auto");
 }
@@ -39,17 +46,22 @@ QString Importer::formatName(Format format)
 QStringList Importer::formatNames()
 {
     return {formatName(Format::Auto), formatName(Format::Postman), formatName(Format::PostmanEnvironment),
-            formatName(Format::Curl)};
+            formatName(Format::Curl), formatName(Format::Http),    formatName(Format::HttpEnvironment)};
 }
 
-std::optional<Importer::Format> Importer::detect(const QByteArray& data)
+std::optional<Importer::Format> Importer::detect(const QByteArray& data, const QString& fileName)
 {
+    const QString base = QFileInfo(fileName).fileName().toLower();
+    if (base.endsWith(QLatin1String(".http")) || base.endsWith(QLatin1String(".rest")))
+        return Format::Http;
+    if (base.endsWith(QLatin1String(".env.json")))
+        return Format::HttpEnvironment;
     const QByteArray text = ImportText::withoutBom(data);
     const QByteArray head = text.left(64).trimmed();
     if (head.startsWith("curl ") || head.startsWith("curl\t") || head.startsWith("curl.exe "))
         return Format::Curl;
     if (!head.startsWith('{') && !head.startsWith('['))
-        return std::nullopt;
+        return HttpFileImporter::recognizes(text) ? std::optional(Format::Http) : std::nullopt;
     const auto doc = ImportText::parseJson(text);
     if (!doc)
         return std::nullopt;
@@ -57,13 +69,15 @@ std::optional<Importer::Format> Importer::detect(const QByteArray& data)
         return Format::Postman;
     if (PostmanEnvironmentImporter::recognizes(doc.value()))
         return Format::PostmanEnvironment;
+    if (HttpEnvironmentImporter::recognizes(doc.value()))
+        return Format::HttpEnvironment;
     return std::nullopt;
 }
 
 Result<ImportResult> Importer::importData(const QByteArray& data, const QString& fileName, Format format)
 {
     if (format == Format::Auto) {
-        const auto detected = detect(data);
+        const auto detected = detect(data, fileName);
         if (!detected) {
             // Say why when the file is damaged JSON: that is more useful than "not recognised".
             const QByteArray head = ImportText::withoutBom(data).left(64).trimmed();
@@ -86,6 +100,15 @@ Result<ImportResult> Importer::importData(const QByteArray& data, const QString&
         break;
     case Format::Curl:
         result = importCurl(data, fileName);
+        break;
+    case Format::Http: {
+        QString name = QFileInfo(fileName).completeBaseName().trimmed();
+        result = HttpFileImporter::import(data, name.isEmpty() ? QStringLiteral("requests") : name);
+        break;
+    }
+    case Format::HttpEnvironment:
+        result = HttpEnvironmentImporter::import(
+            data, QFileInfo(fileName).fileName().contains(QLatin1String(".private."), Qt::CaseInsensitive));
         break;
     case Format::Auto:
         break;

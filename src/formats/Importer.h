@@ -17,19 +17,23 @@ public:
         Postman,            // Postman Collection v2.0 / v2.1 (PostmanImporter)
         PostmanEnvironment, // Postman environment or globals (PostmanEnvironmentImporter)
         Curl,               // one curl command line (CurlImporter): a collection named by the file with one request
+        Http,               // a .http / .rest file (HttpFileImporter): a collection named by the file
+        HttpEnvironment,    // http-client(.private).env.json (HttpEnvironmentImporter)
     };
 
     /// Files larger than this are refused (ERR_INPUT_TOO_LARGE): a 10,000-request collection is about 10 MB.
     static constexpr qint64 kMaxFileBytes = 256 * 1024 * 1024;
 
-    /// "auto", "postman", "postman-env", "curl"; nullopt for anything else.
+    /// "auto", "postman", "postman-env", "curl", "http", "http-env"; nullopt for anything else.
     static std::optional<Format> formatFromName(const QString& name);
     static QString formatName(Format format);
     static QStringList formatNames();
 
-    /// The format of `data` by its content: a JSON object with "info" and "item" is a collection, one with "values"
-    /// an environment, text starting with `curl` a curl command. nullopt when none fits.
-    static std::optional<Format> detect(const QByteArray& data);
+    /// The format of `data`: by the file name first (`.http`/`.rest`, `*.env.json`), then by content: a JSON object
+    /// with "info" and "item" is a collection, one with "values" an environment, an object of objects an http-client
+    /// env file, text starting with `curl` a curl command, a request line or `###` a .http file. nullopt when none
+    /// fits.
+    static std::optional<Format> detect(const QByteArray& data, const QString& fileName = {});
 
     /// Imports `data`. `fileName` names the curl collection (its base name) and the report's source.
     /// Errors: ERR_USAGE when `format` is Auto and nothing fits; the chosen importer's errors otherwise.

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void refusesNonWorkspaceDirectory();
     void usageErrors();
     void controlCharactersEscaped();
+    void httpFileAndEnvironments();
 
 private:
     QString file(const QString& name, const QByteArray& data);
@@ -150,8 +151,8 @@ void TestImportCommand::unreadableOrUnrecognisedExitTwoAndWriteNothing()
     QCOMPARE(r.exit, 2);
     QVERIFY(r.err.contains("ERR_IO"));
     QVERIFY(!QFileInfo::exists(ws));
-    r = cli({QStringLiteral("import"), good, file(QStringLiteral("x.txt"), "GET https://x/\n"),
-             QStringLiteral("--into"), ws});
+    r = cli(
+        {QStringLiteral("import"), good, file(QStringLiteral("x.txt"), "hello world\n"), QStringLiteral("--into"), ws});
     QCOMPARE(r.exit, 2);
     QVERIFY2(r.err.contains("format not recognised"), r.err.constData());
     r = cli(
@@ -209,6 +210,24 @@ void TestImportCommand::controlCharactersEscaped()
     QVERIFY(!r.out.contains('\x07'));
     QVERIFY(!r.out.contains('\r'));
     QVERIFY2(r.out.contains("E\\x1b]0;owned\\x07"), r.out.constData());
+}
+
+void TestImportCommand::httpFileAndEnvironments()
+{
+    const QString ws = m_dir.filePath(QStringLiteral("ws-http"));
+    const Run r = cli({QStringLiteral("import"),
+                       file(QStringLiteral("users.http"), "@host = http://localhost:8080\n\n### List\nGET "
+                                                          "{{host}}/users\n\n### Create\nPOST {{host}}/users\n"
+                                                          "Content-Type: application/json\n\n{\"n\": 1}\n"),
+                       file(QStringLiteral("http-client.private.env.json"), R"({"dev": {"token": "t-SECRET-3"}})"),
+                       QStringLiteral("--into"), ws});
+    QVERIFY2(r.exit == 0, r.err.constData());
+    QVERIFY2(r.out.contains("imported  request     users/List"), r.out.constData());
+    QVERIFY(r.out.contains("secret    variable    dev: the value of variable \"token\""));
+    const Run show = cli({QStringLiteral("collection"), QStringLiteral("show"), QStringLiteral("--workspace"), ws});
+    QVERIFY2(show.out.startsWith("users/\n  GET List  {{host}}/users\n  POST Create  {{host}}/users\n"),
+             show.out.constData());
+    QVERIFY(!allFilesBelow(ws).contains("SECRET"));
 }
 
 namespace {

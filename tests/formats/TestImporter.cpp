@@ -45,7 +45,8 @@ void TestImporter::detect_data()
                                    << int(Importer::Format::PostmanEnvironment);
     QTest::newRow("curl") << QByteArray("  curl https://x/ -H 'A: b'\n") << int(Importer::Format::Curl);
     QTest::newRow("other JSON") << QByteArray(R"({"openapi": "3.0.0"})") << -1;
-    QTest::newRow("text") << QByteArray("GET https://x/\n") << -1;
+    QTest::newRow("http request line") << QByteArray("GET https://x/\n") << int(Importer::Format::Http);
+    QTest::newRow("text") << QByteArray("hello world\n") << -1;
     QTest::newRow("empty") << QByteArray() << -1;
 }
 
@@ -59,7 +60,7 @@ void TestImporter::detect()
 
 void TestImporter::unrecognisedAndDamaged()
 {
-    const auto unknown = Importer::importData("GET https://x/", QStringLiteral("a.http"), Importer::Format::Auto);
+    const auto unknown = Importer::importData("hello world", QStringLiteral("a.txt"), Importer::Format::Auto);
     QCOMPARE(unknown.error().code, ErrorCode::Usage);
     const auto damaged = Importer::importData("{\"info\": ", QStringLiteral("a.json"), Importer::Format::Auto);
     QCOMPARE(damaged.error().code, ErrorCode::JsonInvalid);
