@@ -2,6 +2,8 @@
 #pragma once
 
 #include "FuzzCheck.h"
+#include "formats/HttpEnvironmentImporter.h"
+#include "formats/HttpFileImporter.h"
 #include "formats/PostmanEnvironmentImporter.h"
 #include "formats/PostmanImporter.h"
 
@@ -57,6 +59,32 @@ inline void postmanImporter(const uint8_t* data, size_t size)
     if (env.ok())
         FUZZ_CHECK(env->environments.size() == 1 && !env->environments.first().name().isEmpty());
     else
+        FUZZ_CHECK(env.error().code == ErrorCode::JsonInvalid);
+}
+
+/// The .http importers: any text imports or fails with ERR_USAGE (no request), twice the same way; an import has
+/// one report line per request of its collection and printable report lines. The env importer fails only with
+/// ERR_JSON_INVALID.
+inline void httpFileImporter(const uint8_t* data, size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
+    const auto first = HttpFileImporter::import(bytes, QStringLiteral("fuzz"));
+    const auto second = HttpFileImporter::import(bytes, QStringLiteral("fuzz"));
+    FUZZ_CHECK(first.ok() == second.ok());
+    if (first.ok()) {
+        FUZZ_CHECK(first->collections.size() == 1);
+        FUZZ_CHECK(first->collections.front()->childCount() > 0);
+        FUZZ_CHECK(detail::requestLines(first->report) == first->collections.front()->requestCount());
+        FUZZ_CHECK(first->report.entries().size() == second->report.entries().size());
+        for (const QString& line : first->report.toLines()) {
+            for (const QChar c : line)
+                FUZZ_CHECK(c.unicode() >= 0x20 && c.unicode() != 0x7f && !(c.unicode() >= 0x80 && c.unicode() < 0xa0));
+        }
+    } else {
+        FUZZ_CHECK(first.error().code == ErrorCode::Usage);
+    }
+    const auto env = HttpEnvironmentImporter::import(bytes, size % 2 == 0);
+    if (!env.ok())
         FUZZ_CHECK(env.error().code == ErrorCode::JsonInvalid);
 }
 

@@ -98,15 +98,17 @@ private Q_SLOTS:
         QTest::newRow("http") << QStringLiteral("http");
         QTest::newRow("curl") << QStringLiteral("curl");
         QTest::newRow("postman") << QStringLiteral("postman");
+        QTest::newRow("httpfile") << QStringLiteral("httpfile");
     }
 
     // The committed seed corpora (tests/fuzz/corpus/<target>) and 64 deterministic mutations of each seed.
     void corpusAndMutations()
     {
         QFETCH(QString, target);
-        const auto run = target == QLatin1String("http")   ? &FuzzTargets::httpParser
-                         : target == QLatin1String("curl") ? &FuzzTargets::curlImporter
-                                                           : &FuzzTargets::postmanImporter;
+        const auto run = target == QLatin1String("http")      ? &FuzzTargets::httpParser
+                         : target == QLatin1String("curl")    ? &FuzzTargets::curlImporter
+                         : target == QLatin1String("postman") ? &FuzzTargets::postmanImporter
+                                                              : &FuzzTargets::httpFileImporter;
         QDirIterator it(QStringLiteral(TOKENSCOPE_FUZZ_CORPUS "/") + target, QDir::Files);
         QRandomGenerator rng(20261205);
         int seeds = 0;
@@ -131,9 +133,10 @@ private Q_SLOTS:
                         m.insert(pos, m.mid(qsizetype(rng.bounded(quint32(m.size()))), 16));
                         break;
                     default:
-                        m.insert(pos, target == QLatin1String("http")   ? "\r\n0\r\n"
-                                      : target == QLatin1String("curl") ? "'\" -"
-                                                                        : "{\"item\":[");
+                        m.insert(pos, target == QLatin1String("http")      ? "\r\n0\r\n"
+                                      : target == QLatin1String("curl")    ? "'\" -"
+                                      : target == QLatin1String("postman") ? "{\"item\":["
+                                                                           : "\n### x\n> {%");
                     }
                 }
                 run(reinterpret_cast<const uint8_t*>(m.constData()), size_t(m.size()));
