@@ -27,6 +27,8 @@ public:
     Workspace& workspace() { return *m_workspace; }
     WorkspaceStore& store() { return *m_store; }
     QString directory() const { return m_directory; }
+    /// False when secrets live only as long as this process (no keychain, or TOKENSCOPE_SECRET_STORE=memory).
+    bool secretsPersistent() const { return m_secrets && m_secrets->isPersistent(); }
 
     /// Control characters (from files or tokens) escaped as \xNN, so a name cannot drive the terminal.
     static QString printable(const QString& text);

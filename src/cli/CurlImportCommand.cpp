@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "cli/CurlImportCommand.h"
 
-#include "request/CurlImporter.h"
+#include "formats/CurlImporter.h"
 
 #include <QJsonArray>
 

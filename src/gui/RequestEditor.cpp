@@ -2,11 +2,11 @@
 #include "gui/RequestEditor.h"
 
 #include "core/JsonText.h"
+#include "formats/CurlImporter.h"
 #include "gui/AuthEditor.h"
 #include "gui/JsonEdit.h"
 #include "gui/JsonHighlighter.h"
 #include "gui/KeyValueTable.h"
-#include "request/CurlImporter.h"
 
 #include "ui_RequestEditor.h"
 

@@ -12,6 +12,8 @@ QJsonObject FolderSettings::toJson() const
         o.insert(QStringLiteral("variables"), ModelJson::variablesToJson(variables));
     if (!headers.isEmpty())
         o.insert(QStringLiteral("headers"), ModelJson::rowsToJson(headers));
+    if (!scripts.isEmpty())
+        o.insert(QStringLiteral("scripts"), ItemScript::listToJson(scripts));
     return o;
 }
 
@@ -27,6 +29,9 @@ Result<FolderSettings> FolderSettings::fromJson(const QJsonObject& json)
                      QStringLiteral("\"variables\" must be an array of {name, value, secret, enabled}"));
     if (!ModelJson::rowsFromJson(json.value(QStringLiteral("headers")), s.headers))
         return Error(ErrorCode::JsonInvalid, QStringLiteral("\"headers\" must be an array of {name, value, enabled}"));
+    if (!ItemScript::listFromJson(json.value(QStringLiteral("scripts")), s.scripts))
+        return Error(ErrorCode::JsonInvalid,
+                     QStringLiteral("\"scripts\" must be an array of {event, language, source, enabled}"));
     const QJsonValue auth = json.value(QStringLiteral("auth"));
     if (!auth.isUndefined()) {
         if (!auth.isObject())

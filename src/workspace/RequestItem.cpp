@@ -144,6 +144,8 @@ QJsonObject RequestItem::toJson(bool full) const
         o.insert(QStringLiteral("settings"), settings);
     if (!variables.isEmpty())
         o.insert(QStringLiteral("variables"), ModelJson::variablesToJson(variables));
+    if (!scripts.isEmpty())
+        o.insert(QStringLiteral("scripts"), ItemScript::listToJson(scripts));
     return o;
 }
 
@@ -200,5 +202,7 @@ Result<RequestItem> RequestItem::fromJson(const QJsonObject& json)
     r.timeoutMs = int(timeout);
     if (!ModelJson::variablesFromJson(json.value(QStringLiteral("variables")), item.variables))
         return itemInvalid(QStringLiteral("\"variables\" must be an array of {name, value, secret, enabled}"));
+    if (!ItemScript::listFromJson(json.value(QStringLiteral("scripts")), item.scripts))
+        return itemInvalid(QStringLiteral("\"scripts\" must be an array of {event, language, source, enabled}"));
     return item;
 }

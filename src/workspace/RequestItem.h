@@ -5,6 +5,7 @@
 #include "request/HttpRequestSpec.h"
 #include "request/TransportSettings.h"
 #include "workspace/AuthConfig.h"
+#include "workspace/ItemScript.h"
 
 /// One saved request of a collection: what the request editor shows and a request file holds. The wire-level
 /// `request.auth` is not used here: `auth` (which can inherit, sign a JWT or use an OAuth profile) is the
@@ -18,12 +19,13 @@ struct RequestItem
     AuthConfig auth;
     TransportSettings transport;
     QList<EnvironmentVariable> variables; // the request layer of {{variable}} resolution (highest but overrides)
+    QList<ItemScript> scripts;            // kept verbatim (imported Postman events); not run yet
 
     friend bool operator==(const RequestItem&, const RequestItem&) = default;
 
     /// `{"type": "request", "name", "method", "url", "headers", "body": {"mode", ...}, "auth": {"type", ...}}` and,
-    /// with `full`, also "id", "description", "settings", "variables" and "disabledQuery" (switched-off query rows)
-    /// where they are not empty. Values are as written: `{{variables}}` unresolved, secrets as they are.
+    /// with `full`, also "id", "description", "settings", "variables", "scripts" and "disabledQuery" (switched-off
+    /// query rows) where they are not empty. Values are as written: `{{variables}}` unresolved, secrets as they are.
     QJsonObject toJson(bool full = true) const;
     /// Errors: ERR_JSON_INVALID with what is wrong.
     static Result<RequestItem> fromJson(const QJsonObject& json);

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "FuzzCheck.h"
-#include "request/CurlImporter.h"
+#include "formats/CurlImporter.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Replays a deterministic corpus through the fuzz targets in every build (the libFuzzer binaries need clang and
 // are built with -DTOKENSCOPE_FUZZ=ON). Seeds: every token and key document in the vector files, plus mutations.
+#include "FuzzFormatsTargets.h"
 #include "FuzzHttpTargets.h"
 #include "FuzzRequestTargets.h"
 #include "FuzzTargets.h"
@@ -96,13 +97,18 @@ private Q_SLOTS:
         QTest::addColumn<QString>("target");
         QTest::newRow("http") << QStringLiteral("http");
         QTest::newRow("curl") << QStringLiteral("curl");
+        QTest::newRow("postman") << QStringLiteral("postman");
+        QTest::newRow("httpfile") << QStringLiteral("httpfile");
     }
 
     // The committed seed corpora (tests/fuzz/corpus/<target>) and 64 deterministic mutations of each seed.
     void corpusAndMutations()
     {
         QFETCH(QString, target);
-        const auto run = target == QLatin1String("http") ? &FuzzTargets::httpParser : &FuzzTargets::curlImporter;
+        const auto run = target == QLatin1String("http")      ? &FuzzTargets::httpParser
+                         : target == QLatin1String("curl")    ? &FuzzTargets::curlImporter
+                         : target == QLatin1String("postman") ? &FuzzTargets::postmanImporter
+                                                              : &FuzzTargets::httpFileImporter;
         QDirIterator it(QStringLiteral(TOKENSCOPE_FUZZ_CORPUS "/") + target, QDir::Files);
         QRandomGenerator rng(20261205);
         int seeds = 0;
@@ -127,7 +133,10 @@ private Q_SLOTS:
                         m.insert(pos, m.mid(qsizetype(rng.bounded(quint32(m.size()))), 16));
                         break;
                     default:
-                        m.insert(pos, target == QLatin1String("http") ? "\r\n0\r\n" : "'\" -");
+                        m.insert(pos, target == QLatin1String("http")      ? "\r\n0\r\n"
+                                      : target == QLatin1String("curl")    ? "'\" -"
+                                      : target == QLatin1String("postman") ? "{\"item\":["
+                                                                           : "\n### x\n> {%");
                     }
                 }
                 run(reinterpret_cast<const uint8_t*>(m.constData()), size_t(m.size()));

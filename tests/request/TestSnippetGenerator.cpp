@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
+#include "formats/CurlImporter.h"
 #include "request/CommandLineTokenizer.h"
-#include "request/CurlImporter.h"
 #include "request/SnippetGenerator.h"
 #include "support/NetTestSupport.h"
 

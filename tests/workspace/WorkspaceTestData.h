@@ -101,6 +101,8 @@ inline std::unique_ptr<Workspace> full()
     orders->settings().auth.password = kPassword;
     orders->settings().variables = {{QStringLiteral("folderSecret"), kFolderSecret, true, true}};
     orders->settings().headers = {{QStringLiteral("Accept"), QStringLiteral("application/vnd.orders+json"), true}};
+    orders->settings().scripts = {{QStringLiteral("prerequest"), QStringLiteral("text/javascript"),
+                                   QStringLiteral("pm.variables.set(\"ts\", Date.now());"), true}};
 
     CollectionNode* archive = orders->insertChild(0, CollectionNode::makeFolder(QStringLiteral("Archive: 2024/25")));
     RequestItem old = request(QStringLiteral("List archived"), QStringLiteral("GET"),
@@ -120,6 +122,10 @@ inline std::unique_ptr<Workspace> full()
                               {QStringLiteral("Idempotency-Key"), QStringLiteral("{{$uuid}}"), true}};
     create.auth.type = AuthConfig::Type::Bearer;
     create.auth.token = kBearer;
+    create.scripts = {
+        {QStringLiteral("test"), QStringLiteral("text/javascript"),
+         QStringLiteral("pm.test(\"created\", () => {\n  pm.response.to.have.status(201);\n});"), true},
+        {QStringLiteral("prerequest"), QStringLiteral("text/javascript"), QStringLiteral("// off"), false}};
     addRequest(orders, create);
 
     RequestItem form =

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#include "formats/ImportText.h"
+
+#include "core/TextPosition.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+QByteArray ImportText::withoutBom(const QByteArray& data)
+{
+    return data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data;
+}
+
+Result<QJsonDocument> ImportText::parseJson(const QByteArray& data)
+{
+    const QByteArray text = withoutBom(data);
+    QJsonParseError error{};
+    QJsonDocument doc = QJsonDocument::fromJson(text, &error);
+    if (error.error != QJsonParseError::NoError) {
+        const TextPosition at = TextPosition::of(text, error.offset);
+        return Error(ErrorCode::JsonInvalid,
+                     QStringLiteral("line %1, column %2: %3").arg(at.line).arg(at.column).arg(error.errorString()));
+    }
+    return doc;
+}
+
+QString ImportText::description(const QJsonValue& value)
+{
+    if (value.isObject())
+        return scalarText(value.toObject().value(QStringLiteral("content")));
+    if (value.isArray())
+        return {};
+    return scalarText(value);
+}
+
+QString ImportText::scalarText(const QJsonValue& value)
+{
+    switch (value.type()) {
+    case QJsonValue::String:
+        return value.toString();
+    case QJsonValue::Bool:
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        // Integers (the common case: ports, ids, counts) without an exponent or ".0"; JSON numbers are doubles.
+        if (d > -9.0e15 && d < 9.0e15 && d == double(qint64(d)))
+            return QString::number(qint64(d));
+        return QString::number(d, 'g', 17);
+    }
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return {};
+}

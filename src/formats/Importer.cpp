@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+#include "formats/Importer.h"
+
+#include "formats/CurlImporter.h"
+#include "formats/HttpEnvironmentImporter.h"
+#include "formats/HttpFileImporter.h"
+#include "formats/ImportText.h"
+#include "formats/PostmanEnvironmentImporter.h"
+#include "formats/PostmanImporter.h"
+#include "workspace/Workspace.h"
+#include "workspace/WorkspaceStore.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonObject>
+
+std::optional<Importer::Format> Importer::formatFromName(const QString& name)
+{
+    for (const Format f : {Format::Auto, Format::Postman, Format::PostmanEnvironment, Format::Curl, Format::Http,
+                           Format::HttpEnvironment}) {
+        if (formatName(f) == name)
+            return f;
+    }
+    return std::nullopt;
+}
+
+QString Importer::formatName(Format format)
+{
+    switch (format) {
+    case Format::Auto:
+        return QStringLiteral("auto");
+    case Format::Postman:
+        return QStringLiteral("postman");
+    case Format::PostmanEnvironment:
+        return QStringLiteral("postman-env");
+    case Format::Curl:
+        return QStringLiteral("curl");
+    case Format::Http:
+        return QStringLiteral("http");
+    case Format::HttpEnvironment:
+        return QStringLiteral("http-env");
+    }
+    return QStringLiteral("auto");
+}
+
+QStringList Importer::formatNames()
+{
+    return {formatName(Format::Auto), formatName(Format::Postman), formatName(Format::PostmanEnvironment),
+            formatName(Format::Curl), formatName(Format::Http),    formatName(Format::HttpEnvironment)};
+}
+
+std::optional<Importer::Format> Importer::detect(const QByteArray& data, const QString& fileName)
+{
+    const QString base = QFileInfo(fileName).fileName().toLower();
+    if (base.endsWith(QLatin1String(".http")) || base.endsWith(QLatin1String(".rest")))
+        return Format::Http;
+    if (base.endsWith(QLatin1String(".env.json")))
+        return Format::HttpEnvironment;
+    const QByteArray text = ImportText::withoutBom(data);
+    const QByteArray head = text.left(64).trimmed();
+    if (head.startsWith("curl ") || head.startsWith("curl\t") || head.startsWith("curl.exe "))
+        return Format::Curl;
+    if (!head.startsWith('{') && !head.startsWith('['))
+        return HttpFileImporter::recognizes(text) ? std::optional(Format::Http) : std::nullopt;
+    const auto doc = ImportText::parseJson(text);
+    if (!doc)
+        return std::nullopt;
+    if (doc->isObject() && PostmanImporter::recognizes(doc->object()))
+        return Format::Postman;
+    if (PostmanEnvironmentImporter::recognizes(doc.value()))
+        return Format::PostmanEnvironment;
+    if (HttpEnvironmentImporter::recognizes(doc.value()))
+        return Format::HttpEnvironment;
+    return std::nullopt;
+}
+
+Result<ImportResult> Importer::importData(const QByteArray& data, const QString& fileName, Format format)
+{
+    if (format == Format::Auto) {
+        const auto detected = detect(data, fileName);
+        if (!detected) {
+            // Say why when the file is damaged JSON: that is more useful than "not recognised".
+            const QByteArray head = ImportText::withoutBom(data).left(64).trimmed();
+            if (head.startsWith('{') || head.startsWith('[')) {
+                if (auto doc = ImportText::parseJson(data); !doc)
+                    return doc.error();
+            }
+            return Error(ErrorCode::Usage, QStringLiteral("format not recognised (give --format %1)")
+                                               .arg(formatNames().mid(1).join(QLatin1Char('|'))));
+        }
+        format = *detected;
+    }
+    Result<ImportResult> result = Error(ErrorCode::Usage, QStringLiteral("no format"));
+    switch (format) {
+    case Format::Postman:
+        result = PostmanImporter::import(data);
+        break;
+    case Format::PostmanEnvironment:
+        result = PostmanEnvironmentImporter::import(data);
+        break;
+    case Format::Curl:
+        result = importCurl(data, fileName);
+        break;
+    case Format::Http: {
+        QString name = QFileInfo(fileName).completeBaseName().trimmed();
+        result = HttpFileImporter::import(data, name.isEmpty() ? QStringLiteral("requests") : name);
+        break;
+    }
+    case Format::HttpEnvironment:
+        result = HttpEnvironmentImporter::import(
+            data, QFileInfo(fileName).fileName().contains(QLatin1String(".private."), Qt::CaseInsensitive));
+        break;
+    case Format::Auto:
+        break;
+    }
+    if (result) {
+        ImportReport& report = result.value().report;
+        ImportReport sourced;
+        sourced.setSource(fileName);
+        for (const ImportReport::Entry& e : report.entries())
+            sourced.add(e.outcome, e.kind, e.path, e.detail);
+        report = sourced;
+    }
+    return result;
+}
+
+Result<ImportResult> Importer::importFile(const QString& path, Format format)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
+    if (file.size() > kMaxFileBytes)
+        return Error(ErrorCode::InputTooLarge,
+                     QStringLiteral("%1 is larger than %2 MB").arg(path).arg(kMaxFileBytes >> 20));
+    const QByteArray data = file.read(kMaxFileBytes + 1);
+    if (data.size() > kMaxFileBytes)
+        return Error(ErrorCode::InputTooLarge,
+                     QStringLiteral("%1 is larger than %2 MB").arg(path).arg(kMaxFileBytes >> 20));
+    return importData(data, path, format);
+}
+
+Result<ImportResult> Importer::importCurl(const QByteArray& data, const QString& fileName)
+{
+    using Outcome = ImportReport::Outcome;
+    const auto parsed = CurlImporter::parse(QString::fromUtf8(ImportText::withoutBom(data)));
+    if (!parsed)
+        return parsed.error();
+    const CurlImport& curl = parsed.value();
+    ImportResult result;
+    QString name = QFileInfo(fileName).completeBaseName().trimmed();
+    if (name.isEmpty())
+        name = QStringLiteral("curl");
+    auto collection = CollectionNode::makeCollection(name);
+    collection->settings().auth.type = AuthConfig::Type::None;
+    result.report.add(Outcome::Imported, QStringLiteral("collection"), Workspace::joinPath({name}));
+    RequestItem item;
+    item.id = RequestItem::newId();
+    item.request = curl.request;
+    item.name = item.request.normalizedMethod() + QLatin1Char(' ') + HttpRequestSpec::urlWithoutQuery(item.request.url);
+    // The curl importer puts credentials into the wire-level auth; the workspace keeps them in AuthConfig (the
+    // source of truth RequestSession applies), which also sends them to the keychain.
+    const HttpRequestSpec::Auth wire = item.request.auth;
+    item.request.auth = {};
+    switch (wire.kind) {
+    case HttpRequestSpec::AuthKind::None:
+        item.auth.type = AuthConfig::Type::None;
+        break;
+    case HttpRequestSpec::AuthKind::Bearer:
+        item.auth.type = AuthConfig::Type::Bearer;
+        item.auth.token = wire.token;
+        break;
+    case HttpRequestSpec::AuthKind::Basic:
+        item.auth.type = AuthConfig::Type::Basic;
+        item.auth.username = wire.username;
+        item.auth.password = wire.password;
+        break;
+    case HttpRequestSpec::AuthKind::ApiKey:
+        item.auth.type = AuthConfig::Type::ApiKey;
+        item.auth.apiKeyName = wire.apiKeyName;
+        item.auth.apiKeyValue = wire.apiKeyValue;
+        item.auth.apiKeyInQuery = wire.apiKeyInQuery;
+        break;
+    }
+    CollectionNode* node = collection->insertChild(0, CollectionNode::makeRequest(item));
+    const QString path = Workspace::joinPath(node->path());
+    if (curl.notes.isEmpty())
+        result.report.add(Outcome::Imported, QStringLiteral("request"), path);
+    else
+        result.report.add(Outcome::Converted, QStringLiteral("request"), path, curl.notes.join(QStringLiteral("; ")));
+    for (const QString& flag : curl.unsupportedFlags)
+        result.report.add(Outcome::Dropped, QStringLiteral("option"), path,
+                          QStringLiteral("curl option %1 has no equivalent: not applied").arg(flag));
+    for (const QString& value : {item.auth.token, item.auth.password, item.auth.apiKeyValue}) {
+        if (!value.isEmpty() && !WorkspaceStore::isOnlyReferences(value))
+            result.report.add(Outcome::Secret, QStringLiteral("auth"), path,
+                              QStringLiteral("the credentials go to the keychain, not into the workspace files"));
+    }
+    result.collections.push_back(std::move(collection));
+    return result;
+}

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Result.h"
+#include "formats/ImportResult.h"
+
+#include <optional>
+
+/// The one entry point of the importers: recognises a file's format and runs the importer for it. Used by
+/// `tokenscope-cli import` (and later by the GUI's import dialog).
+class Importer
+{
+public:
+    enum class Format
+    {
+        Auto,
+        Postman,            // Postman Collection v2.0 / v2.1 (PostmanImporter)
+        PostmanEnvironment, // Postman environment or globals (PostmanEnvironmentImporter)
+        Curl,               // one curl command line (CurlImporter): a collection named by the file with one request
+        Http,               // a .http / .rest file (HttpFileImporter): a collection named by the file
+        HttpEnvironment,    // http-client(.private).env.json (HttpEnvironmentImporter)
+    };
+
+    /// Files larger than this are refused (ERR_INPUT_TOO_LARGE): a 10,000-request collection is about 10 MB.
+    static constexpr qint64 kMaxFileBytes = 256 * 1024 * 1024;
+
+    /// "auto", "postman", "postman-env", "curl", "http", "http-env"; nullopt for anything else.
+    static std::optional<Format> formatFromName(const QString& name);
+    static QString formatName(Format format);
+    static QStringList formatNames();
+
+    /// The format of `data`: by the file name first (`.http`/`.rest`, `*.env.json`), then by content: a JSON object
+    /// with "info" and "item" is a collection, one with "values" an environment, an object of objects an http-client
+    /// env file, text starting with `curl` a curl command, a request line or `###` a .http file. nullopt when none
+    /// fits.
+    static std::optional<Format> detect(const QByteArray& data, const QString& fileName = {});
+
+    /// Imports `data`. `fileName` names the curl collection (its base name) and the report's source.
+    /// Errors: ERR_USAGE when `format` is Auto and nothing fits; the chosen importer's errors otherwise.
+    static Result<ImportResult> importData(const QByteArray& data, const QString& fileName, Format format);
+    /// Reads and imports a file. Errors: ERR_IO, ERR_INPUT_TOO_LARGE, and those of importData().
+    static Result<ImportResult> importFile(const QString& path, Format format);
+
+private:
+    static Result<ImportResult> importCurl(const QByteArray& data, const QString& fileName);
+};

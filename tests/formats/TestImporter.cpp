@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: MIT
+#include "formats/Importer.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+using Outcome = ImportReport::Outcome;
+}
+
+/// Format detection, the curl import as a collection, and the report's text and JSON forms.
+class TestImporter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void formatNames();
+    void detect_data();
+    void detect();
+    void unrecognisedAndDamaged();
+    void curlFileBecomesCollection();
+    void reportSourceAndJson();
+    void reportLinesEscapeControlCharacters();
+    void importFileErrors();
+};
+
+void TestImporter::formatNames()
+{
+    for (const QString& name : Importer::formatNames())
+        QCOMPARE(Importer::formatName(*Importer::formatFromName(name)), name);
+    QVERIFY(!Importer::formatFromName(QStringLiteral("insomnia")));
+}
+
+void TestImporter::detect_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<int>("format"); // -1: none
+    QTest::newRow("collection") << QByteArray(R"({"info": {"name": "x"}, "item": []})")
+                                << int(Importer::Format::Postman);
+    QTest::newRow("collection with BOM") << QByteArray("\xEF\xBB\xBF{\"info\": {}, \"item\": []}")
+                                         << int(Importer::Format::Postman);
+    QTest::newRow("environment") << QByteArray(R"({"name": "e", "values": []})")
+                                 << int(Importer::Format::PostmanEnvironment);
+    QTest::newRow("globals array") << QByteArray(R"([{"key": "a", "value": "b"}])")
+                                   << int(Importer::Format::PostmanEnvironment);
+    QTest::newRow("curl") << QByteArray("  curl https://x/ -H 'A: b'\n") << int(Importer::Format::Curl);
+    QTest::newRow("other JSON") << QByteArray(R"({"openapi": "3.0.0"})") << -1;
+    QTest::newRow("http request line") << QByteArray("GET https://x/\n") << int(Importer::Format::Http);
+    QTest::newRow("text") << QByteArray("hello world\n") << -1;
+    QTest::newRow("empty") << QByteArray() << -1;
+}
+
+void TestImporter::detect()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(int, format);
+    const auto detected = Importer::detect(data);
+    QCOMPARE(detected ? int(*detected) : -1, format);
+}
+
+void TestImporter::unrecognisedAndDamaged()
+{
+    const auto unknown = Importer::importData("hello world", QStringLiteral("a.txt"), Importer::Format::Auto);
+    QCOMPARE(unknown.error().code, ErrorCode::Usage);
+    const auto damaged = Importer::importData("{\"info\": ", QStringLiteral("a.json"), Importer::Format::Auto);
+    QCOMPARE(damaged.error().code, ErrorCode::JsonInvalid);
+    // A forced format that does not fit says so.
+    const auto forced =
+        Importer::importData(R"({"name": "e", "values": []})", QStringLiteral("e.json"), Importer::Format::Postman);
+    QCOMPARE(forced.error().code, ErrorCode::JsonInvalid);
+}
+
+void TestImporter::curlFileBecomesCollection()
+{
+    const auto r =
+        Importer::importData("curl -u alice:pw-1 -X post https://api.example.com/items?x=1 --proxy http://p:1",
+                             QStringLiteral("/tmp/create item.sh"), Importer::Format::Auto);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->collections.size(), size_t(1));
+    const CollectionNode& c = *r->collections.front();
+    QCOMPARE(c.name(), QStringLiteral("create item"));
+    QCOMPARE(c.childCount(), 1);
+    const RequestItem& item = c.child(0)->request();
+    QCOMPARE(item.request.url, QStringLiteral("https://api.example.com/items?x=1"));
+    QCOMPARE(item.auth.type, AuthConfig::Type::Basic);
+    QCOMPARE(item.auth.password, QStringLiteral("pw-1"));
+    QCOMPARE(item.request.auth.kind, HttpRequestSpec::AuthKind::None); // AuthConfig is the source of truth
+    QCOMPARE(r->report.count(Outcome::Dropped, QStringLiteral("option")), 1);
+    QCOMPARE(r->report.count(Outcome::Secret), 1);
+    QCOMPARE(r->report.entries().first().source, QStringLiteral("/tmp/create item.sh"));
+}
+
+void TestImporter::reportSourceAndJson()
+{
+    const auto r = Importer::importData(R"({"info": {"name": "C", "schema": "v2.1.0"}, "item": [
+        {"name": "A", "request": "https://x/"}, {"name": "B", "request": "https://x/", "response": [{"name": "ex"}]}]})",
+                                        QStringLiteral("c.json"), Importer::Format::Auto);
+    QVERIFY(r.ok());
+    const QJsonObject json = r->report.toJson();
+    const QJsonObject summary = json.value(QStringLiteral("summary")).toObject();
+    QCOMPARE(summary.value(QStringLiteral("requests")).toInt(), 2);
+    QCOMPARE(summary.value(QStringLiteral("dropped")).toInt(), 1);
+    const QJsonArray entries = json.value(QStringLiteral("entries")).toArray();
+    QCOMPARE(entries.size(), 4); // collection, A, B, B's example
+    QCOMPARE(entries.at(1).toObject().value(QStringLiteral("path")).toString(), QStringLiteral("C/A"));
+    QCOMPARE(entries.at(1).toObject().value(QStringLiteral("source")).toString(), QStringLiteral("c.json"));
+    QCOMPARE(entries.at(3).toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("dropped"));
+}
+
+void TestImporter::reportLinesEscapeControlCharacters()
+{
+    const auto r = Importer::importData("{\"info\": {\"name\": \"C\\u001b[31m\"}, \"item\": [{\"name\": \"a\\nb\", "
+                                        "\"request\": \"https://x/\"}]}",
+                                        QStringLiteral("c.json"), Importer::Format::Postman);
+    QVERIFY(r.ok());
+    const QStringList lines = r->report.toLines();
+    QCOMPARE(lines.size(), 3);
+    for (const QString& line : lines) {
+        for (const QChar c : line)
+            QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f, qPrintable(line));
+    }
+    QVERIFY2(lines.at(1).contains(QLatin1String("C\\x1b[31m/a\\x0ab")), qPrintable(lines.at(1)));
+    QVERIFY2(lines.last().startsWith(QLatin1String("1 requests: 1 imported")), qPrintable(lines.last()));
+}
+
+void TestImporter::importFileErrors()
+{
+    QTemporaryDir dir;
+    QCOMPARE(Importer::importFile(dir.filePath(QStringLiteral("missing.json")), Importer::Format::Auto).error().code,
+             ErrorCode::Io);
+}
+
+QTEST_GUILESS_MAIN(TestImporter)
+#include "TestImporter.moc"

@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+#include "formats/PostmanEnvironmentImporter.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include "support/DataFiles.h"
+
+namespace {
+using Outcome = ImportReport::Outcome;
+}
+
+/// Postman environment and globals files become workspace environments; secrets are marked for the keychain.
+class TestPostmanEnvironmentImporter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void environment();
+    void globalsObject();
+    void globalsArray();
+    void bomAndNonStringValues();
+    void notAnEnvironment();
+    void realEnvironments_data();
+    void realEnvironments();
+};
+
+void TestPostmanEnvironmentImporter::environment()
+{
+    const auto r = PostmanEnvironmentImporter::import(QByteArray(R"({"id": "e1", "name": "Staging", "values": [
+        {"key": "baseUrl", "value": "https://staging.example.com", "type": "default", "enabled": true},
+        {"key": "apiToken", "value": "tok-1", "type": "secret", "enabled": true},
+        {"key": "clientSecret", "value": "cs-1", "enabled": true},
+        {"key": "password", "value": "{{vault_pw}}", "enabled": true},
+        {"key": "old", "value": "x", "enabled": false},
+        {"value": "no key"}],
+        "_postman_variable_scope": "environment", "_postman_exported_using": "Postman/10"})"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->environments.size(), 1);
+    const Environment& env = r->environments.first();
+    QCOMPARE(env.name(), QStringLiteral("Staging"));
+    const auto& v = env.variables();
+    QCOMPARE(v.size(), 5);
+    QCOMPARE(v.at(0), (EnvironmentVariable{QStringLiteral("baseUrl"), QStringLiteral("https://staging.example.com"),
+                                           false, true}));
+    QVERIFY(v.at(1).secret);
+    QVERIFY(v.at(2).secret);  // by its name
+    QVERIFY(!v.at(3).secret); // a reference is not a secret
+    QVERIFY(!v.at(4).enabled);
+    QCOMPARE(r->report.count(Outcome::Secret), 2);
+    QCOMPARE(r->report.count(Outcome::Dropped, QStringLiteral("variable")), 1);
+    QCOMPARE(r->report.count(Outcome::Converted, QStringLiteral("environment")), 1);
+}
+
+void TestPostmanEnvironmentImporter::globalsObject()
+{
+    const auto r = PostmanEnvironmentImporter::import(QByteArray(R"({"id": "g", "values": [{"key": "a", "value": "1",
+        "enabled": true}], "name": "My Workspace Globals", "_postman_variable_scope": "globals"})"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->environments.first().name(), QStringLiteral("My Workspace Globals"));
+    QCOMPARE(r->report.count(Outcome::Imported, QStringLiteral("environment")), 1);
+}
+
+void TestPostmanEnvironmentImporter::globalsArray()
+{
+    const auto r = PostmanEnvironmentImporter::import(
+        QByteArray(R"([{"key": "a", "value": "1", "enabled": true}, {"key": "b", "value": "2"}])"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->environments.first().name(), QStringLiteral("Globals"));
+    QCOMPARE(r->environments.first().variables().size(), 2);
+}
+
+void TestPostmanEnvironmentImporter::bomAndNonStringValues()
+{
+    const auto r = PostmanEnvironmentImporter::import(
+        QByteArray("\xEF\xBB\xBF{\"name\": \"N\", \"values\": [{\"key\": \"port\", \"value\": 8080}, "
+                   "{\"key\": \"on\", \"value\": false}]}"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->environments.first().variables().at(0).value, QStringLiteral("8080"));
+    QCOMPARE(r->environments.first().variables().at(1).value, QStringLiteral("false"));
+    QCOMPARE(r->report.count(Outcome::Converted), 1);
+}
+
+void TestPostmanEnvironmentImporter::notAnEnvironment()
+{
+    QCOMPARE(PostmanEnvironmentImporter::import(QByteArray(R"({"info": {}, "item": []})")).error().code,
+             ErrorCode::JsonInvalid);
+    QCOMPARE(PostmanEnvironmentImporter::import(QByteArray("[1]")).error().code, ErrorCode::JsonInvalid);
+    QCOMPARE(PostmanEnvironmentImporter::import(QByteArray("{")).error().code, ErrorCode::JsonInvalid);
+}
+
+void TestPostmanEnvironmentImporter::realEnvironments_data()
+{
+    addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/postman"),
+                    {QStringLiteral("*.postman_environment.json"), QStringLiteral("*.postman_globals.json")});
+}
+
+// Every value with a key becomes a variable (counted from the JSON here).
+void TestPostmanEnvironmentImporter::realEnvironments()
+{
+    QFETCH(QString, path);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray data = f.readAll();
+    const auto r = PostmanEnvironmentImporter::import(data);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    const QJsonDocument doc = QJsonDocument::fromJson(data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data);
+    int keyed = 0;
+    const QJsonArray values = doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("values")).toArray();
+    for (const auto& v : values)
+        keyed += v.toObject().value(QStringLiteral("key")).toString().isEmpty() ? 0 : 1;
+    QCOMPARE(r->environments.first().variables().size(), keyed);
+    QVERIFY(!r->environments.first().name().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestPostmanEnvironmentImporter)
+#include "TestPostmanEnvironmentImporter.moc"

@@ -1,0 +1,714 @@
+// SPDX-License-Identifier: MIT
+#include "formats/PostmanImporter.h"
+#include "storage/MemorySecretStore.h"
+#include "workspace/Workspace.h"
+#include "workspace/WorkspaceStore.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+#include "support/DataFiles.h"
+
+namespace {
+using Outcome = ImportReport::Outcome;
+
+/// A collection around `items` (JSON text of the "item" array) with the v2.1 schema.
+QByteArray collection(const QByteArray& items, const QByteArray& extra = {})
+{
+    return "{\"info\": {\"name\": \"API\", \"schema\": "
+           "\"https://schema.getpostman.com/json/collection/v2.1.0/collection.json\"}" +
+           (extra.isEmpty() ? QByteArray() : "," + extra) + ", \"item\": " + items + "}";
+}
+
+const RequestItem& requestAt(const ImportResult& r, const QString& path)
+{
+    static const RequestItem none;
+    QStringList names = Workspace::splitPath(path);
+    if (r.collections.empty() || names.isEmpty() || r.collections.front()->name() != names.takeFirst())
+        return none;
+    const CollectionNode* node = r.collections.front()->find(names);
+    return node && !node->isContainer() ? node->request() : none;
+}
+
+const ImportReport::Entry* entryFor(const ImportResult& r, const QString& kind, const QString& path)
+{
+    for (const auto& e : r.report.entries()) {
+        if (e.kind == kind && e.path == path)
+            return &e;
+    }
+    return nullptr;
+}
+
+/// Requests in a Postman "item" array, counted straight from the JSON (not through the importer).
+int countRequests(const QJsonArray& items)
+{
+    int n = 0;
+    for (const auto& v : items) {
+        const QJsonObject o = v.toObject();
+        n += o.value(QStringLiteral("item")).isArray() ? countRequests(o.value(QStringLiteral("item")).toArray()) : 1;
+    }
+    return n;
+}
+
+QStringList filesBelow(const QString& dir)
+{
+    QStringList files;
+    QDirIterator it(dir, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    return files;
+}
+} // namespace
+
+/// Postman Collection v2.0 / v2.1 import: each pitfall of issue 11 as its own test, then real collections.
+class TestPostmanImporter : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void authV21AttributeArrays();
+    void authV20Objects();
+    void authInheritanceNoauthVersusAbsent();
+    void authTypesWithoutEquivalentDropped();
+    void authOAuth2BecomesProfile();
+    void authOAuth2TokenOnlyBecomesBearer();
+    void authJwtBearer();
+    void nestedFolders();
+    void bareStringRequest();
+    void urlStringOrObjectRawPreferred();
+    void urlObjectWithoutRaw();
+    void pathVariables();
+    void disabledQueryParametersKept();
+    void headersAsRawString();
+    void bodyRawLanguages();
+    void bodyUrlencoded();
+    void bodyFormdataWithFiles();
+    void bodyFile();
+    void bodyGraphql();
+    void bodyUnknownModeAndDisabledReported();
+    void variablesAtEveryLevel();
+    void eventScriptsKeptVerbatim();
+    void scriptsRoundTripThroughWorkspaceStore();
+    void savedExamplesReported();
+    void descriptionsStringOrObject();
+    void utf8Bom();
+    void methodsLowerCaseAndUnknown();
+    void missingSchema();
+    void missingInfo();
+    void duplicateNamesRenamed();
+    void itemWithoutRequestReported();
+    void deepNestingCapped();
+    void notACollection();
+    void protocolProfileBehaviour();
+    void secretsNeverInWorkspaceFiles();
+    void realCollections_data();
+    void realCollections();
+};
+
+void TestPostmanImporter::authV21AttributeArrays()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "Me", "request": {"method": "GET",
+        "url": "https://api.example.com/me", "auth": {"type": "bearer",
+        "bearer": [{"key": "token", "value": "tok-123", "type": "string"}]}}}])"));
+    QVERIFY(r.ok());
+    const RequestItem& item = requestAt(r.value(), QStringLiteral("API/Me"));
+    QCOMPARE(item.auth.type, AuthConfig::Type::Bearer);
+    QCOMPARE(item.auth.token, QStringLiteral("tok-123"));
+    QCOMPARE(r->report.count(Outcome::Secret, QStringLiteral("auth")), 1);
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/Me"))->outcome, Outcome::Imported);
+}
+
+void TestPostmanImporter::authV20Objects()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "Basic", "request": {"method": "GET",
+        "url": "https://api.example.com/", "auth": {"type": "basic",
+        "basic": {"username": "alice", "password": "pw-secret", "saveHelperData": true}}}},
+        {"name": "Key", "request": {"url": "https://api.example.com/", "auth": {"type": "apikey",
+        "apikey": {"key": "api_key", "value": "k-1", "in": "query"}}}}])"));
+    QVERIFY(r.ok());
+    const RequestItem& basic = requestAt(r.value(), QStringLiteral("API/Basic"));
+    QCOMPARE(basic.auth.type, AuthConfig::Type::Basic);
+    QCOMPARE(basic.auth.username, QStringLiteral("alice"));
+    QCOMPARE(basic.auth.password, QStringLiteral("pw-secret"));
+    const RequestItem& key = requestAt(r.value(), QStringLiteral("API/Key"));
+    QCOMPARE(key.auth.type, AuthConfig::Type::ApiKey);
+    QCOMPARE(key.auth.apiKeyName, QStringLiteral("api_key"));
+    QCOMPARE(key.auth.apiKeyValue, QStringLiteral("k-1"));
+    QVERIFY(key.auth.apiKeyInQuery);
+    QCOMPARE(r->report.count(Outcome::Secret), 2);
+}
+
+void TestPostmanImporter::authInheritanceNoauthVersusAbsent()
+{
+    const auto r = PostmanImporter::import(collection(
+        R"([{"name": "Open", "request": {"url": "https://x/", "auth": {"type": "noauth"}}},
+            {"name": "Inherits", "request": {"url": "https://x/"}},
+            {"name": "Null", "request": {"url": "https://x/", "auth": null}},
+            {"name": "F", "auth": {"type": "noauth"}, "item": [{"name": "In", "request": "https://x/"}]}])",
+        R"("auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{token}}"}]})"));
+    QVERIFY(r.ok());
+    const CollectionNode& c = *r->collections.front();
+    QCOMPARE(c.settings().auth.type, AuthConfig::Type::Bearer);
+    QCOMPARE(c.settings().auth.token, QStringLiteral("{{token}}"));
+    QCOMPARE(r->report.count(Outcome::Secret), 0); // only a reference: stays in the file
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/Open")).auth.type, AuthConfig::Type::None);
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/Inherits")).auth.type, AuthConfig::Type::Inherit);
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/Null")).auth.type, AuthConfig::Type::Inherit);
+    QCOMPARE(c.child(3)->settings().auth.type, AuthConfig::Type::None);
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/F/In")).auth.type, AuthConfig::Type::Inherit);
+}
+
+void TestPostmanImporter::authTypesWithoutEquivalentDropped()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "Digest", "request": {"url": "https://x/",
+        "auth": {"type": "digest", "digest": [{"key": "password", "value": "dg"}]}}}])",
+                                                      R"("auth": {"type": "bearer", "bearer": {"token": "t"}})"));
+    QVERIFY(r.ok());
+    // None, not Inherit: the collection's bearer token must not go where the author chose digest.
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/Digest")).auth.type, AuthConfig::Type::None);
+    const auto* dropped = entryFor(r.value(), QStringLiteral("auth"), QStringLiteral("API/Digest"));
+    QVERIFY(dropped);
+    QCOMPARE(dropped->outcome, Outcome::Dropped);
+    QVERIFY2(dropped->detail.contains(QLatin1String("\"digest\"")), qPrintable(dropped->detail));
+    QVERIFY(r->report.hasDropped());
+}
+
+void TestPostmanImporter::authOAuth2BecomesProfile()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "Orders", "request": {"url": "https://x/",
+        "auth": {"type": "oauth2", "oauth2": [
+          {"key": "grant_type", "value": "client_credentials"},
+          {"key": "accessTokenUrl", "value": "https://idp.example.com/token"},
+          {"key": "clientId", "value": "cli"}, {"key": "clientSecret", "value": "cs-1"},
+          {"key": "scope", "value": "read write"}, {"key": "client_authentication", "value": "body"},
+          {"key": "accessToken", "value": "old-token"}, {"key": "tokenName", "value": "Shop"},
+          {"key": "refreshRequestParams", "value": [{"key": "x", "value": "y"}]}]}}}])"));
+    QVERIFY(r.ok());
+    const RequestItem& item = requestAt(r.value(), QStringLiteral("API/Orders"));
+    QCOMPARE(item.auth.type, AuthConfig::Type::OAuth2);
+    QCOMPARE(item.auth.profile, QStringLiteral("Shop"));
+    QCOMPARE(r->authProfiles.size(), 1);
+    const AuthProfile& p = r->authProfiles.first();
+    QCOMPARE(p.grant, AuthProfile::Grant::ClientCredentials);
+    QCOMPARE(p.tokenUrl, QStringLiteral("https://idp.example.com/token"));
+    QCOMPARE(p.clientId, QStringLiteral("cli"));
+    QCOMPARE(p.clientSecret, QStringLiteral("cs-1"));
+    QCOMPARE(p.scope, QStringLiteral("read write"));
+    QCOMPARE(p.clientAuth, AuthProfile::ClientAuth::Post);
+    const auto* e = entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/Orders"));
+    QCOMPARE(e->outcome, Outcome::Converted);
+    QVERIFY2(e->detail.contains(QLatin1String("refreshRequestParams")), qPrintable(e->detail));
+    QVERIFY2(e->detail.contains(QLatin1String("access token not kept")), qPrintable(e->detail));
+    QCOMPARE(r->report.count(Outcome::Secret), 1); // the client secret; the old token is not kept at all
+}
+
+void TestPostmanImporter::authOAuth2TokenOnlyBecomesBearer()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "T", "request": {"url": "https://x/",
+        "auth": {"type": "oauth2", "oauth2": {"accessToken": "at-1", "addTokenTo": "header"}}}}])"));
+    QVERIFY(r.ok());
+    const RequestItem& item = requestAt(r.value(), QStringLiteral("API/T"));
+    QCOMPARE(item.auth.type, AuthConfig::Type::Bearer);
+    QCOMPARE(item.auth.token, QStringLiteral("at-1"));
+    QVERIFY(r->authProfiles.isEmpty());
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/T"))->outcome, Outcome::Converted);
+}
+
+void TestPostmanImporter::authJwtBearer()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "J", "request": {"url": "https://x/",
+        "auth": {"type": "jwt", "jwt": [{"key": "algorithm", "value": "HS256"}, {"key": "secret", "value": "hs-key"},
+        {"key": "payload", "value": "{\"sub\": \"{{user}}\"}"}, {"key": "addTokenTo", "value": "header"}]}}}])"));
+    QVERIFY(r.ok());
+    const RequestItem& item = requestAt(r.value(), QStringLiteral("API/J"));
+    QCOMPARE(item.auth.type, AuthConfig::Type::Jwt);
+    QCOMPARE(item.auth.jwtAlgorithm, QStringLiteral("HS256"));
+    QCOMPARE(item.auth.jwtKey, QStringLiteral("hs-key"));
+    QCOMPARE(item.auth.jwtClaims, QStringLiteral("{\"sub\": \"{{user}}\"}"));
+    QCOMPARE(r->report.count(Outcome::Secret), 1);
+}
+
+void TestPostmanImporter::nestedFolders()
+{
+    const auto r = PostmanImporter::import(collection(R"([
+        {"name": "Users", "item": [
+            {"name": "Admin", "item": [{"name": "Deep", "item": [{"name": "Leaf", "request": "https://x/leaf"}]}]},
+            {"name": "List", "request": "https://x/users"}]},
+        {"name": "Top", "request": "https://x/top"}])"));
+    QVERIFY(r.ok());
+    const CollectionNode& c = *r->collections.front();
+    QCOMPARE(c.childCount(), 2);
+    QCOMPARE(c.child(0)->name(), QStringLiteral("Users"));
+    QCOMPARE(c.child(0)->child(0)->name(), QStringLiteral("Admin"));
+    QCOMPARE(c.child(1)->name(), QStringLiteral("Top"));
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/Users/Admin/Deep/Leaf")).request.url,
+             QStringLiteral("https://x/leaf"));
+    QCOMPARE(c.requestCount(), 3);
+    QCOMPARE(r->report.count(Outcome::Imported, QStringLiteral("folder")), 3);
+    QCOMPARE(r->report.count(Outcome::Imported, QStringLiteral("request")), 3);
+}
+
+void TestPostmanImporter::bareStringRequest()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "Bare", "request": "https://x/a?b=1"}])"));
+    QVERIFY(r.ok());
+    const RequestItem& item = requestAt(r.value(), QStringLiteral("API/Bare"));
+    QCOMPARE(item.request.method, QStringLiteral("GET"));
+    QCOMPARE(item.request.url, QStringLiteral("https://x/a?b=1"));
+    QCOMPARE(item.request.queryRows.size(), 1);
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/Bare"))->outcome, Outcome::Imported);
+}
+
+void TestPostmanImporter::urlStringOrObjectRawPreferred()
+{
+    const auto r = PostmanImporter::import(collection(R"([
+        {"name": "S", "request": {"method": "GET", "url": "{{base}}/s"}},
+        {"name": "O", "request": {"method": "GET", "url": {"raw": "{{base}}/raw-wins?q=1",
+            "host": ["{{base}}"], "path": ["parts-lose"], "query": [{"key": "q", "value": "1"}]}}}])"));
+    QVERIFY(r.ok());
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/S")).request.url, QStringLiteral("{{base}}/s"));
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/O")).request.url, QStringLiteral("{{base}}/raw-wins?q=1"));
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/O"))->outcome, Outcome::Imported);
+}
+
+void TestPostmanImporter::urlObjectWithoutRaw()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "P", "request": {"url": {"protocol": "https",
+        "host": ["api", "example", "com"], "port": "8443", "path": ["v1", {"type": "string", "value": "users"}],
+        "query": [{"key": "a", "value": "1"}, {"key": "flag", "value": null}], "hash": "top"}}}])"));
+    QVERIFY(r.ok());
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/P")).request.url,
+             QStringLiteral("https://api.example.com:8443/v1/users?a=1&flag#top"));
+    const auto* e = entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/P"));
+    QCOMPARE(e->outcome, Outcome::Converted);
+    QVERIFY(e->detail.contains(QLatin1String("put together")));
+}
+
+void TestPostmanImporter::pathVariables()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "Get", "request": {"method": "GET",
+        "url": {"raw": "{{base}}/users/:id/posts/:idx?id=:id", "host": ["{{base}}"],
+        "path": ["users", ":id", "posts", ":idx"], "variable": [{"key": "id", "value": "42"}]}}}])"));
+    QVERIFY(r.ok());
+    const RequestItem& item = requestAt(r.value(), QStringLiteral("API/Get"));
+    // Only the whole segment ":id" of the path; ":idx" (no value given) and the query stay as written.
+    QCOMPARE(item.request.url, QStringLiteral("{{base}}/users/{{id}}/posts/:idx?id=:id"));
+    QCOMPARE(item.variables.size(), 1);
+    QCOMPARE(item.variables.first().name, QStringLiteral("id"));
+    QCOMPARE(item.variables.first().value, QStringLiteral("42"));
+    const auto* e = entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/Get"));
+    QCOMPARE(e->outcome, Outcome::Converted);
+    QVERIFY2(e->detail.contains(QLatin1String(":id")), qPrintable(e->detail));
+}
+
+void TestPostmanImporter::disabledQueryParametersKept()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "Q", "request": {"url": {"raw": "https://x/?a=1",
+        "query": [{"key": "a", "value": "1"}, {"key": "debug", "value": "true", "disabled": true}]}}}])"));
+    QVERIFY(r.ok());
+    const auto& rows = requestAt(r.value(), QStringLiteral("API/Q")).request.queryRows;
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.at(1), (HttpRequestSpec::Row{QStringLiteral("debug"), QStringLiteral("true"), false}));
+}
+
+void TestPostmanImporter::headersAsRawString()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "H", "request": {"url": "https://x/",
+        "header": "Accept: application/json\nX-Trace: a:b\n//X-Off: 1\n\n"}},
+        {"name": "A", "request": {"url": "https://x/", "header": [{"key": "Accept", "value": "text/plain"},
+        {"key": "X-Off", "value": "0", "disabled": true}]}}])"));
+    QVERIFY(r.ok());
+    const auto& h = requestAt(r.value(), QStringLiteral("API/H")).request.headers;
+    QCOMPARE(h.size(), 3);
+    QCOMPARE(h.at(0), (HttpRequestSpec::Row{QStringLiteral("Accept"), QStringLiteral("application/json"), true}));
+    QCOMPARE(h.at(1), (HttpRequestSpec::Row{QStringLiteral("X-Trace"), QStringLiteral("a:b"), true}));
+    QCOMPARE(h.at(2), (HttpRequestSpec::Row{QStringLiteral("X-Off"), QStringLiteral("1"), false}));
+    const auto& a = requestAt(r.value(), QStringLiteral("API/A")).request.headers;
+    QCOMPARE(a.size(), 2);
+    QVERIFY(!a.at(1).enabled);
+}
+
+void TestPostmanImporter::bodyRawLanguages()
+{
+    const auto r = PostmanImporter::import(collection(R"([
+        {"name": "J", "request": {"method": "POST", "url": "https://x/", "body": {"mode": "raw",
+            "raw": "{\"a\": 1}", "options": {"raw": {"language": "json"}}}}},
+        {"name": "X", "request": {"method": "POST", "url": "https://x/", "body": {"mode": "raw", "raw": "<a/>",
+            "options": {"raw": {"language": "xml"}}}}},
+        {"name": "JS", "request": {"method": "POST", "url": "https://x/", "body": {"mode": "raw", "raw": "f();",
+            "options": {
+        "raw":
+        {
+            "language" : "javascript"
+        }}
+}
+}
+},
+        {"name": "T", "request": {"method": "POST", "url": "https://x/", "body": {"mode": "raw", "raw": "plain"}}}])"));
+    QVERIFY(r.ok());
+    const auto& j = requestAt(r.value(), QStringLiteral("API/J")).request;
+    QCOMPARE(j.bodyKind, HttpRequestSpec::BodyKind::Raw);
+    QCOMPARE(j.rawType, HttpRequestSpec::RawType::Json);
+    QCOMPARE(j.rawBody, QStringLiteral("{\"a\": 1}"));
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/X")).request.rawType, HttpRequestSpec::RawType::Xml);
+    const auto& js = requestAt(r.value(), QStringLiteral("API/JS")).request;
+    QCOMPARE(js.rawType, HttpRequestSpec::RawType::Text);
+    QCOMPARE(js.headerValue(QStringLiteral("Content-Type")), QStringLiteral("application/javascript"));
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/T")).request.rawType, HttpRequestSpec::RawType::Text);
+}
+
+void TestPostmanImporter::bodyUrlencoded()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "U", "request": {"method": "POST",
+        "url": "https://x/", "body": {"mode": "urlencoded", "urlencoded": [{"key": "a", "value": "b c"},
+        {"key": "off", "value": "1", "disabled": true}]}}}])"));
+    QVERIFY(r.ok());
+    const auto& u = requestAt(r.value(), QStringLiteral("API/U")).request;
+    QCOMPARE(u.bodyKind, HttpRequestSpec::BodyKind::FormUrlEncoded);
+    QCOMPARE(u.formRows.size(), 2);
+    QCOMPARE(u.formRows.at(0).value, QStringLiteral("b c"));
+    QVERIFY(!u.formRows.at(1).enabled);
+}
+
+void TestPostmanImporter::bodyFormdataWithFiles()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "F", "request": {"method": "POST",
+        "url": "https://x/", "body": {"mode": "formdata", "formdata": [
+            {"key": "title", "value": "Invoice", "type": "text"},
+            {"key": "doc", "type": "file", "src": "/tmp/a.pdf", "contentType": "application/pdf"},
+            {"key": "many", "type": "file", "src": ["/tmp/1.png", "/tmp/2.png"]},
+            {"key": "none", "type": "file", "src": null},
+            {"key": "off", "value": "x", "disabled": true}]}}}])"));
+    QVERIFY(r.ok());
+    const auto& parts = requestAt(r.value(), QStringLiteral("API/F")).request.multipartParts;
+    QCOMPARE(parts.size(), 6);
+    QCOMPARE(parts.at(0).value, QStringLiteral("Invoice"));
+    QVERIFY(parts.at(1).isFile);
+    QCOMPARE(parts.at(1).filePath, QStringLiteral("/tmp/a.pdf"));
+    QCOMPARE(parts.at(1).contentType, QStringLiteral("application/pdf"));
+    QCOMPARE(parts.at(2).filePath, QStringLiteral("/tmp/1.png"));
+    QCOMPARE(parts.at(3).filePath, QStringLiteral("/tmp/2.png"));
+    QCOMPARE(parts.at(3).name, QStringLiteral("many"));
+    QVERIFY(parts.at(4).isFile);
+    QVERIFY(parts.at(4).filePath.isEmpty());
+    QVERIFY(!parts.at(5).enabled);
+    const auto* e = entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/F"));
+    QCOMPARE(e->outcome, Outcome::Converted);
+    QVERIFY(e->detail.contains(QLatin1String("2 files")));
+    QVERIFY(e->detail.contains(QLatin1String("no file chosen")));
+}
+
+void TestPostmanImporter::bodyFile()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "B", "request": {"method": "PUT",
+        "url": "https://x/", "body": {"mode": "file", "file": {"src": "/data/blob.bin"}}}}])"));
+    QVERIFY(r.ok());
+    const auto& b = requestAt(r.value(), QStringLiteral("API/B")).request;
+    QCOMPARE(b.bodyKind, HttpRequestSpec::BodyKind::BinaryFile);
+    QCOMPARE(b.binaryFilePath, QStringLiteral("/data/blob.bin"));
+}
+
+void TestPostmanImporter::bodyGraphql()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "G", "request": {"method": "POST",
+        "url": "https://x/graphql", "body": {"mode": "graphql", "graphql": {"query": "query { me { \"id\" } }",
+        "variables": "{\"a\": 1}"}}}}])"));
+    QVERIFY(r.ok());
+    const auto& g = requestAt(r.value(), QStringLiteral("API/G")).request;
+    QCOMPARE(g.bodyKind, HttpRequestSpec::BodyKind::Raw);
+    QCOMPARE(g.rawType, HttpRequestSpec::RawType::Json);
+    const QJsonObject body = QJsonDocument::fromJson(g.rawBody.toUtf8()).object();
+    QCOMPARE(body.value(QStringLiteral("query")).toString(), QStringLiteral("query { me { \"id\" } }"));
+    QCOMPARE(body.value(QStringLiteral("variables")).toObject().value(QStringLiteral("a")).toInt(), 1);
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/G"))->outcome, Outcome::Converted);
+}
+
+void TestPostmanImporter::bodyUnknownModeAndDisabledReported()
+{
+    const auto r = PostmanImporter::import(collection(R"([
+        {"name": "U", "request": {"method": "POST", "url": "https://x/", "body": {"mode": "grpc", "grpc": {}}}},
+        {"name": "D", "request": {"method": "POST", "url": "https://x/", "body": {"mode": "raw", "raw": "x",
+            "disabled": true}}}])"));
+    QVERIFY(r.ok());
+    QCOMPARE(entryFor(r.value(), QStringLiteral("body"), QStringLiteral("API/U"))->outcome, Outcome::Dropped);
+    QCOMPARE(entryFor(r.value(), QStringLiteral("body"), QStringLiteral("API/D"))->outcome, Outcome::Dropped);
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/U")).request.bodyKind, HttpRequestSpec::BodyKind::None);
+}
+
+void TestPostmanImporter::variablesAtEveryLevel()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "F", "variable": [{"key": "f", "value": 2}],
+        "item": [{"name": "R", "variable": [{"key": "r", "value": true, "disabled": true}],
+                  "request": "https://x/"}]}])",
+                                                      R"("variable": [{"key": "base", "value": "https://x"},
+        {"id": "legacyId", "value": "v"}, {"key": "apiSecret", "value": "s3cr3t", "type": "secret"},
+        {"key": "client_secret", "value": "cs"}, {"key": "password", "value": "{{vault}}"}, {"value": "orphan"}])"));
+    QVERIFY(r.ok());
+    const auto& vars = r->collections.front()->settings().variables;
+    QCOMPARE(vars.size(), 5);
+    QCOMPARE(vars.at(0), (EnvironmentVariable{QStringLiteral("base"), QStringLiteral("https://x"), false, true}));
+    QCOMPARE(vars.at(1).name, QStringLiteral("legacyId"));
+    QVERIFY(vars.at(2).secret);
+    QVERIFY(vars.at(3).secret);  // credential-like name
+    QVERIFY(!vars.at(4).secret); // only a reference
+    QCOMPARE(r->report.count(Outcome::Secret, QStringLiteral("variable")), 2);
+    QCOMPARE(r->report.count(Outcome::Dropped, QStringLiteral("variable")), 1); // the one without key or id
+    QCOMPARE(r->collections.front()->child(0)->settings().variables.first().value, QStringLiteral("2"));
+    const auto& rv = requestAt(r.value(), QStringLiteral("API/F/R")).variables;
+    QCOMPARE(rv.size(), 1);
+    QCOMPARE(rv.first().value, QStringLiteral("true"));
+    QVERIFY(!rv.first().enabled);
+}
+
+void TestPostmanImporter::eventScriptsKeptVerbatim()
+{
+    const auto r =
+        PostmanImporter::import(collection(R"([{"name": "R", "request": "https://x/", "event": [
+        {"listen": "test", "script": {"type": "text/javascript", "exec": ["pm.test(\"ok\", () => {", "  pm.response.to.have.status(200);", "});"]}},
+        {"listen": "prerequest", "script": {"exec": "console.log(1);"}, "disabled": true
+},
+        {"listen": "test", "script": {"exec": [""]}},
+        {"listen": "test", "script": {"src": "https://scripts.example.com/t.js"}}]
+}])",
+                                           R"("event": [{"listen": "prerequest", "script": {"exec": ["// c"]}}])"));
+    QVERIFY(r.ok());
+    const auto& scripts = requestAt(r.value(), QStringLiteral("API/R")).scripts;
+    QCOMPARE(scripts.size(), 2); // the empty one does nothing; the external one is reported
+    QCOMPARE(scripts.at(0).event, QStringLiteral("test"));
+    QCOMPARE(scripts.at(0).source, QStringLiteral("pm.test(\"ok\", () => {\n  pm.response.to.have.status(200);\n});"));
+    QCOMPARE(scripts.at(1).source, QStringLiteral("console.log(1);"));
+    QVERIFY(!scripts.at(1).enabled);
+    QCOMPARE(r->collections.front()->settings().scripts.size(), 1);
+    QCOMPARE(entryFor(r.value(), QStringLiteral("script"), QStringLiteral("API/R"))->outcome, Outcome::Dropped);
+}
+
+void TestPostmanImporter::scriptsRoundTripThroughWorkspaceStore()
+{
+    auto r = PostmanImporter::import(collection(R"([{"name": "F", "event": [{"listen": "test", "script":
+        {"exec": ["a", "b"]}}], "item": [{"name": "R", "request": "https://x/", "event": [{"listen": "prerequest",
+        "script": {"exec": ["x = 1;"]}}]}]}])"));
+    QVERIFY(r.ok());
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    Workspace ws;
+    ws.name = QStringLiteral("t");
+    ws.insertCollection(0, std::move(r.value().collections.front()));
+    QVERIFY(WorkspaceStore(dir.path(), &secrets).saveAll(ws).ok());
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load();
+    QVERIFY(loaded.ok());
+    QVERIFY(reader.problems().isEmpty());
+    const CollectionNode* folder = loaded.value()->find(QStringLiteral("API/F"));
+    QVERIFY(folder);
+    QCOMPARE(folder->settings().scripts, ws.find(QStringLiteral("API/F"))->settings().scripts);
+    QCOMPARE(folder->settings().scripts.first().source, QStringLiteral("a\nb"));
+    QCOMPARE(loaded.value()->find(QStringLiteral("API/F/R"))->request().scripts.first().source,
+             QStringLiteral("x = 1;"));
+}
+
+void TestPostmanImporter::savedExamplesReported()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "R", "request": "https://x/", "response": [
+        {"name": "OK", "code": 200, "body": "{}"}, {"name": "Missing", "code": 404}]}])"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->report.count(Outcome::Dropped, QStringLiteral("example")), 2);
+    QVERIFY(entryFor(r.value(), QStringLiteral("example"), QStringLiteral("API/R"))
+                ->detail.contains(QLatin1String("\"OK, status 200\"")));
+    // The request itself is imported; only the examples are not kept.
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/R"))->outcome, Outcome::Imported);
+}
+
+void TestPostmanImporter::descriptionsStringOrObject()
+{
+    const auto r = PostmanImporter::import(collection(
+        R"([{"name": "S", "request": {"url": "https://x/", "description": "plain"}},
+            {"name": "O", "request": {"url": "https://x/", "description": {"content": "# md", "type": "text/markdown"}}},
+            {"name": "F", "description": {"content": "folder doc"}, "item": []}])"));
+    QVERIFY(r.ok());
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/S")).description, QStringLiteral("plain"));
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/O")).description, QStringLiteral("# md"));
+    QCOMPARE(r->collections.front()->child(2)->settings().description, QStringLiteral("folder doc"));
+}
+
+void TestPostmanImporter::utf8Bom()
+{
+    const auto r =
+        PostmanImporter::import("\xEF\xBB\xBF" + collection(R"([{"name": "Größe", "request": "https://x/ü"}])"));
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/Größe")).request.url, QStringLiteral("https://x/ü"));
+}
+
+void TestPostmanImporter::methodsLowerCaseAndUnknown()
+{
+    const auto r = PostmanImporter::import(collection(R"([
+        {"name": "L", "request": {"method": "post", "url": "https://x/"}},
+        {"name": "U", "request": {"method": "PURGE", "url": "https://x/"}},
+        {"name": "N", "request": {"method": 7, "url": "https://x/"}},
+        {"name": "M", "request": {"url": "https://x/"}}])"));
+    QVERIFY(r.ok());
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/L")).request.method, QStringLiteral("POST"));
+    QVERIFY(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/L"))
+                ->detail.contains(QLatin1String("\"post\"")));
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/U")).request.method, QStringLiteral("PURGE"));
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/U"))->outcome, Outcome::Imported);
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/N")).request.method, QStringLiteral("GET"));
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/N"))->outcome, Outcome::Converted);
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/M")).request.method, QStringLiteral("GET"));
+}
+
+void TestPostmanImporter::missingSchema()
+{
+    const auto r = PostmanImporter::import(QByteArray(R"({"info": {"name": "NoSchema"}, "item": [
+        {"name": "R", "request": {"url": "https://x/", "auth": {"type": "bearer", "bearer": {"token": "t"}}}}]})"));
+    QVERIFY(r.ok());
+    const auto* e = entryFor(r.value(), QStringLiteral("collection"), QStringLiteral("NoSchema"));
+    QCOMPARE(e->outcome, Outcome::Converted);
+    QVERIFY(e->detail.contains(QLatin1String("no info.schema")));
+    QCOMPARE(r->collections.front()->child(0)->request().auth.token, QStringLiteral("t"));
+}
+
+void TestPostmanImporter::missingInfo()
+{
+    // The collection SDK (newman) accepts "name" at the top level instead of "info".
+    const auto r = PostmanImporter::import(
+        QByteArray(R"({"name": "Flat", "description": "d", "item": [{"name": "R", "request": "https://x/"}]})"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->collections.front()->name(), QStringLiteral("Flat"));
+    QCOMPARE(r->collections.front()->settings().description, QStringLiteral("d"));
+    const auto* e = entryFor(r.value(), QStringLiteral("collection"), QStringLiteral("Flat"));
+    QCOMPARE(e->outcome, Outcome::Converted);
+    QVERIFY(!PostmanImporter::recognizes(QJsonObject{{QStringLiteral("item"), QJsonArray{}}}));
+}
+
+void TestPostmanImporter::duplicateNamesRenamed()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "Get", "request": "https://x/1"},
+        {"name": "Get", "request": "https://x/2"}, {"name": "", "request": "https://x/3"}])"));
+    QVERIFY(r.ok());
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/Get 2")).request.url, QStringLiteral("https://x/2"));
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/Untitled request")).request.url, QStringLiteral("https://x/3"));
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/Get 2"))->outcome, Outcome::Converted);
+}
+
+void TestPostmanImporter::itemWithoutRequestReported()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "Empty"}, 5])"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->collections.front()->childCount(), 0);
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/Empty"))->outcome, Outcome::Dropped);
+    QCOMPARE(r->report.count(Outcome::Dropped, QStringLiteral("item")), 1);
+}
+
+void TestPostmanImporter::deepNestingCapped()
+{
+    QByteArray items = R"([{"name": "leaf", "request": "https://x/"}, {"name": "leaf2", "request": "https://x/"}])";
+    for (int i = 0; i < PostmanImporter::kMaxDepth + 5; ++i)
+        items = "[{\"name\": \"f" + QByteArray::number(i) + "\", \"item\": " + items + "}]";
+    const auto r = PostmanImporter::import(collection(items));
+    QVERIFY(r.ok());
+    QCOMPARE(r->report.count(Outcome::Dropped, QStringLiteral("folder")), 1);
+    const auto dropped = std::find_if(r->report.entries().begin(), r->report.entries().end(),
+                                      [](const auto& e) { return e.outcome == Outcome::Dropped; });
+    QVERIFY2(dropped->detail.contains(QLatin1String("2 requests")), qPrintable(dropped->detail));
+}
+
+void TestPostmanImporter::notACollection()
+{
+    QCOMPARE(PostmanImporter::import(QByteArray("[1, 2]")).error().code, ErrorCode::JsonInvalid);
+    QCOMPARE(PostmanImporter::import(QByteArray("{\"info\": {}}")).error().code, ErrorCode::JsonInvalid);
+    const auto broken = PostmanImporter::import(QByteArray("{\n  \"info\": {,\n}"));
+    QCOMPARE(broken.error().code, ErrorCode::JsonInvalid);
+    QVERIFY2(broken.error().message.startsWith(QLatin1String("line 2")), qPrintable(broken.error().message));
+    QCOMPARE(
+        PostmanImporter::import(QByteArray(R"({"id": "x", "name": "v1", "order": [], "requests": []})")).error().code,
+        ErrorCode::NotSupported);
+}
+
+void TestPostmanImporter::protocolProfileBehaviour()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "R", "request": "https://x/",
+        "protocolProfileBehavior": {"followRedirects": false, "strictSSL": false, "disableBodyPruning": true,
+        "maxRedirects": 3}}])"));
+    QVERIFY(r.ok());
+    const auto& req = requestAt(r.value(), QStringLiteral("API/R")).request;
+    QVERIFY(!req.followRedirects);
+    QVERIFY(!req.verifyTls);
+    QVERIFY(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/R"))
+                ->detail.contains(QLatin1String("maxRedirects")));
+}
+
+void TestPostmanImporter::secretsNeverInWorkspaceFiles()
+{
+    auto r =
+        PostmanImporter::import(collection(R"([{"name": "R", "request": {"url": "https://x/",
+        "auth": {"type": "basic", "basic": [{"key": "password", "value": "pw-SECRET-1"}]}}},
+        {"name": "O", "request": {"url": "https://x/", "auth": {"type": "oauth2", "oauth2": [
+          {"key": "accessTokenUrl", "value": "https://idp/token"}, {"key": "clientSecret", "value": "cs-SECRET-2"},
+          {"key": "grant_type", "value": "client_credentials"}]}}}])",
+                                           R"("variable": [{"key": "k", "value": "var-SECRET-3", "type": "secret"}])"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->report.count(Outcome::Secret), 3);
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    Workspace ws;
+    ws.name = QStringLiteral("t");
+    ws.authProfiles = r->authProfiles;
+    ws.insertCollection(0, std::move(r.value().collections.front()));
+    QVERIFY(WorkspaceStore(dir.path(), &secrets).saveAll(ws).ok());
+    for (const QString& path : filesBelow(dir.path())) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY2(!f.readAll().contains("SECRET"), qPrintable(path));
+    }
+    QCOMPARE(secrets.size(), 3);
+}
+
+void TestPostmanImporter::realCollections_data()
+{
+    addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/postman"), {QStringLiteral("*.postman_collection.json")});
+}
+
+// Real collections from public repositories (tests/data/README.md): each imports, and the report has exactly one
+// line per request of the file, counted here from the JSON itself.
+void TestPostmanImporter::realCollections()
+{
+    QFETCH(QString, path);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray data = f.readAll();
+    const auto r = PostmanImporter::import(data);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    const QJsonObject root = QJsonDocument::fromJson(data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data).object();
+    const int expected = countRequests(root.value(QStringLiteral("item")).toArray());
+    QVERIFY(expected > 0);
+    const ImportReport& report = r->report;
+    const int lines = report.count(Outcome::Imported, QStringLiteral("request")) +
+                      report.count(Outcome::Converted, QStringLiteral("request")) +
+                      report.count(Outcome::Dropped, QStringLiteral("request"));
+    QCOMPARE(lines, expected);
+    QCOMPARE(r->collections.front()->requestCount() + report.count(Outcome::Dropped, QStringLiteral("request")),
+             expected);
+    // Every request line names a request of the tree (or says why it is not there).
+    QSet<QString> paths;
+    for (const auto& e : report.entries()) {
+        if (e.kind != QLatin1String("request"))
+            continue;
+        QVERIFY2(!paths.contains(e.path), qPrintable(e.path));
+        paths.insert(e.path);
+        if (e.outcome != Outcome::Dropped) {
+            QStringList names = Workspace::splitPath(e.path);
+            names.removeFirst();
+            QVERIFY2(r->collections.front()->find(names), qPrintable(e.path));
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TestPostmanImporter)
+#include "TestPostmanImporter.moc"
