@@ -95,19 +95,23 @@ Result<Certificate> Certificate::createSelfSigned(const AsymmetricKey& privateKe
     X509_NAME* name = X509_get_subject_name(cert.get());
     // Ed25519/Ed448 sign the whole message (RFC 8410 §6): no separate digest.
     const bool edwards = privateKey.type() == AsymmetricKey::Type::Okp;
+    // X509_set_pubkey keeps a reference to the EVP_PKEY it is given: hand it the public half, or the in-memory
+    // certificate's publicKey() would be the private key.
+    const AsymmetricKey publicKey = privateKey.publicKey();
     const bool ok =
         X509_set_version(cert.get(), 2) == 1 // v3 (RFC 5280 §4.1.2.1: the value 2)
         && serialBn && BN_to_ASN1_INTEGER(serialBn.get(), X509_get_serialNumber(cert.get())) != nullptr &&
         ASN1_TIME_set(X509_getm_notBefore(cert.get()), static_cast<time_t>(notBefore.toSecsSinceEpoch())) &&
         ASN1_TIME_set(X509_getm_notAfter(cert.get()), static_cast<time_t>(notAfter.toSecsSinceEpoch())) &&
         X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, uchars(cn), static_cast<int>(cn.size()), -1, 0) == 1 &&
-        X509_set_issuer_name(cert.get(), name) == 1 && X509_set_pubkey(cert.get(), privateKey.handle()) == 1 &&
+        X509_set_issuer_name(cert.get(), name) == 1 && X509_set_pubkey(cert.get(), publicKey.handle()) == 1 &&
         X509_sign(cert.get(), privateKey.handle(), edwards ? nullptr : md(HashAlg::Sha256)) > 0;
     if (!ok)
         return errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("creating a self-signed certificate"));
-    Certificate out;
-    out.m_cert = std::shared_ptr<x509_st>(cert.release(), X509_free);
-    return out;
+    // Read back from DER, so the object is exactly what a peer decodes (and holds no private key material).
+    Certificate signedCert;
+    signedCert.m_cert = std::shared_ptr<x509_st>(cert.release(), X509_free);
+    return fromDer(signedCert.der());
 }
 
 QByteArray Certificate::pem() const

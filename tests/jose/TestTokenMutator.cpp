@@ -9,6 +9,7 @@
 #include "jose/AlgorithmTable.h"
 #include "jose/CompactToken.h"
 #include "jose/Jwks.h"
+#include "jose/JwtBuilder.h"
 #include "jose/JwtVerifier.h"
 #include "support/VectorFiles.h"
 
@@ -390,6 +391,245 @@ private Q_SLOTS:
             mutator.mutate({fixture("rfc7515-A.2-RS256").token, {}, {}, {}, {}}, {QStringLiteral("ecdsa-psychic")});
         QVERIFY(rsa.ok());
         QVERIFY(rsa->at(0).isSkipped());
+    }
+
+    void keyHeaderRowsAreSignedByTheProbesKeys()
+    {
+        const MockClock clock(kNow);
+        const TokenMutator mutator(clock);
+        const Fixture f = fixture("rfc7515-A.2-RS256");
+        const QString jwksUrl = QStringLiteral("http://127.0.0.1:4711/jwks.json");
+        const QString x5uUrl = QStringLiteral("http://127.0.0.1:4711/cert.pem");
+        const QStringList ids{QStringLiteral("jwk-embedded"), QStringLiteral("jku-attacker"),
+                              QStringLiteral("x5u-attacker"), QStringLiteral("x5c-self-signed")};
+        auto noUrls = mutator.mutate({f.token, {}, {}, {}, {}}, ids);
+        QVERIFY(noUrls.ok());
+        QCOMPARE(noUrls->size(), 4);
+        QVERIFY(!noUrls->at(0).isSkipped());
+        QCOMPARE(noUrls->at(1).skippedReason, QStringLiteral("needs the probe's JWKS URL"));
+        QCOMPARE(noUrls->at(2).skippedReason, QStringLiteral("needs the probe's certificate URL"));
+        QVERIFY(!noUrls->at(3).isSkipped());
+
+        auto rows = mutator.mutate({f.token, {}, {}, jwksUrl, x5uUrl}, ids);
+        QVERIFY(rows.ok());
+        auto attackerSet = Jwks::fromJson(mutator.attackerJwksJson());
+        QVERIFY2(attackerSet.ok(), qPrintable(attackerSet.ok() ? QString() : attackerSet.error().toString()));
+        QCOMPARE(mutator.attackerJwksJson(), mutator.attackerJwksJson()); // generated once
+        VerifyOptions byKid;
+        byKid.signatureOnly = true;
+        const JwtVerifier attackerVerifier(attackerSet.value(), byKid);
+        for (const auto& row : rows.value()) {
+            QVERIFY2(!row.isSkipped(), qPrintable(row.id));
+            const CompactToken t = CompactToken::parse(row.token);
+            QCOMPARE(t.alg(), QStringLiteral("RS256"));
+            QVERIFY2(!verifies(row.token, f.publicKey), qPrintable(row.id));
+            QCOMPARE(t.payload, CompactToken::parse(f.token).payload);
+            if (row.id == QLatin1String("jwk-embedded")) {
+                // CVE-2018-0114: the key in the header verifies the token.
+                auto embedded = Jwk::fromJson(t.header.value(QLatin1String("jwk")).toObject());
+                QVERIFY(embedded.ok());
+                QVERIFY(!embedded->isPrivate());
+                QVERIFY(verifies(row.token, embedded.value()));
+            } else if (row.id == QLatin1String("jku-attacker")) {
+                QCOMPARE(t.header.value(QLatin1String("jku")).toString(), jwksUrl);
+                const auto result = attackerVerifier.verify(row.token); // selected by the header's kid
+                QVERIFY2(result.valid, qPrintable(result.error ? result.error->toString() : QString()));
+            } else if (row.id == QLatin1String("x5u-attacker")) {
+                QCOMPARE(t.header.value(QLatin1String("x5u")).toString(), x5uUrl);
+                auto cert = Certificate::fromPem(mutator.attackerCertificatePem(QStringLiteral("RS256")));
+                QVERIFY(cert.ok());
+                QVERIFY(cert->isSelfSigned());
+                QVERIFY(verifies(row.token, Jwk::fromKey(cert->publicKey())));
+                QCOMPARE(mutator.attackerCertificatePem(), mutator.attackerCertificatePem(QStringLiteral("PS512")));
+            } else {
+                const QJsonArray x5c = t.header.value(QLatin1String("x5c")).toArray();
+                QCOMPARE(x5c.size(), 1);
+                auto der = Base64Url::decodeStandard(x5c.at(0).toString().toLatin1());
+                QVERIFY(der.ok());
+                auto cert = Certificate::fromDer(der.value());
+                QVERIFY(cert.ok());
+                QVERIFY(cert->isSelfSigned());
+                QVERIFY(verifies(row.token, Jwk::fromKey(cert->publicKey())));
+            }
+        }
+    }
+
+    void keyHeaderRowsFollowTheTokensAlgorithm()
+    {
+        // ES256 token: the probe signs with its P-256 key and serves a P-256 certificate; HMAC tokens get RS256.
+        const MockClock clock(kNow);
+        const TokenMutator mutator(clock);
+        const Fixture es = fixture("rfc7515-A.3-ES256");
+        auto rows = mutator.mutate({es.token, {}, {}, {}, QStringLiteral("http://127.0.0.1:1/c.pem")},
+                                   {QStringLiteral("x5u-attacker")});
+        QVERIFY(rows.ok());
+        QCOMPARE(CompactToken::parse(rows->at(0).token).alg(), QStringLiteral("ES256"));
+        auto cert = Certificate::fromPem(mutator.attackerCertificatePem(QStringLiteral("ES256")));
+        QVERIFY(cert.ok());
+        QVERIFY(verifies(rows->at(0).token, Jwk::fromKey(cert->publicKey())));
+
+        const Fixture hs = fixture("rfc7515-A.1-HS256");
+        auto hsRows = mutator.mutate({hs.token, {}, {}, {}, {}}, {QStringLiteral("jwk-embedded")});
+        QVERIFY(hsRows.ok());
+        QCOMPARE(CompactToken::parse(hsRows->at(0).token).alg(), QStringLiteral("RS256"));
+        QVERIFY(hsRows->at(0).changed.contains(QLatin1String("was HS256")));
+    }
+
+    void kidInjectionSignsWithTheKeyTheKidWouldSelect()
+    {
+        const MockClock clock(kNow);
+        const TokenMutator mutator(clock);
+        auto rows =
+            mutator.mutate({fixture("rfc7515-A.2-RS256").token, {}, {}, {}, {}}, {QStringLiteral("kid-injection")});
+        QVERIFY(rows.ok());
+        const QList<std::tuple<QString, QString, QByteArray>> expected = {
+            {QStringLiteral("path-traversal"), QStringLiteral("../../dev/null"), QByteArray()},
+            {QStringLiteral("sql"), QStringLiteral("x' UNION SELECT 'tokenscope-probe' -- "), "tokenscope-probe"},
+            {QStringLiteral("command"), QStringLiteral("/dev/null | echo tokenscope-probe"), "tokenscope-probe\n"},
+        };
+        QCOMPARE(rows->size(), expected.size());
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            const auto& [variant, kid, key] = expected[i];
+            const TokenMutation& row = rows->at(i);
+            QCOMPARE(row.variant, variant);
+            const CompactToken t = CompactToken::parse(row.token);
+            QCOMPARE(t.kid(), kid);
+            QCOMPARE(t.alg(), QStringLiteral("HS256"));
+            QVERIFY2(Hmac::verify(HashAlg::Sha256, key, t.signingInput(), t.signature), qPrintable(variant));
+            QVERIFY(!Hmac::verify(HashAlg::Sha256, "x", t.signingInput(), t.signature));
+        }
+    }
+
+    void claimRowsVerifyWithTheRealKeyAndCarryTheChange()
+    {
+        const MockClock clock(kNow);
+        const TokenMutator mutator(clock);
+        const Fixture f = fixture("rfc7515-A.2-RS256");
+        // A payload with every claim the rows touch, signed with the RFC key: the control.
+        QJsonObject claims{{QStringLiteral("iss"), QStringLiteral("https://issuer.example")},
+                           {QStringLiteral("aud"), QStringLiteral("https://api.example")},
+                           {QStringLiteral("sub"), QStringLiteral("alice")},
+                           {QStringLiteral("exp"), double(kNow + 300)},
+                           {QStringLiteral("iat"), double(kNow - 10)},
+                           {QStringLiteral("scope"), QStringLiteral("read write")}};
+        auto control = JwtBuilder::sign(QStringLiteral("RS256"), claims, f.privateKey);
+        QVERIFY(control.ok());
+        const QStringList ids{
+            QStringLiteral("exp-past"),      QStringLiteral("exp-missing"), QStringLiteral("nbf-future"),
+            QStringLiteral("aud-wrong"),     QStringLiteral("aud-missing"), QStringLiteral("iss-wrong"),
+            QStringLiteral("iss-missing"),   QStringLiteral("iat-future"),  QStringLiteral("typ-wrong"),
+            QStringLiteral("scope-removed"), QStringLiteral("kid-unknown"), QStringLiteral("crit-unknown"),
+            QStringLiteral("b64-false")};
+        auto unsigned_ = mutator.mutate({control.value(), {}, f.publicKey, {}, {}}, ids);
+        QVERIFY(unsigned_.ok());
+        QCOMPARE(unsigned_->size(), ids.size());
+        for (const auto& row : unsigned_.value()) {
+            QCOMPARE(row.skippedReason, QStringLiteral("needs signing key"));
+        }
+
+        auto rows = mutator.mutate({control.value(), f.privateKey, {}, {}, {}}, ids);
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->size(), ids.size());
+        for (const auto& row : rows.value()) {
+            QVERIFY2(!row.isSkipped(), qPrintable(row.id + QLatin1String(": ") + row.skippedReason));
+            QVERIFY2(signedBy(row.token, f.publicKey), qPrintable(row.id));
+            const CompactToken t = CompactToken::parse(row.token);
+            QCOMPARE(t.alg(), QStringLiteral("RS256"));
+            if (row.id == QLatin1String("b64-false")) {
+                // RFC 7797: the payload segment is the signed bytes as they are; it is the original segment.
+                QCOMPARE(t.header.value(QLatin1String("b64")), QJsonValue(false));
+                QCOMPARE(t.header.value(QLatin1String("crit")).toArray(), QJsonArray{QStringLiteral("b64")});
+                QCOMPARE(row.token.split('.').at(1), control.value().split('.').at(1));
+                continue;
+            }
+            const QJsonObject c = claimsOf(row.token);
+            QJsonObject expected = claims;
+            if (row.id == QLatin1String("exp-past")) {
+                expected.insert(QStringLiteral("exp"), double(kNow - 3600));
+            } else if (row.id == QLatin1String("exp-missing")) {
+                expected.remove(QStringLiteral("exp"));
+            } else if (row.id == QLatin1String("nbf-future")) {
+                expected.insert(QStringLiteral("nbf"), double(kNow + 3600));
+            } else if (row.id == QLatin1String("aud-wrong")) {
+                expected.insert(QStringLiteral("aud"), QStringLiteral("https://other-api.tokenscope-probe.invalid"));
+            } else if (row.id == QLatin1String("aud-missing")) {
+                expected.remove(QStringLiteral("aud"));
+            } else if (row.id == QLatin1String("iss-wrong")) {
+                expected.insert(QStringLiteral("iss"), QStringLiteral("https://issuer.tokenscope-probe.invalid"));
+            } else if (row.id == QLatin1String("iss-missing")) {
+                expected.remove(QStringLiteral("iss"));
+            } else if (row.id == QLatin1String("iat-future")) {
+                expected.insert(QStringLiteral("iat"), double(kNow + 3600));
+            } else if (row.id == QLatin1String("scope-removed")) {
+                expected.remove(QStringLiteral("scope"));
+            } else if (row.id == QLatin1String("typ-wrong")) {
+                QCOMPARE(t.typ(), QStringLiteral("dpop+jwt"));
+            } else if (row.id == QLatin1String("kid-unknown")) {
+                QCOMPARE(t.kid(), QStringLiteral("tokenscope-probe-unknown-kid"));
+            } else if (row.id == QLatin1String("crit-unknown")) {
+                QCOMPARE(t.header.value(QLatin1String("crit")).toArray(),
+                         QJsonArray{QStringLiteral("x-tokenscope-probe")});
+            }
+            QCOMPARE(c, expected);
+        }
+        // The clock moves, so do the times.
+        MockClock later(kNow + 1000);
+        const TokenMutator laterMutator(later);
+        auto moved = laterMutator.mutate({control.value(), f.privateKey, {}, {}, {}}, {QStringLiteral("iat-future")});
+        QVERIFY(moved.ok());
+        QCOMPARE(claimsOf(moved->at(0).token).value(QLatin1String("iat")).toDouble(), double(kNow + 1000 + 3600));
+    }
+
+    void signingKeyThatDoesNotFitIsAReason()
+    {
+        const MockClock clock(kNow);
+        const TokenMutator mutator(clock);
+        const Fixture rs = fixture("rfc7515-A.2-RS256");
+        auto rows = mutator.mutate({rs.token, fixture("rfc7515-A.3-ES256").privateKey, {}, {}, {}},
+                                   {QStringLiteral("exp-past")});
+        QVERIFY(rows.ok());
+        QVERIFY(rows->at(0).skippedReason.startsWith(QLatin1String("the signing key cannot sign RS256")));
+    }
+
+    void algDowngradeSignsAnotherAlgorithmWithTheSameKey()
+    {
+        const MockClock clock(kNow);
+        const TokenMutator mutator(clock);
+        const Fixture ps = fixture("rfc7520-4.2-PS384");
+        auto rows = mutator.mutate({ps.token, ps.privateKey, {}, {}, {}}, {QStringLiteral("alg-downgrade")});
+        QVERIFY(rows.ok());
+        QCOMPARE(rows->at(0).variant, QStringLiteral("RS256")); // the example: RS256 where tokens are PS*
+        QCOMPARE(CompactToken::parse(rows->at(0).token).alg(), QStringLiteral("RS256"));
+        QVERIFY(signedBy(rows->at(0).token, ps.publicKey.withAlg({})));
+
+        const Fixture es = fixture("rfc7515-A.3-ES256");
+        auto none = mutator.mutate({es.token, es.privateKey, {}, {}, {}}, {QStringLiteral("alg-downgrade")});
+        QVERIFY(none.ok());
+        QCOMPARE(none->at(0).skippedReason, QStringLiteral("the signing key allows no algorithm other than ES256"));
+    }
+
+    void transportRowsKeepTheTokenAndSetThePlacement()
+    {
+        const MockClock clock(kNow);
+        const TokenMutator mutator(clock);
+        const Fixture f = fixture("rfc7515-A.2-RS256");
+        auto rows = mutator.mutate({QByteArray("Bearer " + f.token + "\n"), {}, {}, {}, {}},
+                                   {QStringLiteral("bearer-lowercase-scheme"), QStringLiteral("token-in-query"),
+                                    QStringLiteral("token-in-body"), QStringLiteral("two-authorization-headers"),
+                                    QStringLiteral("oversized-token")});
+        QVERIFY(rows.ok());
+        const QList<TokenPlacement> placements = {TokenPlacement::LowercaseBearerScheme, TokenPlacement::QueryParameter,
+                                                  TokenPlacement::FormBody, TokenPlacement::TwoAuthorizationHeaders,
+                                                  TokenPlacement::BearerHeader};
+        QCOMPARE(rows->size(), placements.size());
+        for (qsizetype i = 0; i < 4; ++i) {
+            QCOMPARE(rows->at(i).token, f.token); // normalised: no "Bearer ", no newline
+            QCOMPARE(placementName(rows->at(i).placement), placementName(placements[i]));
+        }
+        const QByteArray big = rows->at(4).token;
+        QVERIFY2(big.size() >= 16 * 1024 && big.size() < 16 * 1024 + 8, QByteArray::number(big.size()).constData());
+        QCOMPARE(big.split('.').at(1), f.token.split('.').at(1));
+        QVERIFY(CompactToken::parse(big).headerOk);
     }
 
     void severityNamesRoundTrip()
