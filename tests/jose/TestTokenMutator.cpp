@@ -13,6 +13,7 @@
 #include "jose/JwtVerifier.h"
 #include "support/VectorFiles.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QSet>
 
@@ -630,6 +631,30 @@ private Q_SLOTS:
         QVERIFY2(big.size() >= 16 * 1024 && big.size() < 16 * 1024 + 8, QByteArray::number(big.size()).constData());
         QCOMPARE(big.split('.').at(1), f.token.split('.').at(1));
         QVERIFY(CompactToken::parse(big).headerOk);
+    }
+
+    void docsProbeTableListsEveryIdWithItsSeverity()
+    {
+        // docs/PROBE.md is written by hand: every catalogue id has a row "| `id` | severity | ... |", and no row
+        // names an id the catalogue does not have.
+        QFile file(QStringLiteral(TOKENSCOPE_DOCS_DIR "/PROBE.md"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QHash<QString, QString> documented;
+        for (const QByteArray& line : file.readAll().split('\n')) {
+            if (!line.startsWith("| `")) {
+                continue;
+            }
+            const QList<QByteArray> cells = line.split('|');
+            QVERIFY2(cells.size() >= 4, line.constData());
+            const QString id = QString::fromUtf8(cells[1].trimmed()).remove(QLatin1Char('`'));
+            QVERIFY2(!documented.contains(id), qPrintable(id));
+            documented.insert(id, QString::fromUtf8(cells[2].trimmed()));
+        }
+        for (const auto& info : TokenMutator::catalogue()) {
+            QVERIFY2(documented.contains(info.id), qPrintable(info.id));
+            QCOMPARE(documented.value(info.id), severityName(info.severity));
+        }
+        QCOMPARE(documented.size(), TokenMutator::catalogue().size());
     }
 
     void severityNamesRoundTrip()
