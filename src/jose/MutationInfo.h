@@ -37,6 +37,8 @@ struct MutationInfo
     bool needsSigningKey = false; // re-signed with the user's real key, else skipped ("needs signing key")
     bool needsPublicKey = false;  // alg-hs-with-public-key: needs the issuer's public key
     bool needsNetwork = false;    // jku-attacker, x5u-attacker: the runner serves the attacker's JWKS/certificate
+    TokenPlacement placement = TokenPlacement::BearerHeader; // where the runner puts this row's token
+    bool hasVariants = false; // mutate() yields several tokens (alg-none-case, alg-hs-with-public-key, kid-injection)
 };
 
 /// "must", "should", "info", "accept".

@@ -22,14 +22,13 @@
 
 namespace {
 
-using S = MutationSeverity;
-
 // The catalogue of issue 13, in table order. Ids are stable (the CLI's --only/--skip, JSON and JUnit output and
 // docs/PROBE.md use them); append rows, never rename.
 QList<MutationInfo> buildCatalogue()
 {
-    const auto row = [](const char* id, const char* description, S severity, const char* reference, const char* reason,
-                        bool needsSigningKey = false, bool needsPublicKey = false, bool needsNetwork = false) {
+    const auto row = [](const char* id, const char* description, MutationSeverity severity, const char* reference,
+                        const char* reason, bool needsSigningKey = false, bool needsPublicKey = false,
+                        bool needsNetwork = false) {
         return MutationInfo{QString::fromUtf8(id),
                             QString::fromUtf8(description),
                             severity,
@@ -37,105 +36,135 @@ QList<MutationInfo> buildCatalogue()
                             QString::fromUtf8(reason),
                             needsSigningKey,
                             needsPublicKey,
-                            needsNetwork};
+                            needsNetwork,
+                            TokenPlacement::BearerHeader,
+                            false};
     };
-    return {
+    QList<MutationInfo> rows = {
         // Signature
-        row("sig-stripped", "signature removed (empty third part), alg kept", S::Must, "RFC 8725 §3.3; RFC 7515 §5.2",
+        row("sig-stripped", "signature removed (empty third part), alg kept", MutationSeverity::Must,
+            "RFC 8725 §3.3; RFC 7515 §5.2",
             "a JWS whose signature is empty cannot validate; accepting it means signatures are not checked"),
-        row("sig-truncated", "signature cut to its first half", S::Must, "RFC 8725 §3.3; RFC 7515 §5.2",
+        row("sig-truncated", "signature cut to its first half", MutationSeverity::Must, "RFC 8725 §3.3; RFC 7515 §5.2",
             "a truncated signature is invalid; accepting it means only a prefix (or nothing) is compared"),
-        row("sig-bitflip", "one bit of the signature flipped", S::Must, "RFC 8725 §3.3; RFC 7515 §5.2",
+        row("sig-bitflip", "one bit of the signature flipped", MutationSeverity::Must, "RFC 8725 §3.3; RFC 7515 §5.2",
             "any change to the signature must make validation fail"),
-        row("sig-other-key", "signed by a fresh key of the same type (header kept)", S::Must,
+        row("sig-other-key", "signed by a fresh key of the same type (header kept)", MutationSeverity::Must,
             "RFC 8725 §3.3; RFC 7515 §5.2",
             "only the issuer's key may produce an accepted signature; accepting another key's means any key works"),
-        row("payload-tampered", "a claim changed (sub), signature kept", S::Must, "RFC 8725 §3.3; RFC 7515 §5.2",
+        row("payload-tampered", "a claim changed (sub), signature kept", MutationSeverity::Must,
+            "RFC 8725 §3.3; RFC 7515 §5.2",
             "the signature covers the payload; accepting a changed payload means the signature is not verified"),
         // Algorithm
-        row("alg-none", "alg set to \"none\", signature removed", S::Must, "RFC 8725 §3.1, §2.1; RFC 7518 §3.6",
+        row("alg-none", "alg set to \"none\", signature removed", MutationSeverity::Must,
+            "RFC 8725 §3.1, §2.1; RFC 7518 §3.6",
             "an unsecured JWT must never be accepted where a signed one is expected"),
-        row("alg-none-case", "alg set to \"None\", \"NONE\" or \"nOnE\", signature removed", S::Must,
+        row("alg-none-case", "alg set to \"None\", \"NONE\" or \"nOnE\", signature removed", MutationSeverity::Must,
             "RFC 8725 §3.1; RFC 7515 §4.1.1",
             "alg values are case-sensitive; a case-insensitive \"none\" check lets unsigned tokens through"),
-        row("alg-missing", "alg header removed, signature removed", S::Must, "RFC 7515 §4.1.1; RFC 8725 §3.1",
+        row("alg-missing", "alg header removed, signature removed", MutationSeverity::Must,
+            "RFC 7515 §4.1.1; RFC 8725 §3.1",
             "alg is required in a JWS; a library that defaults a missing alg to none accepts unsigned tokens"),
-        row("alg-unknown", "alg set to an algorithm that does not exist (\"XS256\"), signature kept", S::Must,
-            "RFC 7515 §5.2; RFC 8725 §3.1",
+        row("alg-unknown", "alg set to an algorithm that does not exist (\"XS256\"), signature kept",
+            MutationSeverity::Must, "RFC 7515 §5.2; RFC 8725 §3.1",
             "a JWS whose alg the recipient does not support must be rejected, never verified some other way"),
         row("alg-hs-with-public-key",
-            "HS256/384/512 keyed with the issuer's public key (PEM with and without newline, DER, JWK JSON)", S::Must,
-            "CVE-2015-9235 / CVE-2016-10555; RFC 8725 §2.1, §3.1",
+            "HS256/384/512 keyed with the issuer's public key (PEM with and without newline, DER, JWK JSON)",
+            MutationSeverity::Must, "CVE-2015-9235 / CVE-2016-10555; RFC 8725 §2.1, §3.1",
             "key confusion: anyone can compute an HMAC with the public key; a key must be used with one algorithm",
             false, true),
-        row("ecdsa-psychic", "ECDSA signature r = s = 0 (ES* tokens only)", S::Must, "CVE-2022-21449; RFC 8725 §3.4",
+        row("ecdsa-psychic", "ECDSA signature r = s = 0 (ES* tokens only)", MutationSeverity::Must,
+            "CVE-2022-21449; RFC 8725 §3.4",
             "r and s must be in [1, n-1] (SEC 1 §4.1.4); a zero signature \"verifies\" in broken ECDSA code"),
         row("alg-downgrade",
-            "re-signed with the real key under another algorithm the key allows (e.g. RS256 for PS256)", S::Should,
-            "RFC 8725 §3.1, §3.2",
+            "re-signed with the real key under another algorithm the key allows (e.g. RS256 for PS256)",
+            MutationSeverity::Should, "RFC 8725 §3.1, §3.2",
             "an API should accept only the algorithm it issues with; every extra one widens the attack surface", true),
         // Key headers
-        row("jwk-embedded", "signed with an attacker key placed in the jwk header", S::Must,
+        row("jwk-embedded", "signed with an attacker key placed in the jwk header", MutationSeverity::Must,
             "CVE-2018-0114; RFC 8725 §3.10; RFC 7515 §4.1.3",
             "a key carried in the token proves nothing; the verification key must come from the API's trust store"),
-        row("jku-attacker", "jku points at a JWKS served by the probe, signed with its key", S::Must,
+        row("jku-attacker", "jku points at a JWKS served by the probe, signed with its key", MutationSeverity::Must,
             "RFC 8725 §3.10; RFC 7515 §4.1.2",
             "following an attacker's jku lets anyone sign tokens (and is SSRF); jku must be on an allowlist or ignored",
             false, false, true),
-        row("x5u-attacker", "x5u points at a certificate served by the probe, signed with its key", S::Must,
-            "RFC 8725 §3.10; RFC 7515 §4.1.5",
+        row("x5u-attacker", "x5u points at a certificate served by the probe, signed with its key",
+            MutationSeverity::Must, "RFC 8725 §3.10; RFC 7515 §4.1.5",
             "following an attacker's x5u lets anyone sign tokens (and is SSRF); x5u must be on an allowlist or ignored",
             false, false, true),
-        row("x5c-self-signed", "a self-signed attacker certificate in x5c, signed with its key", S::Must,
+        row("x5c-self-signed", "a self-signed attacker certificate in x5c, signed with its key", MutationSeverity::Must,
             "RFC 7515 §4.1.6; RFC 8725 §3.10",
             "an x5c chain must be validated up to a trusted root; a self-signed certificate proves nothing"),
-        row("kid-unknown", "kid set to a value that names no key, re-signed with the real key", S::Must,
+        row("kid-unknown", "kid set to a value that names no key, re-signed with the real key", MutationSeverity::Must,
             "RFC 7515 §4.1.4; RFC 8725 §3.10",
             "a kid that selects no key must fail, not fall back to another key or a default", true),
-        row("kid-injection", "kid path traversal (../../dev/null, empty HMAC key), SQL and command payloads", S::Must,
-            "RFC 8725 §3.10",
+        row("kid-injection", "kid path traversal (../../dev/null, empty HMAC key), SQL and command payloads",
+            MutationSeverity::Must, "RFC 8725 §3.10",
             "kid is attacker-controlled; used in a path, query or command it selects a key the attacker knows"),
-        row("crit-unknown", "crit lists an unknown header parameter, re-signed with the real key", S::Must,
-            "RFC 7515 §4.1.11", "a recipient must reject a JWS whose crit names an extension it does not understand",
-            true),
-        row("b64-false", "b64: false in crit (unencoded payload, RFC 7797), re-signed with the real key", S::Must,
-            "RFC 7797 §3, §6; RFC 7515 §4.1.11",
+        row("crit-unknown", "crit lists an unknown header parameter, re-signed with the real key",
+            MutationSeverity::Must, "RFC 7515 §4.1.11",
+            "a recipient must reject a JWS whose crit names an extension it does not understand", true),
+        row("b64-false", "b64: false in crit (unencoded payload, RFC 7797), re-signed with the real key",
+            MutationSeverity::Must, "RFC 7797 §3, §6; RFC 7515 §4.1.11",
             "a JWT payload is always base64url encoded; a recipient that ignores crit/b64 verifies the wrong bytes",
             true),
         // Claims (re-signed with the real key)
-        row("exp-past", "exp set one hour in the past", S::Must, "RFC 7519 §4.1.4; RFC 9068 §4",
+        row("exp-past", "exp set one hour in the past", MutationSeverity::Must, "RFC 7519 §4.1.4; RFC 9068 §4",
             "an expired token must be rejected", true),
-        row("exp-missing", "exp removed", S::Must, "RFC 9068 §2.2",
+        row("exp-missing", "exp removed", MutationSeverity::Must, "RFC 9068 §2.2",
             "exp is required in a JWT access token; a token without it never expires", true),
-        row("nbf-future", "nbf set one hour in the future", S::Must, "RFC 7519 §4.1.5",
+        row("nbf-future", "nbf set one hour in the future", MutationSeverity::Must, "RFC 7519 §4.1.5",
             "a token must not be accepted before its nbf", true),
-        row("aud-wrong", "aud set to another API", S::Must, "RFC 9068 §4; RFC 8725 §3.9; RFC 7519 §4.1.3",
+        row("aud-wrong", "aud set to another API", MutationSeverity::Must,
+            "RFC 9068 §4; RFC 8725 §3.9; RFC 7519 §4.1.3",
             "a token issued for another resource must be rejected (substitution, RFC 8725 §2.7)", true),
-        row("aud-missing", "aud removed", S::Must, "RFC 9068 §2.2, §4",
+        row("aud-missing", "aud removed", MutationSeverity::Must, "RFC 9068 §2.2, §4",
             "aud is required in a JWT access token and must name this API", true),
-        row("iss-wrong", "iss set to another issuer", S::Must, "RFC 9068 §4; RFC 8725 §3.8",
+        row("iss-wrong", "iss set to another issuer", MutationSeverity::Must, "RFC 9068 §4; RFC 8725 §3.8",
             "a token from an issuer the API does not trust must be rejected", true),
-        row("iss-missing", "iss removed", S::Must, "RFC 9068 §2.2, §4",
+        row("iss-missing", "iss removed", MutationSeverity::Must, "RFC 9068 §2.2, §4",
             "iss is required in a JWT access token and must match the trusted issuer", true),
-        row("iat-future", "iat set one hour in the future", S::Should, "RFC 9068 §2.2; RFC 7519 §4.1.6",
+        row("iat-future", "iat set one hour in the future", MutationSeverity::Should, "RFC 9068 §2.2; RFC 7519 §4.1.6",
             "a token issued in the future (beyond clock leeway) is forged or from a misconfigured issuer", true),
-        row("typ-wrong", "typ set to \"dpop+jwt\"", S::Should, "RFC 9449 §4.2; RFC 8725 §3.11; RFC 9068 §4",
+        row("typ-wrong", "typ set to \"dpop+jwt\"", MutationSeverity::Should,
+            "RFC 9449 §4.2; RFC 8725 §3.11; RFC 9068 §4",
             "a DPoP proof is never an access token; explicit typing keeps one kind of JWT from passing as another",
             true),
-        row("scope-removed", "scope (and scp) removed", S::Info, "RFC 9068 §2.2.3",
+        row("scope-removed", "scope (and scp) removed", MutationSeverity::Info, "RFC 9068 §2.2.3",
             "whether a token without scope is accepted depends on the route; recorded", true),
         // Transport
-        row("bearer-lowercase-scheme", "Authorization scheme written \"bearer\"", S::Accept, "RFC 9110 §11.1",
-            "authentication scheme names are case-insensitive; a correct API accepts it"),
-        row("token-in-query", "token sent as the access_token query parameter", S::Info, "RFC 6750 §2.3",
+        row("bearer-lowercase-scheme", "Authorization scheme written \"bearer\"", MutationSeverity::Accept,
+            "RFC 9110 §11.1", "authentication scheme names are case-insensitive; a correct API accepts it"),
+        row("token-in-query", "token sent as the access_token query parameter", MutationSeverity::Info, "RFC 6750 §2.3",
             "an API may refuse the query method (RFC 6750 §5.3 discourages it); recorded"),
-        row("token-in-body", "token sent as access_token in a form body", S::Info, "RFC 6750 §2.2",
+        row("token-in-body", "token sent as access_token in a form body", MutationSeverity::Info, "RFC 6750 §2.2",
             "an API may refuse the form-body method; recorded"),
-        row("two-authorization-headers", "two Authorization header fields", S::Should, "RFC 9110 §5.3; RFC 6750 §2",
+        row("two-authorization-headers", "two Authorization header fields", MutationSeverity::Should,
+            "RFC 9110 §5.3; RFC 6750 §2",
             "an ambiguous request should get a clear 4xx, never a 5xx, a hang or a crash"),
-        row("oversized-token", "a 16 KB token (padded header)", S::Should, "RFC 9110 §15.5.14; RFC 6585 §5",
+        row("oversized-token", "a 16 KB token (padded header)", MutationSeverity::Should,
+            "RFC 9110 §15.5.14; RFC 6585 §5",
             "an oversized credential should get a clear 4xx (400/401/413/431), never a 5xx, a hang or a crash"),
     };
+    for (MutationInfo& info : rows) {
+        info.hasVariants = info.id == QLatin1String("alg-none-case") ||
+                           info.id == QLatin1String("alg-hs-with-public-key") ||
+                           info.id == QLatin1String("kid-injection");
+    }
+    const std::pair<const char*, TokenPlacement> placements[] = {
+        {"bearer-lowercase-scheme", TokenPlacement::LowercaseBearerScheme},
+        {"token-in-query", TokenPlacement::QueryParameter},
+        {"token-in-body", TokenPlacement::FormBody},
+        {"two-authorization-headers", TokenPlacement::TwoAuthorizationHeaders},
+    };
+    for (const auto& [id, placement] : placements) {
+        for (MutationInfo& info : rows) {
+            if (info.id == QLatin1String(id)) {
+                info.placement = placement;
+            }
+        }
+    }
+    return rows;
 }
 
 } // namespace

@@ -179,6 +179,8 @@ private Q_SLOTS:
         for (const auto& info : TokenMutator::catalogue()) {
             const auto rows = rowsOf(all.value(), info.id);
             QVERIFY2(!rows.isEmpty(), qPrintable(info.id));
+            QCOMPARE(rows.size() > 1, info.hasVariants); // RS256 with a public key: every variant applies
+            QCOMPARE(placementName(rows.first().placement), placementName(info.placement));
             for (const auto& row : rows) {
                 QCOMPARE(all.value()[next++].id, info.id); // grouped, in catalogue order
                 if (row.isSkipped()) {
