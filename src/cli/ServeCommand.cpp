@@ -40,8 +40,12 @@ struct ServeOptions
     QCommandLineOption algorithms{QStringLiteral("algorithms"),
                                   QStringLiteral("Allowed algorithms, comma-separated (default RS256; never none)."),
                                   QStringLiteral("LIST"), QStringLiteral("RS256")};
-    QCommandLineOption leeway{QStringLiteral("leeway"), QStringLiteral("Clock skew allowed for exp/nbf (default 0)."),
+    QCommandLineOption leeway{QStringLiteral("leeway"),
+                              QStringLiteral("Clock skew allowed for exp/nbf/iat (default 0)."),
                               QStringLiteral("SECONDS"), QStringLiteral("0")};
+    QCommandLineOption allowMissingExp{QStringLiteral("allow-missing-exp"),
+                                       QStringLiteral("Accept tokens without exp, as the quickstart does (RFC 9068 "
+                                                      "§2.2 requires exp; rejected by default).")};
     QCommandLineOption corsOrigin{QStringLiteral("cors-origin"),
                                   QStringLiteral("Access-Control-Allow-Origin (default *)."), QStringLiteral("ORIGIN"),
                                   QStringLiteral("*")};
@@ -61,8 +65,9 @@ struct ServeOptions
 
     QList<QCommandLineOption> all() const
     {
-        return {host,       port,   issuer,     audience, jwksUrl, jwksFile,  requiredScope,
-                algorithms, leeway, corsOrigin, tlsCert,  tlsKey,  logFormat, dataDir};
+        return {host,       port,          issuer,     audience,  jwksUrl,
+                jwksFile,   requiredScope, algorithms, leeway,    allowMissingExp,
+                corsOrigin, tlsCert,       tlsKey,     logFormat, dataDir};
     }
 };
 
@@ -106,6 +111,7 @@ Result<ServerConfig> configFrom(const QCommandLineParser& parser, const ServeOpt
             QStringLiteral("--leeway must be a number of seconds >= 0, not \"%1\"").arg(parser.value(o.leeway)));
     }
     config.leewaySeconds = leeway;
+    config.allowMissingExp = parser.isSet(o.allowMissingExp);
 
     const QString format = parser.value(o.logFormat);
     if (format == QLatin1String("json")) {

@@ -3,6 +3,7 @@
 
 #include "crypto/Digest.h"
 #include "crypto/OpenSslUtil.h"
+#include "crypto/SecureRandom.h"
 
 #include <openssl/pem.h>
 
@@ -73,6 +74,56 @@ Result<Certificate> Certificate::fromPem(const QByteArray& pem)
         return errorWithQueue(ErrorCode::CertificateInvalid, QStringLiteral("not a PEM X.509 certificate"));
     Certificate out;
     out.m_cert = std::shared_ptr<x509_st>(raw, X509_free);
+    return out;
+}
+
+Result<Certificate> Certificate::createSelfSigned(const AsymmetricKey& privateKey, const QString& commonName,
+                                                  const QDateTime& notBefore, const QDateTime& notAfter)
+{
+    if (privateKey.isNull() || !privateKey.isPrivate())
+        return Error(ErrorCode::KeyAlgMismatch, QStringLiteral("a self-signed certificate needs a private key"));
+    X509Ptr cert(X509_new());
+    if (!cert)
+        return errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("X509_new"));
+    // RFC 5280 §4.1.2.2: a positive integer of at most 20 octets; 16 random bytes with the top bit clear.
+    auto serial = SecureRandom::bytes(16);
+    if (!serial)
+        return serial.error();
+    serial.value()[0] = static_cast<char>(serial.value()[0] & 0x7f);
+    BnPtr serialBn(bnFromBytes(serial.value(), false));
+    const QByteArray cn = commonName.toUtf8();
+    X509_NAME* name = X509_get_subject_name(cert.get());
+    // Ed25519/Ed448 sign the whole message (RFC 8410 §6): no separate digest.
+    const bool edwards = privateKey.type() == AsymmetricKey::Type::Okp;
+    // X509_set_pubkey keeps a reference to the EVP_PKEY it is given: hand it the public half, or the in-memory
+    // certificate's publicKey() would be the private key.
+    const AsymmetricKey publicKey = privateKey.publicKey();
+    const bool ok =
+        X509_set_version(cert.get(), 2) == 1 // v3 (RFC 5280 §4.1.2.1: the value 2)
+        && serialBn && BN_to_ASN1_INTEGER(serialBn.get(), X509_get_serialNumber(cert.get())) != nullptr &&
+        ASN1_TIME_set(X509_getm_notBefore(cert.get()), static_cast<time_t>(notBefore.toSecsSinceEpoch())) &&
+        ASN1_TIME_set(X509_getm_notAfter(cert.get()), static_cast<time_t>(notAfter.toSecsSinceEpoch())) &&
+        X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, uchars(cn), static_cast<int>(cn.size()), -1, 0) == 1 &&
+        X509_set_issuer_name(cert.get(), name) == 1 && X509_set_pubkey(cert.get(), publicKey.handle()) == 1 &&
+        X509_sign(cert.get(), privateKey.handle(), edwards ? nullptr : md(HashAlg::Sha256)) > 0;
+    if (!ok)
+        return errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("creating a self-signed certificate"));
+    // Read back from DER, so the object is exactly what a peer decodes (and holds no private key material).
+    Certificate signedCert;
+    signedCert.m_cert = std::shared_ptr<x509_st>(cert.release(), X509_free);
+    return fromDer(signedCert.der());
+}
+
+QByteArray Certificate::pem() const
+{
+    const QByteArray encoded = der();
+    if (encoded.isEmpty())
+        return {};
+    QByteArray out("-----BEGIN CERTIFICATE-----\n");
+    const QByteArray base64 = encoded.toBase64();
+    for (qsizetype i = 0; i < base64.size(); i += 64) // RFC 7468 §2: lines of 64 characters
+        out += base64.mid(i, 64) + '\n';
+    out += "-----END CERTIFICATE-----\n";
     return out;
 }
 

@@ -14,6 +14,7 @@
 #include "jose/JweAlgorithmTable.h"
 #include "jose/JweEncrypter.h"
 #include "jose/JwtBuilder.h"
+#include "jose/TokenMutator.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,12 +23,16 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 EncoderPanel::EncoderPanel(QWidget* parent)
     : QWidget(parent)
@@ -48,6 +53,14 @@ EncoderPanel::EncoderPanel(QWidget* parent)
     generateJweKey();
     updateModeWidgets();
     signNow();
+}
+
+EncoderPanel::~EncoderPanel() = default;
+
+void EncoderPanel::setClock(const Clock* clock)
+{
+    m_clock = clock;
+    m_mutator.reset(); // the next attack uses the new clock (claim rows set exp/nbf/iat from it)
 }
 
 void EncoderPanel::buildUi()
@@ -280,13 +293,24 @@ void EncoderPanel::buildUi()
     m_alsoUseKeyCheck->setObjectName(QStringLiteral("alsoUseKeyCheckBox"));
     m_alsoUseKeyCheck->setChecked(true);
     connect(m_useButton, &QPushButton::clicked, this, [this] {
-        signNow();
+        if (!m_showingAttack) // re-signing would throw the attack token away
+            signNow();
         if (!m_token.isEmpty())
             Q_EMIT useTokenRequested(m_token);
     });
+    // Like Burp's JWT Editor "Attack" menu: the token probe's catalogue rows that need no network (jku/x5u need the
+    // probe's own server), applied to the token signed here, for trying one by hand.
+    m_attackButton = new QToolButton(this);
+    m_attackButton->setObjectName(QStringLiteral("encoderAttackToolButton"));
+    m_attackButton->setText(tr("&Attack"));
+    m_attackButton->setToolTip(tr("Replace the signed token with a deliberately bad one (alg none, key confusion, "
+                                  "expired, ...) from the token probe's catalogue"));
+    m_attackButton->setPopupMode(QToolButton::InstantPopup);
+    m_attackButton->setMenu(buildAttackMenu());
     auto* useRow = new QHBoxLayout;
     useRow->addWidget(m_useButton);
     useRow->addWidget(m_alsoUseKeyCheck);
+    useRow->addWidget(m_attackButton);
     useRow->addStretch(1);
 
     auto* rightBox = new QWidget(this);
@@ -408,6 +432,7 @@ bool EncoderPanel::checkJson(QPlainTextEdit* edit, JsonHighlighter* highlighter,
 void EncoderPanel::signNow()
 {
     m_debounce.stop();
+    m_showingAttack = false;
     QStringList errors;
     const bool encrypting = isEncrypting();
     // Encrypting the payload itself: no signature, so the header and the signing key are not used.
@@ -455,6 +480,7 @@ void EncoderPanel::signNow()
     }
     m_outputEdit->setPlainText(QString::fromUtf8(m_token));
     m_useButton->setEnabled(!m_token.isEmpty());
+    m_attackButton->setEnabled(!encrypting && !m_token.isEmpty()); // the attacks change a JWS
     QPalette palette = m_errorLabel->palette();
     if (errors.isEmpty()) {
         const QString signedWith =
@@ -630,4 +656,117 @@ void EncoderPanel::saveSettings(QSettings& settings) const
     settings.setValue(QStringLiteral("encoder/lifetimeMinutes"), m_lifetimeSpin->value());
     settings.setValue(QStringLiteral("encoder/jweAlgorithm"), m_jweAlgCombo->currentText());
     settings.setValue(QStringLiteral("encoder/jweEncryption"), m_jweEncCombo->currentText());
+}
+
+QMenu* EncoderPanel::buildAttackMenu()
+{
+    auto* menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("encoderAttackMenu"));
+    menu->setToolTipsVisible(true);
+    for (const MutationInfo& info : TokenMutator::catalogue()) {
+        // jku/x5u need the probe's own server; the transport rows change where the token goes, not the token.
+        if (info.needsNetwork || info.placement != TokenPlacement::BearerHeader) {
+            continue;
+        }
+        // Ids and descriptions are the catalogue's stable technical English (docs/PROBE.md), as in the CLI.
+        const QString text = tr("%1 — %2").arg(info.id, info.description);
+        const QString tip = tr("%1: %2 (%3)").arg(severityName(info.severity), info.reason, info.reference);
+        if (info.hasVariants) {
+            QMenu* variants = menu->addMenu(text);
+            variants->setObjectName(QStringLiteral("encoderAttackVariantsMenu"));
+            variants->menuAction()->setData(info.id);
+            variants->menuAction()->setToolTip(tip);
+            // The variants depend on the token and key (e.g. no key confusion without a public key).
+            connect(variants, &QMenu::aboutToShow, this,
+                    [this, variants, id = info.id] { fillVariantMenu(variants, id); });
+        } else {
+            QAction* action = menu->addAction(text);
+            action->setData(info.id);
+            action->setToolTip(tip);
+            connect(action, &QAction::triggered, this, [this, id = info.id] { applyAttack(id, {}); });
+        }
+    }
+    return menu;
+}
+
+const TokenMutator& EncoderPanel::mutator()
+{
+    if (!m_mutator) {
+        m_mutator = std::make_unique<TokenMutator>(m_clock ? *m_clock : SystemClock::instance());
+    }
+    return *m_mutator;
+}
+
+namespace {
+// The encoder's key signs the claim rows again; its public half is the "issuer's public key" of key confusion.
+TokenMutatorInput encoderAttackInput(const QByteArray& token, const std::optional<Jwk>& key)
+{
+    TokenMutatorInput input;
+    input.token = token;
+    input.signingKey = key;
+    if (key && !key->isSymmetric()) {
+        input.publicKey = key->publicJwk();
+    }
+    return input;
+}
+} // namespace
+
+void EncoderPanel::fillVariantMenu(QMenu* menu, const QString& id)
+{
+    menu->clear();
+    signNow();
+    auto rows = m_token.isEmpty() ? Result<QList<TokenMutation>>(Error(ErrorCode::Usage, tr("no signed token")))
+                                  : mutator().mutate(encoderAttackInput(m_token, m_key), {id});
+    if (!rows) {
+        menu->addAction(rows.error().message)->setEnabled(false);
+        return;
+    }
+    for (const TokenMutation& row : rows.value()) {
+        QAction* action = menu->addAction(row.isSkipped() ? tr("skipped: %1").arg(row.skippedReason) : row.variant);
+        action->setData(QStringList{id, row.variant});
+        action->setEnabled(!row.isSkipped());
+        connect(action, &QAction::triggered, this, [this, id, variant = row.variant] { applyAttack(id, variant); });
+    }
+}
+
+void EncoderPanel::applyAttack(const QString& id, const QString& variant)
+{
+    signNow(); // attack the token the editors describe, not an earlier attack's
+    QPalette palette = m_errorLabel->palette();
+    const auto report = [&](const QString& text, const QColor& color) {
+        m_errorLabel->setText(text);
+        palette.setColor(QPalette::WindowText, color);
+        m_errorLabel->setPalette(palette);
+    };
+    if (m_token.isEmpty()) {
+        return; // signNow() already says why
+    }
+    auto rows = mutator().mutate(encoderAttackInput(m_token, m_key), {id});
+    if (!rows) {
+        report(rows.error().toString(), Theme::errorColor(palette));
+        return;
+    }
+    const auto row = std::find_if(rows->cbegin(), rows->cend(),
+                                  [&](const TokenMutation& m) { return variant.isEmpty() || m.variant == variant; });
+    if (row == rows->cend()) {
+        report(tr("Attack %1: no variant %2 for this token.").arg(id, variant), Theme::errorColor(palette));
+        return;
+    }
+    if (row->isSkipped()) {
+        report(tr("Attack %1 does not apply: %2.").arg(id, row->skippedReason), Theme::warningColor(palette));
+        return;
+    }
+    const MutationInfo* info = TokenMutator::find(id);
+    Q_ASSERT(info != nullptr);
+    m_token = row->token;
+    m_showingAttack = true;
+    m_outputEdit->setPlainText(QString::fromUtf8(m_token));
+    const QString name = row->variant.isEmpty() ? id : tr("%1 (%2)").arg(id, row->variant);
+    const QString expectation = info->severity == MutationSeverity::Accept ? tr("a correct API accepts it")
+                                : info->severity == MutationSeverity::Info
+                                    ? tr("no fixed expectation")
+                                    : tr("a correct API %1 reject it").arg(severityName(info->severity));
+    report(tr("Attack %1: %2. %3 (%4). Editing the header, payload or key signs a clean token again.")
+               .arg(name, row->changed, expectation, info->reference),
+           Theme::warningColor(palette));
 }

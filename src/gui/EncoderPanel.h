@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class Clock;
@@ -19,6 +20,9 @@ class QPlainTextEdit;
 class QPushButton;
 class QSettings;
 class QSpinBox;
+class QMenu;
+class QToolButton;
+class TokenMutator;
 
 /// The encoder: edit header and payload JSON (live syntax errors), choose an algorithm and a key (or generate
 /// one) and the token re-signs live through JwtBuilder. With "Encrypt (JWE)" checked the result is encrypted
@@ -31,8 +35,9 @@ class EncoderPanel : public QWidget
 
 public:
     explicit EncoderPanel(QWidget* parent = nullptr);
+    ~EncoderPanel() override;
 
-    void setClock(const Clock* clock) { m_clock = clock; }
+    void setClock(const Clock* clock);
     /// The signed (or, when encrypting, encrypted) token, empty while there is an error.
     QByteArray token() const { return m_token; }
     bool isEncrypting() const;
@@ -74,6 +79,11 @@ private:
     QByteArray encrypt(const QByteArray& signedToken, QStringList& errors);
     void setTimeClaim(const QString& claim, qint64 offsetSeconds);
     bool checkJson(QPlainTextEdit* edit, JsonHighlighter* highlighter, const QString& what, QStringList& errors);
+    QMenu* buildAttackMenu();
+    /// Applies one TokenMutator row to the freshly signed token; `variant` picks among several (empty: the first).
+    void applyAttack(const QString& id, const QString& variant);
+    void fillVariantMenu(QMenu* menu, const QString& id);
+    const TokenMutator& mutator();
 
     QPlainTextEdit* m_headerEdit;
     QPlainTextEdit* m_payloadEdit;
@@ -87,6 +97,7 @@ private:
     QLabel* m_errorLabel;
     QPlainTextEdit* m_outputEdit;
     QPushButton* m_useButton;
+    QToolButton* m_attackButton;
     QCheckBox* m_alsoUseKeyCheck;
     QWidget* m_signingGroup;
     QLabel* m_outputTitle;
@@ -106,6 +117,8 @@ private:
     QTimer m_debounce;
     const Clock* m_clock = nullptr;
     QByteArray m_token;
+    bool m_showingAttack = false; // m_token is a TokenMutator token: "Use This Token" must not re-sign it
     std::optional<Jwk> m_key;
-    QList<Jwk> m_knownKeys; // private asymmetric keys only
+    QList<Jwk> m_knownKeys;                  // private asymmetric keys only
+    std::unique_ptr<TokenMutator> m_mutator; // created on the first attack (its keys are generated on use)
 };

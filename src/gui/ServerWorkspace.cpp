@@ -7,6 +7,7 @@
 #include "gui/RequestLogModel.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFileDialog>
@@ -214,6 +215,11 @@ QWidget* ServerWorkspace::buildOptionsPanel()
     m_leeway->setRange(0, 3600);
     m_leeway->setSuffix(tr(" s"));
     form->addRow(tr("Clock &leeway:"), m_leeway);
+    m_allowMissingExp = new QCheckBox(tr("Accept tokens &without exp (like the quickstart)"), box);
+    m_allowMissingExp->setObjectName(QStringLiteral("allowMissingExpCheckBox"));
+    m_allowMissingExp->setToolTip(tr("RFC 9068 §2.2 requires exp in a JWT access token, so tokens without it are "
+                                     "rejected by default. Tick this to imitate the quickstart, which accepts them."));
+    form->addRow(QString(), m_allowMissingExp);
     m_corsOrigin = new QLineEdit(QStringLiteral("*"), box);
     m_corsOrigin->setObjectName(QStringLiteral("corsOriginLineEdit"));
     form->addRow(tr("&CORS origin:"), m_corsOrigin);
@@ -331,7 +337,7 @@ void ServerWorkspace::setState(State state)
     m_state = state;
     const bool stopped = state == State::Stopped;
     for (QWidget* w : std::initializer_list<QWidget*>{m_mode, m_port, m_issuer, m_audience, m_requiredScope,
-                                                      m_algorithms, m_leeway, m_corsOrigin}) {
+                                                      m_algorithms, m_leeway, m_allowMissingExp, m_corsOrigin}) {
         w->setEnabled(stopped);
     }
     updateModeFields();
@@ -396,6 +402,7 @@ ServerConfig ServerWorkspace::configFromForm() const
         }
     }
     config.leewaySeconds = m_leeway->value();
+    config.allowMissingExp = m_allowMissingExp->isChecked();
     config.corsOrigin = m_corsOrigin->text().trimmed();
     // The user is looking at their own requests: show the decoded token of each (never the signature).
     config.logTokenDetails = true;

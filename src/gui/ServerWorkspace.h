@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -113,6 +114,7 @@ private:
     QLineEdit* m_requiredScope = nullptr;
     QLineEdit* m_algorithms = nullptr;
     QSpinBox* m_leeway = nullptr;
+    QCheckBox* m_allowMissingExp = nullptr;
     QLineEdit* m_corsOrigin = nullptr;
     QPushButton* m_start = nullptr;
     QPushButton* m_stop = nullptr;

@@ -143,7 +143,26 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     };
 
     // typ (RFC 8725 §3.11 explicit typing).
-    if (policy.typ.isEmpty()) {
+    if (policy.typ.isEmpty() && !policy.allowedTypes.isEmpty()) {
+        const QJsonValue typ = header.value(QLatin1String("typ"));
+        const bool allowed = typ.isUndefined() ||
+                             (typ.isString() && std::any_of(policy.allowedTypes.cbegin(), policy.allowedTypes.cend(),
+                                                            [&](const QString& t) {
+                                                                return normaliseTyp(t) == normaliseTyp(typ.toString());
+                                                            }));
+        if (allowed) {
+            passed(QStringLiteral("typ"), QStringLiteral("Type (typ)"), [&] {
+                return typ.isUndefined()
+                           ? QStringLiteral("no typ (allowed)")
+                           : QString(QStringLiteral("typ is \"%1\"").arg(DisplayText::escapeControls(typ.toString())));
+            });
+        } else {
+            out.append(claimFailure(QStringLiteral("typ"), QStringLiteral("Type (typ)"), QStringLiteral("typ"),
+                                    Reason::CheckFailed,
+                                    QStringLiteral("unexpected \"typ\" header value: expected %1 or none, found %2")
+                                        .arg(quotedList(policy.allowedTypes), describe(typ))));
+        }
+    } else if (policy.typ.isEmpty()) {
         out.append(step(QStringLiteral("typ"), QStringLiteral("Type (typ)"), Status::Skipped,
                         QStringLiteral("no expected typ configured")));
     } else {
@@ -345,7 +364,11 @@ VerificationSteps ClaimsValidator::validate(const QJsonObject& header, const QJs
     // iat (RFC 7519 §4.1.6): informational unless a maximum age is required.
     const auto iat = timeClaim(QStringLiteral("iat"), QStringLiteral("Issued at (iat)"));
     if (iat) {
-        if (*iat > double(now + leeway)) {
+        if (*iat > double(now + leeway) && policy.rejectFutureIat) {
+            out.append(claimFailure(QStringLiteral("iat"), QStringLiteral("Issued at (iat)"), QStringLiteral("iat"),
+                                    Reason::CheckFailed,
+                                    QStringLiteral("\"iat\" claim timestamp check failed (it should be in the past)")));
+        } else if (*iat > double(now + leeway)) {
             out.append(step(QStringLiteral("iat"), QStringLiteral("Issued at (iat)"), Status::Info,
                             QStringLiteral("issued in the future: %1 (%2)")
                                 .arg(TimeText::utc(*iat), TimeText::relative(TimeText::seconds(*iat), now))));

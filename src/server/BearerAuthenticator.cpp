@@ -18,9 +18,17 @@ BearerAuthenticator::BearerAuthenticator(std::shared_ptr<KeySource> keys, Bearer
     m_options.claims.leewaySeconds = m_policy.leewaySeconds;
     m_options.claims.clock = m_policy.clock;
     m_options.claims.describePassed = m_policy.describeSteps;
-    // iss and aud are compared above; RFC 9068 §2.2 also makes exp mandatory for access tokens, but the
-    // quickstart middleware accepts tokens without exp, so only iss and aud are required here.
+    // iss and aud are compared above. RFC 9068 §2.2 makes exp mandatory for access tokens (a token without it
+    // never expires); the quickstart middleware accepts tokens without exp, which requireExp = false imitates.
     m_options.claims.requiredClaims = {QStringLiteral("iss"), QStringLiteral("aud")};
+    if (m_policy.requireExp) {
+        m_options.claims.requiredClaims.append(QStringLiteral("exp"));
+    }
+    // A token issued in the future (beyond the leeway) is forged or from a misconfigured issuer (RFC 9068 §2.2 iat).
+    m_options.claims.rejectFutureIat = true;
+    // RFC 9068 §2.1 types access tokens at+jwt; many issuers write JWT or nothing. A DPoP proof (dpop+jwt, RFC 9449
+    // §4.2) or any other typed JWT is not an access token (RFC 8725 §3.11, §3.12).
+    m_options.claims.allowedTypes = {QStringLiteral("at+jwt"), QStringLiteral("JWT")};
 }
 
 std::shared_ptr<const JwtVerifier> BearerAuthenticator::verifierFor(const KeySnapshot& snapshot) const

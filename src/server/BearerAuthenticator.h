@@ -20,12 +20,13 @@ struct BearerPolicy
     QString issuer;                                     // "iss" must equal (required)
     QStringList audiences;                              // "aud" must contain one (required)
     QStringList algorithms = {QStringLiteral("RS256")}; // never "none"
-    qint64 leewaySeconds = 0;                           // exp/nbf tolerance
-    QString realm = QStringLiteral("tokenscope");       // RFC 6750 §3 realm
-    int cacheCapacity = 4096;                           // verified tokens; 0 disables the cache
-    bool describeSteps = true;                          // false: passed steps carry no message (faster)
-    bool keepTokenDetails = false;                      // fill RequestContext's token and decoded header/payload
-    const Clock* clock = nullptr;                       // null = SystemClock
+    qint64 leewaySeconds = 0;                           // exp/nbf/iat tolerance
+    bool requireExp = true; // RFC 9068 §2.2: exp is required in a JWT access token; false imitates the quickstart
+    QString realm = QStringLiteral("tokenscope"); // RFC 6750 §3 realm
+    int cacheCapacity = 4096;                     // verified tokens; 0 disables the cache
+    bool describeSteps = true;                    // false: passed steps carry no message (faster)
+    bool keepTokenDetails = false;                // fill RequestContext's token and decoded header/payload
+    const Clock* clock = nullptr;                 // null = SystemClock
 };
 
 /// The result of checking one request's credentials.
@@ -41,7 +42,8 @@ struct BearerOutcome
 };
 
 /// RFC 6750 bearer-token authentication for the mock API, on the shared JOSE engine (JwtVerifier: allowed
-/// algorithms, key by kid, iss/aud required, exp/nbf with leeway, unknown crit rejected; the token's
+/// algorithms, key by kid, iss/aud (and exp unless !requireExp) required, exp/nbf with leeway, iat not in the
+/// future beyond the leeway, typ at+jwt/JWT/absent (never dpop+jwt), unknown crit rejected; the token's
 /// jku/x5u/jwk/x5c are never used). Maps engine errors to the codes of Auth0's API quickstart and builds the
 /// 401/403 responses with their WWW-Authenticate challenge (RFC 6750 §3). Thread-safe.
 class BearerAuthenticator

@@ -248,6 +248,7 @@ Result<void> MockApiServer::start(const ServerConfig& config)
     policy.audiences = {m_audience};
     policy.algorithms = config.algorithms;
     policy.leewaySeconds = config.leewaySeconds;
+    policy.requireExp = !config.allowMissingExp;
     policy.cacheCapacity = config.tokenCacheCapacity;
     policy.describeSteps = config.logRequests;
     policy.keepTokenDetails = config.logTokenDetails;

@@ -32,6 +32,7 @@ struct ServerConfig
     QString requiredScope = QStringLiteral("read:messages");
     QStringList algorithms = {QStringLiteral("RS256")};
     qint64 leewaySeconds = 0;
+    bool allowMissingExp = false; // accept tokens without exp as the quickstart does (RFC 9068 §2.2 requires exp)
     QString corsOrigin = QStringLiteral("*");
     QString tlsCertFile; // PEM certificate (chain); HTTPS when both are set
     QString tlsKeyFile;  // PEM private key

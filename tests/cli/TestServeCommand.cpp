@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // `tokenscope-cli serve` as a user runs it: a real process on loopback, its banner, the client-credentials grant
 // (RFC 6749 §4.4), the quickstart routes, signals and start-up errors.
+#include "jose/JwtBuilder.h"
 #include "server/EmbeddedIssuer.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -254,6 +256,39 @@ private Q_SLOTS:
         QCOMPARE(serve.waitForExit(), 0);
         QVERIFY(timer.elapsed() < kStopTimeoutMs);
         QVERIFY2(serve.err().contains("SIGTERM"), serve.err().constData());
+    }
+
+    void allowMissingExpImitatesTheQuickstart()
+    {
+        // RFC 9068 §2.2: exp is required by default; --allow-missing-exp accepts a token without it, as the quickstart
+        // middleware does. The token is signed with the serve process's own embedded issuer key.
+        auto issuer = EmbeddedIssuer::openOrCreate(m_dataDir.path());
+        QVERIFY2(issuer.ok(), qPrintable(issuer.ok() ? QString() : issuer.error().toString()));
+        for (const bool allow : {false, true}) {
+            QStringList args{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"),
+                             m_dataDir.path()};
+            if (allow) {
+                args.append(QStringLiteral("--allow-missing-exp"));
+            }
+            ServeProcess serve(args);
+            QVERIFY2(serve.waitForBanner(), serve.err().constData());
+            const QJsonObject claims{{QStringLiteral("iss"), serve.banner("Issuer: (\\S+)")},
+                                     {QStringLiteral("aud"), serve.banner("Audience: (\\S+)")},
+                                     {QStringLiteral("iat"), double(QDateTime::currentSecsSinceEpoch())}};
+            auto noExp = JwtBuilder::sign(QStringLiteral("RS256"), claims, issuer->signingKey());
+            QVERIFY(noExp.ok());
+            const Reply r = get(serve.baseUrl() + QStringLiteral("/api/private"), noExp.value());
+            if (allow) {
+                QCOMPARE(r.status, 200);
+            } else {
+                QCOMPARE(r.status, 401);
+                QCOMPARE(r.json().value(QStringLiteral("code")).toString(), QStringLiteral("invalid_claims"));
+                QCOMPARE(r.json().value(QStringLiteral("description")).toString(),
+                         QStringLiteral("missing required \"exp\" claim"));
+            }
+            serve.signal(SIGTERM);
+            QCOMPARE(serve.waitForExit(), 0);
+        }
     }
 
     void sigintStopsAndJsonLog()

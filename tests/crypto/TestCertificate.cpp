@@ -130,6 +130,57 @@ private Q_SLOTS:
         QCOMPARE(viaPem.error().code, ErrorCode::CertificateInvalid);
     }
 
+    void selfSignedForEveryKeyType_data()
+    {
+        QTest::addColumn<int>("kind"); // 0 RSA-2048, else a Curve + 1
+        QTest::newRow("RSA-2048") << 0;
+        QTest::newRow("P-256") << int(Curve::P256) + 1;
+        QTest::newRow("P-521") << int(Curve::P521) + 1;
+        QTest::newRow("secp256k1") << int(Curve::Secp256k1) + 1;
+        QTest::newRow("Ed25519") << int(Curve::Ed25519) + 1;
+        QTest::newRow("Ed448") << int(Curve::Ed448) + 1;
+    }
+    void selfSignedForEveryKeyType()
+    {
+        QFETCH(int, kind);
+        auto key = kind == 0 ? AsymmetricKey::generateRsa(2048) : AsymmetricKey::generateCurve(Curve(kind - 1));
+        QVERIFY(key.ok());
+        const QDateTime notBefore(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+        const QDateTime notAfter = notBefore.addDays(1);
+        auto cert = Certificate::createSelfSigned(key.value(), QStringLiteral("Probé attacker"), notBefore, notAfter);
+        QVERIFY2(cert.ok(), qPrintable(cert.ok() ? QString() : cert.error().toString()));
+        QCOMPARE(cert->subject(), QStringLiteral("CN=Probé attacker"));
+        QCOMPARE(cert->issuer(), cert->subject());
+        QCOMPARE(cert->notBefore(), notBefore);
+        QCOMPARE(cert->notAfter(), notAfter);
+        QVERIFY(cert->isSelfSigned());
+        QVERIFY(cert->publicKey().publicEquals(key.value()));
+        QVERIFY(!cert->publicKey().isPrivate());
+        // RFC 5280 §4.1.2.2: positive, at most 20 octets (we use 16 random bytes, top bit clear).
+        QVERIFY(!cert->serialNumberHex().startsWith(QLatin1Char('-')));
+        QVERIFY(cert->serialNumberHex().size() <= 32);
+        // pem() reads back as the same certificate.
+        auto again = Certificate::fromPem(cert->pem());
+        QVERIFY(again.ok());
+        QCOMPARE(again->der(), cert->der());
+        QVERIFY(cert->pem().endsWith("-----END CERTIFICATE-----\n"));
+        // Two certificates of one key differ in their serial.
+        auto other = Certificate::createSelfSigned(key.value(), QStringLiteral("x"), notBefore, notAfter);
+        QVERIFY(other.ok());
+        QVERIFY(other->serialNumberHex() != cert->serialNumberHex());
+    }
+
+    void selfSignedNeedsAPrivateKey()
+    {
+        auto key = AsymmetricKey::generateCurve(Curve::P256);
+        QVERIFY(key.ok());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto cert = Certificate::createSelfSigned(key->publicKey(), QStringLiteral("x"), now, now.addDays(1));
+        QVERIFY(!cert.ok());
+        QCOMPARE(cert.error().code, ErrorCode::KeyAlgMismatch);
+        QVERIFY(!Certificate::createSelfSigned(AsymmetricKey(), QStringLiteral("x"), now, now).ok());
+    }
+
     void nullCertificateIsHarmless()
     {
         const Certificate null;
@@ -139,6 +190,7 @@ private Q_SLOTS:
         QVERIFY(null.publicKey().isNull());
         QVERIFY(null.der().isEmpty());
         QVERIFY(null.fingerprint(HashAlg::Sha256).isEmpty());
+        QVERIFY(null.pem().isEmpty());
     }
 };
 

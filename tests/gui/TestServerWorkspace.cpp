@@ -4,11 +4,14 @@
 #include "gui/MainWindow.h"
 #include "gui/RequestLogModel.h"
 #include "gui/ServerWorkspace.h"
+#include "jose/JwtBuilder.h"
 #include "server/EmbeddedIssuer.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -76,6 +79,7 @@ private Q_SLOTS:
     void externalModeNeedsIssuerAndAudience();
     void stopClosesThePort();
     void mainWindowMountsTheWorkspace();
+    void allowMissingExpCheckBox();
 
 private:
     void startOnFreePort();
@@ -378,6 +382,33 @@ void TestServerWorkspace::stopClosesThePort()
     QTcpSocket socket;
     socket.connectToHost(QHostAddress(QHostAddress::LocalHost), static_cast<quint16>(url.port()));
     QVERIFY(!socket.waitForConnected(2000));
+}
+
+void TestServerWorkspace::allowMissingExpCheckBox()
+{
+    // RFC 9068 §2.2: a token without exp is rejected unless the box imitating the quickstart is ticked.
+    auto* allow = child<QCheckBox>(m_workspace, "allowMissingExpCheckBox");
+    QVERIFY(allow);
+    QVERIFY(!allow->isChecked());
+    for (const bool allowed : {false, true}) {
+        allow->setChecked(allowed);
+        startOnFreePort();
+        QVERIFY(!allow->isEnabled()); // fixed while the server runs
+        const ServerStartResult& started = m_workspace->startResult();
+        const QJsonObject claims{{QStringLiteral("iss"), started.issuer},
+                                 {QStringLiteral("aud"), started.audience},
+                                 {QStringLiteral("iat"), double(QDateTime::currentSecsSinceEpoch())}};
+        auto noExp = JwtBuilder::sign(QStringLiteral("RS256"), claims, started.embeddedIssuer->signingKey());
+        QVERIFY(noExp.ok());
+        const Reply r = get(m_workspace->baseUrl() + QStringLiteral("/api/private"), noExp.value());
+        QCOMPARE(r.status, allowed ? 200 : 401);
+        if (!allowed) {
+            QCOMPARE(r.json.value(QStringLiteral("code")).toString(), QStringLiteral("invalid_claims"));
+        }
+        QTest::mouseClick(child<QPushButton>(m_workspace, "stopButton"), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(m_workspace->state(), ServerWorkspace::State::Stopped, kStartTimeoutMs);
+        QVERIFY(allow->isEnabled());
+    }
 }
 
 void TestServerWorkspace::mainWindowMountsTheWorkspace()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "core/Base64Url.h"
 #include "crypto/CryptoInit.h"
+#include "crypto/Hmac.h"
+#include "crypto/Signer.h"
 #include "gui/AboutDialog.h"
 #include "gui/ComparePanel.h"
 #include "gui/EncoderPanel.h"
@@ -8,6 +10,8 @@
 #include "gui/Theme.h"
 #include "gui/TokenWorkbench.h"
 #include "gui/ValidationPanel.h"
+#include "jose/AlgorithmTable.h"
+#include "jose/CompactToken.h"
 #include "jose/Jwk.h"
 #include "jose/JwtBuilder.h"
 
@@ -26,6 +30,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -39,6 +44,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
+#include <QToolButton>
 #include <QTreeWidget>
 
 #include <cmath>
@@ -83,6 +89,7 @@ private Q_SLOTS:
     void encoderShowsLiveSyntaxErrors();
     void encoderGeneratesKeyAndRoundTrips();
     void encoderTimeButtonsSetNumericDates();
+    void encoderAttackMenuOffersTheProbesTokens();
     void jsonTreeShowsExactLiterals();
     void menuActionsHaveStandardShortcuts();
     void menuActionsDoWhatTheySay();
@@ -940,6 +947,88 @@ void TestTokenWorkbench::encoderGeneratesKeyAndRoundTrips()
     const QString keyText = m_workbench->findChild<QPlainTextEdit*>(QStringLiteral("keyPlainTextEdit"))->toPlainText();
     QVERIFY(keyText.contains(encoder->currentKey()->kid()));
     QVERIFY2(!keyText.contains(QStringLiteral("\"d\"")), "the private part is not handed to the verifier");
+}
+
+void TestTokenWorkbench::encoderAttackMenuOffersTheProbesTokens()
+{
+    m_workbench->validationPanel()->setVirtualNow(1700000000); // claim attacks take "now" from the workbench clock
+    m_workbench->analyseNow();
+    EncoderPanel* encoder = m_workbench->encoderPanel();
+    encoder->findChild<QComboBox*>(QStringLiteral("encoderAlgorithmComboBox"))->setCurrentText(QStringLiteral("ES256"));
+    encoder->signNow();
+    const QByteArray clean = encoder->token();
+    QCOMPARE(CompactToken::parse(clean).alg(), QStringLiteral("ES256"));
+    const Jwk key = encoder->currentKey().value();
+    auto* attack = encoder->findChild<QToolButton*>(QStringLiteral("encoderAttackToolButton"));
+    QVERIFY(attack);
+    QVERIFY(attack->isEnabled());
+    auto* output = encoder->findChild<QPlainTextEdit*>(QStringLiteral("encodedTokenPlainTextEdit"));
+    auto* message = encoder->findChild<QLabel*>(QStringLiteral("encoderErrorLabel"));
+    QMenu* menu = attack->menu();
+    QVERIFY(menu);
+    QHash<QString, QAction*> actions;
+    for (QAction* action : menu->actions()) {
+        actions.insert(action->data().toString(), action);
+    }
+    // The catalogue rows that need no network and change the token (docs/PROBE.md).
+    for (const char* id :
+         {"sig-stripped", "alg-none", "alg-none-case", "alg-hs-with-public-key", "ecdsa-psychic", "jwk-embedded",
+          "x5c-self-signed", "kid-injection", "exp-past", "typ-wrong", "oversized-token"}) {
+        QVERIFY2(actions.contains(QLatin1String(id)), id);
+    }
+    for (const char* id : {"jku-attacker", "x5u-attacker", "token-in-query", "bearer-lowercase-scheme"}) {
+        QVERIFY2(!actions.contains(QLatin1String(id)), id);
+    }
+
+    // alg none: the encoded token is replaced and the label says what changed; "Use This Token" takes it as is.
+    actions.value(QStringLiteral("alg-none"))->trigger();
+    const QByteArray none = output->toPlainText().toUtf8();
+    QCOMPARE(encoder->token(), none);
+    const CompactToken noneToken = CompactToken::parse(none);
+    QCOMPARE(noneToken.alg(), QStringLiteral("none"));
+    QVERIFY(noneToken.signature.isEmpty());
+    QCOMPARE(noneToken.payload, CompactToken::parse(clean).payload);
+    QVERIFY2(message->text().contains(QStringLiteral("alg set to \"none\"")), qPrintable(message->text()));
+    QTest::mouseClick(encoder->findChild<QPushButton*>(QStringLiteral("useTokenPushButton")), Qt::LeftButton);
+    QCOMPARE(m_workbench->currentToken(), none);
+
+    // CVE-2022-21449 on the ES256 token: r = s = 0.
+    actions.value(QStringLiteral("ecdsa-psychic"))->trigger();
+    QCOMPARE(CompactToken::parse(encoder->token()).signature, QByteArray(64, '\0'));
+
+    // A claim attack is re-signed with the encoder's key, its time from the workbench clock.
+    actions.value(QStringLiteral("exp-past"))->trigger();
+    const CompactToken expired = CompactToken::parse(encoder->token());
+    QCOMPARE(expired.payloadObject()->value(QStringLiteral("exp")).toDouble(), 1700000000.0 - 3600);
+    QVERIFY(Signer::verify(key.asymmetricKey(), AlgorithmTable::find(u"ES256")->scheme(), expired.signingInput(),
+                           expired.signature));
+
+    // Variants come as a submenu: key confusion with the encoder key's public half, HMAC-keyed with its DER.
+    QMenu* confusion = actions.value(QStringLiteral("alg-hs-with-public-key"))->menu();
+    QVERIFY(confusion);
+    Q_EMIT confusion->aboutToShow();
+    QAction* der = nullptr;
+    int enabled = 0;
+    for (QAction* action : confusion->actions()) {
+        enabled += action->isEnabled() ? 1 : 0;
+        if (action->data().toStringList() ==
+            QStringList{QStringLiteral("alg-hs-with-public-key"), QStringLiteral("HS384/der")}) {
+            der = action;
+        }
+    }
+    QCOMPARE(enabled, 12);
+    QVERIFY(der);
+    der->trigger();
+    const CompactToken hs = CompactToken::parse(encoder->token());
+    QCOMPARE(hs.alg(), QStringLiteral("HS384"));
+    QVERIFY(Hmac::verify(HashAlg::Sha384, key.asymmetricKey().spkiDer(), hs.signingInput(), hs.signature));
+    QVERIFY2(message->text().contains(QStringLiteral("HS384/der")), qPrintable(message->text()));
+
+    // Editing signs a clean token again.
+    auto* payload = encoder->findChild<QPlainTextEdit*>(QStringLiteral("encoderPayloadPlainTextEdit"));
+    payload->setPlainText(QStringLiteral("{\n  \"sub\": \"after\"\n}"));
+    QTRY_COMPARE(CompactToken::parse(encoder->token()).alg(), QStringLiteral("ES256"));
+    QVERIFY(message->text().startsWith(QStringLiteral("Signed with")));
 }
 
 void TestTokenWorkbench::encoderTimeButtonsSetNumericDates()

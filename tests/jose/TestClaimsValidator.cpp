@@ -168,6 +168,55 @@ private Q_SLOTS:
         QCOMPARE(typStep({{QStringLiteral("typ"), QStringLiteral("JWT")}}).status, VerificationStep::Status::Failed);
         QCOMPARE(typStep({}).status, VerificationStep::Status::Failed);
     }
+
+    void allowedTypes()
+    {
+        // RFC 9449 §4.2: a DPoP proof (typ dpop+jwt) is never an access token; at+jwt, JWT or no typ are.
+        ClaimsPolicy policy;
+        policy.allowedTypes = {QStringLiteral("at+jwt"), QStringLiteral("JWT")};
+        auto typStep = [&](const QJsonObject& header) {
+            return *find(ClaimsValidator::validate(header, {}, policy), "typ");
+        };
+        for (const char* ok : {"at+jwt", "application/at+jwt", "JWT", "jwt"}) {
+            QCOMPARE(typStep({{QStringLiteral("typ"), QString::fromLatin1(ok)}}).status,
+                     VerificationStep::Status::Passed);
+        }
+        QCOMPARE(typStep({}).status, VerificationStep::Status::Passed);
+        const VerificationStep dpop = typStep({{QStringLiteral("typ"), QStringLiteral("dpop+jwt")}});
+        QCOMPARE(dpop.status, VerificationStep::Status::Failed);
+        QCOMPARE(dpop.code, ErrorCode::JwtClaimValidationFailed);
+        QCOMPARE(dpop.claim, QStringLiteral("typ"));
+        QCOMPARE(dpop.reason, QStringLiteral("check_failed"));
+        QCOMPARE(dpop.message,
+                 QStringLiteral(
+                     "unexpected \"typ\" header value: expected \"at+jwt\", \"JWT\" or none, found \"dpop+jwt\""));
+        QCOMPARE(typStep({{QStringLiteral("typ"), 7}}).status, VerificationStep::Status::Failed);
+        // typ wins over allowedTypes when both are set.
+        policy.typ = QStringLiteral("at+jwt");
+        QCOMPARE(typStep({}).status, VerificationStep::Status::Failed);
+    }
+
+    void futureIat()
+    {
+        ClaimsPolicy policy;
+        MockClock clock(1000);
+        policy.clock = &clock;
+        policy.leewaySeconds = 30;
+        auto iatStep = [&](double iat) {
+            return *find(ClaimsValidator::validate({}, {{QStringLiteral("iat"), iat}}, policy), "iat");
+        };
+        // Informational by default (RFC 7519 §4.1.6 sets no rule) ...
+        QCOMPARE(iatStep(2000).status, VerificationStep::Status::Info);
+        // ... an error when asked for, beyond the leeway only.
+        policy.rejectFutureIat = true;
+        const VerificationStep future = iatStep(1031);
+        QCOMPARE(future.status, VerificationStep::Status::Failed);
+        QCOMPARE(future.code, ErrorCode::JwtClaimValidationFailed);
+        QCOMPARE(future.claim, QStringLiteral("iat"));
+        QCOMPARE(future.reason, QStringLiteral("check_failed"));
+        QCOMPARE(iatStep(1030).status, VerificationStep::Status::Passed);
+        QCOMPARE(iatStep(900).status, VerificationStep::Status::Passed);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClaimsValidator)

@@ -27,6 +27,9 @@ private Q_SLOTS:
     void authErrors_data();
     void authErrors();
     void validTokens();
+    void accessTokenRules_data();
+    void accessTokenRules();
+    void allowMissingExpAndLeeway();
     void scope();
     void cacheRechecksExpiry();
     void cors();
@@ -243,6 +246,92 @@ void TestMockApiServer::validTokens()
             "Bearer " + mint({{QStringLiteral("aud"), QJsonArray{QStringLiteral("x"), m_server.audience()}}}));
     QVERIFY(r);
     QCOMPARE(r->status, 200);
+}
+
+void TestMockApiServer::accessTokenRules_data()
+{
+    // What the token probe (issue 13) found the mock API accepting; each a stable invalid_claims answer.
+    QTest::addColumn<QByteArray>("token");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("description");
+    const qint64 now = m_clock.nowSeconds();
+    const Jwk& key = m_server.embeddedIssuer()->signingKey();
+    const QJsonObject claims{{QStringLiteral("iss"), m_server.issuer()},
+                             {QStringLiteral("aud"), m_server.audience()},
+                             {QStringLiteral("iat"), now},
+                             {QStringLiteral("exp"), now + 3600}};
+    const auto withTyp = [&](const QJsonValue& typ) {
+        QJsonObject header{{QStringLiteral("alg"), QStringLiteral("RS256")}, {QStringLiteral("kid"), key.kid()}};
+        if (!typ.isUndefined()) {
+            header.insert(QStringLiteral("typ"), typ);
+        }
+        return JwtBuilder::signCompact(QJsonDocument(header).toJson(QJsonDocument::Compact),
+                                       QJsonDocument(claims).toJson(QJsonDocument::Compact), key)
+            .value();
+    };
+    QTest::newRow("RFC9068 §2.2 exp missing")
+        << mint({{QStringLiteral("exp"), QJsonValue::Null}}) << 401 << QStringLiteral("missing required \"exp\" claim");
+    QTest::newRow("RFC9068 §2.2 iat in the future")
+        << mint({{QStringLiteral("iat"), now + 60}}) << 401
+        << QStringLiteral("\"iat\" claim timestamp check failed (it should be in the past)");
+    QTest::newRow("RFC9449 §4.2 typ dpop+jwt")
+        << withTyp(QStringLiteral("dpop+jwt")) << 401
+        << QStringLiteral("unexpected \"typ\" header value: expected \"at+jwt\", \"JWT\" or none, found \"dpop+jwt\"");
+    QTest::newRow("RFC9068 §2.1 typ at+jwt") << withTyp(QStringLiteral("at+jwt")) << 200 << QString();
+    QTest::newRow("typ application/at+jwt") << withTyp(QStringLiteral("application/at+jwt")) << 200 << QString();
+    QTest::newRow("typ JWT") << withTyp(QStringLiteral("JWT")) << 200 << QString();
+    QTest::newRow("no typ") << withTyp(QJsonValue(QJsonValue::Undefined)) << 200 << QString();
+    QTest::newRow("iat now") << mint({}) << 200 << QString();
+}
+
+void TestMockApiServer::accessTokenRules()
+{
+    QFETCH(QByteArray, token);
+    QFETCH(int, status);
+    QFETCH(QString, description);
+    const auto r = get("/api/private", "Bearer " + token);
+    QVERIFY(r);
+    QCOMPARE(r->status, status);
+    if (status == 401) {
+        QCOMPARE(r->code(), QStringLiteral("invalid_claims"));
+        QCOMPARE(r->json().value(QStringLiteral("description")).toString(), description);
+        QVERIFY(r->header("WWW-Authenticate").contains(", error=\"invalid_token\""));
+    }
+}
+
+void TestMockApiServer::allowMissingExpAndLeeway()
+{
+    // `serve --allow-missing-exp --leeway 120`: the quickstart's leniency about exp, and iat within the leeway.
+    MockApiServer lenient;
+    ServerConfig config;
+    config.port = 0;
+    config.workerThreads = 1;
+    config.issuerDirectory = m_dir.path(); // the same embedded issuer key
+    config.clock = &m_clock;
+    config.allowMissingExp = true;
+    config.leewaySeconds = 120;
+    const auto started = lenient.start(config);
+    QVERIFY2(started.ok(), qPrintable(started.ok() ? QString() : started.error().toString()));
+    const qint64 now = m_clock.nowSeconds();
+    const auto status = [&](const QJsonObject& overrides) {
+        QJsonObject claims{{QStringLiteral("iss"), lenient.issuer()},
+                           {QStringLiteral("aud"), lenient.audience()},
+                           {QStringLiteral("iat"), now},
+                           {QStringLiteral("exp"), now + 3600}};
+        for (auto it = overrides.begin(); it != overrides.end(); ++it) {
+            it.value().isNull() ? void(claims.remove(it.key())) : void(claims.insert(it.key(), it.value()));
+        }
+        const auto token =
+            JwtBuilder::sign(QStringLiteral("RS256"), claims, lenient.embeddedIssuer()->signingKey()).value();
+        Headers headers{{"Authorization", "Bearer " + token}};
+        const auto r = HttpTestClient::request(lenient.port(), "GET", "/api/private", headers);
+        return r ? r->status : -1;
+    };
+    QCOMPARE(status({{QStringLiteral("exp"), QJsonValue::Null}}), 200);
+    QCOMPARE(status({{QStringLiteral("iat"), now + 120}}), 200);
+    QCOMPARE(status({{QStringLiteral("iat"), now + 121}}), 401);
+    QCOMPARE(status({{QStringLiteral("exp"), now - 121}}), 401); // exp is still checked when present
+    lenient.stop();
 }
 
 void TestMockApiServer::scope()
