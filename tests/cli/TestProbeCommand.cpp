@@ -2,6 +2,7 @@
 #include "server/MockApiServer.h"
 #include "storage/MemorySecretStore.h"
 #include "support/CliProcess.h"
+#include "support/DemoWorkspaceFiles.h"
 #include "support/ServerTestSupport.h"
 #include "support/WeakApiServer.h"
 #include "workspace/DemoWorkspace.h"
@@ -291,14 +292,8 @@ void TestProbeCommand::tokenFromFileAndItem()
     // --item: the demo's private request gets its token from the OAuth profile (client credentials); that token is
     // the one mutated.
     qputenv("TOKENSCOPE_SECRET_STORE", "memory");
-    const QString path = m_dir.filePath(QStringLiteral("demo-workspace"));
-    MemorySecretStore secrets;
-    WorkspaceStore store(path, &secrets);
-    Workspace ws;
-    DemoWorkspace::Options options;
-    options.baseUrl = m_server.baseUrl();
-    DemoWorkspace::addTo(ws, options);
-    QVERIFY(store.saveAll(ws).ok());
+    const QString path = DemoWorkspaceFiles::write(m_dir, m_server);
+    QVERIFY(!path.isEmpty());
     const Run item = cli(
         {QStringLiteral("probe"), QStringLiteral("--item"), QStringLiteral("Quickstart API/Protected/Private message"),
          QStringLiteral("--workspace"), path, QStringLiteral("--env-var"),
