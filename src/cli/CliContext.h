@@ -12,9 +12,10 @@
 /// Exit codes shared by every subcommand.
 enum ExitCode
 {
-    ExitOk = 0,      // success / valid
-    ExitInvalid = 1, // the input was examined and found invalid
-    ExitUsage = 2,   // bad usage, unreadable input, I/O error
+    ExitOk = 0,           // success / valid
+    ExitInvalid = 1,      // the input was examined and found invalid
+    ExitUsage = 2,        // bad usage, unreadable input, I/O error
+    ExitInconclusive = 3, // probe: the control request was not accepted, nothing could be judged
 };
 
 /// Standard streams for a command. Output goes through here so tests and batch mode stay consistent.

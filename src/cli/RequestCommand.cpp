@@ -3,6 +3,7 @@
 
 #include "cli/CliWorkspace.h"
 #include "cli/RequestOptions.h"
+#include "cli/SavedRequestOptions.h"
 #include "core/JsonText.h"
 #include "net/RemoteJwksFetcher.h"
 #include "net/RequestSession.h"
@@ -36,31 +37,16 @@ void printResponse(const HttpClientResponse& response, bool bodyOnly, bool prett
 
 } // namespace
 
-int RequestCommand::runItem(const QCommandLineParser& parser, const ItemOptions& options, CliContext& ctx)
+int RequestCommand::runItem(const QCommandLineParser& parser, const SavedRequestOptions& saved,
+                            const ItemOutput& output, CliContext& ctx)
 {
     if (!parser.positionalArguments().isEmpty())
         return ctx.usage(QStringLiteral("--item sends a saved request: no METHOD or URL"));
     CliWorkspace w;
-    if (auto ok = w.open(parser.value(options.workspace), ctx); !ok)
-        return ctx.fail(ok.error());
-    Workspace& ws = w.workspace();
-    const QString path = parser.value(options.item);
-    const CollectionNode* node = ws.find(path);
-    if (!node || node->isContainer())
-        return ctx.fail(
-            Error(ErrorCode::NotFound, QStringLiteral("no saved request \"%1\"").arg(CliWorkspace::printable(path))));
-    const QString envName = parser.isSet(options.env) ? parser.value(options.env) : ws.activeEnvironment;
-    const Environment* environment = envName.isEmpty() ? nullptr : ws.environment(envName);
-    if (!envName.isEmpty() && !environment && parser.isSet(options.env))
-        return ctx.fail(
-            Error(ErrorCode::NotFound, QStringLiteral("no environment \"%1\"").arg(CliWorkspace::printable(envName))));
-    SessionRequest request = SessionRequest::fromItem(ws, *node, environment);
-    for (const QString& pair : parser.values(options.envVar)) {
-        const qsizetype eq = pair.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return ctx.usage(QStringLiteral("--env-var needs NAME=VALUE"));
-        request.overrides.append({pair.left(eq), pair.mid(eq + 1), false, true});
-    }
+    auto loaded = saved.load(parser, w, ctx);
+    if (!loaded)
+        return ctx.fail(loaded.error());
+    const SessionRequest& request = loaded.value();
     RequestSession session;
     const SessionResult result = RequestSession::runAndWait(session, request);
     if (result.authError)
@@ -75,8 +61,8 @@ int RequestCommand::runItem(const QCommandLineParser& parser, const ItemOptions&
                             QStringLiteral(": ") + response.explanation()));
         return ExitUsage;
     }
-    printResponse(response, parser.isSet(options.bodyOnly), parser.isSet(options.pretty), ctx);
-    if (parser.isSet(options.diagnose) && result.diagnosis) {
+    printResponse(response, output.bodyOnly, output.pretty, ctx);
+    if (output.diagnose && result.diagnosis) {
         ctx.outLine(QString());
         ctx.outLine(result.diagnosis->toText());
     }
@@ -98,18 +84,10 @@ int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
                                       QStringLiteral("AUD"));
     const QCommandLineOption pretty(QStringLiteral("pretty"), QStringLiteral("Re-indent a JSON body."));
     const QCommandLineOption bodyOnly(QStringLiteral("body-only"), QStringLiteral("Print only the body."));
-    const QCommandLineOption item(QStringLiteral("item"),
-                                  QStringLiteral("Send the saved request at PATH (\"Collection/Folder/Request\") with "
-                                                 "what it inherits."),
-                                  QStringLiteral("PATH"));
-    const QCommandLineOption env(QStringLiteral("env"),
-                                 QStringLiteral("With --item: the environment (default: the workspace's active one)."),
-                                 QStringLiteral("NAME"));
-    const QCommandLineOption envVar(QStringLiteral("env-var"),
-                                    QStringLiteral("With --item: a variable that overrides every layer (repeatable)."),
-                                    QStringLiteral("K=V"));
-    const QCommandLineOption workspace = CliWorkspace::option();
-    parser.addOptions({diagnose, jwks, issuer, audience, pretty, bodyOnly, item, env, envVar, workspace});
+    const SavedRequestOptions saved(QStringLiteral("Send the saved request at PATH (\"Collection/Folder/Request\") "
+                                                   "with what it inherits."));
+    saved.addTo(parser);
+    parser.addOptions({diagnose, jwks, issuer, audience, pretty, bodyOnly});
     if (const int r = parse(parser, arguments, ctx,
                             QString(QStringLiteral("request ") + RequestOptions::usage() +
                                     QStringLiteral(" [--diagnose [--jwks F|URL] [--issuer "
@@ -117,9 +95,9 @@ int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
                                                    "[--env NAME] [--env-var K=V]... [--workspace DIR]")));
         r >= 0)
         return r;
-    if (parser.isSet(item))
-        return runItem(parser, {item, env, envVar, workspace, diagnose, pretty, bodyOnly}, ctx);
-    if (parser.isSet(env) || parser.isSet(envVar) || parser.isSet(workspace))
+    if (saved.itemSet(parser))
+        return runItem(parser, saved, {parser.isSet(diagnose), parser.isSet(pretty), parser.isSet(bodyOnly)}, ctx);
+    if (saved.itemOnlyOptionSet(parser))
         return ctx.usage(QStringLiteral("--env, --env-var and --workspace go with --item"));
     auto spec = requestOptions.build(parser, parser.positionalArguments(), ctx);
     if (!spec)

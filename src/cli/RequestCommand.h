@@ -3,6 +3,8 @@
 
 #include "cli/Command.h"
 
+class SavedRequestOptions;
+
 /// request METHOD URL [options] [--diagnose]: sends the request, prints status line, headers and body.
 /// Exit 0 for 2xx/3xx, 1 for other statuses, 2 for usage and network errors. --diagnose adds the
 /// "Why 401/403?" diagnosis (UnauthorizedDiagnosis) for 401/403 answers.
@@ -21,15 +23,12 @@ public:
     int run(const QStringList& arguments, CliContext& ctx) override;
 
 private:
-    struct ItemOptions
+    struct ItemOutput
     {
-        const QCommandLineOption& item;
-        const QCommandLineOption& env;
-        const QCommandLineOption& envVar;
-        const QCommandLineOption& workspace;
-        const QCommandLineOption& diagnose;
-        const QCommandLineOption& pretty;
-        const QCommandLineOption& bodyOnly;
+        bool diagnose = false;
+        bool pretty = false;
+        bool bodyOnly = false;
     };
-    int runItem(const QCommandLineParser& parser, const ItemOptions& options, CliContext& ctx);
+    int runItem(const QCommandLineParser& parser, const SavedRequestOptions& saved, const ItemOutput& output,
+                CliContext& ctx);
 };

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/RequestOptions.h"
 
-RequestOptions::RequestOptions()
-    : m_header({QStringLiteral("H"), QStringLiteral("header")}, QStringLiteral("Add a header \"Name: value\"."),
+RequestOptions::RequestOptions(Mode mode)
+    : m_mode(mode)
+    , m_header({QStringLiteral("H"), QStringLiteral("header")}, QStringLiteral("Add a header \"Name: value\"."),
                QStringLiteral("HEADER"))
     , m_data({QStringLiteral("d"), QStringLiteral("data")},
              QStringLiteral("Request body as given (@file reads a file, @- stdin)."), QStringLiteral("DATA"))
@@ -13,7 +14,9 @@ RequestOptions::RequestOptions()
              QStringLiteral("USER:PASSWORD"))
     , m_insecure({QStringLiteral("k"), QStringLiteral("insecure")},
                  QStringLiteral("Do not verify the server's TLS certificate."))
-    , m_timeout(QStringLiteral("timeout"), QStringLiteral("Give up after MS milliseconds (default 30000)."),
+    , m_timeout(QStringLiteral("timeout"),
+                mode == Mode::Probe ? QStringLiteral("Give up on one request after MS milliseconds (default 10000).")
+                                    : QStringLiteral("Give up after MS milliseconds (default 30000)."),
                 QStringLiteral("MS"))
     , m_noFollow(QStringLiteral("no-follow"), QStringLiteral("Do not follow redirects."))
     , m_caCert(QStringLiteral("cacert"), QStringLiteral("Also trust the CA certificates in this PEM file."),
@@ -27,8 +30,11 @@ RequestOptions::RequestOptions()
 
 void RequestOptions::addTo(QCommandLineParser& parser) const
 {
-    parser.addOptions(
-        {m_header, m_data, m_json, m_bearer, m_user, m_insecure, m_timeout, m_noFollow, m_caCert, m_cert, m_key});
+    if (m_mode == Mode::Request)
+        parser.addOptions(
+            {m_header, m_data, m_json, m_bearer, m_user, m_insecure, m_timeout, m_noFollow, m_caCert, m_cert, m_key});
+    else
+        parser.addOptions({m_header, m_data, m_insecure, m_timeout, m_noFollow, m_caCert, m_cert, m_key});
     parser.addPositionalArgument(QStringLiteral("method"), QStringLiteral("GET, POST, ... (or a custom method)."));
     parser.addPositionalArgument(QStringLiteral("url"), QStringLiteral("http:// or https:// URL."));
 }
@@ -44,7 +50,10 @@ Result<HttpRequestSpec> RequestOptions::build(const QCommandLineParser& parser, 
 {
     if (positional.size() != 2)
         return Error(ErrorCode::Usage, QStringLiteral("expected METHOD and URL"));
-    if (parser.isSet(m_data) && parser.isSet(m_json))
+    // Options of the other mode are not in the parser (isSet() would warn about them).
+    const bool request = m_mode == Mode::Request;
+    const bool jsonSet = request && parser.isSet(m_json);
+    if (parser.isSet(m_data) && jsonSet)
         return Error(ErrorCode::Usage, QStringLiteral("--data and --json are exclusive"));
     HttpRequestSpec spec;
     spec.method = positional.at(0);
@@ -64,13 +73,13 @@ Result<HttpRequestSpec> RequestOptions::build(const QCommandLineParser& parser, 
             return bytes.error();
         return QString::fromUtf8(bytes.value());
     };
-    if (parser.isSet(m_data) || parser.isSet(m_json)) {
+    if (parser.isSet(m_data) || jsonSet) {
         auto body = readData(parser.value(parser.isSet(m_data) ? m_data : m_json));
         if (!body)
             return body.error();
         spec.bodyKind = HttpRequestSpec::BodyKind::Raw;
         spec.rawBody = body.value();
-        if (parser.isSet(m_json)) {
+        if (jsonSet) {
             spec.rawType = HttpRequestSpec::RawType::Json;
             if (!spec.hasHeader(QStringLiteral("Accept")))
                 spec.headers.append({QStringLiteral("Accept"), QStringLiteral("application/json"), true});
@@ -81,10 +90,10 @@ Result<HttpRequestSpec> RequestOptions::build(const QCommandLineParser& parser, 
                     {QStringLiteral("Content-Type"), QStringLiteral("application/x-www-form-urlencoded"), true});
         }
     }
-    if (parser.isSet(m_bearer)) {
+    if (request && parser.isSet(m_bearer)) {
         spec.auth.kind = HttpRequestSpec::AuthKind::Bearer;
         spec.auth.token = parser.value(m_bearer).trimmed();
-    } else if (parser.isSet(m_user)) {
+    } else if (request && parser.isSet(m_user)) {
         const QString user = parser.value(m_user);
         spec.auth.kind = HttpRequestSpec::AuthKind::Basic;
         spec.auth.username = user.section(QLatin1Char(':'), 0, 0);

@@ -15,7 +15,14 @@
 class RequestOptions
 {
 public:
-    RequestOptions();
+    /// Request: every option. Probe (`probe`): no --json, --bearer or -u (the probe's --json is its output format
+    /// and the token comes from --token), and --timeout is per request with the probe's default.
+    enum class Mode
+    {
+        Request,
+        Probe
+    };
+    explicit RequestOptions(Mode mode = Mode::Request);
     void addTo(QCommandLineParser& parser) const;
     static QString usage();
 
@@ -26,6 +33,7 @@ public:
     HttpClientOptions clientOptions(const QCommandLineParser& parser) const;
 
 private:
+    Mode m_mode;
     QCommandLineOption m_header;
     QCommandLineOption m_data;
     QCommandLineOption m_json;

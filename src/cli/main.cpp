@@ -10,6 +10,7 @@
 #include "cli/JwksCommand.h"
 #include "cli/KeysCommand.h"
 #include "cli/PemCommand.h"
+#include "cli/ProbeCommand.h"
 #include "cli/RequestCommand.h"
 #include "cli/ServeCommand.h"
 #include "cli/SignCommand.h"
@@ -36,6 +37,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<PemCommand>());
     commands.push_back(std::make_unique<JwksCommand>());
     commands.push_back(std::make_unique<RequestCommand>());
+    commands.push_back(std::make_unique<ProbeCommand>());
     commands.push_back(std::make_unique<SnippetCommand>());
     commands.push_back(std::make_unique<CurlImportCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
@@ -57,7 +59,8 @@ void printHelp(CliContext& ctx, const std::vector<std::unique_ptr<Command>>& com
         ctx.outLine(QStringLiteral("  %1 %2").arg(c->name(), -12).arg(c->summary()));
     }
     ctx.outLine(QString());
-    ctx.outLine(QStringLiteral("Exit codes: 0 success/valid, 1 invalid, 2 usage or I/O error."));
+    ctx.outLine(
+        QStringLiteral("Exit codes: 0 success/valid, 1 invalid, 2 usage or I/O error (probe: 3 inconclusive)."));
 }
 } // namespace
 

@@ -5,6 +5,7 @@
 #include "gui/EncoderPanel.h"
 #include "gui/KeyToolsPanel.h"
 #include "gui/KeysWorkspace.h"
+#include "gui/ProbePanel.h"
 #include "gui/RequestWorkspace.h"
 #include "gui/ServerWorkspace.h"
 #include "gui/TokenWorkbench.h"
@@ -120,6 +121,13 @@ MainWindow::MainWindow(QWidget* parent)
                                      policy.allowedAlgorithms);
     };
     connect(keys, &::KeysWorkspace::loaded, request, updateDiagnosisContext);
+    // The probe offers the Keys workspace's keys as the issuer's key.
+    connect(keys, &::KeysWorkspace::loaded, request,
+            [keys, request] { request->probePanel()->setKeys(keys->analysis().keys); });
+    connect(m_workbench, &TokenWorkbench::tokenForProbe, this, [this, request](const QByteArray& token) {
+        request->probeToken(token);
+        setCurrentWorkspace(RequestWorkspace);
+    });
     connect(m_workbench->validationPanel(), &ValidationPanel::changed, request, updateDiagnosisContext);
     updateDiagnosisContext();
     // Server workspace (issue 4). "::" because MainWindow::ServerWorkspace is also the enumerator of its page.
@@ -146,6 +154,10 @@ MainWindow::MainWindow(QWidget* parent)
             credentials.scope = result.requiredScope;
         }
         request->useLocalMockServer(baseUrl, credentials);
+        // The embedded issuer's key re-signs the probe's claim rows (it is the key the mock API trusts).
+        request->probePanel()->setExtraKey(
+            tr("Embedded issuer of the mock API (private)"),
+            result.embeddedIssuer ? std::optional<Jwk>(result.embeddedIssuer->signingKey()) : std::nullopt);
     });
     setCurrentWorkspace(TokenWorkspace);
 
@@ -232,6 +244,8 @@ void MainWindow::buildMenus()
     QAction* request = edit->addAction(tr("Use in &Request"), this, [this] { m_workbench->useInRequest(); });
     request->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     request->setObjectName(QStringLiteral("useInRequestAction"));
+    edit->addAction(tr("&Probe this API…"), this, [this] { m_workbench->probeThisApi(); })
+        ->setObjectName(QStringLiteral("probeThisApiAction"));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_workspaceSeparator = m_viewMenu->addSeparator();

@@ -5,6 +5,7 @@
 #include "gui/CollectionsSidebar.h"
 #include "gui/EnvironmentEditorDialog.h"
 #include "gui/FolderSettingsEditor.h"
+#include "gui/ProbePanel.h"
 #include "gui/RequestEditor.h"
 #include "gui/ResponseViewer.h"
 #include "gui/WorkspaceDocument.h"
@@ -145,6 +146,15 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     historyLayout->addWidget(m_historyList, 1);
     historyLayout->addWidget(m_keepSecrets);
     m_sideTabs->addTab(historyPage, tr("History"));
+    // The token probe (issue 13): the request on display, replayed with every bad token.
+    m_probe = new ProbePanel(this);
+    m_probe->setRequestProvider([this] {
+        storeCurrentTab();
+        return currentSessionRequest();
+    });
+    m_sideTabs->addTab(m_probe, tr("Probe"));
+    connect(m_probe, &ProbePanel::openTokenRequested, this, &RequestWorkspace::openTokenRequested);
+    connect(m_probe, &ProbePanel::statusMessage, this, &RequestWorkspace::statusMessage);
 
     auto* lower = new QSplitter(Qt::Horizontal, this);
     lower->addWidget(m_viewer);
@@ -621,6 +631,18 @@ void RequestWorkspace::send()
     if (m_currentId != 0)
         return;
     storeCurrentTab();
+    const SessionRequest request = currentSessionRequest();
+    m_session->setClientOptions(m_baseOptions);
+    m_currentId = m_session->start(request);
+    m_send->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_cancel->show();
+    m_progress->setRange(0, 0);
+    m_progress->show();
+}
+
+SessionRequest RequestWorkspace::currentSessionRequest() const
+{
     const Environment environment = activeEnvironment();
     const Workspace* ws = m_document->workspace();
     const TabState& tab = m_tabs.at(m_shownTab);
@@ -645,13 +667,13 @@ void RequestWorkspace::send()
         request.variableLayers.append(environment);
     }
     request.keyPassphrase = m_editor->keyPassphrase();
-    m_session->setClientOptions(m_baseOptions);
-    m_currentId = m_session->start(request);
-    m_send->setEnabled(false);
-    m_cancel->setEnabled(true);
-    m_cancel->show();
-    m_progress->setRange(0, 0);
-    m_progress->show();
+    return request;
+}
+
+void RequestWorkspace::probeToken(const QByteArray& token)
+{
+    m_probe->setToken(token);
+    m_sideTabs->setCurrentWidget(m_probe);
 }
 
 void RequestWorkspace::cancel()

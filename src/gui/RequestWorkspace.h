@@ -16,12 +16,14 @@
 #include <optional>
 
 class AuthEditor;
+class ProbePanel;
 class CollectionsSidebar;
 class FolderSettingsEditor;
 class RequestEditor;
 class QTabBar;
 class RequestSession;
 class WorkspaceDocument;
+struct SessionRequest;
 struct SessionResult;
 class EnvironmentStore;
 class QCheckBox;
@@ -134,10 +136,16 @@ public:
     void setHistoryPath(const QString& path);
     bool isSending() const { return m_currentId != 0; }
     const SecretStore* secretStore() const { return m_secrets.get(); }
+    /// The "Probe" tab (issue 13).
+    ProbePanel* probePanel() const { return m_probe; }
+    /// What Send would send now (the tab's request with what it inherits, the active environment).
+    SessionRequest currentSessionRequest() const;
 
 public Q_SLOTS:
     /// Bearer auth with this token (from the Token workbench's "Use in Request").
     void setBearerToken(const QString& token);
+    /// Opens the Probe tab with this token to probe (the Token workbench's "Probe this API").
+    void probeToken(const QByteArray& token);
     void send();
     void cancel();
     void saveDraft();
@@ -187,6 +195,7 @@ private:
     void updateSecretStoreLabel();
 
     RequestSession* m_session;
+    ProbePanel* m_probe;
     quint64 m_currentId = 0;
     WorkspaceDocument* m_document;
     CollectionsSidebar* m_sidebar;

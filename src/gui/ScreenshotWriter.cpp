@@ -8,6 +8,7 @@
 #include "gui/JsonTreePanel.h"
 #include "gui/KeysWorkspace.h"
 #include "gui/MainWindow.h"
+#include "gui/ProbePanel.h"
 #include "gui/RequestLogModel.h"
 #include "gui/RequestWorkspace.h"
 #include "gui/ResponseViewer.h"
@@ -168,6 +169,18 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
             request->send();
             waitFor([&received] { return received; }, 10000);
             save(&window, QStringLiteral("workspace-request.png"));
+            // The token probe on the same request: every bad token made from the minted one (issue 13), the claim
+            // rows re-signed with the embedded issuer's key.
+            request->probeToken(server->mintedToken());
+            bool probed = false;
+            const auto probeConnection =
+                QObject::connect(request->probePanel(), &ProbePanel::finished, [&probed] { probed = true; });
+            request->probePanel()->run();
+            waitFor([&probed] { return probed; }, 30000);
+            QObject::disconnect(probeConnection);
+            save(&window, QStringLiteral("workspace-request-probe.png"));
+            if (auto* sideTabs = request->findChild<QTabWidget*>(QStringLiteral("sideTabWidget")))
+                sideTabs->setCurrentIndex(0);
             // A richer response (the issuer's discovery document) as a tree, with a search hit selected.
             received = false;
             spec.url = server->baseUrl() + QStringLiteral("/.well-known/openid-configuration");

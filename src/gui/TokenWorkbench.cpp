@@ -193,6 +193,11 @@ QWidget* TokenWorkbench::buildInspectPage()
     requestButton->setObjectName(QStringLiteral("useInRequestPushButton"));
     requestButton->setToolTip(tr("Hand the token to the Request workspace"));
     connect(requestButton, &QPushButton::clicked, this, &TokenWorkbench::useInRequest);
+    auto* probeButton = new QPushButton(tr("Probe this API"), page);
+    probeButton->setObjectName(QStringLiteral("probeThisApiPushButton"));
+    probeButton->setToolTip(tr("Open the Request workspace's Probe tab with this token: replay the request with bad "
+                               "tokens made from it and see which ones the API wrongly accepts"));
+    connect(probeButton, &QPushButton::clicked, this, &TokenWorkbench::probeThisApi);
     m_recentButton = new QToolButton(page);
     m_recentButton->setObjectName(QStringLiteral("recentTokensToolButton"));
     m_recentButton->setText(tr("Recent"));
@@ -207,6 +212,7 @@ QWidget* TokenWorkbench::buildInspectPage()
     actionRow->addWidget(pasteButton);
     actionRow->addWidget(copyButton);
     actionRow->addWidget(requestButton);
+    actionRow->addWidget(probeButton);
     actionRow->addWidget(m_recentButton);
     actionRow->addStretch(1);
 
@@ -929,6 +935,15 @@ void TokenWorkbench::useInRequest()
         return;
     }
     Q_EMIT tokenForRequest(m_analysis.normalised);
+}
+
+void TokenWorkbench::probeThisApi()
+{
+    if (m_analysis.normalised.isEmpty()) {
+        Q_EMIT statusMessage(tr("No token to probe with."));
+        return;
+    }
+    Q_EMIT tokenForProbe(m_analysis.normalised);
 }
 
 void TokenWorkbench::pasteToken()

@@ -65,12 +65,15 @@ public Q_SLOTS:
     void copyAuthorizationHeader();
     void copyDecodedJson();
     void useInRequest();
+    /// "Probe this API": the Request workspace's Probe tab opens with the token.
+    void probeThisApi();
     void pasteToken();
     void openFileDialog();
 
 Q_SIGNALS:
     /// "Use in request": the Request workspace consumes this.
     void tokenForRequest(const QByteArray& token);
+    void tokenForProbe(const QByteArray& token);
     void statusMessage(const QString& message);
 
 protected:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "server/MockApiServer.h"
 #include "storage/MemorySecretStore.h"
+#include "support/DemoWorkspaceFiles.h"
 #include "support/ServerTestSupport.h"
 #include "workspace/DemoWorkspace.h"
 #include "workspace/WorkspaceStore.h"
@@ -288,22 +289,6 @@ void TestRequestCommands::snippetCurlRoundTrip()
     QVERIFY2(found, back.out.constData());
 }
 
-/// The demo workspace written to a directory; the client secret is not in its files, so each run passes it as
-/// --env-var (the CLI here keeps secrets in memory: TOKENSCOPE_SECRET_STORE=memory).
-static QString demoWorkspace(const QTemporaryDir& dir, const MockApiServer& server)
-{
-    const QString path = dir.filePath(QStringLiteral("demo-workspace"));
-    if (QFileInfo::exists(path))
-        return path;
-    MemorySecretStore secrets;
-    WorkspaceStore store(path, &secrets);
-    Workspace ws;
-    DemoWorkspace::Options options;
-    options.baseUrl = server.baseUrl();
-    DemoWorkspace::addTo(ws, options);
-    return store.saveAll(ws).ok() ? path : QString();
-}
-
 void TestRequestCommands::savedItemsOfTheDemo_data()
 {
     QTest::addColumn<QString>("item");
@@ -324,7 +309,7 @@ void TestRequestCommands::savedItemsOfTheDemo()
     QFETCH(int, exit);
     QFETCH(QByteArray, statusLine);
     qputenv("TOKENSCOPE_SECRET_STORE", "memory");
-    const QString ws = demoWorkspace(m_dir, m_server);
+    const QString ws = DemoWorkspaceFiles::write(m_dir, m_server);
     QVERIFY(!ws.isEmpty());
     const Run r = cli({QStringLiteral("request"), QStringLiteral("--item"), item, QStringLiteral("--workspace"), ws,
                        QStringLiteral("--env-var"),
@@ -340,7 +325,7 @@ void TestRequestCommands::savedItemsOfTheDemo()
 void TestRequestCommands::savedItemErrors()
 {
     qputenv("TOKENSCOPE_SECRET_STORE", "memory");
-    const QString ws = demoWorkspace(m_dir, m_server);
+    const QString ws = DemoWorkspaceFiles::write(m_dir, m_server);
     // Without the client secret the token request is refused by the issuer: nothing is sent to the API.
     Run r = cli({QStringLiteral("request"), QStringLiteral("--item"),
                  QStringLiteral("Quickstart API/Protected/Private message"), QStringLiteral("--workspace"), ws});

@@ -25,4 +25,11 @@ inline QString startError(MockApiServer& server, const ServerConfig& config)
     return started.ok() ? QString() : started.error().toString();
 }
 
+/// A token of `server`'s embedded issuer for its audience and required scope.
+inline QByteArray mint(const MockApiServer& server, MintPreset preset)
+{
+    const EmbeddedIssuer* issuer = server.embeddedIssuer();
+    return issuer->mint(issuer->preset(preset, server.audience(), server.config().requiredScope)).value();
+}
+
 } // namespace ServerTestSupport
