@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Opens a generated workspace of N requests in F folders in the Request workspace and measures: the time to a
 // usable tree (load + model + first layout and paint), and the filter box per keystroke (filter + relayout +
-// paint). Usage: tokenscope_bench_workspace_gui [REQUESTS=10000] [FOLDERS=500] [RUNS=5]
+// paint). Usage: tokenscope_bench_workspace_gui [REQUESTS=10000] [FOLDERS=500] [RUNS=5] [DIR]
+// DIR: generate the workspace there (kept) instead of in a temporary directory, or use the one a previous run left
+// there (generating 10,000 files takes about a minute on a shared machine; an A/B comparison reads the same files).
 //
 // "Usable" means: RequestWorkspace::openWorkspace() has returned and the first layout and paint of the tree are
 // done, so every request of the workspace is in the model with its method, URL and settings (nothing is filled
@@ -14,7 +16,9 @@
 #include "workspace/WorkspaceStore.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -57,8 +61,9 @@ int main(int argc, char* argv[])
     const int requests = argc > 1 ? std::atoi(argv[1]) : 10000;
     const int folders = argc > 2 ? std::atoi(argv[2]) : 500;
     const int runs = argc > 3 ? std::atoi(argv[3]) : 5;
-    QTemporaryDir dir;
-    {
+    QTemporaryDir temporary;
+    const QDir dir(argc > 4 ? QString::fromLocal8Bit(argv[4]) : temporary.path());
+    if (!QFileInfo::exists(dir.filePath(QStringLiteral("workspace.json")))) {
         Workspace ws;
         auto collection = CollectionNode::makeCollection(QStringLiteral("Generated"));
         for (int f = 0; f < folders; ++f) {

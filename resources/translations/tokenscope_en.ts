@@ -28,6 +28,121 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>AuthEditor</name>
+    <message>
+        <source>How requests here authenticate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{{accessToken}} or the token itself (kept in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>X-API-Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send as a query parameter instead of a header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM or JWK private key, or the HMAC secret ({{variables}} allowed; kept in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{&quot;iss&quot;: &quot;{{clientId}}&quot;, &quot;sub&quot;: &quot;{{clientId}}&quot;, &quot;aud&quot;: &quot;{{baseUrl}}&quot;} — iat and exp are added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token is fetched when missing and refreshed before it expires (client credentials).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inherit from parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No auth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT (signed on each send)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inherits nothing: no auth is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inherited: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Authorization header is added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClaimCatalog</name>
     <message>
         <source>Issuer: who created and signed the token. Compare it with the issuer you trust.</source>
@@ -247,6 +362,98 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>CollectionTreeModel</name>
+    <message numerus="yes">
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n request</numerusform>
+            <numerusform>%n requests</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CollectionsSidebar</name>
+    <message>
+        <source>Filter requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New request in the selected folder (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New folder in the selected folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete &quot;%1&quot; and the %n request(s) in it? (Edit → Undo brings them back.)</source>
+        <translation>
+            <numerusform>Delete &quot;%1&quot; and the %n request in it? (Edit → Undo brings them back.)</numerusform>
+            <numerusform>Delete &quot;%1&quot; and the %n requests in it? (Edit → Undo brings them back.)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <source>larger than 1 MiB (ERR_INPUT_TOO_LARGE)</source>
@@ -334,10 +541,6 @@ Qt %2 (built with %3)
 </context>
 <context>
     <name>EncoderPanel</name>
-    <message>
-        <source>&lt;b&gt;Encoder — you are signing a new token.&lt;/b&gt; The token under test in Inspect &amp; Verify is not changed until you click &lt;i&gt;Use This Token&lt;/i&gt;.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Header JSON to sign</source>
         <translation type="unfinished"></translation>
@@ -479,7 +682,143 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signed with %1 (%2).</source>
+        <source>&lt;b&gt;Encoder — you are signing (and optionally encrypting) a new token.&lt;/b&gt; The token under test in Inspect &amp; Verify is not changed until you click &lt;i&gt;Use This Token&lt;/i&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encr&amp;ypt (JWE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypt the result to a recipient&apos;s key (RFC 7516)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key management algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content encryption algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption key format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient key (JWK or PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symmetric key (base64url)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password (PBES2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ge&amp;nerate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a fresh recipient key for the chosen algorithm (kept in memory only; it can decrypt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption key material</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s public key (JWK or PEM), a symmetric key or a password. Never saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign, then encrypt the signed token (cty: JWT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked: a nested JWT (RFC 7519 §5.2). Unchecked: the payload JSON itself is encrypted, without a signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compress (zip: DEF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serialisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (flattened)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (general)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>en&amp;c:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a&amp;lg:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipien&amp;t:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Serialisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed with %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted with %1 + %2 to %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Encrypted token&lt;/b&gt; (a signed JWT inside; re-made as you type):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Encrypted token&lt;/b&gt; (the payload JSON inside; re-made as you type):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>and decrypt it with the matching key</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -559,6 +898,174 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>FolderSettingsEditor</name>
+    <message>
+        <source>Collection settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{{variables}} for every request below. An environment&apos;s variable of the same name wins; a request&apos;s own wins over both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent with every request below, unless a folder or request sets the same header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonTreeModel</name>
+    <message>
+        <source>object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string · JWT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JWT: double-click to open it in the Token workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s); Copy value copies all of it</source>
+        <translation>
+            <numerusform>%n byte; Copy value copies all of it</numerusform>
+            <numerusform>%n bytes; Copy value copies all of it</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JsonTreePanel</name>
+    <message>
+        <source>Invalid JSON, so no tree: %1 (line %2, column %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a name or value (Enter for next)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response JSON tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the tree…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 objects and arrays: too many to open at once; open branches or search instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not in any name or value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy JSON path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in Token workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeyTableModel</name>
     <message>
         <source>%1 – %2</source>
@@ -626,6 +1133,26 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key declares no use, key_ops or alg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature and encryption</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1265,6 +1792,14 @@ Qt %2 (built with %3)
         <source>Cannot compare: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Purpose: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not declared</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1298,10 +1833,6 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>the Server workspace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A token of %1 characters was handed over; the request composer will send it as &quot;Authorization: Bearer …&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1372,6 +1903,22 @@ Qt %2 (built with %3)
         <source>About &amp;Qt</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 — Tokenscope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent Workspaces</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -1389,6 +1936,14 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1460,6 +2015,349 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>RequestEditor</name>
+    <message>
+        <source>HTTP method (type any other)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://api.example.com/path — or paste a curl command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the request sends as its body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x-www-form-urlencoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multipart form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binary file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content type of the raw body (sets Content-Type unless a header does)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This request has no body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File to send as the body</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How this request authenticates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No auth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Authorization header is added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token (or use &quot;Use in Request&quot; in the Token workbench)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch from a token endpoint (OAuth 2.0 client credentials)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://issuer.example.com/oauth/token ({{variables}} work here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the secret store, never in a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional, space-separated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POST grant_type=client_credentials with the client id and secret (HTTP Basic) and put the access token into the Token field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ TLS verification is OFF (Settings tab): the token endpoint&apos;s certificate is not checked either, so the client secret goes to whoever answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Query parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{{variables}} of this request only. They win over the environment&apos;s and those of its folders and collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow redirects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify TLS certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ TLS verification is OFF: anyone on the path can read and change this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;imeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default (30 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;CA file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extra trusted CA certificates (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client certificate (PEM, or .p12/.pfx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client &amp;key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client key (PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key &amp;passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of the key or the PKCS#12 file (never saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;roxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Manual proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host:port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value (as written in the URL)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value (@/path/to/file for a file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Body file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not imported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not supported, not applied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported from curl.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported from curl. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ valid JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings ⚠</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RequestLogModel</name>
     <message>
         <source>Time</source>
@@ -1489,10 +2387,6 @@ Qt %2 (built with %3)
 <context>
     <name>RequestWorkspace</name>
     <message>
-        <source>https://api.example.com/path — or paste a curl command</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Environment whose {{variables}} fill the request</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1514,42 +2408,6 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Copy as code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Parameter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Value (as written in the URL)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Params</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Header</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Headers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Body</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Auth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1589,158 +2447,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>None</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Raw</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>x-www-form-urlencoded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Multipart form</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Binary file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Text</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>XML</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This request has no body.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Value (@/path/to/file for a file)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>File to send as the body</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Body file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No auth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bearer token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Basic</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No Authorization header is added.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Token (or use &quot;Use in Request&quot; in the Token workbench)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Query parameter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fetch from a token endpoint (OAuth 2.0 client credentials)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>https://issuer.example.com/oauth/token ({{variables}} work here)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kept in the secret store, never in a file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optional</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optional, space-separated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fetch token</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>POST grant_type=client_credentials with the client id and secret (HTTP Basic) and put the access token into the Token field</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Token URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client ID</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client secret</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Audience</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scope</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Asking %1 for a token…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1777,78 +2483,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Follow redirects</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Verify TLS certificates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>⚠ TLS verification is OFF: anyone on the path can read and change this request.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> ms</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default (30 s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extra trusted CA certificates (PEM)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client certificate (PEM, or .p12/.pfx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client key (PEM)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>System proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manual</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>host:port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timeout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CA file</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client certificate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client key</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Manual proxy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mask secrets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1861,35 +2495,7 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not imported: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not supported, not applied: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported from curl.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Imported from curl. </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>curl command imported.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✓ valid JSON</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>✗ %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings ⚠</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1967,6 +2573,154 @@ Qt %2 (built with %3)
     <message>
         <source>Draft restored; its secrets were kept for the last session only and must be entered again.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scratch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved work; kept across restarts. Ctrl+S saves it into a collection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings changed: Ctrl+S saves them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 for a token, TLS verification OFF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ TLS verification was off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Verified against the %n key(s) loaded in the Keys workspace.</source>
+        <translation>
+            <numerusform>Verified against the %n key loaded in the Keys workspace.</numerusform>
+            <numerusform>Verified against the %n keys loaded in the Keys workspace.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signature not checked: load the issuer&apos;s keys in the Keys workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected issuer &quot;%1&quot;, audience &quot;%2&quot; (Token workbench policy).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History: %1 damaged entries skipped (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace not opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some files of the workspace could not be used and are left as they are:
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Workspace %1: %n request(s).</source>
+        <translation>
+            <numerusform>Workspace %1: %n request.</numerusform>
+            <numerusform>Workspace %1: %n requests.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scratch request: not part of a collection (Ctrl+S saves it into one).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a scratch request inherits nothing: no auth is sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My collection (new)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save into:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has unsaved changes. Save them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of this workspace were changed by another program:
+%1
+
+Reload them and drop your unsaved edits, or keep your edits (saving then overwrites those files)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Kept your unsaved edits; %n file(s) changed on disk.</source>
+        <translation>
+            <numerusform>Kept your unsaved edits; %n file changed on disk.</numerusform>
+            <numerusform>Kept your unsaved edits; %n files changed on disk.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reloaded after a change on disk (%n file(s)).</source>
+        <translation>
+            <numerusform>Reloaded after a change on disk (%n file).</numerusform>
+            <numerusform>Reloaded after a change on disk (%n files).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2912,10 @@ Qt %2 (built with %3)
         <source>page %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Tree</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScreenshotWriter</name>
@@ -2194,10 +2952,6 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>&amp;Open in Token Workbench</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the selected request&apos;s token in the Token workbench. The log keeps the whole token only for tokens minted here; others open without signature.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2436,6 +3190,10 @@ Qt %2 (built with %3)
         <source>curl command copied.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open the selected request&apos;s token in the Token workbench. The log shows only a redacted preview; whole tokens of the latest requests are held in memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TimeDisplay</name>
@@ -2550,10 +3308,6 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>&amp;Inspect &amp;&amp; Verify</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Encoder (Sign)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2931,6 +3685,200 @@ UTC: %2</source>
     <message>
         <source>Redacted preview; pin a token to be able to reopen it.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Encoder (Sign / Encrypt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decoded token views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypt (JWE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted (JWE): see the Decrypt (JWE) tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A JWE (RFC 7516): the content is encrypted. Decrypt it with a key in the Decrypt (JWE) tab; a nested JWT is verified there with the Key panel&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenWorkbenchJwePanel</name>
+    <message>
+        <source>Private key (JWK, JWK Set or PEM)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Symmetric key (base64url)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password (PBES2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decryption key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the decryption key; it is kept in memory only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decryption steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypted plaintext</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Protected header&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Steps&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Plaintext&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>alg: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown key management algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the shared key is the content key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECDH-ES key agreement with the recipient&apos;s key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key derived from a password (PBKDF2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSAES-PKCS1-v1_5 key transport (weak, off by default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content key encrypted with RSA-OAEP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>content key wrapped with an AES key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enc: %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown content encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AES-GCM, %1-bit key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AES-CBC with HMAC, %1-bit key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epk: ephemeral %1 %2 public key of the sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kid: %1 — the recipient key to use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zip: %1 — the plaintext was compressed before encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cty: %1 — the plaintext is a nested JWT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cty: %1 — content type of the plaintext</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p2c: %1 PBKDF2 iterations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 recipients (JSON serialisation)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nested JWT:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not decrypted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypted; the nested JWT is valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypted; the nested JWT is INVALID: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypted; the nested JWT was not verified (give keys in the Validation panel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Decrypted (%n byte(s))</source>
+        <translation>
+            <numerusform>Decrypted (%n byte)</numerusform>
+            <numerusform>Decrypted (%n bytes)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3341,6 +4289,45 @@ UTC: %2</source>
         <source>No findings.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Key and policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceDocument</name>
+    <message>
+        <source>The folder of this item is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The item is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New collection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3379,6 +4366,14 @@ UTC: %2</source>
     </message>
     <message>
         <source>standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the workspace directory DIR (created when missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

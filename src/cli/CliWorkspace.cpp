@@ -61,12 +61,14 @@ Result<void> CliWorkspace::seedDemo(CliContext& ctx)
     return Result<void>::success();
 }
 
-Result<void> CliWorkspace::open(const QString& optionValue, CliContext& ctx)
+Result<void> CliWorkspace::open(const QString& optionValue, CliContext& ctx, Access access)
 {
     m_directory = directoryFrom(optionValue);
     m_secrets = makeSecretStore();
     m_store = std::make_unique<WorkspaceStore>(m_directory, m_secrets.get());
     const bool firstUse = optionValue.isEmpty() && !QDir(m_directory).exists();
+    // The first use writes the demo workspace: that is not a read-only open.
+    m_store->setTrackChanges(access == Access::ReadWrite || firstUse);
     auto loaded = m_store->load();
     if (!loaded)
         return loaded.error();

@@ -22,7 +22,12 @@ public:
     static QString directoryFrom(const QString& optionValue);
 
     /// Loads the workspace (seeding the default one on first use). Errors: ERR_IO.
-    Result<void> open(const QString& optionValue, CliContext& ctx);
+    enum class Access
+    {
+        ReadWrite,
+        ReadOnly, // the command only reads: the store keeps no hashes of what it read (WorkspaceStore::setTrackChanges)
+    };
+    Result<void> open(const QString& optionValue, CliContext& ctx, Access access = Access::ReadWrite);
 
     Workspace& workspace() { return *m_workspace; }
     WorkspaceStore& store() { return *m_store; }

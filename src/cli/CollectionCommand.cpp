@@ -2,12 +2,17 @@
 #include "cli/CollectionCommand.h"
 
 #include "cli/CliWorkspace.h"
+#include "cli/ParallelSlices.h"
 #include "core/JsonText.h"
 #include "workspace/SecretLint.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QThread>
+
+#include <algorithm>
+#include <vector>
 
 namespace {
 
@@ -20,22 +25,55 @@ QByteArray jsonString(const QString& text)
     return array.sliced(1, array.size() - 2);
 }
 
-/// Appends exactly JsonText::compact(node.toShowJson()), one request at a time: a whole workspace never exists as
-/// one QJsonObject tree and then again as text (10,000 requests: the largest part of `collection show --json`).
-void appendShowJson(const CollectionNode& node, QByteArray& out)
+/// What JsonText::compact(node.toShowJson()) prints, cut where the requests go: framing[i] comes before the
+/// request requests[i], and `tail` after the last one. The containers' framing is text put together here; the
+/// requests are the expensive part and are rendered separately (on every core).
+struct ShowJsonPlan
+{
+    QList<QByteArray> framing;
+    std::vector<const CollectionNode*> requests;
+    QByteArray tail; // what comes after the last request so far
+};
+
+void planShowJson(const CollectionNode& node, ShowJsonPlan& plan)
 {
     if (!node.isContainer()) {
-        out += JsonText::compact(node.toShowJson());
+        plan.framing.append(plan.tail);
+        plan.tail.clear();
+        plan.requests.push_back(&node);
         return;
     }
     // Members in QJsonObject's sorted order: items, name, type.
-    out += "{\"items\":[";
+    plan.tail += "{\"items\":[";
     for (int i = 0; i < node.childCount(); ++i) {
         if (i > 0)
-            out += ',';
-        appendShowJson(*node.child(i), out);
+            plan.tail += ',';
+        planShowJson(*node.child(i), plan);
     }
-    out += "],\"name\":" + jsonString(node.name()) + ",\"type\":" + jsonString(node.kindName()) + '}';
+    plan.tail += "],\"name\":" + jsonString(node.name()) + ",\"type\":" + jsonString(node.kindName()) + '}';
+}
+
+/// Writes the plan: the requests rendered on up to idealThreadCount() threads, each into its own slot (the output
+/// keeps the tree's order without locking), then everything in order. The same bytes as rendering one request after
+/// the other: a 10,000-request workspace spent a sixth of `collection show --json` printing on one core.
+void writeShowJson(CliContext& ctx, const ShowJsonPlan& plan)
+{
+    std::vector<QByteArray> rendered(plan.requests.size());
+    ParallelSlices::run(plan.requests.size(), size_t(std::max(1, QThread::idealThreadCount())), 256,
+                        [&](size_t begin, size_t end) {
+                            for (size_t i = begin; i < end; ++i)
+                                rendered[i] = JsonText::compact(plan.requests[i]->toShowJson());
+                        });
+    QByteArray chunk;
+    for (size_t i = 0; i < rendered.size(); ++i) {
+        chunk += plan.framing.at(qsizetype(i));
+        chunk += rendered[i];
+        if (chunk.size() >= 1 << 16) {
+            ctx.outBytes(chunk);
+            chunk.clear();
+        }
+    }
+    ctx.outBytes(chunk + plan.tail);
 }
 
 QString usageText()
@@ -123,24 +161,23 @@ int CollectionCommand::show(const QStringList& arguments, CliContext& ctx)
     if (parser.positionalArguments().size() > 1)
         return ctx.usage(QStringLiteral("collection show takes one PATH"));
     CliWorkspace w;
-    if (auto ok = w.open(parser.value(workspaceOption), ctx); !ok)
+    if (auto ok = w.open(parser.value(workspaceOption), ctx, CliWorkspace::Access::ReadOnly); !ok)
         return ctx.fail(ok.error());
     const QString path = parser.positionalArguments().value(0);
     if (path.isEmpty()) {
         Workspace& ws = w.workspace();
         if (parser.isSet(json)) {
-            // Streamed one collection at a time, the same bytes as the compact QJsonObject
-            // {"items": [...], "name": ...} (its keys sorted), without ever holding the whole tree as JSON.
-            ctx.outBytes(QByteArrayLiteral("{\"items\":["));
-            QByteArray chunk;
+            // The same bytes as the compact QJsonObject {"items": [...], "name": ...} (its keys sorted), without
+            // ever holding the whole tree as one QJsonObject.
+            ShowJsonPlan plan;
+            plan.tail = QByteArrayLiteral("{\"items\":[");
             for (int i = 0; i < ws.collectionCount(); ++i) {
-                chunk.clear();
                 if (i > 0)
-                    chunk += ',';
-                appendShowJson(*ws.collection(i), chunk);
-                ctx.outBytes(chunk);
+                    plan.tail += ',';
+                planShowJson(*ws.collection(i), plan);
             }
-            ctx.outBytes("],\"name\":" + jsonString(ws.name) + "}\n");
+            plan.tail += "],\"name\":" + jsonString(ws.name) + "}\n";
+            writeShowJson(ctx, plan);
             return ExitOk;
         }
         for (int i = 0; i < ws.collectionCount(); ++i)
@@ -151,9 +188,10 @@ int CollectionCommand::show(const QStringList& arguments, CliContext& ctx)
     if (!node)
         return notFound(ctx, path);
     if (parser.isSet(json)) {
-        QByteArray out;
-        appendShowJson(*node, out);
-        ctx.outBytes(out + '\n');
+        ShowJsonPlan plan;
+        planShowJson(*node, plan);
+        plan.tail += '\n';
+        writeShowJson(ctx, plan);
     } else
         printTree(ctx, *node, 0);
     return ExitOk;

@@ -14,13 +14,16 @@ void ParallelSlices::run(size_t n, size_t threads, size_t minPerThread, const st
     }
     std::vector<std::thread> pool;
     const size_t per = (n + workers - 1) / workers;
-    for (size_t w = 0; w < workers; ++w) {
+    // The calling thread takes the first slice itself instead of only waiting: one thread fewer to start, and on
+    // two cores both work.
+    for (size_t w = 1; w < workers; ++w) {
         const size_t begin = w * per;
         const size_t end = std::min(n, begin + per);
         if (begin < end) {
             pool.emplace_back(work, begin, end);
         }
     }
+    work(0, std::min(n, per));
     for (auto& t : pool) {
         t.join();
     }

@@ -80,12 +80,16 @@ QVariant CollectionTreeModel::data(const QModelIndex& index, int role) const
             return QStringLiteral("%1 %2").arg(n->request().request.normalizedMethod(), n->request().request.url);
         return tr("%n request(s)", nullptr, n->requestCount());
     case Qt::DecorationRole: {
-        const QStyle* style = QApplication::style();
-        if (n->kind() == CollectionNode::Kind::Collection)
-            return style->standardIcon(QStyle::SP_DirHomeIcon);
-        if (n->kind() == CollectionNode::Kind::Folder)
-            return style->standardIcon(QStyle::SP_DirIcon);
-        return style->standardIcon(QStyle::SP_FileIcon);
+        const int kind = n->kind() == CollectionNode::Kind::Collection ? 0
+                         : n->kind() == CollectionNode::Kind::Folder   ? 1
+                                                                       : 2;
+        QIcon& icon = m_icons[std::size_t(kind)];
+        if (icon.isNull()) {
+            static constexpr std::array<QStyle::StandardPixmap, 3> kPixmaps{QStyle::SP_DirHomeIcon, QStyle::SP_DirIcon,
+                                                                            QStyle::SP_FileIcon};
+            icon = QApplication::style()->standardIcon(kPixmaps[std::size_t(kind)]);
+        }
+        return icon;
     }
     case IdRole:
         return n->id();

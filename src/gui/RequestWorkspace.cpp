@@ -633,6 +633,7 @@ void RequestWorkspace::send()
     storeCurrentTab();
     const SessionRequest request = currentSessionRequest();
     m_session->setClientOptions(m_baseOptions);
+    m_sendingTabId = m_tabs.at(m_shownTab).id;
     m_currentId = m_session->start(request);
     m_send->setEnabled(false);
     m_cancel->setEnabled(true);
@@ -691,27 +692,55 @@ void RequestWorkspace::onSessionFinished(quint64 id, const SessionResult& result
     m_cancel->setEnabled(false);
     m_cancel->hide();
     m_progress->hide();
-    m_sent = result.sent;
-    m_sentSecrets = result.secretValues;
     m_lastAuthNote = result.authNote;
     if (!result.unknownVariables.isEmpty())
         Q_EMIT statusMessage(
             tr("Unknown variables left as written: %1").arg(result.unknownVariables.join(QStringLiteral(", "))));
-    m_viewer->setResponse(result.response);
+    // The answer belongs to the tab that sent it, which may no longer be the one on display (the user switched
+    // tabs while it was on its way, or closed it): it is shown only when its tab is.
+    auto kept = std::make_shared<const SessionResult>(result);
+    int sender = -1;
+    for (int i = 0; i < m_tabs.size(); ++i) {
+        if (m_tabs.at(i).id == m_sendingTabId) {
+            sender = i;
+            m_tabs[i].result = kept;
+            break;
+        }
+    }
+    if (sender >= 0 && sender == m_shownTab)
+        showResult(kept.get(), true);
     if (result.authError) {
-        m_diagnosis->setPlainText(tr("Not sent: %1").arg(result.authError->message));
-        m_sideTabs->setCurrentWidget(m_diagnosis);
         Q_EMIT statusMessage(tr("Not sent: %1").arg(result.authError->message));
         Q_EMIT responseReceived();
         return;
     }
-    showDiagnosis(result.response, result.diagnosis);
     const QString outcome =
         result.response.received
             ? tr("%1 in %2 ms").arg(result.response.statusLine()).arg(result.response.timings.totalMs)
             : result.response.statusLine();
     Q_EMIT statusMessage(result.authNote.isEmpty() ? outcome : QStringLiteral("%1 — %2").arg(outcome, result.authNote));
     Q_EMIT responseReceived();
+}
+
+void RequestWorkspace::showResult(const SessionResult* result, bool focus)
+{
+    if (!result) {
+        m_sent = HttpRequestSpec();
+        m_sentSecrets.clear();
+        m_viewer->clear();
+        m_diagnosis->clear();
+        return;
+    }
+    m_sent = result->sent;
+    m_sentSecrets = result->secretValues;
+    m_viewer->setResponse(result->response);
+    if (result->authError) {
+        m_diagnosis->setPlainText(tr("Not sent: %1").arg(result->authError->message));
+        if (focus)
+            m_sideTabs->setCurrentWidget(m_diagnosis);
+        return;
+    }
+    showDiagnosis(result->response, result->diagnosis, focus);
 }
 
 void RequestWorkspace::showDiagnosis(const HttpClientResponse& response, const std::optional<Diagnosis>& diagnosis,
@@ -945,6 +974,8 @@ void RequestWorkspace::loadTab(int index)
     } else {
         setCurrentItem(tab.item);
     }
+    // The response pane shows this tab's last answer, never the one of the tab shown before.
+    showResult(tab.result.get(), false);
     const CollectionNode* node = m_document->node(tab.id);
     m_itemPathLabel->setText(
         node ? QStringLiteral("%1 — %2").arg(node->path().join(QStringLiteral(" / ")),
@@ -993,7 +1024,7 @@ void RequestWorkspace::openItem(const QString& id)
         }
     }
     storeCurrentTab();
-    m_tabs.append(TabState{id, node->request(), false});
+    m_tabs.append(TabState{id, node->request(), false, nullptr});
     m_loadingTab = true;
     const int index = m_tabBar->addTab(node->name());
     m_loadingTab = false;

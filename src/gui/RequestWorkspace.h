@@ -171,7 +171,12 @@ private:
         QString id; // empty: the scratch request
         RequestItem item;
         bool dirty = false;
+        /// The last answer to this tab's request (null: not sent yet): what the response pane and the diagnosis
+        /// show while the tab is shown.
+        std::shared_ptr<const SessionResult> result;
     };
+    /// Shows `result` (null: nothing sent from this tab yet) in the response pane and the diagnosis.
+    void showResult(const SessionResult* result, bool focus);
     void storeCurrentTab();
     void loadTab(int index);
     void updateTabTitle(int index);
@@ -197,6 +202,7 @@ private:
     RequestSession* m_session;
     ProbePanel* m_probe;
     quint64 m_currentId = 0;
+    QString m_sendingTabId; // the tab (by item id; empty: the scratch tab) whose request is on its way
     WorkspaceDocument* m_document;
     CollectionsSidebar* m_sidebar;
     FolderSettingsEditor* m_settingsEditor;

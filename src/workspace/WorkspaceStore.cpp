@@ -3,6 +3,7 @@
 
 #include "core/TextPosition.h"
 #include "storage/AtomicFile.h"
+#include "storage/DirectoryReader.h"
 #include "storage/SecretStore.h"
 #include "workspace/ModelJson.h"
 
@@ -155,10 +156,12 @@ struct WorkspaceStore::PlannedRequest
     QString path;
     QString fileName;
     ReadResult read;
-    QString id; // the file's "id" as written: the scope of its secrets
+    bool parsed = false; // read and parsed (below: what was found)
+    QString id;          // the file's "id" as written: the scope of its secrets
     /// Parsed on the worker when the file lists no secrets; otherwise on the
     /// calling thread after they are put back.
     std::optional<Result<RequestItem>> item;
+    std::unique_ptr<CollectionNode> node; // made from `item` when it parsed
 };
 
 /// A collection or folder directory as the walk found it: its settings file
@@ -233,25 +236,26 @@ QByteArray WorkspaceStore::formatJson(const QJsonObject& object)
 
 WorkspaceStore::ReadResult WorkspaceStore::readJson(const QString& path, const char* type)
 {
+    return parseJson(path, DirectoryReader::readPath(path), type, true);
+}
+
+WorkspaceStore::ReadResult WorkspaceStore::parseJson(const QString& path, const DirectoryReader::File& file,
+                                                     const char* type, bool hash)
+{
     ReadResult r;
-    QFile file(path);
     auto problem = [&](Error error, int line = 0, int column = 0) {
         r.problem = WorkspaceProblem{path, line, column, std::move(error)};
     };
-    // Open first and ask whether it exists only when that fails: one system call
-    // less per file (a workspace of 10,000 requests spent a quarter of its load
-    // time in stat). Unbuffered: readAll() reads straight into the result instead
-    // of through QIODevice's buffer.
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-        if (!QFileInfo::exists(path))
-            return r;
-        r.exists = true;
-        problem(Error(ErrorCode::Io, QStringLiteral("cannot read: %1").arg(file.errorString())));
+    if (file.status == DirectoryReader::File::Status::Missing)
+        return r;
+    r.exists = true;
+    if (file.status == DirectoryReader::File::Status::Failed) {
+        problem(Error(ErrorCode::Io, QStringLiteral("cannot read: %1").arg(file.error)));
         return r;
     }
-    r.exists = true;
-    const QByteArray data = file.readAll();
-    r.hash = sha1(data);
+    const QByteArray& data = file.data;
+    if (hash)
+        r.hash = sha1(data);
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -482,31 +486,38 @@ Result<std::unique_ptr<Workspace>> WorkspaceStore::load()
         planned->path = collectionsDir.filePath(name);
         planned->dirName = name;
         planned->kind = CollectionNode::Kind::Collection;
-        planContainer(*planned, &folders);
+        planContainer(*planned, &folders, m_trackChanges);
         collections.push_back(std::move(planned));
     }
-    forEachParallel(folders.size(), 8, [&folders](std::size_t i) { planContainer(*folders[i], nullptr); });
+    const bool hash = m_trackChanges;
+    forEachParallel(folders.size(), 8, [&folders, hash](std::size_t i) { planContainer(*folders[i], nullptr, hash); });
     std::vector<PlannedRequest*> requests;
     std::function<void(PlannedContainer&)> collect = [&](PlannedContainer& c) {
         for (auto& child : c.children) {
             if (child.container)
                 collect(*child.container);
-            else
+            else if (!child.request->parsed)
                 requests.push_back(child.request.get());
         }
     };
     for (auto& planned : collections)
         collect(*planned);
-    forEachParallel(requests.size(), 32, [&requests](std::size_t i) { parseRequest(*requests[i]); });
+    forEachParallel(requests.size(), 32, [&requests, hash](std::size_t i) {
+        parseRequest(*requests[i], DirectoryReader::readPath(requests[i]->path), hash);
+    });
     for (auto& planned : collections)
         workspace->insertCollection(workspace->collectionCount(), loadContainer(*workspace, *planned));
     return workspace;
 }
 
-void WorkspaceStore::planContainer(PlannedContainer& planned, std::vector<PlannedContainer*>* later)
+void WorkspaceStore::planContainer(PlannedContainer& planned, std::vector<PlannedContainer*>* later, bool hash)
 {
     const bool isCollection = planned.kind == CollectionNode::Kind::Collection;
-    planned.meta = readJson(planned.metaPath(), isCollection ? "collection" : "folder");
+    // One open directory for its settings file, its listing and (off the calling thread) its request files: each
+    // file is opened relative to it (DirectoryReader).
+    const DirectoryReader dir(planned.path);
+    planned.meta = parseJson(planned.metaPath(), dir.read(isCollection ? kCollectionFile : kFolderFile),
+                             isCollection ? "collection" : "folder", hash);
     QStringList order;
     if (planned.meta.ok) {
         for (const auto& item : planned.meta.object.value(QStringLiteral("items")).toArray())
@@ -515,15 +526,13 @@ void WorkspaceStore::planContainer(PlannedContainer& planned, std::vector<Planne
 
     // The listing says which entries are directories (from the directory itself,
     // no stat per entry).
-    const QDir dir(planned.path);
     QHash<QString, bool> entries; // name -> is a directory
     QStringList names;
-    for (const QFileInfo& info : dir.entryInfoList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot, QDir::Name)) {
-        const QString name = info.fileName();
-        if (name == kCollectionFile || name == kFolderFile)
+    for (const DirectoryReader::Entry& entry : dir.entries()) {
+        if (entry.name == kCollectionFile || entry.name == kFolderFile)
             continue;
-        entries.insert(name, info.isDir());
-        names.append(name);
+        entries.insert(entry.name, entry.isDirectory);
+        names.append(entry.name);
     }
     QStringList ordered;
     QSet<QString> placed;
@@ -537,20 +546,25 @@ void WorkspaceStore::planContainer(PlannedContainer& planned, std::vector<Planne
         if (!placed.contains(name))
             ordered.append(name);
     }
+    const QString prefix = planned.path + QLatin1Char('/');
     for (const QString& name : ordered) {
         PlannedContainer::Child child;
         if (entries.value(name)) {
             child.container = std::make_unique<PlannedContainer>();
-            child.container->path = dir.filePath(name);
+            child.container->path = prefix + name;
             child.container->dirName = name;
             if (later)
                 later->push_back(child.container.get());
             else
-                planContainer(*child.container, nullptr);
+                planContainer(*child.container, nullptr, hash);
         } else if (name.endsWith(QLatin1String(".json"))) {
             child.request = std::make_unique<PlannedRequest>();
-            child.request->path = dir.filePath(name);
+            child.request->path = prefix + name;
             child.request->fileName = name;
+            // Off the calling thread (`later` null) the request files are read and parsed here, while the directory
+            // is open; a collection's own request files (planned on the calling thread) are read with the rest.
+            if (!later)
+                parseRequest(*child.request, dir.read(name), hash);
         } else {
             continue;
         }
@@ -558,9 +572,10 @@ void WorkspaceStore::planContainer(PlannedContainer& planned, std::vector<Planne
     }
 }
 
-void WorkspaceStore::parseRequest(PlannedRequest& planned)
+void WorkspaceStore::parseRequest(PlannedRequest& planned, const DirectoryReader::File& file, bool hash)
 {
-    planned.read = readJson(planned.path, "request");
+    planned.parsed = true;
+    planned.read = parseJson(planned.path, file, "request", hash);
     if (!planned.read.ok)
         return;
     planned.id = planned.read.object.value(QStringLiteral("id")).toString();
@@ -569,6 +584,18 @@ void WorkspaceStore::parseRequest(PlannedRequest& planned)
                 // store is not shared)
     planned.item = RequestItem::fromJson(planned.read.object);
     planned.read.object = QJsonObject();
+    if (*planned.item)
+        planned.node = makeRequestNode(planned);
+}
+
+std::unique_ptr<CollectionNode> WorkspaceStore::makeRequestNode(PlannedRequest& planned)
+{
+    RequestItem& item = planned.item->value();
+    if (item.name.isEmpty())
+        item.name = QFileInfo(planned.fileName).completeBaseName();
+    auto node = CollectionNode::makeRequest(std::move(item));
+    node->setFileName(planned.fileName);
+    return node;
 }
 
 void WorkspaceStore::forEachParallel(std::size_t count, std::size_t perThread,
@@ -634,25 +661,21 @@ std::unique_ptr<CollectionNode> WorkspaceStore::loadRequest(const Workspace& wor
     accept(path, planned.read);
     if (!planned.read.ok)
         return nullptr;
-    const QStringList scope{QStringLiteral("item"), planned.id};
-    if (planned.item) {
-        m_keychainMembers.insert(scope.join(QLatin1Char('/')), {}); // what restoreSecrets() notes for no secrets
-    } else {
-        restoreSecrets(workspace.id, scope, planned.read.object, path);
+    // A request without secrets was parsed into its node on the worker (no secrets means nothing to note in
+    // m_keychainMembers: an absent scope reads as an empty list there).
+    if (!planned.item) {
+        restoreSecrets(workspace.id, {QStringLiteral("item"), planned.id}, planned.read.object, path);
         planned.item = RequestItem::fromJson(planned.read.object);
+        if (*planned.item)
+            planned.node = makeRequestNode(planned);
     }
-    Result<RequestItem>& item = *planned.item;
-    if (!item) {
-        m_problems.append({path, 0, 0, item.error()});
+    if (!planned.node) {
+        m_problems.append({path, 0, 0, planned.item->error()});
         m_readOnly.insert(path);
         return nullptr;
     }
-    if (item->name.isEmpty())
-        item->name = QFileInfo(planned.fileName).completeBaseName();
-    auto node = CollectionNode::makeRequest(std::move(item).value());
-    node->setFileName(planned.fileName);
-    m_locations.insert(node->id(), path);
-    return node;
+    m_locations.insert(planned.node->id(), path);
+    return std::move(planned.node);
 }
 
 // --- saving

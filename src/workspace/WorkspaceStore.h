@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "storage/DirectoryReader.h"
 #include "workspace/Workspace.h"
 
 #include <QHash>
@@ -67,6 +68,11 @@ public:
     /// the directory walk), the secrets and the bookkeeping are put together on
     /// the calling thread.
     void setLoadThreads(int threads) { m_loadThreads = std::max(1, threads); }
+    /// Whether load() keeps a hash of every request, folder and collection file it reads (default on):
+    /// changedOnDisk(), knownFiles() (a file watcher) and writes that skip unchanged files use them. Off for a
+    /// one-shot command that only reads (`collection show`): hashing 10,000 files is then work nobody uses, and
+    /// a later save writes its file even when unchanged.
+    void setTrackChanges(bool track) { m_trackChanges = track; }
 
     /// Writes everything (a new workspace, or after an import).
     Result<void> saveAll(const Workspace& workspace);
@@ -121,13 +127,15 @@ private:
     struct PlannedContainer;
     struct PlannedRequest;
     static ReadResult readJson(const QString& path, const char* type);
+    static ReadResult parseJson(const QString& path, const DirectoryReader::File& file, const char* type, bool hash);
     /// Takes in what reading a file found: its hash, and a problem (the file
     /// becomes read-only).
     void accept(const QString& path, ReadResult& read);
     /// Reads a container's settings file and lists its directory; subdirectories
     /// are planned here too, or listed in `later` (null: here).
-    static void planContainer(PlannedContainer& planned, std::vector<PlannedContainer*>* later);
-    static void parseRequest(PlannedRequest& planned);
+    static void planContainer(PlannedContainer& planned, std::vector<PlannedContainer*>* later, bool hash);
+    static void parseRequest(PlannedRequest& planned, const DirectoryReader::File& file, bool hash);
+    static std::unique_ptr<CollectionNode> makeRequestNode(PlannedRequest& planned);
     /// Runs fn(0) ... fn(count - 1) on up to m_loadThreads threads (this one
     /// included), at least `perThread` each.
     void forEachParallel(std::size_t count, std::size_t perThread, const std::function<void(std::size_t)>& fn) const;
@@ -151,6 +159,7 @@ private:
     QString m_directory;
     SecretStore* m_secrets;
     int m_loadThreads;
+    bool m_trackChanges = true;
     QList<WorkspaceProblem> m_problems;
     QSet<QString> m_readOnly;                      // damaged or newer-version files: never overwritten
     QHash<QString, QByteArray> m_hashes;           // path -> SHA-1 of what was last read or written

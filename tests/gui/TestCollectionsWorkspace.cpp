@@ -14,6 +14,7 @@
 
 #include <QCryptographicHash>
 #include <QDirIterator>
+#include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -24,6 +25,7 @@
 #include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
@@ -42,12 +44,14 @@ private Q_SLOTS:
     void cleanupTestCase();
     void treeShowsTheWorkspaceAndFilters();
     void filterOpensTheFoldersOnScreen();
+    void filterFollowsEdits();
     void treeEditsAreUndoableOnDisk();
     void dragAndDropMovesAndUndoes();
     void tabsSaveOnlyTheirFile();
     void closingADirtyTab();
     void scratchSaveAs();
     void inheritedAuthIsSentAndShown();
+    void responsePaneFollowsTheTab();
     void settingsEditorSavesHeadersAndAuth();
     void externalEditWhileDirty();
     void secretsNeverInFiles();
@@ -145,6 +149,15 @@ void TestCollectionsWorkspace::treeShowsTheWorkspaceAndFilters()
     QCOMPARE(tree->model()->rowCount(folder), 2);
     QCOMPARE(tree->model()->index(0, 0, folder).data().toString(), QStringLiteral("GET  Private"));
     QVERIFY(tree->isExpanded(collection)); // a new workspace shows its collections open
+    // The icons come from the style once, not again for every row painted (the same icon each time).
+    const auto iconKey = [](const QModelIndex& index) {
+        return index.data(Qt::DecorationRole).value<QIcon>().cacheKey();
+    };
+    const QModelIndex request = tree->model()->index(0, 0, folder);
+    QVERIFY(!request.data(Qt::DecorationRole).value<QIcon>().isNull());
+    QCOMPARE(iconKey(request), iconKey(tree->model()->index(1, 0, folder)));
+    QCOMPARE(iconKey(folder), iconKey(folder));
+    QVERIFY(iconKey(folder) != iconKey(request));
 
     QTest::keyClicks(child<QLineEdit>(&w, "collectionFilterLineEdit"), QStringLiteral("publ"));
     // The match stays visible with the folders above it; the other request is filtered out.
@@ -218,6 +231,54 @@ void TestCollectionsWorkspace::filterOpensTheFoldersOnScreen()
     QVERIFY(w.document()->reload().ok());
     QVERIFY(tree->isExpanded(model->index(0, 0)));
     QVERIFY(!tree->isExpanded(model->index(0, 0, model->index(0, 0))));
+}
+
+void TestCollectionsWorkspace::filterFollowsEdits()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    auto* tree = child<QTreeView>(&w, "collectionTreeView");
+    auto* filter = child<QLineEdit>(&w, "collectionFilterLineEdit");
+    const QAbstractItemModel* model = tree->model();
+    auto shownRequests = [&] {
+        QStringList names;
+        const QModelIndex collection = model->index(0, 0);
+        for (int f = 0; f < model->rowCount(collection); ++f) {
+            const QModelIndex folder = model->index(f, 0, collection);
+            for (int r = 0; r < model->rowCount(folder); ++r)
+                names.append(model->index(r, 0, folder).data(CollectionTreeModel::NameRole).toString());
+        }
+        return names;
+    };
+    // The tree: Quickstart API / Protected / {Private, Public}: four names. "p" is in all of them.
+    QTest::keyClicks(filter, QStringLiteral("p"));
+    QCOMPARE(shownRequests(), (QStringList{QStringLiteral("Private"), QStringLiteral("Public")}));
+    QTest::keyClicks(filter, QStringLiteral("r"));
+    QCOMPARE(shownRequests(), QStringList{QStringLiteral("Private")}); // "Protected" is the folder above it
+    QTest::keyClicks(filter, QStringLiteral("I"));                     // case-insensitive
+    QCOMPARE(shownRequests(), QStringList{QStringLiteral("Private")});
+    // A folder that matches by its own name shows, without its requests that do not match.
+    QTest::keyClick(filter, Qt::Key_Backspace);
+    QTest::keyClicks(filter, QStringLiteral("ot"));
+    QCOMPARE(model->rowCount(model->index(0, 0)), 1);
+    QCOMPARE(shownRequests(), QStringList());
+    filter->setText(QStringLiteral("pu"));
+    QCOMPARE(shownRequests(), QStringList{QStringLiteral("Public")});
+
+    // The tree changes while the filter is on: a new matching request shows, a renamed one follows its new name.
+    CollectionNode* folder = w.document()->workspace()->find(QStringLiteral("Quickstart API/Protected"));
+    RequestItem added;
+    added.name = QStringLiteral("Publish");
+    w.document()->addRequest(folder, added);
+    QCOMPARE(shownRequests(), (QStringList{QStringLiteral("Public"), QStringLiteral("Publish")}));
+    w.document()->rename(w.document()->workspace()->find(QStringLiteral("Quickstart API/Protected/Public")),
+                         QStringLiteral("Open"));
+    QCOMPARE(shownRequests(), QStringList{QStringLiteral("Publish")});
+    filter->setText(QStringLiteral("pub"));
+    QCOMPARE(shownRequests(), QStringList{QStringLiteral("Publish")});
+    filter->clear();
+    QCOMPARE(shownRequests(),
+             (QStringList{QStringLiteral("Private"), QStringLiteral("Open"), QStringLiteral("Publish")}));
 }
 
 void TestCollectionsWorkspace::treeEditsAreUndoableOnDisk()
@@ -432,6 +493,57 @@ void TestCollectionsWorkspace::inheritedAuthIsSentAndShown()
     QVERIFY(w.lastAuthNote().isEmpty());
     // The secret environment value went to the secret store, not into environments/*.json.
     QVERIFY(!allText(m_dir->path()).contains(QString::fromLatin1(minted.value())));
+}
+
+void TestCollectionsWorkspace::responsePaneFollowsTheTab()
+{
+    // "Private" inherits a bearer {{accessToken}} that no environment defines: the mock API answers 401. "Public"
+    // sends no auth: 200. The response pane and the diagnosis show the answer of the tab on display, or nothing.
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    const QString privId = w.document()->workspace()->find(QStringLiteral("Quickstart API/Protected/Private"))->id();
+    const QString pubId = w.document()->workspace()->find(QStringLiteral("Quickstart API/Protected/Public"))->id();
+    auto* status = child<QLabel>(&w, "responseStatusLabel");
+    auto* diagnosis = child<QTextBrowser>(&w, "diagnosisTextBrowser");
+    auto* send = child<QPushButton>(&w, "sendButton");
+    QSignalSpy received(&w, &RequestWorkspace::responseReceived);
+    w.openItem(privId);
+    send->click();
+    QVERIFY(received.wait(10000));
+    QCOMPARE(w.responseViewer()->response().status, 401);
+    const QString privStatus = status->text();
+    QVERIFY2(privStatus.contains(QLatin1String("401")), qPrintable(privStatus));
+    QVERIFY2(diagnosis->toPlainText().contains(QLatin1String("401")), qPrintable(diagnosis->toPlainText()));
+
+    // A tab that sent nothing shows nothing (it showed Private's 401 before the fix).
+    w.openItem(pubId);
+    QVERIFY(!w.responseViewer()->response().received);
+    QCOMPARE(w.responseViewer()->response().status, 0);
+    QVERIFY2(!status->text().contains(QLatin1String("401")), qPrintable(status->text()));
+    QVERIFY(diagnosis->toPlainText().isEmpty());
+    w.setCurrentTab(0); // the scratch tab sent nothing either
+    QVERIFY(!w.responseViewer()->response().received);
+
+    w.setCurrentTab(2);
+    send->click();
+    QVERIFY(received.wait(10000));
+    QCOMPARE(w.responseViewer()->response().status, 200);
+    // Each tab shows its own answer again when it comes back.
+    w.setCurrentTab(1);
+    QCOMPARE(w.responseViewer()->response().status, 401);
+    QCOMPARE(status->text(), privStatus);
+    QVERIFY(diagnosis->toPlainText().contains(QLatin1String("401")));
+    w.setCurrentTab(2);
+    QCOMPARE(w.responseViewer()->response().status, 200);
+
+    // An answer that arrives after the user switched away goes to its own tab, not to the one on display.
+    w.setCurrentTab(1);
+    send->click();
+    w.setCurrentTab(0);
+    QVERIFY(received.wait(10000));
+    QVERIFY(!w.responseViewer()->response().received);
+    w.setCurrentTab(1);
+    QCOMPARE(w.responseViewer()->response().status, 401);
 }
 
 void TestCollectionsWorkspace::settingsEditorSavesHeadersAndAuth()

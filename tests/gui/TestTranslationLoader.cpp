@@ -5,10 +5,12 @@
 #include "gui/TranslationLoader.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QTest>
 #include <QTranslator>
+#include <QXmlStreamReader>
 
 class TestTranslationLoader : public QObject
 {
@@ -21,6 +23,7 @@ private Q_SLOTS:
     void localeWithoutCatalogueFallsBackToEnglish();
     void installingAgainReplaces();
     void workbenchUsesTheCatalogue();
+    void formStringsAreInTheCatalogue();
 
 private:
     static QString parts(int n)
@@ -82,6 +85,59 @@ void TestTranslationLoader::workbenchUsesTheCatalogue()
     QVERIFY(workbench.openToken(token, QStringLiteral("test")));
     const QString message = workbench.findChild<QLabel*>(QStringLiteral("inputMessageLabel"))->text();
     QVERIFY2(message.contains(QStringLiteral("3 parts")), qPrintable(message));
+}
+
+void TestTranslationLoader::formStringsAreInTheCatalogue()
+{
+    // The Qt Designer forms in ui/ hold user-facing text too (labels, tooltips, combo items): every <string> not
+    // marked notr="true" must be in the source catalogue, in the context of the form's class, as uic's
+    // retranslateUi() looks it up there. The catalogue once listed none of them (lupdate was given only src/gui).
+    const QDir root(QStringLiteral(TOKENSCOPE_TEST_DATA "/../.."));
+    QFile ts(root.filePath(QStringLiteral("resources/translations/tokenscope_en.ts")));
+    QVERIFY2(ts.open(QIODevice::ReadOnly), qPrintable(ts.fileName()));
+    QSet<QString> catalogue; // "context\nsource"
+    QXmlStreamReader tsXml(&ts);
+    QString context;
+    while (!tsXml.atEnd()) {
+        if (!tsXml.readNext() || !tsXml.isStartElement())
+            continue;
+        if (tsXml.name() == QLatin1String("name"))
+            context = tsXml.readElementText();
+        else if (tsXml.name() == QLatin1String("source"))
+            catalogue.insert(context + QLatin1Char('\n') + tsXml.readElementText());
+    }
+    QVERIFY2(!tsXml.hasError(), qPrintable(tsXml.errorString()));
+
+    const QFileInfoList formFiles = QDir(root.filePath(QStringLiteral("ui"))).entryInfoList({QStringLiteral("*.ui")});
+    QVERIFY(formFiles.size() >= 4);
+    int checked = 0;
+    QStringList missing;
+    for (const QFileInfo& form : formFiles) {
+        QFile file(form.filePath());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&file);
+        QString formClass;
+        while (!xml.atEnd()) {
+            if (!xml.readNext() || !xml.isStartElement())
+                continue;
+            if (xml.name() == QLatin1String("class") && formClass.isEmpty()) {
+                formClass = xml.readElementText();
+            } else if (xml.name() == QLatin1String("string")) {
+                const bool untranslated = xml.attributes().value(QLatin1String("notr")) == QLatin1String("true");
+                const QString text = xml.readElementText();
+                if (untranslated || text.isEmpty())
+                    continue;
+                ++checked;
+                if (!catalogue.contains(formClass + QLatin1Char('\n') + text))
+                    missing.append(form.fileName() + QStringLiteral(": ") + text);
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(form.fileName() + QStringLiteral(": ") + xml.errorString()));
+    }
+    QVERIFY(checked > 50);
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("not in tokenscope_en.ts (run scripts/update-translations.sh): ") +
+                        missing.join(QStringLiteral("; "))));
 }
 
 QTEST_MAIN(TestTranslationLoader)

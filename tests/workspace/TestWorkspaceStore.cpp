@@ -143,6 +143,7 @@ private Q_SLOTS:
     void environmentsRenamedAndRemoved();
     void nameCollisionsOnDisk();
     void parallelLoadEqualsSerialLoad();
+    void untrackedLoadEqualsTrackedLoad();
 };
 
 void TestWorkspaceStore::roundTripEverything()
@@ -962,6 +963,33 @@ void TestWorkspaceStore::nameCollisionsOnDisk()
 
 QTEST_GUILESS_MAIN(TestWorkspaceStore)
 #include "TestWorkspaceStore.moc"
+
+void TestWorkspaceStore::untrackedLoadEqualsTrackedLoad()
+{
+    // A read-only command's load (setTrackChanges(false)) gives the same workspace; it only keeps no hashes.
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    auto ws = full();
+    {
+        WorkspaceStore writer(dir.path(), &secrets);
+        QVERIFY(writer.saveAll(*ws).ok());
+    }
+    WorkspaceStore tracked(dir.path(), &secrets);
+    auto one = tracked.load();
+    QVERIFY(one.ok());
+    WorkspaceStore untracked(dir.path(), &secrets);
+    untracked.setTrackChanges(false);
+    auto two = untracked.load();
+    QVERIFY(two.ok());
+    const QString diff = compareWorkspaces(*one.value(), *two.value());
+    QVERIFY2(diff.isEmpty(), qPrintable(diff));
+    QCOMPARE(untracked.problems().size(), tracked.problems().size());
+    const CollectionNode* request = two.value()->find(QStringLiteral("Shop API/Health"));
+    QVERIFY(request);
+    const QString path = untracked.pathOf(*request);
+    QVERIFY(tracked.knownFiles().contains(path));
+    QVERIFY(!untracked.knownFiles().contains(path)); // not hashed: nothing to compare a later change with
+}
 
 void TestWorkspaceStore::parallelLoadEqualsSerialLoad()
 {
