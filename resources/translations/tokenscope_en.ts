@@ -821,6 +821,58 @@ Qt %2 (built with %3)
         <source>and decrypt it with the matching key</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Attack</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the signed token with a deliberately bad one (alg none, key confusion, expired, ...) from the token probe&apos;s catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no signed token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attack %1: no variant %2 for this token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attack %1 does not apply: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a correct API accepts it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no fixed expectation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a correct API %1 reject it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attack %1: %2. %3 (%4). Editing the header, payload or key signs a clean token again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentEditorDialog</name>
@@ -1919,6 +1971,173 @@ Qt %2 (built with %3)
         <source>Recent Workspaces</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Embedded issuer of the mock API (private)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Probe this API…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProbePanel</name>
+    <message>
+        <source>Token to probe (empty: the one the request&apos;s auth sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The issuer&apos;s key. A private key re-signs the claim rows (exp, aud, iss, ...), which are skipped without it; a public key feeds the key-confusion rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No issuer key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the request with the valid token, then once per checked mutation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JUnit XML…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checks which bad tokens the API wrongly accepts: alg none, key confusion, expired, foreign audience, jku, ... The request must succeed with the valid token first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mutation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why rejected / note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a row to open its token in the Token workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without kid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>private</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>re-signs the claim rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key confusion only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one mutation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot probe: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending the control request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The probe could not run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inconclusive: the control request was not accepted (%1). Send the request with a valid token first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (cancelled)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Probe Report</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2722,6 +2941,10 @@ Reload them and drop your unsaved edits, or keep your edits (saving then overwri
             <numerusform>Reloaded after a change on disk (%n files).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Probe</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ResponseViewer</name>
@@ -3192,6 +3415,14 @@ Reload them and drop your unsaved edits, or keep your edits (saving then overwri
     </message>
     <message>
         <source>Open the selected request&apos;s token in the Token workbench. The log shows only a redacted preview; whole tokens of the latest requests are held in memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept tokens &amp;without exp (like the quickstart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RFC 9068 §2.2 requires exp in a JWT access token, so tokens without it are rejected by default. Tick this to imitate the quickstart, which accepts them.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3716,6 +3947,22 @@ UTC: %2</source>
     </message>
     <message>
         <source>A JWE (RFC 7516): the content is encrypted. Decrypt it with a key in the Decrypt (JWE) tab; a nested JWT is verified there with the Key panel&apos;s key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Probe this API</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the Request workspace&apos;s Probe tab with this token: replay the request with bad tokens made from it and see which ones the API wrongly accepts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This token was encrypted to a public key (%1). Decrypting it needs the matching private key: paste it above, or generate the key pair in the Encoder or in the Keys workspace and encrypt to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No token to probe with.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
