@@ -4,9 +4,11 @@
 #include "http/TcpHttpTransport.h"
 
 #include <atomic>
+#include <mutex>
 
 struct AttackerKeyServer::State
 {
+    std::mutex mutex; // the documents may be set after start(), while the worker thread answers
     QByteArray jwks;
     QByteArray certificate;
     std::atomic<int> jwksFetches{0};
@@ -39,10 +41,12 @@ Result<void> AttackerKeyServer::start(const QByteArray& jwksJson, const QByteArr
         // The query is ignored: an API may add its own cache busters.
         if (request.path == "/jwks.json") {
             ++state->jwksFetches;
+            const std::lock_guard lock(state->mutex);
             return HttpResponse(200, QByteArrayLiteral("application/jwk-set+json"), state->jwks);
         }
         if (request.path == "/cert.pem") {
             ++state->certificateFetches;
+            const std::lock_guard lock(state->mutex);
             return HttpResponse(200, QByteArrayLiteral("application/pem-certificate-chain"), state->certificate);
         }
         return HttpResponse::text(404, QByteArrayLiteral("not found\n"));
@@ -52,6 +56,15 @@ Result<void> AttackerKeyServer::start(const QByteArray& jwksJson, const QByteArr
     m_state = std::move(state);
     m_transport = std::move(transport);
     return {};
+}
+
+void AttackerKeyServer::setDocuments(const QByteArray& jwksJson, const QByteArray& certificatePem)
+{
+    if (!m_state)
+        return;
+    const std::lock_guard lock(m_state->mutex);
+    m_state->jwks = jwksJson;
+    m_state->certificate = certificatePem;
 }
 
 void AttackerKeyServer::stop()

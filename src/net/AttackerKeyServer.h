@@ -25,6 +25,9 @@ public:
 
     /// Binds 127.0.0.1 on a free port and serves. Errors: ERR_IO.
     Result<void> start(const QByteArray& jwksJson, const QByteArray& certificatePem);
+    /// Replaces the documents served (the probe binds first, so its tokens can name the URLs, and sets the keys
+    /// once they are generated).
+    void setDocuments(const QByteArray& jwksJson, const QByteArray& certificatePem);
     void stop();
     bool isRunning() const;
 

@@ -4,6 +4,7 @@
 #include "core/SystemClock.h"
 #include "jose/CompactToken.h"
 #include "net/AttackerKeyServer.h"
+#include "net/BackgroundTask.h"
 
 #include <QEventLoop>
 #include <QTimer>
@@ -147,6 +148,7 @@ Result<void> ProbeRunner::start(const ProbeOptions& options)
     m_done = 0;
     m_cancelled = false;
     m_running = true;
+    ++m_generation; // a preparation still running for an earlier run is dropped
     m_session->setClock(m_clock);
     m_session->setDiagnosisContext(options.diagnosisKeys, options.expectedIssuer, options.expectedAudience);
 
@@ -221,7 +223,7 @@ void ProbeRunner::onControl(const SessionResult& result)
             key = key.withKid(kid);
         m_session->setDiagnosisContext(Jwks(QList<Jwk>{key}), m_options.expectedIssuer, m_options.expectedAudience);
     }
-    m_mutator = std::make_unique<TokenMutator>(m_clock ? *m_clock : SystemClock::instance());
+    m_mutator = std::make_shared<TokenMutator>(m_clock ? *m_clock : SystemClock::instance());
     m_attacker.reset();
     // The attacker's keys cost a key generation per key type: only when a selected row points at the host.
     const bool needsHost =
@@ -230,10 +232,9 @@ void ProbeRunner::onControl(const SessionResult& result)
             return info && info->needsNetwork;
         });
     if (m_options.serveAttackerKeys && needsHost) {
-        const QString alg = CompactToken::parse(input.token).alg();
+        // Bound now so the mutations can name its URLs; it serves the keys once they exist (before any row is sent).
         auto attacker = std::make_unique<AttackerKeyServer>();
-        if (auto started = attacker->start(m_mutator->attackerJwksJson(), m_mutator->attackerCertificatePem(alg));
-            started) {
+        if (auto started = attacker->start({}, {}); started) {
             input.attackerJwksUrl = attacker->jwksUrl();
             input.attackerX5uUrl = attacker->certificateUrl();
             m_attacker = std::move(attacker);
@@ -241,13 +242,46 @@ void ProbeRunner::onControl(const SessionResult& result)
         // Without the host the jku/x5u rows are skipped by the mutator (empty URL): the rest still runs.
     }
     m_options.input = input;
-    auto mutations = m_mutator->mutate(input, m_options.ids);
-    if (!mutations) {
-        m_report.error = mutations.error();
+    // Generating the attacker's keys (an RSA-2048 key alone is 0.1-0.6 s) and signing every row runs on the thread
+    // pool, so a GUI that starts a probe never freezes; the mutator is shared so it outlives a runner destroyed
+    // meanwhile, and the generation check drops a result that belongs to an earlier (cancelled) run.
+    const quint64 generation = ++m_generation;
+    const QString alg = CompactToken::parse(input.token).alg();
+    const bool serving = m_attacker != nullptr;
+    BackgroundTask::run<std::shared_ptr<PreparedRows>>(
+        this,
+        [mutator = m_mutator, input, ids = m_options.ids, alg, serving] {
+            auto prepared = std::make_shared<PreparedRows>();
+            auto mutations = mutator->mutate(input, ids);
+            if (mutations)
+                prepared->mutations = mutations.value();
+            else
+                prepared->error = mutations.error();
+            if (serving) {
+                prepared->jwks = mutator->attackerJwksJson();
+                prepared->certificate = mutator->attackerCertificatePem(alg);
+            }
+            return prepared;
+        },
+        [this, generation](const std::shared_ptr<PreparedRows>& prepared) {
+            if (generation == m_generation)
+                onRowsPrepared(*prepared);
+        });
+}
+
+void ProbeRunner::onRowsPrepared(const PreparedRows& prepared)
+{
+    if (!m_running)
+        return; // cancelled while the rows were made: finishProbe() already ran
+    if (prepared.error) {
+        m_report.error = *prepared.error;
         finishProbe();
         return;
     }
-    for (const TokenMutation& mutation : mutations.value()) {
+    if (m_attacker)
+        m_attacker->setDocuments(prepared.jwks, prepared.certificate);
+    const QList<TokenMutation>& mutations = prepared.mutations;
+    for (const TokenMutation& mutation : mutations) {
         ProbeRow row;
         const MutationInfo* info = TokenMutator::find(mutation.id);
         Q_ASSERT(info);

@@ -92,7 +92,16 @@ Q_SIGNALS:
 
 private:
     void onFinished(quint64 id, const SessionResult& result);
+    /// The mutated rows and the attacker documents, made on the thread pool.
+    struct PreparedRows
+    {
+        QList<TokenMutation> mutations;
+        std::optional<Error> error;
+        QByteArray jwks;
+        QByteArray certificate;
+    };
     void onControl(const SessionResult& result);
+    void onRowsPrepared(const PreparedRows& prepared);
     void sendMore();
     void completeRow(int index, const SessionResult& result);
     void finishRow(int index);
@@ -102,7 +111,7 @@ private:
 
     const Clock* m_clock = nullptr;
     RequestSession* m_session;
-    std::unique_ptr<TokenMutator> m_mutator;
+    std::shared_ptr<TokenMutator> m_mutator;
     std::unique_ptr<AttackerKeyServer> m_attacker;
     ProbeOptions m_options;
     QRegularExpression m_rejectBody;
@@ -113,4 +122,5 @@ private:
     int m_done = 0;
     bool m_running = false;
     bool m_cancelled = false;
+    quint64 m_generation = 0; // of the background preparation (see onControl)
 };
