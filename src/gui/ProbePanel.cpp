@@ -24,14 +24,14 @@
 #include <QVBoxLayout>
 
 namespace {
-enum Column
+enum ProbeColumn
 {
-    IdColumn,
-    ChangedColumn,
-    StatusColumn,
-    VerdictColumn,
-    DiagnosisColumn,
-    ColumnCount
+    ProbeIdColumn,
+    ProbeChangedColumn,
+    ProbeStatusColumn,
+    ProbeVerdictColumn,
+    ProbeDiagnosisColumn,
+    ProbeColumnCount
 };
 // Item data: the index into the report's rows.
 constexpr int kRowIndexRole = Qt::UserRole + 1;
@@ -124,7 +124,7 @@ ProbePanel::ProbePanel(QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_results = new QTableWidget(0, ColumnCount, this);
+    m_results = new QTableWidget(0, ProbeColumnCount, this);
     m_results->setObjectName(QStringLiteral("probeResultsTableWidget"));
     m_results->setHorizontalHeaderLabels(
         {tr("Mutation"), tr("What was changed"), tr("Status"), tr("Verdict"), tr("Why rejected / note")});
@@ -135,7 +135,7 @@ ProbePanel::ProbePanel(QWidget* parent)
     m_results->setWordWrap(false);
     m_results->setToolTip(tr("Double-click a row to open its token in the Token workbench"));
     connect(m_results, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
-        const QTableWidgetItem* item = m_results->item(row, IdColumn);
+        const QTableWidgetItem* item = m_results->item(row, ProbeIdColumn);
         if (!item)
             return;
         const int index = item->data(kRowIndexRole).toInt();
@@ -365,13 +365,13 @@ void ProbePanel::fillTable()
             done ? ProbeReport::verdictName(row.verdict) : tr("…"),
             row.diagnosisText(),
         };
-        for (int c = 0; c < ColumnCount; ++c) {
+        for (int c = 0; c < ProbeColumnCount; ++c) {
             auto* item = new QTableWidgetItem(DisplayText::escapeControls(cells.at(c)));
             item->setData(kRowIndexRole, order.at(r));
-            if (c == IdColumn)
+            if (c == ProbeIdColumn)
                 item->setToolTip(
                     QStringLiteral("%1\n%2\n%3").arg(row.info.description, row.info.reason, row.info.reference));
-            if (c == VerdictColumn && done) {
+            if (c == ProbeVerdictColumn && done) {
                 const QColor color = verdictColor(row.verdict);
                 if (color.isValid())
                     item->setForeground(color);
@@ -379,14 +379,14 @@ void ProbePanel::fillTable()
                 font.setBold(row.verdict == ProbeVerdict::Vulnerable);
                 item->setFont(font);
             }
-            if (c == DiagnosisColumn && row.diagnosis)
+            if (c == ProbeDiagnosisColumn && row.diagnosis)
                 item->setToolTip(DisplayText::escapeControls(row.diagnosis->toText()));
             m_results->setItem(r, c, item);
         }
     }
-    m_results->resizeColumnToContents(IdColumn);
-    m_results->resizeColumnToContents(StatusColumn);
-    m_results->resizeColumnToContents(VerdictColumn);
+    m_results->resizeColumnToContents(ProbeIdColumn);
+    m_results->resizeColumnToContents(ProbeStatusColumn);
+    m_results->resizeColumnToContents(ProbeVerdictColumn);
 }
 
 bool ProbePanel::exportReport(ExportFormat format, const QString& path)

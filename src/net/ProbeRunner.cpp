@@ -197,8 +197,9 @@ void ProbeRunner::onControl(const SessionResult& result)
     } else {
         control.accepted = true;
     }
+    const bool accepted = control.accepted;
     Q_EMIT controlFinished(control);
-    if (!control.accepted) {
+    if (!accepted) {
         finishProbe();
         return;
     }
