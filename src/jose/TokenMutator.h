@@ -30,8 +30,8 @@ struct TokenMutatorInput
 /// Nothing here verifies anything: a mutation is what a correct API must (or should) reject, or accept.
 ///
 /// Attacker keys (a fresh RSA-2048, P-256, P-384, P-521, secp256k1, Ed25519 and Ed448 key, each with a self-signed
-/// certificate) are generated once per TokenMutator, each on first use; jwk-embedded, jku-attacker, x5u-attacker, x5c-self-signed and
-/// sig-other-key sign with the one that fits the token's algorithm (RSA/RS256 for HMAC tokens).
+/// certificate) are generated once per TokenMutator, each on first use; jwk-embedded, jku-attacker, x5u-attacker,
+/// x5c-self-signed and sig-other-key sign with the one that fits the token's algorithm (RSA/RS256 for HMAC tokens).
 class TokenMutator
 {
 public:
