@@ -178,6 +178,23 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     vertical->addWidget(lower);
     vertical->setStretchFactor(0, 2);
     vertical->setStretchFactor(1, 3);
+    lower->setObjectName(QStringLiteral("responseSideSplitter"));
+    // The probe's results table has five columns and ~50 rows: with the Probe tab shown the side pane takes most of
+    // the width (the editor above keeps its minimum height, so only the width can be given); the split the user
+    // had comes back with the other tabs.
+    connect(m_sideTabs, &QTabWidget::currentChanged, this, [this, lower](int) {
+        const bool probing = m_sideTabs->currentWidget() == m_probe;
+        if (probing == m_probeLayout)
+            return;
+        m_probeLayout = probing;
+        if (probing) {
+            m_savedLowerSizes = lower->sizes();
+            const int width = lower->width();
+            lower->setSizes({width / 4, width - width / 4});
+        } else {
+            lower->setSizes(m_savedLowerSizes);
+        }
+    });
 
     m_tabBar = new QTabBar(this);
     m_tabBar->setObjectName(QStringLiteral("requestTabBar"));

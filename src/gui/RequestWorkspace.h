@@ -245,6 +245,8 @@ private:
     QLabel* m_importNote;
     ResponseViewer* m_viewer;
     QTabWidget* m_sideTabs;
+    bool m_probeLayout = false;   // the Probe side tab is shown, with the wide layout
+    QList<int> m_savedLowerSizes; // the response/side split before the Probe tab widened it
     QTextBrowser* m_diagnosis;
     QLineEdit* m_historySearch;
     QListWidget* m_historyList;

@@ -35,6 +35,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void invalidUtf8FallsBackWithNote();
     void utf8CheckAcrossSlices();
     void cancelButtonStopsTheRequest();
+    void probeTabWidensTheSidePane();
     void mountedInMainWindow();
     void environmentsEditedSavedAndRestored();
     void damagedEnvironmentsFileIsKept();
@@ -593,6 +595,25 @@ void TestRequestWorkspace::utf8CheckAcrossSlices()
     QCOMPARE(bad, 3);
     QVERIFY(ResponseFormatter::looksBinary(QByteArray(lead + "ok \xff ok"), &bad));
     QCOMPARE(bad, lead.size() + 3);
+}
+
+void TestRequestWorkspace::probeTabWidensTheSidePane()
+{
+    RequestWorkspace w;
+    w.resize(1280, 900);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto* tabs = child<QTabWidget>(&w, "sideTabWidget");
+    auto* lower = child<QSplitter>(&w, "responseSideSplitter");
+    auto* probe = child<QWidget>(&w, "probePanel");
+    const QList<int> lowerBefore = lower->sizes();
+    QVERIFY(lowerBefore.at(1) < lowerBefore.at(0)); // the response is the wider by default
+
+    tabs->setCurrentWidget(probe);
+    QVERIFY2(lower->sizes().at(1) > 2 * lower->sizes().at(0), "the Probe tab takes most of the width");
+
+    tabs->setCurrentIndex(0); // "Why 401/403?": the user's sizes come back
+    QCOMPARE(lower->sizes(), lowerBefore);
 }
 
 void TestRequestWorkspace::cancelButtonStopsTheRequest()
