@@ -15,6 +15,7 @@
 #include "jose/JweEncrypter.h"
 #include "jose/JwtBuilder.h"
 #include "jose/TokenMutator.h"
+#include "net/BackgroundTask.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -689,12 +690,12 @@ QMenu* EncoderPanel::buildAttackMenu()
     return menu;
 }
 
-const TokenMutator& EncoderPanel::mutator()
+std::shared_ptr<TokenMutator> EncoderPanel::mutator()
 {
     if (!m_mutator) {
-        m_mutator = std::make_unique<TokenMutator>(m_clock ? *m_clock : SystemClock::instance());
+        m_mutator = std::make_shared<TokenMutator>(m_clock ? *m_clock : SystemClock::instance());
     }
-    return *m_mutator;
+    return m_mutator;
 }
 
 namespace {
@@ -714,9 +715,13 @@ TokenMutatorInput encoderAttackInput(const QByteArray& token, const std::optiona
 void EncoderPanel::fillVariantMenu(QMenu* menu, const QString& id)
 {
     menu->clear();
+    if (m_attackRunning) {
+        menu->addAction(tr("an attack is being prepared"))->setEnabled(false);
+        return;
+    }
     signNow();
     auto rows = m_token.isEmpty() ? Result<QList<TokenMutation>>(Error(ErrorCode::Usage, tr("no signed token")))
-                                  : mutator().mutate(encoderAttackInput(m_token, m_key), {id});
+                                  : mutator()->mutate(encoderAttackInput(m_token, m_key), {id});
     if (!rows) {
         menu->addAction(rows.error().message)->setEnabled(false);
         return;
@@ -731,17 +736,40 @@ void EncoderPanel::fillVariantMenu(QMenu* menu, const QString& id)
 
 void EncoderPanel::applyAttack(const QString& id, const QString& variant)
 {
+    if (m_attackRunning) {
+        return;
+    }
     signNow(); // attack the token the editors describe, not an earlier attack's
+    if (m_token.isEmpty()) {
+        return; // signNow() already says why
+    }
+    // Off the GUI thread: sig-other-key, jwk-embedded and x5c-self-signed generate the probe's key on first use
+    // (an RSA-2048 key takes 0.1-0.6 s). A result for a token the user has edited since is dropped.
+    m_attackRunning = true;
+    m_errorLabel->setText(tr("Attack %1: preparing the token...").arg(id));
+    const QByteArray attacked = m_token;
+    BackgroundTask::run<std::shared_ptr<Result<QList<TokenMutation>>>>(
+        this,
+        [mutator = mutator(), input = encoderAttackInput(m_token, m_key), id] {
+            return std::make_shared<Result<QList<TokenMutation>>>(mutator->mutate(input, {id}));
+        },
+        [this, id, variant, attacked](const std::shared_ptr<Result<QList<TokenMutation>>>& rows) {
+            m_attackRunning = false;
+            if (m_token == attacked) {
+                showAttack(id, variant, *rows);
+            }
+            Q_EMIT attackFinished();
+        });
+}
+
+void EncoderPanel::showAttack(const QString& id, const QString& variant, const Result<QList<TokenMutation>>& rows)
+{
     QPalette palette = m_errorLabel->palette();
     const auto report = [&](const QString& text, const QColor& color) {
         m_errorLabel->setText(text);
         palette.setColor(QPalette::WindowText, color);
         m_errorLabel->setPalette(palette);
     };
-    if (m_token.isEmpty()) {
-        return; // signNow() already says why
-    }
-    auto rows = mutator().mutate(encoderAttackInput(m_token, m_key), {id});
     if (!rows) {
         report(rows.error().toString(), Theme::errorColor(palette));
         return;

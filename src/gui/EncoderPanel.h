@@ -3,6 +3,7 @@
 
 #include "gui/KeyMaterial.h"
 #include "jose/Jwk.h"
+#include "jose/TokenMutation.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -60,6 +61,9 @@ public:
 
 Q_SIGNALS:
     void useTokenRequested(const QByteArray& token);
+    /// An attack chosen from the Attack menu has been applied or refused (its message is shown). The mutated token
+    /// is made on the thread pool: the rows that need the probe's own key generate it on first use.
+    void attackFinished();
 
 private:
     enum class KeyKind
@@ -83,7 +87,8 @@ private:
     /// Applies one TokenMutator row to the freshly signed token; `variant` picks among several (empty: the first).
     void applyAttack(const QString& id, const QString& variant);
     void fillVariantMenu(QMenu* menu, const QString& id);
-    const TokenMutator& mutator();
+    std::shared_ptr<TokenMutator> mutator();
+    void showAttack(const QString& id, const QString& variant, const Result<QList<TokenMutation>>& rows);
 
     QPlainTextEdit* m_headerEdit;
     QPlainTextEdit* m_payloadEdit;
@@ -120,5 +125,6 @@ private:
     bool m_showingAttack = false; // m_token is a TokenMutator token: "Use This Token" must not re-sign it
     std::optional<Jwk> m_key;
     QList<Jwk> m_knownKeys;                  // private asymmetric keys only
-    std::unique_ptr<TokenMutator> m_mutator; // created on the first attack (its keys are generated on use)
+    std::shared_ptr<TokenMutator> m_mutator; // created on the first attack (its keys are generated on use)
+    bool m_attackRunning = false;            // one attack at a time: the mutator is not shared between threads
 };

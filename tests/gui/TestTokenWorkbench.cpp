@@ -964,6 +964,7 @@ void TestTokenWorkbench::encoderAttackMenuOffersTheProbesTokens()
     QVERIFY(attack->isEnabled());
     auto* output = encoder->findChild<QPlainTextEdit*>(QStringLiteral("encodedTokenPlainTextEdit"));
     auto* message = encoder->findChild<QLabel*>(QStringLiteral("encoderErrorLabel"));
+    QSignalSpy attacked(encoder, &EncoderPanel::attackFinished); // the attack runs on the thread pool
     QMenu* menu = attack->menu();
     QVERIFY(menu);
     QHash<QString, QAction*> actions;
@@ -982,6 +983,7 @@ void TestTokenWorkbench::encoderAttackMenuOffersTheProbesTokens()
 
     // alg none: the encoded token is replaced and the label says what changed; "Use This Token" takes it as is.
     actions.value(QStringLiteral("alg-none"))->trigger();
+    QVERIFY(attacked.wait(20000));
     const QByteArray none = output->toPlainText().toUtf8();
     QCOMPARE(encoder->token(), none);
     const CompactToken noneToken = CompactToken::parse(none);
@@ -994,10 +996,20 @@ void TestTokenWorkbench::encoderAttackMenuOffersTheProbesTokens()
 
     // CVE-2022-21449 on the ES256 token: r = s = 0.
     actions.value(QStringLiteral("ecdsa-psychic"))->trigger();
+    QVERIFY(attacked.wait(20000));
     QCOMPARE(CompactToken::parse(encoder->token()).signature, QByteArray(64, '\0'));
+
+    // CVE-2018-0114: signed with the probe's own key (generated now, on the thread pool) placed in the header.
+    actions.value(QStringLiteral("jwk-embedded"))->trigger();
+    QVERIFY2(message->text().contains(QStringLiteral("preparing")), qPrintable(message->text()));
+    QVERIFY(attacked.wait(20000));
+    const CompactToken embedded = CompactToken::parse(encoder->token());
+    QVERIFY(embedded.header.value(QStringLiteral("jwk")).isObject());
+    QVERIFY2(message->text().contains(QStringLiteral("jwk-embedded")), qPrintable(message->text()));
 
     // A claim attack is re-signed with the encoder's key, its time from the workbench clock.
     actions.value(QStringLiteral("exp-past"))->trigger();
+    QVERIFY(attacked.wait(20000));
     const CompactToken expired = CompactToken::parse(encoder->token());
     QCOMPARE(expired.payloadObject()->value(QStringLiteral("exp")).toDouble(), 1700000000.0 - 3600);
     QVERIFY(Signer::verify(key.asymmetricKey(), AlgorithmTable::find(u"ES256")->scheme(), expired.signingInput(),
@@ -1019,6 +1031,7 @@ void TestTokenWorkbench::encoderAttackMenuOffersTheProbesTokens()
     QCOMPARE(enabled, 12);
     QVERIFY(der);
     der->trigger();
+    QVERIFY(attacked.wait(20000));
     const CompactToken hs = CompactToken::parse(encoder->token());
     QCOMPARE(hs.alg(), QStringLiteral("HS384"));
     QVERIFY(Hmac::verify(HashAlg::Sha384, key.asymmetricKey().spkiDer(), hs.signingInput(), hs.signature));
