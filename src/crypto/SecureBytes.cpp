@@ -11,3 +11,10 @@ void secureWipe(QByteArray& bytes)
         OPENSSL_cleanse(bytes.data(), static_cast<size_t>(bytes.size()));
     bytes.clear();
 }
+
+bool secureEquals(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    return a.isEmpty() || CRYPTO_memcmp(a.data(), b.data(), static_cast<size_t>(a.size())) == 0;
+}
