@@ -10,7 +10,10 @@ PKGS=(g++ cmake ninja-build ccache pkg-config
       python3 python3-requests curl dpkg-dev file
       openssl nodejs    # the Request workspace tests make a test CA with openssl and run generated Node snippets
       dbus-daemon gnome-keyring   # TestKeychainSecretStore: a private Secret Service (tests/storage/run-with-keyring.sh)
-      nghttp2-server)   # nghttpd: the HTTP/2 test server of TestHttpClient
+      nghttp2-server    # nghttpd: the HTTP/2 test server of TestHttpClient
+      libyaml-cpp-dev   # formats: Insomnia, OpenAPI and Swagger YAML
+      qt6-declarative-dev   # net: QJSEngine for the runner's Postman scripts and .http response handlers
+      libqrencode-dev)  # gui: the QR code of the device authorization grant's verification_uri_complete
 missing=()
 for p in "${PKGS[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
