@@ -8,6 +8,7 @@
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
+#include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -115,7 +116,7 @@ DirectoryReader::~DirectoryReader()
 #endif
 }
 
-QList<DirectoryReader::Entry> DirectoryReader::entries() const
+QList<DirectoryReader::Entry> DirectoryReader::entries(QStringList* hidden) const
 {
     QList<Entry> entries;
     if (!m_open)
@@ -131,8 +132,11 @@ QList<DirectoryReader::Entry> DirectoryReader::entries() const
         return entries;
     }
     while (const dirent* e = ::readdir(dir)) {
-        if (e->d_name[0] == '.') // ".", ".." and hidden names: QDir lists them only with QDir::Hidden
+        if (e->d_name[0] == '.') { // ".", ".." and hidden names: QDir lists them only with QDir::Hidden
+            if (hidden && std::strcmp(e->d_name, ".") != 0 && std::strcmp(e->d_name, "..") != 0)
+                hidden->append(QFile::decodeName(e->d_name));
             continue;
+        }
         bool isDirectory = e->d_type == DT_DIR;
         if (e->d_type != DT_DIR && e->d_type != DT_REG) {
             // A symbolic link (or a file system that does not say the type): what it points to decides.
@@ -151,6 +155,13 @@ QList<DirectoryReader::Entry> DirectoryReader::entries() const
     for (const QFileInfo& info :
          QDir(m_path).entryInfoList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot, QDir::Name))
         entries.append(Entry{info.fileName(), info.isDir()});
+    if (hidden) {
+        for (const QFileInfo& info :
+             QDir(m_path).entryInfoList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot)) {
+            if (info.fileName().startsWith(QLatin1Char('.')))
+                hidden->append(info.fileName());
+        }
+    }
 #endif
     return entries;
 }

@@ -42,8 +42,9 @@ public:
     bool isOpen() const { return m_open; }
     /// What QDir(path).entryInfoList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot, QDir::Name) lists: directories
     /// and regular files (a symbolic link as what it points to; a broken one left out), hidden names (a leading '.')
-    /// left out, sorted by QString::compare of the names.
-    QList<Entry> entries() const;
+    /// left out, sorted by QString::compare of the names. With `hidden`, the hidden names (not "." and "..") are
+    /// added to it, whatever their type.
+    QList<Entry> entries(QStringList* hidden = nullptr) const;
     /// The whole content of the file `name` in this directory.
     File read(const QString& name) const;
     /// The whole content of the file at `path` (no directory kept open).
