@@ -69,6 +69,7 @@ Result<void> CliWorkspace::open(const QString& optionValue, CliContext& ctx, Acc
     const bool firstUse = optionValue.isEmpty() && !QDir(m_directory).exists();
     // The first use writes the demo workspace: that is not a read-only open.
     m_store->setTrackChanges(access == Access::ReadWrite || firstUse);
+    m_store->setShowJsonOnly(access == Access::PrintJson);
     auto loaded = m_store->load();
     if (!loaded)
         return loaded.error();

@@ -26,6 +26,7 @@ public:
     {
         ReadWrite,
         ReadOnly, // the command only reads: the store keeps no hashes of what it read (WorkspaceStore::setTrackChanges)
+        PrintJson, // ReadOnly, and it only prints the normalised JSON (WorkspaceStore::setShowJsonOnly)
     };
     Result<void> open(const QString& optionValue, CliContext& ctx, Access access = Access::ReadWrite);
 

@@ -5,7 +5,9 @@
 #include "storage/AtomicFile.h"
 #include "storage/DirectoryReader.h"
 #include "storage/SecretStore.h"
+#include "storage/StagedDirectory.h"
 #include "workspace/ModelJson.h"
+#include "workspace/RequestShowJson.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -159,9 +161,11 @@ struct WorkspaceStore::PlannedRequest
     bool parsed = false; // read and parsed (below: what was found)
     QString id;          // the file's "id" as written: the scope of its secrets
     /// Parsed on the worker when the file lists no secrets; otherwise on the
-    /// calling thread after they are put back.
-    std::optional<Result<RequestItem>> item;
+    /// calling thread after they are put back. On the heap: a RequestItem is ~0.9 kB, and a show-JSON-only load
+    /// never makes one here (10,000 of them were 9 MB of memory touched for nothing).
+    std::unique_ptr<Result<RequestItem>> item;
     std::unique_ptr<CollectionNode> node; // made from `item` when it parsed
+    QByteArray showJson;                  // show-JSON-only loads: what RequestShowJson printed (node: id and name)
 };
 
 /// A collection or folder directory as the walk found it: its settings file
@@ -219,15 +223,22 @@ bool WorkspaceStore::isOnlyReferences(const QString& value)
 QByteArray WorkspaceStore::formatJson(const QJsonObject& object)
 {
     // QJsonDocument indents by 4 and escapes newlines inside strings, so every
-    // leading run of spaces is indentation.
+    // leading run of spaces is indentation: halved, line by line, in one pass.
     const QByteArray indented = QJsonDocument(object).toJson(QJsonDocument::Indented);
     QByteArray out;
     out.reserve(indented.size());
-    for (const QByteArray& line : indented.split('\n')) {
-        qsizetype spaces = 0;
-        while (spaces < line.size() && line.at(spaces) == ' ')
-            ++spaces;
-        out += QByteArray(spaces / 2, ' ') + line.mid(spaces) + '\n';
+    const qsizetype n = indented.size();
+    for (qsizetype i = 0; i < n;) {
+        qsizetype text = i;
+        while (text < n && indented.at(text) == ' ')
+            ++text;
+        qsizetype end = indented.indexOf('\n', text);
+        if (end < 0)
+            end = n;
+        out.append((text - i) / 2, ' ');
+        out.append(indented.constData() + text, end - text);
+        out.append('\n');
+        i = end + 1;
     }
     while (out.endsWith("\n\n"))
         out.chop(1);
@@ -314,6 +325,10 @@ Result<void> WorkspaceStore::writeJson(const QString& path, QJsonObject object, 
                      QStringLiteral("%1 was damaged or newer when it was read; it is not overwritten").arg(path));
     object.insert(QStringLiteral("version"), kFormatVersion);
     object.insert(QStringLiteral("type"), QLatin1String(type));
+    if (m_batch) { // formatted and hashed later, on every core (writeNewDirectory)
+        m_batch->push_back({path, std::move(object), {}, {}});
+        return Result<void>::success();
+    }
     const QByteArray data = formatJson(object);
     // Unchanged, and nobody changed the file since: no write, no watcher noise,
     // no git diff. After an external edit the same bytes are written again (the
@@ -415,6 +430,7 @@ Result<std::unique_ptr<Workspace>> WorkspaceStore::load()
     m_locations.clear();
     m_keychainMembers.clear();
     m_missingSecrets.clear();
+    m_showJson.clear();
     auto workspace = std::make_unique<Workspace>();
     const QDir dir(m_directory);
     workspace->name = dir.dirName();
@@ -467,7 +483,13 @@ Result<std::unique_ptr<Workspace>> WorkspaceStore::load()
     }
 
     const QDir collectionsDir(dir.filePath(kCollectionsDir));
-    QStringList dirs = collectionsDir.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QStringList dirs;
+    for (const QString& name : collectionsDir.entryList(QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot, QDir::Name)) {
+        if (!name.startsWith(QLatin1Char('.')))
+            dirs.append(name);
+        else
+            StagedDirectory::removeIfStale(collectionsDir.path(), name); // left by a writer that died
+    }
     QStringList ordered;
     for (const QString& name : collectionOrder) {
         if (dirs.removeAll(name) > 0)
@@ -486,11 +508,12 @@ Result<std::unique_ptr<Workspace>> WorkspaceStore::load()
         planned->path = collectionsDir.filePath(name);
         planned->dirName = name;
         planned->kind = CollectionNode::Kind::Collection;
-        planContainer(*planned, &folders, m_trackChanges);
+        planContainer(*planned, &folders, LoadOptions{m_trackChanges, m_showJsonOnly});
         collections.push_back(std::move(planned));
     }
-    const bool hash = m_trackChanges;
-    forEachParallel(folders.size(), 8, [&folders, hash](std::size_t i) { planContainer(*folders[i], nullptr, hash); });
+    const LoadOptions options{m_trackChanges, m_showJsonOnly};
+    forEachParallel(folders.size(), 8,
+                    [&folders, &options](std::size_t i) { planContainer(*folders[i], nullptr, options); });
     std::vector<PlannedRequest*> requests;
     std::function<void(PlannedContainer&)> collect = [&](PlannedContainer& c) {
         for (auto& child : c.children) {
@@ -502,22 +525,23 @@ Result<std::unique_ptr<Workspace>> WorkspaceStore::load()
     };
     for (auto& planned : collections)
         collect(*planned);
-    forEachParallel(requests.size(), 32, [&requests, hash](std::size_t i) {
-        parseRequest(*requests[i], DirectoryReader::readPath(requests[i]->path), hash);
+    forEachParallel(requests.size(), 32, [&requests, &options](std::size_t i) {
+        parseRequest(*requests[i], DirectoryReader::readPath(requests[i]->path), options);
     });
     for (auto& planned : collections)
         workspace->insertCollection(workspace->collectionCount(), loadContainer(*workspace, *planned));
     return workspace;
 }
 
-void WorkspaceStore::planContainer(PlannedContainer& planned, std::vector<PlannedContainer*>* later, bool hash)
+void WorkspaceStore::planContainer(PlannedContainer& planned, std::vector<PlannedContainer*>* later,
+                                   const LoadOptions& options)
 {
     const bool isCollection = planned.kind == CollectionNode::Kind::Collection;
     // One open directory for its settings file, its listing and (off the calling thread) its request files: each
     // file is opened relative to it (DirectoryReader).
     const DirectoryReader dir(planned.path);
     planned.meta = parseJson(planned.metaPath(), dir.read(isCollection ? kCollectionFile : kFolderFile),
-                             isCollection ? "collection" : "folder", hash);
+                             isCollection ? "collection" : "folder", options.hash);
     QStringList order;
     if (planned.meta.ok) {
         for (const auto& item : planned.meta.object.value(QStringLiteral("items")).toArray())
@@ -528,7 +552,11 @@ void WorkspaceStore::planContainer(PlannedContainer& planned, std::vector<Planne
     // no stat per entry).
     QHash<QString, bool> entries; // name -> is a directory
     QStringList names;
-    for (const DirectoryReader::Entry& entry : dir.entries()) {
+    QStringList hidden;
+    const QList<DirectoryReader::Entry> listed = dir.entries(&hidden);
+    for (const QString& name : hidden)
+        StagedDirectory::removeIfStale(planned.path, name); // a new folder's staging left by a writer that died
+    for (const DirectoryReader::Entry& entry : listed) {
         if (entry.name == kCollectionFile || entry.name == kFolderFile)
             continue;
         entries.insert(entry.name, entry.isDirectory);
@@ -556,7 +584,7 @@ void WorkspaceStore::planContainer(PlannedContainer& planned, std::vector<Planne
             if (later)
                 later->push_back(child.container.get());
             else
-                planContainer(*child.container, nullptr, hash);
+                planContainer(*child.container, nullptr, options);
         } else if (name.endsWith(QLatin1String(".json"))) {
             child.request = std::make_unique<PlannedRequest>();
             child.request->path = prefix + name;
@@ -564,7 +592,7 @@ void WorkspaceStore::planContainer(PlannedContainer& planned, std::vector<Planne
             // Off the calling thread (`later` null) the request files are read and parsed here, while the directory
             // is open; a collection's own request files (planned on the calling thread) are read with the rest.
             if (!later)
-                parseRequest(*child.request, dir.read(name), hash);
+                parseRequest(*child.request, dir.read(name), options);
         } else {
             continue;
         }
@@ -572,17 +600,32 @@ void WorkspaceStore::planContainer(PlannedContainer& planned, std::vector<Planne
     }
 }
 
-void WorkspaceStore::parseRequest(PlannedRequest& planned, const DirectoryReader::File& file, bool hash)
+void WorkspaceStore::parseRequest(PlannedRequest& planned, const DirectoryReader::File& file,
+                                  const LoadOptions& options)
 {
     planned.parsed = true;
-    planned.read = parseJson(planned.path, file, "request", hash);
+    if (options.showJsonOnly && file.status == DirectoryReader::File::Status::Read) {
+        if (auto rendered = RequestShowJson::render(file.data)) {
+            RequestItem item;
+            item.id = std::move(rendered->id);
+            item.name = std::move(rendered->name);
+            planned.id = item.id;
+            planned.showJson = std::move(rendered->json);
+            planned.read.exists = true;
+            planned.read.ok = true;
+            planned.node = CollectionNode::makeRequest(std::move(item));
+            planned.node->setFileName(planned.fileName);
+            return;
+        }
+    }
+    planned.read = parseJson(planned.path, file, "request", options.hash);
     if (!planned.read.ok)
         return;
     planned.id = planned.read.object.value(QStringLiteral("id")).toString();
     if (planned.read.object.contains(kKeychain))
         return; // its secrets go in first, from the calling thread (the secret
                 // store is not shared)
-    planned.item = RequestItem::fromJson(planned.read.object);
+    planned.item = std::make_unique<Result<RequestItem>>(RequestItem::fromJson(planned.read.object));
     planned.read.object = QJsonObject();
     if (*planned.item)
         planned.node = makeRequestNode(planned);
@@ -663,9 +706,9 @@ std::unique_ptr<CollectionNode> WorkspaceStore::loadRequest(const Workspace& wor
         return nullptr;
     // A request without secrets was parsed into its node on the worker (no secrets means nothing to note in
     // m_keychainMembers: an absent scope reads as an empty list there).
-    if (!planned.item) {
+    if (!planned.item && !planned.node) {
         restoreSecrets(workspace.id, {QStringLiteral("item"), planned.id}, planned.read.object, path);
-        planned.item = RequestItem::fromJson(planned.read.object);
+        planned.item = std::make_unique<Result<RequestItem>>(RequestItem::fromJson(planned.read.object));
         if (*planned.item)
             planned.node = makeRequestNode(planned);
     }
@@ -674,7 +717,10 @@ std::unique_ptr<CollectionNode> WorkspaceStore::loadRequest(const Workspace& wor
         m_readOnly.insert(path);
         return nullptr;
     }
-    m_locations.insert(planned.node->id(), path);
+    if (planned.showJson.isEmpty())
+        m_locations.insert(planned.node->id(), path);
+    else // printed only: nothing is saved through this store, so no path to remember
+        m_showJson.insert(planned.node.get(), std::move(planned.showJson));
     return std::move(planned.node);
 }
 
@@ -720,9 +766,11 @@ void WorkspaceStore::assignFileName(const CollectionNode* parent, CollectionNode
         for (int i = 0; i < workspace.collectionCount(); ++i)
             collect(workspace.collection(i));
     }
-    // Also what is on disk but not in the tree (a damaged file keeps its name).
+    // Also what is on disk but not in the tree (a damaged file keeps its name); below a new directory being
+    // collected (m_batch) there is nothing on disk yet.
     const QDir dir(containerDir(parent));
-    taken += dir.entryList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot);
+    if (!m_batch)
+        taken += dir.entryList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot);
     auto isTaken = [&taken](const QString& name) {
         for (const QString& t : taken) {
             if (t.compare(name, Qt::CaseInsensitive) == 0)
@@ -853,6 +901,42 @@ Result<void> WorkspaceStore::writeSubtree(const Workspace& workspace, Collection
     return saveContainer(workspace, node);
 }
 
+Result<void> WorkspaceStore::writeNewDirectory(const Workspace& workspace, CollectionNode& container)
+{
+    // The files' texts are made as for any save (the secrets go to the secret store on the way), collected instead of
+    // written one QSaveFile (one fsync) each, and go to disk together.
+    const QString target = QDir(containerDir(container.parent())).filePath(container.fileName());
+    std::vector<PendingFile> batch;
+    m_batch = &batch;
+    const Result<void> collected = writeSubtree(workspace, container);
+    m_batch = nullptr;
+    if (!collected) {
+        forgetSubtree(container);
+        return collected;
+    }
+    // Formatting is most of the CPU of a large write: each file's text and hash on its own (QJsonObject copies are
+    // only read here).
+    forEachParallel(batch.size(), 64, [&batch](std::size_t i) {
+        batch[i].data = formatJson(batch[i].object);
+        batch[i].object = QJsonObject();
+        batch[i].hash = sha1(batch[i].data);
+    });
+    std::vector<StagedDirectory::File> files;
+    files.reserve(batch.size());
+    const QString prefix = target + QLatin1Char('/');
+    for (const PendingFile& file : batch) {
+        Q_ASSERT(file.path.startsWith(prefix));
+        files.push_back({file.path.mid(prefix.size()), file.data});
+    }
+    if (auto ok = StagedDirectory::create(target, {}, files); !ok) {
+        forgetSubtree(container);
+        return ok;
+    }
+    for (PendingFile& file : batch)
+        m_hashes.insert(file.path, std::move(file.hash));
+    return Result<void>::success();
+}
+
 Result<void> WorkspaceStore::saveAll(const Workspace& workspace)
 {
     QDir().mkpath(m_directory);
@@ -879,7 +963,7 @@ Result<CollectionNode*> WorkspaceStore::addNode(Workspace& workspace, Collection
         parent ? parent->insertChild(index, std::move(node)) : workspace.insertCollection(index, std::move(node));
     assignFileName(parent, *raw, workspace);
     forgetSubtree(*raw);
-    if (auto ok = writeSubtree(workspace, *raw); !ok)
+    if (auto ok = raw->isContainer() ? writeNewDirectory(workspace, *raw) : writeSubtree(workspace, *raw); !ok)
         return ok.error();
     if (auto ok = saveOrder(workspace, parent); !ok)
         return ok.error();

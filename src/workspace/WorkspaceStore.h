@@ -73,6 +73,15 @@ public:
     /// one-shot command that only reads (`collection show`): hashing 10,000 files is then work nobody uses, and
     /// a later save writes its file even when unchanged.
     void setTrackChanges(bool track) { m_trackChanges = track; }
+    /// For printing the normalised model only (`collection show --json`; default off): load() turns a request file
+    /// that RequestShowJson reads into a node holding only its id and name, and keeps its printed form for
+    /// showJson(); every other file loads fully. Such a workspace has no method, URL or body in those nodes, and the
+    /// store keeps no path for them: print it, nothing else. A 10,000-request workspace then allocates and touches a
+    /// fraction of the memory.
+    void setShowJsonOnly(bool only) { m_showJsonOnly = only; }
+    /// What RequestShowJson printed for `request` during a show-JSON-only load(); empty when the node was loaded
+    /// fully (then print JsonText::compact(request.toShowJson())).
+    QByteArray showJson(const CollectionNode& request) const { return m_showJson.value(&request); }
 
     /// Writes everything (a new workspace, or after an import).
     Result<void> saveAll(const Workspace& workspace);
@@ -88,7 +97,9 @@ public:
     Result<void> saveContainer(const Workspace& workspace, const CollectionNode& container);
 
     /// Inserts `node` (a new collection when `parent` is null) and writes it with
-    /// everything below it.
+    /// everything below it. A collection or folder is written as one new directory (StagedDirectory: staged next to
+    /// its place, synced once, renamed into place), so a crash leaves all of it or none; on an error nothing of it is
+    /// on disk (it stays in the tree).
     Result<CollectionNode*> addNode(Workspace& workspace, CollectionNode* parent, int index,
                                     std::unique_ptr<CollectionNode> node);
     /// Deletes the node's file or directory and its secrets, and takes it out of
@@ -124,8 +135,20 @@ public:
 
 private:
     struct ReadResult;
+    struct PendingFile
+    {
+        QString path;
+        QJsonObject object; // what writeJson() was given, until it is formatted into `data`
+        QByteArray data;
+        QByteArray hash;
+    };
     struct PlannedContainer;
     struct PlannedRequest;
+    struct LoadOptions
+    {
+        bool hash = true;          // keep each file's SHA-1 (m_trackChanges)
+        bool showJsonOnly = false; // m_showJsonOnly
+    };
     static ReadResult readJson(const QString& path, const char* type);
     static ReadResult parseJson(const QString& path, const DirectoryReader::File& file, const char* type, bool hash);
     /// Takes in what reading a file found: its hash, and a problem (the file
@@ -133,8 +156,9 @@ private:
     void accept(const QString& path, ReadResult& read);
     /// Reads a container's settings file and lists its directory; subdirectories
     /// are planned here too, or listed in `later` (null: here).
-    static void planContainer(PlannedContainer& planned, std::vector<PlannedContainer*>* later, bool hash);
-    static void parseRequest(PlannedRequest& planned, const DirectoryReader::File& file, bool hash);
+    static void planContainer(PlannedContainer& planned, std::vector<PlannedContainer*>* later,
+                              const LoadOptions& options);
+    static void parseRequest(PlannedRequest& planned, const DirectoryReader::File& file, const LoadOptions& options);
     static std::unique_ptr<CollectionNode> makeRequestNode(PlannedRequest& planned);
     /// Runs fn(0) ... fn(count - 1) on up to m_loadThreads threads (this one
     /// included), at least `perThread` each.
@@ -143,6 +167,8 @@ private:
     std::unique_ptr<CollectionNode> loadRequest(const Workspace& workspace, PlannedRequest& planned);
     Result<void> writeJson(const QString& path, QJsonObject object, const char* type);
     Result<void> writeSubtree(const Workspace& workspace, CollectionNode& node);
+    /// writeSubtree() of a new container into its new directory at once (StagedDirectory).
+    Result<void> writeNewDirectory(const Workspace& workspace, CollectionNode& container);
     Result<void> saveOrder(const Workspace& workspace, const CollectionNode* parent);
     QString containerDir(const CollectionNode* container) const; // null: the collections directory
     QString metaPath(const CollectionNode& container) const;
@@ -160,6 +186,9 @@ private:
     SecretStore* m_secrets;
     int m_loadThreads;
     bool m_trackChanges = true;
+    bool m_showJsonOnly = false;
+    QHash<const CollectionNode*, QByteArray> m_showJson; // request node -> its printed form (show-JSON-only loads)
+    std::vector<PendingFile>* m_batch = nullptr;         // set: writeJson() collects the files here instead of writing
     QList<WorkspaceProblem> m_problems;
     QSet<QString> m_readOnly;                      // damaged or newer-version files: never overwritten
     QHash<QString, QByteArray> m_hashes;           // path -> SHA-1 of what was last read or written

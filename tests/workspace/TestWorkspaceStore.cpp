@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "storage/AtomicFile.h"
 #include "storage/MemorySecretStore.h"
+#include "storage/StagedDirectory.h"
 #include "workspace/WorkspaceStore.h"
 
 #include "WorkspaceTestData.h"
 
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -107,6 +109,36 @@ void writeFile(const QString& path, const QByteArray& data)
     QCOMPARE(f.write(data), data.size());
 }
 
+/// A collection of three folders of four requests, with a bearer secret in one request.
+std::unique_ptr<CollectionNode> bigCollection(const QString& name)
+{
+    auto collection = CollectionNode::makeCollection(name);
+    for (int f = 0; f < 3; ++f) {
+        CollectionNode* folder = collection->insertChild(f, CollectionNode::makeFolder(QStringLiteral("F%1").arg(f)));
+        for (int r = 0; r < 4; ++r) {
+            RequestItem item = request(QStringLiteral("R%1").arg(r), QStringLiteral("GET"),
+                                       QStringLiteral("https://x/%1/%2").arg(f).arg(r));
+            if (f == 1 && r == 2) {
+                item.auth.type = AuthConfig::Type::Bearer;
+                item.auth.token = kBearer;
+            }
+            addRequest(folder, item);
+        }
+    }
+    return collection;
+}
+
+/// Every entry below `dir`, hidden ones included.
+QStringList entriesBelow(const QString& dir)
+{
+    QStringList all;
+    QDirIterator it(dir, QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        all.append(it.next());
+    all.sort();
+    return all;
+}
+
 } // namespace
 
 /// WorkspaceStore: the directory format people keep in git, secrets kept out of it, damaged and newer files.
@@ -133,6 +165,8 @@ private Q_SLOTS:
     void futureVersionLeftUntouched();
     void wrongShapeReported();
     void addNodeWritesSubtree();
+    void addedCollectionFailsWhole();
+    void crashedAddLeavesStagingThatLoadRemoves();
     void renameRequestAndFolder();
     void renameKeepsCaseOnlyChange();
     void moveBetweenFolders();
@@ -746,6 +780,87 @@ void TestWorkspaceStore::addNodeWritesSubtree()
     WorkspaceStore reader(dir.path(), &secrets);
     auto loaded = reader.load().value();
     QCOMPARE(compareWorkspaces(ws, *loaded), QString());
+}
+
+void TestWorkspaceStore::addedCollectionFailsWhole()
+{
+    // A write that fails half-way through a new collection (or folder) leaves the workspace on disk as it was.
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = full();
+    QVERIFY(store.saveAll(*ws).ok());
+    const QHash<QString, FileStamp> before = stamps(dir.path());
+    const QStringList entriesBefore = entriesBelow(dir.path());
+
+    StagedDirectory::interruptAfterFilesForTest(5, StagedDirectory::Interruption::Failure);
+    auto added = store.addNode(*ws, nullptr, ws->collectionCount(), bigCollection(QStringLiteral("Big")));
+    QVERIFY(!added.ok());
+    QCOMPARE(added.error().code, ErrorCode::Io);
+    QCOMPARE(entriesBelow(dir.path()), entriesBefore); // no half collection, no staging directory
+    QCOMPARE(stamps(dir.path()), before);              // and workspace.json untouched
+
+    StagedDirectory::interruptAfterFilesForTest(2, StagedDirectory::Interruption::Failure);
+    CollectionNode* shop = ws->find(QStringLiteral("Shop API"));
+    QVERIFY(!store.addNode(*ws, shop, 0, bigCollection(QStringLiteral("x"))->takeChild(0)).ok());
+    QCOMPARE(entriesBelow(dir.path()), entriesBefore);
+
+    // Without the interruption the same adds go through, and the workspace reads back as the model.
+    WorkspaceStore writer(dir.path(), &secrets);
+    auto model = writer.load().value();
+    QVERIFY(writer.addNode(*model, nullptr, model->collectionCount(), bigCollection(QStringLiteral("Big"))).ok());
+    QVERIFY(writer
+                .addNode(*model, model->find(QStringLiteral("Shop API")), 0,
+                         bigCollection(QStringLiteral("x"))->takeChild(0))
+                .ok());
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QVERIFY(reader.problems().isEmpty());
+    QCOMPARE(compareWorkspaces(*model, *loaded), QString());
+    QCOMPARE(loaded->find(QStringLiteral("Big/F1/R2"))->request().auth.token, kBearer);
+    QVERIFY(!readAll(reader.pathOf(*loaded->find(QStringLiteral("Big/F1/R2")))).contains(kBearer.toUtf8()));
+}
+
+void TestWorkspaceStore::crashedAddLeavesStagingThatLoadRemoves()
+{
+    // A crash while a new collection or folder is written leaves only a hidden staging directory next to where it
+    // was going: the next load neither shows nor reports it, and removes it (its writer is gone).
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto ws = full();
+    QVERIFY(store.saveAll(*ws).ok());
+    WorkspaceStore first(dir.path(), &secrets);
+    auto expected = first.load().value();
+    const QHash<QString, FileStamp> before = stamps(dir.path());
+    const QStringList entriesBefore = entriesBelow(dir.path());
+
+    StagedDirectory::interruptAfterFilesForTest(7, StagedDirectory::Interruption::Crash);
+    QVERIFY(!store.addNode(*ws, nullptr, ws->collectionCount(), bigCollection(QStringLiteral("Big"))).ok());
+    StagedDirectory::interruptAfterFilesForTest(3, StagedDirectory::Interruption::Crash);
+    QVERIFY(!store
+                 .addNode(*ws, ws->find(QStringLiteral("Shop API/Orders")), 0,
+                          bigCollection(QStringLiteral("x"))->takeChild(0))
+                 .ok());
+    const QStringList staged = entriesBelow(dir.path());
+    QStringList stagingDirs;
+    for (const QString& path : staged) {
+        if (StagedDirectory::isStagingName(QFileInfo(path).fileName()))
+            stagingDirs.append(path);
+    }
+    QCOMPARE(stagingDirs.size(), 2);
+    QCOMPARE(QFileInfo(stagingDirs.at(0)).path(), dir.filePath(QStringLiteral("collections")));
+    QCOMPARE(QFileInfo(stagingDirs.at(1)).path(), dir.filePath(QStringLiteral("collections/Shop API/Orders")));
+    QHash<QString, FileStamp> outsideStaging = stamps(dir.path());
+    outsideStaging.removeIf(
+        [](const auto& entry) { return entry.key().contains(QLatin1String("/.tokenscope-staging-")); });
+    QCOMPARE(outsideStaging, before); // every file of the workspace as it was
+
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QVERIFY(reader.problems().isEmpty());
+    QCOMPARE(compareWorkspaces(*expected, *loaded), QString());
+    QCOMPARE(entriesBelow(dir.path()), entriesBefore); // both staging directories removed
 }
 
 void TestWorkspaceStore::renameRequestAndFolder()
