@@ -82,13 +82,18 @@ QStringList ImportReport::toLines() const
         lines.append(line);
     }
     const auto requests = [this](Outcome o) { return count(o, QStringLiteral("request")); };
-    lines.append(QStringLiteral("%1 requests: %2 imported, %3 converted, %4 dropped; %5 other items dropped; %6 "
-                                "secrets for the keychain")
-                     .arg(requests(Outcome::Imported) + requests(Outcome::Converted) + requests(Outcome::Dropped))
+    // "1 request", "2 requests": the count decides the noun (core text is English, not tr()).
+    const auto counted = [](int n, const char* singular, const char* plural) {
+        return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? singular : plural));
+    };
+    const int total = requests(Outcome::Imported) + requests(Outcome::Converted) + requests(Outcome::Dropped);
+    const int otherDropped = count(Outcome::Dropped) - requests(Outcome::Dropped);
+    lines.append(QStringLiteral("%1: %2 imported, %3 converted, %4 dropped; %5 dropped; %6 for the keychain")
+                     .arg(counted(total, "request", "requests"))
                      .arg(requests(Outcome::Imported))
                      .arg(requests(Outcome::Converted))
                      .arg(requests(Outcome::Dropped))
-                     .arg(count(Outcome::Dropped) - requests(Outcome::Dropped))
-                     .arg(count(Outcome::Secret)));
+                     .arg(counted(otherDropped, "other item", "other items"))
+                     .arg(counted(count(Outcome::Secret), "secret", "secrets")));
     return lines;
 }

@@ -51,6 +51,12 @@ QStringList Importer::formatNames()
 
 std::optional<Importer::Format> Importer::detect(const QByteArray& data, const QString& fileName)
 {
+    return detectParsed(data, fileName, nullptr);
+}
+
+std::optional<Importer::Format> Importer::detectParsed(const QByteArray& data, const QString& fileName,
+                                                       QJsonDocument* parsed)
+{
     const QString base = QFileInfo(fileName).fileName().toLower();
     if (base.endsWith(QLatin1String(".http")) || base.endsWith(QLatin1String(".rest")))
         return Format::Http;
@@ -65,6 +71,8 @@ std::optional<Importer::Format> Importer::detect(const QByteArray& data, const Q
     const auto doc = ImportText::parseJson(text);
     if (!doc)
         return std::nullopt;
+    if (parsed)
+        *parsed = doc.value();
     if (doc->isObject() && PostmanImporter::recognizes(doc->object()))
         return Format::Postman;
     if (PostmanEnvironmentImporter::recognizes(doc.value()))
@@ -76,8 +84,10 @@ std::optional<Importer::Format> Importer::detect(const QByteArray& data, const Q
 
 Result<ImportResult> Importer::importData(const QByteArray& data, const QString& fileName, Format format)
 {
+    // The JSON that detection parsed is imported as it is: a 24 MB Postman collection was parsed twice.
+    QJsonDocument parsed;
     if (format == Format::Auto) {
-        const auto detected = detect(data, fileName);
+        const auto detected = detectParsed(data, fileName, &parsed);
         if (!detected) {
             // Say why when the file is damaged JSON: that is more useful than "not recognised".
             const QByteArray head = ImportText::withoutBom(data).left(64).trimmed();
@@ -93,7 +103,7 @@ Result<ImportResult> Importer::importData(const QByteArray& data, const QString&
     Result<ImportResult> result = Error(ErrorCode::Usage, QStringLiteral("no format"));
     switch (format) {
     case Format::Postman:
-        result = PostmanImporter::import(data);
+        result = parsed.isObject() ? PostmanImporter::import(parsed.object()) : PostmanImporter::import(data);
         break;
     case Format::PostmanEnvironment:
         result = PostmanEnvironmentImporter::import(data);

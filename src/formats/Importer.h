@@ -4,6 +4,8 @@
 #include "core/Result.h"
 #include "formats/ImportResult.h"
 
+#include <QJsonDocument>
+
 #include <optional>
 
 /// The one entry point of the importers: recognises a file's format and runs the importer for it. Used by
@@ -42,5 +44,7 @@ public:
     static Result<ImportResult> importFile(const QString& path, Format format);
 
 private:
+    /// detect(); when the data is JSON, the parsed document goes to `parsed` (not null) for the import to reuse.
+    static std::optional<Format> detectParsed(const QByteArray& data, const QString& fileName, QJsonDocument* parsed);
     static Result<ImportResult> importCurl(const QByteArray& data, const QString& fileName);
 };

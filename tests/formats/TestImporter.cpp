@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "core/JsonText.h"
 #include "formats/Importer.h"
+#include "storage/MemorySecretStore.h"
+#include "workspace/WorkspaceStore.h"
+
+#include <QDirIterator>
 
 #include <QJsonArray>
 #include <QTemporaryDir>
@@ -21,6 +26,8 @@ private Q_SLOTS:
     void curlFileBecomesCollection();
     void reportSourceAndJson();
     void reportLinesEscapeControlCharacters();
+    void reportSummaryCountsInTheRightNumber();
+    void importedWorkspaceLoadsAsTheModel();
     void importFileErrors();
 };
 
@@ -120,7 +127,88 @@ void TestImporter::reportLinesEscapeControlCharacters()
             QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f, qPrintable(line));
     }
     QVERIFY2(lines.at(1).contains(QLatin1String("C\\x1b[31m/a\\x0ab")), qPrintable(lines.at(1)));
-    QVERIFY2(lines.last().startsWith(QLatin1String("1 requests: 1 imported")), qPrintable(lines.last()));
+    QVERIFY2(lines.last().startsWith(QLatin1String("1 request: 1 imported")), qPrintable(lines.last()));
+}
+
+void TestImporter::reportSummaryCountsInTheRightNumber()
+{
+    // One request, one saved example response (dropped), one bearer token (for the keychain): singular nouns.
+    const auto one = Importer::importData(
+        "{\"info\": {\"name\": \"C\"}, \"item\": [{\"name\": \"a\", \"request\": {\"url\": \"https://x/\", "
+        "\"auth\": {\"type\": \"bearer\", \"bearer\": [{\"key\": \"token\", \"value\": \"abc\"}]}}, "
+        "\"response\": [{\"name\": \"example\"}]}]}",
+        QStringLiteral("c.json"), Importer::Format::Postman);
+    QVERIFY(one.ok());
+    QCOMPARE(one->report.toLines().last(), QStringLiteral("1 request: 1 imported, 0 converted, 0 dropped; 1 other item "
+                                                          "dropped; 1 secret for the keychain"));
+    const auto two = Importer::importData("{\"info\": {\"name\": \"C\"}, \"item\": [{\"name\": \"a\", \"request\": "
+                                          "\"https://x/\"}, {\"name\": \"b\", \"request\": \"https://y/\"}]}",
+                                          QStringLiteral("c.json"), Importer::Format::Postman);
+    QVERIFY(two.ok());
+    QCOMPARE(two->report.toLines().last(), QStringLiteral("2 requests: 2 imported, 0 converted, 0 dropped; 0 other "
+                                                          "items dropped; 0 secrets for the keychain"));
+}
+
+void TestImporter::importedWorkspaceLoadsAsTheModel()
+{
+    // What `tokenscope-cli import` does with a result (ImportResult::fitInto, WorkspaceStore::addNode: one staged
+    // directory per collection), read back: every request as the importer made it, ids, secrets and scripts included.
+    QByteArray items;
+    for (int f = 0; f < 3; ++f) {
+        items += QByteArrayLiteral("{\"name\": \"F") + QByteArray::number(f) + "\", \"item\": [";
+        for (int r = 0; r < 5; ++r) {
+            items += (r ? ", " : "") + QByteArrayLiteral("{\"name\": \"R") + QByteArray::number(r) +
+                     "\", \"event\": [{\"listen\": \"test\", \"script\": {\"exec\": [\"pm.test('x', () => {});\"]}}], "
+                     "\"request\": {\"method\": \"POST\", \"url\": \"{{base}}/x/" +
+                     QByteArray::number(r) +
+                     "?q=1\", \"header\": [{\"key\": \"A\", \"value\": \"b\"}], \"body\": {\"mode\": \"raw\", "
+                     "\"raw\": \"{\\\"a\\\": 1}\"}, \"auth\": {\"type\": \"bearer\", \"bearer\": [{\"key\": \"token\", "
+                     "\"value\": \"t-" +
+                     QByteArray::number(f * 10 + r) + "\"}]}}}";
+        }
+        items += "]}";
+        if (f < 2)
+            items += ", ";
+    }
+    auto imported = Importer::importData("{\"info\": {\"name\": \"Big\"}, \"item\": [" + items + "]}",
+                                         QStringLiteral("big.json"), Importer::Format::Auto);
+    QVERIFY(imported.ok());
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    WorkspaceStore store(dir.path(), &secrets);
+    auto workspace = store.load().value();
+    ImportResult& result = imported.value();
+    result.fitInto(*workspace);
+    QCOMPARE(result.collections.size(), size_t(1));
+    CollectionNode* model = store.addNode(*workspace, nullptr, 0, std::move(result.collections.front())).value();
+    QVERIFY(store.saveWorkspaceFile(*workspace).ok());
+
+    WorkspaceStore reader(dir.path(), &secrets);
+    auto loaded = reader.load().value();
+    QVERIFY(reader.problems().isEmpty());
+    QCOMPARE(loaded->collectionCount(), 1);
+    const CollectionNode* copy = loaded->collection(0);
+    QCOMPARE(JsonText::compact(copy->toShowJson()), JsonText::compact(model->toShowJson()));
+    QCOMPARE(copy->requestCount(), 15);
+    for (int f = 0; f < 3; ++f) {
+        for (int r = 0; r < 5; ++r) {
+            const QString path = QStringLiteral("Big/F%1/R%2").arg(f).arg(r);
+            const CollectionNode* a = workspace->find(path);
+            const CollectionNode* b = loaded->find(path);
+            QVERIFY2(a && b, qPrintable(path));
+            QVERIFY2(a->request() == b->request(), qPrintable(path));
+            QCOMPARE(b->request().auth.token, QStringLiteral("t-%1").arg(f * 10 + r));
+        }
+    }
+    // No staging directory left, and no token in a file.
+    QDirIterator it(dir.path(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QVERIFY2(!path.contains(QLatin1String("/.")), qPrintable(path));
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly))
+            QVERIFY2(!f.readAll().contains("\"t-"), qPrintable(path));
+    }
 }
 
 void TestImporter::importFileErrors()
