@@ -7,7 +7,9 @@
 #include <QRandomGenerator>
 #include <QSet>
 
+#include <algorithm>
 #include <atomic>
+#include <thread>
 
 #ifdef Q_OS_UNIX
 #include <cerrno>
@@ -157,28 +159,41 @@ Result<void> StagedDirectory::create(const QString& target, const QStringList& d
                 return fail(QStringLiteral("%1: %2").arg(directory, qt_error_string(errno)));
         }
     }
-    int written = 0;
+    // Directories first (here), then the files on two threads: creating 10,000 files is mostly system time, and
+    // each thread's files are opened relative to the staging directory, so they share nothing but the descriptor.
     for (const File& file : files) {
         for (const QString& parent : parentsOf(file.relativePath)) {
             if (!makeDirectory(parent))
                 return fail(QStringLiteral("%1: %2").arg(file.relativePath, qt_error_string(errno)));
         }
-        int fd;
-        do {
-            fd = ::openat(stagingFd, QFile::encodeName(file.relativePath).constData(),
-                          O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-        } while (fd < 0 && errno == EINTR);
-        if (fd < 0)
-            return fail(QStringLiteral("%1: %2").arg(file.relativePath, qt_error_string(errno)));
-        bool ok = writeAll(fd, file.data);
+    }
+    // Returns an empty string, or what failed.
+    auto writeSlice = [&files, stagingFd](size_t begin, size_t end) -> QString {
+        for (size_t i = begin; i < end; ++i) {
+            const File& file = files[i];
+            int fd;
+            do {
+                fd = ::openat(stagingFd, QFile::encodeName(file.relativePath).constData(),
+                              O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+            } while (fd < 0 && errno == EINTR);
+            if (fd < 0)
+                return QStringLiteral("%1: %2").arg(file.relativePath, qt_error_string(errno));
+            bool ok = writeAll(fd, file.data);
 #ifndef Q_OS_LINUX
-        ok = ok && ::fsync(fd) == 0; // no syncfs(2): each file on its own
+            ok = ok && ::fsync(fd) == 0; // no syncfs(2): each file on its own
 #endif
-        const int error = errno;
-        ok = ::close(fd) == 0 && ok;
-        if (!ok)
-            return fail(QStringLiteral("%1: %2").arg(file.relativePath, qt_error_string(error)));
-        if (++written == interruptAfter) {
+            const int error = errno;
+            ok = ::close(fd) == 0 && ok;
+            if (!ok)
+                return QStringLiteral("%1: %2").arg(file.relativePath, qt_error_string(error));
+        }
+        return {};
+    };
+    if (interruptAfter >= 0) { // the test seam: one thread, stopped after that many files
+        const size_t upTo = std::min(files.size(), size_t(interruptAfter));
+        if (const QString failed = writeSlice(0, upTo); !failed.isEmpty())
+            return fail(failed);
+        if (upTo == size_t(interruptAfter)) {
             if (g_interruptHow == Interruption::Crash) {
                 ::close(stagingFd);
                 ::close(parentFd);
@@ -186,6 +201,17 @@ Result<void> StagedDirectory::create(const QString& target, const QStringList& d
             }
             return fail(QStringLiteral("simulated failure"));
         }
+    } else {
+        const size_t half = files.size() >= 256 ? files.size() / 2 : files.size();
+        QString otherFailed;
+        std::thread other;
+        if (half < files.size())
+            other = std::thread([&] { otherFailed = writeSlice(half, files.size()); });
+        const QString failed = writeSlice(0, half);
+        if (other.joinable())
+            other.join();
+        if (!failed.isEmpty() || !otherFailed.isEmpty())
+            return fail(failed.isEmpty() ? otherFailed : failed);
     }
 #ifdef Q_OS_LINUX
     // Every file's data and the directories' entries on disk before the rename can be: a power cut after the rename
