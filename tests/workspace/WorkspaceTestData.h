@@ -143,7 +143,7 @@ inline std::unique_ptr<Workspace> full()
                          {A::Check::JsonPath,
                           QStringLiteral("$.items[?@.qty > 1].sku"),
                           A::Op::Exists,
-                          QJsonValue(),
+                          QJsonValue(QJsonValue::Undefined),
                           true,
                           {},
                           {},
@@ -151,9 +151,9 @@ inline std::unique_ptr<Workspace> full()
                           {}},
                          {A::Check::JsonPath, QStringLiteral("$.items"), A::Op::Length, 2, false, {}, {}, {}, {}},
                          {A::Check::ResponseTime, {}, A::Op::Lt, 500, true, {}, {}, {}, {}},
-                         {A::Check::Token, QStringLiteral("$.access_token"), A::Op::Eq, QJsonValue(), true,
-                          QStringLiteral("https://issuer.example"), QStringLiteral("{{jwksUrl}}"),
-                          QStringLiteral("orders"), QStringLiteral("orders:write")}};
+                         {A::Check::Token, QStringLiteral("$.access_token"), A::Op::Eq,
+                          QJsonValue(QJsonValue::Undefined), true, QStringLiteral("https://issuer.example"),
+                          QStringLiteral("{{jwksUrl}}"), QStringLiteral("orders"), QStringLiteral("orders:write")}};
     create.captures = {{QStringLiteral("orderId"), ItemCapture::Source::JsonPath, QStringLiteral("$.id"), 1, true},
                        {QStringLiteral("etag"), ItemCapture::Source::Header, QStringLiteral("ETag"), 1, true},
                        {QStringLiteral("num"), ItemCapture::Source::Regex, QStringLiteral("order (\\d+)"), 1, false}};
