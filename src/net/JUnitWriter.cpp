@@ -33,7 +33,7 @@ struct JUnitCounts
     }
 };
 
-QString seconds(double s)
+QString junitSeconds(double s)
 {
     return QString::number(s, 'f', 3);
 }
@@ -44,7 +44,7 @@ void writeCase(QXmlStreamWriter& xml, const JUnitCase& c)
     xml.writeAttribute(QStringLiteral("name"), DisplayText::escapeControls(c.name));
     xml.writeAttribute(QStringLiteral("classname"), DisplayText::escapeControls(c.className));
     if (c.seconds >= 0)
-        xml.writeAttribute(QStringLiteral("time"), seconds(c.seconds));
+        xml.writeAttribute(QStringLiteral("time"), junitSeconds(c.seconds));
     const char* element = nullptr;
     switch (c.outcome) {
     case JUnitCase::Outcome::Passed:
@@ -85,7 +85,7 @@ void writeSuiteElement(QXmlStreamWriter& xml, const JUnitSuite& suite)
     counts.add(suite);
     counts.writeTo(xml, true);
     if (suite.seconds >= 0)
-        xml.writeAttribute(QStringLiteral("time"), seconds(suite.seconds));
+        xml.writeAttribute(QStringLiteral("time"), junitSeconds(suite.seconds));
     for (const auto& c : suite.cases)
         writeCase(xml, c);
     xml.writeEndElement();
@@ -117,7 +117,7 @@ QByteArray JUnitWriter::writeSuites(const QString& name, const QList<JUnitSuite>
         counts.add(suite);
     counts.writeTo(xml, false);
     if (totalSeconds >= 0)
-        xml.writeAttribute(QStringLiteral("time"), seconds(totalSeconds));
+        xml.writeAttribute(QStringLiteral("time"), junitSeconds(totalSeconds));
     for (const auto& suite : suites)
         writeSuiteElement(xml, suite);
     xml.writeEndElement();

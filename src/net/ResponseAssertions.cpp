@@ -74,13 +74,13 @@ bool looselyEqual(const QJsonValue& actual, const QJsonValue& expected)
     return a && e && actual.isDouble() != expected.isDouble() && *a == *e;
 }
 
-AssertionOutcome outcome(const QString& name, bool passed, const QString& failure)
+AssertionOutcome checkOutcome(const QString& name, bool passed, const QString& failure)
 {
     return {name, passed ? AssertionOutcome::Status::Passed : AssertionOutcome::Status::Failed,
             passed ? QString() : failure};
 }
 
-AssertionOutcome errored(const QString& name, const QString& message)
+AssertionOutcome checkErrored(const QString& name, const QString& message)
 {
     return {name, AssertionOutcome::Status::Errored, message};
 }
@@ -145,28 +145,28 @@ AssertionOutcome ResponseAssertions::check(const ItemAssertion& a, const KeyLoad
 {
     const QString name = a.describe();
     if (!m_response.received)
-        return errored(name, QStringLiteral("no response: %1").arg(m_response.explanation()));
+        return checkErrored(name, QStringLiteral("no response: %1").arg(m_response.explanation()));
     if (a.check == ItemAssertion::Check::Token)
         return checkToken(a, keys, clock);
     QString error;
     const auto value = actualValue(a, error);
     if (!value)
-        return errored(name, error);
+        return checkErrored(name, error);
     const QJsonValue& actual = *value;
     const QJsonValue& expected = a.value;
     const QString got = QStringLiteral("got %1").arg(shown(actual));
     switch (a.op) {
     case ItemAssertion::Op::Exists: {
         const bool wanted = expected.isUndefined() || expected.toBool(true);
-        return outcome(name, actual.isUndefined() != wanted,
-                       wanted ? QStringLiteral("absent") : QStringLiteral("present: %1").arg(shown(actual)));
+        return checkOutcome(name, actual.isUndefined() != wanted,
+                            wanted ? QStringLiteral("absent") : QStringLiteral("present: %1").arg(shown(actual)));
     }
     case ItemAssertion::Op::Eq:
-        return outcome(name, looselyEqual(actual, expected),
-                       QStringLiteral("expected %1, %2").arg(shown(expected), got));
+        return checkOutcome(name, looselyEqual(actual, expected),
+                            QStringLiteral("expected %1, %2").arg(shown(expected), got));
     case ItemAssertion::Op::Neq:
-        return outcome(name, !looselyEqual(actual, expected),
-                       QStringLiteral("expected anything but %1").arg(shown(expected)));
+        return checkOutcome(name, !looselyEqual(actual, expected),
+                            QStringLiteral("expected anything but %1").arg(shown(expected)));
     case ItemAssertion::Op::Gt:
     case ItemAssertion::Op::Gte:
     case ItemAssertion::Op::Lt:
@@ -174,12 +174,13 @@ AssertionOutcome ResponseAssertions::check(const ItemAssertion& a, const KeyLoad
         const auto x = asNumber(actual);
         const auto y = asNumber(expected);
         if (!x || !y)
-            return outcome(name, false, QStringLiteral("not numbers: %1 and %2").arg(shown(actual), shown(expected)));
+            return checkOutcome(name, false,
+                                QStringLiteral("not numbers: %1 and %2").arg(shown(actual), shown(expected)));
         const bool holds = a.op == ItemAssertion::Op::Gt    ? *x > *y
                            : a.op == ItemAssertion::Op::Gte ? *x >= *y
                            : a.op == ItemAssertion::Op::Lt  ? *x < *y
                                                             : *x <= *y;
-        return outcome(
+        return checkOutcome(
             name, holds,
             QStringLiteral("%1 is not %2 %3").arg(shown(actual), ItemAssertion::opName(a.op), shown(expected)));
     }
@@ -187,7 +188,7 @@ AssertionOutcome ResponseAssertions::check(const ItemAssertion& a, const KeyLoad
         bool found = false;
         for (const auto& candidate : expected.toArray())
             found = found || looselyEqual(actual, candidate);
-        return outcome(name, found, QStringLiteral("%1 is not one of %2").arg(shown(actual), shown(expected)));
+        return checkOutcome(name, found, QStringLiteral("%1 is not one of %2").arg(shown(actual), shown(expected)));
     }
     case ItemAssertion::Op::Contains: {
         bool holds = false;
@@ -199,20 +200,20 @@ AssertionOutcome ResponseAssertions::check(const ItemAssertion& a, const KeyLoad
                 std::any_of(items.begin(), items.end(), [&](const QJsonValue& v) { return looselyEqual(v, expected); });
         } else if (actual.isObject())
             holds = actual.toObject().contains(jsonText(expected));
-        return outcome(name, holds, QStringLiteral("%1 does not contain %2").arg(shown(actual), shown(expected)));
+        return checkOutcome(name, holds, QStringLiteral("%1 does not contain %2").arg(shown(actual), shown(expected)));
     }
     case ItemAssertion::Op::Matches: {
         const QRegularExpression re(expected.toString());
         if (!re.isValid())
-            return errored(name, QStringLiteral("invalid pattern: %1").arg(re.errorString()));
+            return checkErrored(name, QStringLiteral("invalid pattern: %1").arg(re.errorString()));
         if (actual.isUndefined())
-            return outcome(name, false, QStringLiteral("absent"));
-        return outcome(name, re.match(jsonText(actual)).hasMatch(),
-                       QStringLiteral("%1 does not match").arg(shown(actual)));
+            return checkOutcome(name, false, QStringLiteral("absent"));
+        return checkOutcome(name, re.match(jsonText(actual)).hasMatch(),
+                            QStringLiteral("%1 does not match").arg(shown(actual)));
     }
     case ItemAssertion::Op::IsType:
-        return outcome(name, typeName(actual) == expected.toString(),
-                       QStringLiteral("%1 is a(n) %2").arg(shown(actual), typeName(actual)));
+        return checkOutcome(name, typeName(actual) == expected.toString(),
+                            QStringLiteral("%1 is a(n) %2").arg(shown(actual), typeName(actual)));
     case ItemAssertion::Op::Length: {
         qsizetype length = -1;
         if (actual.isString())
@@ -222,13 +223,13 @@ AssertionOutcome ResponseAssertions::check(const ItemAssertion& a, const KeyLoad
         else if (actual.isObject())
             length = actual.toObject().size();
         if (length < 0)
-            return outcome(name, false, QStringLiteral("%1 has no length").arg(shown(actual)));
+            return checkOutcome(name, false, QStringLiteral("%1 has no length").arg(shown(actual)));
         const auto wanted = asNumber(expected);
-        return outcome(name, wanted && double(length) == *wanted,
-                       QStringLiteral("expected length %1, got %2").arg(shown(expected)).arg(length));
+        return checkOutcome(name, wanted && double(length) == *wanted,
+                            QStringLiteral("expected length %1, got %2").arg(shown(expected)).arg(length));
     }
     }
-    return errored(name, QStringLiteral("unknown operator"));
+    return checkErrored(name, QStringLiteral("unknown operator"));
 }
 
 AssertionOutcome ResponseAssertions::checkToken(const ItemAssertion& a, const KeyLoader& keys, const Clock* clock) const
@@ -241,9 +242,9 @@ AssertionOutcome ResponseAssertions::checkToken(const ItemAssertion& a, const Ke
         path.check = ItemAssertion::Check::JsonPath;
         const auto value = actualValue(path, error);
         if (!value)
-            return errored(name, error);
+            return checkErrored(name, error);
         if (!value->isString())
-            return outcome(name, false, QStringLiteral("no token string at %1").arg(a.target));
+            return checkOutcome(name, false, QStringLiteral("no token string at %1").arg(a.target));
         token = value->toString();
     } else {
         token = QString::fromLatin1(m_response.headerValue(a.target.toLatin1())).trimmed();
@@ -251,14 +252,14 @@ AssertionOutcome ResponseAssertions::checkToken(const ItemAssertion& a, const Ke
         if (token.startsWith(QLatin1String("bearer "), Qt::CaseInsensitive))
             token = token.mid(7).trimmed();
         if (token.isEmpty())
-            return outcome(name, false, QStringLiteral("no header %1").arg(a.target));
+            return checkOutcome(name, false, QStringLiteral("no header %1").arg(a.target));
     }
     if (!keys)
-        return errored(name, QStringLiteral("no key loader"));
+        return checkErrored(name, QStringLiteral("no key loader"));
     const bool byIssuer = a.jwks.isEmpty();
     const Result<Jwks> loaded = keys(byIssuer ? a.issuer : a.jwks, byIssuer);
     if (!loaded)
-        return errored(name, QStringLiteral("keys not loaded: %1").arg(loaded.error().toString()));
+        return checkErrored(name, QStringLiteral("keys not loaded: %1").arg(loaded.error().toString()));
     VerifyOptions options;
     if (!a.issuer.isEmpty())
         options.claims.issuers = {a.issuer};
@@ -269,8 +270,8 @@ AssertionOutcome ResponseAssertions::checkToken(const ItemAssertion& a, const Ke
     const JwtVerifier verifier(loaded.value(), options);
     const VerificationResult result = verifier.verify(token.toLatin1());
     if (!result.valid)
-        return outcome(name, false,
-                       result.error ? result.error->toString() : QStringLiteral("the token did not verify"));
+        return checkOutcome(name, false,
+                            result.error ? result.error->toString() : QStringLiteral("the token did not verify"));
     if (!a.scope.isEmpty()) {
         // RFC 8693 §4.2 / RFC 9068 §2.2.3: "scope" is a space-separated string; some issuers send "scp" (an array).
         QStringList granted;
@@ -287,9 +288,9 @@ AssertionOutcome ResponseAssertions::checkToken(const ItemAssertion& a, const Ke
                 missing.append(wanted);
         }
         if (!missing.isEmpty())
-            return outcome(name, false, QStringLiteral("scope missing: %1").arg(missing.join(QLatin1Char(' '))));
+            return checkOutcome(name, false, QStringLiteral("scope missing: %1").arg(missing.join(QLatin1Char(' '))));
     }
-    return outcome(name, true, {});
+    return checkOutcome(name, true, {});
 }
 
 Result<QString> ResponseAssertions::capture(const ItemCapture& c) const

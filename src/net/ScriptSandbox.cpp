@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QHash>
 #include <QJSEngine>
+#include <QRegularExpression>
 
 #include <chrono>
 #include <condition_variable>
@@ -50,6 +51,13 @@ const char* const kPrelude = R"JS(
         if (Array.isArray(v)) return "array";
         if (v instanceof RegExp) return "regexp";
         return typeof v;
+    }
+    // V4 (Qt 6.4) reports an error thrown by a Proxy get trap during a method call as "Property 'x' of object
+    // Error: unsupported: pm.x is not a function": keep only the part that names the call.
+    function errorText(err) {
+        var m = err && err.message !== undefined ? String(err.message) : String(err);
+        var u = /unsupported: (\S+)/.exec(m);
+        return u ? "unsupported: " + u[1] : m;
     }
     function AssertionError(message) { var e = new Error(message); e.name = "AssertionError"; e.assertion = true; return e; }
     function lengthOf(v) {
@@ -157,7 +165,7 @@ const char* const kPrelude = R"JS(
             if (typeof fn !== "function") { bridge.record(String(name), false, true, "the test has no function"); return; }
             inTest = true;
             try { fn(); bridge.record(String(name), true, false, ""); }
-            catch (err) { bridge.record(String(name), false, !(err && err.assertion), err && err.message ? err.message : String(err)); }
+            catch (err) { bridge.record(String(name), false, !(err && err.assertion), errorText(err)); }
             finally { inTest = false; }
         }
         var res = ctx.hasResponse ? ctx : null;
@@ -459,7 +467,12 @@ ScriptRunResult ScriptSandbox::run(const ItemScript& script, ScriptContext& cont
                 ? QStringLiteral("interrupted: grew the process by more than %1 MB").arg(m_memoryLimitBytes >> 20)
                 : QStringLiteral("interrupted: ran longer than %1 ms").arg(m_timeLimitMs)};
     } else if (returned.isError()) {
-        failure = AssertionOutcome{scriptName, AssertionOutcome::Status::Errored, returned.toString()};
+        // The same clean-up as the prelude's errorText() for errors outside a test.
+        QString message = returned.toString();
+        static const QRegularExpression unsupported(QStringLiteral("unsupported: (\\S+)"));
+        if (const auto m = unsupported.match(message); m.hasMatch())
+            message = QStringLiteral("unsupported: ") + m.captured(1);
+        failure = AssertionOutcome{scriptName, AssertionOutcome::Status::Errored, message};
     }
     if (!interrupted)
         api.property(quint32(kApiArguments)).call(); // tests["..."] = ... results
