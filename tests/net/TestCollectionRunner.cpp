@@ -34,6 +34,7 @@ class TestCollectionRunner : public QObject
 private Q_SLOTS:
     void initTestCase();
     void capturesFeedTheNextRequest();
+    void tokenAssertionFailsOnAudienceAndScope();
     void failuresAreCountedAndBailStops();
     void dataRowsFeedIterations();
     void parallelIterationsKeepOrderWithin();
@@ -126,6 +127,34 @@ void TestCollectionRunner::capturesFeedTheNextRequest()
     QCOMPARE(report.requests.at(1).status, 200); // the captured token was sent
     QVERIFY(!report.failed());
     QCOMPARE(report.collection, QStringLiteral("API"));
+}
+
+void TestCollectionRunner::tokenAssertionFailsOnAudienceAndScope()
+{
+    const auto ws = workspace(false);
+    CollectionNode* tokenNode = ws->collection(0)->child(0);
+    ItemAssertion verifies = tokenNode->request().assertions.at(2);
+    QCOMPARE(verifies.check, ItemAssertion::Check::Token);
+    ItemAssertion otherAudience = verifies;
+    otherAudience.audience = QStringLiteral("https://someone-else.example");
+    ItemAssertion missingScope = verifies;
+    missingScope.scope = QStringLiteral("admin:everything");
+    ItemAssertion byIssuer = verifies; // the keys through the issuer's discovery document
+    byIssuer.jwks.clear();
+    ItemAssertion notAToken = verifies;
+    notAToken.target = QStringLiteral("$.token_type");
+    tokenNode->request().assertions = {otherAudience, missingScope, byIssuer, notAToken};
+    CollectionRunner runner(*ws, {tokenNode}, nullptr, {});
+    const RunReport report = runner.run();
+    const QList<AssertionOutcome>& outcomes = report.requests.at(0).assertions;
+    QCOMPARE(outcomes.size(), 4);
+    QCOMPARE(outcomes.at(0).status, AssertionOutcome::Status::Failed);
+    QVERIFY2(outcomes.at(0).message.startsWith(QLatin1String("ERR_JWT_CLAIM_VALIDATION_FAILED")),
+             qPrintable(outcomes.at(0).message));
+    QCOMPARE(outcomes.at(1).status, AssertionOutcome::Status::Failed);
+    QCOMPARE(outcomes.at(1).message, QStringLiteral("scope missing: admin:everything"));
+    QVERIFY2(outcomes.at(2).status == AssertionOutcome::Status::Passed, qPrintable(outcomes.at(2).message));
+    QCOMPARE(outcomes.at(3).status, AssertionOutcome::Status::Failed);
 }
 
 void TestCollectionRunner::failuresAreCountedAndBailStops()
