@@ -17,15 +17,9 @@ pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$WORK"; }
 trap cleanup EXIT
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$CLI" serve --port "$port" --data-dir "$WORK/issuer" > "$WORK/serve.log" 2>&1 &
-pid=$!
-base="http://127.0.0.1:$port"
-for _ in $(seq 100); do "$CLI" request GET "$base/api/public" >/dev/null 2>&1 && break; sleep 0.1; done
-secret=$(cat "$WORK/issuer/client-secret")
-"$CLI" request POST "$base/oauth/token" --body-only \
-    --data "grant_type=client_credentials&client_id=tokenscope-demo&client_secret=$secret&audience=https://tokenscope.local/api" \
-    | python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])' > "$WORK/token"
+source bench/mock-api.sh
+start_mock_api
+printf '%s\n' "$token" > "$WORK/token"
 python3 - "$CLI" "$base" "$WORK" "$RUNS" <<'PY'
 import json, statistics, subprocess, sys, time
 cli, base, work, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])

@@ -12,6 +12,7 @@
 #include "cli/PemCommand.h"
 #include "cli/ProbeCommand.h"
 #include "cli/RequestCommand.h"
+#include "cli/RunCommand.h"
 #include "cli/ServeCommand.h"
 #include "cli/SignCommand.h"
 #include "cli/SnippetCommand.h"
@@ -43,6 +44,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<ServeCommand>());
     commands.push_back(std::make_unique<CollectionCommand>());
+    commands.push_back(std::make_unique<RunCommand>());
     return commands;
 }
 

@@ -2,9 +2,9 @@
 #include "net/ProbeReport.h"
 
 #include "core/DisplayText.h"
+#include "net/JUnitWriter.h"
 
 #include <QJsonArray>
-#include <QXmlStreamWriter>
 
 #include <algorithm>
 
@@ -153,43 +153,26 @@ QJsonObject ProbeReport::toJson() const
 
 QByteArray ProbeReport::toJUnit(bool strict) const
 {
-    QByteArray out;
-    QXmlStreamWriter xml(&out);
-    xml.setAutoFormatting(true);
-    xml.writeStartDocument();
-    xml.writeStartElement(QStringLiteral("testsuite"));
-    xml.writeAttribute(QStringLiteral("name"), QStringLiteral("probe"));
-    xml.writeAttribute(QStringLiteral("tests"), QString::number(rows.size()));
-    int failures = 0;
-    for (const ProbeRow& row : rows) {
-        if (row.verdict == ProbeVerdict::Vulnerable || row.verdict == ProbeVerdict::Unexpected ||
-            (strict && row.verdict == ProbeVerdict::Weak))
-            ++failures;
-    }
-    xml.writeAttribute(QStringLiteral("failures"), QString::number(failures));
-    xml.writeAttribute(QStringLiteral("errors"), QString::number(count(ProbeVerdict::Error)));
-    xml.writeAttribute(QStringLiteral("skipped"), QString::number(count(ProbeVerdict::Skipped)));
+    JUnitSuite suite;
+    suite.name = QStringLiteral("probe");
     if (inconclusive()) {
         // The control was not accepted: nothing was judged. One error says so, so that CI does not read "0 failures"
         // as a pass.
-        xml.writeStartElement(QStringLiteral("testcase"));
-        xml.writeAttribute(QStringLiteral("classname"), QStringLiteral("probe"));
-        xml.writeAttribute(QStringLiteral("name"), QStringLiteral("control"));
-        xml.writeStartElement(QStringLiteral("error"));
-        xml.writeAttribute(
-            QStringLiteral("message"),
-            DisplayText::escapeControls(
-                QStringLiteral("control request not accepted (status %1) %2")
-                    .arg(control.received ? QString::number(control.status) : QStringLiteral("none"), control.error)));
-        xml.writeEndElement();
-        xml.writeEndElement();
+        JUnitCase controlCase;
+        controlCase.className = QStringLiteral("probe");
+        controlCase.name = QStringLiteral("control");
+        controlCase.outcome = JUnitCase::Outcome::Error;
+        controlCase.message =
+            QStringLiteral("control request not accepted (status %1) %2")
+                .arg(control.received ? QString::number(control.status) : QStringLiteral("none"), control.error);
+        suite.cases.append(controlCase);
     }
     for (const ProbeRow& row : rows) {
-        xml.writeStartElement(QStringLiteral("testcase"));
-        xml.writeAttribute(QStringLiteral("classname"), QStringLiteral("probe.") + severityName(row.info.severity));
-        xml.writeAttribute(QStringLiteral("name"), row.label());
+        JUnitCase c;
+        c.className = QStringLiteral("probe.") + severityName(row.info.severity);
+        c.name = row.label();
         if (row.elapsedMs >= 0)
-            xml.writeAttribute(QStringLiteral("time"), QString::number(double(row.elapsedMs) / 1000.0, 'f', 3));
+            c.seconds = double(row.elapsedMs) / 1000.0;
         const QString message =
             QStringLiteral("%1: %2 (status %3, %4) %5")
                 .arg(verdictName(row.verdict), row.mutation.changed,
@@ -198,40 +181,34 @@ QByteArray ProbeReport::toJUnit(bool strict) const
         switch (row.verdict) {
         case ProbeVerdict::Vulnerable:
         case ProbeVerdict::Unexpected:
-            xml.writeStartElement(QStringLiteral("failure"));
-            xml.writeAttribute(QStringLiteral("message"), DisplayText::escapeControls(message));
-            xml.writeCharacters(row.info.reason);
-            xml.writeEndElement();
+            c.outcome = JUnitCase::Outcome::Failure;
+            c.message = message;
+            c.details = row.info.reason;
             break;
         case ProbeVerdict::Weak:
             if (strict) {
-                xml.writeStartElement(QStringLiteral("failure"));
-                xml.writeAttribute(QStringLiteral("message"), DisplayText::escapeControls(message));
-                xml.writeCharacters(row.info.reason);
-                xml.writeEndElement();
+                c.outcome = JUnitCase::Outcome::Failure;
+                c.message = message;
+                c.details = row.info.reason;
             } else {
-                xml.writeTextElement(QStringLiteral("system-out"), DisplayText::escapeControls(message));
+                c.systemOut = message;
             }
             break;
         case ProbeVerdict::Error:
-            xml.writeStartElement(QStringLiteral("error"));
-            xml.writeAttribute(QStringLiteral("message"), DisplayText::escapeControls(row.note));
-            xml.writeEndElement();
+            c.outcome = JUnitCase::Outcome::Error;
+            c.message = row.note;
             break;
         case ProbeVerdict::Skipped:
-            xml.writeStartElement(QStringLiteral("skipped"));
-            xml.writeAttribute(QStringLiteral("message"), DisplayText::escapeControls(row.note));
-            xml.writeEndElement();
+            c.outcome = JUnitCase::Outcome::Skipped;
+            c.message = row.note;
             break;
         case ProbeVerdict::Ok:
         case ProbeVerdict::Info:
             break;
         }
-        xml.writeEndElement();
+        suite.cases.append(c);
     }
-    xml.writeEndElement();
-    xml.writeEndDocument();
-    return out;
+    return JUnitWriter::writeSuite(suite);
 }
 
 QString ProbeReport::toMarkdown() const

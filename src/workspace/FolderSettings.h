@@ -16,7 +16,7 @@ struct FolderSettings
     QList<EnvironmentVariable> variables;
     QList<HttpRequestSpec::Row> headers;
     AuthConfig auth;           // a collection's `inherit` means none
-    QList<ItemScript> scripts; // kept verbatim (imported Postman events); not run yet
+    QList<ItemScript> scripts; // kept verbatim (imported Postman events); run by the runner
 
     friend bool operator==(const FolderSettings&, const FolderSettings&) = default;
 

@@ -8,8 +8,8 @@
 #include <QString>
 
 /// A script attached to a request, folder or collection, kept verbatim: a Postman `event[]` entry (`listen`
-/// "prerequest" or "test", `script.type`, `script.exec`) or, later, a .http response handler. Tokenscope does not
-/// run them yet (the runner will, with a documented subset); importing them keeps them from being lost.
+/// "prerequest" or "test", `script.type`, `script.exec`) or, later, a .http response handler. The runner runs
+/// "prerequest" and "test" scripts in net/ScriptSandbox (a documented subset of the APIs).
 struct ItemScript
 {
     QString event;                                        // "prerequest", "test", ... (Postman `listen`), as written

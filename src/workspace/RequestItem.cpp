@@ -146,6 +146,10 @@ QJsonObject RequestItem::toJson(bool full) const
         o.insert(QStringLiteral("variables"), ModelJson::variablesToJson(variables));
     if (!scripts.isEmpty())
         o.insert(QStringLiteral("scripts"), ItemScript::listToJson(scripts));
+    if (!assertions.isEmpty())
+        o.insert(QStringLiteral("assertions"), ItemAssertion::listToJson(assertions));
+    if (!captures.isEmpty())
+        o.insert(QStringLiteral("captures"), ItemCapture::listToJson(captures));
     return o;
 }
 
@@ -204,5 +208,13 @@ Result<RequestItem> RequestItem::fromJson(const QJsonObject& json)
         return itemInvalid(QStringLiteral("\"variables\" must be an array of {name, value, secret, enabled}"));
     if (!ItemScript::listFromJson(json.value(QStringLiteral("scripts")), item.scripts))
         return itemInvalid(QStringLiteral("\"scripts\" must be an array of {event, language, source, enabled}"));
+    auto assertions = ItemAssertion::listFromJson(json.value(QStringLiteral("assertions")));
+    if (!assertions)
+        return assertions.error();
+    item.assertions = assertions.value();
+    auto captures = ItemCapture::listFromJson(json.value(QStringLiteral("captures")));
+    if (!captures)
+        return captures.error();
+    item.captures = captures.value();
     return item;
 }

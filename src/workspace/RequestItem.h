@@ -5,6 +5,8 @@
 #include "request/HttpRequestSpec.h"
 #include "request/TransportSettings.h"
 #include "workspace/AuthConfig.h"
+#include "workspace/ItemAssertion.h"
+#include "workspace/ItemCapture.h"
 #include "workspace/ItemScript.h"
 
 /// One saved request of a collection: what the request editor shows and a request file holds. The wire-level
@@ -19,13 +21,16 @@ struct RequestItem
     AuthConfig auth;
     TransportSettings transport;
     QList<EnvironmentVariable> variables; // the request layer of {{variable}} resolution (highest but overrides)
-    QList<ItemScript> scripts;            // kept verbatim (imported Postman events); not run yet
+    QList<ItemScript> scripts;            // kept verbatim (imported Postman events, .http handlers)
+    QList<ItemAssertion> assertions;      // checked by the runner after the response
+    QList<ItemCapture> captures;          // run variables set from the response
 
     friend bool operator==(const RequestItem&, const RequestItem&) = default;
 
     /// `{"type": "request", "name", "method", "url", "headers", "body": {"mode", ...}, "auth": {"type", ...}}` and,
-    /// with `full`, also "id", "description", "settings", "variables", "scripts" and "disabledQuery" (switched-off
-    /// query rows) where they are not empty. Values are as written: `{{variables}}` unresolved, secrets as they are.
+    /// with `full`, also "id", "description", "settings", "variables", "scripts", "assertions", "captures" and
+    /// "disabledQuery" (switched-off query rows) where they are not empty. Values are as written: `{{variables}}`
+    /// unresolved, secrets as they are.
     QJsonObject toJson(bool full = true) const;
     /// Errors: ERR_JSON_INVALID with what is wrong.
     static Result<RequestItem> fromJson(const QJsonObject& json);

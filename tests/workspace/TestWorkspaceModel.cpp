@@ -127,6 +127,21 @@ void TestWorkspaceModel::jsonRejectsWrongTypes_data()
     QTest::newRow("negative timeout") << QByteArray(R"({"settings": {"timeoutMs": -1}})");
     QTest::newRow("jwt lifetime zero") << QByteArray(R"({"auth": {"type": "jwt", "lifetimeSeconds": 0}})");
     QTest::newRow("variables not an array") << QByteArray(R"({"variables": {}})");
+    QTest::newRow("assertion unknown check") << QByteArray(R"({"assertions": [{"check": "body", "op": "eq"}]})");
+    QTest::newRow("assertion unknown op") << QByteArray(R"({"assertions": [{"check": "status", "op": "like"}]})");
+    QTest::newRow("assertion without value") << QByteArray(R"({"assertions": [{"check": "status", "op": "eq"}]})");
+    QTest::newRow("assertion in without array")
+        << QByteArray(R"({"assertions": [{"check": "status", "op": "in", "value": 200}]})");
+    QTest::newRow("jsonpath assertion without target")
+        << QByteArray(R"({"assertions": [{"check": "jsonpath", "op": "exists"}]})");
+    QTest::newRow("token assertion without keys")
+        << QByteArray(R"({"assertions": [{"check": "token", "target": "$.access_token"}]})");
+    QTest::newRow("capture unknown source")
+        << QByteArray(R"({"captures": [{"variable": "v", "from": "cookie", "expression": "x"}]})");
+    QTest::newRow("capture without variable")
+        << QByteArray(R"({"captures": [{"from": "header", "expression": "ETag"}]})");
+    QTest::newRow("capture negative group")
+        << QByteArray(R"({"captures": [{"variable": "v", "from": "regex", "expression": "x", "group": -1}]})");
 }
 
 void TestWorkspaceModel::jsonRejectsWrongTypes()

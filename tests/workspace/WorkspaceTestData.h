@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QJsonArray>
+
 #include "workspace/Workspace.h"
 
 #include <QDir>
@@ -126,6 +128,35 @@ inline std::unique_ptr<Workspace> full()
         {QStringLiteral("test"), QStringLiteral("text/javascript"),
          QStringLiteral("pm.test(\"created\", () => {\n  pm.response.to.have.status(201);\n});"), true},
         {QStringLiteral("prerequest"), QStringLiteral("text/javascript"), QStringLiteral("// off"), false}};
+    // Every check and every operator's value shape, so the round trip and the schema test see them all.
+    using A = ItemAssertion;
+    create.assertions = {{A::Check::Status, {}, A::Op::In, QJsonArray{200, 201}, true, {}, {}, {}, {}},
+                         {A::Check::Header,
+                          QStringLiteral("Content-Type"),
+                          A::Op::Contains,
+                          QStringLiteral("json"),
+                          true,
+                          {},
+                          {},
+                          {},
+                          {}},
+                         {A::Check::JsonPath,
+                          QStringLiteral("$.items[?@.qty > 1].sku"),
+                          A::Op::Exists,
+                          QJsonValue(QJsonValue::Undefined),
+                          true,
+                          {},
+                          {},
+                          {},
+                          {}},
+                         {A::Check::JsonPath, QStringLiteral("$.items"), A::Op::Length, 2, false, {}, {}, {}, {}},
+                         {A::Check::ResponseTime, {}, A::Op::Lt, 500, true, {}, {}, {}, {}},
+                         {A::Check::Token, QStringLiteral("$.access_token"), A::Op::Eq,
+                          QJsonValue(QJsonValue::Undefined), true, QStringLiteral("https://issuer.example"),
+                          QStringLiteral("{{jwksUrl}}"), QStringLiteral("orders"), QStringLiteral("orders:write")}};
+    create.captures = {{QStringLiteral("orderId"), ItemCapture::Source::JsonPath, QStringLiteral("$.id"), 1, true},
+                       {QStringLiteral("etag"), ItemCapture::Source::Header, QStringLiteral("ETag"), 1, true},
+                       {QStringLiteral("num"), ItemCapture::Source::Regex, QStringLiteral("order (\\d+)"), 1, false}};
     addRequest(orders, create);
 
     RequestItem form =

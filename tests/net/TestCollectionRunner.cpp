@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: MIT
+#include "net/CollectionRunner.h"
+#include "server/EmbeddedIssuer.h"
+#include "support/AssertionTestData.h"
+#include "support/ServerTestSupport.h"
+#include "workspace/Workspace.h"
+
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QXmlStreamReader>
+
+namespace {
+
+RequestItem get(const QString& name, const QString& url)
+{
+    RequestItem item;
+    item.id = RequestItem::newId();
+    item.name = name;
+    item.request.method = QStringLiteral("GET");
+    item.request.url = url;
+    item.auth.type = AuthConfig::Type::None;
+    return item;
+}
+
+} // namespace
+
+/// The runner against the local mock API: order, captures feeding the next request, token assertions through the
+/// embedded issuer's JWKS, bail, data iterations, parallel iterations, requests without a response, JUnit output.
+class TestCollectionRunner : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void capturesFeedTheNextRequest();
+    void tokenAssertionFailsOnAudienceAndScope();
+    void failuresAreCountedAndBailStops();
+    void dataRowsFeedIterations();
+    void parallelIterationsKeepOrderWithin();
+    void noResponseIsARequestError();
+    void junitValidatesAgainstTheXsd();
+
+private:
+    std::unique_ptr<Workspace> workspace(bool withFailing);
+    QString base() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.port()); }
+
+    QTemporaryDir m_dir;
+    MockApiServer m_server;
+};
+
+void TestCollectionRunner::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString error = ServerTestSupport::startError(m_server, ServerTestSupport::loopbackConfig(m_dir.path()));
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+}
+
+std::unique_ptr<Workspace> TestCollectionRunner::workspace(bool withFailing)
+{
+    auto ws = std::make_unique<Workspace>();
+    auto collection = CollectionNode::makeCollection(QStringLiteral("API"));
+    collection->settings().variables = {{QStringLiteral("base"), base()}};
+    CollectionNode* c = ws->insertCollection(0, std::move(collection));
+
+    // 1. client credentials at the embedded issuer; the token must verify against its JWKS and is captured.
+    RequestItem token;
+    token.id = RequestItem::newId();
+    token.name = QStringLiteral("Token");
+    token.request.method = QStringLiteral("POST");
+    token.request.url = QStringLiteral("{{base}}/oauth/token");
+    token.request.bodyKind = HttpRequestSpec::BodyKind::FormUrlEncoded;
+    token.request.formRows = {{QStringLiteral("grant_type"), QStringLiteral("client_credentials"), true}};
+    token.auth.type = AuthConfig::Type::Basic;
+    token.auth.username = m_server.embeddedIssuer()->clientId();
+    token.auth.password = QString::fromUtf8(m_server.embeddedIssuer()->clientSecret());
+    token.assertions = {AssertionTestData::make(ItemAssertion::Check::Status, {}, ItemAssertion::Op::Eq, 200),
+                        AssertionTestData::make(ItemAssertion::Check::JsonPath, QStringLiteral("$.access_token"),
+                                                ItemAssertion::Op::IsType, QStringLiteral("string"))};
+    ItemAssertion verifies;
+    verifies.check = ItemAssertion::Check::Token;
+    verifies.target = QStringLiteral("$.access_token");
+    verifies.jwks = QStringLiteral("{{base}}/.well-known/jwks.json");
+    verifies.issuer = m_server.issuer();
+    verifies.audience = m_server.audience();
+    token.assertions.append(verifies);
+    token.captures = {
+        {QStringLiteral("token"), ItemCapture::Source::JsonPath, QStringLiteral("$.access_token"), 1, true}};
+    c->insertChild(0, CollectionNode::makeRequest(token));
+
+    // 2. the private route with the captured token.
+    CollectionNode* folder = c->insertChild(1, CollectionNode::makeFolder(QStringLiteral("Private")));
+    RequestItem privateGet = get(QStringLiteral("Private"), QStringLiteral("{{base}}/api/private"));
+    privateGet.auth.type = AuthConfig::Type::Bearer;
+    privateGet.auth.token = QStringLiteral("{{token}}");
+    privateGet.assertions = {AssertionTestData::make(ItemAssertion::Check::Status, {}, ItemAssertion::Op::Eq, 200),
+                             AssertionTestData::make(ItemAssertion::Check::JsonPath, QStringLiteral("$.message"),
+                                                     ItemAssertion::Op::Contains, QStringLiteral("private endpoint"))};
+    folder->insertChild(0, CollectionNode::makeRequest(privateGet));
+
+    if (withFailing) {
+        // 3. two failing assertions, 4. one more request (not sent with bail).
+        RequestItem failing = get(QStringLiteral("Failing"), QStringLiteral("{{base}}/api/public"));
+        failing.assertions = {AssertionTestData::make(ItemAssertion::Check::Status, {}, ItemAssertion::Op::Eq, 201),
+                              AssertionTestData::make(ItemAssertion::Check::JsonPath, QStringLiteral("$.nope"),
+                                                      ItemAssertion::Op::Exists)};
+        c->insertChild(2, CollectionNode::makeRequest(failing));
+        c->insertChild(3, CollectionNode::makeRequest(get(QStringLiteral("After"), QStringLiteral("{{base}}/ping"))));
+    }
+    return ws;
+}
+
+void TestCollectionRunner::capturesFeedTheNextRequest()
+{
+    const auto ws = workspace(false);
+    CollectionRunner runner(*ws, CollectionRunner::requestsBelow(*ws->collection(0)), nullptr, {});
+    QStringList order;
+    const RunReport report = runner.run([&](const RunRequestResult& r) { order.append(r.label); });
+    QCOMPARE(order, (QStringList{QStringLiteral("API/Token"), QStringLiteral("API/Private/Private")}));
+    QCOMPARE(report.requestCount, 2);
+    QCOMPARE(report.assertionCount, 5);
+    for (const auto& r : report.requests) {
+        for (const auto& a : r.assertions)
+            QVERIFY2(a.status == AssertionOutcome::Status::Passed,
+                     qPrintable(a.name + QStringLiteral(": ") + a.message));
+    }
+    QCOMPARE(report.requests.at(1).status, 200); // the captured token was sent
+    QVERIFY(!report.failed());
+    QCOMPARE(report.collection, QStringLiteral("API"));
+}
+
+void TestCollectionRunner::tokenAssertionFailsOnAudienceAndScope()
+{
+    const auto ws = workspace(false);
+    CollectionNode* tokenNode = ws->collection(0)->child(0);
+    ItemAssertion verifies = tokenNode->request().assertions.at(2);
+    QCOMPARE(verifies.check, ItemAssertion::Check::Token);
+    ItemAssertion otherAudience = verifies;
+    otherAudience.audience = QStringLiteral("https://someone-else.example");
+    ItemAssertion missingScope = verifies;
+    missingScope.scope = QStringLiteral("admin:everything");
+    ItemAssertion byIssuer = verifies; // the keys through the issuer's discovery document
+    byIssuer.jwks.clear();
+    ItemAssertion notAToken = verifies;
+    notAToken.target = QStringLiteral("$.token_type");
+    tokenNode->request().assertions = {otherAudience, missingScope, byIssuer, notAToken};
+    CollectionRunner runner(*ws, {tokenNode}, nullptr, {});
+    const RunReport report = runner.run();
+    const QList<AssertionOutcome>& outcomes = report.requests.at(0).assertions;
+    QCOMPARE(outcomes.size(), 4);
+    QCOMPARE(outcomes.at(0).status, AssertionOutcome::Status::Failed);
+    QVERIFY2(outcomes.at(0).message.startsWith(QLatin1String("ERR_JWT_CLAIM_VALIDATION_FAILED")),
+             qPrintable(outcomes.at(0).message));
+    QCOMPARE(outcomes.at(1).status, AssertionOutcome::Status::Failed);
+    QCOMPARE(outcomes.at(1).message, QStringLiteral("scope missing: admin:everything"));
+    QVERIFY2(outcomes.at(2).status == AssertionOutcome::Status::Passed, qPrintable(outcomes.at(2).message));
+    QCOMPARE(outcomes.at(3).status, AssertionOutcome::Status::Failed);
+}
+
+void TestCollectionRunner::failuresAreCountedAndBailStops()
+{
+    const auto ws = workspace(true);
+    const auto requests = CollectionRunner::requestsBelow(*ws->collection(0));
+    QCOMPARE(requests.size(), 4);
+    CollectionRunner all(*ws, requests, nullptr, {});
+    const RunReport report = all.run();
+    QCOMPARE(report.requestCount, 4);
+    QCOMPARE(report.assertionFailures, 2);
+    QCOMPARE(report.assertionErrors, 0);
+    QVERIFY(report.failed());
+    QVERIFY(report.requests.at(2).failed());
+    QCOMPARE(report.requests.at(2).assertions.at(0).message, QStringLiteral("expected 201, got 200"));
+
+    RunOptions options;
+    options.bail = true;
+    CollectionRunner bailing(*ws, requests, nullptr, options);
+    const RunReport bailed = bailing.run();
+    QCOMPARE(bailed.requestCount, 3);
+    QVERIFY(bailed.bailed);
+}
+
+void TestCollectionRunner::dataRowsFeedIterations()
+{
+    auto ws = std::make_unique<Workspace>();
+    CollectionNode* c = ws->insertCollection(0, CollectionNode::makeCollection(QStringLiteral("Data")));
+    RequestItem item = get(QStringLiteral("Route"), base() + QStringLiteral("/{{route}}"));
+    item.assertions = {AssertionTestData::make(ItemAssertion::Check::Status, {}, ItemAssertion::Op::Eq,
+                                               QStringLiteral("{{expected}}"))};
+    c->insertChild(0, CollectionNode::makeRequest(item));
+    RunOptions options;
+    options.iterations = 3;
+    options.data = {
+        {{QStringLiteral("route"), QStringLiteral("ping")}, {QStringLiteral("expected"), QStringLiteral("200")}},
+        {{QStringLiteral("route"), QStringLiteral("api/private")},
+         {QStringLiteral("expected"), QStringLiteral("401")}}};
+    CollectionRunner runner(*ws, CollectionRunner::requestsBelow(*c), nullptr, options);
+    const RunReport report = runner.run();
+    QCOMPARE(report.requestCount, 3);
+    QCOMPARE(report.requests.at(0).status, 200);
+    QCOMPARE(report.requests.at(1).status, 401);
+    QCOMPARE(report.requests.at(2).status, 200); // row 0 again
+    QVERIFY2(!report.failed(), qPrintable(report.summaryLine()));
+    QCOMPARE(report.requests.at(1).iteration, 1);
+}
+
+void TestCollectionRunner::parallelIterationsKeepOrderWithin()
+{
+    const auto ws = workspace(false);
+    RunOptions options;
+    options.iterations = 6;
+    options.parallel = 3;
+    CollectionRunner runner(*ws, CollectionRunner::requestsBelow(*ws->collection(0)), nullptr, options);
+    QHash<int, QStringList> perIteration;
+    const RunReport report = runner.run([&](const RunRequestResult& r) { perIteration[r.iteration].append(r.name); });
+    QCOMPARE(report.requestCount, 12);
+    QCOMPARE(perIteration.size(), 6);
+    for (const QStringList& names : std::as_const(perIteration))
+        QCOMPARE(names, (QStringList{QStringLiteral("Token"), QStringLiteral("Private")}));
+    QVERIFY2(!report.failed(), qPrintable(report.summaryLine()));
+}
+
+void TestCollectionRunner::noResponseIsARequestError()
+{
+    auto ws = std::make_unique<Workspace>();
+    CollectionNode* c = ws->insertCollection(0, CollectionNode::makeCollection(QStringLiteral("Down")));
+    // Port 9 (discard) on loopback: nothing listens there in the test environment.
+    RequestItem item = get(QStringLiteral("Down"), QStringLiteral("http://127.0.0.1:9/"));
+    item.assertions = {AssertionTestData::make(ItemAssertion::Check::Status, {}, ItemAssertion::Op::Eq, 200)};
+    c->insertChild(0, CollectionNode::makeRequest(item));
+    RunOptions options;
+    options.timeoutMs = 5000;
+    CollectionRunner runner(*ws, CollectionRunner::requestsBelow(*c), nullptr, options);
+    const RunReport report = runner.run();
+    QCOMPARE(report.requestErrors, 1);
+    QVERIFY(report.failed());
+    QVERIFY(!report.requests.at(0).error.isEmpty());
+    QVERIFY(report.requests.at(0).assertions.isEmpty()); // not checked without a response
+}
+
+void TestCollectionRunner::junitValidatesAgainstTheXsd()
+{
+    const auto ws = workspace(true);
+    CollectionRunner runner(*ws, CollectionRunner::requestsBelow(*ws->collection(0)), nullptr, {});
+    const RunReport report = runner.run();
+    const QByteArray xml = report.toJUnit();
+
+    // newman's shape: one testsuite per request, one testcase per assertion, failures where they failed.
+    QXmlStreamReader reader(xml);
+    int suites = 0;
+    int cases = 0;
+    int failures = 0;
+    QString rootName;
+    while (!reader.atEnd()) {
+        if (reader.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (rootName.isEmpty())
+            rootName = reader.name().toString();
+        suites += reader.name() == QLatin1String("testsuite");
+        cases += reader.name() == QLatin1String("testcase");
+        failures += reader.name() == QLatin1String("failure");
+    }
+    QVERIFY2(!reader.hasError(), qPrintable(reader.errorString()));
+    QCOMPARE(rootName, QStringLiteral("testsuites"));
+    QCOMPARE(suites, 4);
+    QCOMPARE(cases, report.assertionCount);
+    QCOMPARE(failures, 2);
+
+    // The Jenkins xunit-plugin JUnit schema (tests/data/junit, MIT), with xmllint (libxml2-utils).
+    const QString xmllint = QStandardPaths::findExecutable(QStringLiteral("xmllint"));
+    if (xmllint.isEmpty())
+        QSKIP("xmllint (libxml2-utils) is not installed: schema validation not run");
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("report.xml"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(xml);
+    out.close();
+    QProcess lint;
+    lint.start(xmllint, {QStringLiteral("--noout"), QStringLiteral("--schema"),
+                         QStringLiteral(TOKENSCOPE_TEST_DATA "/junit/junit-10.xsd"), file});
+    QVERIFY(lint.waitForFinished(60000));
+    QVERIFY2(lint.exitCode() == 0, lint.readAllStandardError().constData());
+}
+
+QTEST_GUILESS_MAIN(TestCollectionRunner)
+#include "TestCollectionRunner.moc"
