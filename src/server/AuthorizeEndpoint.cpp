@@ -3,10 +3,6 @@
 
 #include <QRegularExpression>
 
-namespace {
-const QString kInvalidRequest = QStringLiteral("invalid_request");
-} // namespace
-
 AuthorizeEndpoint::AuthorizeEndpoint(ProviderContext* provider)
     : m_provider(provider)
 {
@@ -24,27 +20,29 @@ AuthorizeEndpoint::Validation AuthorizeEndpoint::validate(const OAuthProtocol::P
     r.clientId = p.value(QStringLiteral("client_id"));
     const RegisteredClient* client = m_provider->clients.find(r.clientId);
     if (r.clientId.isEmpty() || !client) {
-        return failWith(kInvalidRequest, r.clientId.isEmpty() ? QStringLiteral("Missing client_id")
-                                                              : QStringLiteral("Unknown client %1").arg(r.clientId));
+        return failWith(OAuthProtocol::kInvalidRequest, r.clientId.isEmpty()
+                                                            ? QStringLiteral("Missing client_id")
+                                                            : QStringLiteral("Unknown client %1").arg(r.clientId));
     }
     r.redirectUri = p.value(QStringLiteral("redirect_uri"));
     if (r.redirectUri.isEmpty()) {
         // RFC 6749 §3.1.2.3: optional only when exactly one complete URI is registered. Loopback URIs registered
         // without a port are patterns, not complete.
         if (client->redirectUris.size() != 1) {
-            return failWith(kInvalidRequest, QStringLiteral("Missing redirect_uri"));
+            return failWith(OAuthProtocol::kInvalidRequest, QStringLiteral("Missing redirect_uri"));
         }
         r.redirectUri = client->redirectUris.first();
         r.redirectUriGiven = false;
     } else if (!ClientRegistry::redirectUriAllowed(*client, r.redirectUri)) {
-        return failWith(kInvalidRequest, QStringLiteral("redirect_uri is not registered for %1").arg(r.clientId));
+        return failWith(OAuthProtocol::kInvalidRequest,
+                        QStringLiteral("redirect_uri is not registered for %1").arg(r.clientId));
     }
     r.state = p.value(QStringLiteral("state"));
     v.redirectable = true;
 
     const QString responseType = p.value(QStringLiteral("response_type"));
     if (responseType.isEmpty()) {
-        return failWith(kInvalidRequest, QStringLiteral("Missing response_type"));
+        return failWith(OAuthProtocol::kInvalidRequest, QStringLiteral("Missing response_type"));
     }
     if (responseType != QLatin1String("code")) {
         return failWith(QStringLiteral("unsupported_response_type"), QStringLiteral("Only response_type=code"));
@@ -66,22 +64,25 @@ AuthorizeEndpoint::Validation AuthorizeEndpoint::validate(const OAuthProtocol::P
     const QString method = p.value(QStringLiteral("code_challenge_method"));
     if (r.codeChallenge.isEmpty()) {
         if (!method.isEmpty()) {
-            return failWith(kInvalidRequest, QStringLiteral("code_challenge_method without code_challenge"));
+            return failWith(OAuthProtocol::kInvalidRequest,
+                            QStringLiteral("code_challenge_method without code_challenge"));
         }
         if (client->isPublic()) {
             // RFC 7636 §4.4.1; RFC 8252 §8.1: public native clients MUST use PKCE.
-            return failWith(kInvalidRequest, QStringLiteral("code challenge required (PKCE) for public clients"));
+            return failWith(OAuthProtocol::kInvalidRequest,
+                            QStringLiteral("code challenge required (PKCE) for public clients"));
         }
     } else {
         // RFC 7636 §4.3: "defaults to plain if not present".
         r.codeChallengeMethod = method.isEmpty() ? QStringLiteral("plain") : method;
         if (r.codeChallengeMethod != QLatin1String("S256") && r.codeChallengeMethod != QLatin1String("plain")) {
-            return failWith(kInvalidRequest, QStringLiteral("transform algorithm not supported"));
+            return failWith(OAuthProtocol::kInvalidRequest, QStringLiteral("transform algorithm not supported"));
         }
         // RFC 7636 §4.2 / §4.1: 43-128 unreserved characters.
         static const QRegularExpression kChallenge(QStringLiteral("^[A-Za-z0-9._~-]{43,128}$"));
         if (!kChallenge.match(r.codeChallenge).hasMatch()) {
-            return failWith(kInvalidRequest, QStringLiteral("code_challenge must be 43-128 unreserved characters"));
+            return failWith(OAuthProtocol::kInvalidRequest,
+                            QStringLiteral("code_challenge must be 43-128 unreserved characters"));
         }
     }
     if (p.value(QStringLiteral("prompt")).split(QLatin1Char(' ')).contains(QStringLiteral("none")) &&
@@ -161,7 +162,7 @@ HttpResponse AuthorizeEndpoint::authorize(const HttpRequest& request, RequestCon
     const auto params = OAuthProtocol::queryParameters(request);
     if (!params) {
         Validation v;
-        v.error = kInvalidRequest;
+        v.error = OAuthProtocol::kInvalidRequest;
         v.description = params.error().message;
         return fail(v, context);
     }
@@ -171,7 +172,7 @@ HttpResponse AuthorizeEndpoint::authorize(const HttpRequest& request, RequestCon
         const QString clientId = params->value(QStringLiteral("client_id"));
         const auto pushed = m_provider->grants.takePushedRequest(requestUri, clientId, m_provider->now());
         if (!pushed) {
-            v.error = kInvalidRequest; // RFC 9126 §4: an invalid or expired request_uri
+            v.error = OAuthProtocol::kInvalidRequest; // RFC 9126 §4: an invalid or expired request_uri
             v.description = QStringLiteral("Unknown, used or expired request_uri");
             return fail(v, context);
         }
@@ -199,7 +200,7 @@ HttpResponse AuthorizeEndpoint::submitLogin(const HttpRequest& request, RequestC
     const QString id = form ? form->value(QStringLiteral("transaction")) : QString();
     const auto transaction = m_provider->grants.transaction(id, m_provider->now());
     if (!form || !transaction || !transaction->authorization) {
-        context.errorCode = kInvalidRequest;
+        context.errorCode = OAuthProtocol::kInvalidRequest;
         context.errorDescription = QStringLiteral("Unknown or expired sign-in");
         return OAuthProtocol::htmlPage(400, QStringLiteral("Sign-in expired"),
                                        QStringLiteral("<p>This sign-in is unknown or has expired. Start again from "
@@ -239,7 +240,8 @@ HttpResponse AuthorizeEndpoint::pushedAuthorizationRequest(const HttpRequest& re
     if (params->contains(QStringLiteral("request_uri"))) {
         // RFC 9126 §2.1: "The request_uri authorization request parameter is one exception, and it MUST NOT be
         // provided."
-        return OAuthProtocol::error(400, kInvalidRequest, QStringLiteral("request_uri must not be pushed"), context);
+        return OAuthProtocol::error(400, OAuthProtocol::kInvalidRequest,
+                                    QStringLiteral("request_uri must not be pushed"), context);
     }
     OAuthProtocol::Parameters p = *params;
     p.insert(QStringLiteral("client_id"), client->id);

@@ -309,6 +309,9 @@ void MockApiServer::buildRoutes()
     // The credentials are in the head: a request that will get 401/403 is refused before its body.
     auto credentialsCheck = [auth](const QString& requiredScope) {
         return [auth, requiredScope](const HttpRequest& head, RequestContext& context) -> std::optional<HttpResponse> {
+            if (head.hasHeader("DPoP")) {
+                return std::nullopt; // checking the proof here would spend its jti before the request is answered
+            }
             const BearerOutcome outcome = auth->authenticate(head, requiredScope, context);
             if (outcome.authorized) {
                 return std::nullopt;

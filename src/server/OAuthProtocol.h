@@ -17,6 +17,7 @@ class OAuthProtocol
 {
 public:
     using Parameters = QHash<QString, QString>;
+    static inline const QString kInvalidRequest = QStringLiteral("invalid_request"); // RFC 6749 §4.1.2.1, §5.2
 
     /// application/x-www-form-urlencoded body (and, for the client-credentials compatibility, a JSON object of
     /// strings). A repeated parameter is invalid_request (RFC 6749 §3.1, §3.2).

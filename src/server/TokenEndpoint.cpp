@@ -9,7 +9,6 @@
 #include <QJsonArray>
 
 namespace {
-const QString kInvalidRequest = QStringLiteral("invalid_request");
 const QString kInvalidGrant = QStringLiteral("invalid_grant");
 } // namespace
 
@@ -28,12 +27,12 @@ HttpResponse TokenEndpoint::handle(const HttpRequest& request, RequestContext& c
 {
     const auto params = OAuthProtocol::bodyParameters(request);
     if (!params) {
-        return OAuthProtocol::error(400, kInvalidRequest, params.error().message, context);
+        return OAuthProtocol::error(400, OAuthProtocol::kInvalidRequest, params.error().message, context);
     }
     const OAuthProtocol::Parameters& p = params.value();
     const QString grantType = p.value(QStringLiteral("grant_type"));
     if (grantType.isEmpty()) {
-        return OAuthProtocol::error(400, kInvalidRequest, QStringLiteral("Missing grant_type"), context);
+        return OAuthProtocol::error(400, OAuthProtocol::kInvalidRequest, QStringLiteral("Missing grant_type"), context);
     }
     const QStringList supported{QStringLiteral("client_credentials"), QStringLiteral("authorization_code"),
                                 QStringLiteral("refresh_token"), QLatin1String(ClientRegistry::kDeviceCodeGrant)};
@@ -82,7 +81,7 @@ HttpResponse TokenEndpoint::clientCredentials(const OAuthProtocol::Parameters& p
 {
     const QString audience = p.value(QStringLiteral("audience"), m_provider->audience);
     if (audience != m_provider->audience) {
-        return OAuthProtocol::error(400, kInvalidRequest,
+        return OAuthProtocol::error(400, OAuthProtocol::kInvalidRequest,
                                     QStringLiteral("Unknown audience; this issuer serves %1").arg(m_provider->audience),
                                     context);
     }
@@ -107,7 +106,7 @@ HttpResponse TokenEndpoint::authorizationCode(const OAuthProtocol::Parameters& p
 {
     const QString code = p.value(QStringLiteral("code"));
     if (code.isEmpty()) {
-        return OAuthProtocol::error(400, kInvalidRequest, QStringLiteral("Missing code"), context);
+        return OAuthProtocol::error(400, OAuthProtocol::kInvalidRequest, QStringLiteral("Missing code"), context);
     }
     CodeGrant codeGrant;
     switch (m_provider->grants.redeemCode(code, m_provider->now(), &codeGrant)) {
@@ -160,7 +159,8 @@ HttpResponse TokenEndpoint::refreshToken(const OAuthProtocol::Parameters& p, Gra
 {
     const QString token = p.value(QStringLiteral("refresh_token"));
     if (token.isEmpty()) {
-        return OAuthProtocol::error(400, kInvalidRequest, QStringLiteral("Missing refresh_token"), context);
+        return OAuthProtocol::error(400, OAuthProtocol::kInvalidRequest, QStringLiteral("Missing refresh_token"),
+                                    context);
     }
     const qint64 now = m_provider->now();
     const QStringList requested = p.value(QStringLiteral("scope")).split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -215,7 +215,8 @@ HttpResponse TokenEndpoint::deviceCode(const OAuthProtocol::Parameters& p, Grant
 {
     const QString deviceCode = p.value(QStringLiteral("device_code"));
     if (deviceCode.isEmpty()) {
-        return OAuthProtocol::error(400, kInvalidRequest, QStringLiteral("Missing device_code"), context);
+        return OAuthProtocol::error(400, OAuthProtocol::kInvalidRequest, QStringLiteral("Missing device_code"),
+                                    context);
     }
     DeviceGrant device;
     switch (m_provider->grants.pollDeviceGrant(deviceCode, grant.client->id, m_provider->now(), &device)) {
