@@ -23,12 +23,14 @@ QString GrantStore::addCode(const CodeGrant& grant)
     const QString code = randomValue();
     QMutexLocker locker(&m_mutex);
     m_codes.insert(code, CodeEntry{grant, false});
+    noteInsertLocked();
     return code;
 }
 
 GrantStore::Redeem GrantStore::redeemCode(const QString& code, qint64 now, CodeGrant* grant)
 {
     QMutexLocker locker(&m_mutex);
+    noteNowLocked(now);
     const auto it = m_codes.find(code);
     if (it == m_codes.end()) {
         return Redeem::Unknown;
@@ -53,12 +55,14 @@ QString GrantStore::addRefreshToken(const RefreshGrant& grant)
     const QString token = randomValue();
     QMutexLocker locker(&m_mutex);
     m_refresh.insert(token, RefreshEntry{grant, false});
+    noteInsertLocked();
     return token;
 }
 
 GrantStore::Redeem GrantStore::redeemRefreshToken(const QString& token, qint64 now, RefreshGrant* grant)
 {
     QMutexLocker locker(&m_mutex);
+    noteNowLocked(now);
     const auto it = m_refresh.find(token);
     if (it == m_refresh.end()) {
         return Redeem::Unknown;
@@ -133,6 +137,27 @@ void GrantStore::revokeFamily(const QString& familyId)
     revokeFamilyLocked(familyId);
 }
 
+void GrantStore::noteInsertLocked()
+{
+    if (++m_insertsSincePurge < kPurgeInterval) {
+        return;
+    }
+    m_insertsSincePurge = 0;
+    const qint64 now = m_lastNow;
+    m_codes.removeIf([now](const auto& e) { return now >= e.value().grant.expiresAt; });
+    m_refresh.removeIf([now](const auto& e) { return now >= e.value().grant.expiresAt; });
+    m_pushed.removeIf([now](const auto& e) { return now >= e.value().expiresAt; });
+    m_transactions.removeIf([now](const auto& e) { return now >= e.value().expiresAt; });
+    for (auto it = m_devices.begin(); it != m_devices.end();) {
+        if (now >= it->expiresAt) {
+            m_deviceByUserCode.remove(normaliseUserCode(it->userCode));
+            it = m_devices.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
 void GrantStore::revokeFamilyLocked(const QString& familyId)
 {
     if (!familyId.isEmpty()) {
@@ -173,6 +198,7 @@ QString GrantStore::addDeviceGrant(DeviceGrant* grant)
     m_deviceByUserCode.insert(userCode, deviceCode);
     grant->userCode = userCode.left(4) + QLatin1Char('-') + userCode.mid(4);
     m_devices.insert(deviceCode, *grant);
+    noteInsertLocked();
     return deviceCode;
 }
 
@@ -190,6 +216,7 @@ std::optional<DeviceGrant> GrantStore::deviceGrantByUserCode(const QString& user
 bool GrantStore::decideDeviceGrant(const QString& userCode, bool approve, const QString& username, qint64 now)
 {
     QMutexLocker locker(&m_mutex);
+    noteNowLocked(now);
     const auto it = m_devices.find(m_deviceByUserCode.value(normaliseUserCode(userCode)));
     if (it == m_devices.end() || now >= it->expiresAt || it->status != DeviceGrant::Status::Pending) {
         return false;
@@ -204,6 +231,7 @@ GrantStore::Poll GrantStore::pollDeviceGrant(const QString& deviceCode, const QS
                                              DeviceGrant* grant)
 {
     QMutexLocker locker(&m_mutex);
+    noteNowLocked(now);
     const auto it = m_devices.find(deviceCode);
     if (it == m_devices.end() || it->clientId != clientId) {
         return Poll::Unknown;
@@ -238,6 +266,7 @@ QString GrantStore::addPushedRequest(const AuthorizationRequest& request, qint64
     const QString uri = QStringLiteral("urn:ietf:params:oauth:request_uri:") + randomValue();
     QMutexLocker locker(&m_mutex);
     m_pushed.insert(uri, PushedEntry{request, expiresAt});
+    noteInsertLocked();
     return uri;
 }
 
@@ -245,6 +274,7 @@ std::optional<AuthorizationRequest> GrantStore::takePushedRequest(const QString&
                                                                   qint64 now)
 {
     QMutexLocker locker(&m_mutex);
+    noteNowLocked(now);
     const auto it = m_pushed.find(requestUri);
     if (it == m_pushed.end() || it->request.clientId != clientId) {
         return std::nullopt;
@@ -263,6 +293,7 @@ QString GrantStore::addTransaction(const LoginTransaction& transaction)
     const QString id = randomValue();
     QMutexLocker locker(&m_mutex);
     m_transactions.insert(id, transaction);
+    noteInsertLocked();
     return id;
 }
 

@@ -6,6 +6,7 @@
 #include <QSet>
 #include <QStringList>
 
+#include <algorithm>
 #include <optional>
 
 /// The parameters of one authorization request (RFC 6749 §4.1.1, RFC 7636 §4.3, OIDC Core §3.1.2.1), as
@@ -153,6 +154,11 @@ private:
         qint64 expiresAt = 0;
     };
     void revokeFamilyLocked(const QString& familyId);
+    /// Every kPurgeInterval insertions, drops what expired before the latest "now" a caller gave, so a long-running
+    /// server does not grow without bound. Spent codes and refresh tokens stay until they expire: reuse detection
+    /// needs them.
+    void noteInsertLocked();
+    void noteNowLocked(qint64 now) { m_lastNow = std::max(m_lastNow, now); }
     static QString normaliseUserCode(const QString& userCode);
 
     mutable QMutex m_mutex;
@@ -165,4 +171,7 @@ private:
     QHash<QString, QString> m_deviceByUserCode; // normalised user code → device code
     QHash<QString, PushedEntry> m_pushed;
     QHash<QString, LoginTransaction> m_transactions;
+    qint64 m_lastNow = 0;
+    int m_insertsSincePurge = 0;
+    static constexpr int kPurgeInterval = 1024;
 };

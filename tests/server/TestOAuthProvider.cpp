@@ -8,6 +8,7 @@
 #include "jose/JwtVerifier.h"
 #include "jose/Pkce.h"
 #include "server/ClientRegistry.h"
+#include "server/GrantStore.h"
 #include "server/MockApiServer.h"
 #include "server/OAuthProtocol.h"
 #include "server/UserDirectory.h"
@@ -95,6 +96,7 @@ private Q_SLOTS:
     void dpopRequiredAndOff();
     void autoApprove();
     void badFiles();
+    void grantStorePurgesExpired();
 
 private:
     ServerConfig config() const;
@@ -1098,6 +1100,26 @@ void TestOAuthProvider::badFiles()
     QVERIFY(users->authenticate(QStringLiteral("carol"), QStringLiteral("pw")));
     QVERIFY(!users->authenticate(QStringLiteral("carol"), QStringLiteral("pW")));
     QVERIFY(!users->find(QStringLiteral("alice")));
+}
+
+void TestOAuthProvider::grantStorePurgesExpired()
+{
+    GrantStore store;
+    CodeGrant expiring;
+    expiring.expiresAt = 100;
+    CodeGrant living;
+    living.expiresAt = 10000;
+    const QString old = store.addCode(expiring);
+    const QString fresh = store.addCode(living);
+    RefreshGrant unused;
+    QCOMPARE(store.redeemRefreshToken(QStringLiteral("none"), 200, &unused), GrantStore::Redeem::Unknown); // now=200
+    CodeGrant out;
+    for (int i = 0; i < 1024; ++i) {
+        store.addTransaction(LoginTransaction{std::nullopt, QString(), QStringLiteral("c"), 300});
+    }
+    // The expired code is gone (unknown, no longer "expired"); the living one is kept.
+    QCOMPARE(store.redeemCode(old, 200, &out), GrantStore::Redeem::Unknown);
+    QCOMPARE(store.redeemCode(fresh, 200, &out), GrantStore::Redeem::Ok);
 }
 
 QTEST_GUILESS_MAIN(TestOAuthProvider)
