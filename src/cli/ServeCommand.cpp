@@ -63,11 +63,32 @@ struct ServeOptions
                                    .arg(EmbeddedIssuer::defaultDirectory()),
                                QStringLiteral("DIR")};
 
+    QCommandLineOption users{QStringLiteral("users"),
+                             QStringLiteral("Test users of the local OpenID provider, a JSON file {\"users\": "
+                                            "[{\"username\", \"password\", \"claims\"}]} (default: alice and bob, "
+                                            "password = username)."),
+                             QStringLiteral("FILE")};
+    QCommandLineOption clients{QStringLiteral("clients"),
+                               QStringLiteral("More OAuth clients, a JSON file {\"clients\": [{\"client_id\", "
+                                              "\"client_secret\" (absent: public), \"redirect_uris\", "
+                                              "\"grant_types\"}]} (tokenscope-demo and tokenscope-public always "
+                                              "exist)."),
+                               QStringLiteral("FILE")};
+    QCommandLineOption autoApprove{QStringLiteral("auto-approve"),
+                                   QStringLiteral("Sign in USER and approve every authorization and device request "
+                                                  "without the login and consent pages (headless runs)."),
+                                   QStringLiteral("USER")};
+    QCommandLineOption dpop{
+        QStringLiteral("dpop"),
+        QStringLiteral("DPoP (RFC 9449): allowed (default: Bearer and DPoP-bound tokens both work), "
+                       "required or off."),
+        QStringLiteral("MODE"), QStringLiteral("allowed")};
+
     QList<QCommandLineOption> all() const
     {
-        return {host,       port,          issuer,     audience,  jwksUrl,
-                jwksFile,   requiredScope, algorithms, leeway,    allowMissingExp,
-                corsOrigin, tlsCert,       tlsKey,     logFormat, dataDir};
+        return {host,       port,   issuer,          audience,    jwksUrl, jwksFile, requiredScope,
+                algorithms, leeway, allowMissingExp, corsOrigin,  tlsCert, tlsKey,   logFormat,
+                dataDir,    users,  clients,         autoApprove, dpop};
     }
 };
 
@@ -138,6 +159,22 @@ Result<ServerConfig> configFrom(const QCommandLineParser& parser, const ServeOpt
     config.tlsCertFile = parser.value(o.tlsCert);
     config.tlsKeyFile = parser.value(o.tlsKey);
     config.issuerDirectory = parser.value(o.dataDir);
+    config.usersFile = parser.value(o.users);
+    config.clientsFile = parser.value(o.clients);
+    config.autoApproveUser = parser.value(o.autoApprove);
+    const QString dpop = parser.value(o.dpop);
+    if (dpop == QLatin1String("off")) {
+        config.dpopMode = DpopMode::Off;
+    } else if (dpop == QLatin1String("required")) {
+        config.dpopMode = DpopMode::Required;
+    } else if (dpop != QLatin1String("allowed")) {
+        return usageError(QStringLiteral("--dpop must be allowed, required or off, not \"%1\"").arg(dpop));
+    }
+    if (!config.isEmbedded() &&
+        (!config.usersFile.isEmpty() || !config.clientsFile.isEmpty() || !config.autoApproveUser.isEmpty())) {
+        return usageError(QStringLiteral("--users, --clients and --auto-approve are for the embedded provider, not "
+                                         "with --jwks-url or --jwks-file"));
+    }
     return config;
 }
 

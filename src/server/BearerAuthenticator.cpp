@@ -109,6 +109,37 @@ BearerOutcome BearerAuthenticator::checkScope(const QJsonObject& claims, const Q
     return ok;
 }
 
+BearerOutcome BearerAuthenticator::checkToken(const HttpRequest& request, const QByteArray& token, bool dpopScheme,
+                                              const QJsonObject& claims, const QString& requiredScope) const
+{
+    if (m_policy.isRevoked && m_policy.isRevoked(claims)) {
+        return fail(401, QStringLiteral("invalid_token"), QStringLiteral("The token was revoked"));
+    }
+    const QString jkt = claims.value(QStringLiteral("cnf")).toObject().value(QStringLiteral("jkt")).toString();
+    if (dpopScheme) {
+        // RFC 9449 §7.1: the proof (with ath of this token) and the key the token is bound to.
+        const DpopVerifier::Outcome proof = m_policy.dpop->check(request, token);
+        if (!proof.present) {
+            return fail(401, QStringLiteral("invalid_dpop_proof"), QStringLiteral("A DPoP proof is required"));
+        }
+        if (proof.error) {
+            return fail(401, QStringLiteral("invalid_dpop_proof"), proof.error->message);
+        }
+        if (jkt.isEmpty()) {
+            return fail(401, QStringLiteral("invalid_token"), QStringLiteral("The token is not DPoP-bound"));
+        }
+        if (proof.info->jkt != jkt) {
+            return fail(401, QStringLiteral("invalid_dpop_proof"),
+                        QStringLiteral("The DPoP proof's key is not the one the token is bound to"));
+        }
+    } else if (!jkt.isEmpty()) {
+        // RFC 9449 §7.2: a DPoP-bound token presented as a bearer token is refused.
+        return fail(401, QStringLiteral("invalid_token"),
+                    QStringLiteral("A DPoP-bound token must be sent with Authorization: DPoP and a proof"));
+    }
+    return checkScope(claims, requiredScope);
+}
+
 BearerOutcome BearerAuthenticator::authenticate(const HttpRequest& request, const QString& requiredScope,
                                                 RequestContext& context) const
 {
@@ -128,9 +159,16 @@ BearerOutcome BearerAuthenticator::authenticate(const HttpRequest& request, cons
                 nonEmpty.append(p);
             }
         }
-        if (nonEmpty.isEmpty() || nonEmpty.first().compare("bearer", Qt::CaseInsensitive) != 0) {
+        const bool dpopEnabled = m_policy.dpop && m_policy.dpop->mode() != DpopMode::Off;
+        const bool dpopScheme =
+            !nonEmpty.isEmpty() && dpopEnabled && nonEmpty.first().compare("dpop", Qt::CaseInsensitive) == 0;
+        if (nonEmpty.isEmpty() || (!dpopScheme && nonEmpty.first().compare("bearer", Qt::CaseInsensitive) != 0)) {
             outcome = fail(401, QStringLiteral("invalid_header"),
-                           QStringLiteral("Authorization header must start with \"Bearer\""));
+                           dpopEnabled ? QStringLiteral("Authorization header must start with \"Bearer\" or \"DPoP\"")
+                                       : QStringLiteral("Authorization header must start with \"Bearer\""));
+        } else if (!dpopScheme && dpopEnabled && m_policy.dpop->mode() == DpopMode::Required) {
+            outcome = fail(401, QStringLiteral("invalid_token"),
+                           QStringLiteral("This API requires DPoP-bound tokens (Authorization: DPoP)"));
         } else if (nonEmpty.size() == 1) {
             outcome = fail(401, QStringLiteral("invalid_header"), QStringLiteral("Token not found"));
         } else if (nonEmpty.size() > 2) {
@@ -156,7 +194,7 @@ BearerOutcome BearerAuthenticator::authenticate(const HttpRequest& request, cons
                     context.tokenHeaderJson = parsed.headerText;
                     context.tokenPayloadJson = parsed.payload;
                 }
-                outcome = checkScope(cached.result->claims, requiredScope);
+                outcome = checkToken(request, token, dpopScheme, cached.result->claims, requiredScope);
             } else {
                 std::shared_ptr<const JwtVerifier> verifier = verifierFor(snapshot);
                 const CompactToken parsed = CompactToken::parse(token);
@@ -182,7 +220,7 @@ BearerOutcome BearerAuthenticator::authenticate(const HttpRequest& request, cons
                     }
                     entry.result = std::make_shared<const VerificationResult>(result);
                     m_cache.insert(token, std::move(entry));
-                    outcome = checkScope(result.claims, requiredScope);
+                    outcome = checkToken(request, token, dpopScheme, result.claims, requiredScope);
                 } else {
                     outcome = mapEngineError(result.error.value_or(
                         Error(ErrorCode::JwsInvalid, QStringLiteral("Token verification failed"))));
@@ -192,6 +230,7 @@ BearerOutcome BearerAuthenticator::authenticate(const HttpRequest& request, cons
                 context.subject = outcome.claims.value(QStringLiteral("sub")).toString();
             }
         }
+        outcome.dpopScheme = dpopScheme;
     }
     if (!outcome.authorized) {
         context.errorCode = outcome.code;
@@ -219,6 +258,20 @@ QByteArray quotedDescription(const QString& text)
 HttpResponse BearerAuthenticator::errorResponse(const BearerOutcome& outcome, const QString& requiredScope) const
 {
     HttpResponse response = HttpResponse::jsonError(outcome.status, outcome.code, outcome.description);
+    const bool dpopEnabled = m_policy.dpop && m_policy.dpop->mode() != DpopMode::Off;
+    // RFC 9449 §7.1: the DPoP challenge names the accepted algorithms; error is invalid_dpop_proof or RFC 6750's.
+    const QByteArray dpopChallenge =
+        "DPoP algs=\"" + DpopVerifier::algorithms().join(QLatin1Char(' ')).toLatin1() + '"';
+    const bool dpopError = outcome.code == QLatin1String("invalid_dpop_proof");
+    if (outcome.dpopScheme || dpopError || (dpopEnabled && m_policy.dpop->mode() == DpopMode::Required)) {
+        QByteArray challenge = dpopChallenge;
+        challenge += dpopError ? QByteArrayView(", error=\"invalid_dpop_proof\"")
+                               : (outcome.status == 403 ? QByteArrayView(", error=\"insufficient_scope\"")
+                                                        : QByteArrayView(", error=\"invalid_token\""));
+        challenge += ", error_description=\"" + quotedDescription(outcome.description) + '"';
+        response.addHeader(QByteArrayLiteral("WWW-Authenticate"), challenge);
+        return response;
+    }
     QByteArray challenge = "Bearer realm=\"" + quotedDescription(m_policy.realm) + '"';
     // RFC 6750 §3.1 says a request without authentication information SHOULD NOT get an error code. We deviate
     // on purpose: our acceptance spec requires error= and error_description= on every 401/403, and
@@ -232,5 +285,8 @@ HttpResponse BearerAuthenticator::errorResponse(const BearerOutcome& outcome, co
         challenge += ", scope=\"" + quotedDescription(requiredScope) + '"'; // RFC 6750 §3
     }
     response.addHeader(QByteArrayLiteral("WWW-Authenticate"), challenge);
+    if (dpopEnabled) {
+        response.addHeader(QByteArrayLiteral("WWW-Authenticate"), dpopChallenge); // both schemes work (§7.1)
+    }
     return response;
 }

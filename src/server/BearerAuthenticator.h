@@ -4,12 +4,14 @@
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
 #include "jose/JwtVerifier.h"
+#include "server/DpopVerifier.h"
 #include "server/KeySource.h"
 #include "server/RequestContext.h"
 #include "server/TokenCache.h"
 
 #include <QMutex>
 
+#include <functional>
 #include <memory>
 
 class Clock;
@@ -27,6 +29,11 @@ struct BearerPolicy
     bool describeSteps = true;                    // false: passed steps carry no message (faster)
     bool keepTokenDetails = false;                // fill RequestContext's token and decoded header/payload
     const Clock* clock = nullptr;                 // null = SystemClock
+    /// RFC 9449 §7: with a verifier whose mode is not Off, "Authorization: DPoP <token>" + a DPoP proof is
+    /// accepted for tokens bound by cnf.jkt; Required refuses Bearer. Null: Bearer only.
+    std::shared_ptr<const DpopVerifier> dpop;
+    /// True for a token the issuer revoked (the embedded provider's /revoke and refresh-token reuse detection).
+    std::function<bool(const QJsonObject& claims)> isRevoked;
 };
 
 /// The result of checking one request's credentials.
@@ -39,6 +46,7 @@ struct BearerOutcome
     QString description;
     QJsonObject claims; // of a valid token
     std::optional<Error> engineError;
+    bool dpopScheme = false; // the request used "Authorization: DPoP" (the challenge is then DPoP's)
 };
 
 /// RFC 6750 bearer-token authentication for the mock API, on the shared JOSE engine (JwtVerifier: allowed
@@ -70,6 +78,9 @@ private:
     BearerOutcome fail(int status, const QString& code, const QString& description) const;
     static BearerOutcome mapEngineError(const Error& error);
     BearerOutcome checkScope(const QJsonObject& claims, const QString& requiredScope) const;
+    /// Revocation and the RFC 9449 key binding of a token whose signature and claims passed.
+    BearerOutcome checkToken(const HttpRequest& request, const QByteArray& token, bool dpopScheme,
+                             const QJsonObject& claims, const QString& requiredScope) const;
 
     std::shared_ptr<KeySource> m_keys;
     BearerPolicy m_policy;

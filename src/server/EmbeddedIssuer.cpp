@@ -174,9 +174,11 @@ Result<QByteArray> EmbeddedIssuer::mint(const MintOptions& options, const Clock*
          options.subject.isEmpty() ? QString(m_clientId + QStringLiteral("@clients")) : options.subject},
         {QStringLiteral("iat"), iat},
         {QStringLiteral("exp"), iat + options.lifetimeSeconds},
-        {QStringLiteral("azp"), m_clientId},
-        {QStringLiteral("gty"), QStringLiteral("client-credentials")},
+        {QStringLiteral("azp"), options.clientId.isEmpty() ? m_clientId : options.clientId},
     };
+    if (!options.grantType.isEmpty()) {
+        claims.insert(QStringLiteral("gty"), options.grantType);
+    }
     if (options.audiences.size() == 1) {
         claims.insert(QStringLiteral("aud"), options.audiences.first());
     } else if (!options.audiences.isEmpty()) {

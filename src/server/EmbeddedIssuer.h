@@ -18,8 +18,10 @@ struct MintOptions
     QString scope;                    // space-separated; empty → no "scope" claim
     qint64 lifetimeSeconds = 3600;    // exp = iat + lifetime
     qint64 issuedAtOffsetSeconds = 0; // iat = now + offset (negative for tokens minted "in the past")
-    std::optional<qint64> notBeforeOffsetSeconds; // nbf = now + offset when set
-    QJsonObject extraClaims;                      // merged last
+    std::optional<qint64> notBeforeOffsetSeconds;             // nbf = now + offset when set
+    QJsonObject extraClaims;                                  // merged last
+    QString clientId;                                         // "azp"; empty: the demo client
+    QString grantType = QStringLiteral("client-credentials"); // Auth0's "gty"; empty: no gty claim
 };
 
 /// "Mint test token" presets of the Server workspace.

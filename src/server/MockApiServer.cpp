@@ -4,10 +4,11 @@
 #include "http/TcpHttpTransport.h"
 #include "jose/AlgorithmTable.h"
 #include "server/BearerAuthenticator.h"
+#include "server/DpopVerifier.h"
 #include "server/JwksProvider.h"
+#include "server/OAuthProvider.h"
 #include "server/Router.h"
 #include "server/StaticKeySource.h"
-#include "server/TokenEndpoint.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -228,6 +229,7 @@ Result<void> MockApiServer::start(const ServerConfig& config)
     m_issuerUrl = config.issuer.isEmpty() ? QString(baseUrl() + QLatin1Char('/')) : config.issuer;
     m_audience = config.audience.isEmpty() ? QLatin1String(ServerConfig::kDefaultAudience) : config.audience;
     std::shared_ptr<KeySource> keys;
+    m_dpop = std::make_shared<const DpopVerifier>(config.dpopMode, baseUrl(), config.clock);
     if (m_issuer) {
         m_issuer->setIssuerUrl(m_issuerUrl);
         keys = std::make_shared<StaticKeySource>(m_issuer->publicJwks());
@@ -235,8 +237,11 @@ Result<void> MockApiServer::start(const ServerConfig& config)
         if (!config.requiredScope.isEmpty() && !scopes.contains(config.requiredScope)) {
             scopes.prepend(config.requiredScope);
         }
-        m_tokenEndpoint = std::make_unique<TokenEndpoint>(m_issuer.get(), m_audience, scopes,
-                                                          config.tokenLifetimeSeconds, config.clock);
+        m_provider = std::make_unique<OAuthProvider>();
+        if (auto configured = m_provider->configure(config, m_issuer.get(), m_audience, scopes, m_dpop); !configured) {
+            stop();
+            return configured;
+        }
     } else if (m_jwksProvider) {
         keys = m_jwksProvider;
     } else {
@@ -253,6 +258,11 @@ Result<void> MockApiServer::start(const ServerConfig& config)
     policy.describeSteps = config.logRequests;
     policy.keepTokenDetails = config.logTokenDetails;
     policy.clock = config.clock;
+    policy.dpop = m_dpop;
+    if (m_provider) {
+        const OAuthProvider* provider = m_provider.get();
+        policy.isRevoked = [provider](const QJsonObject& claims) { return provider->isRevoked(claims); };
+    }
     m_authenticator = std::make_unique<BearerAuthenticator>(keys, policy);
     buildRoutes();
     m_ready.store(true, std::memory_order_release);
@@ -271,7 +281,8 @@ void MockApiServer::stop()
     m_transport.reset();
     m_router.reset();
     m_authenticator.reset();
-    m_tokenEndpoint.reset();
+    m_provider.reset();
+    m_dpop.reset();
     m_jwksProvider.reset();
     m_fileJwks.reset();
     m_issuer.reset();
@@ -298,6 +309,9 @@ void MockApiServer::buildRoutes()
     // The credentials are in the head: a request that will get 401/403 is refused before its body.
     auto credentialsCheck = [auth](const QString& requiredScope) {
         return [auth, requiredScope](const HttpRequest& head, RequestContext& context) -> std::optional<HttpResponse> {
+            if (head.hasHeader("DPoP")) {
+                return std::nullopt; // checking the proof here would spend its jti before the request is answered
+            }
             const BearerOutcome outcome = auth->authenticate(head, requiredScope, context);
             if (outcome.authorized) {
                 return std::nullopt;
@@ -334,12 +348,7 @@ void MockApiServer::buildRoutes()
         HttpResponse jwks = HttpResponse::json(200, m_issuer->jwksDocument());
         jwks.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("public, max-age=600"));
         m_router->addRoute("GET", "/.well-known/jwks.json", fixed(jwks));
-        m_router->addRoute("GET", "/.well-known/openid-configuration",
-                           fixed(HttpResponse::json(200, m_issuer->openIdConfiguration())));
-        const TokenEndpoint* endpoint = m_tokenEndpoint.get();
-        m_router->addRoute("POST", "/oauth/token", [endpoint](const HttpRequest& request, RequestContext& context) {
-            return endpoint->handle(request, context);
-        });
+        m_provider->addRoutes(*m_router, m_authenticator.get());
     }
 }
 
@@ -441,5 +450,15 @@ QStringList MockApiServer::startupBanner() const
                  .arg(base, m_issuer->clientId(), QString::fromUtf8(m_issuer->clientSecret()), m_audience);
     lines << QStringLiteral("Call the API:");
     lines << QStringLiteral("  curl -s %1/api/private -H \"Authorization: Bearer $TOKEN\"").arg(base);
+    const ProviderContext& pc = m_provider->context();
+    lines << QStringLiteral("OpenID provider: %1/.well-known/openid-configuration  public client: %2  users: %3  "
+                            "DPoP: %4%5")
+                 .arg(base, QLatin1String(ClientRegistry::kPublicClientId), pc.users.usernames().join(QLatin1Char(',')),
+                      m_config.dpopMode == DpopMode::Off
+                          ? QStringLiteral("off")
+                          : (m_config.dpopMode == DpopMode::Required ? QStringLiteral("required")
+                                                                     : QStringLiteral("allowed")),
+                      pc.autoApproveUser.isEmpty() ? QString()
+                                                   : QStringLiteral("  auto-approve: %1").arg(pc.autoApproveUser));
     return lines;
 }

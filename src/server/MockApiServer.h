@@ -20,12 +20,15 @@ struct RequestContext;
 class HttpTransport;
 class JwksProvider;
 class Router;
-class TokenEndpoint;
+class OAuthProvider;
+class DpopVerifier;
 struct HttpProtocolError;
 
 /// The local mock protected API of Auth0's API quickstart (/api/public, /api/private, /api/private-scoped and the
-/// seed's /ping, /secured/ping, /secured/private/ping) plus, by default, an embedded issuer
-/// (/.well-known/jwks.json, /.well-known/openid-configuration, POST /oauth/token). The HTTP server runs on its
+/// seed's /ping, /secured/ping, /secured/private/ping) plus, by default, an embedded issuer that is a local OpenID
+/// provider (/.well-known/jwks.json, discovery, /authorize, /par, POST /oauth/token, /device_authorization,
+/// /device, /introspect, /revoke, /userinfo; see OAuthProvider). The API accepts DPoP-bound tokens (RFC 9449 §7)
+/// as ServerConfig::dpopMode says. The HTTP server runs on its
 /// own threads; start()/stop() return quickly and never need the caller's event loop, so the GUI thread and
 /// the CLI's main thread can both own it.
 ///
@@ -53,6 +56,8 @@ public:
     const ServerConfig& config() const { return m_config; }
     /// The embedded issuer while running in embedded mode, else null. Use it to mint test tokens.
     const EmbeddedIssuer* embeddedIssuer() const;
+    /// The embedded OpenID provider (clients, users, grants) while running in embedded mode, else null.
+    const OAuthProvider* provider() const { return m_provider.get(); }
 
     /// Start-up text: URLs, mode, and in embedded mode the client credentials and two curl commands
     /// (get a token, call /api/private).
@@ -80,7 +85,8 @@ private:
     std::unique_ptr<HttpTransport> m_transport;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<BearerAuthenticator> m_authenticator;
-    std::unique_ptr<TokenEndpoint> m_tokenEndpoint;
+    std::unique_ptr<OAuthProvider> m_provider;
+    std::shared_ptr<const DpopVerifier> m_dpop;
     std::unique_ptr<EmbeddedIssuer> m_issuer;
     std::shared_ptr<JwksProvider> m_jwksProvider;
     std::optional<Jwks> m_fileJwks; // --jwks-file, as setUpKeys() read and validated it (read once)

@@ -15,6 +15,14 @@ enum class LogFormat
     Json
 };
 
+/// `serve --dpop`: RFC 9449 sender-constrained tokens.
+enum class DpopMode
+{
+    Off,     // DPoP headers are ignored at the token endpoint and refused at the API; Bearer only
+    Allowed, // a proof at the token endpoint gets a DPoP-bound token; Bearer and DPoP-bound tokens both work
+    Required // every token request needs a proof; the API accepts only DPoP-bound tokens
+};
+
 /// Everything `tokenscope-cli serve` and the Server workspace can set. Defaults are the quickstart's.
 struct ServerConfig
 {
@@ -44,6 +52,16 @@ struct ServerConfig
     QByteArray clientSecret; // empty = random, persisted beside the key
     QStringList allowedScopes = {QStringLiteral("read:messages"), QStringLiteral("write:messages")};
     qint64 tokenLifetimeSeconds = 3600;
+
+    // Embedded OpenID provider (authorization code, device grant, refresh, introspection, DPoP).
+    QString usersFile;       // --users: test users (default alice and bob); see UserDirectory
+    QString clientsFile;     // --clients: more clients beside tokenscope-demo and tokenscope-public; see ClientRegistry
+    QString autoApproveUser; // --auto-approve: this user is signed in and consents without a page
+    DpopMode dpopMode = DpopMode::Allowed;
+    qint64 authorizationCodeLifetimeSeconds = 60; // RFC 6749 §4.1.2: "a maximum lifetime of 10 minutes"
+    qint64 refreshTokenLifetimeSeconds = 14 * 24 * 3600;
+    qint64 deviceCodeLifetimeSeconds = 600; // RFC 8628 §3.2 expires_in
+    int devicePollIntervalSeconds = 5;      // RFC 8628 §3.2 interval (its default)
 
     // Engine room.
     int workerThreads = 0; // 0 = one per core

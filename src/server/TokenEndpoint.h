@@ -3,37 +3,54 @@
 
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
-#include "server/EmbeddedIssuer.h"
+#include "server/OAuthProtocol.h"
+#include "server/ProviderContext.h"
 #include "server/RequestContext.h"
 
-class Clock;
-
-/// POST /oauth/token for the embedded issuer: the client-credentials grant (RFC 6749 §4.4).
-/// Client authentication by HTTP Basic (RFC 6749 §2.3.1, id and secret form-urlencoded inside) or by the
-/// client_id/client_secret body parameters — not both (RFC 6749 §2.3). Bodies are
-/// application/x-www-form-urlencoded (RFC 6749 §4.4.2) or, as Auth0 accepts, application/json.
-/// Parameters: grant_type, audience (default: the API's), scope (space-separated, each must be allowed;
-/// default: all allowed). Success per RFC 6749 §5.1 (Cache-Control: no-store); errors per §5.2:
-/// invalid_request, invalid_client (401, with WWW-Authenticate: Basic when Basic was used),
-/// unsupported_grant_type, invalid_scope.
+/// POST /oauth/token of the embedded provider (RFC 6749 §3.2), every grant it offers:
+/// - client_credentials (§4.4; confidential clients only), parameters audience (default: the API's) and scope;
+/// - authorization_code (§4.1.3): single-use codes of short lifetime, redirect_uri repeated exactly when the
+///   authorization request had it, PKCE (RFC 7636 §4.6; a verifier without a challenge is refused too);
+/// - refresh_token (§6) with rotation and reuse detection (RFC 9700 §4.14.2: a spent token revokes its family);
+/// - urn:ietf:params:oauth:grant-type:device_code (RFC 8628 §3.4-3.5).
+/// Client authentication per OAuthProtocol (public clients with client_id only, except for client_credentials).
+/// With a valid DPoP proof (RFC 9449 §5) the access token is bound (cnf.jkt, token_type DPoP); a public client's
+/// refresh token is bound to the same key. OpenID scope → id_token with nonce, auth_time, at_hash, c_hash
+/// (OIDC Core §3.1.3.6, §3.3.2.11). Errors are RFC 6749 §5.2's (invalid_request, invalid_client 401,
+/// invalid_grant, unauthorized_client, unsupported_grant_type, invalid_scope), RFC 8628 §3.5's
+/// (authorization_pending, slow_down, access_denied, expired_token) and RFC 9449's invalid_dpop_proof.
 class TokenEndpoint
 {
 public:
-    TokenEndpoint(const EmbeddedIssuer* issuer, QString audience, QStringList allowedScopes,
-                  qint64 lifetimeSeconds = 3600, const Clock* clock = nullptr);
+    explicit TokenEndpoint(ProviderContext* provider);
 
     HttpResponse handle(const HttpRequest& request, RequestContext& context) const;
 
-    /// application/x-www-form-urlencoded (WHATWG URL §5.1: '+' is a space). Duplicate names are reported.
-    static QList<QPair<QString, QString>> parseForm(const QByteArray& body);
+    /// What issue() needs to know about a grant.
+    struct Grant
+    {
+        const RegisteredClient* client = nullptr;
+        QString username; // empty: the client itself (client_credentials)
+        QStringList scopes;
+        qint64 authTime = 0;
+        QString nonce;
+        QString code;       // for c_hash
+        QString familyId;   // empty: a new family
+        QString jkt;        // DPoP key of this request
+        QString refreshJkt; // DPoP binding kept across rotation
+        QString grantType;
+    };
+    /// Mints the access token (and refresh token, id_token) of a successful grant: the RFC 6749 §5.1 body.
+    Result<QJsonObject> issue(const Grant& grant) const;
+    /// OIDC Core §3.1.3.6 at_hash / §3.3.2.11 c_hash for RS256: base64url of the left half of SHA-256.
+    static QString halfHash(QByteArrayView value);
 
 private:
-    HttpResponse error(int status, const QString& code, const QString& description, RequestContext& context,
-                       bool basicChallenge = false) const;
+    HttpResponse clientCredentials(const OAuthProtocol::Parameters& p, Grant grant, RequestContext& context) const;
+    HttpResponse authorizationCode(const OAuthProtocol::Parameters& p, Grant grant, RequestContext& context) const;
+    HttpResponse refreshToken(const OAuthProtocol::Parameters& p, Grant grant, RequestContext& context) const;
+    HttpResponse deviceCode(const OAuthProtocol::Parameters& p, Grant grant, RequestContext& context) const;
+    HttpResponse success(const Grant& grant, RequestContext& context) const;
 
-    const EmbeddedIssuer* m_issuer;
-    QString m_audience;
-    QStringList m_allowedScopes;
-    qint64 m_lifetimeSeconds;
-    const Clock* m_clock;
+    ProviderContext* m_provider;
 };

@@ -350,6 +350,49 @@ private Q_SLOTS:
             << QByteArray("--audience");
         QTest::newRow("TLS certificate without key")
             << QStringList{QStringLiteral("--tls-cert"), jwks} << QByteArray("--tls-key");
+        QTest::newRow("dpop mode") << QStringList{QStringLiteral("--dpop"), QStringLiteral("sometimes")}
+                                   << QByteArray("--dpop");
+        QTest::newRow("auto-approve unknown user")
+            << QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--auto-approve"),
+                           QStringLiteral("mallory")}
+            << QByteArray("mallory");
+        QTest::newRow("unreadable users file")
+            << QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--users"), jwks}
+            << QByteArray("ERR_IO");
+        QTest::newRow("unreadable clients file")
+            << QStringList{QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--clients"), jwks}
+            << QByteArray("ERR_IO");
+        QTest::newRow("users with an external issuer")
+            << QStringList{QStringLiteral("--jwks-file"), jwks,
+                           QStringLiteral("--issuer"),    QStringLiteral("https://issuer.example/"),
+                           QStringLiteral("--audience"),  QStringLiteral("api"),
+                           QStringLiteral("--users"),     jwks}
+            << QByteArray("--users");
+    }
+
+    void localOpenIdProviderFlags()
+    {
+        ServeProcess serve({QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--data-dir"),
+                            m_dataDir.path(), QStringLiteral("--auto-approve"), QStringLiteral("alice"),
+                            QStringLiteral("--dpop"), QStringLiteral("required")});
+        QVERIFY2(serve.waitForBanner(), serve.err().constData());
+        QVERIFY2(serve.out().contains("DPoP: required  auto-approve: alice"), serve.out().constData());
+        QVERIFY(serve.out().contains("public client: tokenscope-public  users: alice,bob"));
+        // Auto-approve: /authorize answers with the code at once.
+        QNetworkRequest authorize{
+            QUrl(serve.baseUrl() + QStringLiteral("/authorize?response_type=code&client_id=tokenscope-public&"
+                                                  "redirect_uri=http%3A%2F%2F127.0.0.1%3A1234%2Fcallback&"
+                                                  "code_challenge_method=S256&"
+                                                  "code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"))};
+        authorize.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        const Reply code = send(authorize);
+        QCOMPARE(code.status, 302);
+        // --dpop required: a token request without a proof is refused.
+        const Reply refused = token(serve, QStringLiteral("read:messages"));
+        QCOMPARE(refused.status, 400);
+        QCOMPARE(refused.json().value(QStringLiteral("error")).toString(), QStringLiteral("invalid_dpop_proof"));
+        serve.signal(SIGTERM);
+        QCOMPARE(serve.waitForExit(), 0);
     }
 
     void startupProblemsAreOneLineExit2()
