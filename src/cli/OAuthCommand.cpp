@@ -225,6 +225,16 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
     if (p.clientId.isEmpty())
         return ctx.usage(QStringLiteral("--client-id (or --profile) is required"));
 
+    if (parser.isSet(profile)) {
+        // Profiles may hold {{variables}} (the demo workspace's do); RequestSession resolves them with the request's
+        // variable layers, this command does not yet: say so rather than send "{{tokenUrl}}".
+        for (const QString& value : {p.issuer, p.tokenUrl, p.authorizeUrl, p.deviceAuthorizationUrl, p.clientId}) {
+            if (value.contains(QLatin1String("{{")))
+                return ctx.usage(QStringLiteral("auth profile \"%1\" uses {{variables}}, which oauth token does not "
+                                                "resolve yet; give the values as flags, or use request --item")
+                                     .arg(CliWorkspace::printable(p.name)));
+        }
+    }
     // Endpoints: typed, or from the issuer's metadata (OIDC discovery or RFC 8414).
     std::optional<AuthServerMetadata> metadata;
     if (!p.issuer.isEmpty()) {
