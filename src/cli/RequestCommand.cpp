@@ -8,6 +8,7 @@
 #include "net/RemoteJwksFetcher.h"
 #include "net/RequestSession.h"
 #include "net/UnauthorizedDiagnosis.h"
+#include "workspace/Workspace.h"
 
 namespace {
 
@@ -46,11 +47,17 @@ int RequestCommand::runItem(const QCommandLineParser& parser, const SavedRequest
     auto loaded = saved.load(parser, w, ctx);
     if (!loaded)
         return ctx.fail(loaded.error());
-    const SessionRequest& request = loaded.value();
+    return runSession(loaded.value(), output, ctx);
+}
+
+int RequestCommand::runSession(const SessionRequest& request, const ItemOutput& output, CliContext& ctx)
+{
     RequestSession session;
     const SessionResult result = RequestSession::runAndWait(session, request);
     if (result.authError)
-        return ctx.fail(result.authError.value());
+        return ctx.fail(result.authError.value()); // nothing was sent: exit 2, as before
+    if (!result.authNote.isEmpty())
+        ctx.errLine(QString(QStringLiteral("tokenscope-cli: auth: ") + CliWorkspace::printable(result.authNote)));
     if (!result.unknownVariables.isEmpty())
         ctx.errLine(QStringLiteral("tokenscope-cli: warning: unknown variables: %1")
                         .arg(CliWorkspace::printable(result.unknownVariables.join(QStringLiteral(", ")))));
@@ -87,16 +94,43 @@ int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
     const SavedRequestOptions saved(QStringLiteral("Send the saved request at PATH (\"Collection/Folder/Request\") "
                                                    "with what it inherits."));
     saved.addTo(parser);
-    parser.addOptions({diagnose, jwks, issuer, audience, pretty, bodyOnly});
-    if (const int r = parse(parser, arguments, ctx,
-                            QString(QStringLiteral("request ") + RequestOptions::usage() +
-                                    QStringLiteral(" [--diagnose [--jwks F|URL] [--issuer "
-                                                   "ISS] [--audience AUD]] [--pretty] | request --item PATH "
-                                                   "[--env NAME] [--env-var K=V]... [--workspace DIR]")));
+    const QCommandLineOption authProfile(QStringLiteral("auth-profile"),
+                                         QStringLiteral("Authorize METHOD URL with the OAuth 2.0 auth profile NAME of "
+                                                        "the workspace (--workspace DIR)."),
+                                         QStringLiteral("NAME"));
+    parser.addOptions({diagnose, jwks, issuer, audience, pretty, bodyOnly, authProfile});
+    if (const int r = parse(
+            parser, arguments, ctx,
+            QString(QStringLiteral("request ") + RequestOptions::usage() +
+                    QStringLiteral(" [--auth-profile NAME [--workspace DIR]] [--diagnose [--jwks F|URL] [--issuer "
+                                   "ISS] [--audience AUD]] [--pretty] | request --item PATH "
+                                   "[--env NAME] [--env-var K=V]... [--workspace DIR]")));
         r >= 0)
         return r;
     if (saved.itemSet(parser))
         return runItem(parser, saved, {parser.isSet(diagnose), parser.isSet(pretty), parser.isSet(bodyOnly)}, ctx);
+    if (parser.isSet(authProfile)) {
+        if (parser.isSet(QStringLiteral("env")) || parser.isSet(QStringLiteral("env-var")))
+            return ctx.usage(QStringLiteral("--env and --env-var go with --item"));
+        auto spec = requestOptions.build(parser, parser.positionalArguments(), ctx);
+        if (!spec)
+            return ctx.fail(spec.error());
+        CliWorkspace w;
+        if (auto opened = w.open(parser.value(QStringLiteral("workspace")), ctx, CliWorkspace::Access::ReadOnly);
+            !opened)
+            return ctx.fail(opened.error());
+        const AuthProfile* profile = w.workspace().authProfile(parser.value(authProfile));
+        if (!profile)
+            return ctx.fail(Error(ErrorCode::NotFound,
+                                  QStringLiteral("no auth profile named \"%1\" in %2")
+                                      .arg(CliWorkspace::printable(parser.value(authProfile)), w.directory())));
+        SessionRequest s;
+        s.request = spec.value();
+        s.auth.type = AuthConfig::Type::OAuth2;
+        s.auth.profile = profile->name;
+        s.profile = *profile;
+        return runSession(s, {parser.isSet(diagnose), parser.isSet(pretty), parser.isSet(bodyOnly)}, ctx);
+    }
     if (saved.itemOnlyOptionSet(parser))
         return ctx.usage(QStringLiteral("--env, --env-var and --workspace go with --item"));
     auto spec = requestOptions.build(parser, parser.positionalArguments(), ctx);

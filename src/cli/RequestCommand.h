@@ -4,6 +4,7 @@
 #include "cli/Command.h"
 
 class SavedRequestOptions;
+struct SessionRequest;
 
 /// request METHOD URL [options] [--diagnose]: sends the request, prints status line, headers and body.
 /// Exit 0 for 2xx/3xx, 1 for other statuses, 2 for usage and network errors. --diagnose adds the
@@ -12,6 +13,9 @@ class SavedRequestOptions;
 /// request --item PATH [--env NAME] [--env-var K=V]... [--workspace DIR]: sends a saved request of a workspace
 /// through RequestSession (inherited headers and auth, variable layers, OAuth tokens from auth profiles, secrets
 /// from the secret store); same output and exit codes.
+///
+/// request METHOD URL --auth-profile NAME [--workspace DIR]: the request authorized with an OAuth token of the
+/// workspace's auth profile NAME (fetched, refreshed and retried by RequestSession's TokenManager, headless).
 class RequestCommand final : public Command
 {
 public:
@@ -31,4 +35,6 @@ private:
     };
     int runItem(const QCommandLineParser& parser, const SavedRequestOptions& saved, const ItemOutput& output,
                 CliContext& ctx);
+    /// Sends through RequestSession and prints (the saved request, or METHOD URL with --auth-profile).
+    int runSession(const SessionRequest& request, const ItemOutput& output, CliContext& ctx);
 };

@@ -9,6 +9,7 @@
 #include "cli/JwkCommand.h"
 #include "cli/JwksCommand.h"
 #include "cli/KeysCommand.h"
+#include "cli/OAuthCommand.h"
 #include "cli/PemCommand.h"
 #include "cli/ProbeCommand.h"
 #include "cli/RequestCommand.h"
@@ -45,6 +46,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<ServeCommand>());
     commands.push_back(std::make_unique<CollectionCommand>());
     commands.push_back(std::make_unique<RunCommand>());
+    commands.push_back(std::make_unique<OAuthCommand>());
     return commands;
 }
 

@@ -42,6 +42,7 @@ const std::pair<ErrorCode, const char*> kNames[] = {
     {ErrorCode::NotFound, "ERR_NOT_FOUND"},
     {ErrorCode::JweDecryptionFailed, "ERR_JWE_DECRYPTION_FAILED"},
     {ErrorCode::JweDecompressionFailed, "ERR_JWE_DECOMPRESSION_FAILED"},
+    {ErrorCode::OAuthError, "ERR_OAUTH"},
 };
 } // namespace
 

@@ -44,6 +44,7 @@ enum class ErrorCode
     NotFound,                       // ERR_NOT_FOUND: no such collection, folder, request or environment
     JweDecryptionFailed,            // ERR_JWE_DECRYPTION_FAILED: CEK unwrap or content tag check failed
     JweDecompressionFailed,         // ERR_JWE_DECOMPRESSION_FAILED: "zip": "DEF" data invalid or over the size cap
+    OAuthError,                     // ERR_OAUTH: an authorization server's RFC 6749 §5.2 error (reason = `error`)
     // Append new codes here.
 };
 

@@ -5,20 +5,18 @@
 #include "jose/CompactToken.h"
 #include "jose/JwtBuilder.h"
 #include "jose/KeyText.h"
-#include "net/ClientCredentialsClient.h"
+#include "net/TokenEndpointClient.h"
 #include "request/VariableResolver.h"
 #include "workspace/ItemInheritance.h"
 #include "workspace/Workspace.h"
 
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QTimer>
 #include <QUrl>
 
 namespace {
-// A cached token is fetched again this long before it expires, so it does not expire in flight.
-constexpr qint64 kRefreshMarginMs = 30'000;
-
 bool isHmac(const QString& alg)
 {
     return alg.startsWith(QLatin1String("HS"));
@@ -44,7 +42,8 @@ struct RequestSession::Call
     TransportSettings transport;
     SessionResult result;
     quint64 clientId = 0;
-    ClientCredentialsClient* tokenClient = nullptr;
+    TokenEndpointClient* tokenClient = nullptr;
+    bool refreshFailed = false;
     bool tokenFromCache = false;
     bool retried = false;
     bool cancelled = false;
@@ -232,12 +231,6 @@ Result<QByteArray> RequestSession::signJwt(const AuthConfig& auth) const
     return JwtBuilder::sign(auth.jwtAlgorithm, claims, key, header);
 }
 
-QString RequestSession::tokenCacheKey(const Call& call) const
-{
-    const AuthProfile& p = *call.profile;
-    return QStringList{p.name, p.tokenUrl, p.issuer, p.clientId, p.scope, p.audience, p.resource}.join(QChar(0x1f));
-}
-
 void RequestSession::failAuth(quint64 id, const Error& error)
 {
     auto call = m_calls.value(id);
@@ -309,17 +302,8 @@ void RequestSession::obtainAuth(quint64 id)
             return;
         }
         const AuthProfile& p = *call->profile;
-        if (p.grant != AuthProfile::Grant::ClientCredentials) {
-            failAuth(id, Error(ErrorCode::NotSupported,
-                               QStringLiteral("OAuth 2.0: the %1 grant of profile \"%2\" cannot run here yet; only "
-                                              "client_credentials does")
-                                   .arg(AuthProfile::grantName(p.grant), p.name)));
-            return;
-        }
-        const QString key = tokenCacheKey(*call);
-        const auto cached = m_tokens.constFind(key);
-        if (cached != m_tokens.constEnd() &&
-            (cached->expiresAtMs == 0 || cached->expiresAtMs - kRefreshMarginMs > nowMs())) {
+        const QString key = TokenManager::keyFor(p);
+        if (const auto cached = m_tokenManager.usable(key)) {
             wire.kind = HttpRequestSpec::AuthKind::Bearer;
             wire.token = cached->accessToken;
             call->tokenFromCache = true;
@@ -332,53 +316,87 @@ void RequestSession::obtainAuth(quint64 id)
                                               .arg(from);
             break;
         }
-        ClientCredentialsRequest r;
+        // A kept refresh token first (RFC 6749 §6); else the profile's own grant, when it needs no user.
+        TokenEndpointRequest r;
+        const auto kept = m_tokenManager.stored(key);
+        const bool refreshing = kept && !kept->refreshToken.isEmpty() && !call->refreshFailed;
+        if (refreshing) {
+            r = TokenEndpointRequest::refreshToken(kept->refreshToken, p.scope);
+        } else if (p.grant == AuthProfile::Grant::ClientCredentials) {
+            r = TokenEndpointRequest::clientCredentials(p.scope, p.audience, p.resource);
+        } else if (p.grant == AuthProfile::Grant::Password) {
+            r = TokenEndpointRequest::password(p.username, p.password, p.scope);
+        } else {
+            failAuth(id, Error(ErrorCode::NotSupported,
+                               QStringLiteral("OAuth 2.0: profile \"%1\" uses the %2 grant, which needs a user; get a "
+                                              "token first (tokenscope-cli oauth token --profile \"%1\")")
+                                   .arg(p.name, AuthProfile::grantName(p.grant))));
+            return;
+        }
+        if (p.tokenUrl.isEmpty()) {
+            failAuth(id, Error(ErrorCode::Usage,
+                               QStringLiteral("OAuth 2.0 profile %1: no token URL (discover it from the issuer "
+                                              "first)")
+                                   .arg(p.name)));
+            return;
+        }
         r.tokenUrl = p.tokenUrl;
-        r.clientId = p.clientId;
-        r.clientSecret = p.clientSecret;
-        r.audience = p.audience;
-        r.scope = p.scope;
+        r.client.clientId = p.clientId;
+        r.client.clientSecret = p.clientSecret;
+        r.client.method = p.clientAuth;
+        if (p.clientAuth == AuthProfile::ClientAuth::PrivateKeyJwt && !p.clientKeyFile.isEmpty()) {
+            QFile keyFile(p.clientKeyFile);
+            if (!keyFile.open(QIODevice::ReadOnly)) {
+                failAuth(id, Error(ErrorCode::Io, QStringLiteral("OAuth 2.0 profile %1: cannot read the client key "
+                                                                 "%2: %3")
+                                                      .arg(p.name, p.clientKeyFile, keyFile.errorString())));
+                return;
+            }
+            r.client.privateKey = keyFile.read(1024 * 1024);
+            r.client.keyPassphrase = call->request.keyPassphrase;
+        }
         r.verifyTls = call->resolved.verifyTls;
         if (call->resolved.timeoutMs > 0)
             r.timeoutMs = call->resolved.timeoutMs;
-        if (auto valid = ClientCredentialsClient::validate(r); !valid) {
+        if (auto valid = TokenEndpointClient::validate(r); !valid) {
             failAuth(id, valid.error());
             return;
         }
-        call->tokenClient = new ClientCredentialsClient(this);
+        call->tokenClient = new TokenEndpointClient(this);
+        call->tokenClient->setClock(m_clock);
         call->tokenClient->setOptions(optionsFor(m_baseOptions, call->transport, call->request.keyPassphrase));
-        connect(call->tokenClient, &ClientCredentialsClient::finished, this,
-                [this, id, key, name = p.name, from](const Result<TokenGrant>& grant) {
+        connect(call->tokenClient, &TokenEndpointClient::finished, this,
+                [this, id, key, name = p.name, from, grantName = r.grantType, url = r.tokenUrl,
+                 refreshing](const Result<TokenGrant>& grant) {
                     auto c = m_calls.value(id);
                     if (!c)
                         return;
                     c->tokenClient->deleteLater();
                     c->tokenClient = nullptr;
                     if (!grant) {
-                        failAuth(id,
-                                 Error(grant.error().code,
-                                       QStringLiteral("OAuth 2.0 profile %1: %2").arg(name, grant.error().message)));
+                        m_tokenManager.logFailure(name, grantName, url, grant.error());
+                        // A refused refresh token (expired, revoked, rotated elsewhere): once more with the grant.
+                        if (refreshing && grant.error().code == ErrorCode::OAuthError) {
+                            c->refreshFailed = true;
+                            m_tokenManager.forget(name);
+                            obtainAuth(id);
+                            return;
+                        }
+                        failAuth(id, Error(grant.error().code,
+                                           QStringLiteral("OAuth 2.0 profile %1: %2").arg(name, grant.error().message),
+                                           grant.error().claim, grant.error().reason));
                         return;
                     }
-                    // Expiry: expires_in (RFC 6749 §5.1) and, for a JWT access token, its exp; the earlier wins.
-                    qint64 expiresAt = grant->expiresIn >= 0 ? nowMs() + grant->expiresIn * 1000 : 0;
-                    const CompactToken jwt = CompactToken::parse(grant->accessToken.toLatin1());
-                    if (const auto claims = jwt.payloadObject(); claims) {
-                        const QJsonValue exp = claims->value(QStringLiteral("exp"));
-                        if (exp.isDouble()) {
-                            const qint64 expMs = qint64(exp.toDouble()) * 1000;
-                            expiresAt = expiresAt == 0 ? expMs : std::min(expiresAt, expMs);
-                        }
-                    }
-                    m_tokens.insert(key, {grant->accessToken, expiresAt});
+                    const ManagedToken token = m_tokenManager.store(key, name, grantName, url, grant.value());
                     c->resolved.auth.kind = HttpRequestSpec::AuthKind::Bearer;
-                    c->resolved.auth.token = grant->accessToken;
-                    c->result.secretValues.append(grant->accessToken);
+                    c->resolved.auth.token = token.accessToken;
+                    c->result.secretValues.append(token.accessToken);
                     c->result.authNote =
-                        QStringLiteral("token of profile %1 (fetched now%2)%3")
-                            .arg(name,
-                                 expiresAt ? QStringLiteral(", expires in %1 s").arg((expiresAt - nowMs()) / 1000)
-                                           : QString(),
+                        QStringLiteral("token of profile %1 (%2 now%3)%4")
+                            .arg(name, refreshing ? QStringLiteral("refreshed") : QStringLiteral("fetched"),
+                                 token.expiresAtMs
+                                     ? QStringLiteral(", expires in %1 s").arg((token.expiresAtMs - nowMs()) / 1000)
+                                     : QString(),
                                  from);
                     send(id);
                 });
@@ -418,7 +436,7 @@ void RequestSession::onResponse(quint64 id, const HttpClientResponse& response)
         call->retried = true;
         call->tokenFromCache = false;
         call->result.retriedWithFreshToken = true;
-        m_tokens.remove(tokenCacheKey(*call));
+        m_tokenManager.invalidate(TokenManager::keyFor(*call->profile));
         obtainAuth(id);
         return;
     }
@@ -481,17 +499,7 @@ void RequestSession::cancel(quint64 id)
 
 void RequestSession::forgetTokens(const QString& profileName)
 {
-    if (profileName.isEmpty()) {
-        m_tokens.clear();
-        return;
-    }
-    const QString prefix = profileName + QChar(0x1f);
-    for (auto it = m_tokens.begin(); it != m_tokens.end();) {
-        if (it.key().startsWith(prefix))
-            it = m_tokens.erase(it);
-        else
-            ++it;
-    }
+    m_tokenManager.forget(profileName);
 }
 
 SessionResult RequestSession::runAndWait(RequestSession& session, const SessionRequest& request)

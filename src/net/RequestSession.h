@@ -4,6 +4,7 @@
 #include "core/Error.h"
 #include "jose/Jwks.h"
 #include "net/HttpClient.h"
+#include "net/TokenManager.h"
 #include "net/UnauthorizedDiagnosis.h"
 #include "request/Environment.h"
 #include "request/TransportSettings.h"
@@ -19,7 +20,6 @@
 #include <optional>
 
 class Clock;
-class ClientCredentialsClient;
 class CollectionNode;
 class Workspace;
 
@@ -82,7 +82,13 @@ public:
     void setDiagnosisContext(const std::optional<Jwks>& keys, const QString& issuer, const QString& audience,
                              const QStringList& allowedAlgorithms = {});
     /// For token expiry and JWT iat/exp; default SystemClock. Not owned.
-    void setClock(const Clock* clock) { m_clock = clock; }
+    void setClock(const Clock* clock)
+    {
+        m_clock = clock;
+        m_tokenManager.setClock(clock);
+    }
+    /// The OAuth tokens of the profiles used so far (memory only) and the token log.
+    TokenManager& tokenManager() { return m_tokenManager; }
 
     /// Starts; returns an id > 0. finished() follows exactly once, always asynchronously.
     quint64 start(const SessionRequest& request);
@@ -110,19 +116,12 @@ Q_SIGNALS:
 
 private:
     struct Call;
-    struct CachedToken
-    {
-        QString accessToken;
-        qint64 expiresAtMs = 0; // 0: unknown (kept for the session)
-    };
-
     void obtainAuth(quint64 id);
     void send(quint64 id);
     void onResponse(quint64 id, const HttpClientResponse& response);
     void finish(quint64 id, SessionResult result);
     void failAuth(quint64 id, const Error& error);
     Result<QByteArray> signJwt(const AuthConfig& auth) const;
-    QString tokenCacheKey(const Call& call) const;
     qint64 nowMs() const;
 
     HttpClient* m_client;
@@ -135,6 +134,6 @@ private:
     QStringList m_algorithms;
     QHash<quint64, std::shared_ptr<Call>> m_calls;
     QHash<quint64, quint64> m_clientIds; // HttpClient id -> session id
-    QHash<QString, CachedToken> m_tokens;
+    TokenManager m_tokenManager;
     quint64 m_nextId = 1;
 };

@@ -17,7 +17,7 @@ private Q_SLOTS:
                  QStringLiteral("ERR_JWS_SIGNATURE_VERIFICATION_FAILED"));
         QCOMPARE(errorCodeString(ErrorCode::AlgNotAllowed), QStringLiteral("ERR_JOSE_ALG_NOT_ALLOWED"));
         QSet<QString> seen;
-        for (int i = int(ErrorCode::Generic); i <= int(ErrorCode::JweDecompressionFailed); ++i) {
+        for (int i = int(ErrorCode::Generic); i <= int(ErrorCode::OAuthError); ++i) {
             const QString name = errorCodeString(ErrorCode(i));
             QVERIFY2(name.startsWith(QLatin1String("ERR_")), qPrintable(name));
             QVERIFY2(!seen.contains(name), qPrintable(name));

@@ -122,7 +122,8 @@ void TestClientCredentialsClient::wrongSecret()
     r.clientSecret = QStringLiteral("wrong");
     const auto grant = ClientCredentialsClient::fetchAndWait(r);
     QVERIFY(!grant.ok());
-    QCOMPARE(grant.error().code, ErrorCode::HttpStatus);
+    QCOMPARE(grant.error().code, ErrorCode::OAuthError);
+    QCOMPARE(grant.error().reason, QStringLiteral("invalid_client"));
     const QString message = grant.error().message;
     QVERIFY2(message.contains(QLatin1String("HTTP 401")) && message.contains(QLatin1String("invalid_client")) &&
                  message.contains(QLatin1String("Unknown client or wrong secret")) &&

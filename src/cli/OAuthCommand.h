@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "cli/Command.h"
+
+/// `tokenscope-cli oauth token`: gets a token from an authorization server with the net layer's OAuth client
+/// (TokenEndpointClient, AuthServerMetadata), from flags or a saved auth profile. Secrets only from environment
+/// variables, files or the workspace's keychain, never from argv. Exit 0 with a token, 1 when the server refused
+/// (its RFC 6749 §5.2 error printed), 2 on usage, network or I/O errors.
+class OAuthCommand : public Command
+{
+public:
+    QString name() const override { return QStringLiteral("oauth"); }
+    QString summary() const override { return QStringLiteral("Get an OAuth 2.0 / OpenID Connect token."); }
+    int run(const QStringList& arguments, CliContext& ctx) override;
+
+private:
+    int runToken(const QStringList& arguments, CliContext& ctx);
+};

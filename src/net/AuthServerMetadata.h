@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Result.h"
+#include "net/HttpClient.h"
+
+#include <QJsonObject>
+#include <QStringList>
+#include <QUrl>
+
+/// An authorization server's metadata, the endpoints and capabilities an OAuth client needs, from OpenID Connect
+/// Discovery 1.0 (`/.well-known/openid-configuration`) or RFC 8414 (`/.well-known/oauth-authorization-server`,
+/// inserted before the issuer's path, §3.1). The `issuer` member must equal the issuer it was fetched for
+/// (RFC 8414 §3.3, OIDC Discovery §4.3): unlike the JWKS viewer, which reports a mismatch, an OAuth client must
+/// not use such metadata, so it is an error here.
+class AuthServerMetadata
+{
+public:
+    /// Where to look, in order: OIDC discovery, then RFC 8414.
+    static QList<QUrl> metadataUrls(const QString& issuer);
+    /// Errors: ERR_JSON_INVALID (not a JSON object, no "issuer", an endpoint that is not an http(s) URL),
+    /// ERR_OAUTH with reason "issuer_mismatch".
+    static Result<AuthServerMetadata> parse(QByteArrayView text, const QString& expectedIssuer);
+    /// Tries metadataUrls() in order; the first 200 with a JSON object wins. Errors: parse()'s, the last fetch's.
+    static Result<AuthServerMetadata> fetchAndWait(const QString& issuer, const HttpClientOptions& options = {},
+                                                   bool verifyTls = true, int timeoutMs = 15000);
+
+    QJsonObject document;
+    QUrl sourceUrl;
+    QString issuer;
+    QString authorizationEndpoint;
+    QString tokenEndpoint;
+    QString deviceAuthorizationEndpoint;        // RFC 8628 §4
+    QString pushedAuthorizationRequestEndpoint; // RFC 9126 §5
+    bool requirePushedAuthorizationRequests = false;
+    QString introspectionEndpoint; // RFC 8414 §2
+    QString revocationEndpoint;
+    QString userinfoEndpoint; // OIDC
+    QString jwksUri;
+    bool authorizationResponseIssParameterSupported = false; // RFC 9207 §3
+    QStringList tokenEndpointAuthMethods;                    // empty: "client_secret_basic" (RFC 8414 §2)
+    QStringList codeChallengeMethods;                        // RFC 8414 §2 (RFC 7636)
+    QStringList grantTypes;
+};

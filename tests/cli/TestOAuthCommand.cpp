@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+#include "jose/CompactToken.h"
+#include "server/MockApiServer.h"
+#include "support/CliProcess.h"
+#include "support/ServerTestSupport.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+/// `tokenscope-cli oauth token` against the embedded issuer's token endpoint: the token on stdout, the RFC 6749 §5.2
+/// refusal with exit 1, usage and network errors with exit 2, secrets only from the environment or a file. The
+/// authorization code and device grants through the CLI: TestOAuthInterop (panva/oidc-provider).
+class TestOAuthCommand : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void clientCredentialsPrintsTheToken();
+    void printJson();
+    void secretFromAFile();
+    void wrongSecretExitsOne();
+    void unsetEnvironmentVariableIsUsage();
+    void noPositionalSecrets();
+    void unknownGrantOrMethodIsUsage();
+    void connectionRefusedExitsTwo();
+
+private:
+    QStringList base() const;
+
+    QTemporaryDir m_dir;
+    MockApiServer m_server;
+};
+
+void TestOAuthCommand::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    ServerConfig config = ServerTestSupport::loopbackConfig(m_dir.path());
+    config.clientSecret = "s3cret with spaces+plus:colon";
+    const QString startError = ServerTestSupport::startError(m_server, config);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
+    qputenv("TS_TEST_CLIENT_SECRET", "s3cret with spaces+plus:colon");
+    qputenv("TS_TEST_WRONG_SECRET", "wrong");
+}
+
+void TestOAuthCommand::cleanupTestCase()
+{
+    m_server.stop();
+}
+
+QStringList TestOAuthCommand::base() const
+{
+    return {QStringLiteral("oauth"),       QStringLiteral("token"),
+            QStringLiteral("--token-url"), QString(m_server.baseUrl() + QStringLiteral("/oauth/token")),
+            QStringLiteral("--client-id"), m_server.embeddedIssuer()->clientId(),
+            QStringLiteral("--audience"),  m_server.audience()};
+}
+
+void TestOAuthCommand::clientCredentialsPrintsTheToken()
+{
+    const Run r = cli(base() << QStringLiteral("--client-secret-env") << QStringLiteral("TS_TEST_CLIENT_SECRET"));
+    QCOMPARE(r.exit, 0);
+    const QByteArray token = r.out.trimmed();
+    const auto payload = CompactToken::parse(token).payloadObject();
+    QVERIFY2(payload.ok(), r.out.constData());
+    QCOMPARE(payload->value(QStringLiteral("aud")).toString(), m_server.audience());
+    QVERIFY2(r.err.contains("Bearer token from") && r.err.contains("expires in 3600 s"), r.err.constData());
+    QVERIFY(!r.err.contains(token)); // the token goes to stdout only
+}
+
+void TestOAuthCommand::printJson()
+{
+    const Run r = cli(base() << QStringLiteral("--client-secret-env") << QStringLiteral("TS_TEST_CLIENT_SECRET")
+                             << QStringLiteral("--print") << QStringLiteral("json"));
+    QCOMPARE(r.exit, 0);
+    const QJsonObject body = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(body.value(QStringLiteral("token_type")).toString(), QStringLiteral("Bearer"));
+    QVERIFY(!body.value(QStringLiteral("access_token")).toString().isEmpty());
+    // No refresh token in a client credentials answer: asking for one is an error, not an empty line.
+    const Run none = cli(base() << QStringLiteral("--client-secret-env") << QStringLiteral("TS_TEST_CLIENT_SECRET")
+                                << QStringLiteral("--print") << QStringLiteral("refresh_token"));
+    QCOMPARE(none.exit, 2);
+    QVERIFY(none.out.isEmpty());
+}
+
+void TestOAuthCommand::secretFromAFile()
+{
+    const QString path = m_dir.filePath(QStringLiteral("secret.txt"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("s3cret with spaces+plus:colon\n");
+    f.close();
+    const Run r = cli(base() << QStringLiteral("--client-secret-file") << path);
+    QCOMPARE(r.exit, 0);
+}
+
+void TestOAuthCommand::wrongSecretExitsOne()
+{
+    const Run r = cli(base() << QStringLiteral("--client-secret-env") << QStringLiteral("TS_TEST_WRONG_SECRET"));
+    QCOMPARE(r.exit, 1);
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.err.contains("ERR_OAUTH") && r.err.contains("invalid_client"), r.err.constData());
+}
+
+void TestOAuthCommand::unsetEnvironmentVariableIsUsage()
+{
+    const Run r = cli(base() << QStringLiteral("--client-secret-env") << QStringLiteral("TS_TEST_NOT_SET_ANYWHERE"));
+    QCOMPARE(r.exit, 2);
+    QVERIFY2(r.err.contains("TS_TEST_NOT_SET_ANYWHERE is not set"), r.err.constData());
+}
+
+void TestOAuthCommand::noPositionalSecrets()
+{
+    const Run r = cli(base() << QStringLiteral("s3cret"));
+    QCOMPARE(r.exit, 2);
+    QVERIFY2(r.err.contains("never go in argv"), r.err.constData());
+    // There is no --client-secret option that would take the secret itself.
+    const Run direct = cli(base() << QStringLiteral("--client-secret") << QStringLiteral("s3cret"));
+    QCOMPARE(direct.exit, 2);
+}
+
+void TestOAuthCommand::unknownGrantOrMethodIsUsage()
+{
+    QCOMPARE(cli(base() << QStringLiteral("--grant") << QStringLiteral("magic")).exit, 2);
+    QCOMPARE(cli(base() << QStringLiteral("--client-auth") << QStringLiteral("magic")).exit, 2);
+    QCOMPARE(cli({QStringLiteral("oauth"), QStringLiteral("token"), QStringLiteral("--token-url"),
+                  QStringLiteral("http://127.0.0.1:1/token")})
+                 .exit,
+             2); // no client id
+    QCOMPARE(cli({QStringLiteral("oauth"), QStringLiteral("nothing")}).exit, 2);
+}
+
+void TestOAuthCommand::connectionRefusedExitsTwo()
+{
+    quint16 port = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        port = probe.serverPort();
+    }
+    const Run r = cli({QStringLiteral("oauth"), QStringLiteral("token"), QStringLiteral("--token-url"),
+                       QStringLiteral("http://127.0.0.1:%1/token").arg(port), QStringLiteral("--client-id"),
+                       QStringLiteral("c"), QStringLiteral("--client-auth"), QStringLiteral("none")});
+    QCOMPARE(r.exit, 2);
+    QVERIFY2(r.err.contains("ERR_NET"), r.err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestOAuthCommand)
+#include "TestOAuthCommand.moc"

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: MIT
+#include "core/MockClock.h"
+#include "jose/JwtBuilder.h"
+#include "net/TokenManager.h"
+
+#include <QTest>
+
+/// The token manager's timing with a frozen clock (no sleeping): expiry from expires_in and the JWT exp (the
+/// earlier wins), the refresh margin, refresh token rotation, invalidate after invalid_token, forget, the log.
+class TestTokenManager : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void expiresInAndMargin();
+    void jwtExpEarlierThanExpiresInWins();
+    void unknownExpiryKeptUntilRefused();
+    void rotationKeepsTheNewRefreshToken();
+    void invalidateKeepsTheRefreshToken();
+    void forgetOneProfile();
+    void keyChangesWithScopeAndClient();
+    void logIsRedacted();
+
+private:
+    static TokenGrant grant(const QString& access, qint64 expiresIn, const QString& refresh = {});
+    MockClock m_clock{1'700'000'000};
+};
+
+TokenGrant TestTokenManager::grant(const QString& access, qint64 expiresIn, const QString& refresh)
+{
+    TokenGrant g;
+    g.accessToken = access;
+    g.tokenType = QStringLiteral("Bearer");
+    g.expiresIn = expiresIn;
+    g.refreshToken = refresh;
+    return g;
+}
+
+void TestTokenManager::expiresInAndMargin()
+{
+    TokenManager m(&m_clock);
+    m_clock.setSeconds(1'700'000'000);
+    m.store(QStringLiteral("k"), QStringLiteral("p"), QStringLiteral("client_credentials"), QStringLiteral("u"),
+            grant(QStringLiteral("at1"), 300));
+    QCOMPARE(m.usable(QStringLiteral("k"))->expiresAtMs, 1'700'000'300'000LL);
+    m_clock.setSeconds(1'700'000'000 + 300 - 31); // 31 s left: still handed out
+    QVERIFY(m.usable(QStringLiteral("k")).has_value());
+    m_clock.setSeconds(1'700'000'000 + 300 - 30); // within the 30 s margin: fetched again
+    QVERIFY(!m.usable(QStringLiteral("k")).has_value());
+    QVERIFY(m.stored(QStringLiteral("k")).has_value()); // still kept (for a refresh token)
+}
+
+void TestTokenManager::jwtExpEarlierThanExpiresInWins()
+{
+    TokenManager m(&m_clock);
+    m_clock.setSeconds(1'700'000'000);
+    const QByteArray jwt =
+        JwtBuilder::sign(QStringLiteral("HS256"), QJsonObject{{QStringLiteral("exp"), 1'700'000'100}},
+                         Jwk::fromSecret("0123456789abcdef0123456789abcdef"))
+            .value();
+    const ManagedToken t = m.store(QStringLiteral("k"), QStringLiteral("p"), QStringLiteral("client_credentials"),
+                                   QStringLiteral("u"), grant(QString::fromLatin1(jwt), 3600));
+    QCOMPARE(t.expiresAtMs, 1'700'000'100'000LL);
+}
+
+void TestTokenManager::unknownExpiryKeptUntilRefused()
+{
+    TokenManager m(&m_clock);
+    m.store(QStringLiteral("k"), QStringLiteral("p"), QStringLiteral("client_credentials"), QStringLiteral("u"),
+            grant(QStringLiteral("opaque"), -1));
+    m_clock.setSeconds(m_clock.nowSeconds() + 86400 * 365);
+    QVERIFY(m.usable(QStringLiteral("k")).has_value());
+    m.invalidate(QStringLiteral("k"));
+    QVERIFY(!m.usable(QStringLiteral("k")).has_value());
+    QCOMPARE(m.size(), 0); // nothing left to refresh with
+}
+
+void TestTokenManager::rotationKeepsTheNewRefreshToken()
+{
+    TokenManager m(&m_clock);
+    m.store(QStringLiteral("k"), QStringLiteral("p"), QStringLiteral("authorization_code"), QStringLiteral("u"),
+            grant(QStringLiteral("at1"), 60, QStringLiteral("rt1")));
+    m.store(QStringLiteral("k"), QStringLiteral("p"), QStringLiteral("refresh_token"), QStringLiteral("u"),
+            grant(QStringLiteral("at2"), 60, QStringLiteral("rt2")));
+    QCOMPARE(m.stored(QStringLiteral("k"))->refreshToken, QStringLiteral("rt2"));
+    // RFC 6749 §6: a refresh answer without a refresh_token leaves the old one valid.
+    m.store(QStringLiteral("k"), QStringLiteral("p"), QStringLiteral("refresh_token"), QStringLiteral("u"),
+            grant(QStringLiteral("at3"), 60));
+    QCOMPARE(m.stored(QStringLiteral("k"))->refreshToken, QStringLiteral("rt2"));
+    QCOMPARE(m.usable(QStringLiteral("k"))->accessToken, QStringLiteral("at3"));
+}
+
+void TestTokenManager::invalidateKeepsTheRefreshToken()
+{
+    TokenManager m(&m_clock);
+    m.store(QStringLiteral("k"), QStringLiteral("p"), QStringLiteral("authorization_code"), QStringLiteral("u"),
+            grant(QStringLiteral("at1"), 600, QStringLiteral("rt1")));
+    m.invalidate(QStringLiteral("k"));
+    QVERIFY(!m.usable(QStringLiteral("k")).has_value());
+    QCOMPARE(m.stored(QStringLiteral("k"))->refreshToken, QStringLiteral("rt1"));
+}
+
+void TestTokenManager::forgetOneProfile()
+{
+    TokenManager m(&m_clock);
+    AuthProfile a;
+    a.name = QStringLiteral("a");
+    AuthProfile ab;
+    ab.name = QStringLiteral("ab"); // "a" is a prefix of "ab": forgetting "a" keeps "ab"
+    m.store(TokenManager::keyFor(a), a.name, QStringLiteral("client_credentials"), {}, grant(QStringLiteral("1"), 60));
+    m.store(TokenManager::keyFor(ab), ab.name, QStringLiteral("client_credentials"), {},
+            grant(QStringLiteral("2"), 60));
+    m.forget(QStringLiteral("a"));
+    QVERIFY(!m.stored(TokenManager::keyFor(a)).has_value());
+    QVERIFY(m.stored(TokenManager::keyFor(ab)).has_value());
+    m.forget();
+    QCOMPARE(m.size(), 0);
+}
+
+void TestTokenManager::keyChangesWithScopeAndClient()
+{
+    AuthProfile p;
+    p.name = QStringLiteral("p");
+    p.clientId = QStringLiteral("c");
+    p.scope = QStringLiteral("read");
+    const QString key = TokenManager::keyFor(p);
+    AuthProfile q = p;
+    q.scope = QStringLiteral(" read ");
+    QCOMPARE(TokenManager::keyFor(q), key); // the same scopes written differently
+    q.scope = QStringLiteral("read write");
+    QVERIFY(TokenManager::keyFor(q) != key);
+    q = p;
+    q.clientId = QStringLiteral("d");
+    QVERIFY(TokenManager::keyFor(q) != key);
+    QVERIFY(TokenManager::keyFor(p, QStringLiteral("staging")) != key);
+}
+
+void TestTokenManager::logIsRedacted()
+{
+    TokenManager m(&m_clock);
+    const QString secret = QStringLiteral("abcdefSECRETPARTOFTHETOKEN");
+    m.store(QStringLiteral("k"), QStringLiteral("p"), QStringLiteral("client_credentials"),
+            QStringLiteral("https://as/t"), grant(secret, 60, QStringLiteral("rtSECRETrefresh")));
+    m.logFailure(QStringLiteral("p"), QStringLiteral("refresh_token"), QStringLiteral("https://as/t"),
+                 Error(ErrorCode::OAuthError, QStringLiteral("refused"), {}, QStringLiteral("invalid_grant")));
+    const QList<TokenLogEntry> log = m.log();
+    QCOMPARE(log.size(), 2);
+    QCOMPARE(log.at(0).outcome, QStringLiteral("ok"));
+    QCOMPARE(log.at(0).accessToken, QStringLiteral("abcdef…(26 chars)"));
+    QVERIFY(!log.at(0).refreshToken.contains(QLatin1String("SECRET")));
+    QCOMPARE(log.at(0).expiresAtMs, m_clock.nowMilliseconds() + 60'000);
+    QCOMPARE(log.at(1).outcome, QStringLiteral("invalid_grant"));
+    QCOMPARE(log.at(1).grant, QStringLiteral("refresh_token"));
+}
+
+QTEST_GUILESS_MAIN(TestTokenManager)
+#include "TestTokenManager.moc"
