@@ -30,6 +30,7 @@ struct EcdhAgreement::Pool
         ossl::PkeyCtxPtr derive;    // EVP_PKEY_derive_init done, for the private key
         ossl::PkeyPtr peer;         // EC only: a public key on the private key's curve; its point is replaced per call
         ossl::PkeyCtxPtr peerCheck; // EC only: for EVP_PKEY_public_check_quick on `peer`
+        bool peerSet = false;       // EC only: `peer` is the derive context's peer
     };
 
     AsymmetricKey key;
@@ -116,6 +117,8 @@ Result<QByteArray> EcdhAgreement::sharedSecret(const AsymmetricKey& peerPublic) 
     std::unique_ptr<Pool::Slot> slot = m_pool->take(false);
     if (!slot)
         return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("ECDH init failed"));
+    // The context's peer is now this key, no longer the slot's own peer key (see sharedSecretWithPoint).
+    slot->peerSet = false;
     if (EVP_PKEY_derive_set_peer_ex(slot->derive.get(), peerPublic.handle(), 0) != 1)
         return ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key"));
     Result<QByteArray> z = deriveSharedSecret(slot->derive.get());
@@ -144,10 +147,18 @@ Result<QByteArray> EcdhAgreement::sharedSecretWithPoint(QByteArrayView point) co
     if (EVP_PKEY_public_check_quick(slot->peerCheck.get()) != 1)
         return ecdhInvalidPeer(curveName(m_pool->key.curve()) +
                                QStringLiteral(": the point is not a valid public key"));
-    // Set again after each replacement rather than rely on the context sharing the key's data; the provider also
-    // re-checks that the peer's group is the private key's (ecdh_match_params).
-    if (EVP_PKEY_derive_set_peer_ex(slot->derive.get(), slot->peer.get(), 0) != 1)
-        return ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key"));
+    // The slot's peer key is set as the context's peer once, not per call: the derivation reads the peer key's
+    // provider data, which EVP_PKEY_set1_encoded_public_key above replaced in place (EVP_PKEY_set_params on the same
+    // pkey->keydata, the EC_KEY the context holds), so each call derives with the point just checked. sharedSecret()
+    // sets another peer on a slot and clears peerSet. TestEcdhAgreement would show a stale point: the Wycheproof points
+    // with their expected Z, each key's through one agreement, and calls of both kinds alternating on one pool.
+    // Setting it per call cost ~1.3 µs of a ~46 µs agreement: a key-management fetch (method-store locks and reference
+    // counts that every thread writes) and a group comparison that cannot fail within a slot.
+    if (!slot->peerSet) {
+        if (EVP_PKEY_derive_set_peer_ex(slot->derive.get(), slot->peer.get(), 0) != 1)
+            return ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key"));
+        slot->peerSet = true;
+    }
     Result<QByteArray> z = deriveSharedSecret(slot->derive.get());
     if (z)
         m_pool->give(std::move(slot));
