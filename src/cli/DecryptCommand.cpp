@@ -61,14 +61,15 @@ QByteArray batchLine(const DecryptionResult& r, bool json)
     return QByteArray("invalid " + r.error->codeString().toUtf8() + ' ' + r.error->message.toUtf8() + '\n');
 }
 
-int runBatch(const JweDecrypter& decrypter, const QList<QByteArray>& tokens, CliContext& ctx, bool json, int threads)
+int runBatch(const JweDecrypter& decrypter, const std::vector<QByteArrayView>& tokens, CliContext& ctx, bool json,
+             int threads)
 {
-    std::vector<QByteArray> lines(size_t(tokens.size()));
-    std::vector<char> valid(size_t(tokens.size()), 0);
+    std::vector<QByteArray> lines(tokens.size());
+    std::vector<char> valid(tokens.size(), 0);
     // RSA and ECDH decryptions are costly: a thread pays for itself from 16 tokens on.
-    ParallelSlices::run(size_t(tokens.size()), size_t(threads), 16, [&](size_t begin, size_t end) {
+    ParallelSlices::run(tokens.size(), size_t(threads), 16, [&](size_t begin, size_t end) {
         for (size_t i = begin; i < end; ++i) {
-            const DecryptionResult r = decrypter.decrypt(tokens[qsizetype(i)]);
+            const DecryptionResult r = decrypter.decrypt(tokens[i]);
             valid[i] = r.valid() ? 1 : 0;
             lines[i] = batchLine(r, json);
         }
@@ -188,13 +189,21 @@ int DecryptCommand::run(const QStringList& arguments, CliContext& ctx)
             return ctx.fail(read.error());
         }
         input = read.value();
-        const QByteArray trimmed = input.trimmed();
+        const QByteArrayView trimmed = QByteArrayView(input).trimmed();
         if (!trimmed.startsWith('{') && trimmed.contains('\n')) {
-            QList<QByteArray> lines;
-            for (const QByteArray& l : trimmed.split('\n')) {
-                if (!l.trimmed().isEmpty()) {
-                    lines.append(l.trimmed());
+            // The tokens stay views into `input` (which outlives the batch): no copy of the input per line.
+            std::vector<QByteArrayView> lines;
+            for (qsizetype from = 0;;) {
+                const qsizetype newline = trimmed.indexOf('\n', from);
+                const QByteArrayView line =
+                    trimmed.sliced(from, (newline < 0 ? trimmed.size() : newline) - from).trimmed();
+                if (!line.isEmpty()) {
+                    lines.push_back(line);
                 }
+                if (newline < 0) {
+                    break;
+                }
+                from = newline + 1;
             }
             const int workers = parser.isSet(threads) ? parser.value(threads).toInt(&ok) : QThread::idealThreadCount();
             if (!ok || workers < 1 || workers > 256) {

@@ -3,14 +3,12 @@
 
 #include "crypto/OpenSslUtil.h"
 
-#include <openssl/kdf.h>
-
 #include <QtEndian>
 
-namespace {
+#include <algorithm>
+#include <cstring>
 
-using KdfPtr = std::unique_ptr<EVP_KDF, ossl::Deleter<EVP_KDF_free>>;
-using KdfCtxPtr = std::unique_ptr<EVP_KDF_CTX, ossl::Deleter<EVP_KDF_CTX_free>>;
+namespace {
 
 void appendLength(QByteArray& out, quint32 value)
 {
@@ -36,19 +34,38 @@ QByteArray ConcatKdf::otherInfo(QByteArrayView algorithmId, QByteArrayView apu, 
 
 Result<QByteArray> ConcatKdf::derive(QByteArrayView z, QByteArrayView otherInfo, int keyBytes)
 {
-    static const KdfPtr kdf(EVP_KDF_fetch(nullptr, "SSKDF", nullptr));
-    if (!kdf || keyBytes <= 0)
-        return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("SSKDF is not available"));
-    KdfCtxPtr ctx(EVP_KDF_CTX_new(kdf.get()));
-    OSSL_PARAM params[] = {
-        OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, const_cast<char*>("SHA256"), 0),
-        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, const_cast<char*>(z.data()), size_t(z.size())),
-        OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, const_cast<char*>(otherInfo.data()),
-                                          size_t(otherInfo.size())),
-        OSSL_PARAM_construct_end(),
-    };
-    QByteArray out(keyBytes, '\0');
-    if (!ctx || EVP_KDF_derive(ctx.get(), reinterpret_cast<unsigned char*>(out.data()), size_t(keyBytes), params) != 1)
-        return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("Concat KDF failed"));
+    // NIST SP 800-56A §5.8.1 (RFC 7518 §4.6.2): K(i) = SHA-256(counter_i || Z || OtherInfo), counter_i a 32-bit
+    // big-endian 1, 2, ..., the output the first keyBytes of K(1) || K(2) || .... Composed here from the SHA-256
+    // fetched once (ossl::md) and a digest context kept per thread, rather than OpenSSL's "SSKDF" (the same
+    // construction): SSKDF fetches SHA-256 by name on every call (a locked method-store lookup, and reference counts
+    // that every decrypting thread writes) and allocates a KDF and a digest context. OpenSSL 3.0's SSKDF cannot be
+    // duplicated (no dupctx), so it cannot be prepared once either.
+    const EVP_MD* sha256 = ossl::md(HashAlg::Sha256);
+    static thread_local const ossl::MdCtxPtr ctx(EVP_MD_CTX_new());
+    if (!sha256 || !ctx || keyBytes <= 0 || keyBytes > 255 * 32)
+        return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("Concat KDF: SHA-256 is not available"));
+    QByteArray out(qsizetype(keyBytes), '\0');
+    unsigned char block[EVP_MAX_MD_SIZE];
+    for (int done = 0, counter = 1; done < keyBytes; ++counter) {
+        unsigned char be[4];
+        qToBigEndian<quint32>(quint32(counter), be);
+        unsigned int len = 0;
+        if (EVP_DigestInit_ex2(ctx.get(), sha256, nullptr) != 1 || EVP_DigestUpdate(ctx.get(), be, sizeof be) != 1 ||
+            EVP_DigestUpdate(ctx.get(), z.data(), size_t(z.size())) != 1 ||
+            EVP_DigestUpdate(ctx.get(), otherInfo.data(), size_t(otherInfo.size())) != 1 ||
+            EVP_DigestFinal_ex(ctx.get(), block, &len) != 1 || len == 0) {
+            OPENSSL_cleanse(block, sizeof block);
+            OPENSSL_cleanse(out.data(), size_t(out.size()));
+            EVP_MD_CTX_reset(ctx.get());
+            return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("Concat KDF failed"));
+        }
+        const int take = std::min(int(len), keyBytes - done);
+        std::memcpy(out.data() + done, block, size_t(take));
+        done += take;
+    }
+    // The blocks are key material derived from Z, and so is the finished hash state the context keeps: initialising it
+    // again overwrites that state with SHA-256's initial value (no allocation, the context stays ready).
+    OPENSSL_cleanse(block, sizeof block);
+    EVP_DigestInit_ex2(ctx.get(), sha256, nullptr);
     return out;
 }

@@ -6,8 +6,9 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
-/// The Concat KDF of NIST SP 800-56A §5.8.1 with SHA-256, as ECDH-ES uses it (RFC 7518 §4.6.2), through
-/// OpenSSL's "SSKDF" (the SP 800-56C single-step KDF, which is the same construction).
+/// The Concat KDF of NIST SP 800-56A §5.8.1 with SHA-256, as ECDH-ES uses it (RFC 7518 §4.6.2), composed from
+/// OpenSSL's SHA-256 (the construction of the SP 800-56C single-step KDF, "SSKDF", without its per-call fetches).
+/// Thread-safe.
 class ConcatKdf
 {
 public:

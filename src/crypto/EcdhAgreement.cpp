@@ -30,6 +30,8 @@ struct EcdhAgreement::Pool
         ossl::PkeyCtxPtr derive;    // EVP_PKEY_derive_init done, for the private key
         ossl::PkeyPtr peer;         // EC only: a public key on the private key's curve; its point is replaced per call
         ossl::PkeyCtxPtr peerCheck; // EC only: for EVP_PKEY_public_check_quick on `peer`
+        bool peerSet = false;       // EC only: `peer` is the derive context's peer
+        bool peerCheckedByDecode = false; // EC only: a NIST curve, decoding a point validates it (see below)
     };
 
     AsymmetricKey key;
@@ -58,9 +60,13 @@ struct EcdhAgreement::Pool
             slot->peer.reset(EVP_PKEY_new());
             if (!slot->peer || EVP_PKEY_copy_parameters(slot->peer.get(), key.handle()) != 1)
                 return nullptr;
-            slot->peerCheck.reset(EVP_PKEY_CTX_new_from_pkey(nullptr, slot->peer.get(), nullptr));
-            if (!slot->peerCheck)
-                return nullptr;
+            const Curve curve = key.curve();
+            slot->peerCheckedByDecode = curve == Curve::P256 || curve == Curve::P384 || curve == Curve::P521;
+            if (!slot->peerCheckedByDecode) {
+                slot->peerCheck.reset(EVP_PKEY_CTX_new_from_pkey(nullptr, slot->peer.get(), nullptr));
+                if (!slot->peerCheck)
+                    return nullptr;
+            }
         }
         return slot;
     }
@@ -116,6 +122,8 @@ Result<QByteArray> EcdhAgreement::sharedSecret(const AsymmetricKey& peerPublic) 
     std::unique_ptr<Pool::Slot> slot = m_pool->take(false);
     if (!slot)
         return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("ECDH init failed"));
+    // The context's peer is now this key, no longer the slot's own peer key (see sharedSecretWithPoint).
+    slot->peerSet = false;
     if (EVP_PKEY_derive_set_peer_ex(slot->derive.get(), peerPublic.handle(), 0) != 1)
         return ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key"));
     Result<QByteArray> z = deriveSharedSecret(slot->derive.get());
@@ -136,18 +144,35 @@ Result<QByteArray> EcdhAgreement::sharedSecretWithPoint(QByteArrayView point) co
     if (!slot)
         return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("ECDH init failed"));
     // EVP_PKEY_set1_encoded_public_key replaces the public point of an existing key with its parameters set
-    // (EVP_PKEY_set1_encoded_public_key(3)); decoding already refuses a point off the curve. The check then adds the
-    // range and infinity checks (SP 800-56A §5.6.2.3.4) on exactly the key handed to the derivation.
+    // (EVP_PKEY_set1_encoded_public_key(3)). Decoding is the partial public-key validation of SP 800-56A
+    // §5.6.2.3.4 (RFC 7518 §4.6's defence against invalid-curve attacks) for the NIST curves, as read in OpenSSL 3.0:
+    // ec_set_params (providers/implementations/keymgmt/ec_kmgmt.c) calls EC_KEY_oct2key (crypto/ec/ec_key.c), which
+    // decodes with EC_POINT_oct2point into ossl_ec_GFp_simple_oct2point (crypto/ec/ecp_oct.c): it takes exactly
+    // 1 + 2 * field length bytes for 0x04, refuses x >= p and y >= p, and calls EC_POINT_set_affine_coordinates
+    // (crypto/ec/ec_lib.c), which refuses a point with EC_POINT_is_on_curve false (since OpenSSL 1.1.1). A 0x04
+    // point with affine coordinates is never the point at infinity (only 0x00 encodes it, refused above), and
+    // P-256/384/521 have cofactor 1, so a point on the curve is in the prime-order subgroup. So
+    // EVP_PKEY_public_check_quick would repeat the decode's checks (3.5 µs, 9 % of a P-256 agreement); it is kept for
+    // any other curve. TestEcdhAgreement: all 355 Wycheproof ecdh_secp256r1_ecpoint tests, and off-curve, x = p (on
+    // the curve mod p), infinity, compressed and short points on P-256 and P-384 refused with the same errors.
     if (EVP_PKEY_set1_encoded_public_key(slot->peer.get(), reinterpret_cast<const unsigned char*>(point.data()),
                                          size_t(point.size())) != 1)
         return ecdhInvalidPeer(curveName(m_pool->key.curve()) + QStringLiteral(": not a point on the curve"));
-    if (EVP_PKEY_public_check_quick(slot->peerCheck.get()) != 1)
+    if (!slot->peerCheckedByDecode && EVP_PKEY_public_check_quick(slot->peerCheck.get()) != 1)
         return ecdhInvalidPeer(curveName(m_pool->key.curve()) +
                                QStringLiteral(": the point is not a valid public key"));
-    // Set again after each replacement rather than rely on the context sharing the key's data; the provider also
-    // re-checks that the peer's group is the private key's (ecdh_match_params).
-    if (EVP_PKEY_derive_set_peer_ex(slot->derive.get(), slot->peer.get(), 0) != 1)
-        return ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key"));
+    // The slot's peer key is set as the context's peer once, not per call: the derivation reads the peer key's
+    // provider data, which EVP_PKEY_set1_encoded_public_key above replaced in place (EVP_PKEY_set_params on the same
+    // pkey->keydata, the EC_KEY the context holds), so each call derives with the point just checked. sharedSecret()
+    // sets another peer on a slot and clears peerSet. TestEcdhAgreement would show a stale point: the Wycheproof points
+    // with their expected Z, each key's through one agreement, and calls of both kinds alternating on one pool.
+    // Setting it per call cost ~1.3 µs of a ~46 µs agreement: a key-management fetch (method-store locks and reference
+    // counts that every thread writes) and a group comparison that cannot fail within a slot.
+    if (!slot->peerSet) {
+        if (EVP_PKEY_derive_set_peer_ex(slot->derive.get(), slot->peer.get(), 0) != 1)
+            return ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key"));
+        slot->peerSet = true;
+    }
     Result<QByteArray> z = deriveSharedSecret(slot->derive.get());
     if (z)
         m_pool->give(std::move(slot));

@@ -15,7 +15,8 @@
 /// once (EVP_PKEY_derive_init fetches the key exchange from the method store), and an EC peer given as a point is
 /// written into a peer key kept with that context (EVP_PKEY_copy_parameters for a fresh peer key costs ~9 µs of a
 /// ~50 µs P-256 agreement). The contexts are pooled: all methods are const and thread-safe, one call holds one context
-/// of its own, and copies share the pool. Every peer is checked on every call as Ecdh::sharedSecret checks it.
+/// of its own, and copies share the pool. Every peer is validated on every call (for a NIST-curve point, by decoding
+/// it).
 class EcdhAgreement
 {
 public:

@@ -87,14 +87,26 @@ Result<void> parseProtected(JweToken& t)
 
 Result<JweToken> parseCompact(QByteArrayView text)
 {
-    const QList<QByteArray> parts = text.toByteArray().split('.');
-    if (parts.size() != 5) {
-        return structureError(
-            QStringLiteral("a compact JWE has 5 parts, this has %1 (RFC 7516 §7.1)").arg(parts.size()));
+    // The five parts as views into the token: only the protected header's text is kept as bytes (it is the AAD).
+    QByteArrayView parts[5];
+    qsizetype count = 0;
+    for (qsizetype from = 0;; ++count) {
+        const qsizetype dot = text.indexOf('.', from);
+        if (count < 5) {
+            parts[count] = text.sliced(from, (dot < 0 ? text.size() : dot) - from);
+        }
+        if (dot < 0) {
+            ++count;
+            break;
+        }
+        from = dot + 1;
+    }
+    if (count != 5) {
+        return structureError(QStringLiteral("a compact JWE has 5 parts, this has %1 (RFC 7516 §7.1)").arg(count));
     }
     JweToken t;
     t.serialization = JweToken::Serialization::Compact;
-    t.protectedText = parts[0];
+    t.protectedText = parts[0].toByteArray();
     if (t.protectedText.isEmpty()) {
         return structureError(QStringLiteral("the protected header is empty"));
     }

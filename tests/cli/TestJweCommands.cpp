@@ -228,6 +228,33 @@ private Q_SLOTS:
         QCOMPARE(out[2], QByteArray("decrypted " + Base64Url::encode("third")));
     }
 
+    // Enough tokens for several chunks on two threads (a chunk is 16 tokens), CRLF line ends, blank lines and
+    // indentation: one output line per token, in input order.
+    void batchOnTwoThreadsKeepsOrder()
+    {
+        QList<QByteArray> tokens;
+        for (int i = 0; i < 35; ++i) {
+            Run enc = cli({QStringLiteral("encrypt"), QStringLiteral("--alg"), QStringLiteral("dir"),
+                           QStringLiteral("--enc"), QStringLiteral("A256GCM"), QStringLiteral("--secret-env"),
+                           QStringLiteral("TS_AES_KEY"), QStringLiteral("token %1").arg(i)});
+            QCOMPARE(enc.exit, 0);
+            tokens.append(enc.out.trimmed());
+        }
+        QByteArray input("\r\n");
+        for (int i = 0; i < tokens.size(); ++i) {
+            input += (i % 5 == 0 ? "  " : "") + tokens[i] + (i % 7 == 0 ? "\r\n\r\n" : "\r\n");
+        }
+        Run r = cli({QStringLiteral("decrypt"), QStringLiteral("-"), QStringLiteral("--threads"), QStringLiteral("2"),
+                     QStringLiteral("--secret-env"), QStringLiteral("TS_AES_KEY")},
+                    input);
+        QCOMPARE(r.exit, 0);
+        const QList<QByteArray> out = r.out.split('\n');
+        QCOMPARE(out.size(), tokens.size() + 1); // the last line ends with '\n'
+        for (int i = 0; i < tokens.size(); ++i) {
+            QCOMPARE(out[i], QByteArray("decrypted " + Base64Url::encode(QStringLiteral("token %1").arg(i).toUtf8())));
+        }
+    }
+
     void secretsNeverComeFromArgv()
     {
         Run r = cli({QStringLiteral("decrypt"), QStringLiteral("a.b.c.d.e"), QStringLiteral("--secret"),

@@ -123,6 +123,88 @@ private Q_SLOTS:
         QCOMPARE(EcdhAgreement(p256).sharedSecretWithPoint({}).error().reason, QStringLiteral("epk-invalid"));
     }
 
+    // What the decode of an "epk" point refuses, on the curves a JWE recipient uses. sharedSecretWithPoint() relies
+    // on the decode alone for the NIST curves (no second public-key check), so each row asserts the refusal and the
+    // error it had while the second check was still made: code, reason and the message up to OpenSSL's queue.
+    void refusesInvalidPoints_data()
+    {
+        QTest::addColumn<int>("curveValue"); // a Curve
+        QTest::addColumn<QByteArray>("point");
+        QTest::addColumn<QString>("message");
+
+        // (0, sqrt(b)) is on both curves (b is a square mod p; p = 3 mod 4, so sqrt(b) = b^((p+1)/4) mod p).
+        const QByteArray p256 = QByteArray::fromHex("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff");
+        const QByteArray y256 = QByteArray::fromHex("66485c780e2f83d72433bd5d84a06bb6541c2af31dae871728bf856a174f93f4");
+        const QByteArray p384 = QByteArray::fromHex("ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+                                                    "feffffff0000000000000000ffffffff");
+        const QByteArray y384 = QByteArray::fromHex("c306610fb0ae5a159cf45c06069f22a6c5eb3641c602d42dea2c4b4f75550793"
+                                                    "406d80d2b91ad54f9048bd487af1ade1");
+        const QString notUncompressed = QStringLiteral("invalid ephemeral public key: not an uncompressed EC point");
+        struct Case
+        {
+            Curve curve;
+            QByteArray prime;
+            QByteArray rootOfB;
+        };
+        for (const Case& c : {Case{Curve::P256, p256, y256}, Case{Curve::P384, p384, y384}}) {
+            const QString name = curveName(c.curve);
+            const QString offCurve = name + QStringLiteral(": not a point on the curve");
+            QByteArray valid = uncompressed(AsymmetricKey::generateCurve(c.curve).value().publicKey());
+            QByteArray moved = valid;
+            moved[moved.size() - 1] = char(moved.back() ^ 1); // y + 1 or y - 1: off the curve
+            QTest::newRow(qPrintable(name + QStringLiteral(" off the curve"))) << int(c.curve) << moved << offCurve;
+            // x = p: x mod p = 0, and (0, sqrt(b)) is on the curve, so only the range check refuses it (SEC 1
+            // §2.3.4 step 3: an integer in [0, p-1]).
+            QTest::newRow(qPrintable(name + QStringLiteral(" x = p, on the curve mod p")))
+                << int(c.curve) << QByteArray('\x04' + c.prime + c.rootOfB) << offCurve;
+            QTest::newRow(qPrintable(name + QStringLiteral(" x and y all ones (>= p)")))
+                << int(c.curve) << QByteArray(1, '\x04').append(QByteArray(2 * c.prime.size(), '\xff')) << offCurve;
+            QTest::newRow(qPrintable(name + QStringLiteral(" infinity (0x00)")))
+                << int(c.curve) << QByteArray(1, '\0') << notUncompressed;
+            QTest::newRow(qPrintable(name + QStringLiteral(" infinity as 0x04 and zeros")))
+                << int(c.curve) << QByteArray(1, '\x04').append(QByteArray(2 * c.prime.size(), '\0')) << offCurve;
+            QTest::newRow(qPrintable(name + QStringLiteral(" compressed")))
+                << int(c.curve) << QByteArray('\x02' + valid.mid(1, c.prime.size())) << notUncompressed;
+            QTest::newRow(qPrintable(name + QStringLiteral(" one byte short")))
+                << int(c.curve) << valid.left(valid.size() - 1) << offCurve;
+            QTest::newRow(qPrintable(name + QStringLiteral(" x only after 0x04")))
+                << int(c.curve) << valid.left(1 + c.prime.size()) << offCurve;
+        }
+    }
+
+    void refusesInvalidPoints()
+    {
+        QFETCH(int, curveValue);
+        QFETCH(QByteArray, point);
+        QFETCH(QString, message);
+        const auto curve = Curve(curveValue);
+        const EcdhAgreement agreement(AsymmetricKey::generateCurve(curve).value());
+        const Result<QByteArray> z = agreement.sharedSecretWithPoint(point);
+        QVERIFY(!z);
+        QCOMPARE(z.error().code, ErrorCode::JweInvalid);
+        QCOMPARE(z.error().reason, QStringLiteral("epk-invalid"));
+        QCOMPARE(z.error().message.left(message.size()), message);
+        // Only OpenSSL's error queue may follow: nothing from the public-key check it no longer makes.
+        QVERIFY2(!z.error().message.contains(QStringLiteral("not a valid public key")), qPrintable(z.error().message));
+        // The refused point dropped its context; the next agreement on the pool is right.
+        const AsymmetricKey recipient = AsymmetricKey::generateCurve(curve).value();
+        const AsymmetricKey ephemeral = AsymmetricKey::generateCurve(curve).value();
+        const EcdhAgreement fresh(recipient);
+        QVERIFY(!fresh.sharedSecretWithPoint(point));
+        QCOMPARE(fresh.sharedSecretWithPoint(uncompressed(ephemeral.publicKey())).value(),
+                 Ecdh::sharedSecret(ephemeral, recipient.publicKey()).value());
+    }
+
+    // The control for the x = p rows: the same point with x = 0 is accepted, so it is the range that refuses them.
+    void acceptsTheInRangePointWithXZero()
+    {
+        const QByteArray y256 = QByteArray::fromHex("66485c780e2f83d72433bd5d84a06bb6541c2af31dae871728bf856a174f93f4");
+        const EcdhAgreement agreement(AsymmetricKey::generateCurve(Curve::P256).value());
+        const Result<QByteArray> z = agreement.sharedSecretWithPoint(QByteArray('\x04' + QByteArray(32, '\0') + y256));
+        QVERIFY2(z, qPrintable(z ? QString() : z.error().toString()));
+        QCOMPARE(z.value().size(), 32);
+    }
+
     // Several threads share one agreement (JweDecrypter is const and used by the batch CLI's workers): each result
     // must be the one for its own peer.
     void threadsShareOnePool()

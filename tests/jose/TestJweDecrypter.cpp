@@ -320,6 +320,14 @@ private Q_SLOTS:
         const QByteArray good = JweEncrypter::encrypt(kw, "secret message", eo).value();
         QList<QByteArray> parts = good.split('.');
 
+        // RFC 7516 §7.1: exactly five parts (the split into parts keeps views into the token: the count and the
+        // failing step must not depend on it).
+        QTest::newRow("four parts") << QByteArray(parts.mid(0, 4).join('.')) << kw << ErrorCode::JweInvalid
+                                    << QStringLiteral("parts") << QStringLiteral("structure");
+        QTest::newRow("six parts") << QByteArray(good + ".e30") << kw << ErrorCode::JweInvalid
+                                   << QStringLiteral("parts") << QStringLiteral("structure");
+        QTest::newRow("one part") << parts[0] << kw << ErrorCode::JweInvalid << QStringLiteral("parts")
+                                  << QStringLiteral("structure");
         QList<QByteArray> badTag = parts;
         QByteArray tag = Base64Url::decode(badTag[4]).value();
         tag[0] = char(tag[0] ^ 1);
