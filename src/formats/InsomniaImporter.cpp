@@ -209,11 +209,12 @@ void InsomniaImporter::dropResource(const QJsonObject& resource, const QString& 
                          QStringLiteral("%1 cookies of the cookie jar not imported").arg(cookies));
         return;
     }
-    // Report kinds stay short: "spec" for the design document, "test" for unit test suites and their tests.
+    // Report kinds are fixed words (the file's `_type` goes into the escaped detail, never the kind column):
+    // "spec" for the design document, "test" for unit test suites and their tests, "item" for anything else.
     const QString kind = type == QLatin1String("api_spec")             ? QStringLiteral("spec")
                          : type.startsWith(QLatin1String("unit_test")) ? QStringLiteral("test")
                          : type.startsWith(QLatin1String("mock_"))     ? QStringLiteral("mock")
-                                                                       : type;
+                                                                       : QStringLiteral("item");
     QString detail;
     if (type == QLatin1String("api_spec"))
         detail = QStringLiteral("the design document (OpenAPI) is not imported here: import it with --format openapi");
