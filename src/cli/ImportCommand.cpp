@@ -2,6 +2,7 @@
 #include "cli/ImportCommand.h"
 
 #include "cli/CliWorkspace.h"
+#include "formats/HttpEnvironmentImporter.h"
 #include "formats/Importer.h"
 #include "storage/AtomicFile.h"
 
@@ -42,6 +43,15 @@ int ImportCommand::run(const QStringList& arguments, CliContext& ctx)
     // Everything is read first: a file that cannot be read or recognised stops the import before anything is written.
     std::vector<ImportResult> results;
     for (const QString& file : files) {
+        // A private http-client env file given beside its public one is merged by the public file's import.
+        const bool merged = (*chosen == Importer::Format::Auto || *chosen == Importer::Format::HttpEnvironment) &&
+                            std::any_of(files.begin(), files.end(), [&](const QString& other) {
+                                const QString sibling = HttpEnvironmentImporter::privateSibling(other);
+                                return !sibling.isEmpty() &&
+                                       QFileInfo(sibling).absoluteFilePath() == QFileInfo(file).absoluteFilePath();
+                            });
+        if (merged)
+            continue;
         auto imported = Importer::importFile(file, *chosen);
         if (!imported) {
             Error e = imported.error();

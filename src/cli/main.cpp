@@ -5,6 +5,7 @@
 #include "cli/DecodeCommand.h"
 #include "cli/DecryptCommand.h"
 #include "cli/EncryptCommand.h"
+#include "cli/ExportCommand.h"
 #include "cli/ImportCommand.h"
 #include "cli/JwkCommand.h"
 #include "cli/JwksCommand.h"
@@ -43,6 +44,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<SnippetCommand>());
     commands.push_back(std::make_unique<CurlImportCommand>());
     commands.push_back(std::make_unique<ImportCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<ServeCommand>());
     commands.push_back(std::make_unique<CollectionCommand>());
     commands.push_back(std::make_unique<RunCommand>());

@@ -7,7 +7,135 @@
 
 #include <QJsonObject>
 
+#include <QDir>
+#include <QFileInfo>
+
 #include <algorithm>
+
+namespace {
+
+QString httpEnvQuoted(const QString& text)
+{
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
+/// JetBrains HTTP Client `Security.Auth.<id>` (https://www.jetbrains.com/help/idea/oauth-2-0-authorization.html):
+/// one auth profile per OAuth 2.0 entry; other types are dropped with a line.
+void securityAuth(const QJsonValue& security, const QString& environment, ImportResult& result)
+{
+    using Outcome = ImportReport::Outcome;
+    ImportReport& report = result.report;
+    const QJsonObject auth = security.toObject().value(QStringLiteral("Auth")).toObject();
+    if (auth.isEmpty()) {
+        report.add(Outcome::Dropped, QStringLiteral("auth"), environment,
+                   QStringLiteral("\"Security\" without \"Auth\" entries: nothing imported"));
+        return;
+    }
+    for (auto it = auth.begin(); it != auth.end(); ++it) {
+        const QJsonObject o = it.value().toObject();
+        const QString type = ImportText::scalarText(o.value(QStringLiteral("Type")));
+        if (type.compare(QLatin1String("OAuth2"), Qt::CaseInsensitive) != 0) {
+            report.add(Outcome::Dropped, QStringLiteral("auth"), environment,
+                       QStringLiteral("Security.Auth %1 of type %2 has no equivalent")
+                           .arg(httpEnvQuoted(it.key()), httpEnvQuoted(type)));
+            continue;
+        }
+        auto text = [&](const char* key) { return ImportText::scalarText(o.value(QString::fromLatin1(key))); };
+        AuthProfile p;
+        p.name = it.key();
+        const QString grant = text("Grant Type").toLower();
+        p.grant = grant == QLatin1String("client credentials")     ? AuthProfile::Grant::ClientCredentials
+                  : grant == QLatin1String("password")             ? AuthProfile::Grant::Password
+                  : grant == QLatin1String("implicit")             ? AuthProfile::Grant::Implicit
+                  : grant == QLatin1String("device authorization") ? AuthProfile::Grant::DeviceCode
+                                                                   : AuthProfile::Grant::AuthorizationCode;
+        QStringList notes;
+        if (!grant.isEmpty() && grant != QLatin1String("authorization code") &&
+            p.grant == AuthProfile::Grant::AuthorizationCode)
+            notes << QStringLiteral("unknown grant %1: authorization code").arg(httpEnvQuoted(text("Grant Type")));
+        p.authorizeUrl = text("Auth URL");
+        p.tokenUrl = text("Token URL");
+        p.deviceAuthorizationUrl = text("Device Auth URL");
+        p.clientId = text("Client ID");
+        p.clientSecret = text("Client Secret");
+        p.scope = text("Scope");
+        p.username = text("Username");
+        p.password = text("Password");
+        const QJsonValue pkce = o.value(QStringLiteral("PKCE"));
+        if (pkce.isObject()) {
+            p.pkce = ImportText::scalarText(pkce.toObject().value(QStringLiteral("Code Challenge Method")))
+                                 .compare(QLatin1String("Plain"), Qt::CaseInsensitive) == 0
+                         ? QStringLiteral("plain")
+                         : QStringLiteral("S256");
+        } else {
+            p.pkce = pkce.toBool() ? QStringLiteral("S256") : QStringLiteral("off");
+        }
+        const QString clientAuth = text("Client Credentials").toLower();
+        p.clientAuth = clientAuth == QLatin1String("in body") ? AuthProfile::ClientAuth::Post
+                       : clientAuth == QLatin1String("none")  ? AuthProfile::ClientAuth::None
+                                                              : AuthProfile::ClientAuth::Basic;
+        const QJsonObject custom = o.value(QStringLiteral("Custom Request Parameters")).toObject();
+        p.audience = ImportText::scalarText(custom.value(QStringLiteral("audience")));
+        p.resource = ImportText::scalarText(custom.value(QStringLiteral("resource")));
+        static const QSet<QString> kept{QStringLiteral("Type"),
+                                        QStringLiteral("Grant Type"),
+                                        QStringLiteral("Auth URL"),
+                                        QStringLiteral("Token URL"),
+                                        QStringLiteral("Device Auth URL"),
+                                        QStringLiteral("Client ID"),
+                                        QStringLiteral("Client Secret"),
+                                        QStringLiteral("Scope"),
+                                        QStringLiteral("Username"),
+                                        QStringLiteral("Password"),
+                                        QStringLiteral("PKCE"),
+                                        QStringLiteral("Client Credentials"),
+                                        QStringLiteral("Redirect URL"),
+                                        QStringLiteral("Acquire Automatically")};
+        QStringList notKept;
+        for (auto k = o.begin(); k != o.end(); ++k) {
+            if (k.key() == QLatin1String("Custom Request Parameters")) {
+                for (auto c = custom.begin(); c != custom.end(); ++c) {
+                    if (c.key() != QLatin1String("audience") && c.key() != QLatin1String("resource"))
+                        notKept << k.key() + QLatin1Char('.') + c.key();
+                }
+            } else if (!kept.contains(k.key())) {
+                notKept << k.key();
+            }
+        }
+        if (!text("Redirect URL").isEmpty())
+            notes << QStringLiteral("redirect URL %1 not kept (Tokenscope listens on a loopback port)")
+                         .arg(httpEnvQuoted(text("Redirect URL")));
+        if (!notKept.isEmpty())
+            notes << QStringLiteral("settings not kept: %1").arg(notKept.join(QStringLiteral(", ")));
+        for (const auto& [member, value] : {std::pair{QStringLiteral("client secret"), p.clientSecret},
+                                            std::pair{QStringLiteral("password"), p.password}}) {
+            if (!value.isEmpty() && !WorkspaceStore::isOnlyReferences(value))
+                report.add(
+                    Outcome::Secret, QStringLiteral("auth"), p.name,
+                    QStringLiteral("the OAuth 2.0 %1 goes to the keychain, not into the workspace files").arg(member));
+        }
+        // The same id in several environments: the first keeps the id; a different one gets the environment's name.
+        bool same = false;
+        bool taken = false;
+        for (const AuthProfile& existing : std::as_const(result.authProfiles)) {
+            taken = taken || existing.name == p.name;
+            same = same || existing == p;
+        }
+        if (same)
+            continue;
+        if (taken) {
+            QStringList names;
+            for (const AuthProfile& e : std::as_const(result.authProfiles))
+                names << e.name;
+            p.name = CollectionNode::uniqueName(p.name + QStringLiteral(" (") + environment + QLatin1Char(')'), names);
+        }
+        notes.prepend(QStringLiteral("Security.Auth %1 of environment %2 (%3)")
+                          .arg(httpEnvQuoted(it.key()), httpEnvQuoted(environment), AuthProfile::grantName(p.grant)));
+        result.authProfiles.append(p);
+        report.add(Outcome::Converted, QStringLiteral("auth profile"), p.name, notes.join(QStringLiteral("; ")));
+    }
+}
+} // namespace
 
 bool HttpEnvironmentImporter::recognizes(const QJsonDocument& doc)
 {
@@ -35,8 +163,7 @@ Result<ImportResult> HttpEnvironmentImporter::import(const QByteArray& data, boo
         const QJsonObject values = env.value().toObject();
         for (auto it = values.begin(); it != values.end(); ++it) {
             if (it.key() == QLatin1String("Security")) {
-                report.add(Outcome::Dropped, QStringLiteral("auth"), name,
-                           QStringLiteral("\"Security\" (OAuth Auth entries) is not imported yet"));
+                securityAuth(it.value(), name, result);
                 continue;
             }
             EnvironmentVariable v;
@@ -62,4 +189,60 @@ Result<ImportResult> HttpEnvironmentImporter::import(const QByteArray& data, boo
                        detail + QStringLiteral("; ") + notes.join(QStringLiteral("; ")));
     }
     return result;
+}
+
+QString HttpEnvironmentImporter::privateSibling(const QString& publicPath)
+{
+    const QFileInfo info(publicPath);
+    const QString name = info.fileName();
+    if (!name.endsWith(QLatin1String(".env.json"), Qt::CaseInsensitive) ||
+        name.contains(QLatin1String(".private."), Qt::CaseInsensitive))
+        return {};
+    return info.dir().filePath(name.chopped(int(qstrlen(".env.json"))) + QStringLiteral(".private.env.json"));
+}
+
+void HttpEnvironmentImporter::mergePrivate(ImportResult& publicResult, ImportResult&& privateResult)
+{
+    using Outcome = ImportReport::Outcome;
+    QList<ImportReport::Entry> merged;
+    for (Environment& priv : privateResult.environments) {
+        auto target = std::find_if(publicResult.environments.begin(), publicResult.environments.end(),
+                                   [&](const Environment& e) { return e.name() == priv.name(); });
+        if (target == publicResult.environments.end()) {
+            publicResult.environments.append(priv);
+            continue;
+        }
+        for (const EnvironmentVariable& v : priv.variables())
+            target->setVariable(v.name, v.value, true);
+        merged.append(
+            {Outcome::Converted,
+             QStringLiteral("environment"),
+             priv.name(),
+             QStringLiteral("merged with %1 variables of the private file (secret)").arg(priv.variables().size()),
+             {}});
+    }
+    for (AuthProfile& priv : privateResult.authProfiles) {
+        auto target = std::find_if(publicResult.authProfiles.begin(), publicResult.authProfiles.end(),
+                                   [&](const AuthProfile& p) { return p.name == priv.name; });
+        if (target == publicResult.authProfiles.end()) {
+            publicResult.authProfiles.append(priv);
+            continue;
+        }
+        // The private file usually holds only the secrets of an entry the public file describes.
+        for (QString AuthProfile::*member : {&AuthProfile::issuer, &AuthProfile::tokenUrl, &AuthProfile::authorizeUrl,
+                                             &AuthProfile::deviceAuthorizationUrl, &AuthProfile::clientId,
+                                             &AuthProfile::clientSecret, &AuthProfile::scope, &AuthProfile::audience,
+                                             &AuthProfile::resource, &AuthProfile::username, &AuthProfile::password}) {
+            if (!(priv.*member).isEmpty())
+                (*target).*member = priv.*member;
+        }
+        merged.append({Outcome::Converted,
+                       QStringLiteral("auth profile"),
+                       priv.name,
+                       QStringLiteral("merged with the private file's entry"),
+                       {}});
+    }
+    publicResult.report.append(privateResult.report);
+    for (const ImportReport::Entry& e : std::as_const(merged))
+        publicResult.report.add(e.outcome, e.kind, e.path, e.detail);
 }

@@ -9,8 +9,11 @@
 /// Reads an `http-client.env.json` or `http-client.private.env.json` (JetBrains HTTP Client; the VS Code REST Client's
 /// `rest-client.environmentVariables` has the same shape): `{"<environment>": {"<variable>": value, ...}, ...}`, one
 /// workspace environment per key. Every value of a private file is secret (the report says it goes to the keychain),
-/// as are values whose names hold credentials. Non-string scalars are kept as their text; `Security` (OAuth `Auth`
-/// entries) is not imported yet and is reported as dropped; other object values are kept as compact JSON (converted).
+/// as are values whose names hold credentials. Non-string scalars are kept as their text; other object values are
+/// kept as compact JSON (converted). `Security.Auth` entries (the JetBrains client's OAuth 2.0 configurations, used
+/// as `{{$auth.token("id")}}`) become workspace auth profiles named by their id (" (environment)" appended when
+/// another environment defines the same id differently): grant, URLs, client id and secret, scope, PKCE, client
+/// authentication; settings without an equivalent are listed in the report.
 class HttpEnvironmentImporter
 {
 public:
@@ -18,4 +21,13 @@ public:
     static bool recognizes(const QJsonDocument& doc);
     /// `isPrivate`: the private file (every value secret). Errors: ERR_JSON_INVALID.
     static Result<ImportResult> import(const QByteArray& data, bool isPrivate);
+    /// Merges the import of an `http-client.private.env.json` into that of its public file, as the JetBrains client
+    /// does: an environment of both gets the private variables (replacing same-named public ones; all secret), one
+    /// only in the private file is added; auth profiles of the same id are merged member by member (the private
+    /// file's non-empty values win). The private report lines (its secrets) follow the public ones, with one
+    /// `converted` line per merged environment.
+    static void mergePrivate(ImportResult& publicResult, ImportResult&& privateResult);
+    /// `dir/x.private.env.json` for `dir/x.env.json`; empty for a name that does not end in ".env.json" or is
+    /// already private.
+    static QString privateSibling(const QString& publicPath);
 };

@@ -2,11 +2,15 @@
 #include "formats/Importer.h"
 
 #include "formats/CurlImporter.h"
+#include "formats/HarImporter.h"
 #include "formats/HttpEnvironmentImporter.h"
 #include "formats/HttpFileImporter.h"
 #include "formats/ImportText.h"
+#include "formats/InsomniaImporter.h"
+#include "formats/OpenApiImporter.h"
 #include "formats/PostmanEnvironmentImporter.h"
 #include "formats/PostmanImporter.h"
+#include "formats/YamlReader.h"
 #include "workspace/Workspace.h"
 #include "workspace/WorkspaceStore.h"
 
@@ -17,7 +21,7 @@
 std::optional<Importer::Format> Importer::formatFromName(const QString& name)
 {
     for (const Format f : {Format::Auto, Format::Postman, Format::PostmanEnvironment, Format::Curl, Format::Http,
-                           Format::HttpEnvironment}) {
+                           Format::HttpEnvironment, Format::OpenApi, Format::Insomnia, Format::Har}) {
         if (formatName(f) == name)
             return f;
     }
@@ -39,14 +43,21 @@ QString Importer::formatName(Format format)
         return QStringLiteral("http");
     case Format::HttpEnvironment:
         return QStringLiteral("http-env");
+    case Format::OpenApi:
+        return QStringLiteral("openapi");
+    case Format::Insomnia:
+        return QStringLiteral("insomnia");
+    case Format::Har:
+        return QStringLiteral("har");
     }
     return QStringLiteral("auto");
 }
 
 QStringList Importer::formatNames()
 {
-    return {formatName(Format::Auto), formatName(Format::Postman), formatName(Format::PostmanEnvironment),
-            formatName(Format::Curl), formatName(Format::Http),    formatName(Format::HttpEnvironment)};
+    return {formatName(Format::Auto),    formatName(Format::Postman),  formatName(Format::PostmanEnvironment),
+            formatName(Format::Curl),    formatName(Format::Http),     formatName(Format::HttpEnvironment),
+            formatName(Format::OpenApi), formatName(Format::Insomnia), formatName(Format::Har)};
 }
 
 std::optional<Importer::Format> Importer::detect(const QByteArray& data, const QString& fileName)
@@ -66,19 +77,42 @@ std::optional<Importer::Format> Importer::detectParsed(const QByteArray& data, c
     const QByteArray head = text.left(64).trimmed();
     if (head.startsWith("curl ") || head.startsWith("curl\t") || head.startsWith("curl.exe "))
         return Format::Curl;
-    if (!head.startsWith('{') && !head.startsWith('['))
+    if (!head.startsWith('{') && !head.startsWith('[')) {
+        if (YamlReader::looksLikeYaml(text)) {
+            const auto yaml = YamlReader::parse(text);
+            if (yaml && yaml->isObject())
+                return detectObject(yaml->toObject(), true);
+        }
         return HttpFileImporter::recognizes(text) ? std::optional(Format::Http) : std::nullopt;
+    }
     const auto doc = ImportText::parseJson(text);
-    if (!doc)
-        return std::nullopt;
+    if (!doc) {
+        const auto yaml = YamlReader::parse(text); // YAML flow style starts with '{' too
+        return yaml && yaml->isObject() ? detectObject(yaml->toObject(), true) : std::nullopt;
+    }
     if (parsed)
         *parsed = doc.value();
-    if (doc->isObject() && PostmanImporter::recognizes(doc->object()))
-        return Format::Postman;
+    if (doc->isObject()) {
+        if (const auto format = detectObject(doc->object(), false))
+            return format;
+    }
     if (PostmanEnvironmentImporter::recognizes(doc.value()))
         return Format::PostmanEnvironment;
     if (HttpEnvironmentImporter::recognizes(doc.value()))
         return Format::HttpEnvironment;
+    return std::nullopt;
+}
+
+std::optional<Importer::Format> Importer::detectObject(const QJsonObject& root, bool isYaml)
+{
+    if (!isYaml && PostmanImporter::recognizes(root))
+        return Format::Postman;
+    if (OpenApiImporter::recognizes(root))
+        return Format::OpenApi;
+    if (InsomniaImporter::recognizes(root))
+        return Format::Insomnia;
+    if (!isYaml && HarImporter::recognizes(root))
+        return Format::Har;
     return std::nullopt;
 }
 
@@ -94,6 +128,9 @@ Result<ImportResult> Importer::importData(const QByteArray& data, const QString&
             if (head.startsWith('{') || head.startsWith('[')) {
                 if (auto doc = ImportText::parseJson(data); !doc)
                     return doc.error();
+            } else if (YamlReader::looksLikeYaml(data)) {
+                if (auto yaml = YamlReader::parse(data); !yaml)
+                    return yaml.error();
             }
             return Error(ErrorCode::Usage, QStringLiteral("format not recognised (give --format %1)")
                                                .arg(formatNames().mid(1).join(QLatin1Char('|'))));
@@ -120,6 +157,17 @@ Result<ImportResult> Importer::importData(const QByteArray& data, const QString&
         result = HttpEnvironmentImporter::import(
             data, QFileInfo(fileName).fileName().contains(QLatin1String(".private."), Qt::CaseInsensitive));
         break;
+    case Format::OpenApi:
+        result = OpenApiImporter::import(data);
+        break;
+    case Format::Insomnia:
+        result = InsomniaImporter::import(data);
+        break;
+    case Format::Har: {
+        const QString name = QFileInfo(fileName).completeBaseName().trimmed();
+        result = HarImporter::import(data, name.isEmpty() ? QStringLiteral("HAR") : name);
+        break;
+    }
     case Format::Auto:
         break;
     }
@@ -146,7 +194,19 @@ Result<ImportResult> Importer::importFile(const QString& path, Format format)
     if (data.size() > kMaxFileBytes)
         return Error(ErrorCode::InputTooLarge,
                      QStringLiteral("%1 is larger than %2 MB").arg(path).arg(kMaxFileBytes >> 20));
-    return importData(data, path, format);
+    if (format == Format::Auto)
+        format = detect(data, path).value_or(Format::Auto);
+    auto result = importData(data, path, format);
+    // The JetBrains client reads http-client.private.env.json beside the public file and merges it in; so does the
+    // import (its values are secrets, reported as such).
+    const QString privatePath = HttpEnvironmentImporter::privateSibling(path);
+    if (!result || format != Format::HttpEnvironment || privatePath.isEmpty() || !QFileInfo::exists(privatePath))
+        return result;
+    auto privateResult = importFile(privatePath, Format::HttpEnvironment);
+    if (!privateResult)
+        return privateResult.error();
+    HttpEnvironmentImporter::mergePrivate(result.value(), std::move(privateResult).value());
+    return result;
 }
 
 Result<ImportResult> Importer::importCurl(const QByteArray& data, const QString& fileName)

@@ -21,12 +21,16 @@ public:
         Curl,               // one curl command line (CurlImporter): a collection named by the file with one request
         Http,               // a .http / .rest file (HttpFileImporter): a collection named by the file
         HttpEnvironment,    // http-client(.private).env.json (HttpEnvironmentImporter)
+        OpenApi,            // OpenAPI 3.0/3.1 or Swagger 2.0, JSON or YAML (OpenApiImporter)
+        Insomnia,           // Insomnia v4 export (JSON or YAML) or v5 YAML (InsomniaImporter)
+        Har,                // HAR 1.2 (HarImporter): a collection named by the file
     };
 
     /// Files larger than this are refused (ERR_INPUT_TOO_LARGE): a 10,000-request collection is about 10 MB.
     static constexpr qint64 kMaxFileBytes = 256 * 1024 * 1024;
 
-    /// "auto", "postman", "postman-env", "curl", "http", "http-env"; nullopt for anything else.
+    /// "auto", "postman", "postman-env", "curl", "http", "http-env", "openapi", "insomnia",
+    /// "har"; nullopt for anything else.
     static std::optional<Format> formatFromName(const QString& name);
     static QString formatName(Format format);
     static QStringList formatNames();
@@ -34,17 +38,23 @@ public:
     /// The format of `data`: by the file name first (`.http`/`.rest`, `*.env.json`), then by content: a JSON object
     /// with "info" and "item" is a collection, one with "values" an environment, an object of objects an http-client
     /// env file, text starting with `curl` a curl command, a request line or `###` a .http file. nullopt when none
-    /// fits.
+    /// fits. YAML (YamlReader::looksLikeYaml, or a '{' that is not JSON: YAML flow style) is parsed and recognised
+    /// as OpenAPI/Swagger or Insomnia; JSON objects are also checked for those and for HAR (`log.entries`).
     static std::optional<Format> detect(const QByteArray& data, const QString& fileName = {});
 
     /// Imports `data`. `fileName` names the curl collection (its base name) and the report's source.
     /// Errors: ERR_USAGE when `format` is Auto and nothing fits; the chosen importer's errors otherwise.
     static Result<ImportResult> importData(const QByteArray& data, const QString& fileName, Format format);
-    /// Reads and imports a file. Errors: ERR_IO, ERR_INPUT_TOO_LARGE, and those of importData().
+    /// Reads and imports a file. An http-client env file is merged with its private sibling when there is one
+    /// (`x.env.json` with `x.private.env.json`, HttpEnvironmentImporter::mergePrivate). Errors: ERR_IO,
+    /// ERR_INPUT_TOO_LARGE, and those of importData().
     static Result<ImportResult> importFile(const QString& path, Format format);
 
 private:
     /// detect(); when the data is JSON, the parsed document goes to `parsed` (not null) for the import to reuse.
     static std::optional<Format> detectParsed(const QByteArray& data, const QString& fileName, QJsonDocument* parsed);
+
+    /// The format of a parsed JSON/YAML object whose importer reads objects; nullopt when none fits.
+    static std::optional<Format> detectObject(const QJsonObject& root, bool isYaml);
     static Result<ImportResult> importCurl(const QByteArray& data, const QString& fileName);
 };

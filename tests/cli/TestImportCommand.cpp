@@ -57,6 +57,7 @@ private Q_SLOTS:
     void usageErrors();
     void controlCharactersEscaped();
     void httpFileAndEnvironments();
+    void openApiInsomniaHarAndPrivateEnvMerged();
 
 private:
     QString file(const QString& name, const QByteArray& data);
@@ -191,7 +192,7 @@ void TestImportCommand::usageErrors()
     QCOMPARE(cli({QStringLiteral("import"), QStringLiteral("--into"), m_dir.filePath(QStringLiteral("u"))}).exit, 2);
     QCOMPARE(cli({QStringLiteral("import"), file(QStringLiteral("a.json"), kCollection)}).exit, 2);
     const Run r = cli({QStringLiteral("import"), file(QStringLiteral("a.json"), kCollection), QStringLiteral("--into"),
-                       m_dir.filePath(QStringLiteral("u")), QStringLiteral("--format"), QStringLiteral("insomnia")});
+                       m_dir.filePath(QStringLiteral("u")), QStringLiteral("--format"), QStringLiteral("bruno")});
     QCOMPARE(r.exit, 2);
     QVERIFY(r.err.contains("unknown --format"));
     const Run help = cli({QStringLiteral("import"), QStringLiteral("--help")});
@@ -228,6 +229,33 @@ void TestImportCommand::httpFileAndEnvironments()
     QVERIFY2(show.out.startsWith("users/\n  GET List  {{host}}/users\n  POST Create  {{host}}/users\n"),
              show.out.constData());
     QVERIFY(!allFilesBelow(ws).contains("SECRET"));
+}
+
+// The formats of issue 11's second round, auto-detected, in one run: real files from tests/data (OpenAPI YAML, an
+// Insomnia v4 YAML export, a HAR log) and an http-client env file whose private sibling, given too, is merged in.
+void TestImportCommand::openApiInsomniaHarAndPrivateEnvMerged()
+{
+    const QString ws = m_dir.filePath(QStringLiteral("ws-formats"));
+    const QString data = QStringLiteral(TOKENSCOPE_TEST_DATA);
+    const QString pub = file(QStringLiteral("http-client.env.json"), R"({"dev": {"host": "https://dev"}})");
+    const QString priv = QFileInfo(pub).dir().filePath(QStringLiteral("http-client.private.env.json"));
+    writeFile(priv, R"({"dev": {"token": "t-SECRET-4"}})");
+    const Run r = cli({QStringLiteral("import"), data + QStringLiteral("/openapi/oai-petstore.yaml"),
+                       data + QStringLiteral("/insomnia/insomnia-smoke-oauth.yaml"),
+                       data + QStringLiteral("/har/insomnia-deep.har"), pub, priv, QStringLiteral("--into"), ws});
+    QCOMPARE(r.exit, 1); // response definitions and the recorded response are not kept: dropped lines
+    QVERIFY2(r.out.contains("imported  request     Swagger Petstore/pets/List all pets"), r.out.constData());
+    QVERIFY(r.out.contains("dropped   response    Swagger Petstore/pets/List all pets"));
+    QVERIFY(r.out.contains("converted environment dev: merged with 1 variables of the private file"));
+    QVERIFY(r.out.contains("secret    variable    dev: the value of variable \"token\""));
+    QVERIFY(r.out.contains("insomnia-deep/POST"));
+    QVERIFY(QFileInfo::exists(ws + QStringLiteral("/environments/dev.json")));
+    QVERIFY(!QFileInfo::exists(ws + QStringLiteral("/environments/dev 2.json"))); // merged, not imported twice
+    QVERIFY(!allFilesBelow(ws).contains("SECRET"));
+    const Run show = cli({QStringLiteral("collection"), QStringLiteral("show"), QStringLiteral("--workspace"), ws});
+    QCOMPARE(show.exit, 0);
+    QVERIFY2(show.out.contains("Swagger Petstore/\n  pets/\n    GET List all pets  {{baseUrl}}/pets\n"),
+             show.out.constData());
 }
 
 namespace {

@@ -4,6 +4,8 @@
 #include "formats/Importer.h"
 #include "workspace/Workspace.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -30,6 +32,8 @@ private Q_SLOTS:
     void detection();
     void environments();
     void privateEnvironmentIsSecret();
+    void securityAuthBecomesProfiles();
+    void privateFileMergedIntoPublic();
 };
 
 void TestHttpFileImporter::requestsSeparatedAndNamed()
@@ -159,7 +163,8 @@ void TestHttpFileImporter::environments()
     QCOMPARE(dev.variable(QStringLiteral("port"))->value, QStringLiteral("8080"));
     QVERIFY(dev.variable(QStringLiteral("apiKey"))->secret);
     QVERIFY(!dev.variable(QStringLiteral("host"))->secret);
-    QCOMPARE(r->report.count(Outcome::Dropped, QStringLiteral("auth")), 1);
+    QCOMPARE(r->report.count(Outcome::Dropped), 0);
+    QCOMPARE(r->authProfiles.size(), 1); // Security.Auth "a"
     QCOMPARE(r->report.count(Outcome::Secret), 1);
     QCOMPARE(r->environments.at(1).variable(QStringLiteral("nested"))->value, QStringLiteral("{\"a\":1}"));
     QCOMPARE(r->report.count(Outcome::Converted, QStringLiteral("environment")), 1);
@@ -174,6 +179,81 @@ void TestHttpFileImporter::privateEnvironmentIsSecret()
     QVERIFY(dev.variable(QStringLiteral("user"))->secret);
     QVERIFY(dev.variable(QStringLiteral("password"))->secret);
     QCOMPARE(r->report.count(Outcome::Secret), 2); // a reference is not a secret value
+}
+
+// JetBrains HTTP Client OAuth 2.0 entries (https://www.jetbrains.com/help/idea/oauth-2-0-authorization.html).
+void TestHttpFileImporter::securityAuthBecomesProfiles()
+{
+    const auto r = HttpEnvironmentImporter::import(R"({
+      "dev": {"Security": {"Auth": {
+        "kc": {"Type": "OAuth2", "Grant Type": "Client Credentials", "Token URL": "https://id.test/token",
+               "Client ID": "cli", "Client Secret": "s3", "Scope": "read write", "Client Credentials": "in body",
+               "Custom Request Parameters": {"audience": "api://x", "foo": "bar"}, "Use ID Token": true},
+        "web": {"Type": "OAuth2", "Auth URL": "https://id.test/auth", "Token URL": "https://id.test/token",
+                "Client ID": "w", "PKCE": {"Code Challenge Method": "Plain"}, "Redirect URL": "http://localhost/cb"},
+        "odd": {"Type": "Digest"}}}},
+      "prod": {"Security": {"Auth": {"kc": {"Type": "OAuth2", "Grant Type": "Client Credentials",
+               "Token URL": "https://id.prod/token", "Client ID": "cli", "Client Secret": "{{secret}}"}}}}})",
+                                                   false);
+    QVERIFY(r.ok());
+    QCOMPARE(r->authProfiles.size(), 3);
+    const AuthProfile& kc = r->authProfiles.at(0);
+    QCOMPARE(kc.name, QStringLiteral("kc"));
+    QCOMPARE(kc.grant, AuthProfile::Grant::ClientCredentials);
+    QCOMPARE(kc.tokenUrl, QStringLiteral("https://id.test/token"));
+    QCOMPARE(kc.clientSecret, QStringLiteral("s3"));
+    QCOMPARE(kc.scope, QStringLiteral("read write"));
+    QCOMPARE(kc.clientAuth, AuthProfile::ClientAuth::Post);
+    QCOMPARE(kc.audience, QStringLiteral("api://x"));
+    const AuthProfile& web = r->authProfiles.at(1);
+    QCOMPARE(web.grant, AuthProfile::Grant::AuthorizationCode);
+    QCOMPARE(web.pkce, QStringLiteral("plain"));
+    QCOMPARE(r->authProfiles.at(2).name, QStringLiteral("kc (prod)"));      // same id, other settings
+    QCOMPARE(r->report.count(Outcome::Dropped, QStringLiteral("auth")), 1); // the Digest entry
+    QCOMPARE(r->report.count(Outcome::Secret, QStringLiteral("auth")), 1);  // "s3"; "{{secret}}" is a reference
+    bool listed = false;
+    for (const auto& e : r->report.entries())
+        listed = listed || (e.path == QLatin1String("kc") && e.detail.contains(QLatin1String("Use ID Token")) &&
+                            e.detail.contains(QLatin1String("Custom Request Parameters.foo")));
+    QVERIFY(listed);
+}
+
+void TestHttpFileImporter::privateFileMergedIntoPublic()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto write = [&](const QString& name, const QByteArray& data) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(data);
+    };
+    write(QStringLiteral("http-client.env.json"),
+          R"({"dev": {"host": "https://dev", "user": "public-user",
+               "Security": {"Auth": {"kc": {"Type": "OAuth2", "Grant Type": "Client Credentials",
+                                            "Token URL": "https://id/token", "Client ID": "cli"}}}}})");
+    write(QStringLiteral("http-client.private.env.json"),
+          R"({"dev": {"user": "alice", "pass": "pw"}, "local": {"token": "t"},
+              "dev2": {}, "x": {"Security": {"Auth": {"kc": {"Type": "OAuth2", "Client Secret": "cs"}}}}})");
+    QCOMPARE(HttpEnvironmentImporter::privateSibling(dir.filePath(QStringLiteral("http-client.env.json"))),
+             dir.filePath(QStringLiteral("http-client.private.env.json")));
+    QVERIFY(HttpEnvironmentImporter::privateSibling(dir.filePath(QStringLiteral("http-client.private.env.json")))
+                .isEmpty());
+    const auto r = Importer::importFile(dir.filePath(QStringLiteral("http-client.env.json")), Importer::Format::Auto);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->environments.size(), 4); // dev (merged), local, dev2, x
+    const Environment& dev = r->environments.first();
+    QCOMPARE(dev.variable(QStringLiteral("user"))->value, QStringLiteral("alice")); // the private value wins
+    QVERIFY(dev.variable(QStringLiteral("user"))->secret);
+    QVERIFY(dev.variable(QStringLiteral("pass"))->secret);
+    QVERIFY(!dev.variable(QStringLiteral("host"))->secret);
+    QCOMPARE(r->authProfiles.size(), 1);
+    QCOMPARE(r->authProfiles.first().clientSecret, QStringLiteral("cs")); // merged member by member
+    QCOMPARE(r->authProfiles.first().tokenUrl, QStringLiteral("https://id/token"));
+    int fromPrivate = 0;
+    for (const auto& e : r->report.entries())
+        fromPrivate += e.source.endsWith(QLatin1String("http-client.private.env.json")) ? 1 : 0;
+    QVERIFY(fromPrivate >= 4); // its secrets (alice, pw, t, cs) are reported with their file
+    QCOMPARE(r->report.count(Outcome::Converted, QStringLiteral("environment")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestHttpFileImporter)

@@ -35,7 +35,7 @@ void TestImporter::formatNames()
 {
     for (const QString& name : Importer::formatNames())
         QCOMPARE(Importer::formatName(*Importer::formatFromName(name)), name);
-    QVERIFY(!Importer::formatFromName(QStringLiteral("insomnia")));
+    QVERIFY(!Importer::formatFromName(QStringLiteral("bruno")));
 }
 
 void TestImporter::detect_data()

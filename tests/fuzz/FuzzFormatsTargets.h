@@ -2,12 +2,17 @@
 #pragma once
 
 #include "FuzzCheck.h"
+#include "formats/HarImporter.h"
 #include "formats/HttpEnvironmentImporter.h"
 #include "formats/HttpFileImporter.h"
+#include "formats/InsomniaImporter.h"
+#include "formats/OpenApiImporter.h"
 #include "formats/PostmanEnvironmentImporter.h"
 #include "formats/PostmanImporter.h"
 
 #include <QSet>
+
+#include <algorithm>
 
 #include <cstddef>
 #include <cstdint>
@@ -21,6 +26,43 @@ inline int requestLines(const ImportReport& report)
     return report.count(ImportReport::Outcome::Imported, QStringLiteral("request")) +
            report.count(ImportReport::Outcome::Converted, QStringLiteral("request")) +
            report.count(ImportReport::Outcome::Dropped, QStringLiteral("request"));
+}
+
+inline void printableLines(const ImportReport& report)
+{
+    for (const QString& line : report.toLines()) {
+        for (const QChar c : line)
+            FUZZ_CHECK(c.unicode() >= 0x20 && c.unicode() != 0x7f && !(c.unicode() >= 0x80 && c.unicode() < 0xa0));
+    }
+}
+
+/// The properties every collection importer keeps: the same bytes give the same outcome twice; a success has one
+/// request line per request in its trees plus the dropped ones, unique request paths and printable report lines;
+/// a failure has one of `codes`.
+inline void checkImport(const Result<ImportResult>& first, const Result<ImportResult>& second,
+                        std::initializer_list<ErrorCode> codes)
+{
+    FUZZ_CHECK(first.ok() == second.ok());
+    if (!first.ok()) {
+        FUZZ_CHECK(first.error().code == second.error().code);
+        FUZZ_CHECK(std::find(codes.begin(), codes.end(), first.error().code) != codes.end());
+        return;
+    }
+    const ImportReport& report = first->report;
+    FUZZ_CHECK(report.entries() == second->report.entries());
+    int inTrees = 0;
+    for (const auto& c : first->collections)
+        inTrees += c->requestCount();
+    FUZZ_CHECK(requestLines(report) ==
+               inTrees + report.count(ImportReport::Outcome::Dropped, QStringLiteral("request")));
+    QSet<QString> paths;
+    for (const auto& e : report.entries()) {
+        if (e.kind != QLatin1String("request") || e.outcome == ImportReport::Outcome::Dropped)
+            continue;
+        FUZZ_CHECK(!paths.contains(e.path));
+        paths.insert(e.path);
+    }
+    printableLines(report);
 }
 } // namespace detail
 
@@ -86,6 +128,32 @@ inline void httpFileImporter(const uint8_t* data, size_t size)
     const auto env = HttpEnvironmentImporter::import(bytes, size % 2 == 0);
     if (!env.ok())
         FUZZ_CHECK(env.error().code == ErrorCode::JsonInvalid);
+}
+
+/// The OpenAPI/Swagger importer (JSON and YAML, $ref resolution, example bodies from schemas).
+inline void openApiImporter(const uint8_t* data, size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
+    detail::checkImport(OpenApiImporter::import(bytes), OpenApiImporter::import(bytes),
+                        {ErrorCode::JsonInvalid, ErrorCode::NotSupported});
+}
+
+/// The Insomnia importer (v4 JSON/YAML, v5 YAML).
+inline void insomniaImporter(const uint8_t* data, size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
+    detail::checkImport(InsomniaImporter::import(bytes), InsomniaImporter::import(bytes),
+                        {ErrorCode::JsonInvalid, ErrorCode::NotSupported});
+}
+
+/// The HAR importer.
+inline void harImporter(const uint8_t* data, size_t size)
+{
+    const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
+    const auto first = HarImporter::import(bytes, QStringLiteral("fuzz"));
+    detail::checkImport(first, HarImporter::import(bytes, QStringLiteral("fuzz")), {ErrorCode::JsonInvalid});
+    if (first.ok())
+        FUZZ_CHECK(first->collections.size() == 1);
 }
 
 } // namespace FuzzTargets

@@ -99,16 +99,22 @@ private Q_SLOTS:
         QTest::newRow("curl") << QStringLiteral("curl");
         QTest::newRow("postman") << QStringLiteral("postman");
         QTest::newRow("httpfile") << QStringLiteral("httpfile");
+        QTest::newRow("openapi") << QStringLiteral("openapi");
+        QTest::newRow("insomnia") << QStringLiteral("insomnia");
+        QTest::newRow("har") << QStringLiteral("har");
     }
 
     // The committed seed corpora (tests/fuzz/corpus/<target>) and 64 deterministic mutations of each seed.
     void corpusAndMutations()
     {
         QFETCH(QString, target);
-        const auto run = target == QLatin1String("http")      ? &FuzzTargets::httpParser
-                         : target == QLatin1String("curl")    ? &FuzzTargets::curlImporter
-                         : target == QLatin1String("postman") ? &FuzzTargets::postmanImporter
-                                                              : &FuzzTargets::httpFileImporter;
+        const auto run = target == QLatin1String("http")       ? &FuzzTargets::httpParser
+                         : target == QLatin1String("curl")     ? &FuzzTargets::curlImporter
+                         : target == QLatin1String("postman")  ? &FuzzTargets::postmanImporter
+                         : target == QLatin1String("openapi")  ? &FuzzTargets::openApiImporter
+                         : target == QLatin1String("insomnia") ? &FuzzTargets::insomniaImporter
+                         : target == QLatin1String("har")      ? &FuzzTargets::harImporter
+                                                               : &FuzzTargets::httpFileImporter;
         QDirIterator it(QStringLiteral(TOKENSCOPE_FUZZ_CORPUS "/") + target, QDir::Files);
         QRandomGenerator rng(20261205);
         int seeds = 0;
@@ -133,10 +139,13 @@ private Q_SLOTS:
                         m.insert(pos, m.mid(qsizetype(rng.bounded(quint32(m.size()))), 16));
                         break;
                     default:
-                        m.insert(pos, target == QLatin1String("http")      ? "\r\n0\r\n"
-                                      : target == QLatin1String("curl")    ? "'\" -"
-                                      : target == QLatin1String("postman") ? "{\"item\":["
-                                                                           : "\n### x\n> {%");
+                        m.insert(pos, target == QLatin1String("http")       ? "\r\n0\r\n"
+                                      : target == QLatin1String("curl")     ? "'\" -"
+                                      : target == QLatin1String("postman")  ? "{\"item\":["
+                                      : target == QLatin1String("openapi")  ? "\n  $ref: '#/paths'\n"
+                                      : target == QLatin1String("insomnia") ? "\n- _type: request\n  parentId: "
+                                      : target == QLatin1String("har")      ? "{\"request\":{\"url\":\""
+                                                                            : "\n### x\n> {%");
                     }
                 }
                 run(reinterpret_cast<const uint8_t*>(m.constData()), size_t(m.size()));

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+#include "formats/HarImporter.h"
+
+#include "formats/ImportText.h"
+#include "workspace/Workspace.h"
+#include "workspace/WorkspaceStore.h"
+
+#include <QJsonArray>
+#include <QSet>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace {
+
+QString harText(const QJsonObject& o, const char* key)
+{
+    return ImportText::scalarText(o.value(QString::fromLatin1(key)));
+}
+
+/// Headers the transport writes itself: copying them would send stale or duplicate values.
+bool harComputedHeader(const QString& name)
+{
+    static const QSet<QString> computed{QStringLiteral("content-length"),   QStringLiteral("host"),
+                                        QStringLiteral("connection"),       QStringLiteral("transfer-encoding"),
+                                        QStringLiteral("keep-alive"),       QStringLiteral("upgrade"),
+                                        QStringLiteral("proxy-connection"), QStringLiteral("te")};
+    return computed.contains(name.toLower());
+}
+} // namespace
+
+bool HarImporter::recognizes(const QJsonObject& root)
+{
+    // A whole log, or (as Insomnia also accepts) one entry or one bare request object of a log.
+    return root.value(QStringLiteral("log")).toObject().value(QStringLiteral("entries")).isArray() ||
+           (root.value(QStringLiteral("request")).toObject().value(QStringLiteral("httpVersion")).isString()) ||
+           (root.value(QStringLiteral("httpVersion")).isString() && root.value(QStringLiteral("url")).isString() &&
+            root.value(QStringLiteral("method")).isString());
+}
+
+Result<ImportResult> HarImporter::import(const QByteArray& data, const QString& name)
+{
+    auto doc = ImportText::parseJson(data);
+    if (!doc)
+        return doc.error();
+    if (!doc->isObject())
+        return Error(ErrorCode::JsonInvalid, QStringLiteral("a HAR file is a JSON object"));
+    return import(doc->object(), name);
+}
+
+Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString& nameIn)
+{
+    using Outcome = ImportReport::Outcome;
+    if (!recognizes(root))
+        return Error(ErrorCode::JsonInvalid,
+                     QStringLiteral("not a HAR file: it needs {\"log\": {\"entries\": [...]}}"));
+    ImportResult result;
+    ImportReport& report = result.report;
+    const QString name = nameIn.trimmed().isEmpty() ? QStringLiteral("HAR") : nameIn.trimmed();
+    auto collection = CollectionNode::makeCollection(name);
+    collection->settings().auth.type = AuthConfig::Type::None;
+    QJsonObject log = root.value(QStringLiteral("log")).toObject();
+    QStringList collectionNotes;
+    if (!root.contains(QStringLiteral("log"))) {
+        const QJsonObject entry =
+            root.contains(QStringLiteral("request")) ? root : QJsonObject{{QStringLiteral("request"), root}};
+        log.insert(QStringLiteral("entries"), QJsonArray{entry});
+        collectionNotes << QStringLiteral("a single HAR %1, not a whole log")
+                               .arg(root.contains(QStringLiteral("request")) ? QStringLiteral("entry")
+                                                                             : QStringLiteral("request"));
+    }
+    const QString version = harText(log, "version");
+    if (!version.isEmpty() && version != QLatin1String("1.2") && version != QLatin1String("1.1"))
+        collectionNotes << QStringLiteral("HAR version %1 read as 1.2").arg(version);
+    report.add(collectionNotes.isEmpty() ? Outcome::Imported : Outcome::Converted, QStringLiteral("collection"),
+               Workspace::joinPath({name}), collectionNotes.join(QStringLiteral("; ")));
+    QSet<QString> taken;
+    int index = 0;
+    for (const auto& entryValue : log.value(QStringLiteral("entries")).toArray()) {
+        ++index;
+        const QJsonObject entry = entryValue.toObject();
+        const QJsonObject request = entry.value(QStringLiteral("request")).toObject();
+        QStringList notes;
+        const QString url = harText(request, "url").trimmed();
+        QString method = harText(request, "method").trimmed();
+        const QUrl parsed(url);
+        QString base = (method.isEmpty() ? QStringLiteral("GET") : method.toUpper()) + QLatin1Char(' ') +
+                       (parsed.path().isEmpty() ? QStringLiteral("/") : parsed.path());
+        base.replace(QLatin1Char('/'), QStringLiteral("∕")); // '/' separates workspace path names
+        QString itemName = base;
+        for (int n = 2; taken.contains(itemName.toCaseFolded()); ++n)
+            itemName = QStringLiteral("%1 %2").arg(base).arg(n);
+        taken.insert(itemName.toCaseFolded());
+        const QString path = Workspace::joinPath({name, itemName});
+        if (request.isEmpty() || url.isEmpty()) {
+            report.add(Outcome::Dropped, QStringLiteral("request"), path,
+                       QStringLiteral("entry %1 has no request URL").arg(index));
+            continue;
+        }
+        RequestItem item;
+        item.id = RequestItem::newId();
+        item.name = itemName;
+        item.auth.type = AuthConfig::Type::Inherit;
+        item.request.method = method.isEmpty() ? QStringLiteral("GET") : method;
+        item.request.method = item.request.normalizedMethod();
+        item.request.url = url;
+        item.request.syncQueryFromUrl();
+        QStringList pseudo;
+        QStringList computed;
+        for (const auto& h : request.value(QStringLiteral("headers")).toArray()) {
+            const QJsonObject o = h.toObject();
+            const QString headerName = harText(o, "name");
+            const QString value = harText(o, "value");
+            if (headerName.isEmpty())
+                continue;
+            if (headerName.startsWith(QLatin1Char(':'))) {
+                pseudo << headerName; // RFC 9113 §8.3: HTTP/2 pseudo-headers belong to the transport
+                continue;
+            }
+            if (harComputedHeader(headerName)) {
+                computed << headerName;
+                continue;
+            }
+            if (headerName.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 &&
+                item.auth.type == AuthConfig::Type::Inherit) {
+                if (value.startsWith(QLatin1String("Bearer "), Qt::CaseInsensitive)) {
+                    item.auth.type = AuthConfig::Type::Bearer;
+                    item.auth.token = value.mid(7).trimmed();
+                    notes << QStringLiteral("Authorization header became bearer auth");
+                    if (!WorkspaceStore::isOnlyReferences(item.auth.token))
+                        report.add(
+                            Outcome::Secret, QStringLiteral("auth"), path,
+                            QStringLiteral("the bearer token goes to the keychain, not into the workspace files"));
+                    continue;
+                }
+                if (value.startsWith(QLatin1String("Basic "), Qt::CaseInsensitive)) {
+                    const QByteArray decoded = QByteArray::fromBase64(value.mid(6).trimmed().toLatin1());
+                    const qsizetype colon = decoded.indexOf(':');
+                    if (colon >= 0) {
+                        item.auth.type = AuthConfig::Type::Basic;
+                        item.auth.username = QString::fromUtf8(decoded.left(colon));
+                        item.auth.password = QString::fromUtf8(decoded.mid(colon + 1));
+                        notes << QStringLiteral("Authorization header became Basic auth");
+                        report.add(Outcome::Secret, QStringLiteral("auth"), path,
+                                   QStringLiteral("the Basic auth password goes to the keychain, not into the "
+                                                  "workspace files"));
+                        continue;
+                    }
+                }
+            }
+            if (headerName.compare(QLatin1String("Cookie"), Qt::CaseInsensitive) == 0 && !value.isEmpty())
+                report.add(Outcome::Converted, QStringLiteral("cookies"), path,
+                           QStringLiteral("the recorded Cookie header is kept as a header: it may hold a session"));
+            item.request.headers.append({headerName, value, true});
+        }
+        if (!pseudo.isEmpty())
+            notes << QStringLiteral("HTTP/2 pseudo-headers %1 left to the transport")
+                         .arg(pseudo.join(QStringLiteral(", ")));
+        if (!computed.isEmpty())
+            notes << QStringLiteral("headers %1 left to the transport").arg(computed.join(QStringLiteral(", ")));
+        if (item.auth.type == AuthConfig::Type::Inherit)
+            item.auth.type = AuthConfig::Type::None; // a recorded request carries its own credentials or none
+        const QJsonArray cookies = request.value(QStringLiteral("cookies")).toArray();
+        if (!cookies.isEmpty() && !item.request.hasHeader(QStringLiteral("Cookie"))) {
+            QStringList pairs;
+            for (const auto& c : cookies)
+                pairs << harText(c.toObject(), "name") + QLatin1Char('=') + harText(c.toObject(), "value");
+            item.request.headers.append({QStringLiteral("Cookie"), pairs.join(QStringLiteral("; ")), true});
+            notes << QStringLiteral("%1 cookies sent as a Cookie header").arg(cookies.size());
+        }
+        const QJsonObject post = request.value(QStringLiteral("postData")).toObject();
+        if (!post.isEmpty()) {
+            const QString mime = harText(post, "mimeType").trimmed();
+            const QString lower = mime.toLower();
+            const QJsonArray params = post.value(QStringLiteral("params")).toArray();
+            const bool fileParams = std::any_of(params.begin(), params.end(), [](const QJsonValue& p) {
+                return !harText(p.toObject(), "fileName").isEmpty();
+            });
+            if (!params.isEmpty() && !lower.startsWith(QLatin1String("multipart/")) &&
+                !lower.startsWith(QLatin1String("application/x-www-form-urlencoded")))
+                notes << QStringLiteral("form params without a form mime type: sent as %1")
+                             .arg(fileParams ? QStringLiteral("multipart") : QStringLiteral("urlencoded"));
+            if (!params.isEmpty() && (lower.startsWith(QLatin1String("multipart/")) || fileParams)) {
+                item.request.bodyKind = HttpRequestSpec::BodyKind::Multipart;
+                bool files = false;
+                for (const auto& p : params) {
+                    const QJsonObject o = p.toObject();
+                    HttpRequestSpec::MultipartPart part;
+                    part.name = harText(o, "name");
+                    part.contentType = harText(o, "contentType");
+                    if (!harText(o, "fileName").isEmpty()) {
+                        part.isFile = true;
+                        part.filePath = harText(o, "fileName");
+                        files = true;
+                    } else {
+                        part.value = harText(o, "value");
+                    }
+                    item.request.multipartParts.append(part);
+                }
+                if (files)
+                    notes << QStringLiteral("file parts name the browser's file, not a path here: choose the files");
+                item.request.removeHeader(QStringLiteral("Content-Type")); // its boundary is the recording's
+            } else if (!params.isEmpty()) {
+                item.request.bodyKind = HttpRequestSpec::BodyKind::FormUrlEncoded;
+                for (const auto& p : params) {
+                    const QJsonObject o = p.toObject();
+                    // HAR params hold the text as sent (percent-encoded); form rows hold decoded text.
+                    item.request.formRows.append(
+                        {QUrl::fromPercentEncoding(harText(o, "name").toUtf8().replace('+', ' ')),
+                         QUrl::fromPercentEncoding(harText(o, "value").toUtf8().replace('+', ' ')), true});
+                }
+            } else {
+                item.request.bodyKind = HttpRequestSpec::BodyKind::Raw;
+                item.request.rawBody = harText(post, "text");
+                item.request.rawType = lower.contains(QLatin1String("json"))  ? HttpRequestSpec::RawType::Json
+                                       : lower.contains(QLatin1String("xml")) ? HttpRequestSpec::RawType::Xml
+                                                                              : HttpRequestSpec::RawType::Text;
+                if (!mime.isEmpty() && !item.request.hasHeader(QStringLiteral("Content-Type")))
+                    item.request.headers.append({QStringLiteral("Content-Type"), mime, true});
+                if (post.value(QStringLiteral("encoding")).toString() == QLatin1String("base64"))
+                    notes << QStringLiteral("the body is base64 in the HAR: kept as written");
+            }
+        }
+        collection->insertChild(collection->childCount(), CollectionNode::makeRequest(item));
+        report.add(notes.isEmpty() ? Outcome::Imported : Outcome::Converted, QStringLiteral("request"), path,
+                   notes.join(QStringLiteral("; ")));
+        const QJsonObject response = entry.value(QStringLiteral("response")).toObject();
+        if (!response.isEmpty())
+            report.add(Outcome::Dropped, QStringLiteral("response"), path,
+                       QStringLiteral("the recorded response (%1) not kept: the model has no saved responses")
+                           .arg(ImportText::scalarText(response.value(QStringLiteral("status")))));
+    }
+    result.collections.push_back(std::move(collection));
+    return result;
+}
