@@ -13,6 +13,7 @@ PKGS=(g++ cmake ninja-build ccache pkg-config
       nghttp2-server    # nghttpd: the HTTP/2 test server of TestHttpClient
       libyaml-cpp-dev   # formats: Insomnia, OpenAPI and Swagger YAML
       qt6-declarative-dev   # net: QJSEngine for the runner's Postman scripts and .http response handlers
+      libxml2-utils     # xmllint: the runner's JUnit output checked against the JUnit XSD
       libqrencode-dev)  # gui: the QR code of the device authorization grant's verification_uri_complete
 missing=()
 for p in "${PKGS[@]}"; do
