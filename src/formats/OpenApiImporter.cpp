@@ -761,7 +761,7 @@ void OpenApiImporter::swaggerBody(const QJsonArray& merged, const QJsonObject& o
                 }
             }
             QJsonObject media{{QStringLiteral("schema"), param.value(QStringLiteral("schema"))}};
-            if (param.value(QStringLiteral("schema")).toObject().contains(QStringLiteral("example")) == false &&
+            if (!param.value(QStringLiteral("schema")).toObject().contains(QStringLiteral("example")) &&
                 param.contains(QStringLiteral("x-example")))
                 media.insert(QStringLiteral("example"), param.value(QStringLiteral("x-example")));
             requestBody(QJsonObject{{QStringLiteral("content"), QJsonObject{{type, media}}}}, item, notes);

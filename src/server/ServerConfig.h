@@ -27,7 +27,6 @@ enum class DpopMode
 struct ServerConfig
 {
     QHostAddress host = QHostAddress(QHostAddress::LocalHost);
-    quint16 port = 8000; // 0 = ephemeral (tests)
 
     // External issuer mode when jwksUrl or jwksFile is set (then issuer and audience are required);
     // otherwise the embedded issuer signs and serves the keys.
@@ -35,16 +34,13 @@ struct ServerConfig
     QString audience; // embedded default: kDefaultAudience
     QUrl jwksUrl;
     QString jwksFile;
-    int jwksTimeoutMs = 5000;
 
     QString requiredScope = QStringLiteral("read:messages");
     QStringList algorithms = {QStringLiteral("RS256")};
     qint64 leewaySeconds = 0;
-    bool allowMissingExp = false; // accept tokens without exp as the quickstart does (RFC 9068 §2.2 requires exp)
     QString corsOrigin = QStringLiteral("*");
     QString tlsCertFile; // PEM certificate (chain); HTTPS when both are set
     QString tlsKeyFile;  // PEM private key
-    LogFormat logFormat = LogFormat::Text;
 
     // Embedded issuer.
     QString issuerDirectory; // where the key and client secret live; empty = EmbeddedIssuer::defaultDirectory()
@@ -57,19 +53,25 @@ struct ServerConfig
     QString usersFile;       // --users: test users (default alice and bob); see UserDirectory
     QString clientsFile;     // --clients: more clients beside tokenscope-demo and tokenscope-public; see ClientRegistry
     QString autoApproveUser; // --auto-approve: this user is signed in and consents without a page
-    DpopMode dpopMode = DpopMode::Allowed;
     qint64 authorizationCodeLifetimeSeconds = 60; // RFC 6749 §4.1.2: "a maximum lifetime of 10 minutes"
     qint64 refreshTokenLifetimeSeconds = 14 * 24 * 3600;
     qint64 deviceCodeLifetimeSeconds = 600; // RFC 8628 §3.2 expires_in
-    int devicePollIntervalSeconds = 5;      // RFC 8628 §3.2 interval (its default)
 
     // Engine room.
-    int workerThreads = 0; // 0 = one per core
-    int tokenCacheCapacity = 4096;
     HttpLimits limits;
+    const Clock* clock = nullptr; // null = SystemClock
+
+    // The small members last, so the struct packs (clang-analyzer's padding check).
+    int jwksTimeoutMs = 5000;
+    LogFormat logFormat = LogFormat::Text;
+    DpopMode dpopMode = DpopMode::Allowed;
+    int devicePollIntervalSeconds = 5; // RFC 8628 §3.2 interval (its default)
+    int workerThreads = 0;             // 0 = one per core
+    int tokenCacheCapacity = 4096;
+    quint16 port = 8000;          // 0 = ephemeral (tests)
+    bool allowMissingExp = false; // accept tokens without exp as the quickstart does (RFC 9068 §2.2 requires exp)
     bool logRequests = true;      // emit MockApiServer::requestLogged for every request
     bool logTokenDetails = false; // include the decoded header/payload in log entries (GUI)
-    const Clock* clock = nullptr; // null = SystemClock
 
     static constexpr const char* kDefaultAudience = "https://tokenscope.local/api";
 
