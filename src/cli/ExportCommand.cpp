@@ -7,25 +7,53 @@
 #include "workspace/WorkspaceStore.h"
 
 namespace {
-/// Secret values below `node` that are not only {{references}} (they go into the exported file).
-int exportedSecrets(const CollectionNode& node)
+bool isSecretValue(const QString& value)
+{
+    return !value.isEmpty() && !WorkspaceStore::isOnlyReferences(value);
+}
+
+/// Counts the secret values below `node` that are more than {{references}}; with `strip`, empties them too.
+int secretsBelow(CollectionNode& node, bool strip)
 {
     int n = 0;
-    const auto count = [&n](const AuthConfig& a, const QList<EnvironmentVariable>& variables) {
+    const auto visit = [&n, strip](AuthConfig& a, QList<EnvironmentVariable>& variables) {
         for (const QString& member : AuthConfig::secretMembers()) {
-            const QString value = a.secret(member);
-            n += !value.isEmpty() && !WorkspaceStore::isOnlyReferences(value) ? 1 : 0;
+            if (isSecretValue(a.secret(member))) {
+                ++n;
+                if (strip)
+                    a.setSecret(member, QString());
+            }
         }
-        for (const auto& v : variables)
-            n += v.secret && !v.value.isEmpty() && !WorkspaceStore::isOnlyReferences(v.value) ? 1 : 0;
+        for (auto& v : variables) {
+            if (v.secret && isSecretValue(v.value)) {
+                ++n;
+                if (strip)
+                    v.value.clear();
+            }
+        }
     };
     if (node.kind() == CollectionNode::Kind::Request) {
-        count(node.request().auth, node.request().variables);
+        visit(node.request().auth, node.request().variables);
         return n;
     }
-    count(node.settings().auth, node.settings().variables);
+    visit(node.settings().auth, node.settings().variables);
     for (int i = 0; i < node.childCount(); ++i)
-        n += exportedSecrets(*node.child(i));
+        n += secretsBelow(*node.child(i), strip);
+    return n;
+}
+
+int profileSecrets(QList<AuthProfile>& profiles, bool strip)
+{
+    int n = 0;
+    for (AuthProfile& p : profiles) {
+        for (const QString& member : AuthProfile::secretMembers()) {
+            if (isSecretValue(p.secret(member))) {
+                ++n;
+                if (strip)
+                    p.setSecret(member, QString());
+            }
+        }
+    }
     return n;
 }
 } // namespace
@@ -38,10 +66,16 @@ int ExportCommand::run(const QStringList& arguments, CliContext& ctx)
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Write to this file instead of stdout."),
                                  QStringLiteral("F"));
-    parser.addOptions({workspaceOption, format, out});
+    // A collection file is made to be shared: secrets (kept in the keychain, never in workspace files) stay out of
+    // it unless asked for.
+    const QCommandLineOption includeSecrets(
+        QStringLiteral("include-secrets"),
+        QStringLiteral("Write secret values from the keychain into the file (default: left empty)."));
+    parser.addOptions({workspaceOption, format, out, includeSecrets});
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("A collection or folder of the workspace."));
-    if (const int r = parse(parser, arguments, ctx,
-                            QStringLiteral("export PATH [--workspace DIR] --format postman|http|curl [--out F]"));
+    if (const int r = parse(
+            parser, arguments, ctx,
+            QStringLiteral("export PATH [--workspace DIR] --format postman|http|curl [--out F] [--include-secrets]"));
         r >= 0)
         return r;
     if (parser.positionalArguments().size() != 1)
@@ -59,15 +93,22 @@ int ExportCommand::run(const QStringList& arguments, CliContext& ctx)
     if (!node || !node->isContainer())
         return ctx.usage(
             QStringLiteral("no collection or folder \"%1\" in the workspace").arg(CliWorkspace::printable(path)));
-    const QByteArray json = PostmanExporter::toJson(*node, w.workspace().authProfiles);
+    const bool withSecrets = parser.isSet(includeSecrets);
+    const std::unique_ptr<CollectionNode> copy = node->clone(false);
+    QList<AuthProfile> profiles = w.workspace().authProfiles;
+    const int secrets = secretsBelow(*copy, !withSecrets) + profileSecrets(profiles, !withSecrets);
+    const QByteArray json = PostmanExporter::toJson(*copy, profiles);
     if (parser.isSet(out)) {
         if (auto ok = AtomicFile::write(parser.value(out), json); !ok)
             return ctx.fail(ok.error());
     } else {
         ctx.outBytes(json);
     }
-    if (const int secrets = exportedSecrets(*node); secrets > 0)
-        ctx.errLine(QStringLiteral("tokenscope-cli: warning: the export holds %1 secret values from the keychain")
+    if (secrets > 0 && withSecrets)
+        ctx.errLine(QStringLiteral("tokenscope-cli: warning: the export holds %1 secret value(s) from the keychain")
+                        .arg(secrets));
+    else if (secrets > 0)
+        ctx.errLine(QStringLiteral("tokenscope-cli: %1 secret value(s) left empty (--include-secrets writes them)")
                         .arg(secrets));
     return ExitOk;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "support/CliProcess.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -12,6 +13,7 @@ class TestExportCommand : public QObject
 private Q_SLOTS:
     void initTestCase();
     void importExportImportIsTheSameModel();
+    void secretsAreLeftOutUnlessAsked();
     void usageErrors();
 
 private:
@@ -55,6 +57,42 @@ void TestExportCommand::importExportImportIsTheSameModel()
     QCOMPARE(printed.exit, 0);
     QVERIFY(
         printed.out.contains("\"schema\": \"https://schema.getpostman.com/json/collection/v2.1.0/collection.json\""));
+}
+
+void TestExportCommand::secretsAreLeftOutUnlessAsked()
+{
+    // A bearer token written into a request file by hand (what `collection lint` flags) is a secret in the model.
+    const QString ws = m_dir.filePath(QStringLiteral("ws-secret"));
+    QCOMPARE(cli({QStringLiteral("collection"), QStringLiteral("new"), QStringLiteral("Demo"),
+                  QStringLiteral("--workspace"), ws})
+                 .exit,
+             0);
+    QCOMPARE(
+        cli({QStringLiteral("collection"), QStringLiteral("add"), QStringLiteral("Demo/Get"), QStringLiteral("--url"),
+             QStringLiteral("http://127.0.0.1:1/api/private"), QStringLiteral("--workspace"), ws})
+            .exit,
+        0);
+    QFile file(ws + QStringLiteral("/collections/Demo/Get.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray json = file.readAll();
+    file.close();
+    QVERIFY(json.contains("\"type\": \"inherit\""));
+    json.replace("\"type\": \"inherit\"", "\"token\": \"s3cr3t-bearer-value\", \"type\": \"bearer\"");
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(json);
+    file.close();
+
+    const QStringList args = {QStringLiteral("export"),   QStringLiteral("Demo"),   QStringLiteral("--workspace"), ws,
+                              QStringLiteral("--format"), QStringLiteral("postman")};
+    const Run shared = cli(args);
+    QCOMPARE(shared.exit, 0);
+    QVERIFY(!shared.out.contains("s3cr3t-bearer-value"));
+    QVERIFY(shared.out.contains("\"type\": \"bearer\""));
+    QVERIFY2(shared.err.contains("1 secret value(s) left empty"), shared.err.constData());
+    const Run full = cli(args + QStringList{QStringLiteral("--include-secrets")});
+    QCOMPARE(full.exit, 0);
+    QVERIFY(full.out.contains("s3cr3t-bearer-value"));
+    QVERIFY(full.err.contains("warning: the export holds 1 secret value(s)"));
 }
 
 void TestExportCommand::usageErrors()
