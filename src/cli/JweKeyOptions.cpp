@@ -1,21 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli/JweKeyOptions.h"
 
+#include "cli/EnvironmentSecret.h"
 #include "cli/KeySource.h"
 #include "core/Base64Url.h"
-
-namespace {
-
-Result<QByteArray> fromEnvironment(const QString& variable)
-{
-    const QByteArray name = variable.toLocal8Bit();
-    if (name.isEmpty() || !qEnvironmentVariableIsSet(name.constData())) {
-        return Error(ErrorCode::Usage, QStringLiteral("environment variable \"%1\" is not set").arg(variable));
-    }
-    return qgetenv(name.constData());
-}
-
-} // namespace
 
 void JweKeyOptions::addTo(QCommandLineParser& parser, bool withJwks)
 {
@@ -39,7 +27,7 @@ Result<JweKeyOptions::Loaded> JweKeyOptions::load(const QCommandLineParser& pars
     }
     Loaded loaded;
     if (parser.isSet(m_secretEnv)) {
-        auto value = fromEnvironment(parser.value(m_secretEnv));
+        auto value = EnvironmentSecret::bytes(parser.value(m_secretEnv), QStringLiteral("--secret-env"));
         if (!value) {
             return value.error();
         }
@@ -53,7 +41,7 @@ Result<JweKeyOptions::Loaded> JweKeyOptions::load(const QCommandLineParser& pars
         return loaded;
     }
     if (parser.isSet(m_passwordEnv)) {
-        auto value = fromEnvironment(parser.value(m_passwordEnv));
+        auto value = EnvironmentSecret::bytes(parser.value(m_passwordEnv), QStringLiteral("--password-env"));
         if (!value) {
             return value.error();
         }
@@ -67,7 +55,7 @@ Result<JweKeyOptions::Loaded> JweKeyOptions::load(const QCommandLineParser& pars
     }
     QByteArray passphrase;
     if (parser.isSet(m_passphraseEnv)) {
-        auto value = fromEnvironment(parser.value(m_passphraseEnv));
+        auto value = EnvironmentSecret::bytes(parser.value(m_passphraseEnv), QStringLiteral("--passphrase-env"));
         if (!value) {
             return value.error();
         }

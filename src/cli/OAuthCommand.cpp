@@ -2,6 +2,7 @@
 #include "cli/OAuthCommand.h"
 
 #include "cli/CliWorkspace.h"
+#include "cli/EnvironmentSecret.h"
 #include "core/DisplayText.h"
 #include "jose/IdTokenVerifier.h"
 #include "net/AuthServerMetadata.h"
@@ -34,15 +35,6 @@ std::optional<AuthProfile::ClientAuth> clientAuthFromFlag(const QString& value)
     if (value == QLatin1String("none"))
         return AuthProfile::ClientAuth::None;
     return AuthProfile::clientAuthFromName(value); // client_secret_jwt, private_key_jwt and the long names
-}
-
-/// A secret named by an environment variable; ERR_USAGE when it is not set, so a typo is not an empty secret.
-Result<QString> fromEnvironment(const QString& variable, const QString& what)
-{
-    if (!qEnvironmentVariableIsSet(variable.toLocal8Bit().constData()))
-        return Error(ErrorCode::Usage,
-                     QStringLiteral("%1: the environment variable %2 is not set").arg(what, variable));
-    return qEnvironmentVariable(variable.toLocal8Bit().constData());
 }
 
 } // namespace
@@ -201,7 +193,7 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
         p.clientAuth = AuthProfile::ClientAuth::PrivateKeyJwt;
     }
     if (parser.isSet(secretEnv)) {
-        auto secret = fromEnvironment(parser.value(secretEnv), QStringLiteral("--client-secret-env"));
+        auto secret = EnvironmentSecret::text(parser.value(secretEnv), QStringLiteral("--client-secret-env"));
         if (!secret)
             return ctx.fail(secret.error());
         p.clientSecret = secret.value();
@@ -212,7 +204,7 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
         p.clientSecret = QString::fromUtf8(text->trimmed());
     }
     if (parser.isSet(passwordEnv)) {
-        auto password = fromEnvironment(parser.value(passwordEnv), QStringLiteral("--password-env"));
+        auto password = EnvironmentSecret::text(parser.value(passwordEnv), QStringLiteral("--password-env"));
         if (!password)
             return ctx.fail(password.error());
         p.password = password.value();
@@ -289,7 +281,7 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
     case AuthProfile::Grant::RefreshToken: {
         if (!parser.isSet(refreshEnv))
             return ctx.usage(QStringLiteral("the refresh_token grant needs --refresh-token-env VAR"));
-        auto token = fromEnvironment(parser.value(refreshEnv), QStringLiteral("--refresh-token-env"));
+        auto token = EnvironmentSecret::text(parser.value(refreshEnv), QStringLiteral("--refresh-token-env"));
         if (!token)
             return ctx.fail(token.error());
         withGrant(TokenEndpointRequest::refreshToken(token.value(), p.scope));
@@ -299,7 +291,7 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
     case AuthProfile::Grant::TokenExchange: {
         if (!parser.isSet(subjectEnv))
             return ctx.usage(QStringLiteral("the token_exchange grant needs --subject-token-env VAR"));
-        auto token = fromEnvironment(parser.value(subjectEnv), QStringLiteral("--subject-token-env"));
+        auto token = EnvironmentSecret::text(parser.value(subjectEnv), QStringLiteral("--subject-token-env"));
         if (!token)
             return ctx.fail(token.error());
         withGrant(TokenEndpointRequest::tokenExchange(token.value(), parser.value(subjectType), p.audience, p.resource,

@@ -109,7 +109,8 @@ void TestOAuthCommand::unsetEnvironmentVariableIsUsage()
 {
     const Run r = cli(base() << QStringLiteral("--client-secret-env") << QStringLiteral("TS_TEST_NOT_SET_ANYWHERE"));
     QCOMPARE(r.exit, 2);
-    QVERIFY2(r.err.contains("TS_TEST_NOT_SET_ANYWHERE is not set"), r.err.constData());
+    QVERIFY2(r.err.contains("--client-secret-env: the environment variable \"TS_TEST_NOT_SET_ANYWHERE\" is not set"),
+             r.err.constData());
 }
 
 void TestOAuthCommand::noPositionalSecrets()
