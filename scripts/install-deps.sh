@@ -14,6 +14,7 @@ PKGS=(g++ cmake ninja-build ccache pkg-config
       libyaml-cpp-dev   # formats: Insomnia, OpenAPI and Swagger YAML
       qt6-declarative-dev   # net: QJSEngine for the runner's Postman scripts and .http response handlers
       libxml2-utils     # xmllint: the runner's JUnit output checked against the JUnit XSD
+      clang-14 lld-14 libclang-rt-14-dev   # the sanitized suite is built with clang: half of g++'s CPU at -O0 with ASan
       libqrencode-dev)  # gui: the QR code of the device authorization grant's verification_uri_complete
 missing=()
 for p in "${PKGS[@]}"; do
@@ -25,12 +26,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO apt-get update -qq
     $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
 fi
-# Interop peers pinned by tests/interop/package-lock.json: panva/jose (tests/jose/TestJoseInterop, JWE bench),
-# panva/oidc-provider and openid-client (OAuth 2.0 / OIDC interop tests), newman (the runner bench).
-if command -v npm >/dev/null 2>&1; then
-    # Not fatal: without the registry the interop test says it is skipped, and everything else still runs.
-    (cd "$(dirname "$0")/../tests/interop" && npm ci --no-audit --no-fund --silent) ||
-        echo "npm ci failed: the interop tests will be skipped" >&2
-else
-    echo "npm not found: the interop tests will be skipped" >&2
+# The npm peers of the interop tests; test-all.sh runs this part in the background beside the first build.
+if [ "${1:-}" != "--skip-npm" ]; then
+    bash "$(dirname "$0")/install-npm.sh"
 fi

@@ -480,7 +480,7 @@ Result<AsymmetricKey> AsymmetricKey::fromPem(const QByteArray& pem, const QByteA
 
     // Never prompt on a terminal: the callback hands over `passphrase` or fails.
     PassphraseState state{&passphrase, false};
-    auto passphraseError = [&state, &passphrase]() -> Error {
+    auto passphraseError = [&passphrase]() -> Error {
         const QString queue = drainErrors();
         if (passphrase.isEmpty())
             return pemError(QStringLiteral("the private key is encrypted; a passphrase is required"));
