@@ -93,13 +93,11 @@ public:
 
     int run(int threads)
     {
-        std::vector<std::thread> pool;
-        pool.reserve(size_t(threads - 1));
-        for (int w = 1; w < threads; ++w) {
-            pool.emplace_back([this] { work(); });
-        }
+        m_threads = size_t(threads);
         work();
-        for (auto& t : pool) {
+        // work() returned after the reader reached the end (under m_readMutex), and workers are only started before
+        // that: m_pool no longer changes.
+        for (auto& t : m_pool) {
             t.join();
         }
         m_ctx.flush();
@@ -135,6 +133,11 @@ private:
                     return;
                 }
                 block = m_nextBlock++;
+                // One more worker per block that leaves input behind, up to `threads`: a batch of a few tokens
+                // starts no thread it has no block for.
+                if (!m_eof && m_pool.size() + 1 < m_threads) {
+                    m_pool.emplace_back([this] { work(); });
+                }
             }
             QByteArray out;
             bool valid = true;
@@ -157,10 +160,12 @@ private:
     LineReader& m_in;
     CliContext& m_ctx;
     const bool m_json;
-    std::mutex m_readMutex; // m_in, m_eof, m_nextBlock
+    size_t m_threads = 1;
+    std::mutex m_readMutex; // m_in, m_eof, m_nextBlock, m_pool
     bool m_eof = false;
     size_t m_nextBlock = 0;
-    std::mutex m_writeMutex; // m_done, m_nextToWrite, m_allValid and the output
+    std::vector<std::thread> m_pool; // the workers besides the calling thread
+    std::mutex m_writeMutex;         // m_done, m_nextToWrite, m_allValid and the output
     std::map<size_t, QByteArray> m_done;
     size_t m_nextToWrite = 0;
     bool m_allValid = true;
