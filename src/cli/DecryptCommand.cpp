@@ -142,7 +142,7 @@ private:
             QByteArray out;
             bool valid = true;
             for (const QByteArray& token : tokens) {
-                const DecryptionResult r = m_decrypter.decrypt(token);
+                const DecryptionResult r = m_decrypter.decrypt(token, JweDecrypter::Report::OutcomeOnly);
                 valid = valid && r.valid();
                 out += batchLine(r, m_json);
             }
