@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "cli/LineReader.h"
 
+#include <utility>
+
 namespace {
 constexpr qint64 kReadSize = 1 << 20;
 }
 
-LineReader::LineReader(QIODevice& device, qsizetype maxLine)
+LineReader::LineReader(QIODevice& device, qsizetype maxLine, QByteArray start)
     : m_device(device)
     , m_maxLine(maxLine)
+    , m_buffer(std::move(start))
 {
 }
 

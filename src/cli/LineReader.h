@@ -12,7 +12,8 @@
 class LineReader
 {
 public:
-    LineReader(QIODevice& device, qsizetype maxLine);
+    /// `start`: bytes already read from the device (decrypt - reads ahead to tell one token from a batch).
+    LineReader(QIODevice& device, qsizetype maxLine, QByteArray start = QByteArray());
     /// The next line without its line break; nullopt at the end.
     std::optional<QByteArray> next();
 

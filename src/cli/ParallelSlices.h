@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <functional>
 
-/// Batch mode's worker pool (verify -, decrypt -, collection show): [0, n) is handed out in contiguous chunks of
+/// Batch mode's worker pool (verify -, collection show): [0, n) is handed out in contiguous chunks of
 /// `minPerThread` items from a shared counter, so each result lands at its input's index and the output keeps the input
 /// order without any locking, and a thread that the scheduler delays (a shared machine) takes fewer chunks instead of
 /// leaving the others idle at the end. At most `threads` threads, and only as many as give each at least

@@ -3,6 +3,9 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QVarLengthArray>
+
+#include <algorithm>
 
 namespace {
 
@@ -136,7 +139,9 @@ private:
         }
         ++m_pos; // '{'
         skipWs();
-        QStringList seen;
+        // Small arrays on the stack: a JOSE header has a handful of names and little nesting, and this scan runs
+        // for every token (docs/PERFORMANCE.md, "JWE round 4").
+        QVarLengthArray<QString, 16> seen;
         if (m_pos < m_s.size() && m_s[m_pos] == '}') {
             ++m_pos;
             return true;
@@ -151,7 +156,7 @@ private:
             if (!string(&key)) {
                 return false;
             }
-            if (seen.contains(key)) {
+            if (std::find(seen.cbegin(), seen.cend(), key) != seen.cend()) {
                 m_duplicates.append(currentPath(key));
             } else {
                 seen.append(key);
@@ -267,6 +272,17 @@ private:
         ++m_pos; // opening quote
         const qsizetype start = m_pos;
         bool plain = true;
+        // Printable ASCII other than '"' and '\\' (base64url values, names) needs no check beyond its range: skip
+        // it in a tight loop over the bytes.
+        const char* const data = m_s.data();
+        const qsizetype size = m_s.size();
+        while (m_pos < size) {
+            const auto c = static_cast<unsigned char>(data[m_pos]);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
+            }
+            ++m_pos;
+        }
         while (m_pos < m_s.size()) {
             const auto c = static_cast<unsigned char>(m_s[m_pos]);
             if (c == '"') {
@@ -442,7 +458,7 @@ private:
         return p.isEmpty() ? last : p + QLatin1Char('.') + last;
     }
 
-    QList<PathPart> m_path;
+    QVarLengthArray<PathPart, 16> m_path;
     QByteArrayView m_s;
     qsizetype m_pos = 0;
     int m_maxDepth;

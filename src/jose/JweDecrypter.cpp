@@ -47,20 +47,46 @@ enum Step
     kStepCount
 };
 
+/// The step list of one decryption. Messages are passed as callables and built only when the list is kept: a batch
+/// reads the outcome alone (JweDecrypter::Report::OutcomeOnly), and building the ten messages was ~10,000
+/// instructions a token (docs/PERFORMANCE.md, "JWE round 4"). The error is the same either way.
 class JweRun
 {
 public:
-    explicit JweRun(DecryptionResult& r)
+    JweRun(DecryptionResult& r, bool report)
         : m_r(r)
         , m_steps(r.steps, kJwePipeline)
+        , m_report(report)
     {
     }
-    void pass(int index, const QString& message = QString()) { m_steps.pass(index, message); }
-    void info(int index, const QString& message) { m_steps.info(index, message); }
-    void skip(int index, const QString& message) { m_steps.skip(index, message); }
+    bool reporting() const { return m_report; }
+    void pass(int index)
+    {
+        if (m_report) {
+            m_steps.pass(index);
+        }
+    }
+    template <typename Message> void pass(int index, Message&& message)
+    {
+        if (m_report) {
+            m_steps.pass(index, message());
+        }
+    }
+    template <typename Message> void info(int index, Message&& message)
+    {
+        if (m_report) {
+            m_steps.info(index, message());
+        }
+    }
+    template <typename Message> void skip(int index, Message&& message)
+    {
+        if (m_report) {
+            m_steps.skip(index, message());
+        }
+    }
     DecryptionResult& fail(int index, const Error& e)
     {
-        m_r.error = m_steps.fail(index, e);
+        m_r.error = m_report ? m_steps.fail(index, e) : StepRecorder::escaped(e);
         m_r.decrypted = false;
         m_r.plaintext.clear();
         return m_r;
@@ -73,6 +99,7 @@ public:
 private:
     DecryptionResult& m_r;
     StepRecorder m_steps;
+    const bool m_report;
 };
 
 Error jweInvalid(const QString& message, const char* reason = nullptr)
@@ -271,7 +298,7 @@ struct Attempt
 /// Steps "cek": obtain the content encryption key for one (recipient, key) pair.
 Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, const Jwk& key,
                   const EcdhAgreement& agreement, const JweKeyAlgorithm& alg, const JweContentAlgorithm& enc,
-                  const DecryptOptions& options)
+                  const DecryptOptions& options, bool report)
 {
     Attempt a;
     a.failedStep = kCek;
@@ -293,7 +320,9 @@ Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, c
             return a;
         }
         a.cek = cek.value();
-        a.cekMessage = QStringLiteral("RSAES-OAEP (%1) unwrapped").arg(hashName(alg.hash));
+        if (report) {
+            a.cekMessage = QStringLiteral("RSAES-OAEP (%1) unwrapped").arg(hashName(alg.hash));
+        }
         break;
     }
     case KF::Rsa1_5: {
@@ -380,9 +409,11 @@ Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, c
             }
             a.cek = cek.value();
         }
-        a.cekMessage = QStringLiteral("ECDH-ES on %1, Concat KDF%2")
-                           .arg(key.curve() ? curveName(*key.curve()) : QString(),
-                                direct ? QString() : QStringLiteral(", AES key wrap"));
+        if (report) {
+            a.cekMessage = QStringLiteral("ECDH-ES on %1, Concat KDF%2")
+                               .arg(key.curve() ? curveName(*key.curve()) : QString(),
+                                    direct ? QString() : QStringLiteral(", AES key wrap"));
+        }
         break;
     }
     case KF::Pbes2: {
@@ -424,8 +455,10 @@ Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, c
             return a;
         }
         a.cek = cek.value();
-        a.cekMessage =
-            QStringLiteral("PBKDF2-%1, %2 iterations, AES key wrap").arg(hashName(alg.hash)).arg(p2c.toInt());
+        if (report) {
+            a.cekMessage =
+                QStringLiteral("PBKDF2-%1, %2 iterations, AES key wrap").arg(hashName(alg.hash)).arg(p2c.toInt());
+        }
         break;
     }
     }
@@ -467,16 +500,19 @@ JweDecrypter::JweDecrypter(const Jwk& key, DecryptOptions options)
     m_singleKey = true;
 }
 
-DecryptionResult JweDecrypter::decrypt(QByteArrayView token) const
+DecryptionResult JweDecrypter::decrypt(QByteArrayView token, Report report) const
 {
-    return decrypt(JweToken::parse(token));
+    return decrypt(JweToken::parse(token), report);
 }
 
-DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
+DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report report) const
 {
     DecryptionResult r;
-    r.steps.reserve(kStepCount);
-    JweRun run(r);
+    const bool steps = report == Report::Steps;
+    if (steps) {
+        r.steps.reserve(kStepCount);
+    }
+    JweRun run(r, steps);
 
     // 1-2. Structure and header JSON (RFC 7516 §5.2 steps 1-4).
     if (!parsed) {
@@ -484,10 +520,12 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
         return run.fail(e.reason == QLatin1String("header") ? kHeader : kParts, e);
     }
     const JweToken& t = parsed.value();
-    run.pass(kParts, t.serialization == JweToken::Serialization::Compact ? QStringLiteral("5 base64url parts")
-                     : t.serialization == JweToken::Serialization::JsonFlattened
-                         ? QStringLiteral("flattened JSON serialisation")
-                         : QStringLiteral("general JSON serialisation, %1 recipient(s)").arg(t.recipients.size()));
+    run.pass(kParts, [&] {
+        return t.serialization == JweToken::Serialization::Compact ? QStringLiteral("5 base64url parts")
+               : t.serialization == JweToken::Serialization::JsonFlattened
+                   ? QStringLiteral("flattened JSON serialisation")
+                   : QStringLiteral("general JSON serialisation, %1 recipient(s)").arg(t.recipients.size());
+    });
 
     r.header = t.joseHeader(0);
     QString encName;
@@ -546,10 +584,11 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
                                 jweInvalid(QStringLiteral("\"crit\" lists \"%1\" but the header lacks it").arg(name)));
             }
         }
-        run.pass(kCrit,
-                 QStringLiteral("understood: %1").arg(crit.toVariant().toStringList().join(QLatin1String(", "))));
+        run.pass(kCrit, [&] {
+            return QStringLiteral("understood: %1").arg(crit.toVariant().toStringList().join(QLatin1String(", ")));
+        });
     } else {
-        run.pass(kCrit, QStringLiteral("no crit header"));
+        run.pass(kCrit, [] { return QStringLiteral("no crit header"); });
     }
 
     // 4. alg and enc in the allowlists (RSA1_5 only when enabled).
@@ -581,8 +620,10 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
             QStringLiteral("\"alg\" (Algorithm) Header Parameter value \"%1\" not allowed; allowed: %2")
                 .arg(firstAlg, allowed.isEmpty() ? QStringLiteral("(none)") : allowed.join(QLatin1String(", "))));
     }
-    run.pass(kAlg, QStringLiteral("%1 / %2 are allowed")
-                       .arg(t.joseHeader(recipients.first()).value(QLatin1String("alg")).toString(), encName));
+    run.pass(kAlg, [&] {
+        return QStringLiteral("%1 / %2 are allowed")
+            .arg(t.joseHeader(recipients.first()).value(QLatin1String("alg")).toString(), encName);
+    });
 
     // 5. Key selection: pairs (recipient, key) in order of preference.
     if (m_keys.isEmpty()) {
@@ -623,12 +664,13 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
                         QStringLiteral("no key matches the token (kid, kty, alg, use, key_ops)%1")
                             .arg(selectionError ? QStringLiteral(": ") + selectionError->message : QString()));
     }
-    run.pass(kKey,
-             m_singleKey
-                 ? QStringLiteral("using the given key (%1)").arg(StepRecorder::describeKey(m_keys.keys().first()))
-                 : QStringLiteral("%1 candidate(s); first: %2")
-                       .arg(pairs.size())
-                       .arg(StepRecorder::describeKey(m_keys.keys().at(pairs.first().key))));
+    run.pass(kKey, [&] {
+        return m_singleKey
+                   ? QStringLiteral("using the given key (%1)").arg(StepRecorder::describeKey(m_keys.keys().first()))
+                   : QStringLiteral("%1 candidate(s); first: %2")
+                         .arg(pairs.size())
+                         .arg(StepRecorder::describeKey(m_keys.keys().at(pairs.first().key)));
+    });
 
     // 6. Key fits algorithm.
     QList<Pair> fitting;
@@ -645,9 +687,11 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
     if (fitting.isEmpty()) {
         return run.fail(kKeyFits, *fitError);
     }
-    run.pass(kKeyFits, QStringLiteral("%1 fits %2")
-                           .arg(StepRecorder::describeKey(m_keys.keys().at(fitting.first().key)),
-                                t.joseHeader(fitting.first().recipient).value(QLatin1String("alg")).toString()));
+    run.pass(kKeyFits, [&] {
+        return QStringLiteral("%1 fits %2")
+            .arg(StepRecorder::describeKey(m_keys.keys().at(fitting.first().key)),
+                 t.joseHeader(fitting.first().recipient).value(QLatin1String("alg")).toString());
+    });
 
     // 7-8. CEK, then content decryption with the tag checked; the first pair that decrypts wins.
     std::optional<Attempt> firstFailure;
@@ -656,8 +700,8 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
     for (const Pair& p : fitting) {
         const QJsonObject h = t.joseHeader(p.recipient);
         const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(h.value(QLatin1String("alg")).toString());
-        Attempt a =
-            obtainCek(t, p.recipient, h, m_keys.keys().at(p.key), m_agreements.at(size_t(p.key)), alg, *enc, m_options);
+        Attempt a = obtainCek(t, p.recipient, h, m_keys.keys().at(p.key), m_agreements.at(size_t(p.key)), alg, *enc,
+                              m_options, steps);
         if (a.failedStep < 0) {
             if (t.iv.size() != enc->ivBytes) {
                 a.failedStep = kDecrypt;
@@ -680,8 +724,10 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
             r.recipientIndex = p.recipient;
             r.keyIndex = p.key;
             r.header = h;
-            r.keyDescription = StepRecorder::describeKey(m_keys.keys().at(p.key));
-            run.pass(kCek, a.cekMessage);
+            if (steps) {
+                r.keyDescription = StepRecorder::describeKey(m_keys.keys().at(p.key));
+            }
+            run.pass(kCek, [&] { return a.cekMessage; });
             break;
         }
         if (!firstFailure) {
@@ -694,11 +740,11 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
     }
     if (r.recipientIndex < 0) {
         if (firstFailure->failedStep == kDecrypt) {
-            run.pass(kCek, firstFailure->cekMessage);
+            run.pass(kCek, [&] { return firstFailure->cekMessage; });
         }
         return run.fail(firstFailure->failedStep, firstFailure->error);
     }
-    run.pass(kDecrypt, QStringLiteral("%1: authentication tag valid").arg(enc->name));
+    run.pass(kDecrypt, [&] { return QStringLiteral("%1: authentication tag valid").arg(enc->name); });
 
     // 9. Decompression (RFC 7516 §5.2 step 17), capped.
     if (zip.isString()) {
@@ -708,9 +754,9 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
             return run.fail(kZip, inflated.error());
         }
         plaintext = inflated.value();
-        run.pass(kZip, QStringLiteral("DEFLATE: %1 bytes").arg(plaintext.size()));
+        run.pass(kZip, [&] { return QStringLiteral("DEFLATE: %1 bytes").arg(plaintext.size()); });
     } else {
-        run.skip(kZip, QStringLiteral("not compressed"));
+        run.skip(kZip, [] { return QStringLiteral("not compressed"); });
     }
 
     // 10. Plaintext; a nested JWT goes to the JWS verifier (RFC 7519 §5.2, §11.2).
@@ -721,7 +767,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
     if (r.nestedJwt && m_options.nestedVerifier) {
         r.nested = m_options.nestedVerifier->verify(QByteArrayView(plaintext).trimmed());
         if (r.nested->valid) {
-            run.pass(kPlaintext, QStringLiteral("%1 bytes; nested JWT valid").arg(plaintext.size()));
+            run.pass(kPlaintext, [&] { return QStringLiteral("%1 bytes; nested JWT valid").arg(plaintext.size()); });
         } else {
             const Error e = r.nested->error ? *r.nested->error : Error(ErrorCode::JwtInvalid, QString());
             run.fail(kPlaintext, Error(e.code, QStringLiteral("nested JWT: %1").arg(e.message), e.claim, e.reason));
@@ -730,10 +776,11 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed) const
             r.plaintext = plaintext;
         }
     } else if (r.nestedJwt) {
-        run.info(kPlaintext,
-                 QStringLiteral("%1 bytes; nested JWT (not verified: no verification keys)").arg(plaintext.size()));
+        run.info(kPlaintext, [&] {
+            return QStringLiteral("%1 bytes; nested JWT (not verified: no verification keys)").arg(plaintext.size());
+        });
     } else {
-        run.pass(kPlaintext, QStringLiteral("%1 bytes").arg(plaintext.size()));
+        run.pass(kPlaintext, [&] { return QStringLiteral("%1 bytes").arg(plaintext.size()); });
     }
     return r;
 }

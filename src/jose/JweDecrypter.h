@@ -62,8 +62,15 @@ public:
     /// A single key: no kid matching, but kty/alg/use/key_ops still apply.
     JweDecrypter(const Jwk& key, DecryptOptions options);
 
-    DecryptionResult decrypt(QByteArrayView token) const;
-    DecryptionResult decrypt(const Result<JweToken>& parsed) const;
+    /// What a decryption reports besides its outcome.
+    enum class Report
+    {
+        Steps,       ///< the step list (its messages) and keyDescription, as the GUI and `decrypt` show them
+        OutcomeOnly, ///< decrypted, plaintext, header, error (the same error and message); steps left empty
+    };
+
+    DecryptionResult decrypt(QByteArrayView token, Report report = Report::Steps) const;
+    DecryptionResult decrypt(const Result<JweToken>& parsed, Report report = Report::Steps) const;
 
     QStringList allowedAlgorithms() const { return m_allowed; }
 

@@ -14,6 +14,13 @@ Error StepRecorder::fail(int index, const Error& error)
     return recorded;
 }
 
+Error StepRecorder::escaped(const Error& error)
+{
+    Error recorded = error;
+    recorded.message = DisplayText::escapeControls(error.message);
+    return recorded;
+}
+
 void StepRecorder::add(int index, Status status, ErrorCode code, const QString& reason, const QString& message)
 {
     const Step& step = m_pipeline[size_t(index)];

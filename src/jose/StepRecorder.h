@@ -34,6 +34,8 @@ public:
     /// Records the failure, marks the later pipeline steps as not reached and returns the error with its message
     /// escaped as recorded.
     Error fail(int index, const Error& error);
+    /// The error as fail() returns it (its message escaped), for a caller that keeps no step list.
+    static Error escaped(const Error& error);
 
     /// A key as step messages name it: "RSA 2048-bit kid \"a\"", "EC P-256".
     static QString describeKey(const Jwk& key);

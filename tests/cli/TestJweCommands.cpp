@@ -2,6 +2,7 @@
 // `decrypt`, `encrypt` and `decode` of JWEs, run through the built binary.
 #include "core/Base64Url.h"
 #include "crypto/AsymmetricKey.h"
+#include "jose/JweEncrypter.h"
 #include "jose/Jwk.h"
 #include "support/CliProcess.h"
 #include "support/VectorFiles.h"
@@ -99,6 +100,12 @@ private Q_SLOTS:
                       enc.out);
         QCOMPARE(dec.exit, 0);
         QCOMPARE(parseJson(dec.out).value(QLatin1String("plaintext")).toString(), QStringLiteral("from stdin"));
+        // Over several lines it is still one token, not a batch of lines (decrypt - tells them apart as it reads).
+        Run indented = cli({QStringLiteral("decrypt"), QStringLiteral("-"), QStringLiteral("--password-env"),
+                            QStringLiteral("TS_PASSWORD"), QStringLiteral("--json")},
+                           "\n  " + QJsonDocument(flat).toJson(QJsonDocument::Indented));
+        QCOMPARE(indented.exit, 0);
+        QCOMPARE(parseJson(indented.out).value(QLatin1String("plaintext")).toString(), QStringLiteral("from stdin"));
         Run decode = cli({QStringLiteral("decode"), QStringLiteral("-")}, enc.out);
         QCOMPARE(decode.exit, 0);
         QVERIFY(decode.out.contains("PBES2-HS512+A256KW"));
@@ -228,30 +235,39 @@ private Q_SLOTS:
         QCOMPARE(out[2], QByteArray("decrypted " + Base64Url::encode("third")));
     }
 
-    // Enough tokens for several chunks on two threads (a chunk is 16 tokens), CRLF line ends, blank lines and
-    // indentation: one output line per token, in input order.
+    // decrypt - streams the batch in blocks of 64 tokens through the workers and writes the blocks in input order:
+    // 300 tokens (made in-process, no encrypt child per token) are several blocks on each of two threads, with CRLF
+    // line ends, blank lines, indentation and a damaged token in a later block: one output line per token, in order.
     void batchOnTwoThreadsKeepsOrder()
     {
-        QList<QByteArray> tokens;
-        for (int i = 0; i < 35; ++i) {
-            Run enc = cli({QStringLiteral("encrypt"), QStringLiteral("--alg"), QStringLiteral("dir"),
-                           QStringLiteral("--enc"), QStringLiteral("A256GCM"), QStringLiteral("--secret-env"),
-                           QStringLiteral("TS_AES_KEY"), QStringLiteral("token %1").arg(i)});
-            QCOMPARE(enc.exit, 0);
-            tokens.append(enc.out.trimmed());
-        }
+        const Jwk key = Jwk::fromSecret(QByteArray(32, '\x42')); // TS_AES_KEY
+        EncryptOptions options;
+        options.alg = QStringLiteral("dir");
+        options.enc = QStringLiteral("A256GCM");
+        constexpr int kTokens = 300;
+        constexpr int kDamaged = 201;
         QByteArray input("\r\n");
-        for (int i = 0; i < tokens.size(); ++i) {
-            input += (i % 5 == 0 ? "  " : "") + tokens[i] + (i % 7 == 0 ? "\r\n\r\n" : "\r\n");
+        for (int i = 0; i < kTokens; ++i) {
+            auto token = JweEncrypter::encrypt(key, QStringLiteral("token %1").arg(i).toUtf8(), options);
+            QVERIFY(token);
+            if (i == kDamaged) {
+                token->chop(2); // a damaged tag
+            }
+            input += (i % 5 == 0 ? "  " : "") + token.value() + (i % 7 == 0 ? "\r\n\r\n" : "\r\n");
         }
         Run r = cli({QStringLiteral("decrypt"), QStringLiteral("-"), QStringLiteral("--threads"), QStringLiteral("2"),
                      QStringLiteral("--secret-env"), QStringLiteral("TS_AES_KEY")},
                     input);
-        QCOMPARE(r.exit, 0);
+        QCOMPARE(r.exit, 1);
         const QList<QByteArray> out = r.out.split('\n');
-        QCOMPARE(out.size(), tokens.size() + 1); // the last line ends with '\n'
-        for (int i = 0; i < tokens.size(); ++i) {
-            QCOMPARE(out[i], QByteArray("decrypted " + Base64Url::encode(QStringLiteral("token %1").arg(i).toUtf8())));
+        QCOMPARE(out.size(), kTokens + 1); // the last line ends with '\n'
+        for (int i = 0; i < kTokens; ++i) {
+            if (i == kDamaged) {
+                QVERIFY2(out[i].startsWith("invalid ERR_"), out[i].constData());
+            } else {
+                QCOMPARE(out[i],
+                         QByteArray("decrypted " + Base64Url::encode(QStringLiteral("token %1").arg(i).toUtf8())));
+            }
         }
     }
 

@@ -69,6 +69,27 @@ Jwk symmetric(int bytes, char fill, const QString& alg = QString())
 class TestJweDecrypter : public QObject
 {
     Q_OBJECT
+private:
+    // Report::OutcomeOnly (the batch CLI) builds no step list but must give the same outcome and the same error,
+    // message included, as the full report.
+    static void sameOutcomeWithoutSteps(const JweDecrypter& decrypter, const QByteArray& token,
+                                        const DecryptionResult& full)
+    {
+        const DecryptionResult bare = decrypter.decrypt(token, JweDecrypter::Report::OutcomeOnly);
+        QVERIFY(bare.steps.isEmpty());
+        QVERIFY(!full.steps.isEmpty());
+        QCOMPARE(bare.decrypted, full.decrypted);
+        QCOMPARE(bare.valid(), full.valid());
+        QCOMPARE(bare.plaintext, full.plaintext);
+        QCOMPARE(bare.header, full.header);
+        QCOMPARE(bool(bare.error), bool(full.error));
+        if (full.error) {
+            QCOMPARE(errorCodeString(bare.error->code), errorCodeString(full.error->code));
+            QCOMPARE(bare.error->message, full.error->message);
+            QCOMPARE(bare.error->reason, full.error->reason);
+        }
+    }
+
 private Q_SLOTS:
     // Wycheproof json_web_encryption_test.json: all 139 tests.
     void wycheproof_data()
@@ -110,6 +131,7 @@ private Q_SLOTS:
         options.allowRsa1_5 = true;
         const JweDecrypter decrypter(Jwks(QList<Jwk>{jwk(key)}), options);
         const DecryptionResult r = decrypter.decrypt(token);
+        sameOutcomeWithoutSteps(decrypter, token, r);
         if (result == QLatin1String("valid")) {
             QVERIFY2(r.decrypted, qPrintable(describe(r)));
             QCOMPARE(r.plaintext, plaintext);
@@ -443,7 +465,9 @@ private Q_SLOTS:
         QFETCH(ErrorCode, code);
         QFETCH(QString, stepId);
         QFETCH(QString, reason);
-        const DecryptionResult r = JweDecrypter(key, {}).decrypt(token);
+        const JweDecrypter decrypter(key, {});
+        const DecryptionResult r = decrypter.decrypt(token);
+        sameOutcomeWithoutSteps(decrypter, token, r);
         QVERIFY(!r.decrypted);
         QVERIFY(r.plaintext.isEmpty());
         QVERIFY(r.error);
