@@ -2,6 +2,8 @@
 #include "cli/ExportCommand.h"
 
 #include "cli/CliWorkspace.h"
+#include "formats/CurlExporter.h"
+#include "formats/HttpFileExporter.h"
 #include "formats/PostmanExporter.h"
 #include "storage/AtomicFile.h"
 #include "workspace/WorkspaceStore.h"
@@ -62,7 +64,8 @@ int ExportCommand::run(const QStringList& arguments, CliContext& ctx)
 {
     QCommandLineParser parser;
     const QCommandLineOption workspaceOption = CliWorkspace::option();
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("postman (http and curl: not yet)."),
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("postman, http (a .http file) or curl (one command per request)."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Write to this file instead of stdout."),
                                  QStringLiteral("F"));
@@ -81,10 +84,8 @@ int ExportCommand::run(const QStringList& arguments, CliContext& ctx)
     if (parser.positionalArguments().size() != 1)
         return ctx.usage(QStringLiteral("export takes one PATH"));
     const QString chosen = parser.value(format);
-    if (chosen != QLatin1String("postman"))
-        return ctx.usage(chosen == QLatin1String("http") || chosen == QLatin1String("curl")
-                             ? QStringLiteral("--format %1 is not implemented yet (postman is)").arg(chosen)
-                             : QStringLiteral("export needs --format postman"));
+    if (chosen != QLatin1String("postman") && chosen != QLatin1String("http") && chosen != QLatin1String("curl"))
+        return ctx.usage(QStringLiteral("export needs --format postman, http or curl"));
     CliWorkspace w;
     if (auto ok = w.open(parser.value(workspaceOption), ctx, CliWorkspace::Access::ReadOnly); !ok)
         return ctx.fail(ok.error());
@@ -97,7 +98,21 @@ int ExportCommand::run(const QStringList& arguments, CliContext& ctx)
     const std::unique_ptr<CollectionNode> copy = node->clone(false);
     QList<AuthProfile> profiles = w.workspace().authProfiles;
     const int secrets = secretsBelow(*copy, !withSecrets) + profileSecrets(profiles, !withSecrets);
-    const QByteArray json = PostmanExporter::toJson(*copy, profiles);
+    QByteArray json;
+    if (chosen == QLatin1String("postman")) {
+        json = PostmanExporter::toJson(*copy, profiles);
+    } else {
+        // Secrets left empty above become placeholder variables; the report says what the format could not hold.
+        const ExportResult exported = chosen == QLatin1String("http") ? HttpFileExporter::exportNode(*copy, withSecrets)
+                                                                      : CurlExporter::exportNode(*copy, withSecrets);
+        json = exported.text;
+        for (const ImportReport::Entry& e : exported.report.entries()) {
+            if (e.outcome != ImportReport::Outcome::Imported)
+                ctx.errLine(QStringLiteral("tokenscope-cli: %1 %2 %3: %4")
+                                .arg(ImportReport::outcomeName(e.outcome), e.kind, CliWorkspace::printable(e.path),
+                                     CliWorkspace::printable(e.detail)));
+        }
+    }
     if (parser.isSet(out)) {
         if (auto ok = AtomicFile::write(parser.value(out), json); !ok)
             return ctx.fail(ok.error());

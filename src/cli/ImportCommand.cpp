@@ -77,20 +77,10 @@ int ImportCommand::run(const QStringList& arguments, CliContext& ctx)
 
     ImportReport report;
     for (ImportResult& result : results) {
-        result.fitInto(workspace);
-        workspace.environments.append(result.environments);
-        workspace.authProfiles.append(result.authProfiles);
-        for (auto& collection : result.collections) {
-            auto added = ws.store().addNode(workspace, nullptr, workspace.collectionCount(), std::move(collection));
-            if (!added)
-                return ctx.fail(added.error());
-        }
+        if (auto ok = result.addTo(workspace, ws.store()); !ok)
+            return ctx.fail(ok.error());
         report.append(result.report);
     }
-    if (auto ok = ws.store().saveEnvironments(workspace); !ok)
-        return ctx.fail(ok.error());
-    if (auto ok = ws.store().saveWorkspaceFile(workspace); !ok)
-        return ctx.fail(ok.error());
 
     for (const QString& line : report.toLines())
         ctx.outLine(line);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "formats/ImportResult.h"
 
+#include "workspace/WorkspaceStore.h"
+
 void ImportResult::append(ImportResult&& other)
 {
     for (auto& c : other.collections)
@@ -64,4 +66,19 @@ void ImportResult::fitInto(const Workspace& workspace)
         }
         taken << name;
     }
+}
+
+Result<void> ImportResult::addTo(Workspace& workspace, WorkspaceStore& store)
+{
+    fitInto(workspace);
+    workspace.environments.append(environments);
+    workspace.authProfiles.append(authProfiles);
+    for (auto& collection : collections) {
+        if (auto added = store.addNode(workspace, nullptr, workspace.collectionCount(), std::move(collection)); !added)
+            return added.error();
+    }
+    collections.clear();
+    if (auto ok = store.saveEnvironments(workspace); !ok)
+        return ok;
+    return store.saveWorkspaceFile(workspace);
 }

@@ -7,6 +7,8 @@
 #include "workspace/CollectionNode.h"
 #include "workspace/Workspace.h"
 
+class WorkspaceStore;
+
 #include <memory>
 #include <vector>
 
@@ -29,4 +31,10 @@ struct ImportResult
     /// each with a `converted` line. Afterwards everything can be added to `workspace` as it is. Call it for the
     /// result of one file at a time (adding each before the next): profile references are followed by name.
     void fitInto(const Workspace& workspace);
+
+    /// What `tokenscope-cli import --into` and the GUI's File → Import… both do with a result: fitInto(), then the
+    /// environments and auth profiles appended to `workspace`, each collection added at the end through `store`
+    /// (its files written; secrets to the store's SecretStore), and the environments and workspace file saved.
+    /// The collections are moved out. Errors: those of the store (nothing is rolled back: what was written stays).
+    Result<void> addTo(Workspace& workspace, WorkspaceStore& store);
 };

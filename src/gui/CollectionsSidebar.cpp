@@ -108,6 +108,11 @@ CollectionsSidebar::CollectionsSidebar(WorkspaceDocument* document, QWidget* par
         QMenu menu(this);
         menu.addAction(tr("New request"), this, &CollectionsSidebar::newRequest);
         menu.addAction(tr("New folder"), this, &CollectionsSidebar::newFolder);
+        if (const CollectionNode* n = currentNode(); n && n->isContainer()) {
+            const QString id = n->id();
+            menu.addAction(tr("Run…"), this, [this, id] { Q_EMIT runRequested(id); })
+                ->setObjectName(QStringLiteral("runCollectionAction"));
+        }
         menu.addSeparator();
         for (QAction* a : {rename, duplicate, remove})
             menu.addAction(a);

@@ -42,6 +42,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /// A request was activated (double-click, Enter) or selected.
     void requestActivated(const QString& id);
+    /// "Run…" from the context menu of a collection or folder.
+    void runRequested(const QString& id);
     /// A collection or folder was activated: its settings open in the editor area.
     void settingsActivated(const QString& id);
 

@@ -3,6 +3,7 @@
 
 #include "gui/AboutDialog.h"
 #include "gui/EncoderPanel.h"
+#include "gui/ImportDialog.h"
 #include "gui/KeyToolsPanel.h"
 #include "gui/KeysWorkspace.h"
 #include "gui/ProbePanel.h"
@@ -18,12 +19,15 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -170,6 +174,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->showMessage(tr("Ready. Decoding never touches the network."));
     openWorkspaceDirectory(startupWorkspace());
     resize(1280, 820);
+    setAcceptDrops(true); // a collection file dropped on the window opens the import dialog
     loadSettings();
 }
 
@@ -218,6 +223,9 @@ void MainWindow::buildMenus()
             openWorkspaceDirectory(dir);
     });
     openWorkspace->setObjectName(QStringLiteral("openWorkspaceAction"));
+    QAction* importAction = file->addAction(tr("&Import…"), this, [this] { openImportDialog(); });
+    importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    importAction->setObjectName(QStringLiteral("importAction"));
     m_recentWorkspacesMenu = file->addMenu(tr("Recent Workspaces"));
     m_recentWorkspacesMenu->setObjectName(QStringLiteral("recentWorkspacesMenu"));
     connect(m_recentWorkspacesMenu, &QMenu::aboutToShow, this, [this] {
@@ -355,6 +363,49 @@ void MainWindow::closeEvent(QCloseEvent* event)
 {
     saveSettings();
     event->accept();
+}
+
+ImportDialog* MainWindow::openImportDialog(const QString& path)
+{
+    auto* dialog = new ImportDialog(m_request->document(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::imported, this, [this](const QString& summary) {
+        setCurrentWorkspace(RequestWorkspace);
+        statusBar()->showMessage(summary, 10000);
+    });
+    dialog->show();
+    if (!path.isEmpty())
+        dialog->load(path);
+    return dialog;
+}
+
+namespace {
+/// The one local file of a drag that looks like something to import (not a token file: the Token workbench takes
+/// those where it accepts drops).
+QString importableFile(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
+        return {};
+    const QString path = mime->urls().first().toLocalFile();
+    static const QStringList suffixes = {QStringLiteral("json"), QStringLiteral("yaml"), QStringLiteral("yml"),
+                                         QStringLiteral("http"), QStringLiteral("rest"), QStringLiteral("har")};
+    return suffixes.contains(QFileInfo(path).suffix().toLower()) ? path : QString();
+}
+} // namespace
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (!importableFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = importableFile(event->mimeData());
+    if (path.isEmpty())
+        return;
+    event->acceptProposedAction();
+    openImportDialog(path);
 }
 
 void MainWindow::changeEvent(QEvent* event)

@@ -3,6 +3,7 @@
 
 #include <QMainWindow>
 
+class ImportDialog;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
@@ -48,6 +49,10 @@ public:
     bool isFirstRun() const;
     void openDemo();
 
+    /// File → Import… and a file dropped on the window: the import dialog (non-modal) on the open workspace,
+    /// reading `path` at once when given.
+    ImportDialog* openImportDialog(const QString& path = {});
+
     void loadSettings();
     void saveSettings() const;
 
@@ -61,6 +66,8 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildMenus();

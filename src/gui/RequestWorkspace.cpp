@@ -8,6 +8,7 @@
 #include "gui/ProbePanel.h"
 #include "gui/RequestEditor.h"
 #include "gui/ResponseViewer.h"
+#include "gui/RunnerPanel.h"
 #include "gui/WorkspaceDocument.h"
 #include "net/RequestSession.h"
 #include "request/SnippetGenerator.h"
@@ -229,6 +230,7 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
 
     connect(m_sidebar, &CollectionsSidebar::requestActivated, this, &RequestWorkspace::openItem);
     connect(m_sidebar, &CollectionsSidebar::settingsActivated, this, &RequestWorkspace::openSettings);
+    connect(m_sidebar, &CollectionsSidebar::runRequested, this, &RequestWorkspace::openRunner);
     connect(m_tabBar, &QTabBar::currentChanged, this, [this](int index) {
         if (!m_loadingTab)
             setCurrentTab(index);
@@ -1264,4 +1266,19 @@ void RequestWorkspace::reopenTabsAfterReload()
         if (m_tabs.at(i).id == current)
             setCurrentTab(i);
     }
+}
+
+RunnerPanel* RequestWorkspace::openRunner(const QString& id)
+{
+    if (!m_runner) {
+        // A window of its own: results stay visible while requests are edited.
+        m_runner = new RunnerPanel(m_document, this);
+        m_runner->setWindowFlag(Qt::Window);
+        m_runner->resize(980, 640);
+        connect(m_runner, &RunnerPanel::statusMessage, this, &RequestWorkspace::statusMessage);
+    }
+    m_runner->setTarget(id);
+    m_runner->show();
+    m_runner->raise();
+    return m_runner;
 }

@@ -40,6 +40,7 @@ class QTimer;
 class QToolButton;
 class RequestDraftStore;
 class ResponseViewer;
+class RunnerPanel;
 class SecretStore;
 
 /// The Request workspace: the collections sidebar, request tabs over one RequestEditor (the composer), the
@@ -100,6 +101,8 @@ public:
     void openItem(const QString& id);
     /// Shows a collection's or folder's settings in the editor area.
     void openSettings(const QString& id);
+    /// The collection Runner window (one, created on first use) on the collection or folder `id`.
+    RunnerPanel* openRunner(const QString& id);
     /// The editor's content as a saved request would hold it (auth of every kind, TLS files and proxy).
     RequestItem currentItem() const;
     void setCurrentItem(const RequestItem& item);
@@ -201,6 +204,7 @@ private:
 
     RequestSession* m_session;
     ProbePanel* m_probe;
+    RunnerPanel* m_runner = nullptr;
     quint64 m_currentId = 0;
     QString m_sendingTabId; // the tab (by item id; empty: the scratch tab) whose request is on its way
     WorkspaceDocument* m_document;

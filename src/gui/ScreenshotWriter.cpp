@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "gui/ScreenshotWriter.h"
 
+#include "formats/PostmanExporter.h"
 #include "gui/CollectionsSidebar.h"
 #include "gui/ComparePanel.h"
 #include "gui/EncoderPanel.h"
 #include "gui/EnvironmentEditorDialog.h"
+#include "gui/ImportDialog.h"
 #include "gui/JsonTreePanel.h"
 #include "gui/KeysWorkspace.h"
 #include "gui/MainWindow.h"
@@ -12,6 +14,7 @@
 #include "gui/RequestLogModel.h"
 #include "gui/RequestWorkspace.h"
 #include "gui/ResponseViewer.h"
+#include "gui/RunnerPanel.h"
 #include "gui/ServerWorkspace.h"
 #include "gui/TokenWorkbench.h"
 #include "gui/ValidationPanel.h"
@@ -30,6 +33,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTextCursor>
 
 namespace {
@@ -241,6 +245,29 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
                     request->openSettings(collection->id());
                     request->sidebar()->selectNode(collection->id());
                     save(&window, QStringLiteral("workspace-collection-settings.png"));
+                }
+            }
+            // File → Import… on a Postman export of the demo collection: the preview and the report before anything
+            // is written; then the Runner on the demo collection against the mock API.
+            if (const Workspace* ws = request->document()->workspace()) {
+                QTemporaryDir exportDir;
+                const CollectionNode* quickstart = ws->find(QStringLiteral("Quickstart API"));
+                const QString file = exportDir.filePath(QStringLiteral("quickstart.postman_collection.json"));
+                QFile out(file);
+                if (quickstart && exportDir.isValid() && out.open(QIODevice::WriteOnly) &&
+                    out.write(PostmanExporter::toJson(*quickstart, ws->authProfiles)) > 0) {
+                    out.close();
+                    ImportDialog* dialog = window.openImportDialog(file);
+                    waitFor([dialog] { return !dialog->isLoading(); }, 10000);
+                    save(dialog, QStringLiteral("import-preview.png"));
+                    dialog->close();
+                }
+                if (quickstart) {
+                    RunnerPanel* runner = request->openRunner(quickstart->id());
+                    runner->start();
+                    waitFor([runner] { return !runner->isRunning(); }, 20000);
+                    save(runner, QStringLiteral("workspace-runner.png"));
+                    runner->close();
                 }
             }
             window.setCurrentWorkspace(MainWindow::ServerWorkspace);

@@ -148,6 +148,8 @@ AssertionOutcome ResponseAssertions::check(const ItemAssertion& a, const KeyLoad
         return checkErrored(name, QStringLiteral("no response: %1").arg(m_response.explanation()));
     if (a.check == ItemAssertion::Check::Token)
         return checkToken(a, keys, clock);
+    if (a.op != ItemAssertion::Op::Exists && a.value.isUndefined())
+        return checkErrored(name, QStringLiteral("the assertion has no value to compare with"));
     QString error;
     const auto value = actualValue(a, error);
     if (!value)

@@ -161,12 +161,14 @@ QString multipartContentType()
 // ---------------------------------------------------------------------------------------------------------------
 // curl
 
-QString curlMethodPart(const HttpRequestSpec& r, const std::function<QString(const QString&)>& quote)
+/// `dataWritten`: the command has a data or form option, which makes curl send a POST. An empty form (no rows)
+/// writes none: such a POST needs its --request like any other method.
+QString curlMethodPart(const HttpRequestSpec& r, bool dataWritten, const std::function<QString(const QString&)>& quote)
 {
     const QString& m = r.method;
-    if (m == QLatin1String("HEAD") && !hasBody(r))
+    if (m == QLatin1String("HEAD") && !dataWritten)
         return QStringLiteral(" --head");
-    if ((m == QLatin1String("GET") && !hasBody(r)) || (m == QLatin1String("POST") && hasBody(r)))
+    if ((m == QLatin1String("GET") && !dataWritten) || (m == QLatin1String("POST") && dataWritten))
         return QString();
     const bool plain = std::all_of(m.cbegin(), m.cend(), [](QChar c) {
         return c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_');
@@ -255,7 +257,8 @@ QString curl(const HttpRequestSpec& r, bool windows)
         out += QStringLiteral(" --insecure");
     if (r.timeoutMs > 0)
         out += QString(QStringLiteral(" --max-time ") + seconds(r.timeoutMs));
-    out += curlMethodPart(r, quote);
+    const qsizetype headerCount = sendHeaders(r).size();
+    out += curlMethodPart(r, args.size() > headerCount, quote);
     out += QString(QLatin1Char(' ') + quote(r.url));
     const QString continuation = windows ? QStringLiteral(" ^\n  ") : QStringLiteral(" \\\n  ");
     for (const QString& a : std::as_const(args))

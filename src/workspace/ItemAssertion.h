@@ -54,7 +54,10 @@ struct ItemAssertion
     Check check = Check::Status;
     QString target;
     Op op = Op::Eq;
-    QJsonValue value; // undefined when the operator needs none
+    // Undefined unless given: a default QJsonValue would be null, and "eq null" silently became the assertion of
+    // every one made without a value. Without one, toJson() writes none and fromJson() refuses it (every operator
+    // but `exists` needs one); the runner reports such an assertion as an error.
+    QJsonValue value = QJsonValue(QJsonValue::Undefined);
     bool enabled = true;
     // check == Token
     QString issuer;

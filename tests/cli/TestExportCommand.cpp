@@ -93,6 +93,21 @@ void TestExportCommand::secretsAreLeftOutUnlessAsked()
     QCOMPARE(full.exit, 0);
     QVERIFY(full.out.contains("s3cr3t-bearer-value"));
     QVERIFY(full.err.contains("warning: the export holds 1 secret value(s)"));
+
+    // .http and curl: the secret becomes a placeholder variable unless asked for, and the report says so.
+    const Run http = cli({QStringLiteral("export"), QStringLiteral("Demo"), QStringLiteral("--workspace"), ws,
+                          QStringLiteral("--format"), QStringLiteral("http")});
+    QVERIFY2(http.exit == 0, http.err.constData());
+    QVERIFY(!http.out.contains("s3cr3t-bearer-value"));
+    QVERIFY2(http.out.contains("### Get\nGET http://127.0.0.1:1/api/private\nAuthorization: Bearer {{bearerToken}}\n"),
+             http.out.constData());
+    QVERIFY2(http.err.contains("bearer token written as {{bearerToken}}"), http.err.constData());
+    const Run curl = cli({QStringLiteral("export"), QStringLiteral("Demo"), QStringLiteral("--workspace"), ws,
+                          QStringLiteral("--format"), QStringLiteral("curl"), QStringLiteral("--include-secrets")});
+    QVERIFY2(curl.exit == 0, curl.err.constData());
+    QVERIFY2(curl.out.startsWith("# Demo/Get\ncurl --location 'http://127.0.0.1:1/api/private' \\\n"
+                                 "  --header 'Authorization: Bearer s3cr3t-bearer-value'\n"),
+             curl.out.constData());
 }
 
 void TestExportCommand::usageErrors()
@@ -103,10 +118,10 @@ void TestExportCommand::usageErrors()
                  .exit,
              2);
     QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("x"), QStringLiteral("--workspace"), ws}).exit, 2);
-    const Run http = cli({QStringLiteral("export"), QStringLiteral("x"), QStringLiteral("--workspace"), ws,
-                          QStringLiteral("--format"), QStringLiteral("http")});
-    QCOMPARE(http.exit, 2);
-    QVERIFY(http.err.contains("not implemented yet"));
+    const Run xml = cli({QStringLiteral("export"), QStringLiteral("x"), QStringLiteral("--workspace"), ws,
+                         QStringLiteral("--format"), QStringLiteral("xml")});
+    QCOMPARE(xml.exit, 2);
+    QVERIFY2(xml.err.contains("export needs --format postman, http or curl"), xml.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestExportCommand)

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "formats/HttpEnvironmentImporter.h"
+#include "formats/HttpFileExporter.h"
 #include "formats/HttpFileImporter.h"
 #include "formats/Importer.h"
+#include "support/DataFiles.h"
 #include "workspace/Workspace.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,6 +18,29 @@ using Outcome = ImportReport::Outcome;
 const CollectionNode& only(const ImportResult& r)
 {
     return *r.collections.front();
+}
+
+/// The requests of a flat collection without their ids (new on every import), and its variables.
+QJsonArray requestsOf(const CollectionNode& c)
+{
+    QJsonArray out;
+    for (const EnvironmentVariable& v : c.settings().variables)
+        out.append(QStringLiteral("@%1=%2").arg(v.name, v.value));
+    for (int i = 0; i < c.childCount(); ++i) {
+        QJsonObject o = c.child(i)->request().toJson(true);
+        o.remove(QStringLiteral("id"));
+        out.append(o);
+    }
+    return out;
+}
+
+QStringList reportLines(const ImportReport& report)
+{
+    QStringList out;
+    for (const auto& e : report.entries())
+        out << ImportReport::outcomeName(e.outcome) + QLatin1Char(' ') + e.kind + QLatin1Char(' ') + e.path +
+                   QStringLiteral(": ") + e.detail;
+    return out;
 }
 } // namespace
 
@@ -34,6 +61,9 @@ private Q_SLOTS:
     void privateEnvironmentIsSecret();
     void securityAuthBecomesProfiles();
     void privateFileMergedIntoPublic();
+    void exportRoundTrip_data();
+    void exportRoundTrip();
+    void exportWritesAuthAsHeadersAndReportsTheRest();
 };
 
 void TestHttpFileImporter::requestsSeparatedAndNamed()
@@ -254,6 +284,133 @@ void TestHttpFileImporter::privateFileMergedIntoPublic()
         fromPrivate += e.source.endsWith(QLatin1String("http-client.private.env.json")) ? 1 : 0;
     QVERIFY(fromPrivate >= 4); // its secrets (alice, pw, t, cs) are reported with their file
     QCOMPARE(r->report.count(Outcome::Converted, QStringLiteral("environment")), 1);
+}
+
+void TestHttpFileImporter::exportRoundTrip_data()
+{
+    addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/http"), {QStringLiteral("*.http")});
+}
+
+/// import → export (HttpFileExporter) → import gives the same requests and file variables.
+void TestHttpFileImporter::exportRoundTrip()
+{
+    QFETCH(QString, path);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto first = HttpFileImporter::import(f.readAll(), QStringLiteral("api"));
+    QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
+    const ExportResult exported = HttpFileExporter::exportNode(only(first.value()));
+    QCOMPARE(exported.report.count(Outcome::Dropped), 0);
+    const auto second = HttpFileImporter::import(exported.text, QStringLiteral("api"));
+    QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(second.error().message));
+    const QJsonArray a = requestsOf(only(first.value()));
+    const QJsonArray b = requestsOf(only(second.value()));
+    if (a != b)
+        qWarning("%s\n---\n%s", exported.text.constData(), QJsonDocument(b).toJson().constData());
+    QCOMPARE(b.size(), a.size());
+    QVERIFY(a == b);
+    QCOMPARE(second->report.count(Outcome::Dropped), first->report.count(Outcome::Dropped));
+}
+
+void TestHttpFileImporter::exportWritesAuthAsHeadersAndReportsTheRest()
+{
+    auto c = CollectionNode::makeCollection(QStringLiteral("C"));
+    c->settings().variables = {{QStringLiteral("base"), QStringLiteral("https://api.example.com"), false, true},
+                               {QStringLiteral("pw"), QStringLiteral("hunter2"), true, true}};
+    c->settings().auth.type = AuthConfig::Type::Bearer;
+    c->settings().auth.token = QStringLiteral("s3cr3t");
+    c->settings().headers = {{QStringLiteral("Accept"), QStringLiteral("application/json"), true}};
+    CollectionNode* folder = c->insertChild(0, CollectionNode::makeFolder(QStringLiteral("F")));
+    RequestItem get;
+    get.name = QStringLiteral("Get");
+    get.description = QStringLiteral("first line\nsecond");
+    get.request.url = QStringLiteral("{{base}}/x");
+    get.scripts = {{QStringLiteral("test"), QStringLiteral("text/javascript"),
+                    QStringLiteral("client.test(\"ok\", () => client.assert(response.status === 200));"), true},
+                   {QStringLiteral("test"), QStringLiteral("text/javascript"),
+                    QStringLiteral("pm.test(\"ok\", () => pm.response.to.have.status(200));"), true}};
+    folder->insertChild(0, CollectionNode::makeRequest(get));
+    RequestItem post;
+    post.name = QStringLiteral("Post");
+    post.request.method = QStringLiteral("POST");
+    post.request.url = QStringLiteral("{{base}}/y");
+    post.request.followRedirects = false;
+    post.request.bodyKind = HttpRequestSpec::BodyKind::Raw;
+    post.request.rawBody = QStringLiteral("{\"a\": 1}");
+    post.auth.type = AuthConfig::Type::Basic;
+    post.auth.username = QStringLiteral("alice");
+    post.auth.password = QStringLiteral("{{pw}}");
+    c->insertChild(1, CollectionNode::makeRequest(post));
+    RequestItem odd;
+    odd.name = QStringLiteral("Odd");
+    odd.request.method = QStringLiteral("PUT");
+    odd.request.url = QStringLiteral("{{base}}/z");
+    odd.request.bodyKind = HttpRequestSpec::BodyKind::Raw;
+    odd.request.rawType = HttpRequestSpec::RawType::Text;
+    odd.request.rawBody = QStringLiteral("line\n### not a separator");
+    odd.auth.type = AuthConfig::Type::OAuth2;
+    odd.auth.profile = QStringLiteral("keycloak");
+    c->insertChild(2, CollectionNode::makeRequest(odd));
+
+    const ExportResult out = HttpFileExporter::exportNode(*c);
+    const QString text = QString::fromUtf8(out.text);
+    QCOMPARE(text, QStringLiteral("@base = https://api.example.com\n"
+                                  "@pw = \n"
+                                  "\n"
+                                  "### Get\n"
+                                  "# first line\n"
+                                  "# second\n"
+                                  "GET {{base}}/x\n"
+                                  "Accept: application/json\n"
+                                  "Authorization: Bearer {{bearerToken}}\n"
+                                  "\n"
+                                  "> {%\n"
+                                  "client.test(\"ok\", () => client.assert(response.status === 200));\n"
+                                  "%}\n"
+                                  "\n"
+                                  "### Post\n"
+                                  "# @no-redirect\n"
+                                  "POST {{base}}/y\n"
+                                  "Accept: application/json\n"
+                                  "Authorization: Basic alice {{pw}}\n"
+                                  "Content-Type: application/json\n"
+                                  "\n"
+                                  "{\"a\": 1}\n"
+                                  "\n"
+                                  "### Odd\n"
+                                  "PUT {{base}}/z\n"
+                                  "Accept: application/json\n"
+                                  "Authorization: Bearer {{$auth.token(\"keycloak\")}}\n"
+                                  "\n"));
+    const QStringList lines = reportLines(out.report);
+    QVERIFY2(lines.contains(QStringLiteral("converted variable C: secret variable pw written without its value")),
+             qPrintable(lines.join(QLatin1Char('\n'))));
+    QVERIFY(lines.contains(
+        QStringLiteral("converted folder C/F: a .http file has no folders: its requests follow in order")));
+    QVERIFY(lines.contains(QStringLiteral("dropped script C/F/Get: test script not written (only .http handler code, "
+                                          "client.*, is exact)")));
+    QVERIFY(lines.contains(QStringLiteral("dropped body C/Odd: a body line starts with ###, > or <>, which a .http "
+                                          "file reads as syntax")));
+    QVERIFY(!text.contains(QLatin1String("s3cr3t")) && !text.contains(QLatin1String("hunter2")));
+    // Nothing is lost without a line: every request has its own entry.
+    QCOMPARE(out.report.count(Outcome::Imported, QStringLiteral("request")) +
+                 out.report.count(Outcome::Converted, QStringLiteral("request")),
+             3);
+
+    // And it reads back: the handler kept verbatim, names, the body, the redirect directive.
+    const auto back = HttpFileImporter::import(out.text, QStringLiteral("C"));
+    QVERIFY(back.ok());
+    QCOMPARE(only(back.value()).childCount(), 3);
+    QCOMPARE(only(back.value()).child(0)->request().scripts.size(), 1);
+    QCOMPARE(only(back.value()).child(0)->request().scripts.front().source, get.scripts.front().source);
+    QCOMPARE(only(back.value()).child(1)->request().request.rawBody, post.request.rawBody);
+    QVERIFY(!only(back.value()).child(1)->request().request.followRedirects);
+    QCOMPARE(only(back.value()).child(0)->request().description, get.description);
+
+    // With secrets included, the values are written.
+    const QString full = QString::fromUtf8(HttpFileExporter::exportNode(*c, true).text);
+    QVERIFY(full.contains(QLatin1String("@pw = hunter2\n")));
+    QVERIFY(full.contains(QLatin1String("Authorization: Bearer s3cr3t\n")));
 }
 
 QTEST_GUILESS_MAIN(TestHttpFileImporter)

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
+#include "formats/Importer.h"
 #include "gui/CollectionTreeModel.h"
 #include "gui/CollectionsSidebar.h"
 #include "gui/FolderSettingsEditor.h"
+#include "gui/ImportDialog.h"
 #include "gui/RequestWorkspace.h"
 #include "gui/ResponseViewer.h"
+#include "gui/RunnerPanel.h"
 #include "gui/WorkspaceDocument.h"
 #include "server/MockApiServer.h"
 #include "storage/MemorySecretStore.h"
@@ -12,15 +15,20 @@
 #include "workspace/Workspace.h"
 #include "workspace/WorkspaceStore.h"
 
+#include <QComboBox>
 #include <QCryptographicHash>
 #include <QDirIterator>
 #include <QIcon>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTemporaryDir>
@@ -28,6 +36,7 @@
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using GuiTest::child;
@@ -55,6 +64,10 @@ private Q_SLOTS:
     void settingsEditorSavesHeadersAndAuth();
     void externalEditWhileDirty();
     void secretsNeverInFiles();
+    void importPreviewsThenWrites();
+    void importErrorsAndCancel();
+    void runnerShowsEachAssertionAndExports();
+    void runnerStops();
 
 private:
     static QHash<QString, QByteArray> fileHashes(const QString& dir);
@@ -635,6 +648,155 @@ void TestCollectionsWorkspace::secretsNeverInFiles()
     QVERIFY(again.openWorkspace(m_dir->path()));
     QCOMPARE(again.document()->node(privId)->request().auth.password, QStringLiteral("correct horse battery staple"));
     QCOMPARE(again.document()->node(collectionId)->settings().auth.token, QStringLiteral("literal-bearer-token-value"));
+}
+
+/// File → Import…: the preview and the report come before anything is written; Import adds the collection
+/// through ImportResult::addTo (the CLI's path) and the tree shows it.
+void TestCollectionsWorkspace::importPreviewsThenWrites()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    const QHash<QString, QByteArray> before = fileHashes(m_dir->path());
+    const QString source =
+        QStringLiteral(TOKENSCOPE_TEST_DATA "/postman/newman-multi-level-folders-v2.postman_collection.json");
+    const auto expected = Importer::importFile(source, Importer::Format::Auto);
+    QVERIFY(expected.ok());
+    const CollectionNode& collection = *expected->collections.front();
+
+    ImportDialog dialog(w.document());
+    dialog.load(source);
+    QVERIFY(dialog.isLoading());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isLoading(), 20000);
+    QVERIFY(dialog.hasResult());
+    auto* preview = child<QTreeWidget>(&dialog, "importPreviewTreeWidget");
+    QCOMPARE(preview->topLevelItemCount(), 1);
+    QCOMPARE(preview->topLevelItem(0)->text(0), collection.name());
+    QCOMPARE(preview->topLevelItem(0)->childCount(), collection.childCount());
+    auto* report = child<QTreeWidget>(&dialog, "importReportTreeWidget");
+    QCOMPARE(report->topLevelItemCount(), int(expected->report.entries().size()));
+    QCOMPARE(report->topLevelItem(0)->text(0), ImportReport::outcomeName(expected->report.entries().front().outcome));
+    const QString status = child<QLabel>(&dialog, "importStatusLabel")->text();
+    QVERIFY2(status.startsWith(
+                 QStringLiteral("Postman collection (v2.0, v2.1) — %1 request").arg(collection.requestCount())),
+             qPrintable(status));
+    QCOMPARE(fileHashes(m_dir->path()), before); // nothing written yet
+
+    QSignalSpy imported(&dialog, &ImportDialog::imported);
+    child<QPushButton>(&dialog, "importButton")->click();
+    QCOMPARE(imported.size(), 1);
+    QCOMPARE(w.document()->workspace()->collectionCount(), 2);
+    QCOMPARE(w.document()->workspace()->collection(1)->name(), collection.name());
+    QCOMPARE(w.document()->workspace()->collection(1)->requestCount(), collection.requestCount());
+    QVERIFY(fileHashes(m_dir->path()) != before);
+    QCOMPARE(child<QTreeView>(&w, "collectionTreeView")->model()->rowCount(), 2);
+    // The same files as `tokenscope-cli import --into` writes: a fresh read of the directory finds the collection.
+    MemorySecretStore secrets;
+    WorkspaceDocument reread(&secrets);
+    QVERIFY(reread.open(m_dir->path()).ok());
+    QCOMPARE(reread.workspace()->collection(1)->requestCount(), collection.requestCount());
+    QVERIFY(!child<QPushButton>(&dialog, "importButton")->isEnabled()); // once
+    QTRY_COMPARE_WITH_TIMEOUT(ImportDialog::readsInFlight(), 0, 20000); // its thread deleted, not leaked
+}
+
+void TestCollectionsWorkspace::importErrorsAndCancel()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    ImportDialog dialog(w.document());
+    auto* status = child<QLabel>(&dialog, "importStatusLabel");
+    dialog.load(m_dir->filePath(QStringLiteral("missing.json")));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isLoading(), 20000);
+    QVERIFY(!dialog.hasResult());
+    QVERIFY2(status->text().startsWith(QLatin1String("missing.json cannot be imported: cannot read")),
+             qPrintable(status->text()));
+    QVERIFY(!child<QPushButton>(&dialog, "importButton")->isEnabled());
+
+    // Cancel while reading: no preview, nothing to import, and the late result is dropped.
+    dialog.load(QStringLiteral(TOKENSCOPE_TEST_DATA "/postman/newman-echo-v2.postman_collection.json"));
+    QVERIFY(child<QPushButton>(&dialog, "importCancelButton")->isVisibleTo(&dialog));
+    child<QPushButton>(&dialog, "importCancelButton")->click();
+    QVERIFY(!dialog.isLoading());
+    QCOMPARE(status->text(), QStringLiteral("Cancelled. Nothing was imported."));
+    QTRY_COMPARE_WITH_TIMEOUT(ImportDialog::readsInFlight(), 0, 20000);
+    QCoreApplication::processEvents();
+    QVERIFY(!dialog.hasResult());
+    QCOMPARE(child<QTreeWidget>(&dialog, "importPreviewTreeWidget")->topLevelItemCount(), 0);
+    QCOMPARE(w.document()->workspace()->collectionCount(), 1);
+}
+
+/// The Runner on CollectionRunner against the mock API: each request with its status and every assertion with its
+/// message, the summary, and the JSON and JUnit exports of the run.
+void TestCollectionsWorkspace::runnerShowsEachAssertionAndExports()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    WorkspaceDocument* doc = w.document();
+    CollectionNode* collection = doc->workspace()->collection(0);
+    CollectionNode* folder = collection->child(0);
+    for (int i = 0; i < 2; ++i) {
+        RequestItem item = folder->child(i)->request();
+        ItemAssertion status;
+        status.value = 200;
+        item.assertions = {status};
+        QVERIFY(doc->saveRequest(folder->child(i), item).ok());
+    }
+    RunnerPanel* runner = w.openRunner(collection->id());
+    QCOMPARE(runner->target(), collection->id());
+    QCOMPARE(child<QComboBox>(runner, "runnerEnvironmentComboBox")->currentText(), QStringLiteral("Local mock API"));
+    child<QPushButton>(runner, "runnerRunButton")->click();
+    QVERIFY(runner->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->isRunning(), 30000);
+
+    auto* results = child<QTreeWidget>(runner, "runnerResultsTreeWidget");
+    QCOMPARE(results->topLevelItemCount(), 2);
+    // Private: the collection's bearer {{accessToken}} is not set, so the mock API answers 401.
+    const QTreeWidgetItem* priv = results->topLevelItem(0);
+    QCOMPARE(priv->text(0), QStringLiteral("GET Quickstart API/Protected/Private"));
+    QCOMPARE(priv->text(1), QStringLiteral("401"));
+    QCOMPARE(priv->childCount(), 1);
+    QCOMPARE(priv->child(0)->text(0), QStringLiteral("status eq 200"));
+    QCOMPARE(priv->child(0)->text(1), QStringLiteral("FAIL"));
+    QVERIFY2(priv->child(0)->text(3).contains(QLatin1String("401")), qPrintable(priv->child(0)->text(3)));
+    QCOMPARE(priv->text(3), QStringLiteral("0 of 1 assertions passed"));
+    const QTreeWidgetItem* pub = results->topLevelItem(1);
+    QCOMPARE(pub->text(1), QStringLiteral("200"));
+    QCOMPARE(pub->child(0)->text(1), QStringLiteral("pass"));
+    QVERIFY(pub->text(2).endsWith(QLatin1String(" ms")));
+    QCOMPARE(child<QLabel>(runner, "runnerSummaryLabel")->text(), runner->report().summaryLine());
+    QCOMPARE(runner->report().assertionFailures, 1);
+    QCOMPARE(child<QProgressBar>(runner, "runnerProgressBar")->value(), 2);
+
+    QVERIFY(child<QPushButton>(runner, "runnerExportJUnitButton")->isEnabled());
+    const QString junit = m_dir->filePath(QStringLiteral("run.xml"));
+    const QString json = m_dir->filePath(QStringLiteral("run.json"));
+    QVERIFY(runner->exportReport(junit, true));
+    QVERIFY(runner->exportReport(json, false));
+    QFile junitFile(junit);
+    QVERIFY(junitFile.open(QIODevice::ReadOnly));
+    QCOMPARE(junitFile.readAll(), runner->report().toJUnit());
+    QFile jsonFile(json);
+    QVERIFY(jsonFile.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(jsonFile.readAll()).object(), runner->report().toJson());
+}
+
+void TestCollectionsWorkspace::runnerStops()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    RunnerPanel* runner = w.openRunner(w.document()->workspace()->collection(0)->child(0)->id());
+    child<QSpinBox>(runner, "runnerIterationsSpinBox")->setValue(50);
+    child<QSpinBox>(runner, "runnerDelaySpinBox")->setValue(20);
+    QVERIFY(runner->start());
+    auto* results = child<QTreeWidget>(runner, "runnerResultsTreeWidget");
+    QTRY_VERIFY_WITH_TIMEOUT(results->topLevelItemCount() > 0, 30000);
+    child<QPushButton>(runner, "runnerStopButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->isRunning(), 30000);
+    QVERIFY(runner->report().cancelled);
+    QVERIFY(runner->report().requestCount < 100);
+    QCOMPARE(results->topLevelItemCount(), runner->report().requestCount);
+    QVERIFY(results->topLevelItem(0)->text(0).startsWith(QLatin1String("[1] GET ")));
+    QVERIFY2(child<QLabel>(runner, "runnerSummaryLabel")->text().startsWith(QLatin1String("Stopped. ")),
+             qPrintable(child<QLabel>(runner, "runnerSummaryLabel")->text()));
 }
 
 QTEST_MAIN(TestCollectionsWorkspace)

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void captures();
     void captureErrors();
     void describe();
+    void missingValueIsAnError();
 };
 
 void TestResponseAssertions::operators_data()
@@ -206,6 +207,37 @@ void TestResponseAssertions::describe()
         QStringLiteral("jsonpath $.a eq \"x\""));
     QCOMPARE(assertion(ItemAssertion::Check::Header, QStringLiteral("ETag"), ItemAssertion::Op::Exists).describe(),
              QStringLiteral("header ETag exists"));
+}
+
+/// An assertion made without a value is not "eq null": the file loader refuses it with a message that names the
+/// operator, and the runner reports it as an error (never a pass).
+void TestResponseAssertions::missingValueIsAnError()
+{
+    ItemAssertion a; // status eq, no value given
+    QVERIFY(a.value.isUndefined());
+    QVERIFY(!a.toJson().toObject().contains(QLatin1String("value")));
+    const auto loaded = ItemAssertion::fromJson(a.toJson());
+    QVERIFY(!loaded.ok());
+    QCOMPARE(loaded.error().code, ErrorCode::JsonInvalid);
+    QCOMPARE(loaded.error().message, QStringLiteral("\"value\" is required for eq"));
+    const auto listed = ItemAssertion::listFromJson(QJsonArray{a.toJson()});
+    QVERIFY(!listed.ok());
+    QVERIFY2(listed.error().message.contains(QLatin1String("\"value\" is required for eq")),
+             qPrintable(listed.error().message));
+
+    const HttpClientResponse r = response(200, kBody);
+    const ResponseAssertions checks(r, 12);
+    const AssertionOutcome outcome = checks.check(a);
+    QCOMPARE(outcome.status, AssertionOutcome::Status::Errored);
+    QCOMPARE(outcome.message, QStringLiteral("the assertion has no value to compare with"));
+    // An explicit null is a value: "eq null" stays possible.
+    a.value = QJsonValue::Null;
+    QCOMPARE(checks.check(a).status, AssertionOutcome::Status::Failed);
+    QVERIFY(ItemAssertion::fromJson(a.toJson()).ok());
+    // exists needs none.
+    a.value = QJsonValue(QJsonValue::Undefined);
+    a.op = ItemAssertion::Op::Exists;
+    QCOMPARE(checks.check(a).status, AssertionOutcome::Status::Passed);
 }
 
 QTEST_GUILESS_MAIN(TestResponseAssertions)

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "net/RunReport.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class CollectionRunner;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QThread;
+class QTreeWidget;
+class Workspace;
+class WorkspaceDocument;
+
+/// The collection Runner: runs a collection or folder of the open workspace on CollectionRunner (the engine of
+/// `tokenscope-cli run`) with an environment, iterations, an iteration data file (CSV or JSON, IterationData),
+/// bail and a delay; shows each request as it finishes (status, time, every assertion with its message), the
+/// summary, and exports the run as JSON or JUnit XML (RunReport's writers, as `--json-out`/`--junit-out`).
+///
+/// The run works on a snapshot of the workspace taken at Run (the tree can be edited meanwhile) in a thread of its
+/// own; Stop cancels it (no new request starts; the one in flight finishes or times out).
+class RunnerPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RunnerPanel(WorkspaceDocument* document, QWidget* parent = nullptr);
+    ~RunnerPanel() override;
+
+    /// Chooses the collection or folder to run (by node id) and refreshes the lists from the workspace.
+    void setTarget(const QString& nodeId);
+    QString target() const;
+    bool isRunning() const { return m_thread != nullptr; }
+    /// Starts a run with the fields as they are; false (with the reason shown) when it cannot start.
+    bool start();
+    void stop();
+    /// The last finished run.
+    const RunReport& report() const { return m_report; }
+    /// Writes the last run as JSON or JUnit XML; false with the error shown.
+    bool exportReport(const QString& path, bool junit);
+
+Q_SIGNALS:
+    void finished();
+    void statusMessage(const QString& message);
+
+private:
+    void refreshLists();
+    void addResult(const RunRequestResult& result);
+    void runFinished(const RunReport& report);
+    void showMessage(const QString& text);
+
+    WorkspaceDocument* m_document;
+    QComboBox* m_target;
+    QComboBox* m_environment;
+    QSpinBox* m_iterations;
+    QLineEdit* m_dataFile;
+    QCheckBox* m_bail;
+    QSpinBox* m_delay;
+    QPushButton* m_run;
+    QPushButton* m_stop;
+    QPushButton* m_exportJson;
+    QPushButton* m_exportJUnit;
+    QProgressBar* m_progress;
+    QLabel* m_summary;
+    QTreeWidget* m_results;
+    QThread* m_thread = nullptr;
+    std::shared_ptr<CollectionRunner> m_runner;
+    std::shared_ptr<Workspace> m_snapshot;
+    RunReport m_report;
+    int m_done = 0;
+    int m_iterationCount = 1;
+};
