@@ -98,10 +98,6 @@ Qt %2 (built with %3)
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The token is fetched when missing and refreshed before it expires (client credentials).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Inherit from parent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -139,6 +135,181 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>No Authorization header is added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send fetches the token when it is missing (client credentials, password) and refreshes it before it expires. For the browser and device grants, press Get new token once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuthProfileEditor</name>
+    <message>
+        <source>Get new token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legacy: the password grant gives the client the user&apos;s password. The OAuth 2.0 Security BCP (RFC 9700 §2.4) says it must not be used; prefer the authorization code or device grant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer (discovery)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://issuer.example — the endpoints below are then discovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>discovered from the issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device authorization URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret in a Basic header (client_secret_basic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secret in the form body (client_secret_post)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT signed with the secret (client_secret_jwt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JWT signed with a private key (private_key_jwt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: a public client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept in the keychain, never in the workspace files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM or JWK private key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>space-separated, e.g. openid profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource (RFC 8707)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S256 (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PKCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saves the profile in the workspace (its secrets in the keychain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened in the browser:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Authorization code + PKCE (browser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device code (sign in on another device)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh token (the one kept for this profile)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password (legacy, avoid)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Implicit (legacy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Token exchange (CLI only)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -540,6 +711,40 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>DeviceCodeDialog</name>
+    <message>
+        <source>Sign in on another device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the address below on any device, sign in and enter this code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan to open %1 (the code is filled in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no QR code: the server sent no verification_uri_complete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tokenscope checks every %n second(s) whether you have signed in.</source>
+        <translation>
+            <numerusform>Tokenscope checks every %n second whether you have signed in.</numerusform>
+            <numerusform>Tokenscope checks every %n seconds whether you have signed in.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The code expires in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code has expired: cancel and get a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EncoderPanel</name>
     <message>
         <source>Header JSON to sign</source>
@@ -871,6 +1076,14 @@ Qt %2 (built with %3)
     </message>
     <message>
         <source>Attack %1: %2. %3 (%4). Editing the header, payload or key signs a clean token again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an attack is being prepared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attack %1: preparing the token...</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1981,6 +2194,185 @@ Qt %2 (built with %3)
     </message>
 </context>
 <context>
+    <name>OAuthTokensPanel</name>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Grant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scopes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use in request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reveal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check id_token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tokens&lt;/b&gt; — kept in memory for this session; Send uses the one of the request&apos;s profile and refreshes it before it expires.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No tokens yet. Choose OAuth 2.0 in the request&apos;s Auth tab and press Get new token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Puts the access token in the request&apos;s Bearer field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gets a new access token with the kept refresh token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the whole access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the whole access token to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the id_token in the Token workbench with its checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Token log&lt;/b&gt; — every exchange with a token endpoint; values redacted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refreshing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the client: check the client ID, the secret and the client authentication method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The grant was refused: the code, refresh token or user credentials are wrong, used or expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user (or the server) declined the request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: check the issuer or token URL and that the server runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token was not kept. Check id_token shows the checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ No token: %1%2 [%3]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: no token was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expires in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scopes %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refresh token kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>id_token verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ %1 token (%2): %3. Send uses it for this profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped (refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProbePanel</name>
     <message>
         <source>Token to probe (empty: the one the request&apos;s auth sends)</source>
@@ -2943,6 +3335,34 @@ Reload them and drop your unsaved edits, or keep your edits (saving then overwri
     </message>
     <message>
         <source>Probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile is not saved: open a workspace and give the profile a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Unknown variables in the profile: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No auth profile named %1 to refresh with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile %1 saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

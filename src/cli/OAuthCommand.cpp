@@ -8,6 +8,7 @@
 #include "net/AuthServerMetadata.h"
 #include "net/AuthorizationCodeFlow.h"
 #include "net/DeviceAuthorizationFlow.h"
+#include "net/OAuthTokenFlow.h"
 #include "net/RemoteJwksFetcher.h"
 #include "net/TokenEndpointClient.h"
 #include "workspace/Workspace.h"
@@ -234,21 +235,12 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
         if (!fetched)
             return ctx.fail(fetched.error());
         metadata = fetched.value();
-        if (p.tokenUrl.isEmpty())
-            p.tokenUrl = metadata->tokenEndpoint;
-        if (p.authorizeUrl.isEmpty())
-            p.authorizeUrl = metadata->authorizationEndpoint;
-        if (p.deviceAuthorizationUrl.isEmpty())
-            p.deviceAuthorizationUrl = metadata->deviceAuthorizationEndpoint;
+        OAuthTokenFlow::applyMetadata(p, *metadata);
     }
     if (p.tokenUrl.isEmpty())
         return ctx.usage(QStringLiteral("--issuer or --token-url is required"));
 
-    TokenEndpointRequest request;
-    request.tokenUrl = p.tokenUrl;
-    request.client.clientId = p.clientId;
-    request.client.clientSecret = p.clientSecret;
-    request.client.method = p.clientAuth;
+    TokenEndpointRequest request = OAuthTokenFlow::clientRequest(p);
     if (p.clientAuth == AuthProfile::ClientAuth::PrivateKeyJwt) {
         if (p.clientKeyFile.isEmpty())
             return ctx.usage(QStringLiteral("private_key_jwt needs --client-key FILE"));
@@ -302,20 +294,8 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
     case AuthProfile::Grant::AuthorizationCode: {
         if (p.authorizeUrl.isEmpty())
             return ctx.usage(QStringLiteral("the authorization_code grant needs --authorize-url (or --issuer)"));
-        AuthorizationCodeRequest code;
-        code.authorizeUrl = p.authorizeUrl;
-        code.token = request;
-        code.scope = p.scope;
-        code.audience = p.audience;
-        code.resource = p.resource;
-        code.pkce = p.pkce.isEmpty() ? QStringLiteral("S256") : p.pkce;
+        AuthorizationCodeRequest code = OAuthTokenFlow::codeRequest(p, request, metadata);
         code.redirectPort = port;
-        if (metadata) {
-            code.issuer = metadata->issuer;
-            code.issRequired = metadata->authorizationResponseIssParameterSupported;
-            code.parUrl = metadata->pushedAuthorizationRequestEndpoint;
-            code.usePar = metadata->requirePushedAuthorizationRequests;
-        }
         // $BROWSER when set (the usual convention); else the printed URL is all there is.
         const QString browserVariable = qEnvironmentVariable("BROWSER");
         const BrowserLauncher printed([](const QUrl&) { return Result<void>::success(); });
@@ -343,12 +323,7 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
     case AuthProfile::Grant::DeviceCode: {
         if (p.deviceAuthorizationUrl.isEmpty())
             return ctx.usage(QStringLiteral("the device_code grant needs --device-url (or --issuer)"));
-        DeviceAuthorizationRequest device;
-        device.deviceAuthorizationUrl = p.deviceAuthorizationUrl;
-        device.token = request;
-        device.scope = p.scope;
-        device.audience = p.audience;
-        device.resource = p.resource;
+        const DeviceAuthorizationRequest device = OAuthTokenFlow::deviceRequest(p, request);
         // RFC 8628 §3.3: shown exactly as the server sent them, before polling starts.
         result = DeviceAuthorizationFlow::runAndWait(device, [&ctx](const DeviceAuthorization& a) {
             ctx.errLine(QStringLiteral("verification_uri: %1").arg(DisplayText::escapeControls(a.verificationUri)));

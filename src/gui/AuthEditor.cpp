@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "gui/AuthEditor.h"
 
+#include "gui/AuthProfileEditor.h"
+
 #include "ui_AuthEditor.h"
 
 namespace {
@@ -12,6 +14,7 @@ const AuthConfig::Type kTypes[] = {AuthConfig::Type::Inherit, AuthConfig::Type::
 AuthEditor::AuthEditor(QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::AuthEditor>())
+    , m_profileEditor(nullptr)
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("authEditor"));
@@ -34,6 +37,11 @@ AuthEditor::AuthEditor(QWidget* parent)
     connect(m_ui->jwtAlgorithmComboBox, &QComboBox::currentIndexChanged, this, &AuthEditor::edited);
     connect(m_ui->jwtLifetimeSpinBox, &QSpinBox::valueChanged, this, &AuthEditor::edited);
     connect(m_ui->oauthProfileComboBox, &QComboBox::currentTextChanged, this, &AuthEditor::edited);
+    // After the loops above: editing a profile is not an edit of the request (the profile is saved on its own).
+    m_profileEditor = new AuthProfileEditor(m_ui->oauthPage);
+    m_profileEditor->setVisible(false);
+    m_ui->oauthLayout->addRow(m_profileEditor);
+    connect(m_ui->oauthProfileComboBox, &QComboBox::currentTextChanged, this, &AuthEditor::showProfile);
     showType(AuthConfig::Type::Inherit);
 }
 
@@ -90,6 +98,33 @@ void AuthEditor::setProfiles(const QStringList& names)
     m_ui->oauthProfileComboBox->setCurrentText(current);
 }
 
+void AuthEditor::setProfileList(const QList<AuthProfile>& profiles)
+{
+    m_profiles = profiles;
+    QStringList names;
+    for (const auto& p : profiles)
+        names.append(p.name);
+    setProfiles(names);
+    m_profileEditor->setVisible(true);
+    showProfile(m_ui->oauthProfileComboBox->currentText());
+}
+
+void AuthEditor::showProfile(const QString& name)
+{
+    if (!m_profileEditor || !m_profileEditor->isVisibleTo(m_ui->oauthPage))
+        return;
+    for (const auto& p : std::as_const(m_profiles)) {
+        if (p.name == name.trimmed()) {
+            m_profileEditor->setProfile(p);
+            return;
+        }
+    }
+    // A new name (typed): the fields stay, under the new name, until it is saved.
+    AuthProfile renamed = m_profileEditor->profile();
+    renamed.name = name.trimmed();
+    m_profileEditor->setProfile(renamed);
+}
+
 void AuthEditor::setAuth(const AuthConfig& a)
 {
     m_base = a;
@@ -110,6 +145,7 @@ void AuthEditor::setAuth(const AuthConfig& a)
     m_ui->oauthProfileComboBox->setCurrentText(a.profile);
     for (QObject* child : findChildren<QWidget*>())
         child->blockSignals(false);
+    showProfile(a.profile);
     showType(a.type);
 }
 

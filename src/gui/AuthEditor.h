@@ -2,10 +2,13 @@
 #pragma once
 
 #include "workspace/AuthConfig.h"
+#include "workspace/AuthProfile.h"
 
 #include <QWidget>
 
 #include <memory>
+
+class AuthProfileEditor;
 
 namespace Ui {
 class AuthEditor;
@@ -24,6 +27,10 @@ public:
     void setAuth(const AuthConfig& auth);
     /// Names offered for OAuth 2.0 (the workspace's auth profiles).
     void setProfiles(const QStringList& names);
+    /// The profiles themselves: the OAuth 2.0 page then edits the chosen one (AuthProfileEditor) and offers
+    /// its token actions when setTokenActionsVisible() says so.
+    void setProfileList(const QList<AuthProfile>& profiles);
+    AuthProfileEditor* profileEditor() const { return m_profileEditor; }
     /// What `inherit` resolves to, in words ("Bearer token from Quickstart API").
     void setInheritedText(const QString& text);
     /// Hides the type chooser (the request editor chooses the type itself).
@@ -36,8 +43,11 @@ Q_SIGNALS:
 
 private:
     void showType(AuthConfig::Type type);
+    void showProfile(const QString& name);
 
     std::unique_ptr<Ui::AuthEditor> m_ui;
     AuthConfig m_base; // keeps the members of other types while the user switches types
     QString m_inheritedText;
+    AuthProfileEditor* m_profileEditor;
+    QList<AuthProfile> m_profiles;
 };

@@ -2,9 +2,11 @@
 #include "gui/RequestWorkspace.h"
 
 #include "gui/AuthEditor.h"
+#include "gui/AuthProfileEditor.h"
 #include "gui/CollectionsSidebar.h"
 #include "gui/EnvironmentEditorDialog.h"
 #include "gui/FolderSettingsEditor.h"
+#include "gui/OAuthTokensPanel.h"
 #include "gui/ProbePanel.h"
 #include "gui/RequestEditor.h"
 #include "gui/ResponseViewer.h"
@@ -155,6 +157,9 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     });
     m_sideTabs->addTab(m_probe, tr("Probe"));
     connect(m_probe, &ProbePanel::openTokenRequested, this, &RequestWorkspace::openTokenRequested);
+    // OAuth 2.0 (issue 12): tokens of the session's TokenManager, so Send uses what Get new token fetched.
+    m_oauth = new OAuthTokensPanel(&m_session->tokenManager(), this);
+    m_sideTabs->addTab(m_oauth, tr("OAuth tokens"));
     connect(m_probe, &ProbePanel::statusMessage, this, &RequestWorkspace::statusMessage);
 
     auto* lower = new QSplitter(Qt::Horizontal, this);
@@ -276,6 +281,23 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     connect(m_editor, &RequestEditor::fetchTokenRequested, this, &RequestWorkspace::fetchToken);
     connect(m_editor, &RequestEditor::cancelTokenFetchRequested, this, &RequestWorkspace::cancelTokenFetch);
     connect(m_editor, &RequestEditor::curlImported, this, &RequestWorkspace::showImportNote);
+    AuthProfileEditor* profileEditor = m_editor->itemAuthEditor()->profileEditor();
+    profileEditor->setTokenActionsVisible(true);
+    m_editor->itemAuthEditor()->setProfileList({}); // a scratch request without a workspace gets tokens too
+    connect(profileEditor, &AuthProfileEditor::getTokenRequested, this, &RequestWorkspace::getOAuthToken);
+    connect(profileEditor, &AuthProfileEditor::cancelRequested, m_oauth, &OAuthTokensPanel::cancel);
+    connect(profileEditor, &AuthProfileEditor::saveRequested, this,
+            [this, profileEditor] { saveAuthProfile(profileEditor->profile()); });
+    connect(m_oauth, &OAuthTokensPanel::flowStateChanged, this,
+            [profileEditor](bool running, const QString& status, bool failed) {
+                profileEditor->setFlowState(running, status, failed);
+            });
+    connect(m_oauth, &OAuthTokensPanel::tokenReady, this,
+            [this] { m_sideTabs->setCurrentWidget(m_oauth); }); // the new token in its list
+    connect(m_oauth, &OAuthTokensPanel::authorizationUrl, profileEditor, &AuthProfileEditor::setAuthorizationUrl);
+    connect(m_oauth, &OAuthTokensPanel::useTokenRequested, this, &RequestWorkspace::setBearerToken);
+    connect(m_oauth, &OAuthTokensPanel::refreshRequested, this, &RequestWorkspace::refreshOAuthToken);
+    connect(m_oauth, &OAuthTokensPanel::openTokenRequested, this, &RequestWorkspace::openTokenRequested);
     connect(m_session, &RequestSession::finished, this, &RequestWorkspace::onSessionFinished);
     connect(m_session, &RequestSession::progress, this, [this](quint64 id, const QString& stage) {
         if (id == m_currentId)
@@ -344,6 +366,55 @@ void RequestWorkspace::fetchToken()
     m_editor->setTokenFetchState(true, r.verifyTls
                                            ? tr("Asking %1 for a token…").arg(r.tokenUrl)
                                            : tr("Asking %1 for a token, TLS verification OFF…").arg(r.tokenUrl));
+}
+
+void RequestWorkspace::saveAuthProfile(const AuthProfile& profile)
+{
+    if (profile.name.isEmpty() || m_document->directory().isEmpty()) {
+        Q_EMIT statusMessage(tr("The profile is not saved: open a workspace and give the profile a name."));
+        return;
+    }
+    if (const auto saved = m_document->saveAuthProfile(profile); !saved) {
+        Q_EMIT statusMessage(tr("The profile could not be saved: %1").arg(saved.error().message));
+        return;
+    }
+    m_editor->itemAuthEditor()->setProfileList(m_document->workspace()->authProfiles);
+    Q_EMIT statusMessage(tr("Profile %1 saved.").arg(profile.name));
+}
+
+void RequestWorkspace::getOAuthToken()
+{
+    AuthProfile profile = m_editor->itemAuthEditor()->profileEditor()->profile();
+    if (profile.name.isEmpty())
+        profile.name = tr("unnamed");
+    else if (!m_document->directory().isEmpty())
+        saveAuthProfile(profile); // what the token was fetched with is what Send will look for
+    // The profile's {{variables}} resolve like a Send's, so the token is kept under the key Send looks up.
+    QStringList unknown;
+    const AuthProfile resolved = OAuthTokenFlow::resolved(profile, currentSessionRequest().variableLayers, &unknown);
+    if (!unknown.isEmpty()) {
+        m_editor->itemAuthEditor()->profileEditor()->setFlowState(
+            false, tr("✗ Unknown variables in the profile: %1").arg(unknown.join(QStringLiteral(", "))), true);
+        return;
+    }
+    m_oauth->setClientOptions(clientOptions());
+    m_oauth->getToken(resolved);
+}
+
+void RequestWorkspace::refreshOAuthToken(const QString& profileName, const QString& key)
+{
+    AuthProfile profile = m_editor->itemAuthEditor()->profileEditor()->profile();
+    if (profile.name != profileName) {
+        const Workspace* ws = m_document->workspace();
+        const AuthProfile* saved = ws ? ws->authProfile(profileName) : nullptr;
+        if (!saved) {
+            Q_EMIT statusMessage(tr("No auth profile named %1 to refresh with.").arg(profileName));
+            return;
+        }
+        profile = *saved;
+    }
+    m_oauth->setClientOptions(clientOptions());
+    m_oauth->refreshToken(OAuthTokenFlow::resolved(profile, currentSessionRequest().variableLayers), key);
 }
 
 void RequestWorkspace::cancelTokenFetch()
@@ -1093,13 +1164,12 @@ void RequestWorkspace::refreshInheritedAuth()
     const CollectionNode* node = m_document->node(m_tabs.value(m_shownTab).id);
     if (!node) {
         m_editor->itemAuthEditor()->setInheritedText(tr("a scratch request inherits nothing: no auth is sent"));
+        if (const Workspace* ws = m_document->workspace())
+            m_editor->itemAuthEditor()->setProfileList(ws->authProfiles);
         return;
     }
     const auto inherited = ItemInheritance::effectiveAuth(*node->parent(), node->parent()->settings().auth);
-    QStringList profiles;
-    for (const auto& p : m_document->workspace()->authProfiles)
-        profiles.append(p.name);
-    m_editor->itemAuthEditor()->setProfiles(profiles);
+    m_editor->itemAuthEditor()->setProfileList(m_document->workspace()->authProfiles);
     m_editor->itemAuthEditor()->setInheritedText(
         inherited.source
             ? tr("%1 from %2")

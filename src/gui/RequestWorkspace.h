@@ -19,6 +19,7 @@ class AuthEditor;
 class ProbePanel;
 class CollectionsSidebar;
 class FolderSettingsEditor;
+class OAuthTokensPanel;
 class RequestEditor;
 class QTabBar;
 class RequestSession;
@@ -141,6 +142,9 @@ public:
     const SecretStore* secretStore() const { return m_secrets.get(); }
     /// The "Probe" tab (issue 13).
     ProbePanel* probePanel() const { return m_probe; }
+    /// The "OAuth tokens" side tab: Get new token's flow, the token list and the token log (issue 12).
+    OAuthTokensPanel* oauthPanel() const { return m_oauth; }
+    RequestSession* session() const { return m_session; }
     /// What Send would send now (the tab's request with what it inherits, the active environment).
     SessionRequest currentSessionRequest() const;
 
@@ -200,11 +204,15 @@ private:
     void loadTokenEndpointSettings();
     void saveTokenEndpointSettings();
     void loadDraft();
+    void getOAuthToken();
+    void refreshOAuthToken(const QString& profileName, const QString& key);
+    void saveAuthProfile(const AuthProfile& profile);
     void updateSecretStoreLabel();
 
     RequestSession* m_session;
     ProbePanel* m_probe;
     RunnerPanel* m_runner = nullptr;
+    OAuthTokensPanel* m_oauth;
     quint64 m_currentId = 0;
     QString m_sendingTabId; // the tab (by item id; empty: the scratch tab) whose request is on its way
     WorkspaceDocument* m_document;

@@ -2,15 +2,20 @@
 #include "gui/ScreenshotWriter.h"
 
 #include "formats/PostmanExporter.h"
+#include "gui/AuthEditor.h"
+#include "gui/AuthProfileEditor.h"
 #include "gui/CollectionsSidebar.h"
 #include "gui/ComparePanel.h"
+#include "gui/DeviceCodeDialog.h"
 #include "gui/EncoderPanel.h"
 #include "gui/EnvironmentEditorDialog.h"
 #include "gui/ImportDialog.h"
 #include "gui/JsonTreePanel.h"
 #include "gui/KeysWorkspace.h"
 #include "gui/MainWindow.h"
+#include "gui/OAuthTokensPanel.h"
 #include "gui/ProbePanel.h"
+#include "gui/RequestEditor.h"
 #include "gui/RequestLogModel.h"
 #include "gui/RequestWorkspace.h"
 #include "gui/ResponseViewer.h"
@@ -245,6 +250,41 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
                     request->openSettings(collection->id());
                     request->sidebar()->selectNode(collection->id());
                     save(&window, QStringLiteral("workspace-collection-settings.png"));
+                }
+                // OAuth 2.0 (issue 12): the scratch request on the demo's auth profile, Get new token from the
+                // embedded issuer, the token list and log beside it; then the device grant's dialog with the user
+                // code the provider really issued (cancelled: nothing is kept, and the profile is not saved).
+                if (!ws->authProfiles.isEmpty()) {
+                    request->setCurrentTab(0);
+                    AuthConfig oauth;
+                    oauth.type = AuthConfig::Type::OAuth2;
+                    oauth.profile = ws->authProfiles.first().name;
+                    request->setAuthConfig(oauth);
+                    if (auto* tabs = request->findChild<QTabWidget*>(QStringLiteral("requestTabWidget")))
+                        tabs->setCurrentIndex(3); // Auth
+                    OAuthTokensPanel* panel = request->oauthPanel();
+                    bool ready = false;
+                    const auto readyConnection =
+                        QObject::connect(panel, &OAuthTokensPanel::flowStateChanged,
+                                         [&ready](bool running, const QString&, bool) { ready = !running; });
+                    AuthProfileEditor* profileEditor = request->editor()->itemAuthEditor()->profileEditor();
+                    if (auto* get = profileEditor->findChild<QPushButton*>(QStringLiteral("getTokenButton")))
+                        get->click();
+                    waitFor([&ready] { return ready; }, 10000);
+                    QObject::disconnect(readyConnection);
+                    save(&window, QStringLiteral("workspace-request-oauth.png"));
+                    AuthProfile device;
+                    device.grant = AuthProfile::Grant::DeviceCode;
+                    device.issuer = server->startResult().issuer;
+                    device.clientId = QStringLiteral("tokenscope-public");
+                    device.clientAuth = AuthProfile::ClientAuth::None;
+                    device.scope = QStringLiteral("openid");
+                    profileEditor->setProfile(device);
+                    if (auto* get = profileEditor->findChild<QPushButton*>(QStringLiteral("getTokenButton")))
+                        get->click();
+                    if (waitFor([panel] { return panel->deviceDialog() != nullptr; }, 10000))
+                        save(panel->deviceDialog(), QStringLiteral("oauth-device-dialog.png"));
+                    panel->cancel();
                 }
             }
             // File → Import… on a Postman export of the demo collection: the preview and the report before anything

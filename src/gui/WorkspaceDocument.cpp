@@ -356,6 +356,22 @@ Result<void> WorkspaceDocument::saveEnvironments(const QList<Environment>& envir
     return saved;
 }
 
+Result<void> WorkspaceDocument::saveAuthProfile(const AuthProfile& profile)
+{
+    if (!m_workspace || !m_store)
+        return Error(ErrorCode::Usage, QStringLiteral("no workspace is open"));
+    auto& profiles = m_workspace->authProfiles;
+    const auto it = std::find_if(profiles.begin(), profiles.end(),
+                                 [&profile](const AuthProfile& p) { return p.name == profile.name; });
+    if (it != profiles.end())
+        *it = profile;
+    else
+        profiles.append(profile);
+    auto saved = m_store->saveWorkspaceFile(*m_workspace);
+    rewatch();
+    return saved;
+}
+
 void WorkspaceDocument::rewatch()
 {
     if (!m_store)

@@ -49,6 +49,8 @@ public:
     Result<void> saveRequest(CollectionNode* node, const RequestItem& item);
     Result<void> saveSettings(CollectionNode* container, const FolderSettings& settings);
     Result<void> saveEnvironments(const QList<Environment>& environments, const QString& active);
+    /// Adds or replaces (by name) an auth profile and writes workspace.json; its secrets go to the SecretStore.
+    Result<void> saveAuthProfile(const AuthProfile& profile);
 
     /// Reloads the whole workspace from disk (after an external change), keeping nothing unsaved.
     Result<void> reload();

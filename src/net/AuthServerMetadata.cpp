@@ -90,25 +90,36 @@ Result<AuthServerMetadata> AuthServerMetadata::parse(QByteArrayView text, const 
     return m;
 }
 
+HttpRequestSpec AuthServerMetadata::metadataRequest(const QUrl& url, bool verifyTls, int timeoutMs)
+{
+    HttpRequestSpec spec;
+    spec.method = QStringLiteral("GET");
+    spec.url = url.toString();
+    spec.headers.append({QStringLiteral("Accept"), QStringLiteral("application/json"), true});
+    spec.verifyTls = verifyTls;
+    spec.timeoutMs = timeoutMs;
+    return spec;
+}
+
+std::optional<Error> AuthServerMetadata::fetchFailure(const QUrl& url, const HttpClientResponse& response)
+{
+    if (!response.received)
+        return response.error.value_or(Error(ErrorCode::NetFailure, response.explanation()));
+    if (response.status != 200)
+        return Error(ErrorCode::HttpStatus,
+                     QStringLiteral("%1 answered HTTP %2").arg(url.toString()).arg(response.status));
+    return std::nullopt;
+}
+
 Result<AuthServerMetadata> AuthServerMetadata::fetchAndWait(const QString& issuer, const HttpClientOptions& options,
                                                             bool verifyTls, int timeoutMs)
 {
     Error last(ErrorCode::NotFound, QStringLiteral("no metadata found for %1").arg(issuer));
     for (const QUrl& url : metadataUrls(issuer)) {
-        HttpRequestSpec spec;
-        spec.method = QStringLiteral("GET");
-        spec.url = url.toString();
-        spec.headers.append({QStringLiteral("Accept"), QStringLiteral("application/json"), true});
-        spec.verifyTls = verifyTls;
-        spec.timeoutMs = timeoutMs;
-        const HttpClientResponse response = HttpClient::sendAndWait(spec, options);
-        if (!response.received) {
-            last = response.error.value_or(Error(ErrorCode::NetFailure, response.explanation()));
-            continue;
-        }
-        if (response.status != 200) {
-            last = Error(ErrorCode::HttpStatus,
-                         QStringLiteral("%1 answered HTTP %2").arg(url.toString()).arg(response.status));
+        const HttpClientResponse response =
+            HttpClient::sendAndWait(metadataRequest(url, verifyTls, timeoutMs), options);
+        if (auto failure = fetchFailure(url, response)) {
+            last = *failure;
             continue;
         }
         auto parsed = parse(response.body, issuer);

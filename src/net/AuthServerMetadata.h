@@ -21,6 +21,11 @@ public:
     /// Errors: ERR_JSON_INVALID (not a JSON object, no "issuer", an endpoint that is not an http(s) URL),
     /// ERR_OAUTH with reason "issuer_mismatch".
     static Result<AuthServerMetadata> parse(QByteArrayView text, const QString& expectedIssuer);
+    /// The GET of one metadata URL (for callers that fetch asynchronously, as the GUI's token flow does).
+    static HttpRequestSpec metadataRequest(const QUrl& url, bool verifyTls = true, int timeoutMs = 15000);
+    /// Why `response` to metadataRequest(url) is no metadata document (nothing came back, not a 200), so the next
+    /// URL is tried; nullopt when its body is to be parsed.
+    static std::optional<Error> fetchFailure(const QUrl& url, const HttpClientResponse& response);
     /// Tries metadataUrls() in order; the first 200 with a JSON object wins. Errors: parse()'s, the last fetch's.
     static Result<AuthServerMetadata> fetchAndWait(const QString& issuer, const HttpClientOptions& options = {},
                                                    bool verifyTls = true, int timeoutMs = 15000);

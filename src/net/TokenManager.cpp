@@ -31,6 +31,16 @@ QString TokenManager::keyFor(const AuthProfile& profile, const QString& environm
         .join(kSeparator);
 }
 
+QString TokenManager::profileOfKey(const QString& key)
+{
+    return key.section(kSeparator, 0, 0);
+}
+
+QString TokenManager::grantOfKey(const QString& key)
+{
+    return key.section(kSeparator, -1);
+}
+
 QString TokenManager::redacted(const QString& token)
 {
     if (token.isEmpty())

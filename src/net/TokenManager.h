@@ -71,6 +71,12 @@ public:
     /// Forgets every token (of one profile when named).
     void forget(const QString& profileName = {});
 
+    /// The keys of every kept token (for a token list), in no particular order.
+    QStringList keys() const { return m_tokens.keys(); }
+    /// The profile name and the grant name a keyFor() key was made of.
+    static QString profileOfKey(const QString& key);
+    static QString grantOfKey(const QString& key);
+
     QList<TokenLogEntry> log() const { return m_log; }
     int size() const { return int(m_tokens.size()); }
     qint64 nowMs() const;

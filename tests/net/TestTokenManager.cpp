@@ -19,6 +19,7 @@ private Q_SLOTS:
     void forgetOneProfile();
     void keyChangesWithScopeAndClient();
     void logIsRedacted();
+    void keysNameProfileAndGrant();
 
 private:
     static TokenGrant grant(const QString& access, qint64 expiresIn, const QString& refresh = {});
@@ -132,6 +133,23 @@ void TestTokenManager::keyChangesWithScopeAndClient()
     q.clientId = QStringLiteral("d");
     QVERIFY(TokenManager::keyFor(q) != key);
     QVERIFY(TokenManager::keyFor(p, QStringLiteral("staging")) != key);
+}
+
+void TestTokenManager::keysNameProfileAndGrant()
+{
+    // The GUI's token list reads the profile and the grant back from the keys it lists.
+    AuthProfile p;
+    p.name = QStringLiteral("my profile");
+    p.grant = AuthProfile::Grant::DeviceCode;
+    p.clientId = QStringLiteral("c");
+    p.scope = QStringLiteral("openid");
+    const QString key = TokenManager::keyFor(p, QStringLiteral("staging"));
+    QCOMPARE(TokenManager::profileOfKey(key), QStringLiteral("my profile"));
+    QCOMPARE(TokenManager::grantOfKey(key), QStringLiteral("device_code"));
+    TokenManager m(&m_clock);
+    QVERIFY(m.keys().isEmpty());
+    m.store(key, p.name, QStringLiteral("device_code"), QStringLiteral("https://as/t"), grant(QStringLiteral("a"), 60));
+    QCOMPARE(m.keys(), QStringList{key});
 }
 
 void TestTokenManager::logIsRedacted()

@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: MIT
+#include "gui/OAuthTokensPanel.h"
+
+#include "core/DisplayText.h"
+#include "core/SystemClock.h"
+#include "gui/DeviceCodeDialog.h"
+#include "gui/TimeDisplay.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int kKeyRole = Qt::UserRole + 1;
+
+BrowserLauncher systemBrowser()
+{
+    return BrowserLauncher([](const QUrl& url) -> Result<void> {
+        if (!QDesktopServices::openUrl(url))
+            return Error(ErrorCode::Io, QStringLiteral("no browser could be started: open the URL yourself"));
+        return Result<void>::success();
+    });
+}
+
+QTableWidget* tokenTable(const QString& objectName, const QStringList& headers, QWidget* parent)
+{
+    auto* table = new QTableWidget(0, int(headers.size()), parent);
+    table->setObjectName(objectName);
+    table->setHorizontalHeaderLabels(headers);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->verticalHeader()->setVisible(false);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setWordWrap(false);
+    return table;
+}
+} // namespace
+
+OAuthTokensPanel::OAuthTokensPanel(TokenManager* tokens, QWidget* parent)
+    : QWidget(parent)
+    , m_tokens(tokens)
+    , m_tokenTable(tokenTable(
+          QStringLiteral("tokenTableWidget"),
+          {tr("Profile"), tr("Grant"), tr("Scopes"), tr("Expires"), tr("Refresh token"), tr("Access token")}, this))
+    , m_logTable(tokenTable(
+          QStringLiteral("tokenLogTableWidget"),
+          {tr("Time"), tr("Profile"), tr("Grant"), tr("Endpoint"), tr("Status"), tr("Scopes"), tr("Expires")}, this))
+    , m_use(new QPushButton(tr("Use in request"), this))
+    , m_refresh(new QPushButton(tr("Refresh"), this))
+    , m_forget(new QPushButton(tr("Forget"), this))
+    , m_reveal(new QPushButton(tr("Reveal"), this))
+    , m_copy(new QPushButton(tr("Copy"), this))
+    , m_idToken(new QPushButton(tr("Check id_token"), this))
+    , m_revealed(new QPlainTextEdit(this))
+    , m_emptyNote(new QLabel(this))
+    , m_timer(new QTimer(this))
+{
+    Q_ASSERT(tokens);
+    setObjectName(QStringLiteral("oauthTokensPanel"));
+    auto* layout = new QVBoxLayout(this);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    auto* top = new QWidget(splitter);
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    auto* title = new QLabel(tr("<b>Tokens</b> — kept in memory for this session; Send uses the one of the request's "
+                                "profile and refreshes it before it expires."),
+                             top);
+    title->setWordWrap(true);
+    topLayout->addWidget(title);
+    m_emptyNote->setObjectName(QStringLiteral("noTokensLabel"));
+    m_emptyNote->setWordWrap(true);
+    m_emptyNote->setText(tr("No tokens yet. Choose OAuth 2.0 in the request's Auth tab and press Get new token."));
+    topLayout->addWidget(m_emptyNote);
+    topLayout->addWidget(m_tokenTable, 1);
+    // Two rows of three: the side pane stays narrower than the response beside it.
+    auto* buttons = new QGridLayout;
+    m_use->setObjectName(QStringLiteral("useOAuthTokenButton"));
+    m_use->setToolTip(tr("Puts the access token in the request's Bearer field"));
+    m_refresh->setObjectName(QStringLiteral("refreshOAuthTokenButton"));
+    m_refresh->setToolTip(tr("Gets a new access token with the kept refresh token"));
+    m_forget->setObjectName(QStringLiteral("forgetOAuthTokenButton"));
+    m_reveal->setObjectName(QStringLiteral("revealOAuthTokenButton"));
+    m_reveal->setToolTip(tr("Shows the whole access token"));
+    m_copy->setObjectName(QStringLiteral("copyOAuthTokenButton"));
+    m_copy->setToolTip(tr("Copies the whole access token to the clipboard"));
+    m_idToken->setObjectName(QStringLiteral("openIdTokenButton"));
+    m_idToken->setToolTip(tr("Opens the id_token in the Token workbench with its checklist"));
+    int index = 0;
+    for (auto* b : {m_use, m_refresh, m_forget, m_reveal, m_copy, m_idToken}) {
+        buttons->addWidget(b, index / 3, index % 3);
+        ++index;
+    }
+    topLayout->addLayout(buttons);
+    m_revealed->setObjectName(QStringLiteral("revealedTokenPlainTextEdit"));
+    m_revealed->setReadOnly(true);
+    m_revealed->setMaximumHeight(70);
+    m_revealed->setVisible(false);
+    topLayout->addWidget(m_revealed);
+
+    auto* bottom = new QWidget(splitter);
+    auto* bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addWidget(
+        new QLabel(tr("<b>Token log</b> — every exchange with a token endpoint; values redacted."), bottom));
+    bottomLayout->addWidget(m_logTable, 1);
+    layout->addWidget(splitter);
+
+    makeFlow(systemBrowser());
+    connect(m_tokenTable, &QTableWidget::itemSelectionChanged, this, [this] {
+        m_revealed->clear();
+        m_revealed->setVisible(false);
+        updateButtons();
+    });
+    connect(m_use, &QPushButton::clicked, this, [this] {
+        if (const auto t = m_tokens->stored(selectedKey()); t && !t->accessToken.isEmpty())
+            Q_EMIT useTokenRequested(t->accessToken);
+    });
+    connect(m_refresh, &QPushButton::clicked, this, [this] {
+        const QString key = selectedKey();
+        if (!key.isEmpty())
+            Q_EMIT refreshRequested(TokenManager::profileOfKey(key), key);
+    });
+    connect(m_forget, &QPushButton::clicked, this, [this] {
+        const QString key = selectedKey();
+        if (key.isEmpty())
+            return;
+        m_tokens->forget(TokenManager::profileOfKey(key));
+        refresh();
+    });
+    connect(m_reveal, &QPushButton::clicked, this, [this] {
+        if (const auto t = m_tokens->stored(selectedKey())) {
+            m_revealed->setPlainText(DisplayText::escapeControls(t->accessToken));
+            m_revealed->setVisible(true);
+        }
+    });
+    connect(m_copy, &QPushButton::clicked, this, [this] {
+        if (const auto t = m_tokens->stored(selectedKey()))
+            QApplication::clipboard()->setText(t->accessToken);
+    });
+    connect(m_idToken, &QPushButton::clicked, this, [this] {
+        if (const auto t = m_tokens->stored(selectedKey()); t && !t->idToken.isEmpty())
+            Q_EMIT openTokenRequested(t->idToken.toLatin1());
+    });
+    m_timer->setInterval(1000);
+    connect(m_timer, &QTimer::timeout, this, &OAuthTokensPanel::refresh);
+    m_timer->start();
+    refresh();
+}
+
+OAuthTokensPanel::~OAuthTokensPanel()
+{
+    closeDeviceDialog();
+}
+
+void OAuthTokensPanel::makeFlow(const BrowserLauncher& browser)
+{
+    if (m_flow) {
+        m_flow->cancel();
+        m_flow->deleteLater();
+    }
+    m_flow = new OAuthTokenFlow(m_tokens, browser, this);
+    m_flow->setClock(m_clock);
+    m_flow->setOptions(m_options);
+    if (m_scheduler)
+        m_flow->setDeviceScheduler(m_scheduler);
+    connect(m_flow, &OAuthTokenFlow::progress, this, [this](const QString& stage) {
+        Q_EMIT flowStateChanged(true, DisplayText::escapeControls(stage) + QStringLiteral("…"), false);
+    });
+    connect(m_flow, &OAuthTokenFlow::authorizationUrl, this, [this](const QUrl& url) {
+        Q_EMIT authorizationUrl(DisplayText::escapeControls(url.toString(QUrl::FullyEncoded)));
+    });
+    connect(m_flow, &OAuthTokenFlow::userCodeReady, this, [this](const DeviceAuthorization& a) {
+        closeDeviceDialog();
+        m_deviceDialog =
+            new DeviceCodeDialog(a, (m_clock ? m_clock : &SystemClock::instance())->nowMilliseconds(), m_clock, this);
+        m_deviceDialog->setAttribute(Qt::WA_DeleteOnClose);
+        // Cancel, Esc or closing the window: the user's cancel.
+        connect(m_deviceDialog, &QDialog::rejected, this, &OAuthTokensPanel::cancel);
+        m_deviceDialog->setWindowModality(Qt::WindowModal);
+        m_deviceDialog->show();
+    });
+    connect(m_flow, &OAuthTokenFlow::finished, this, &OAuthTokensPanel::onFinished);
+}
+
+void OAuthTokensPanel::setBrowserLauncher(const BrowserLauncher& browser)
+{
+    makeFlow(browser);
+}
+
+void OAuthTokensPanel::setClock(const Clock* clock)
+{
+    m_clock = clock;
+    m_flow->setClock(clock);
+    refresh();
+}
+
+void OAuthTokensPanel::setDeviceScheduler(DeviceAuthorizationFlow::Scheduler scheduler)
+{
+    m_scheduler = scheduler;
+    m_flow->setDeviceScheduler(std::move(scheduler));
+}
+
+void OAuthTokensPanel::setClientOptions(const HttpClientOptions& options)
+{
+    m_options = options;
+    m_flow->setOptions(options);
+}
+
+void OAuthTokensPanel::getToken(const AuthProfile& profile)
+{
+    Q_EMIT authorizationUrl(QString());
+    Q_EMIT flowStateChanged(true, tr("Starting…"), false);
+    m_flow->start(profile);
+}
+
+void OAuthTokensPanel::refreshToken(const AuthProfile& profile, const QString& key)
+{
+    Q_EMIT flowStateChanged(true, tr("Refreshing…"), false);
+    m_flow->refresh(profile, key);
+}
+
+void OAuthTokensPanel::cancel()
+{
+    m_flow->cancel();
+}
+
+DeviceCodeDialog* OAuthTokensPanel::deviceDialog() const
+{
+    return m_deviceDialog.data();
+}
+
+bool OAuthTokensPanel::isRunning() const
+{
+    return m_flow->isRunning();
+}
+
+void OAuthTokensPanel::closeDeviceDialog()
+{
+    if (!m_deviceDialog)
+        return;
+    // Closed by the flow's end, not by the user: no cancel.
+    disconnect(m_deviceDialog, &QDialog::rejected, this, &OAuthTokensPanel::cancel);
+    m_deviceDialog->close();
+    m_deviceDialog = nullptr;
+}
+
+QString OAuthTokensPanel::describe(const Error& error) const
+{
+    QString hint;
+    if (error.code == ErrorCode::OAuthError && error.reason == QLatin1String("invalid_client"))
+        hint = tr("The server did not accept the client: check the client ID, the secret and the client "
+                  "authentication method.");
+    else if (error.code == ErrorCode::OAuthError && error.reason == QLatin1String("invalid_grant"))
+        hint = tr("The grant was refused: the code, refresh token or user credentials are wrong, used or expired.");
+    else if (error.code == ErrorCode::OAuthError && error.reason == QLatin1String("access_denied"))
+        hint = tr("The user (or the server) declined the request.");
+    else if (error.code == ErrorCode::NetFailure || error.code == ErrorCode::NetTimeout)
+        hint = tr("The server cannot be reached: check the issuer or token URL and that the server runs.");
+    else if (error.code == ErrorCode::TlsFailure)
+        hint = tr("The server's certificate was not accepted.");
+    else if (error.message.startsWith(QLatin1String("the id_token")))
+        hint = tr("The token was not kept. Check id_token shows the checklist.");
+    const QString reason = error.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(error.reason);
+    QString text =
+        tr("✗ No token: %1%2 [%3]")
+            .arg(DisplayText::escapeControls(error.message), DisplayText::escapeControls(reason), error.codeString());
+    if (!hint.isEmpty())
+        text += QLatin1Char('\n') + hint;
+    return text;
+}
+
+void OAuthTokensPanel::onFinished(const Result<OAuthTokenOutcome>& result)
+{
+    closeDeviceDialog();
+    refresh();
+    if (!result) {
+        const bool cancelled = result.error().code == ErrorCode::Cancelled;
+        Q_EMIT flowStateChanged(false, cancelled ? tr("Cancelled: no token was kept.") : describe(result.error()),
+                                !cancelled);
+        return;
+    }
+    const OAuthTokenOutcome& o = result.value();
+    // Select the new token's row, so Use / Reveal act on it.
+    for (int row = 0; row < m_tokenTable->rowCount(); ++row) {
+        if (m_tokenTable->item(row, 0)->data(kKeyRole).toString() == o.key)
+            m_tokenTable->selectRow(row);
+    }
+    const qint64 nowMs = (m_clock ? m_clock : &SystemClock::instance())->nowMilliseconds();
+    QStringList details;
+    if (o.token.expiresAtMs > 0)
+        details << tr("expires in %1").arg(TimeDisplay::duration((o.token.expiresAtMs - nowMs) / 1000));
+    if (!o.token.scope.isEmpty())
+        details << tr("scopes %1").arg(DisplayText::escapeControls(o.token.scope));
+    if (!o.token.refreshToken.isEmpty())
+        details << tr("refresh token kept");
+    if (!o.token.idToken.isEmpty())
+        details << (o.idTokenNote.isEmpty() ? tr("id_token verified") : o.idTokenNote);
+    Q_EMIT flowStateChanged(
+        false,
+        tr("✓ %1 token (%2): %3. Send uses it for this profile.")
+            .arg(DisplayText::escapeControls(o.token.tokenType), o.grantName, details.join(QStringLiteral(", "))),
+        false);
+    Q_EMIT tokenReady(o.key);
+}
+
+QString OAuthTokensPanel::selectedKey() const
+{
+    const auto rows = m_tokenTable->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    return m_tokenTable->item(rows.first().row(), 0)->data(kKeyRole).toString();
+}
+
+void OAuthTokensPanel::updateButtons()
+{
+    const auto t = m_tokens->stored(selectedKey());
+    m_use->setEnabled(t && !t->accessToken.isEmpty());
+    m_reveal->setEnabled(t && !t->accessToken.isEmpty());
+    m_copy->setEnabled(t && !t->accessToken.isEmpty());
+    m_refresh->setEnabled(t && !t->refreshToken.isEmpty() && !m_flow->isRunning());
+    m_forget->setEnabled(t.has_value());
+    m_idToken->setEnabled(t && !t->idToken.isEmpty());
+}
+
+void OAuthTokensPanel::refresh()
+{
+    const qint64 nowMs = (m_clock ? m_clock : &SystemClock::instance())->nowMilliseconds();
+    const QString selected = selectedKey();
+    QStringList keys = m_tokens->keys();
+    keys.sort();
+    const bool newRows = keys.size() != m_tokenTable->rowCount();
+    {
+        const QSignalBlocker block(m_tokenTable);
+        m_tokenTable->setRowCount(int(keys.size()));
+        for (int row = 0; row < keys.size(); ++row) {
+            const QString& key = keys.at(row);
+            const ManagedToken t = m_tokens->stored(key).value_or(ManagedToken{});
+            QString expires = tr("unknown");
+            if (t.accessToken.isEmpty())
+                expires = tr("dropped (refused)");
+            else if (t.expiresAtMs > 0)
+                expires = t.expiresAtMs > nowMs ? tr("in %1").arg(TimeDisplay::duration((t.expiresAtMs - nowMs) / 1000))
+                                                : tr("expired");
+            const QStringList cells{DisplayText::escapeControls(TokenManager::profileOfKey(key)),
+                                    TokenManager::grantOfKey(key),
+                                    DisplayText::escapeControls(t.scope),
+                                    expires,
+                                    t.refreshToken.isEmpty() ? tr("no") : tr("yes"),
+                                    TokenManager::redacted(t.accessToken)};
+            for (int column = 0; column < cells.size(); ++column) {
+                auto* item = new QTableWidgetItem(cells.at(column));
+                item->setData(kKeyRole, key);
+                m_tokenTable->setItem(row, column, item);
+            }
+            if (key == selected)
+                m_tokenTable->selectRow(row);
+        }
+    }
+    m_emptyNote->setVisible(keys.isEmpty());
+    // Fitted when rows come or go, not every second: a column the user widened stays as wide.
+    if (newRows)
+        m_tokenTable->resizeColumnsToContents();
+
+    const QList<TokenLogEntry> log = m_tokens->log();
+    const bool newEntries = log.size() != m_logTable->rowCount();
+    m_logTable->setRowCount(int(log.size()));
+    for (int i = 0; i < log.size(); ++i) {
+        const TokenLogEntry& e = log.at(log.size() - 1 - i); // newest first
+        const QStringList cells{
+            QDateTime::fromMSecsSinceEpoch(e.atMs).toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+            DisplayText::escapeControls(e.profile),
+            e.grant,
+            DisplayText::escapeControls(e.endpoint),
+            DisplayText::escapeControls(e.outcome),
+            DisplayText::escapeControls(e.scope),
+            e.expiresAtMs > 0 ? TimeDisplay::utc(e.expiresAtMs / 1000) : QString()};
+        for (int column = 0; column < cells.size(); ++column)
+            m_logTable->setItem(i, column, new QTableWidgetItem(cells.at(column)));
+    }
+    if (newEntries)
+        m_logTable->resizeColumnsToContents();
+    updateButtons();
+}

@@ -1,0 +1,417 @@
+// SPDX-License-Identifier: MIT
+#include "core/MockClock.h"
+#include "gui/AuthEditor.h"
+#include "gui/AuthProfileEditor.h"
+#include "gui/DeviceCodeDialog.h"
+#include "gui/OAuthTokensPanel.h"
+#include "gui/QrCodeImage.h"
+#include "gui/RequestEditor.h"
+#include "gui/RequestWorkspace.h"
+#include "net/RequestSession.h"
+#include "server/MockApiServer.h"
+#include "support/GuiTestSupport.h"
+#include "support/ServerTestSupport.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableWidget>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrlQuery>
+
+#include <qrencode.h>
+
+using GuiTest::child;
+
+namespace {
+// The request editor's profile editor (the folder settings' AuthEditor has one too, without token actions).
+AuthProfileEditor* profileEditor(RequestWorkspace& w)
+{
+    return w.editor()->itemAuthEditor()->profileEditor();
+}
+} // namespace
+
+/// OAuth 2.0 in the Request workspace (issue 12): "Get new token" for the client credentials, authorization code +
+/// PKCE and device grants against the embedded provider in-process (the code grant's browser is scripted: it
+/// follows the redirects of `--auto-approve alice` to the loopback listener), errors as the user reads them,
+/// cancel in the middle of a flow, the device dialog's QR code against libqrencode, and the token list's countdown
+/// with the injected clock.
+class TestOAuthPanel : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void clientCredentialsEndToEnd();
+    void errorsShownPlainly();
+    void authorizationCodeWithPkceEndToEnd();
+    void cancelMidFlowLeavesNoState();
+    void deviceDialogFromTheProviderAndCancel();
+    void deviceDialogQrCodeIsLibqrencodes();
+    void tokenListCountdownAndReveal();
+
+private:
+    AuthProfile demoClient() const;
+    /// The provider's public client (RFC 8252 loopback redirects, no secret), endpoints from discovery.
+    AuthProfile publicClient(const QString& name, AuthProfile::Grant grant) const;
+    static bool getToken(RequestWorkspace& w, const AuthProfile& profile);
+
+    QTemporaryDir m_dir;
+    QTemporaryDir m_workspaceDir;
+    MockApiServer m_server;
+    QNetworkAccessManager m_browser;
+};
+
+void TestOAuthPanel::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid() && m_workspaceDir.isValid());
+    ServerConfig config = ServerTestSupport::loopbackConfig(m_dir.path());
+    config.autoApproveUser = QStringLiteral("alice");
+    const QString startError = ServerTestSupport::startError(m_server, config);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
+}
+
+void TestOAuthPanel::cleanupTestCase()
+{
+    m_server.stop();
+}
+
+AuthProfile TestOAuthPanel::demoClient() const
+{
+    AuthProfile p;
+    p.name = QStringLiteral("local");
+    p.grant = AuthProfile::Grant::ClientCredentials;
+    p.tokenUrl = m_server.baseUrl() + QStringLiteral("/oauth/token");
+    p.clientId = m_server.embeddedIssuer()->clientId();
+    p.audience = m_server.audience();
+    return p;
+}
+
+AuthProfile TestOAuthPanel::publicClient(const QString& name, AuthProfile::Grant grant) const
+{
+    AuthProfile p;
+    p.name = name;
+    p.grant = grant;
+    p.issuer = m_server.issuer();
+    p.clientId = QStringLiteral("tokenscope-public");
+    p.clientAuth = AuthProfile::ClientAuth::None;
+    return p;
+}
+
+bool TestOAuthPanel::getToken(RequestWorkspace& w, const AuthProfile& profile)
+{
+    w.editor()->itemAuthEditor()->profileEditor()->setProfile(profile);
+    child<QPushButton>(profileEditor(w), "getTokenButton")->click();
+    if (!w.oauthPanel()->isRunning())
+        return false;
+    return QTest::qWaitFor([&w] { return !w.oauthPanel()->isRunning(); }, 15000);
+}
+
+void TestOAuthPanel::clientCredentialsEndToEnd()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_workspaceDir.path()));
+    w.editor()->itemAuthEditor()->setProfileList({});
+    AuthProfile profile = demoClient();
+    w.editor()->itemAuthEditor()->profileEditor()->setProfile(profile);
+    // The secret typed into its (masked) field.
+    auto* secret = child<QLineEdit>(profileEditor(w), "profileClientSecretLineEdit");
+    QCOMPARE(secret->echoMode(), QLineEdit::Password);
+    secret->setText(QString::fromUtf8(m_server.embeddedIssuer()->clientSecret()));
+    child<QPushButton>(profileEditor(w), "getTokenButton")->click();
+    QVERIFY(w.oauthPanel()->isRunning());
+    QVERIFY(!child<QPushButton>(profileEditor(w), "getTokenButton")->isEnabled());
+    QVERIFY(child<QPushButton>(profileEditor(w), "cancelTokenButton")->isEnabled());
+    QVERIFY(QTest::qWaitFor([&w] { return !w.oauthPanel()->isRunning(); }, 15000));
+
+    const QString status = child<QLabel>(profileEditor(w), "tokenStatusLabel")->text();
+    QVERIFY2(status.contains(QLatin1String("client_credentials")) && status.contains(QLatin1String("expires in")),
+             qPrintable(status));
+    // Kept where Send looks for it: the session's manager, under the profile's key.
+    TokenManager& tokens = w.session()->tokenManager();
+    profile.clientSecret = secret->text();
+    const auto kept = tokens.usable(TokenManager::keyFor(profile));
+    QVERIFY(kept.has_value());
+    // The list shows it redacted; the log has the exchange.
+    auto* table = child<QTableWidget>(&w, "tokenTableWidget");
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("local"));
+    QCOMPARE(table->item(0, 5)->text(), TokenManager::redacted(kept->accessToken));
+    auto* log = child<QTableWidget>(&w, "tokenLogTableWidget");
+    QCOMPARE(log->rowCount(), 1);
+    QCOMPARE(log->item(0, 4)->text(), QStringLiteral("ok"));
+    // The profile was saved with the token fetch; its secret is not in the workspace file.
+    QFile file(QDir(m_workspaceDir.path()).filePath(QStringLiteral("workspace.json")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray json = file.readAll();
+    QVERIFY2(json.contains("\"local\""), json.constData());
+    QVERIFY(!json.contains(m_server.embeddedIssuer()->clientSecret()));
+
+    // Send with the profile uses the token just fetched (cached, not fetched again).
+    HttpRequestSpec spec;
+    spec.url = m_server.baseUrl() + QStringLiteral("/api/private");
+    w.setRequest(spec);
+    AuthConfig auth;
+    auth.type = AuthConfig::Type::OAuth2;
+    auth.profile = QStringLiteral("local");
+    w.setAuthConfig(auth);
+    QSignalSpy received(&w, &RequestWorkspace::responseReceived);
+    w.send();
+    QVERIFY(received.wait(15000));
+    QVERIFY2(w.lastAuthNote().contains(QLatin1String("cached")), qPrintable(w.lastAuthNote()));
+    QCOMPARE(log->rowCount(), 1);
+}
+
+void TestOAuthPanel::errorsShownPlainly()
+{
+    RequestWorkspace w;
+    auto* status = child<QLabel>(profileEditor(w), "tokenStatusLabel");
+    AuthProfile wrong = demoClient();
+    wrong.clientSecret = QStringLiteral("not the secret");
+    QVERIFY(getToken(w, wrong));
+    QVERIFY2(status->text().contains(QLatin1String("invalid_client")) &&
+                 status->text().contains(QLatin1String("check the client ID")),
+             qPrintable(status->text()));
+    QCOMPARE(w.session()->tokenManager().size(), 0);
+    auto* log = child<QTableWidget>(&w, "tokenLogTableWidget");
+    QCOMPARE(log->rowCount(), 1);
+    QCOMPARE(log->item(0, 4)->text(), QStringLiteral("invalid_client"));
+
+    // A refresh token the server never issued: invalid_grant.
+    AuthProfile refresh = demoClient();
+    refresh.clientSecret = QString::fromUtf8(m_server.embeddedIssuer()->clientSecret());
+    TokenGrant fake;
+    fake.accessToken = QStringLiteral("a");
+    fake.refreshToken = QStringLiteral("never-issued");
+    w.session()->tokenManager().store(TokenManager::keyFor(refresh), refresh.name, QStringLiteral("client_credentials"),
+                                      refresh.tokenUrl, fake);
+    refresh.grant = AuthProfile::Grant::RefreshToken;
+    QVERIFY(getToken(w, refresh));
+    QVERIFY2(status->text().contains(QLatin1String("invalid_grant")), qPrintable(status->text()));
+
+    // An issuer nobody listens on.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    AuthProfile unreachable = demoClient();
+    unreachable.issuer = QStringLiteral("http://127.0.0.1:%1").arg(port);
+    QVERIFY(getToken(w, unreachable));
+    QVERIFY2(status->text().contains(QLatin1String("cannot be reached")), qPrintable(status->text()));
+    QVERIFY(child<QPushButton>(profileEditor(w), "getTokenButton")->isEnabled());
+}
+
+void TestOAuthPanel::authorizationCodeWithPkceEndToEnd()
+{
+    RequestWorkspace w;
+    QStringList opened;
+    // The scripted browser: follows the redirects of the auto-approving provider to the loopback listener.
+    w.oauthPanel()->setBrowserLauncher(BrowserLauncher([this, &opened](const QUrl& url) {
+        opened.append(url.toString());
+        QNetworkReply* reply = m_browser.get(QNetworkRequest(url));
+        connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
+        return Result<void>::success();
+    }));
+    QSignalSpy urls(w.oauthPanel(), &OAuthTokensPanel::authorizationUrl);
+    AuthProfile p = publicClient(QStringLiteral("browser"), AuthProfile::Grant::AuthorizationCode);
+    p.scope = QStringLiteral("openid profile");
+    QVERIFY(getToken(w, p));
+    const QString status = child<QLabel>(profileEditor(w), "tokenStatusLabel")->text();
+    QVERIFY2(status.contains(QLatin1String("authorization_code")) &&
+                 status.contains(QLatin1String("id_token verified")),
+             qPrintable(status));
+    QCOMPARE(opened.size(), 1);
+    const QUrlQuery query(QUrl(opened.first()));
+    QCOMPARE(query.queryItemValue(QStringLiteral("code_challenge_method")), QStringLiteral("S256"));
+    QVERIFY(!query.queryItemValue(QStringLiteral("code_challenge")).isEmpty());
+    // The URL was offered to copy while the browser was busy.
+    bool shown = false;
+    for (const auto& args : std::as_const(urls))
+        shown = shown || args.at(0).toString().startsWith(m_server.baseUrl());
+    QVERIFY(shown);
+    const auto kept = w.session()->tokenManager().usable(TokenManager::keyFor(p));
+    QVERIFY(kept && !kept->idToken.isEmpty());
+    QVERIFY(w.oauthPanel()->flow()->idTokenCheck() && w.oauthPanel()->flow()->idTokenCheck()->valid);
+    // The id_token goes to the Token workbench from the list.
+    auto* table = child<QTableWidget>(&w, "tokenTableWidget");
+    QCOMPARE(table->rowCount(), 1);
+    table->selectRow(0);
+    QSignalSpy open(&w, &RequestWorkspace::openTokenRequested);
+    child<QPushButton>(&w, "openIdTokenButton")->click();
+    QCOMPARE(open.count(), 1);
+    QCOMPARE(open.first().at(0).toByteArray(), kept->idToken.toLatin1());
+}
+
+void TestOAuthPanel::cancelMidFlowLeavesNoState()
+{
+    RequestWorkspace w;
+    // A browser that never comes back: the flow waits at the loopback listener until cancelled.
+    w.oauthPanel()->setBrowserLauncher(BrowserLauncher([](const QUrl&) { return Result<void>::success(); }));
+    w.editor()->itemAuthEditor()->profileEditor()->setProfile(
+        publicClient(QStringLiteral("browser"), AuthProfile::Grant::AuthorizationCode));
+    QSignalSpy urls(w.oauthPanel(), &OAuthTokensPanel::authorizationUrl);
+    child<QPushButton>(profileEditor(w), "getTokenButton")->click();
+    QVERIFY(QTest::qWaitFor([&urls] { return !urls.isEmpty() && !urls.last().at(0).toString().isEmpty(); }, 10000));
+    auto* urlEdit = child<QLineEdit>(profileEditor(w), "authorizationUrlLineEdit");
+    QCOMPARE(urlEdit->text(), urls.last().at(0).toString());
+    const QUrl redirect(
+        QUrlQuery(QUrl(urlEdit->text())).queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded));
+    QCOMPARE(redirect.host(), QStringLiteral("127.0.0.1"));
+
+    child<QPushButton>(profileEditor(w), "cancelTokenButton")->click();
+    QVERIFY(!w.oauthPanel()->isRunning());
+    QVERIFY2(child<QLabel>(profileEditor(w), "tokenStatusLabel")->text().contains(QLatin1String("Cancelled")),
+             qPrintable(child<QLabel>(profileEditor(w), "tokenStatusLabel")->text()));
+    QVERIFY(child<QPushButton>(profileEditor(w), "getTokenButton")->isEnabled());
+    QVERIFY(!child<QPushButton>(profileEditor(w), "cancelTokenButton")->isEnabled());
+    QCOMPARE(w.session()->tokenManager().size(), 0);
+    // The loopback listener is gone: its port refuses connections.
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(redirect.port()));
+    QVERIFY(!socket.waitForConnected(3000));
+
+    // And the next flow runs normally.
+    AuthProfile cc = demoClient();
+    cc.clientSecret = QString::fromUtf8(m_server.embeddedIssuer()->clientSecret());
+    QVERIFY(getToken(w, cc));
+    QCOMPARE(w.session()->tokenManager().size(), 1);
+}
+
+void TestOAuthPanel::deviceDialogFromTheProviderAndCancel()
+{
+    RequestWorkspace w;
+    w.editor()->itemAuthEditor()->profileEditor()->setProfile(
+        publicClient(QStringLiteral("tv"), AuthProfile::Grant::DeviceCode));
+    child<QPushButton>(profileEditor(w), "getTokenButton")->click();
+    QVERIFY(QTest::qWaitFor([&w] { return w.oauthPanel()->deviceDialog() != nullptr; }, 10000));
+    DeviceCodeDialog* dialog = w.oauthPanel()->deviceDialog();
+    const QString code = child<QLabel>(dialog, "userCodeLabel")->text();
+    QVERIFY(!code.isEmpty());
+    QVERIFY(child<QLabel>(dialog, "userCodeLabel")->textInteractionFlags() & Qt::TextSelectableByMouse);
+    QVERIFY(child<QLabel>(dialog, "verificationUriLabel")->text().contains(m_server.baseUrl()));
+    QVERIFY(!dialog->qrImage().isNull());
+    QVERIFY(dialog->secondsLeft() > 0);
+    child<QPushButton>(dialog, "deviceCancelButton")->click();
+    QVERIFY(!w.oauthPanel()->isRunning());
+    QVERIFY(QTest::qWaitFor([&w] { return w.oauthPanel()->deviceDialog() == nullptr; }, 1000));
+    QVERIFY(child<QLabel>(profileEditor(w), "tokenStatusLabel")->text().contains(QLatin1String("Cancelled")));
+    QCOMPARE(w.session()->tokenManager().size(), 0);
+}
+
+void TestOAuthPanel::deviceDialogQrCodeIsLibqrencodes()
+{
+    MockClock clock(1'700'000'000);
+    DeviceAuthorization a;
+    a.userCode = QStringLiteral("WDJB-MJHT"); // RFC 8628 §3.2's example
+    a.verificationUri = QStringLiteral("https://example.com/device");
+    a.verificationUriComplete = QStringLiteral("https://example.com/device?user_code=WDJB-MJHT");
+    a.expiresIn = 1800;
+    DeviceCodeDialog dialog(a, clock.nowMilliseconds(), &clock);
+    QCOMPARE(child<QLabel>(&dialog, "userCodeLabel")->text(), QStringLiteral("WDJB-MJHT"));
+    QVERIFY(child<QLabel>(&dialog, "verificationUriLabel")
+                ->text()
+                .contains(QLatin1String("href=\"https://example.com/device\"")));
+
+    const QImage image = dialog.qrImage();
+    const std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
+        QRcode_encodeString8bit("https://example.com/device?user_code=WDJB-MJHT", 0, QR_ECLEVEL_M), &QRcode_free);
+    QVERIFY(code);
+    const int total = code->width + 2 * QrCodeImage::kQuietZone;
+    QCOMPARE(image.width() % total, 0);
+    const int scale = image.width() / total;
+    QVERIFY(scale > 0);
+    // Every module, sampled at its centre, and the quiet zone around them.
+    for (int y = -QrCodeImage::kQuietZone; y < code->width + QrCodeImage::kQuietZone; ++y) {
+        for (int x = -QrCodeImage::kQuietZone; x < code->width + QrCodeImage::kQuietZone; ++x) {
+            const bool inside = x >= 0 && y >= 0 && x < code->width && y < code->width;
+            const bool dark = inside && (code->data[y * code->width + x] & 1);
+            const QColor pixel = image.pixelColor((x + QrCodeImage::kQuietZone) * scale + scale / 2,
+                                                  (y + QrCodeImage::kQuietZone) * scale + scale / 2);
+            QVERIFY2((pixel.lightness() < 128) == dark, qPrintable(QStringLiteral("module %1,%2").arg(x).arg(y)));
+        }
+    }
+
+    auto* countdown = child<QLabel>(&dialog, "expiryCountdownLabel");
+    QVERIFY2(countdown->text().contains(QLatin1String("30 min")), qPrintable(countdown->text()));
+    clock.advanceSeconds(1799);
+    dialog.updateCountdown();
+    QVERIFY2(countdown->text().contains(QLatin1String("1 s")), qPrintable(countdown->text()));
+    clock.advanceSeconds(1);
+    dialog.updateCountdown();
+    QVERIFY2(countdown->text().contains(QLatin1String("expired")), qPrintable(countdown->text()));
+
+    // Without verification_uri_complete there is no QR code, and it says why.
+    a.verificationUriComplete.clear();
+    DeviceCodeDialog plain(a, clock.nowMilliseconds(), &clock);
+    QVERIFY(plain.qrImage().isNull());
+    QVERIFY(child<QLabel>(&plain, "qrCodeLabel")->text().contains(QLatin1String("verification_uri_complete")));
+}
+
+void TestOAuthPanel::tokenListCountdownAndReveal()
+{
+    MockClock clock(1'700'000'000);
+    TokenManager tokens(&clock);
+    OAuthTokensPanel panel(&tokens);
+    panel.setClock(&clock);
+    auto* table = child<QTableWidget>(&panel, "tokenTableWidget");
+    QCOMPARE(table->rowCount(), 0);
+    QVERIFY(!child<QLabel>(&panel, "noTokensLabel")->isHidden());
+
+    TokenGrant grant;
+    grant.accessToken = QStringLiteral("opaque-access-token-0123456789");
+    grant.tokenType = QStringLiteral("Bearer");
+    grant.expiresIn = 300;
+    grant.scope = QStringLiteral("read:messages");
+    grant.refreshToken = QStringLiteral("refresh-1");
+    AuthProfile p;
+    p.name = QStringLiteral("api");
+    p.tokenUrl = QStringLiteral("http://127.0.0.1:1/token");
+    p.clientId = QStringLiteral("c");
+    const QString key = TokenManager::keyFor(p);
+    tokens.store(key, p.name, QStringLiteral("client_credentials"), p.tokenUrl, grant);
+    panel.refresh();
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("api"));
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("client_credentials"));
+    QCOMPARE(table->item(0, 2)->text(), QStringLiteral("read:messages"));
+    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("in 5 min"));
+    QCOMPARE(table->item(0, 4)->text(), QStringLiteral("yes"));
+    QVERIFY(!table->item(0, 5)->text().contains(grant.accessToken));
+    clock.advanceSeconds(61);
+    panel.refresh();
+    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("in 3 min 59 s"));
+    clock.advanceSeconds(240);
+    panel.refresh();
+    QCOMPARE(table->item(0, 3)->text(), QStringLiteral("expired"));
+
+    // Shown in full only on Reveal; Use hands it to the request.
+    table->selectRow(0);
+    QCOMPARE(panel.selectedKey(), key);
+    auto* revealed = child<QPlainTextEdit>(&panel, "revealedTokenPlainTextEdit");
+    QVERIFY(revealed->isHidden());
+    child<QPushButton>(&panel, "revealOAuthTokenButton")->click();
+    QCOMPARE(revealed->toPlainText(), grant.accessToken);
+    QSignalSpy use(&panel, &OAuthTokensPanel::useTokenRequested);
+    child<QPushButton>(&panel, "useOAuthTokenButton")->click();
+    QCOMPARE(use.count(), 1);
+    QCOMPARE(use.first().at(0).toString(), grant.accessToken);
+    QSignalSpy refresh(&panel, &OAuthTokensPanel::refreshRequested);
+    child<QPushButton>(&panel, "refreshOAuthTokenButton")->click();
+    QCOMPARE(refresh.count(), 1);
+    QCOMPARE(refresh.first().at(1).toString(), key);
+    child<QPushButton>(&panel, "forgetOAuthTokenButton")->click();
+    QCOMPARE(tokens.size(), 0);
+    QCOMPARE(table->rowCount(), 0);
+}
+
+QTEST_MAIN(TestOAuthPanel)
+#include "TestOAuthPanel.moc"
