@@ -60,6 +60,8 @@ private:
     void attach(const std::shared_ptr<Call>& call, Connection* connection);
     void writeRequest(Connection* connection);
     void onReadyRead(Connection* connection);
+    /// Reads what arrived and parses it; true when that ended the call (`connection` is then released or gone).
+    bool readAndParse(Connection* connection);
     void onSocketError(Connection* connection);
     void complete(Connection* connection);
     void fail(const std::shared_ptr<Call>& call, Error error);
