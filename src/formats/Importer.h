@@ -57,4 +57,7 @@ private:
     /// The format of a parsed JSON/YAML object whose importer reads objects; nullopt when none fits.
     static std::optional<Format> detectObject(const QJsonObject& root, bool isYaml);
     static Result<ImportResult> importCurl(const QByteArray& data, const QString& fileName);
+    /// importData() with the format known; `parsed` is detection's parse of `data` (or null), imported as it is.
+    static Result<ImportResult> importDetected(const QByteArray& data, const QString& fileName, Format format,
+                                               const QJsonDocument& parsed);
 };

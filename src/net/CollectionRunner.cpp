@@ -265,7 +265,11 @@ RunReport CollectionRunner::run(const Sink& sink, bool keepResults)
     auto makeState = [this]() {
         auto state = std::make_unique<WorkerState>();
         state->session = std::make_unique<RequestSession>();
-        state->session->setClientOptions(m_options.client);
+        // The runner's requests take HttpClient's own HTTP/1.1 transport for plain http (issue 11's 50x newman target:
+        // QNetworkAccessManager costs ~1 ms of CPU per loopback request); https stays on Qt.
+        HttpClientOptions client = m_options.client;
+        client.plainHttpTransport = true;
+        state->session->setClientOptions(client);
         state->globals.setVariables(m_workspace.globals);
         if (m_environment)
             state->environment = *m_environment;

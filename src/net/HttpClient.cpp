@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "net/HttpClient.h"
 
+#include "net/PlainHttpClient.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -19,21 +21,13 @@
 
 namespace {
 
-bool isLoopbackHost(const QString& host)
-{
-    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
 /// System proxy settings, but never for loopback (the local mock server must not go through a corporate proxy).
 class SystemProxyFactory final : public QNetworkProxyFactory
 {
 public:
     QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override
     {
-        if (isLoopbackHost(query.peerHostName()))
+        if (HttpClient::isLoopbackHost(query.peerHostName()))
             return {QNetworkProxy(QNetworkProxy::NoProxy)};
         return systemProxyForQuery(query);
     }
@@ -118,9 +112,11 @@ QString profileKey(const HttpClientOptions& o, bool verify)
         .join(QChar(0x1f));
 }
 
-/// Words for a transport failure (no HTTP response), by QNetworkReply::NetworkError.
-Error describeFailure(QNetworkReply::NetworkError code, const QUrl& url, const QString& qtMessage)
+} // namespace
+
+Error HttpClient::describeFailure(int networkError, const QUrl& url, const QString& qtMessage)
 {
+    const auto code = QNetworkReply::NetworkError(networkError);
     const QString host = url.host();
     const int port = url.port(url.scheme() == QLatin1String("https") ? 443 : 80);
     switch (code) {
@@ -159,7 +155,22 @@ Error describeFailure(QNetworkReply::NetworkError code, const QUrl& url, const Q
     return Error(ErrorCode::NetFailure, qtMessage);
 }
 
-} // namespace
+Error HttpClient::timeoutError(bool received, int timeoutMs, qint64 bodySize, const QUrl& url)
+{
+    return Error(ErrorCode::NetTimeout,
+                 received ? QStringLiteral("timed out after %1 ms while receiving the body (%2 bytes so far)")
+                                .arg(timeoutMs)
+                                .arg(bodySize)
+                          : QStringLiteral("no response from %1 within %2 ms").arg(url.authority()).arg(timeoutMs));
+}
+
+bool HttpClient::isLoopbackHost(const QString& host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback();
+}
 
 struct HttpClient::Call
 {
@@ -171,11 +182,25 @@ struct HttpClient::Call
     bool timedOut = false;
     bool cancelled = false;
     qint64 maxBody = 0;
+    qint64 elapsedBefore = 0; // spent on PlainHttpClient's redirects before it handed the request over
 };
 
 HttpClient::HttpClient(QObject* parent)
     : QObject(parent)
 {
+}
+
+PlainHttpClient* HttpClient::plainClient()
+{
+    if (!m_plain) {
+        m_plain = new PlainHttpClient(this);
+        connect(m_plain, &PlainHttpClient::finished, this, &HttpClient::finished);
+        connect(m_plain, &PlainHttpClient::handOver, this,
+                [this](quint64 id, const HttpRequestSpec& spec, const HttpClientResponse& partial) {
+                    sendViaQt(id, spec, partial);
+                });
+    }
+    return m_plain;
 }
 
 HttpClient::~HttpClient()
@@ -226,12 +251,12 @@ int HttpClient::managerCount() const
 
 bool HttpClient::isRunning(quint64 id) const
 {
-    return m_calls.contains(id);
+    return m_calls.contains(id) || (m_plain && m_plain->isRunning(id));
 }
 
 int HttpClient::runningCount() const
 {
-    return int(m_calls.size());
+    return int(m_calls.size()) + (m_plain ? m_plain->runningCount() : 0);
 }
 
 void HttpClient::failEarly(quint64 id, HttpClientResponse response)
@@ -247,7 +272,15 @@ quint64 HttpClient::send(const HttpRequestSpec& request)
     HttpClientResponse base;
     base.method = spec.method;
     base.url = spec.url;
+    sendViaQt(id, spec, base);
+    return id;
+}
 
+void HttpClient::sendViaQt(quint64 id, const HttpRequestSpec& spec, const HttpClientResponse& before)
+{
+    HttpClientResponse base = before;
+    // A request PlainHttpClient handed over after redirects: Qt follows the rest, within what is left of the limit.
+    const bool handedOver = !before.redirectChain.isEmpty();
     QString urlText = spec.url.trimmed();
     if (!urlText.contains(QLatin1String("://")))
         urlText.prepend(QLatin1String("http://"));
@@ -256,14 +289,22 @@ quint64 HttpClient::send(const HttpRequestSpec& request)
         (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
         base.error = Error(ErrorCode::Usage, QStringLiteral("not an http(s) URL: \"%1\"").arg(spec.url));
         failEarly(id, base);
-        return id;
+        return;
+    }
+    // The TLS files are checked for every request (a broken --cacert fails http requests too), unless none is set.
+    const bool noTlsFiles = m_options.tls.caFile.isEmpty() && m_options.tls.clientCertFile.isEmpty() &&
+                            m_options.tls.clientKeyFile.isEmpty() && m_options.tls.pkcs12File.isEmpty();
+    if (m_options.plainHttpTransport && !handedOver && noTlsFiles && url.scheme() == QLatin1String("http") &&
+        plainClient()->takes(url, spec, m_options)) {
+        m_plain->send(id, url, spec, m_options, base);
+        return;
     }
 
     auto tls = sslConfigurationFor(m_options.tls, spec.verifyTls, m_options.allowHttp2);
     if (!tls) {
         base.error = tls.error();
         failEarly(id, base);
-        return id;
+        return;
     }
 
     QNetworkRequest qreq(url);
@@ -276,7 +317,7 @@ quint64 HttpClient::send(const HttpRequestSpec& request)
     qreq.setAttribute(QNetworkRequest::RedirectPolicyAttribute, spec.followRedirects
                                                                     ? QNetworkRequest::NoLessSafeRedirectPolicy
                                                                     : QNetworkRequest::ManualRedirectPolicy);
-    qreq.setMaximumRedirectsAllowed(m_options.maxRedirects);
+    qreq.setMaximumRedirectsAllowed(qMax(0, m_options.maxRedirects - int(before.redirectChain.size())));
 
     // Repeated header names are folded into one comma-separated value (RFC 9110 §5.3).
     QList<QPair<QByteArray, QByteArray>> headers;
@@ -320,7 +361,7 @@ quint64 HttpClient::send(const HttpRequestSpec& request)
                       QStringLiteral("cannot read body file %1: %2").arg(spec.binaryFilePath, file->errorString()));
             delete file;
             failEarly(id, base);
-            return id;
+            return;
         }
         reply = manager->sendCustomRequest(qreq, verb, file);
         file->setParent(reply);
@@ -339,7 +380,7 @@ quint64 HttpClient::send(const HttpRequestSpec& request)
                         QStringLiteral("cannot read multipart file %1: %2").arg(part.filePath, file->errorString()));
                     delete parts;
                     failEarly(id, base);
-                    return id;
+                    return;
                 }
                 disposition += QStringLiteral("; filename=\"%1\"").arg(QFileInfo(part.filePath).fileName());
                 httpPart.setBodyDevice(file);
@@ -366,6 +407,7 @@ quint64 HttpClient::send(const HttpRequestSpec& request)
     call->maxBody = m_options.maxBodyBytes;
     call->timeoutMs = spec.timeoutMs > 0 ? spec.timeoutMs : m_options.defaultTimeoutMs;
     call->clock.start();
+    call->elapsedBefore = handedOver ? qMax<qint64>(0, before.timings.totalMs) : 0;
     m_calls.insert(id, call);
     if (call->timeoutMs > 0) {
         call->timer = new QTimer(reply);
@@ -378,7 +420,6 @@ quint64 HttpClient::send(const HttpRequestSpec& request)
         call->timer->start(call->timeoutMs);
     }
     wire(id, reply);
-    return id;
 }
 
 void HttpClient::wire(quint64 id, QNetworkReply* reply)
@@ -455,7 +496,7 @@ void HttpClient::finishCall(quint64 id)
     if (call->timer)
         call->timer->stop();
     auto& r = call->response;
-    r.timings.totalMs = call->clock.elapsed();
+    r.timings.totalMs = call->elapsedBefore + call->clock.elapsed();
     const QByteArray rest = reply->isOpen() ? reply->readAll() : QByteArray();
     if (!rest.isEmpty()) {
         r.bodySize += rest.size();
@@ -477,13 +518,7 @@ void HttpClient::finishCall(quint64 id)
     }
     const auto code = reply->error();
     if (call->timedOut) {
-        r.error = Error(ErrorCode::NetTimeout,
-                        r.received ? QStringLiteral("timed out after %1 ms while receiving the body (%2 bytes so far)")
-                                         .arg(call->timeoutMs)
-                                         .arg(r.bodySize)
-                                   : QStringLiteral("no response from %1 within %2 ms")
-                                         .arg(reply->url().authority())
-                                         .arg(call->timeoutMs));
+        r.error = timeoutError(r.received, call->timeoutMs, r.bodySize, reply->url());
     } else if (call->cancelled || code == QNetworkReply::OperationCanceledError) {
         r.error = Error(ErrorCode::Cancelled, QStringLiteral("cancelled"));
     } else if (!r.received && code != QNetworkReply::NoError) {
@@ -507,6 +542,10 @@ void HttpClient::finishCall(quint64 id)
 
 void HttpClient::cancel(quint64 id)
 {
+    if (m_plain && m_plain->isRunning(id)) {
+        m_plain->cancel(id);
+        return;
+    }
     const auto call = m_calls.value(id);
     if (!call || !call->reply)
         return;
@@ -516,6 +555,8 @@ void HttpClient::cancel(quint64 id)
 
 void HttpClient::cancelAll()
 {
+    if (m_plain)
+        m_plain->cancelAll();
     const auto ids = m_calls.keys();
     for (const quint64 id : ids)
         cancel(id);

@@ -6,9 +6,11 @@
 
 #include <QHash>
 #include <QObject>
+#include <QUrl>
 
 #include <memory>
 
+class PlainHttpClient;
 class QNetworkAccessManager;
 class QNetworkReply;
 
@@ -49,6 +51,9 @@ struct HttpClientOptions
     int defaultTimeoutMs = 30000; // used when the request's timeoutMs is 0
     int maxRedirects = 20;
     QByteArray userAgent; // empty: "Tokenscope/<version>"; sent unless the request sets User-Agent
+    // Plain http:// requests without a proxy go through PlainHttpClient (HTTP/1.1 on a socket in this thread)
+    // instead of QNetworkAccessManager: same responses and errors at a fraction of the CPU. The runner sets it.
+    bool plainHttpTransport = false;
 };
 
 /// Sends HttpRequestSpec requests asynchronously with QNetworkAccessManager. The spec is made effective()
@@ -83,6 +88,14 @@ public:
     /// the response's `error`.
     static HttpClientResponse sendAndWait(const HttpRequestSpec& request, const HttpClientOptions& options = {});
 
+    /// Words for a transport failure (no HTTP response) by QNetworkReply::NetworkError `networkError`, shared by
+    /// both transports so the GUI and the diagnosis see the same errors.
+    static Error describeFailure(int networkError, const QUrl& url, const QString& detail);
+    /// ERR_NET_TIMEOUT after `timeoutMs` to `url`; `received`: the response head had arrived.
+    static Error timeoutError(bool received, int timeoutMs, qint64 bodySize, const QUrl& url);
+    /// "localhost" or a loopback address: never sent through the system proxy.
+    static bool isLoopbackHost(const QString& host);
+
 Q_SIGNALS:
     void downloadProgress(quint64 id, qint64 received, qint64 total);
     void uploadProgress(quint64 id, qint64 sent, qint64 total);
@@ -94,9 +107,12 @@ private:
     void finishCall(quint64 id);
     void failEarly(quint64 id, HttpClientResponse response);
     void wire(quint64 id, QNetworkReply* reply);
+    void sendViaQt(quint64 id, const HttpRequestSpec& spec, const HttpClientResponse& before);
+    PlainHttpClient* plainClient();
 
     HttpClientOptions m_options;
     QHash<QString, QNetworkAccessManager*> m_managers;
     QHash<quint64, std::shared_ptr<Call>> m_calls;
+    PlainHttpClient* m_plain = nullptr; // created on first use
     quint64 m_nextId = 1;
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "http/HttpRequestParser.h"
+#include "http/HttpResponseParser.h"
 
 #include <QTest>
 
@@ -19,6 +20,10 @@ private Q_SLOTS:
     void expectContinue();
     void splitIndependent_data();
     void splitIndependent();
+    // The client side (HttpResponseParser), whole and one byte at a time.
+    void response_data();
+    void response();
+    void responsePipelinedAndCapped();
 };
 
 namespace {
@@ -347,6 +352,170 @@ void TestHttpRequestParser::splitIndependent()
     QVERIFY(!whole.isEmpty());
     QCOMPARE(run(input, 1), whole);
     QCOMPARE(run(input, 7), whole);
+}
+
+namespace {
+struct ResponseOutcome
+{
+    int result = -2; // 0 complete, -1 need more data, 1 error
+    int status = 0;
+    QByteArray body;
+    bool keepAlive = false;
+    QByteArray rest;
+};
+
+ResponseOutcome parseResponse(const QByteArray& input, const QByteArray& method, bool atEof, qsizetype step)
+{
+    HttpResponseParser parser;
+    parser.begin(method, 1 << 20);
+    QByteArray buffer;
+    ResponseOutcome out;
+    auto status = HttpResponseParser::Status::NeedMoreData;
+    for (qsizetype i = 0; i < input.size() && status == HttpResponseParser::Status::NeedMoreData; i += step) {
+        buffer += input.mid(i, step);
+        status = parser.parse(buffer);
+    }
+    if (status == HttpResponseParser::Status::NeedMoreData && atEof)
+        status = parser.finishAtEof();
+    out.result = status == HttpResponseParser::Status::Complete ? 0
+                 : status == HttpResponseParser::Status::Error  ? 1
+                                                                : -1;
+    out.status = parser.status();
+    out.body = parser.body();
+    out.keepAlive = parser.keepAlive();
+    out.rest = buffer;
+    return out;
+}
+} // namespace
+
+void TestHttpRequestParser::response_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QByteArray>("method");
+    QTest::addColumn<bool>("atEof");   // the server closes after the bytes
+    QTest::addColumn<int>("expected"); // 0 complete, -1 need more, 1 error
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("keepAlive");
+
+    QTest::newRow("RFC9112 §6.3 Content-Length")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello") << QByteArray("GET") << false << 0 << 200
+        << QByteArray("hello") << true;
+    QTest::newRow("RFC9112 §7.1 chunked with extension and trailer")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5;x=y\r\nhello\r\nA\r\n0123456789\r\n"
+                      "0\r\nX-Trailer: 1\r\n\r\n")
+        << QByteArray("GET") << false << 0 << 200 << QByteArray("hello0123456789") << true;
+    QTest::newRow("RFC9112 §6.3 chunked wins over Content-Length")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 99\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n")
+        << QByteArray("GET") << false << 0 << 200 << QByteArray("ok") << true;
+    QTest::newRow("RFC9112 §6.3 close-delimited")
+        << QByteArray("HTTP/1.1 200 OK\r\n\r\nuntil the end") << QByteArray("GET") << true << 0 << 200
+        << QByteArray("until the end") << false;
+    QTest::newRow("RFC9112 §6.3 close-delimited, not closed yet")
+        << QByteArray("HTTP/1.1 200 OK\r\n\r\nmore to come") << QByteArray("GET") << false << -1 << 200
+        << QByteArray("more to come") << false;
+    QTest::newRow("RFC9112 §6.3 transfer coding other than chunked: to the close")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\nzz") << QByteArray("GET") << true << 0 << 200
+        << QByteArray("zz") << false;
+    QTest::newRow("RFC9110 §9.3.2 HEAD has no body") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n")
+                                                     << QByteArray("HEAD") << false << 0 << 200 << QByteArray() << true;
+    QTest::newRow("RFC9110 §15.3.5 204 has no body") << QByteArray("HTTP/1.1 204 No Content\r\n\r\n")
+                                                     << QByteArray("GET") << false << 0 << 204 << QByteArray() << true;
+    QTest::newRow("RFC9110 §15.4.5 304 has no body")
+        << QByteArray("HTTP/1.1 304 Not Modified\r\nContent-Length: 7\r\n\r\n") << QByteArray("GET") << false << 0
+        << 304 << QByteArray() << true;
+    QTest::newRow("RFC9110 §15.2 interim 100 skipped")
+        << QByteArray("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\nok")
+        << QByteArray("POST") << false << 0 << 201 << QByteArray("ok") << true;
+    QTest::newRow("RFC9112 §9.3 HTTP/1.0 closes")
+        << QByteArray("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok") << QByteArray("GET") << false << 0 << 200
+        << QByteArray("ok") << false;
+    QTest::newRow("RFC9112 §9.3 HTTP/1.0 keep-alive")
+        << QByteArray("HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 2\r\n\r\nok") << QByteArray("GET")
+        << false << 0 << 200 << QByteArray("ok") << true;
+    QTest::newRow("RFC9112 §9.6 Connection: close")
+        << QByteArray("HTTP/1.1 200 OK\r\nConnection: foo, close\r\nContent-Length: 2\r\n\r\nok") << QByteArray("GET")
+        << false << 0 << 200 << QByteArray("ok") << false;
+    QTest::newRow("RFC9112 §2.2 bare LF") << QByteArray("HTTP/1.1 200 OK\nContent-Length: 2\n\nok") << QByteArray("GET")
+                                          << false << 0 << 200 << QByteArray("ok") << true;
+    QTest::newRow("no reason phrase") << QByteArray("HTTP/1.1 200\r\nContent-Length: 0\r\n\r\n") << QByteArray("GET")
+                                      << false << 0 << 200 << QByteArray() << true;
+    QTest::newRow("RFC9112 §6.3 identical Content-Length list")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok") << QByteArray("GET") << false << 0 << 200
+        << QByteArray("ok") << true;
+    QTest::newRow("EOF inside a Content-Length body")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc") << QByteArray("GET") << true << 1 << 200
+        << QByteArray("abc") << false;
+    QTest::newRow("EOF inside the head") << QByteArray("HTTP/1.1 200 OK\r\nContent-") << QByteArray("GET") << true << 1
+                                         << 0 << QByteArray() << false;
+    QTest::newRow("EOF inside a chunk") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab")
+                                        << QByteArray("GET") << true << 1 << 200 << QByteArray("ab") << false;
+    QTest::newRow("not HTTP") << QByteArray("SSH-2.0-OpenSSH_9.2\r\n\r\n") << QByteArray("GET") << false << 1 << 0
+                              << QByteArray() << false;
+    QTest::newRow("HTTP/2 status line") << QByteArray("HTTP/2 200\r\n\r\n") << QByteArray("GET") << false << 1 << 0
+                                        << QByteArray() << false;
+    QTest::newRow("two-digit status") << QByteArray("HTTP/1.1 20 OK\r\n\r\n") << QByteArray("GET") << false << 1 << 0
+                                      << QByteArray() << false;
+    QTest::newRow("RFC9112 §6.3 differing Content-Length")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok") << QByteArray("GET")
+        << false << 1 << 200 << QByteArray() << false;
+    QTest::newRow("Content-Length not a number") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n")
+                                                 << QByteArray("GET") << false << 1 << 200 << QByteArray() << false;
+    QTest::newRow("RFC9112 §5.1 space before colon") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length : 2\r\n\r\nok")
+                                                     << QByteArray("GET") << false << 1 << 200 << QByteArray() << false;
+    QTest::newRow("RFC9112 §5.2 obs-fold") << QByteArray("HTTP/1.1 200 OK\r\nX: a\r\n b\r\n\r\n") << QByteArray("GET")
+                                           << false << 1 << 200 << QByteArray() << false;
+    QTest::newRow("RFC9112 §7.1 chunk size not hex")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << QByteArray("GET") << false << 1
+        << 200 << QByteArray() << false;
+    QTest::newRow("chunk data without its CRLF")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nokX0\r\n\r\n") << QByteArray("GET")
+        << false << 1 << 200 << QByteArray("ok") << false;
+}
+
+void TestHttpRequestParser::response()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QByteArray, method);
+    QFETCH(bool, atEof);
+    QFETCH(int, expected);
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(bool, keepAlive);
+    for (const qsizetype step : {input.size(), qsizetype(1), qsizetype(7)}) {
+        const ResponseOutcome out = parseResponse(input, method, atEof, step);
+        QCOMPARE(out.result, expected);
+        QCOMPARE(out.status, status);
+        QCOMPARE(out.body, body);
+        if (expected == 0) {
+            QCOMPARE(out.keepAlive, keepAlive);
+            QVERIFY(out.rest.isEmpty());
+        }
+    }
+}
+
+void TestHttpRequestParser::responsePipelinedAndCapped()
+{
+    // Two responses in one read: the first is taken out of the buffer, the second stays for the next parse.
+    QByteArray buffer("HTTP/1.1 200 OK\r\nContent-Length: 10\r\nX-A: 1\r\nx-a:  2 \r\n\r\n0123456789"
+                      "HTTP/1.1 404 Not Found\r\nContent-Length: 1\r\n\r\n!");
+    HttpResponseParser parser;
+    parser.begin("GET", 4);
+    QCOMPARE(parser.parse(buffer), HttpResponseParser::Status::Complete);
+    QCOMPARE(parser.body(), QByteArray("0123"));
+    QCOMPARE(parser.bodySize(), 10);
+    QVERIFY(parser.bodyTruncated());
+    QCOMPARE(parser.reason(), QByteArray("OK"));
+    const QList<QPair<QByteArray, QByteArray>> headers{{"Content-Length", "10"}, {"X-A", "1"}, {"x-a", "2"}};
+    QCOMPARE(parser.headers(), headers);
+    QVERIFY(buffer.startsWith("HTTP/1.1 404"));
+    parser.begin("GET", 4);
+    QCOMPARE(parser.parse(buffer), HttpResponseParser::Status::Complete);
+    QCOMPARE(parser.status(), 404);
+    QCOMPARE(parser.reason(), QByteArray("Not Found"));
+    QCOMPARE(parser.body(), QByteArray("!"));
+    QVERIFY(!parser.bodyTruncated());
+    QVERIFY(buffer.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestHttpRequestParser)

@@ -49,8 +49,30 @@ private Q_SLOTS:
     void clientCertificatePkcs12();
     void clientCertificateMissing();
     void http2WithNghttpd();
+    // PlainHttpClient (HttpClientOptions::plainHttpTransport): the same responses as the Qt path, and the framing,
+    // keep-alive and failure cases against a scripted server.
+    void plainTransportMatchesQt_data();
+    void plainTransportMatchesQt();
+    void plainTransportFraming_data();
+    void plainTransportFraming();
+    void plainTransportKeepAlive();
+    void plainTransportCancel();
+    void plainTransportHandsHttpsRedirectToQt();
+    void plainTransportLeavesProxiedHostsToQt();
 
 private:
+    /// http_proxy points at the echo server (port) until the returned guard goes.
+    static auto systemProxyIs(quint16 port)
+    {
+        const QByteArray saved = qgetenv("http_proxy");
+        qputenv("http_proxy", QString(QStringLiteral("http://127.0.0.1:%1").arg(port)).toLatin1());
+        return qScopeGuard([saved]() {
+            if (saved.isNull())
+                qunsetenv("http_proxy");
+            else
+                qputenv("http_proxy", saved);
+        });
+    }
     static QJsonObject echo(const HttpClientResponse& r) { return QJsonDocument::fromJson(r.body).object(); }
     static QByteArray echoedBody(const HttpClientResponse& r)
     {
@@ -386,14 +408,7 @@ void TestHttpClient::systemAndNoProxy()
 {
     // The system proxy (here from http_proxy, as on most Linux desktops) is used, but never for loopback; "none"
     // ignores it.
-    const QByteArray saved = qgetenv("http_proxy");
-    qputenv("http_proxy", QString(QStringLiteral("http://127.0.0.1:%1").arg(m_server.port())).toLatin1());
-    const auto restore = qScopeGuard([&saved]() {
-        if (saved.isNull())
-            qunsetenv("http_proxy");
-        else
-            qputenv("http_proxy", saved);
-    });
+    const auto restore = systemProxyIs(m_server.port());
     HttpRequestSpec r;
     r.url = QStringLiteral("http://api.example.invalid/echo/system-proxy");
     r.timeoutMs = 5000;
@@ -591,6 +606,346 @@ void TestHttpClient::http2WithNghttpd()
     QCOMPARE(response.httpVersion, QStringLiteral("HTTP/2"));
     QCOMPARE(response.body, body);
     QVERIFY(response.statusLine().startsWith(QLatin1String("HTTP/2 200")));
+}
+
+namespace {
+
+/// Answers each request (a head up to CRLF CRLF; the tests send no bodies) on 127.0.0.1 with the next canned reply,
+/// and remembers the request heads and the number of connections.
+class ScriptedHttpServer
+{
+public:
+    struct Reply
+    {
+        QByteArray bytes;
+        bool close = false; // the server closes the connection after writing (without saying so)
+    };
+
+    ScriptedHttpServer()
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, [this]() {
+            while (QTcpSocket* socket = m_server.nextPendingConnection()) {
+                ++m_connections;
+                socket->setParent(&m_server);
+                auto buffer = std::make_shared<QByteArray>();
+                QObject::connect(socket, &QTcpSocket::readyRead, socket, [this, socket, buffer]() {
+                    buffer->append(socket->readAll());
+                    qsizetype end = 0;
+                    while ((end = buffer->indexOf("\r\n\r\n")) >= 0) {
+                        m_heads.append(buffer->left(end));
+                        buffer->remove(0, end + 4);
+                        const Reply reply = m_replies.isEmpty() ? Reply{} : m_replies.takeFirst();
+                        socket->write(reply.bytes);
+                        if (reply.close) {
+                            socket->disconnectFromHost();
+                            return;
+                        }
+                    }
+                });
+            }
+        });
+        m_server.listen(QHostAddress::LocalHost, 0);
+    }
+    void add(const QByteArray& bytes, bool close = false) { m_replies.append({bytes, close}); }
+    QString url(const QString& path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path);
+    }
+    int connections() const { return m_connections; }
+    const QList<QByteArray>& heads() const { return m_heads; }
+
+private:
+    QTcpServer m_server;
+    QList<Reply> m_replies;
+    QList<QByteArray> m_heads;
+    int m_connections = 0;
+};
+
+HttpClientOptions plainOptions()
+{
+    HttpClientOptions o;
+    o.plainHttpTransport = true;
+    return o;
+}
+
+/// The echo server's view of the request without the headers only QNetworkAccessManager adds.
+QJsonObject echoWithoutQtHeaders(const HttpClientResponse& r)
+{
+    QJsonObject o = QJsonDocument::fromJson(r.body).object();
+    QJsonObject headers = o.value(QStringLiteral("headers")).toObject();
+    // Qt also asks for no caching on the request after a redirect.
+    for (const char* name : {"accept-encoding", "accept-language", "connection", "cache-control", "pragma"})
+        headers.remove(QLatin1String(name));
+    o.insert(QStringLiteral("headers"), headers);
+    return o;
+}
+
+} // namespace
+
+void TestHttpClient::plainTransportMatchesQt_data()
+{
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("bodyKind");
+    QTest::addColumn<bool>("follow");
+    QTest::addColumn<int>("maxRedirects");
+    QTest::addColumn<qint64>("maxBody");
+    QTest::addColumn<int>("timeoutMs");
+    using K = HttpRequestSpec::BodyKind;
+    QTest::newRow("GET echo") << QStringLiteral("GET") << QStringLiteral("/echo/a?b=c%20d") << int(K::None) << true
+                              << 20 << qint64(1 << 20) << 0;
+    QTest::newRow("POST raw") << QStringLiteral("POST") << QStringLiteral("/echo") << int(K::Raw) << true << 20
+                              << qint64(1 << 20) << 0;
+    QTest::newRow("PUT form") << QStringLiteral("PUT") << QStringLiteral("/echo") << int(K::FormUrlEncoded) << true
+                              << 20 << qint64(1 << 20) << 0;
+    QTest::newRow("redirect followed") << QStringLiteral("GET") << QStringLiteral("/redirect") << int(K::None) << true
+                                       << 20 << qint64(1 << 20) << 0;
+    QTest::newRow("POST redirected becomes GET")
+        << QStringLiteral("POST") << QStringLiteral("/redirect") << int(K::Raw) << true << 20 << qint64(1 << 20) << 0;
+    QTest::newRow("redirect not followed")
+        << QStringLiteral("GET") << QStringLiteral("/redirect") << int(K::None) << false << 20 << qint64(1 << 20) << 0;
+    QTest::newRow("redirect loop") << QStringLiteral("GET") << QStringLiteral("/redirect-loop") << int(K::None) << true
+                                   << 3 << qint64(1 << 20) << 0;
+    QTest::newRow("404") << QStringLiteral("GET") << QStringLiteral("/status/404") << int(K::None) << true << 20
+                         << qint64(1 << 20) << 0;
+    QTest::newRow("body cap") << QStringLiteral("GET") << QStringLiteral("/big/50000") << int(K::None) << true << 20
+                              << qint64(1000) << 0;
+    QTest::newRow("binary") << QStringLiteral("GET") << QStringLiteral("/binary") << int(K::None) << true << 20
+                            << qint64(1 << 20) << 0;
+    QTest::newRow("cookies and tokens") << QStringLiteral("GET") << QStringLiteral("/tokens") << int(K::None) << true
+                                        << 20 << qint64(1 << 20) << 0;
+    QTest::newRow("401 challenge") << QStringLiteral("GET") << QStringLiteral("/unauthorized") << int(K::None) << true
+                                   << 20 << qint64(1 << 20) << 0;
+    QTest::newRow("timeout") << QStringLiteral("GET") << QStringLiteral("/hang") << int(K::None) << true << 20
+                             << qint64(1 << 20) << 200;
+}
+
+void TestHttpClient::plainTransportMatchesQt()
+{
+    QFETCH(QString, method);
+    QFETCH(QString, path);
+    QFETCH(int, bodyKind);
+    QFETCH(bool, follow);
+    QFETCH(int, maxRedirects);
+    QFETCH(qint64, maxBody);
+    QFETCH(int, timeoutMs);
+    m_server.setToken("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln");
+    m_server.setChallenge("Bearer error=\"invalid_token\"", "{\"error\":\"invalid_token\"}");
+    HttpRequestSpec r;
+    r.method = method;
+    r.url = m_server.url(path);
+    r.followRedirects = follow;
+    r.timeoutMs = timeoutMs;
+    r.bodyKind = HttpRequestSpec::BodyKind(bodyKind);
+    r.rawType = HttpRequestSpec::RawType::Json;
+    r.rawBody = QStringLiteral("{\"a\":\"caf\u00e9\"}");
+    r.formRows = {{QStringLiteral("k"), QStringLiteral("v w&x"), true}};
+    r.headers = {{QStringLiteral("X-Twice"), QStringLiteral("1"), true},
+                 {QStringLiteral("x-twice"), QStringLiteral("2"), true},
+                 {QStringLiteral("Authorization"), QStringLiteral("Bearer abc"), true}};
+    HttpClientOptions qtOptions;
+    qtOptions.maxRedirects = maxRedirects;
+    qtOptions.maxBodyBytes = maxBody;
+    HttpClientOptions plain = qtOptions;
+    plain.plainHttpTransport = true;
+    const auto viaQt = HttpClient::sendAndWait(r, qtOptions);
+    const int before = m_server.requestCount();
+    const auto viaPlain = HttpClient::sendAndWait(r, plain);
+    QVERIFY(m_server.requestCount() > before || path == QLatin1String("/hang"));
+
+    QCOMPARE(viaPlain.method, viaQt.method);
+    QCOMPARE(viaPlain.url, viaQt.url);
+    QCOMPARE(viaPlain.received, viaQt.received);
+    QCOMPARE(viaPlain.status, viaQt.status);
+    QCOMPARE(viaPlain.reason, viaQt.reason);
+    QCOMPARE(viaPlain.httpVersion, viaQt.httpVersion);
+    QCOMPARE(viaPlain.cookies.size(), viaQt.cookies.size());
+    // After "Too many redirects" Qt 6.4 sometimes reports headers of several hops combined ("Content-Length: 5, 5");
+    // the plain transport gives the last response's own.
+    const bool hops = follow && path == QLatin1String("/redirect-loop");
+    if (hops) {
+        QCOMPARE(viaPlain.headerValue("Content-Length"), QByteArray("5"));
+        QCOMPARE(viaPlain.headerValue("Location"), QByteArray("/redirect-loop"));
+    }
+    if (path.startsWith(QLatin1String("/echo")) || (path == QLatin1String("/redirect") && follow)) {
+        // The echo's length differs by the headers only Qt sends; everything else is the same.
+        QCOMPARE(echoWithoutQtHeaders(viaPlain), echoWithoutQtHeaders(viaQt));
+        QVERIFY(!echo(viaPlain).value(QStringLiteral("headers")).toObject().contains(QLatin1String("accept-encoding")));
+        auto withoutLength = [](HttpClientResponse response) {
+            // Qt 6.4 also keeps the 302's Location in the final response of a followed redirect.
+            response.headers.removeIf(
+                [](const auto& h) { return h.first == "Content-Length" || h.first == "Location"; });
+            return response.headers;
+        };
+        if (!hops)
+            QCOMPARE(withoutLength(viaPlain), withoutLength(viaQt));
+        QCOMPARE(viaPlain.bodySize, viaPlain.body.size());
+        QCOMPARE(viaPlain.headerValue("Content-Length"), QByteArray::number(viaPlain.bodySize));
+    } else {
+        if (!hops)
+            QCOMPARE(viaPlain.headers, viaQt.headers);
+        QCOMPARE(viaPlain.body, viaQt.body);
+        QCOMPARE(viaPlain.bodySize, viaQt.bodySize);
+    }
+    QCOMPARE(viaPlain.bodyTruncated, viaQt.bodyTruncated);
+    QCOMPARE(viaPlain.redirectChain, viaQt.redirectChain);
+    QCOMPARE(viaPlain.finalUrl, viaQt.finalUrl);
+    QCOMPARE(viaPlain.error.has_value(), viaQt.error.has_value());
+    if (viaQt.error) {
+        QCOMPARE(viaPlain.error->code, viaQt.error->code);
+        QCOMPARE(viaPlain.error->message, viaQt.error->message);
+    }
+    QVERIFY(viaPlain.timings.totalMs >= 0);
+    if (viaPlain.received)
+        QVERIFY(viaPlain.timings.headersMs >= 0);
+}
+
+void TestHttpClient::plainTransportFraming_data()
+{
+    QTest::addColumn<QByteArray>("reply");
+    QTest::addColumn<bool>("close");
+    QTest::addColumn<int>("timeoutMs");
+    QTest::addColumn<bool>("received");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("errorCode"); // -1: no error
+    QTest::addColumn<QString>("message");
+    const int none = -1;
+    QTest::newRow("RFC9112 §7.1 chunked")
+        << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;e=1\r\nde\r\n0\r\n\r\n")
+        << false << 0 << true << QByteArray("abcde") << none << QString();
+    QTest::newRow("RFC9112 §6.3 close-delimited") << QByteArray("HTTP/1.1 200 OK\r\n\r\nto the end") << true << 0
+                                                  << true << QByteArray("to the end") << none << QString();
+    QTest::newRow("early close in the body")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc") << true << 0 << true << QByteArray("abc")
+        << int(ErrorCode::NetFailure) << QStringLiteral("closed the connection before sending a complete response");
+    QTest::newRow("early close in the head")
+        << QByteArray("HTTP/1.1 200 OK\r\nContent-Le") << true << 0 << false << QByteArray()
+        << int(ErrorCode::NetFailure) << QStringLiteral("closed the connection before sending a complete response");
+    QTest::newRow("close without a byte")
+        << QByteArray() << true << 0 << false << QByteArray() << int(ErrorCode::NetFailure)
+        << QStringLiteral("closed the connection before sending a complete response");
+    QTest::newRow("malformed status line") << QByteArray("HTTP/1.1 OK\r\n\r\n") << false << 0 << false << QByteArray()
+                                           << int(ErrorCode::NetFailure) << QStringLiteral("invalid HTTP status line");
+    QTest::newRow("malformed header") << QByteArray("HTTP/1.1 200 OK\r\nbad header\r\n\r\n") << false << 0 << false
+                                      << QByteArray() << int(ErrorCode::NetFailure)
+                                      << QStringLiteral("invalid HTTP header line");
+    QTest::newRow("timeout in the body") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc") << false
+                                         << 200 << true << QByteArray("abc") << int(ErrorCode::NetTimeout)
+                                         << QStringLiteral(
+                                                "timed out after 200 ms while receiving the body (3 bytes so far)");
+    QTest::newRow("timeout in the head") << QByteArray("HTTP/1.1 200 OK\r\n") << false << 200 << false << QByteArray()
+                                         << int(ErrorCode::NetTimeout) << QStringLiteral("within 200 ms");
+}
+
+void TestHttpClient::plainTransportFraming()
+{
+    QFETCH(QByteArray, reply);
+    QFETCH(bool, close);
+    QFETCH(int, timeoutMs);
+    QFETCH(bool, received);
+    QFETCH(QByteArray, body);
+    QFETCH(int, errorCode);
+    QFETCH(QString, message);
+    ScriptedHttpServer server;
+    server.add(reply, close);
+    HttpRequestSpec r;
+    r.url = server.url(QStringLiteral("/x"));
+    r.timeoutMs = timeoutMs;
+    const auto response = HttpClient::sendAndWait(r, plainOptions());
+    QCOMPARE(server.heads().size(), 1);
+    QVERIFY2(!server.heads().first().contains("Accept-Encoding"), server.heads().first().constData()); // not Qt
+    QCOMPARE(response.received, received);
+    QCOMPARE(response.body, body);
+    QCOMPARE(response.error.has_value(), errorCode != -1);
+    if (response.error) {
+        QCOMPARE(int(response.error->code), errorCode);
+        QVERIFY2(response.error->message.contains(message), qPrintable(response.error->message));
+    }
+}
+
+void TestHttpClient::plainTransportKeepAlive()
+{
+    ScriptedHttpServer server;
+    const QByteArray ok("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nSet-Cookie: a=1\r\nX-A: 1\r\nset-cookie: b=2\r\n"
+                        "x-a: 2\r\nLocation: /one\r\nLocation: /two\r\n\r\nok");
+    server.add(ok);
+    server.add(ok);
+    server.add(ok, true); // closes after answering, without Connection: close
+    server.add(ok);
+    HttpClient client;
+    client.setOptions(plainOptions());
+    QSignalSpy spy(&client, &HttpClient::finished);
+    HttpRequestSpec r;
+    r.url = server.url(QStringLiteral("/k"));
+    for (int i = 0; i < 4; ++i) {
+        client.send(r);
+        QTRY_COMPARE(spy.count(), i + 1);
+        const auto response = spy.at(i).at(1).value<HttpClientResponse>();
+        QVERIFY2(response.ok(), qPrintable(response.explanation()));
+        QCOMPARE(response.body, QByteArray("ok"));
+        // Combined as QNetworkReply::rawHeaderPairs() combines them.
+        QCOMPARE(response.headerValue("x-a"), QByteArray("1, 2"));
+        QCOMPARE(response.headerValue("Set-Cookie"), QByteArray("a=1\nb=2"));
+        QCOMPARE(response.headerValue("Location"), QByteArray("/two"));
+        QCOMPARE(response.cookies.size(), 2);
+    }
+    // Three requests on the first connection; the fourth needed a new one because the server closed it.
+    QCOMPARE(server.connections(), 2);
+    QCOMPARE(server.heads().size(), 4);
+    QVERIFY(server.heads().first().startsWith("GET /k HTTP/1.1\r\nHost: 127.0.0.1:"));
+}
+
+void TestHttpClient::plainTransportCancel()
+{
+    HttpClient client;
+    client.setOptions(plainOptions());
+    QSignalSpy spy(&client, &HttpClient::finished);
+    HttpRequestSpec r;
+    r.url = m_server.url(QStringLiteral("/hang"));
+    const int before = m_server.requestCount();
+    const quint64 id = client.send(r);
+    QVERIFY(client.isRunning(id));
+    QCOMPARE(client.managerCount(), 0); // not through QNetworkAccessManager
+    QTRY_VERIFY(m_server.requestCount() > before);
+    client.cancel(id);
+    QTRY_COMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(1).value<HttpClientResponse>().error->code, ErrorCode::Cancelled);
+    QVERIFY(!client.isRunning(id));
+    QCOMPARE(client.runningCount(), 0);
+}
+
+void TestHttpClient::plainTransportHandsHttpsRedirectToQt()
+{
+    ScriptedHttpServer server;
+    const QString target = m_tls->url(QStringLiteral("/echo/secure"), true);
+    server.add("HTTP/1.1 301 Moved\r\nLocation: " + target.toUtf8() + "\r\nContent-Length: 0\r\n\r\n");
+    HttpRequestSpec r;
+    r.method = QStringLiteral("POST");
+    r.bodyKind = HttpRequestSpec::BodyKind::Raw;
+    r.rawBody = QStringLiteral("dropped on 301");
+    r.url = server.url(QStringLiteral("/plain"));
+    r.verifyTls = false; // the test CA is not configured: TLS files would keep the request off the plain transport
+    const auto response = HttpClient::sendAndWait(r, plainOptions());
+    QVERIFY2(response.ok(), qPrintable(response.explanation()));
+    QCOMPARE(server.heads().size(), 1);
+    QCOMPARE(response.redirectChain, QStringList{target});
+    QCOMPARE(response.finalUrl, target);
+    QCOMPARE(echo(response).value(QStringLiteral("method")).toString(), QStringLiteral("GET"));
+    QCOMPARE(echo(response).value(QStringLiteral("path")).toString(), QStringLiteral("/echo/secure"));
+    QCOMPARE(response.url, r.url);
+}
+
+void TestHttpClient::plainTransportLeavesProxiedHostsToQt()
+{
+    // A host the system proxy settings send through a proxy goes to Qt, which asks the proxy (here the echo server).
+    const auto restore = systemProxyIs(m_server.port());
+    HttpRequestSpec r;
+    r.url = QStringLiteral("http://api.example.invalid/echo/plain-proxied");
+    r.timeoutMs = 5000;
+    const int before = m_server.proxiedCount();
+    const auto response = HttpClient::sendAndWait(r, plainOptions());
+    QVERIFY2(response.ok(), qPrintable(response.explanation()));
+    QCOMPARE(m_server.proxiedCount(), before + 1);
 }
 
 QTEST_GUILESS_MAIN(TestHttpClient)
