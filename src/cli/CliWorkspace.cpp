@@ -3,6 +3,7 @@
 
 #include "storage/DataDirectory.h"
 #include "storage/MemorySecretStore.h"
+#include "storage/SecretStores.h"
 #include "workspace/DemoWorkspace.h"
 #ifdef TOKENSCOPE_HAVE_KEYCHAIN
 #include "storage/KeychainSecretStore.h"
@@ -31,6 +32,20 @@ std::unique_ptr<SecretStore> CliWorkspace::makeSecretStore()
         return std::make_unique<KeychainSecretStore>();
 #endif
     return std::make_unique<MemorySecretStore>();
+}
+
+std::shared_ptr<SecretStore> CliWorkspace::tokenStore()
+{
+    if (qEnvironmentVariable("TOKENSCOPE_SECRET_STORE") == QLatin1String("memory")) {
+        static const std::shared_ptr<SecretStore> memory = std::make_shared<MemorySecretStore>();
+        return memory;
+    }
+    return SecretStores::shared();
+}
+
+QString CliWorkspace::tokenPrefix() const
+{
+    return WorkspaceStore::secretKey(m_workspace->id, {QStringLiteral("oauth")}) + QLatin1Char('/');
 }
 
 QString CliWorkspace::printable(const QString& text)

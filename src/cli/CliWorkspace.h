@@ -36,6 +36,13 @@ public:
     /// False when secrets live only as long as this process (no keychain, or TOKENSCOPE_SECRET_STORE=memory).
     bool secretsPersistent() const { return m_secrets && m_secrets->isPersistent(); }
 
+    /// Where OAuth tokens of this workspace's profiles are kept across runs (TokenManager::setSecretStore): the
+    /// keychain when there is one, else (or with TOKENSCOPE_SECRET_STORE=memory) memory shared by the whole process,
+    /// so in-process tests see one run's token in the next. Never a workspace file.
+    static std::shared_ptr<SecretStore> tokenStore();
+    /// "tokenscope/workspace/<id>/oauth/": the prefix of the tokens' secrets.
+    QString tokenPrefix() const;
+
     /// Control characters (from files or tokens) escaped as \xNN, so a name cannot drive the terminal.
     static QString printable(const QString& text);
 

@@ -8,9 +8,12 @@
 #include "net/AuthServerMetadata.h"
 #include "net/AuthorizationCodeFlow.h"
 #include "net/DeviceAuthorizationFlow.h"
+#include "net/OAuthActions.h"
 #include "net/OAuthTokenFlow.h"
 #include "net/RemoteJwksFetcher.h"
 #include "net/TokenEndpointClient.h"
+#include "net/TokenManager.h"
+#include "request/VariableResolver.h"
 #include "workspace/Workspace.h"
 
 #include <QEventLoop>
@@ -24,8 +27,9 @@ const QString kTokenUsage = QStringLiteral(
     "--client-id ID [--client-secret-env VAR | --client-secret-file FILE | --client-key FILE] "
     "[--client-auth basic|post|client_secret_jwt|private_key_jwt|none] [--scope S] [--audience A] [--resource R] "
     "[--pkce S256|plain|off] [--redirect-port N] [--username U --password-env VAR] [--refresh-token-env VAR] "
-    "[--subject-token-env VAR [--subject-token-type T]] "
-    "[--print access_token|id_token|refresh_token|json] | oauth token --profile NAME [--workspace DIR]");
+    "[--subject-token-env VAR [--subject-token-type T]] [--dpop] "
+    "[--print access_token|id_token|refresh_token|json] | oauth token --profile NAME [--workspace DIR] [--fresh] | "
+    "oauth forget --profile NAME [--workspace DIR]");
 
 std::optional<AuthProfile::ClientAuth> clientAuthFromFlag(const QString& value)
 {
@@ -38,6 +42,20 @@ std::optional<AuthProfile::ClientAuth> clientAuthFromFlag(const QString& value)
     return AuthProfile::clientAuthFromName(value); // client_secret_jwt, private_key_jwt and the long names
 }
 
+/// --client-secret-env VAR, else --client-secret-file FILE (one line); empty when neither is given.
+Result<QString> clientSecretFrom(const QCommandLineParser& parser, const QCommandLineOption& env,
+                                 const QCommandLineOption& file, CliContext& ctx)
+{
+    if (parser.isSet(env))
+        return EnvironmentSecret::text(parser.value(env), QStringLiteral("--client-secret-env"));
+    if (!parser.isSet(file))
+        return QString();
+    auto text = ctx.readInput(parser.value(file), 64 * 1024);
+    if (!text)
+        return text.error();
+    return QString::fromUtf8(text->trimmed());
+}
+
 } // namespace
 
 int OAuthCommand::run(const QStringList& arguments, CliContext& ctx)
@@ -45,11 +63,137 @@ int OAuthCommand::run(const QStringList& arguments, CliContext& ctx)
     const QString sub = arguments.size() > 1 ? arguments.at(1) : QString();
     if (sub == QLatin1String("token"))
         return runToken(arguments.mid(1), ctx);
+    if (sub == QLatin1String("forget"))
+        return runForget(arguments.mid(1), ctx);
+    if (sub == QLatin1String("introspect") || sub == QLatin1String("revoke") || sub == QLatin1String("userinfo"))
+        return runAction(sub, arguments.mid(1), ctx);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         ctx.outLine(QString(QStringLiteral("Usage: tokenscope-cli ") + kTokenUsage));
+        ctx.outLine(
+            QStringLiteral("       tokenscope-cli oauth introspect|revoke (--issuer URL | --url URL) --client-id ID "
+                           "[--client-secret-env VAR | --client-secret-file FILE] [--client-auth basic|post|none] "
+                           "--token-env VAR [--token-type-hint access_token|refresh_token]"));
+        ctx.outLine(QStringLiteral("       tokenscope-cli oauth userinfo (--issuer URL | --url URL) --token-env VAR"));
         return ExitOk;
     }
-    return ctx.usage(QStringLiteral("oauth: expected the subcommand \"token\" (see: tokenscope-cli oauth --help)"));
+    return ctx.usage(QStringLiteral(
+        "oauth: expected token, forget, introspect, revoke or userinfo (see: tokenscope-cli oauth --help)"));
+}
+
+int OAuthCommand::runAction(const QString& action, const QStringList& arguments, CliContext& ctx)
+{
+    const bool userinfo = action == QLatin1String("userinfo");
+    const QString usage =
+        userinfo ? QStringLiteral("oauth userinfo (--issuer URL | --url URL) --token-env VAR")
+                 : QStringLiteral("oauth %1 (--issuer URL | --url URL) --client-id ID [--client-secret-env VAR | "
+                                  "--client-secret-file FILE] [--client-auth basic|post|none] --token-env VAR "
+                                  "[--token-type-hint access_token|refresh_token]")
+                       .arg(action);
+    QCommandLineParser parser;
+    const QCommandLineOption issuer(QStringLiteral("issuer"), QStringLiteral("Issuer: the endpoint from its metadata."),
+                                    QStringLiteral("URL"));
+    const QCommandLineOption url(QStringLiteral("url"), QStringLiteral("The endpoint."), QStringLiteral("URL"));
+    const QCommandLineOption clientId(QStringLiteral("client-id"), QStringLiteral("The client id."),
+                                      QStringLiteral("ID"));
+    const QCommandLineOption secretEnv(QStringLiteral("client-secret-env"),
+                                       QStringLiteral("Environment variable holding the client secret."),
+                                       QStringLiteral("VAR"));
+    const QCommandLineOption secretFile(QStringLiteral("client-secret-file"),
+                                        QStringLiteral("File holding the client secret."), QStringLiteral("FILE"));
+    const QCommandLineOption clientAuth(QStringLiteral("client-auth"), QStringLiteral("basic (default), post, none."),
+                                        QStringLiteral("METHOD"));
+    const QCommandLineOption tokenEnv(QStringLiteral("token-env"),
+                                      QStringLiteral("Environment variable holding the token."), QStringLiteral("VAR"));
+    const QCommandLineOption hint(QStringLiteral("token-type-hint"), QStringLiteral("access_token or refresh_token."),
+                                  QStringLiteral("HINT"));
+    parser.addOptions({issuer, url, tokenEnv});
+    if (!userinfo)
+        parser.addOptions({clientId, secretEnv, secretFile, clientAuth, hint});
+    if (const int r = parse(parser, arguments, ctx, usage); r >= 0)
+        return r;
+    if (!parser.positionalArguments().isEmpty())
+        return ctx.usage(
+            QStringLiteral("oauth %1 takes no positional arguments (tokens never go in argv)").arg(action));
+    if (!parser.isSet(tokenEnv))
+        return ctx.usage(QStringLiteral("oauth %1 needs --token-env VAR").arg(action));
+    OAuthActionRequest request;
+    auto token = EnvironmentSecret::text(parser.value(tokenEnv), QStringLiteral("--token-env"));
+    if (!token)
+        return ctx.fail(token.error());
+    request.token = token.value();
+    request.tokenTypeHint = userinfo ? QString() : parser.value(hint);
+    request.url = parser.value(url);
+    if (request.url.isEmpty()) {
+        if (!parser.isSet(issuer))
+            return ctx.usage(QStringLiteral("--issuer or --url is required"));
+        auto metadata = AuthServerMetadata::fetchAndWait(parser.value(issuer));
+        if (!metadata)
+            return ctx.fail(metadata.error());
+        request.url = userinfo                                ? metadata->userinfoEndpoint
+                      : action == QLatin1String("introspect") ? metadata->introspectionEndpoint
+                                                              : metadata->revocationEndpoint;
+        if (request.url.isEmpty())
+            return ctx.fail(
+                Error(ErrorCode::NotFound, QStringLiteral("the issuer's metadata names no %1 endpoint").arg(action)));
+    }
+    if (!userinfo) {
+        if (!parser.isSet(clientId))
+            return ctx.usage(QStringLiteral("--client-id is required"));
+        request.client.clientId = parser.value(clientId);
+        if (parser.isSet(clientAuth)) {
+            const auto method = clientAuthFromFlag(parser.value(clientAuth));
+            if (!method || (*method != AuthProfile::ClientAuth::Basic && *method != AuthProfile::ClientAuth::Post &&
+                            *method != AuthProfile::ClientAuth::None))
+                return ctx.usage(QStringLiteral("--client-auth takes basic, post or none"));
+            request.client.method = *method;
+        }
+        auto secret = clientSecretFrom(parser, secretEnv, secretFile, ctx);
+        if (!secret)
+            return ctx.fail(secret.error());
+        request.client.clientSecret = secret.value();
+    }
+    const auto refused = [&ctx](const Error& error) {
+        return ctx.fail(error, error.code == ErrorCode::OAuthError ? ExitInvalid : ExitUsage);
+    };
+    if (action == QLatin1String("revoke")) {
+        if (auto revoked = OAuthActions::revoke(request); !revoked)
+            return refused(revoked.error());
+        ctx.errLine(QStringLiteral("tokenscope-cli: revoked (RFC 7009 §2.2: the same answer for an unknown token)"));
+        return ExitOk;
+    }
+    const auto answer = userinfo ? OAuthActions::userinfo(request) : OAuthActions::introspect(request);
+    if (!answer)
+        return refused(answer.error());
+    ctx.outJson(answer.value());
+    // Exit 1 for an inactive token, so a script can test it (RFC 7662 §2.2: an answer, not an error).
+    return userinfo || answer->value(QStringLiteral("active")).toBool() ? ExitOk : ExitInvalid;
+}
+
+int OAuthCommand::runForget(const QStringList& arguments, CliContext& ctx)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("The auth profile."),
+                                     QStringLiteral("NAME"));
+    parser.addOptions({profile, CliWorkspace::option()});
+    if (const int r = parse(parser, arguments, ctx, QStringLiteral("oauth forget --profile NAME [--workspace DIR]"));
+        r >= 0)
+        return r;
+    if (!parser.isSet(profile) || !parser.positionalArguments().isEmpty())
+        return ctx.usage(QStringLiteral("oauth forget takes --profile NAME"));
+    CliWorkspace w;
+    if (auto opened = w.open(parser.value(CliWorkspace::option()), ctx, CliWorkspace::Access::ReadOnly); !opened)
+        return ctx.fail(opened.error());
+    const AuthProfile* saved = w.workspace().authProfile(parser.value(profile));
+    if (!saved)
+        return ctx.fail(
+            Error(ErrorCode::NotFound, QStringLiteral("no auth profile named \"%1\" in %2")
+                                           .arg(CliWorkspace::printable(parser.value(profile)), w.directory())));
+    TokenManager tokens;
+    tokens.setSecretStore(CliWorkspace::tokenStore(), w.tokenPrefix());
+    tokens.forget(saved->name);
+    ctx.errLine(QStringLiteral("tokenscope-cli: the tokens of profile %1 are forgotten")
+                    .arg(CliWorkspace::printable(saved->name)));
+    return ExitOk;
 }
 
 int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
@@ -113,6 +257,15 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
                                    QStringLiteral("WHAT"));
     const QCommandLineOption profile(QStringLiteral("profile"), QStringLiteral("A saved auth profile."),
                                      QStringLiteral("NAME"));
+    const QCommandLineOption dpop(QStringLiteral("dpop"),
+                                  QStringLiteral("RFC 9449: a DPoP-bound token (a P-256 key kept with the token)."));
+    const QCommandLineOption fresh(QStringLiteral("fresh"),
+                                   QStringLiteral("--profile: get a new token even when one is kept."));
+    const QCommandLineOption env(QStringLiteral("env"),
+                                 QStringLiteral("--profile: the environment its {{variables}} come from (default: the "
+                                                "workspace's active one)."),
+                                 QStringLiteral("NAME"));
+    parser.addOptions({dpop, fresh, env});
     parser.addOptions({grant,
                        issuer,
                        tokenUrl,
@@ -143,6 +296,7 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
 
     // The profile first, then the flags on top of it.
     AuthProfile p;
+    TokenManager tokens; // with --profile, backed by the keychain: tokens kept across runs
     if (parser.isSet(profile)) {
         CliWorkspace w;
         if (auto opened = w.open(parser.value(CliWorkspace::option()), ctx, CliWorkspace::Access::ReadOnly); !opened)
@@ -153,8 +307,23 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
                 Error(ErrorCode::NotFound, QStringLiteral("no auth profile named \"%1\" in %2")
                                                .arg(CliWorkspace::printable(parser.value(profile)), w.directory())));
         p = *saved;
-    } else if (parser.isSet(CliWorkspace::option())) {
-        return ctx.usage(QStringLiteral("--workspace goes with --profile"));
+        tokens.setSecretStore(CliWorkspace::tokenStore(), w.tokenPrefix());
+        // {{variables}} of the profile from the globals and the environment, as RequestSession resolves them.
+        const Workspace& ws = w.workspace();
+        const QString envName = parser.isSet(env) ? parser.value(env) : ws.activeEnvironment;
+        const Environment* environment = envName.isEmpty() ? nullptr : ws.environment(envName);
+        if (!environment && parser.isSet(env))
+            return ctx.fail(Error(ErrorCode::NotFound,
+                                  QStringLiteral("no environment \"%1\"").arg(CliWorkspace::printable(envName))));
+        QList<Environment> layers{Environment(QStringLiteral("globals"), ws.globals)};
+        if (environment)
+            layers.append(*environment);
+        const VariableResolver resolver(layers);
+        for (QString* field : {&p.issuer, &p.tokenUrl, &p.authorizeUrl, &p.deviceAuthorizationUrl, &p.clientId,
+                               &p.clientSecret, &p.scope, &p.audience, &p.resource, &p.username, &p.password})
+            *field = resolver.resolve(*field).text; // an unknown one stays {{name}}: a flag may still set it
+    } else if (parser.isSet(CliWorkspace::option()) || parser.isSet(env) || parser.isSet(fresh)) {
+        return ctx.usage(QStringLiteral("--workspace, --env and --fresh go with --profile"));
     }
     if (parser.isSet(grant)) {
         const auto g = AuthProfile::grantFromName(parser.value(grant));
@@ -177,6 +346,8 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
     set(authorizeUrl, p.authorizeUrl);
     set(deviceUrl, p.deviceAuthorizationUrl);
     set(pkce, p.pkce);
+    if (parser.isSet(dpop))
+        p.dpop = true;
     quint16 port = 0;
     if (parser.isSet(redirectPort)) {
         bool ok = false;
@@ -193,16 +364,11 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
     } else if (!parser.isSet(profile) && parser.isSet(clientKey)) {
         p.clientAuth = AuthProfile::ClientAuth::PrivateKeyJwt;
     }
-    if (parser.isSet(secretEnv)) {
-        auto secret = EnvironmentSecret::text(parser.value(secretEnv), QStringLiteral("--client-secret-env"));
+    if (parser.isSet(secretEnv) || parser.isSet(secretFile)) {
+        auto secret = clientSecretFrom(parser, secretEnv, secretFile, ctx);
         if (!secret)
             return ctx.fail(secret.error());
         p.clientSecret = secret.value();
-    } else if (parser.isSet(secretFile)) {
-        auto text = ctx.readInput(parser.value(secretFile), 64 * 1024);
-        if (!text)
-            return ctx.fail(text.error());
-        p.clientSecret = QString::fromUtf8(text->trimmed());
     }
     if (parser.isSet(passwordEnv)) {
         auto password = EnvironmentSecret::text(parser.value(passwordEnv), QStringLiteral("--password-env"));
@@ -218,15 +384,40 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
     if (p.clientId.isEmpty())
         return ctx.usage(QStringLiteral("--client-id (or --profile) is required"));
 
+    // What neither the environment nor a flag gave is said, not sent as "{{tokenUrl}}".
+    for (const QString& value : {p.issuer, p.tokenUrl, p.authorizeUrl, p.deviceAuthorizationUrl, p.clientId,
+                                 p.clientSecret, p.scope, p.audience, p.resource, p.username, p.password}) {
+        if (const VariableResolution r = VariableResolver().resolve(value); !r.unknownVariables.isEmpty())
+            return ctx.usage(QStringLiteral("auth profile \"%1\" uses variables without a value: %2 (choose the "
+                                            "environment with --env NAME, or give the value as a flag)")
+                                 .arg(CliWorkspace::printable(p.name),
+                                      CliWorkspace::printable(r.unknownVariables.join(QStringLiteral(", ")))));
+    }
+    // A token kept by an earlier run (the key includes what the flags changed: another scope is another token).
+    const QString tokenKey = TokenManager::keyFor(p);
+    std::optional<ManagedToken> kept;
     if (parser.isSet(profile)) {
-        // Profiles may hold {{variables}} (the demo workspace's do); RequestSession resolves them with the request's
-        // variable layers, this command does not yet: say so rather than send "{{tokenUrl}}".
-        for (const QString& value : {p.issuer, p.tokenUrl, p.authorizeUrl, p.deviceAuthorizationUrl, p.clientId}) {
-            if (value.contains(QLatin1String("{{")))
-                return ctx.usage(QStringLiteral("auth profile \"%1\" uses {{variables}}, which oauth token does not "
-                                                "resolve yet; give the values as flags, or use request --item")
-                                     .arg(CliWorkspace::printable(p.name)));
+        if (auto restored = tokens.restore(tokenKey); !restored)
+            ctx.errLine(QStringLiteral("tokenscope-cli: warning: kept tokens cannot be read: %1")
+                            .arg(restored.error().message));
+        if (parser.isSet(fresh))
+            tokens.invalidate(tokenKey);
+        const auto usable = tokens.usable(tokenKey);
+        if (usable && printWhat != QLatin1String("json")) {
+            const QString value = printWhat == QLatin1String("id_token")        ? usable->idToken
+                                  : printWhat == QLatin1String("refresh_token") ? usable->refreshToken
+                                                                                : usable->accessToken;
+            if (!value.isEmpty()) {
+                ctx.errLine(QStringLiteral("tokenscope-cli: kept %1 token of profile %2%3")
+                                .arg(DisplayText::escapeControls(usable->tokenType), CliWorkspace::printable(p.name),
+                                     usable->expiresAtMs ? QStringLiteral(", expires in %1 s")
+                                                               .arg((usable->expiresAtMs - tokens.nowMs()) / 1000)
+                                                         : QString()));
+                ctx.outLine(DisplayText::escapeControls(value));
+                return ExitOk;
+            }
         }
+        kept = tokens.stored(tokenKey);
     }
     // Endpoints: typed, or from the issuer's metadata (OIDC discovery or RFC 8414).
     std::optional<AuthServerMetadata> metadata;
@@ -250,102 +441,131 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
         request.client.privateKey = key.value();
         request.client.keyPassphrase = qgetenv("TOKENSCOPE_KEY_PASSWORD");
     }
+    if (p.dpop) {
+        auto key = tokens.dpopKey(tokenKey);
+        if (!key)
+            return ctx.fail(key.error());
+        request.dpopKey = key.value();
+    }
     const auto withGrant = [&request](const TokenEndpointRequest& grantRequest) {
         request.grantType = grantRequest.grantType;
         request.parameters = grantRequest.parameters;
     };
 
     Result<TokenGrant> result(Error(ErrorCode::Generic, QStringLiteral("no grant ran")));
+    QString grantName = AuthProfile::grantName(p.grant);
+    // A kept refresh token first (RFC 6749 §6); refused (expired, revoked, rotated elsewhere): the profile's grant.
+    if (kept && !kept->refreshToken.isEmpty()) {
+        withGrant(TokenEndpointRequest::refreshToken(kept->refreshToken, p.scope));
+        result = TokenEndpointClient::fetchAndWait(request);
+        if (result) {
+            grantName = QStringLiteral("refresh_token");
+            ctx.errLine(QStringLiteral("tokenscope-cli: refreshed the kept token of profile %1")
+                            .arg(CliWorkspace::printable(p.name)));
+        } else if (result.error().code == ErrorCode::OAuthError) {
+            tokens.logFailure(p.name, QStringLiteral("refresh_token"), request.tokenUrl, result.error());
+            tokens.forget(p.name); // else store() would keep the refused refresh token beside the new grant
+            if (p.dpop)
+                request.dpopKey = tokens.dpopKey(tokenKey).value(); // a new key for the new token
+        } else {
+            return ctx.fail(result.error());
+        }
+    }
     QString nonce; // the authorization code flow's, for the id_token check
-    switch (p.grant) {
-    case AuthProfile::Grant::ClientCredentials:
-        withGrant(TokenEndpointRequest::clientCredentials(p.scope, p.audience, p.resource));
-        result = TokenEndpointClient::fetchAndWait(request);
-        break;
-    case AuthProfile::Grant::Password:
-        if (p.username.isEmpty() || p.password.isEmpty())
-            return ctx.usage(QStringLiteral("the password grant needs --username and --password-env"));
-        ctx.errLine(QStringLiteral("tokenscope-cli: warning: the password grant is legacy (RFC 9700 §2.4: must not "
-                                   "be used)"));
-        withGrant(TokenEndpointRequest::password(p.username, p.password, p.scope));
-        result = TokenEndpointClient::fetchAndWait(request);
-        break;
-    case AuthProfile::Grant::RefreshToken: {
-        if (!parser.isSet(refreshEnv))
-            return ctx.usage(QStringLiteral("the refresh_token grant needs --refresh-token-env VAR"));
-        auto token = EnvironmentSecret::text(parser.value(refreshEnv), QStringLiteral("--refresh-token-env"));
-        if (!token)
-            return ctx.fail(token.error());
-        withGrant(TokenEndpointRequest::refreshToken(token.value(), p.scope));
-        result = TokenEndpointClient::fetchAndWait(request);
-        break;
-    }
-    case AuthProfile::Grant::TokenExchange: {
-        if (!parser.isSet(subjectEnv))
-            return ctx.usage(QStringLiteral("the token_exchange grant needs --subject-token-env VAR"));
-        auto token = EnvironmentSecret::text(parser.value(subjectEnv), QStringLiteral("--subject-token-env"));
-        if (!token)
-            return ctx.fail(token.error());
-        withGrant(TokenEndpointRequest::tokenExchange(token.value(), parser.value(subjectType), p.audience, p.resource,
-                                                      p.scope));
-        result = TokenEndpointClient::fetchAndWait(request);
-        break;
-    }
-    case AuthProfile::Grant::AuthorizationCode: {
-        if (p.authorizeUrl.isEmpty())
-            return ctx.usage(QStringLiteral("the authorization_code grant needs --authorize-url (or --issuer)"));
-        AuthorizationCodeRequest code = OAuthTokenFlow::codeRequest(p, request, metadata);
-        code.redirectPort = port;
-        // $BROWSER when set (the usual convention); else the printed URL is all there is.
-        const QString browserVariable = qEnvironmentVariable("BROWSER");
-        const BrowserLauncher printed([](const QUrl&) { return Result<void>::success(); });
-        AuthorizationCodeFlow flow(browserVariable.isEmpty() ? printed : BrowserLauncher::command(browserVariable));
-        QObject::connect(&flow, &AuthorizationCodeFlow::authorizationUrl, [&ctx](const QUrl& url) {
-            ctx.errLine(QStringLiteral("tokenscope-cli: open this URL to authorize: %1")
-                            .arg(DisplayText::escapeControls(url.toString(QUrl::FullyEncoded))));
-            ctx.flush();
-        });
-        QEventLoop loop;
-        Result<AuthorizationCodeResult> outcome(Error(ErrorCode::Generic, QStringLiteral("no answer")));
-        QObject::connect(&flow, &AuthorizationCodeFlow::finished, &loop, [&](const Result<AuthorizationCodeResult>& r) {
-            outcome = r;
-            loop.quit();
-        });
-        flow.start(code);
-        loop.exec();
-        if (outcome) {
-            result = outcome->grant;
-            nonce = outcome->nonce;
-        } else
-            result = outcome.error();
-        break;
-    }
-    case AuthProfile::Grant::DeviceCode: {
-        if (p.deviceAuthorizationUrl.isEmpty())
-            return ctx.usage(QStringLiteral("the device_code grant needs --device-url (or --issuer)"));
-        const DeviceAuthorizationRequest device = OAuthTokenFlow::deviceRequest(p, request);
-        // RFC 8628 §3.3: shown exactly as the server sent them, before polling starts.
-        result = DeviceAuthorizationFlow::runAndWait(device, [&ctx](const DeviceAuthorization& a) {
-            ctx.errLine(QStringLiteral("verification_uri: %1").arg(DisplayText::escapeControls(a.verificationUri)));
-            if (!a.verificationUriComplete.isEmpty())
-                ctx.errLine(QStringLiteral("verification_uri_complete: %1")
-                                .arg(DisplayText::escapeControls(a.verificationUriComplete)));
-            ctx.errLine(QStringLiteral("user_code: %1").arg(DisplayText::escapeControls(a.userCode)));
-            ctx.errLine(QStringLiteral("tokenscope-cli: polling every %1 s for up to %2 s")
-                            .arg(a.intervalSeconds)
-                            .arg(a.expiresIn));
-            ctx.flush();
-        });
-        break;
-    }
-    case AuthProfile::Grant::Implicit:
-        return ctx.fail(Error(ErrorCode::NotSupported,
-                              QStringLiteral("the implicit grant (legacy, RFC 9700 §2.1.2) is not in tokenscope-cli")));
-    }
+    if (!result)
+        switch (p.grant) {
+        case AuthProfile::Grant::ClientCredentials:
+            withGrant(TokenEndpointRequest::clientCredentials(p.scope, p.audience, p.resource));
+            result = TokenEndpointClient::fetchAndWait(request);
+            break;
+        case AuthProfile::Grant::Password:
+            if (p.username.isEmpty() || p.password.isEmpty())
+                return ctx.usage(QStringLiteral("the password grant needs --username and --password-env"));
+            ctx.errLine(QStringLiteral("tokenscope-cli: warning: the password grant is legacy (RFC 9700 §2.4: must not "
+                                       "be used)"));
+            withGrant(TokenEndpointRequest::password(p.username, p.password, p.scope));
+            result = TokenEndpointClient::fetchAndWait(request);
+            break;
+        case AuthProfile::Grant::RefreshToken: {
+            if (!parser.isSet(refreshEnv))
+                return ctx.usage(QStringLiteral("the refresh_token grant needs --refresh-token-env VAR"));
+            auto token = EnvironmentSecret::text(parser.value(refreshEnv), QStringLiteral("--refresh-token-env"));
+            if (!token)
+                return ctx.fail(token.error());
+            withGrant(TokenEndpointRequest::refreshToken(token.value(), p.scope));
+            result = TokenEndpointClient::fetchAndWait(request);
+            break;
+        }
+        case AuthProfile::Grant::TokenExchange: {
+            if (!parser.isSet(subjectEnv))
+                return ctx.usage(QStringLiteral("the token_exchange grant needs --subject-token-env VAR"));
+            auto token = EnvironmentSecret::text(parser.value(subjectEnv), QStringLiteral("--subject-token-env"));
+            if (!token)
+                return ctx.fail(token.error());
+            withGrant(TokenEndpointRequest::tokenExchange(token.value(), parser.value(subjectType), p.audience,
+                                                          p.resource, p.scope));
+            result = TokenEndpointClient::fetchAndWait(request);
+            break;
+        }
+        case AuthProfile::Grant::AuthorizationCode: {
+            if (p.authorizeUrl.isEmpty())
+                return ctx.usage(QStringLiteral("the authorization_code grant needs --authorize-url (or --issuer)"));
+            AuthorizationCodeRequest code = OAuthTokenFlow::codeRequest(p, request, metadata);
+            code.redirectPort = port;
+            // $BROWSER when set (the usual convention); else the printed URL is all there is.
+            const QString browserVariable = qEnvironmentVariable("BROWSER");
+            const BrowserLauncher printed([](const QUrl&) { return Result<void>::success(); });
+            AuthorizationCodeFlow flow(browserVariable.isEmpty() ? printed : BrowserLauncher::command(browserVariable));
+            QObject::connect(&flow, &AuthorizationCodeFlow::authorizationUrl, [&ctx](const QUrl& url) {
+                ctx.errLine(QStringLiteral("tokenscope-cli: open this URL to authorize: %1")
+                                .arg(DisplayText::escapeControls(url.toString(QUrl::FullyEncoded))));
+                ctx.flush();
+            });
+            QEventLoop loop;
+            Result<AuthorizationCodeResult> outcome(Error(ErrorCode::Generic, QStringLiteral("no answer")));
+            QObject::connect(&flow, &AuthorizationCodeFlow::finished, &loop,
+                             [&](const Result<AuthorizationCodeResult>& r) {
+                                 outcome = r;
+                                 loop.quit();
+                             });
+            flow.start(code);
+            loop.exec();
+            if (outcome) {
+                result = outcome->grant;
+                nonce = outcome->nonce;
+            } else
+                result = outcome.error();
+            break;
+        }
+        case AuthProfile::Grant::DeviceCode: {
+            if (p.deviceAuthorizationUrl.isEmpty())
+                return ctx.usage(QStringLiteral("the device_code grant needs --device-url (or --issuer)"));
+            const DeviceAuthorizationRequest device = OAuthTokenFlow::deviceRequest(p, request);
+            // RFC 8628 §3.3: shown exactly as the server sent them, before polling starts.
+            result = DeviceAuthorizationFlow::runAndWait(device, [&ctx](const DeviceAuthorization& a) {
+                ctx.errLine(QStringLiteral("verification_uri: %1").arg(DisplayText::escapeControls(a.verificationUri)));
+                if (!a.verificationUriComplete.isEmpty())
+                    ctx.errLine(QStringLiteral("verification_uri_complete: %1")
+                                    .arg(DisplayText::escapeControls(a.verificationUriComplete)));
+                ctx.errLine(QStringLiteral("user_code: %1").arg(DisplayText::escapeControls(a.userCode)));
+                ctx.errLine(QStringLiteral("tokenscope-cli: polling every %1 s for up to %2 s")
+                                .arg(a.intervalSeconds)
+                                .arg(a.expiresIn));
+                ctx.flush();
+            });
+            break;
+        }
+        case AuthProfile::Grant::Implicit:
+            return ctx.fail(
+                Error(ErrorCode::NotSupported,
+                      QStringLiteral("the implicit grant (legacy, RFC 9700 §2.1.2) is not in tokenscope-cli")));
+        }
 
     if (!result)
         return ctx.fail(result.error(), result.error().code == ErrorCode::OAuthError ? ExitInvalid : ExitUsage);
     const TokenGrant& g = result.value();
+    if (parser.isSet(profile))
+        tokens.store(tokenKey, p.name, grantName, request.tokenUrl, g); // the keychain, for the next run
     // OIDC Core §3.1.3.7: an id_token is verified before it is believed; a failure is shown and ends with exit 1.
     if (!g.idToken.isEmpty()) {
         if (!metadata || metadata->jwksUri.isEmpty()) {

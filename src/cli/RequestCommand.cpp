@@ -47,12 +47,15 @@ int RequestCommand::runItem(const QCommandLineParser& parser, const SavedRequest
     auto loaded = saved.load(parser, w, ctx);
     if (!loaded)
         return ctx.fail(loaded.error());
-    return runSession(loaded.value(), output, ctx);
+    return runSession(loaded.value(), output, ctx, w.tokenPrefix());
 }
 
-int RequestCommand::runSession(const SessionRequest& request, const ItemOutput& output, CliContext& ctx)
+int RequestCommand::runSession(const SessionRequest& request, const ItemOutput& output, CliContext& ctx,
+                               const QString& tokenPrefix)
 {
     RequestSession session;
+    if (!tokenPrefix.isEmpty())
+        session.tokenManager().setSecretStore(CliWorkspace::tokenStore(), tokenPrefix);
     const SessionResult result = RequestSession::runAndWait(session, request);
     if (result.authError)
         return ctx.fail(result.authError.value()); // nothing was sent: exit 2, as before
@@ -99,19 +102,17 @@ int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
                                                         "the workspace (--workspace DIR)."),
                                          QStringLiteral("NAME"));
     parser.addOptions({diagnose, jwks, issuer, audience, pretty, bodyOnly, authProfile});
-    if (const int r = parse(
-            parser, arguments, ctx,
-            QString(QStringLiteral("request ") + RequestOptions::usage() +
-                    QStringLiteral(" [--auth-profile NAME [--workspace DIR]] [--diagnose [--jwks F|URL] [--issuer "
-                                   "ISS] [--audience AUD]] [--pretty] | request --item PATH "
-                                   "[--env NAME] [--env-var K=V]... [--workspace DIR]")));
+    if (const int r = parse(parser, arguments, ctx,
+                            QString(QStringLiteral("request ") + RequestOptions::usage() +
+                                    QStringLiteral(" [--auth-profile NAME [--workspace DIR] [--env NAME] [--env-var "
+                                                   "K=V]...] [--diagnose [--jwks F|URL] [--issuer "
+                                                   "ISS] [--audience AUD]] [--pretty] | request --item PATH "
+                                                   "[--env NAME] [--env-var K=V]... [--workspace DIR]")));
         r >= 0)
         return r;
     if (saved.itemSet(parser))
         return runItem(parser, saved, {parser.isSet(diagnose), parser.isSet(pretty), parser.isSet(bodyOnly)}, ctx);
     if (parser.isSet(authProfile)) {
-        if (parser.isSet(QStringLiteral("env")) || parser.isSet(QStringLiteral("env-var")))
-            return ctx.usage(QStringLiteral("--env and --env-var go with --item"));
         auto spec = requestOptions.build(parser, parser.positionalArguments(), ctx);
         if (!spec)
             return ctx.fail(spec.error());
@@ -129,7 +130,11 @@ int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
         s.auth.type = AuthConfig::Type::OAuth2;
         s.auth.profile = profile->name;
         s.profile = *profile;
-        return runSession(s, {parser.isSet(diagnose), parser.isSet(pretty), parser.isSet(bodyOnly)}, ctx);
+        // The profile's (and the URL's) {{variables}}: globals and the environment, as for a saved item.
+        if (auto applied = saved.applyVariables(parser, w.workspace(), s); !applied)
+            return ctx.fail(applied.error());
+        return runSession(s, {parser.isSet(diagnose), parser.isSet(pretty), parser.isSet(bodyOnly)}, ctx,
+                          w.tokenPrefix());
     }
     if (saved.itemOnlyOptionSet(parser))
         return ctx.usage(QStringLiteral("--env, --env-var and --workspace go with --item"));

@@ -36,5 +36,7 @@ private:
     int runItem(const QCommandLineParser& parser, const SavedRequestOptions& saved, const ItemOutput& output,
                 CliContext& ctx);
     /// Sends through RequestSession and prints (the saved request, or METHOD URL with --auth-profile).
-    int runSession(const SessionRequest& request, const ItemOutput& output, CliContext& ctx);
+    /// `tokenPrefix` non-empty: OAuth tokens are kept across runs under it (CliWorkspace::tokenStore()).
+    int runSession(const SessionRequest& request, const ItemOutput& output, CliContext& ctx,
+                   const QString& tokenPrefix = {});
 };

@@ -36,17 +36,45 @@ Result<SessionRequest> SavedRequestOptions::load(const QCommandLineParser& parse
     const CollectionNode* node = ws.find(path);
     if (!node || node->isContainer())
         return Error(ErrorCode::NotFound, QStringLiteral("no saved request \"%1\"").arg(CliWorkspace::printable(path)));
-    const QString envName = parser.isSet(m_env) ? parser.value(m_env) : ws.activeEnvironment;
-    const Environment* environment = envName.isEmpty() ? nullptr : ws.environment(envName);
+    auto environment = environmentOf(parser, ws);
+    if (!environment)
+        return environment.error();
+    SessionRequest request = SessionRequest::fromItem(ws, *node, environment.value());
+    if (auto added = addOverrides(parser, request); !added)
+        return added.error();
+    return request;
+}
+
+Result<const Environment*> SavedRequestOptions::environmentOf(const QCommandLineParser& parser,
+                                                              const Workspace& workspace) const
+{
+    const QString envName = parser.isSet(m_env) ? parser.value(m_env) : workspace.activeEnvironment;
+    const Environment* environment = envName.isEmpty() ? nullptr : workspace.environment(envName);
     if (!environment && parser.isSet(m_env))
         return Error(ErrorCode::NotFound,
                      QStringLiteral("no environment \"%1\"").arg(CliWorkspace::printable(envName)));
-    SessionRequest request = SessionRequest::fromItem(ws, *node, environment);
+    return environment;
+}
+
+Result<void> SavedRequestOptions::addOverrides(const QCommandLineParser& parser, SessionRequest& request) const
+{
     for (const QString& pair : parser.values(m_envVar)) {
         const qsizetype eq = pair.indexOf(QLatin1Char('='));
         if (eq <= 0)
             return Error(ErrorCode::Usage, QStringLiteral("--env-var needs NAME=VALUE"));
         request.overrides.append({pair.left(eq), pair.mid(eq + 1), false, true});
     }
-    return request;
+    return Result<void>::success();
+}
+
+Result<void> SavedRequestOptions::applyVariables(const QCommandLineParser& parser, const Workspace& workspace,
+                                                 SessionRequest& request) const
+{
+    auto environment = environmentOf(parser, workspace);
+    if (!environment)
+        return environment.error();
+    request.variableLayers = {Environment(QStringLiteral("globals"), workspace.globals)};
+    if (environment.value())
+        request.variableLayers.append(*environment.value());
+    return addOverrides(parser, request);
 }

@@ -83,12 +83,15 @@ struct ServeOptions
         QStringLiteral("DPoP (RFC 9449): allowed (default: Bearer and DPoP-bound tokens both work), "
                        "required or off."),
         QStringLiteral("MODE"), QStringLiteral("allowed")};
+    QCommandLineOption dpopNonce{QStringLiteral("dpop-nonce"),
+                                 QStringLiteral("DPoP proofs at the token endpoint and the API must carry a server "
+                                                "nonce (RFC 9449 §8, §9; rotated every 5 minutes).")};
 
     QList<QCommandLineOption> all() const
     {
         return {host,       port,   issuer,          audience,    jwksUrl, jwksFile, requiredScope,
                 algorithms, leeway, allowMissingExp, corsOrigin,  tlsCert, tlsKey,   logFormat,
-                dataDir,    users,  clients,         autoApprove, dpop};
+                dataDir,    users,  clients,         autoApprove, dpop,    dpopNonce};
     }
 };
 
@@ -169,6 +172,10 @@ Result<ServerConfig> configFrom(const QCommandLineParser& parser, const ServeOpt
         config.dpopMode = DpopMode::Required;
     } else if (dpop != QLatin1String("allowed")) {
         return usageError(QStringLiteral("--dpop must be allowed, required or off, not \"%1\"").arg(dpop));
+    }
+    config.dpopNonce = parser.isSet(o.dpopNonce);
+    if (config.dpopNonce && config.dpopMode == DpopMode::Off) {
+        return usageError(QStringLiteral("--dpop-nonce needs --dpop allowed or required"));
     }
     if (!config.isEmbedded() &&
         (!config.usersFile.isEmpty() || !config.clientsFile.isEmpty() || !config.autoApproveUser.isEmpty())) {

@@ -3,6 +3,7 @@
 
 #include "core/SystemClock.h"
 #include "jose/CompactToken.h"
+#include "jose/DpopProof.h"
 #include "jose/JwtBuilder.h"
 #include "jose/KeyText.h"
 #include "net/TokenEndpointClient.h"
@@ -47,6 +48,8 @@ struct RequestSession::Call
     bool tokenFromCache = false;
     bool retried = false;
     bool cancelled = false;
+    QString dpopToken;         // a DPoP-bound access token (RFC 9449 §7.1): sent with a proof, not as Bearer
+    bool nonceRetried = false; // the resource server's use_dpop_nonce was answered once (§9)
 };
 
 SessionRequest SessionRequest::fromItem(const Workspace& workspace, const CollectionNode& node,
@@ -303,11 +306,12 @@ void RequestSession::obtainAuth(quint64 id)
         }
         const AuthProfile& p = *call->profile;
         const QString key = TokenManager::keyFor(p);
+        // What an earlier process kept in the keychain; a keychain failure only means fetching anew.
+        (void)m_tokenManager.restore(key);
         if (const auto cached = m_tokenManager.usable(key)) {
-            wire.kind = HttpRequestSpec::AuthKind::Bearer;
-            wire.token = cached->accessToken;
+            useToken(*call, *cached);
             call->tokenFromCache = true;
-            call->result.secretValues.append(wire.token);
+            call->result.secretValues.append(cached->accessToken);
             call->result.authNote = cached->expiresAtMs == 0
                                         ? QStringLiteral("token of profile %1 (cached)%2").arg(p.name, from)
                                         : QStringLiteral("token of profile %1 (cached, expires in %2 s)%3")
@@ -355,6 +359,15 @@ void RequestSession::obtainAuth(quint64 id)
             r.client.privateKey = keyFile.read(1024 * 1024);
             r.client.keyPassphrase = call->request.keyPassphrase;
         }
+        if (p.dpop) {
+            auto dpopKey = m_tokenManager.dpopKey(key);
+            if (!dpopKey) {
+                failAuth(id, dpopKey.error());
+                return;
+            }
+            r.dpopKey = dpopKey.value();
+            r.dpopNonce = m_tokenManager.dpopNonce(TokenManager::originOf(p.tokenUrl));
+        }
         r.verifyTls = call->resolved.verifyTls;
         if (call->resolved.timeoutMs > 0)
             r.timeoutMs = call->resolved.timeoutMs;
@@ -371,6 +384,7 @@ void RequestSession::obtainAuth(quint64 id)
                     auto c = m_calls.value(id);
                     if (!c)
                         return;
+                    m_tokenManager.setDpopNonce(TokenManager::originOf(url), c->tokenClient->lastDpopNonce());
                     c->tokenClient->deleteLater();
                     c->tokenClient = nullptr;
                     if (!grant) {
@@ -388,8 +402,7 @@ void RequestSession::obtainAuth(quint64 id)
                         return;
                     }
                     const ManagedToken token = m_tokenManager.store(key, name, grantName, url, grant.value());
-                    c->resolved.auth.kind = HttpRequestSpec::AuthKind::Bearer;
-                    c->resolved.auth.token = token.accessToken;
+                    useToken(*c, token);
                     c->result.secretValues.append(token.accessToken);
                     c->result.authNote =
                         QStringLiteral("token of profile %1 (%2 now%3)%4")
@@ -408,19 +421,65 @@ void RequestSession::obtainAuth(quint64 id)
     send(id);
 }
 
+void RequestSession::useToken(Call& call, const ManagedToken& token)
+{
+    HttpRequestSpec::Auth& wire = call.resolved.auth;
+    // RFC 9449 §7.1: a token issued as token_type DPoP goes out as "Authorization: DPoP" with a proof; one issued as
+    // Bearer (a server without DPoP answers so, §5) stays a Bearer token.
+    const bool dpop =
+        call.profile && call.profile->dpop && token.tokenType.compare(QLatin1String("DPoP"), Qt::CaseInsensitive) == 0;
+    call.dpopToken = dpop ? token.accessToken : QString();
+    wire.kind = dpop ? HttpRequestSpec::AuthKind::None : HttpRequestSpec::AuthKind::Bearer;
+    wire.token = dpop ? QString() : token.accessToken;
+}
+
+Result<HttpRequestSpec> RequestSession::withDpop(const Call& call)
+{
+    HttpRequestSpec spec = call.resolved;
+    if (call.dpopToken.isEmpty())
+        return spec;
+    auto key = m_tokenManager.dpopKey(TokenManager::keyFor(*call.profile));
+    if (!key)
+        return key.error();
+    const HttpRequestSpec effective = spec.effective();
+    DpopProofOptions proof;
+    proof.htm = effective.normalizedMethod();
+    proof.htu = effective.url; // create() drops query and fragment (§4.2)
+    proof.accessToken = call.dpopToken.toLatin1();
+    proof.nonce = m_tokenManager.dpopNonce(TokenManager::originOf(effective.url));
+    proof.clock = m_clock;
+    auto jwt = DpopProof::create(key.value(), proof);
+    if (!jwt)
+        return Error(jwt.error().code, QStringLiteral("DPoP proof: %1").arg(jwt.error().message));
+    spec.headers.removeIf([](const HttpRequestSpec::HeaderRow& row) {
+        return row.name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 ||
+               row.name.compare(QLatin1String("DPoP"), Qt::CaseInsensitive) == 0;
+    });
+    spec.headers.append({QStringLiteral("Authorization"), QStringLiteral("DPoP ") + call.dpopToken, true});
+    spec.headers.append({QStringLiteral("DPoP"), QString::fromLatin1(jwt.value()), true});
+    return spec;
+}
+
 void RequestSession::send(quint64 id)
 {
     auto call = m_calls.value(id);
     if (!call)
         return;
+    auto spec = withDpop(*call);
+    if (!spec) {
+        failAuth(id, spec.error());
+        return;
+    }
     m_client->setOptions(optionsFor(m_baseOptions, call->transport, call->request.keyPassphrase));
-    call->result.sent = call->resolved.effective();
+    call->result.sent = spec->effective();
     if (call->resolved.auth.kind == HttpRequestSpec::AuthKind::Bearer)
         call->result.sentToken = call->resolved.auth.token.toUtf8();
+    else if (!call->dpopToken.isEmpty())
+        call->result.sentToken = call->dpopToken.toUtf8();
     Q_EMIT progress(
         id, QStringLiteral("Sending %1 %2")
                 .arg(call->result.sent.normalizedMethod(), call->result.sent.redacted(call->result.secretValues).url));
-    call->clientId = m_client->send(call->resolved);
+    call->clientId = m_client->send(spec.value());
     m_clientIds.insert(call->clientId, id);
 }
 
@@ -429,6 +488,16 @@ void RequestSession::onResponse(quint64 id, const HttpClientResponse& response)
     auto call = m_calls.value(id);
     if (!call)
         return;
+    if (!call->dpopToken.isEmpty()) {
+        const QString origin = TokenManager::originOf(call->result.sent.url);
+        m_tokenManager.setDpopNonce(origin, TokenEndpointClient::dpopNonceOf(response));
+        // RFC 9449 §9: a resource server that wants a nonce answers 401 use_dpop_nonce with one; once, with it.
+        if (!call->nonceRetried && !TokenEndpointClient::dpopNonceToRetry(response).isEmpty()) {
+            call->nonceRetried = true;
+            send(id);
+            return;
+        }
+    }
     // One retry with a fresh token when the API refused a cached OAuth token as invalid (RFC 6750 §3.1): it may
     // have been revoked or rotated before its expiry.
     if (response.received && response.status == 401 && call->tokenFromCache && !call->retried &&

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/Result.h"
 #include "jose/Jwks.h"
 #include "net/HttpClient.h"
 #include "net/TokenManager.h"
@@ -122,6 +123,9 @@ private:
     void finish(quint64 id, SessionResult result);
     void failAuth(quint64 id, const Error& error);
     Result<QByteArray> signJwt(const AuthConfig& auth) const;
+    static void useToken(Call& call, const ManagedToken& token);
+    /// The request as it goes out: with a DPoP-bound token, its Authorization and a fresh proof (RFC 9449 §7).
+    Result<HttpRequestSpec> withDpop(const Call& call);
     qint64 nowMs() const;
 
     HttpClient* m_client;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "net/TokenEndpointClient.h"
 
+#include "core/MockClock.h"
 #include "core/SystemClock.h"
+#include "jose/DpopProof.h"
 
 #include <QTimer>
 #include <QUrl>
@@ -79,8 +81,55 @@ TokenEndpointClient::TokenEndpointClient(QObject* parent)
         if (id != m_current)
             return;
         m_current = 0;
+        if (const QString nonce = dpopNonceOf(response); !nonce.isEmpty())
+            m_lastNonce = nonce;
+        if (m_request.dpopKey && !m_nonceRetried) {
+            if (const QString nonce = dpopNonceToRetry(response); !nonce.isEmpty()) {
+                m_nonceRetried = true; // once: a server that keeps asking is not asked again (§8)
+                m_request.dpopNonce = nonce;
+                send();
+                return;
+            }
+        }
         Q_EMIT finished(TokenGrant::parse(response));
     });
+}
+
+namespace {
+/// RFC 9449 §8.1: nonce = 1*NQCHAR, NQCHAR = %x21 / %x23-5B / %x5D-7E.
+bool isNonce(QByteArrayView value)
+{
+    if (value.isEmpty() || value.size() > 1024)
+        return false;
+    for (const char c : value) {
+        if (c < 0x21 || c > 0x7e || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+} // namespace
+
+QString TokenEndpointClient::dpopNonceOf(const HttpClientResponse& response)
+{
+    const QByteArray nonce = response.headerValue("DPoP-Nonce");
+    return isNonce(nonce) ? QString::fromLatin1(nonce) : QString();
+}
+
+QString TokenEndpointClient::dpopNonceToRetry(const HttpClientResponse& response)
+{
+    if (!response.received || (response.status != 400 && response.status != 401))
+        return {};
+    bool asked = false;
+    if (response.status == 400) {
+        const auto error = TokenGrant::oauthError(response, QStringLiteral("token endpoint"));
+        asked = error && error->reason == QLatin1String("use_dpop_nonce");
+    } else {
+        for (const QByteArray& challenge : response.headerValues("WWW-Authenticate")) {
+            if (challenge.trimmed().startsWith("DPoP") && challenge.contains("use_dpop_nonce"))
+                asked = true;
+        }
+    }
+    return asked ? dpopNonceOf(response) : QString();
 }
 
 Result<void> TokenEndpointClient::validate(const TokenEndpointRequest& request)
@@ -113,6 +162,18 @@ Result<HttpRequestSpec> TokenEndpointClient::buildRequest(const TokenEndpointReq
     spec.headers.append({QStringLiteral("Accept"), QStringLiteral("application/json"), true});
     if (auto applied = request.client.apply(spec, spec.url, nowSeconds); !applied)
         return applied.error();
+    if (request.dpopKey) {
+        const MockClock at(nowSeconds); // the proof's iat is the request's time, like the client assertion's
+        DpopProofOptions proof;
+        proof.htm = spec.method;
+        proof.htu = spec.url;
+        proof.nonce = request.dpopNonce;
+        proof.clock = &at;
+        auto jwt = DpopProof::create(*request.dpopKey, proof);
+        if (!jwt)
+            return Error(jwt.error().code, QStringLiteral("DPoP proof: %1").arg(jwt.error().message));
+        spec.headers.append({QStringLiteral("DPoP"), QString::fromLatin1(jwt.value()), true});
+    }
     spec.followRedirects = false;
     spec.timeoutMs = request.timeoutMs;
     spec.verifyTls = request.verifyTls;
@@ -126,8 +187,15 @@ void TokenEndpointClient::fetch(const TokenEndpointRequest& request)
         m_current = 0; // its finished() is ignored
         m_client->cancel(previous);
     }
+    m_request = request;
+    m_nonceRetried = false;
+    send();
+}
+
+void TokenEndpointClient::send()
+{
     const Clock& clock = m_clock ? *m_clock : SystemClock::instance();
-    auto spec = buildRequest(request, clock.nowSeconds());
+    auto spec = buildRequest(m_request, clock.nowSeconds());
     if (!spec) {
         // Asynchronous like every other outcome, so callers have one code path.
         QTimer::singleShot(0, this, [this, error = spec.error()]() { Q_EMIT finished(Result<TokenGrant>(error)); });
@@ -143,10 +211,23 @@ void TokenEndpointClient::cancel()
 }
 
 Result<TokenGrant> TokenEndpointClient::fetchAndWait(const TokenEndpointRequest& request,
-                                                     const HttpClientOptions& options, const Clock* clock)
+                                                     const HttpClientOptions& options, const Clock* clock,
+                                                     QString* dpopNonce)
 {
-    auto spec = buildRequest(request, (clock ? *clock : SystemClock::instance()).nowSeconds());
-    if (!spec)
-        return spec.error();
-    return TokenGrant::parse(HttpClient::sendAndWait(spec.value(), options));
+    TokenEndpointRequest r = request;
+    for (int attempt = 0;; ++attempt) {
+        auto spec = buildRequest(r, (clock ? *clock : SystemClock::instance()).nowSeconds());
+        if (!spec)
+            return spec.error();
+        const HttpClientResponse response = HttpClient::sendAndWait(spec.value(), options);
+        if (const QString nonce = dpopNonceOf(response); dpopNonce && !nonce.isEmpty())
+            *dpopNonce = nonce;
+        if (r.dpopKey && attempt == 0) {
+            if (const QString nonce = dpopNonceToRetry(response); !nonce.isEmpty()) {
+                r.dpopNonce = nonce; // RFC 9449 §8: once, with the nonce the server gave
+                continue;
+            }
+        }
+        return TokenGrant::parse(response);
+    }
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "jose/Jwk.h"
 #include "net/ClientAuthentication.h"
 #include "net/HttpClient.h"
 #include "net/TokenGrant.h"
@@ -21,6 +22,10 @@ struct TokenEndpointRequest
     int timeoutMs = 15000;
     /// false: the endpoint's certificate is not verified; the client's credentials then go to whoever answers.
     bool verifyTls = true;
+    /// RFC 9449 §5: when set, the request carries a DPoP proof signed with this private key (htm POST, htu the token
+    /// URL); a `use_dpop_nonce` answer is retried once with the server's nonce (§8).
+    std::optional<Jwk> dpopKey;
+    QString dpopNonce; // the server's last DPoP-Nonce, sent in the first proof when known
 
     static constexpr auto kTokenExchangeGrant = "urn:ietf:params:oauth:grant-type:token-exchange";
     static constexpr auto kDeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
@@ -62,20 +67,35 @@ public:
     /// finished() follows with ERR_CANCELLED.
     void cancel();
     bool isRunning() const { return m_current != 0; }
+    /// The last DPoP-Nonce the token endpoint sent (RFC 9449 §8.2: it replaces the previous one); empty when none.
+    QString lastDpopNonce() const { return m_lastNonce; }
 
     /// ERR_USAGE when the URL is not http(s), the client id or the grant type is empty.
     static Result<void> validate(const TokenEndpointRequest& request);
     /// The HTTP request (client authentication applied). Errors: validate()'s and ClientAuthentication::apply()'s.
+    /// With `dpopKey`, the DPoP proof too (ERR_JWK_INVALID when the key cannot sign).
     static Result<HttpRequestSpec> buildRequest(const TokenEndpointRequest& request, qint64 nowSeconds);
-    /// Sends and waits in a local event loop (CLI and tests).
+    /// Sends and waits in a local event loop (CLI and tests). `dpopNonce`, when given, receives the server's last
+    /// DPoP-Nonce.
     static Result<TokenGrant> fetchAndWait(const TokenEndpointRequest& request, const HttpClientOptions& options = {},
-                                           const Clock* clock = nullptr);
+                                           const Clock* clock = nullptr, QString* dpopNonce = nullptr);
+    /// RFC 9449 §8 and §9: the nonce to retry with when `response` is a `use_dpop_nonce` refusal (a token endpoint's
+    /// 400 error body or a resource server's 401 `WWW-Authenticate: DPoP error="use_dpop_nonce"`) carrying a
+    /// well-formed DPoP-Nonce (§8.1: 1*NQCHAR); empty otherwise.
+    static QString dpopNonceToRetry(const HttpClientResponse& response);
+    /// The DPoP-Nonce header of any answer when well-formed, else empty.
+    static QString dpopNonceOf(const HttpClientResponse& response);
 
 Q_SIGNALS:
     void finished(const Result<TokenGrant>& result);
 
 private:
+    void send();
+
     HttpClient* m_client;
     const Clock* m_clock = nullptr;
     quint64 m_current = 0;
+    TokenEndpointRequest m_request; // the running one, for the use_dpop_nonce retry
+    bool m_nonceRetried = false;
+    QString m_lastNonce;
 };

@@ -2,15 +2,115 @@
 #include "net/TokenManager.h"
 
 #include "core/SystemClock.h"
+#include "crypto/AsymmetricKey.h"
 #include "jose/CompactToken.h"
+#include "storage/SecretStore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUrl>
 
 namespace {
 constexpr QChar kSeparator(0x1f); // a unit separator cannot occur in a profile name typed or read from JSON text
+
+template <typename T> void removeKeysStartingWith(QHash<QString, T>& hash, const QString& prefix)
+{
+    for (auto it = hash.begin(); it != hash.end();) {
+        if (it.key().startsWith(prefix))
+            it = hash.erase(it);
+        else
+            ++it;
+    }
+}
 } // namespace
 
 TokenManager::TokenManager(const Clock* clock)
     : m_clock(clock)
 {
+}
+
+TokenManager::~TokenManager() = default;
+
+namespace {
+QString profileOf(const QString& key)
+{
+    return key.section(kSeparator, 0, 0);
+}
+} // namespace
+
+void TokenManager::setSecretStore(std::shared_ptr<SecretStore> store, const QString& prefix)
+{
+    m_store = std::move(store);
+    m_storePrefix = prefix;
+    m_restored.clear();
+}
+
+Result<void> TokenManager::restore(const QString& key)
+{
+    const QString profile = profileOf(key);
+    if (!m_store || m_restored.value(profile))
+        return Result<void>::success();
+    auto secret = m_store->read(m_storePrefix + profile);
+    if (!secret)
+        return secret.error();
+    m_restored.insert(profile, true);
+    // {"tokens": [{"key", "accessToken", ..., "dpopKey": {private JWK}}]}; what cannot be read is dropped.
+    const QJsonArray entries =
+        QJsonDocument::fromJson(secret.value()).object().value(QStringLiteral("tokens")).toArray();
+    for (const QJsonValue& v : entries) {
+        const QJsonObject o = v.toObject();
+        const QString k = o.value(QStringLiteral("key")).toString();
+        if (profileOf(k) != profile || m_tokens.contains(k))
+            continue;
+        ManagedToken t;
+        t.accessToken = o.value(QStringLiteral("accessToken")).toString();
+        t.tokenType = o.value(QStringLiteral("tokenType")).toString();
+        t.refreshToken = o.value(QStringLiteral("refreshToken")).toString();
+        t.idToken = o.value(QStringLiteral("idToken")).toString();
+        t.scope = o.value(QStringLiteral("scope")).toString();
+        t.obtainedAtMs = o.value(QStringLiteral("obtainedAtMs")).toInteger();
+        t.expiresAtMs = o.value(QStringLiteral("expiresAtMs")).toInteger();
+        if (t.accessToken.isEmpty() && t.refreshToken.isEmpty())
+            continue;
+        if (o.contains(QStringLiteral("dpopKey"))) {
+            auto jwk = Jwk::fromJson(o.value(QStringLiteral("dpopKey")).toObject());
+            if (!jwk || !jwk->isPrivate())
+                continue; // a DPoP-bound token without its key is of no use
+            m_dpopKeys.insert(k, jwk.value());
+        }
+        m_tokens.insert(k, t);
+    }
+    return Result<void>::success();
+}
+
+void TokenManager::persist(const QString& profile)
+{
+    if (!m_store)
+        return;
+    QJsonArray entries;
+    for (auto it = m_tokens.constBegin(); it != m_tokens.constEnd(); ++it) {
+        if (profileOf(it.key()) != profile)
+            continue;
+        const ManagedToken& t = it.value();
+        QJsonObject o{{QStringLiteral("key"), it.key()},
+                      {QStringLiteral("accessToken"), t.accessToken},
+                      {QStringLiteral("tokenType"), t.tokenType},
+                      {QStringLiteral("refreshToken"), t.refreshToken},
+                      {QStringLiteral("idToken"), t.idToken},
+                      {QStringLiteral("scope"), t.scope},
+                      {QStringLiteral("obtainedAtMs"), t.obtainedAtMs},
+                      {QStringLiteral("expiresAtMs"), t.expiresAtMs}};
+        if (const auto key = m_dpopKeys.constFind(it.key()); key != m_dpopKeys.constEnd())
+            o.insert(QStringLiteral("dpopKey"), key->toJson(true));
+        entries.append(o);
+    }
+    // A store failure leaves the token in memory: this send works, the next process fetches again.
+    if (entries.isEmpty())
+        (void)m_store->remove(m_storePrefix + profile);
+    else
+        (void)m_store->write(
+            m_storePrefix + profile,
+            QJsonDocument(QJsonObject{{QStringLiteral("tokens"), entries}}).toJson(QJsonDocument::Compact));
 }
 
 qint64 TokenManager::nowMs() const
@@ -91,6 +191,7 @@ ManagedToken TokenManager::store(const QString& key, const QString& profile, con
         }
     }
     m_tokens.insert(key, t);
+    persist(profileOf(key));
     append({t.obtainedAtMs, profile, grantName, endpoint, QStringLiteral("ok"), t.scope, t.expiresAtMs,
             redacted(t.accessToken), redacted(grant.refreshToken)});
     return t;
@@ -119,21 +220,59 @@ void TokenManager::invalidate(const QString& key)
     it->expiresAtMs = 0;
     if (it->refreshToken.isEmpty())
         m_tokens.erase(it);
+    persist(profileOf(key));
 }
 
 void TokenManager::forget(const QString& profileName)
 {
     if (profileName.isEmpty()) {
+        QStringList profiles;
+        for (auto it = m_tokens.constBegin(); it != m_tokens.constEnd(); ++it)
+            profiles.append(profileOf(it.key()));
         m_tokens.clear();
+        m_dpopKeys.clear();
+        profiles.removeDuplicates();
+        for (const QString& p : profiles)
+            persist(p);
         return;
     }
     const QString prefix = profileName + kSeparator;
-    for (auto it = m_tokens.begin(); it != m_tokens.end();) {
-        if (it.key().startsWith(prefix))
-            it = m_tokens.erase(it);
-        else
-            ++it;
-    }
+    removeKeysStartingWith(m_tokens, prefix);
+    removeKeysStartingWith(m_dpopKeys, prefix);
+    // Also what another process kept, when this one never read it.
+    if (m_store)
+        (void)m_store->remove(m_storePrefix + profileName);
+    m_restored.insert(profileName, true);
+}
+
+Result<Jwk> TokenManager::dpopKey(const QString& key)
+{
+    if (const auto it = m_dpopKeys.constFind(key); it != m_dpopKeys.constEnd())
+        return *it;
+    // ES256: the algorithm every DPoP server supports (RFC 9449 §5.1 servers list theirs; oidc-provider and ours
+    // both take ES256).
+    auto generated = AsymmetricKey::generateCurve(Curve::P256);
+    if (!generated)
+        return generated.error();
+    const Jwk jwk = Jwk::fromKey(generated.value());
+    m_dpopKeys.insert(key, jwk);
+    return jwk;
+}
+
+void TokenManager::setDpopNonce(const QString& origin, const QString& nonce)
+{
+    if (!origin.isEmpty() && !nonce.isEmpty())
+        m_dpopNonces.insert(origin, nonce);
+}
+
+QString TokenManager::originOf(const QString& url)
+{
+    const QUrl u(url);
+    if (!u.isValid() || u.host().isEmpty())
+        return {};
+    return QStringLiteral("%1://%2:%3")
+        .arg(u.scheme().toLower(), u.host().toLower())
+        .arg(u.port(u.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443 : 80));
 }
 
 void TokenManager::append(TokenLogEntry entry)

@@ -2,15 +2,19 @@
 #pragma once
 
 #include "core/Error.h"
+#include "core/Result.h"
+#include "jose/Jwk.h"
 #include "net/TokenGrant.h"
 #include "workspace/AuthProfile.h"
 
 #include <QHash>
 #include <QList>
 
+#include <memory>
 #include <optional>
 
 class Clock;
+class SecretStore;
 
 /// A token obtained for an auth profile, as the manager keeps it.
 struct ManagedToken
@@ -51,7 +55,12 @@ public:
     static constexpr int kMaxLogEntries = 200;
 
     explicit TokenManager(const Clock* clock = nullptr);
+    ~TokenManager();
     void setClock(const Clock* clock) { m_clock = clock; }
+    /// Also keeps tokens, refresh tokens and DPoP keys in `store` (the keychain; never a workspace file), one secret
+    /// per profile under `prefix` + profile name (e.g. "tokenscope/workspace/<id>/oauth/"), so the next process
+    /// (`tokenscope-cli oauth token --profile`, `request --auth-profile`) reuses them. Null: memory only.
+    void setSecretStore(std::shared_ptr<SecretStore> store, const QString& prefix);
 
     static QString keyFor(const AuthProfile& profile, const QString& environment = {});
     /// "eyJhbG…(812 chars)": enough to tell tokens apart in a log, not enough to use one.
@@ -61,6 +70,9 @@ public:
     std::optional<ManagedToken> usable(const QString& key) const;
     /// Whatever is kept (possibly expired), e.g. for its refresh token.
     std::optional<ManagedToken> stored(const QString& key) const;
+    /// Reads the profile of `key` from the secret store into memory unless it is there already (a no-op without a
+    /// store). Errors: the store's (ERR_IO); a damaged entry is dropped, not an error.
+    Result<void> restore(const QString& key);
     /// Keeps `grant` under `key` and logs it. A refresh answer without a refresh_token keeps the old one (RFC 6749
     /// §6: the server may keep it valid). Returns what is kept.
     ManagedToken store(const QString& key, const QString& profile, const QString& grantName, const QString& endpoint,
@@ -68,7 +80,7 @@ public:
     void logFailure(const QString& profile, const QString& grantName, const QString& endpoint, const Error& error);
     /// Drops the access token of `key` (the refresh token stays).
     void invalidate(const QString& key);
-    /// Forgets every token (of one profile when named).
+    /// Forgets every token (of one profile when named), and their DPoP keys.
     void forget(const QString& profileName = {});
 
     /// The keys of every kept token (for a token list), in no particular order.
@@ -76,6 +88,15 @@ public:
     /// The profile name and the grant name a keyFor() key was made of.
     static QString profileOfKey(const QString& key);
     static QString grantOfKey(const QString& key);
+    /// RFC 9449: the DPoP key of `key`, a P-256 (ES256) key made on first use and kept with the token (memory only,
+    /// never in workspace files), so refreshed and re-fetched tokens stay bound to one key (refresh tokens of public
+    /// clients are bound to it, §5). Errors: the key generation's.
+    Result<Jwk> dpopKey(const QString& key);
+    /// The last DPoP-Nonce a server (its origin, "https://host:port") sent; RFC 9449 §8.2: a new one replaces it.
+    QString dpopNonce(const QString& origin) const { return m_dpopNonces.value(origin); }
+    void setDpopNonce(const QString& origin, const QString& nonce);
+    /// "scheme://host:port" of a URL, the key of dpopNonce().
+    static QString originOf(const QString& url);
 
     QList<TokenLogEntry> log() const { return m_log; }
     int size() const { return int(m_tokens.size()); }
@@ -83,8 +104,16 @@ public:
 
 private:
     void append(TokenLogEntry entry);
+    /// Writes (or removes, when nothing is left) the secret of `profile`.
+    void persist(const QString& profile);
+
+    std::shared_ptr<SecretStore> m_store;
+    QString m_storePrefix;
+    QHash<QString, bool> m_restored; // profiles read from the store already
 
     const Clock* m_clock = nullptr;
     QHash<QString, ManagedToken> m_tokens;
+    QHash<QString, Jwk> m_dpopKeys;
+    QHash<QString, QString> m_dpopNonces;
     QList<TokenLogEntry> m_log;
 };

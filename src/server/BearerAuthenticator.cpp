@@ -122,6 +122,9 @@ BearerOutcome BearerAuthenticator::checkToken(const HttpRequest& request, const 
         if (!proof.present) {
             return fail(401, QStringLiteral("invalid_dpop_proof"), QStringLiteral("A DPoP proof is required"));
         }
+        if (proof.useNonce) {
+            return fail(401, QStringLiteral("use_dpop_nonce"), proof.error->message); // §9
+        }
         if (proof.error) {
             return fail(401, QStringLiteral("invalid_dpop_proof"), proof.error->message);
         }
@@ -262,14 +265,19 @@ HttpResponse BearerAuthenticator::errorResponse(const BearerOutcome& outcome, co
     // RFC 9449 §7.1: the DPoP challenge names the accepted algorithms; error is invalid_dpop_proof or RFC 6750's.
     const QByteArray dpopChallenge =
         "DPoP algs=\"" + DpopVerifier::algorithms().join(QLatin1Char(' ')).toLatin1() + '"';
-    const bool dpopError = outcome.code == QLatin1String("invalid_dpop_proof");
+    const bool nonceError = outcome.code == QLatin1String("use_dpop_nonce");
+    const bool dpopError = nonceError || outcome.code == QLatin1String("invalid_dpop_proof");
     if (outcome.dpopScheme || dpopError || (dpopEnabled && m_policy.dpop->mode() == DpopMode::Required)) {
         QByteArray challenge = dpopChallenge;
-        challenge += dpopError ? QByteArrayView(", error=\"invalid_dpop_proof\"")
-                               : (outcome.status == 403 ? QByteArrayView(", error=\"insufficient_scope\"")
-                                                        : QByteArrayView(", error=\"invalid_token\""));
+        challenge += nonceError  ? QByteArrayView(", error=\"use_dpop_nonce\"")
+                     : dpopError ? QByteArrayView(", error=\"invalid_dpop_proof\"")
+                                 : (outcome.status == 403 ? QByteArrayView(", error=\"insufficient_scope\"")
+                                                          : QByteArrayView(", error=\"invalid_token\""));
         challenge += ", error_description=\"" + quotedDescription(outcome.description) + '"';
         response.addHeader(QByteArrayLiteral("WWW-Authenticate"), challenge);
+        if (nonceError) {
+            response.addHeader(QByteArrayLiteral("DPoP-Nonce"), m_policy.dpop->currentNonce().toLatin1()); // §9
+        }
         return response;
     }
     QByteArray challenge = "Bearer realm=\"" + quotedDescription(m_policy.realm) + '"';

@@ -29,16 +29,6 @@ Result<QByteArray> readPrivateFile(const QString& path)
     return file.readAll();
 }
 
-bool constantTimeEquals(QByteArrayView a, QByteArrayView b)
-{
-    unsigned char diff = a.size() == b.size() ? 0 : 1;
-    const qsizetype n = std::min(a.size(), b.size());
-    for (qsizetype i = 0; i < n; ++i) {
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    }
-    return diff == 0;
-}
-
 } // namespace
 
 QString EmbeddedIssuer::defaultDirectory()
@@ -155,13 +145,6 @@ QJsonObject EmbeddedIssuer::openIdConfiguration() const
         {QStringLiteral("id_token_signing_alg_values_supported"), QJsonArray{QStringLiteral("RS256")}},
         {QStringLiteral("token_endpoint_auth_signing_alg_values_supported"), QJsonArray{QStringLiteral("RS256")}},
     };
-}
-
-bool EmbeddedIssuer::checkClient(const QString& clientId, const QByteArray& clientSecret) const
-{
-    const bool idOk = constantTimeEquals(clientId.toUtf8(), m_clientId.toUtf8());
-    const bool secretOk = constantTimeEquals(clientSecret, m_clientSecret);
-    return idOk && secretOk;
 }
 
 Result<QByteArray> EmbeddedIssuer::mint(const MintOptions& options, const Clock* clock) const

@@ -67,8 +67,6 @@ public:
 
     QString clientId() const { return m_clientId; }
     QByteArray clientSecret() const { return m_clientSecret; }
-    /// Constant-time comparison of both values.
-    bool checkClient(const QString& clientId, const QByteArray& clientSecret) const;
 
     Result<QByteArray> mint(const MintOptions& options, const Clock* clock = nullptr) const;
     MintOptions preset(MintPreset preset, const QString& audience, const QString& requiredScope) const;

@@ -229,7 +229,7 @@ Result<void> MockApiServer::start(const ServerConfig& config)
     m_issuerUrl = config.issuer.isEmpty() ? QString(baseUrl() + QLatin1Char('/')) : config.issuer;
     m_audience = config.audience.isEmpty() ? QLatin1String(ServerConfig::kDefaultAudience) : config.audience;
     std::shared_ptr<KeySource> keys;
-    m_dpop = std::make_shared<const DpopVerifier>(config.dpopMode, baseUrl(), config.clock);
+    m_dpop = std::make_shared<const DpopVerifier>(config.dpopMode, baseUrl(), config.clock, config.dpopNonce);
     if (m_issuer) {
         m_issuer->setIssuerUrl(m_issuerUrl);
         keys = std::make_shared<StaticKeySource>(m_issuer->publicJwks());

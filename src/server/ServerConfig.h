@@ -72,6 +72,7 @@ struct ServerConfig
     bool allowMissingExp = false; // accept tokens without exp as the quickstart does (RFC 9068 §2.2 requires exp)
     bool logRequests = true;      // emit MockApiServer::requestLogged for every request
     bool logTokenDetails = false; // include the decoded header/payload in log entries (GUI)
+    bool dpopNonce = false;       // --dpop-nonce: DPoP proofs must carry a server nonce (RFC 9449 §8, §9)
 
     static constexpr const char* kDefaultAudience = "https://tokenscope.local/api";
 

@@ -55,6 +55,13 @@ HttpResponse TokenEndpoint::handle(const HttpRequest& request, RequestContext& c
     grant.client = auth.client;
     grant.grantType = grantType;
     const DpopVerifier::Outcome dpop = m_provider->dpop->check(request);
+    if (dpop.useNonce) {
+        // RFC 9449 §8: 400 use_dpop_nonce with the nonce to put in the next proof.
+        HttpResponse response =
+            OAuthProtocol::error(400, QStringLiteral("use_dpop_nonce"), dpop.error->message, context);
+        response.addHeader(QByteArrayLiteral("DPoP-Nonce"), m_provider->dpop->currentNonce().toLatin1());
+        return response;
+    }
     if (dpop.error) {
         return OAuthProtocol::error(400, QStringLiteral("invalid_dpop_proof"), dpop.error->message, context);
     }

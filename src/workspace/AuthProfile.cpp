@@ -106,6 +106,8 @@ QJsonObject AuthProfile::toJson() const
         if (!value.isEmpty() || QLatin1String(m.name) == QLatin1String("name"))
             o.insert(QLatin1String(m.name), value);
     }
+    if (dpop) // written only when on, so existing profile files stay as they are
+        o.insert(QStringLiteral("dpop"), true);
     return o;
 }
 
@@ -132,6 +134,11 @@ Result<AuthProfile> AuthProfile::fromJson(const QJsonObject& json)
         if (!auth)
             return Error(ErrorCode::JsonInvalid, QStringLiteral("auth profile: unknown clientAuth"));
         p.clientAuth = *auth;
+    }
+    if (const QJsonValue dpop = json.value(QStringLiteral("dpop")); !dpop.isUndefined()) {
+        if (!dpop.isBool())
+            return Error(ErrorCode::JsonInvalid, QStringLiteral("auth profile: \"dpop\" must be true or false"));
+        p.dpop = dpop.toBool();
     }
     if (p.name.trimmed().isEmpty())
         return Error(ErrorCode::JsonInvalid, QStringLiteral("auth profile: \"name\" is required"));

@@ -47,6 +47,8 @@ struct AuthProfile
     QString pkce = QStringLiteral("S256"); // "S256", "plain" or "off"
     QString username;
     QString password;
+    /// RFC 9449: tokens bound to a DPoP key of this profile (made once, kept with the token, never in the workspace).
+    bool dpop = false;
 
     friend bool operator==(const AuthProfile&, const AuthProfile&) = default;
 

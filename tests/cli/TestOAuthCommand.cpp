@@ -2,6 +2,7 @@
 #include "jose/CompactToken.h"
 #include "server/MockApiServer.h"
 #include "support/CliProcess.h"
+#include "support/DemoWorkspaceFiles.h"
 #include "support/ServerTestSupport.h"
 
 #include <QJsonDocument>
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void noPositionalSecrets();
     void unknownGrantOrMethodIsUsage();
     void connectionRefusedExitsTwo();
+    void profileVariablesFromTheEnvironmentAndForget();
+    void introspectRevokeUserinfo();
 
 private:
     QStringList base() const;
@@ -147,6 +150,61 @@ void TestOAuthCommand::connectionRefusedExitsTwo()
                        QStringLiteral("c"), QStringLiteral("--client-auth"), QStringLiteral("none")});
     QCOMPARE(r.exit, 2);
     QVERIFY2(r.err.contains("ERR_NET"), r.err.constData());
+}
+
+void TestOAuthCommand::profileVariablesFromTheEnvironmentAndForget()
+{
+    // The demo profile is all {{variables}} (tokenUrl -> {{baseUrl}}/oauth/token, clientId, audience); the client
+    // secret is not in the workspace files, so it comes from the environment variable.
+    qputenv("TOKENSCOPE_SECRET_STORE", "memory");
+    const QString ws = DemoWorkspaceFiles::write(m_dir, m_server);
+    QVERIFY(!ws.isEmpty());
+    const QString profile = QStringLiteral("Local mock API");
+    Run r = cli({QStringLiteral("oauth"), QStringLiteral("token"), QStringLiteral("--profile"), profile,
+                 QStringLiteral("--workspace"), ws, QStringLiteral("--env"), DemoWorkspace::environmentName(),
+                 QStringLiteral("--client-secret-env"), QStringLiteral("TS_TEST_CLIENT_SECRET")});
+    QVERIFY2(r.exit == 0, r.err.constData());
+    const auto payload = CompactToken::parse(r.out.trimmed()).payloadObject();
+    QVERIFY2(payload.ok(), r.out.constData());
+    QCOMPARE(payload->value(QStringLiteral("aud")).toString(), m_server.audience());
+    QCOMPARE(payload->value(QStringLiteral("scope")).toString(), QStringLiteral("read:messages"));
+    r = cli({QStringLiteral("oauth"), QStringLiteral("token"), QStringLiteral("--profile"), profile,
+             QStringLiteral("--workspace"), ws, QStringLiteral("--env"), QStringLiteral("Nope")});
+    QCOMPARE(r.exit, 2);
+    QVERIFY2(r.err.contains("no environment \"Nope\""), r.err.constData());
+    r = cli({QStringLiteral("oauth"), QStringLiteral("forget"), QStringLiteral("--profile"), profile,
+             QStringLiteral("--workspace"), ws});
+    QCOMPARE(r.exit, 0);
+    QVERIFY2(r.err.contains("tokens of profile Local mock API are forgotten"), r.err.constData());
+}
+
+void TestOAuthCommand::introspectRevokeUserinfo()
+{
+    const Run t = cli(base() << QStringLiteral("--client-secret-env") << QStringLiteral("TS_TEST_CLIENT_SECRET"));
+    QCOMPARE(t.exit, 0);
+    qputenv("TS_TEST_TOKEN", t.out.trimmed()); // a token goes through the environment, never argv
+    const QStringList client{QStringLiteral("--client-id"),         m_server.embeddedIssuer()->clientId(),
+                             QStringLiteral("--client-secret-env"), QStringLiteral("TS_TEST_CLIENT_SECRET"),
+                             QStringLiteral("--token-env"),         QStringLiteral("TS_TEST_TOKEN")};
+    const QStringList introspect =
+        QStringList{QStringLiteral("oauth"), QStringLiteral("introspect"), QStringLiteral("--url"),
+                    m_server.baseUrl() + QStringLiteral("/introspect")} +
+        client;
+    Run r = cli(introspect);
+    QVERIFY2(r.exit == 0, r.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("active")), QJsonValue(true));
+    r = cli(QStringList{QStringLiteral("oauth"), QStringLiteral("revoke"), QStringLiteral("--issuer"),
+                        QString(m_server.baseUrl() + QLatin1Char('/'))} +
+            client);
+    QVERIFY2(r.exit == 0, r.err.constData()); // the endpoint from the discovery document
+    r = cli(introspect);
+    QCOMPARE(r.exit, 1); // RFC 7662 §2.2: inactive is an answer; exit 1 lets a script test it
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("active")), QJsonValue(false));
+    r = cli({QStringLiteral("oauth"), QStringLiteral("userinfo"), QStringLiteral("--url"),
+             m_server.baseUrl() + QStringLiteral("/userinfo"), QStringLiteral("--token-env"),
+             QStringLiteral("TS_TEST_TOKEN")});
+    QVERIFY2(r.exit == 1, r.err.constData()); // the revoked token is refused with an RFC 6750 error
+    QVERIFY2(r.err.contains("ERR_OAUTH"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestOAuthCommand)

@@ -39,7 +39,8 @@ void TestProviderInterop::openidClientAgainstServe()
     serve.setProgram(QStringLiteral(TOKENSCOPE_CLI));
     serve.setArguments({QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
                         QStringLiteral("--data-dir"), data.path(), QStringLiteral("--auto-approve"),
-                        QStringLiteral("alice"), QStringLiteral("--log-format"), QStringLiteral("json")});
+                        QStringLiteral("alice"), QStringLiteral("--log-format"), QStringLiteral("json"),
+                        QStringLiteral("--dpop-nonce")});
     serve.start();
     QByteArray banner;
     QElapsedTimer timer;
@@ -96,6 +97,10 @@ void TestProviderInterop::openidClientAgainstServe()
     QCOMPARE(at("dpop", "userinfo").toString(), QStringLiteral("alice"));
     QCOMPARE(at("dpop", "bearer").toInt(), 401); // RFC 9449 §7.2
     QCOMPARE(at("dpop", "refreshedType").toString(), QStringLiteral("dpop"));
+    // --dpop-nonce: every DPoP step above went through openid-client's use_dpop_nonce retry (RFC 9449 §8, §9).
+    QCOMPARE(at("dpop", "noNonceStatus").toInt(), 400);
+    QCOMPARE(at("dpop", "noNonceError").toString(), QStringLiteral("use_dpop_nonce"));
+    QVERIFY(at("dpop", "nonceGiven").toBool());
     QVERIFY(at("device", "userCode").toBool());
     QCOMPARE(at("device", "sub").toString(), QStringLiteral("alice"));
     QCOMPARE(at("introspectionRevocation", "before").toBool(), true);

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void savedItemsOfTheDemo_data();
     void savedItemsOfTheDemo();
     void savedItemErrors();
+    void authProfileOnARequestWithVariables();
 
 private:
     QString url(const char* path) const { return QString(m_server.baseUrl() + QLatin1String(path)); }
@@ -345,6 +346,23 @@ void TestRequestCommands::savedItemErrors()
     r = cli(
         {QStringLiteral("request"), QStringLiteral("GET"), url("/ping"), QStringLiteral("--env"), QStringLiteral("x")});
     QCOMPARE(r.exit, 2);
+}
+
+void TestRequestCommands::authProfileOnARequestWithVariables()
+{
+    // request METHOD URL --auth-profile: the demo profile's {{tokenUrl}}, {{clientId}} and {{audience}} come from the
+    // workspace's active environment, the secret from --env-var; the token is fetched and sent.
+    qputenv("TOKENSCOPE_SECRET_STORE", "memory");
+    const QString ws = DemoWorkspaceFiles::write(m_dir, m_server);
+    QVERIFY(!ws.isEmpty());
+    const Run r =
+        cli({QStringLiteral("request"), QStringLiteral("GET"), m_server.baseUrl() + QStringLiteral("/api/private"),
+             QStringLiteral("--auth-profile"), QStringLiteral("Local mock API"), QStringLiteral("--workspace"), ws,
+             QStringLiteral("--env-var"),
+             QStringLiteral("clientSecret=") + QString::fromLatin1(m_server.embeddedIssuer()->clientSecret())});
+    QVERIFY2(r.exit == 0, r.err.constData());
+    QVERIFY2(r.out.startsWith("HTTP/1.1 200"), r.out.constData());
+    QVERIFY2(r.err.contains("token of profile Local mock API (fetched now"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestRequestCommands)

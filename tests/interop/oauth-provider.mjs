@@ -2,6 +2,7 @@
 // panva/oidc-provider (certified OpenID provider, pinned in package.json) on 127.0.0.1 with an ephemeral port, for
 // tests/net/TestOAuthInterop. Usage: node oauth-provider.mjs CONFIG.json; CONFIG holds {"clients": [...]} in
 // oidc-provider's client metadata format. Prints "READY <issuer>" on stdout when listening; stops on stdin EOF.
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import Provider from 'oidc-provider';
@@ -18,6 +19,8 @@ server.listen(0, '127.0.0.1', () => {
       introspection: { enabled: true },
       revocation: { enabled: true },
       devInteractions: { enabled: true },
+      // RFC 9449 with server nonces on every DPoP request (token endpoint §8, userinfo §9); Bearer requests unchanged.
+      dPoP: { enabled: true, nonceSecret: randomBytes(32), requireNonce: () => true },
     },
     scopes: ['openid', 'offline_access', 'api:read'],
     // Every refresh rotates, so the test can check the client keeps the new refresh token.

@@ -4,6 +4,8 @@
 // secret comes from $TOKENSCOPE_DEMO_SECRET (never argv). Output (stdout): {step: {ok: true, ...facts} |
 // {ok: false, error}} for discovery, client credentials, authorization code + PKCE, PAR, refresh with reuse
 // detection, DPoP (token, API, userinfo), device grant, introspection and revocation.
+import { randomUUID } from 'node:crypto';
+import * as jose from 'jose';
 import * as client from 'openid-client';
 
 const issuer = new URL(process.argv[2]);
@@ -115,8 +117,23 @@ await step('dpop', async () => {
   const info = await client.fetchUserInfo(pub, tokens.access_token, 'alice', { DPoP: dpop });
   const asBearer = await fetch(`${base}/api/private`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
   const refreshed = await client.refreshTokenGrant(pub, tokens.refresh_token, undefined, { DPoP: dpop });
+  // serve --dpop-nonce (RFC 9449 §8): a proof without a nonce is answered 400 use_dpop_nonce with a DPoP-Nonce;
+  // openid-client retried with it above, this asks by hand to see the answer.
+  const { privateKey, publicKey } = await jose.generateKeyPair('ES256');
+  const tokenUrl = pub.serverMetadata().token_endpoint;
+  const proof = await new jose.SignJWT({ htm: 'POST', htu: tokenUrl, jti: randomUUID() })
+    .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: await jose.exportJWK(publicKey) })
+    .setIssuedAt()
+    .sign(privateKey);
+  const noNonce = await fetch(tokenUrl, {
+    method: 'POST',
+    headers: { dpop: proof, authorization: `Basic ${Buffer.from(`tokenscope-demo:${secret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded' },
+    body: 'grant_type=client_credentials&scope=read%3Amessages',
+  });
   return { tokenType: tokens.token_type, api: api.status, userinfo: info.sub, bearer: asBearer.status,
-    refreshedType: refreshed.token_type };
+    refreshedType: refreshed.token_type, noNonceStatus: noNonce.status, noNonceError: (await noNonce.json()).error,
+    nonceGiven: (noNonce.headers.get('dpop-nonce') ?? '').length > 0 };
 });
 
 await step('device', async () => {

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "jose/CompactToken.h"
+#include "jose/DpopProof.h"
 #include "jose/Jwk.h"
 #include "net/AuthServerMetadata.h"
 #include "net/AuthorizationCodeFlow.h"
 #include "net/DeviceAuthorizationFlow.h"
+#include "net/RequestSession.h"
 #include "net/TokenEndpointClient.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -47,6 +50,8 @@ private Q_SLOTS:
     void deviceFlow();
     void cliAuthorizationCode();
     void cliDeviceCode();
+    void dpopClientCredentials();
+    void dpopAuthorizationCodeAndUserinfo();
 
 private:
     BrowserLauncher scriptedBrowser() const;
@@ -452,6 +457,77 @@ void TestOAuthInterop::cliDeviceCode()
     QVERIFY(cli.waitForFinished(60000)); // the next poll, one interval (5 s) later, gets the token
     QCOMPARE(cli.exitCode(), 0);
     QVERIFY(!cli.readAllStandardOutput().trimmed().isEmpty());
+}
+
+void TestOAuthInterop::dpopClientCredentials()
+{
+    // RFC 9449 §5 against oidc-provider with nonces required: the first proof has no nonce, the 400 use_dpop_nonce
+    // answer is retried once with the DPoP-Nonce given, and the token comes back as token_type DPoP.
+    QVERIFY(!m_tokenUrl.isEmpty());
+    TokenEndpointRequest r = request(QStringLiteral("cc-basic"), AuthProfile::ClientAuth::Basic);
+    TokenManager manager;
+    r.dpopKey = manager.dpopKey(QStringLiteral("interop")).value();
+    QString nonce;
+    const auto grant = TokenEndpointClient::fetchAndWait(r, {}, nullptr, &nonce);
+    QVERIFY2(grant.ok(), qPrintable(grant.ok() ? QString() : grant.error().toString()));
+    QCOMPARE(grant->tokenType, QStringLiteral("DPoP"));
+    QVERIFY(!nonce.isEmpty());
+    // Without the retry the same request is refused: the retry is what made it work.
+    r.dpopNonce.clear();
+    auto spec = TokenEndpointClient::buildRequest(r, QDateTime::currentSecsSinceEpoch());
+    QVERIFY(spec.ok());
+    const HttpClientResponse refused = HttpClient::sendAndWait(spec.value());
+    QCOMPARE(refused.status, 400);
+    QVERIFY(!TokenEndpointClient::dpopNonceToRetry(refused).isEmpty());
+}
+
+void TestOAuthInterop::dpopAuthorizationCodeAndUserinfo()
+{
+    // The code flow's token request carries the profile's DPoP proof; the token then goes to oidc-provider's
+    // userinfo as "Authorization: DPoP" with an ath proof, through RequestSession, which answers the resource
+    // server's 401 use_dpop_nonce (§9) once.
+    QVERIFY(!m_tokenUrl.isEmpty());
+    AuthProfile profile;
+    profile.name = QStringLiteral("oidc-provider DPoP");
+    profile.grant = AuthProfile::Grant::AuthorizationCode;
+    profile.tokenUrl = m_tokenUrl;
+    profile.clientId = QStringLiteral("code-public");
+    profile.clientAuth = AuthProfile::ClientAuth::None;
+    profile.scope = QStringLiteral("openid offline_access");
+    profile.dpop = true;
+    RequestSession session;
+    const QString key = TokenManager::keyFor(profile);
+    AuthorizationCodeRequest code = codeRequest(profile.clientId);
+    code.token.dpopKey = session.tokenManager().dpopKey(key).value();
+    AuthorizationCodeFlow flow(scriptedBrowser());
+    Result<AuthorizationCodeResult> result(Error(ErrorCode::Generic, QStringLiteral("no answer")));
+    QEventLoop loop;
+    connect(&flow, &AuthorizationCodeFlow::finished, &loop, [&](const Result<AuthorizationCodeResult>& r) {
+        result = r;
+        loop.quit();
+    });
+    flow.start(code);
+    loop.exec();
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+    QCOMPARE(result->grant.tokenType, QStringLiteral("DPoP"));
+    session.tokenManager().store(key, profile.name, QStringLiteral("authorization_code"), m_tokenUrl, result->grant);
+
+    SessionRequest userinfo;
+    userinfo.request.url = m_issuer + QStringLiteral("/me");
+    userinfo.auth.type = AuthConfig::Type::OAuth2;
+    userinfo.auth.profile = profile.name;
+    userinfo.profile = profile;
+    const SessionResult sent = RequestSession::runAndWait(session, userinfo);
+    QVERIFY2(!sent.authError, qPrintable(sent.authError ? sent.authError->message : QString()));
+    QCOMPARE(sent.response.status, 200);
+    QCOMPARE(QJsonDocument::fromJson(sent.response.body).object().value(QStringLiteral("sub")).toString(),
+             QStringLiteral("alice"));
+    QVERIFY(sent.sent.headerValue(QStringLiteral("Authorization")).startsWith(QLatin1String("DPoP ")));
+    const QJsonObject proof =
+        CompactToken::parse(sent.sent.headerValue(QStringLiteral("DPoP")).toLatin1()).payloadObject().value();
+    QCOMPARE(proof.value(QStringLiteral("ath")).toString(),
+             DpopProof::accessTokenHash(result->grant.accessToken.toLatin1()));
+    QVERIFY(!proof.value(QStringLiteral("nonce")).toString().isEmpty()); // the nonce of the retry
 }
 
 QTEST_GUILESS_MAIN(TestOAuthInterop)

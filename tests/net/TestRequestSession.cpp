@@ -2,7 +2,9 @@
 #include "core/MockClock.h"
 #include "core/SystemClock.h"
 #include "jose/CompactToken.h"
+#include "jose/DpopProof.h"
 #include "net/RequestSession.h"
+#include "server/DpopVerifier.h"
 #include "server/MockApiServer.h"
 #include "support/ServerTestSupport.h"
 #include "workspace/Workspace.h"
@@ -29,6 +31,7 @@ private Q_SLOTS:
     void unknownProfileStopsBeforeSending();
     void unsupportedGrantIsSaid();
     void transportSettingsBecomeClientOptions();
+    void dpopProfileSendsProofsAndAnswersNonces();
 
 private:
     void startServer(quint16 port = 0);
@@ -286,6 +289,68 @@ void TestRequestSession::transportSettingsBecomeClientOptions()
     QCOMPARE(plain.proxy.port, quint16(3128));
     t.proxyMode = TransportSettings::ProxyMode::None;
     QCOMPARE(RequestSession::optionsFor({}, t, {}).proxy.mode, ProxyOptions::Mode::None);
+}
+
+void TestRequestSession::dpopProfileSendsProofsAndAnswersNonces()
+{
+    // Our provider with DPoP required and server nonces (RFC 9449 §8, §9), on the session's frozen clock.
+    MockClock clock(SystemClock::instance().nowSeconds());
+    MockApiServer server;
+    ServerConfig config = ServerTestSupport::loopbackConfig(m_dir.filePath(QStringLiteral("dpop")));
+    config.clientSecret = "demo-secret";
+    config.dpopMode = DpopMode::Required;
+    config.dpopNonce = true;
+    config.clock = &clock;
+    const QString error = ServerTestSupport::startError(server, config);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    Environment env(QStringLiteral("DPoP"));
+    env.setVariable(QStringLiteral("baseUrl"), server.baseUrl());
+    env.setVariable(QStringLiteral("clientSecret"), QStringLiteral("demo-secret"), true);
+    auto ws = makeWorkspace();
+    ws->authProfiles.first().audience = server.audience();
+    ws->authProfiles.first().dpop = true;
+    CollectionNode* node = privateRequest(*ws);
+    node->request().request.url = QStringLiteral("{{api}}/private?page=1#top");
+    const SessionRequest request = SessionRequest::fromItem(*ws, *node, &env);
+
+    RequestSession session;
+    session.setClock(&clock);
+    // The token request is refused with use_dpop_nonce (400) and retried once with the nonce; the API then gets
+    // the token endpoint's nonce (same origin) and accepts.
+    const SessionResult first = RequestSession::runAndWait(session, request);
+    QVERIFY2(!first.authError, qPrintable(first.authError ? first.authError->message : QString()));
+    QCOMPARE(first.response.status, 200);
+    const QString authorization = first.sent.headerValue(QStringLiteral("Authorization"));
+    QVERIFY2(authorization.startsWith(QLatin1String("DPoP ")), qPrintable(authorization));
+    QCOMPARE(authorization.mid(5).toLatin1(), first.sentToken);
+    const QString jkt = CompactToken::parse(first.sentToken)
+                            .payloadObject()
+                            ->value(QStringLiteral("cnf"))
+                            .toObject()
+                            .value(QStringLiteral("jkt"))
+                            .toString();
+    // The token is bound (cnf.jkt, §6.1) to the key the proofs are signed with.
+    const CompactToken proofToken = CompactToken::parse(first.sent.headerValue(QStringLiteral("DPoP")).toLatin1());
+    QCOMPARE(proofToken.header.value(QStringLiteral("typ")).toString(), QStringLiteral("dpop+jwt"));
+    QCOMPARE(jkt, Jwk::fromJson(proofToken.header.value(QStringLiteral("jwk")).toObject())->thumbprint());
+    const QJsonObject proof = proofToken.payloadObject().value();
+    QCOMPARE(proof.value(QStringLiteral("htm")).toString(), QStringLiteral("GET"));
+    QCOMPARE(proof.value(QStringLiteral("htu")).toString(), server.baseUrl() + QStringLiteral("/api/private")); // §4.2
+    QCOMPARE(proof.value(QStringLiteral("ath")).toString(), DpopProof::accessTokenHash(first.sentToken));
+    const QString firstNonce = proof.value(QStringLiteral("nonce")).toString();
+    QVERIFY(!firstNonce.isEmpty());
+
+    // Two nonce lifetimes later the kept nonce is stale: the API answers 401 use_dpop_nonce with a new one, and the
+    // request is sent once more with it (the cached token stays).
+    clock.advanceSeconds(2 * DpopVerifier::kNonceLifetimeSeconds);
+    const SessionResult second = RequestSession::runAndWait(session, request);
+    QCOMPARE(second.response.status, 200);
+    QVERIFY2(second.authNote.contains(QLatin1String("cached")), qPrintable(second.authNote));
+    const QJsonObject secondProof =
+        CompactToken::parse(second.sent.headerValue(QStringLiteral("DPoP")).toLatin1()).payloadObject().value();
+    QVERIFY(!secondProof.value(QStringLiteral("nonce")).toString().isEmpty());
+    QVERIFY(secondProof.value(QStringLiteral("nonce")).toString() != firstNonce);
+    server.stop();
 }
 
 QTEST_GUILESS_MAIN(TestRequestSession)

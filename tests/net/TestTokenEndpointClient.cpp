@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "core/MockClock.h"
 #include "jose/CompactToken.h"
+#include "jose/DpopProof.h"
 #include "jose/JwtVerifier.h"
 #include "net/AuthServerMetadata.h"
 #include "net/TokenEndpointClient.h"
+#include "net/TokenManager.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -34,6 +36,9 @@ private Q_SLOTS:
     void metadataParse();
     void metadataIssuerMismatchIsAnError();
     void metadataBadEndpoint();
+    void dpopProofOnTheTokenRequest();
+    void dpopNonceToRetryRfc9449Section8_data();
+    void dpopNonceToRetryRfc9449Section8();
 
 private:
     static TokenEndpointRequest base(AuthProfile::ClientAuth method);
@@ -377,6 +382,69 @@ void TestTokenEndpointClient::metadataBadEndpoint()
     QCOMPARE(m.error().claim, QStringLiteral("token_endpoint"));
     QCOMPARE(AuthServerMetadata::parse("[]", QStringLiteral("x")).error().code, ErrorCode::JsonInvalid);
     QCOMPARE(AuthServerMetadata::parse("{}", QStringLiteral("x")).error().code, ErrorCode::JsonInvalid);
+}
+
+void TestTokenEndpointClient::dpopProofOnTheTokenRequest()
+{
+    // RFC 9449 §4.2/§5: a proof for POST to the token URL (without its query), with the nonce when one is known,
+    // signed by the key whose public half is in the header; it validates as the server would.
+    TokenEndpointRequest r = base(AuthProfile::ClientAuth::Basic);
+    r.tokenUrl = QStringLiteral("https://AS.example/token?tenant=1");
+    TokenManager keys;
+    r.dpopKey = keys.dpopKey(QStringLiteral("p")).value();
+    r.dpopNonce = QStringLiteral("n-1");
+    const auto spec = TokenEndpointClient::buildRequest(r, 1'700'000'000);
+    QVERIFY(spec.ok());
+    const QByteArray proof = spec->headerValue(QStringLiteral("DPoP")).toLatin1();
+    MockClock clock(1'700'000'000);
+    DpopValidationOptions expected;
+    expected.htm = QStringLiteral("POST");
+    expected.htu = QStringLiteral("https://as.example/token");
+    expected.nonce = QStringLiteral("n-1");
+    expected.clock = &clock;
+    const auto info = DpopProof::validate(proof, expected);
+    QVERIFY2(info.ok(), qPrintable(info.ok() ? QString() : info.error().toString()));
+    QCOMPARE(info->jkt, r.dpopKey->thumbprint());
+    QCOMPARE(info->iat, qint64(1'700'000'000));
+    QVERIFY(!info->claims.contains(QStringLiteral("ath"))); // no access token at the token endpoint
+}
+
+void TestTokenEndpointClient::dpopNonceToRetryRfc9449Section8_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("challenge");
+    QTest::addColumn<QByteArray>("nonce");
+    QTest::addColumn<QString>("retryWith");
+    const QByteArray useNonce = R"({"error":"use_dpop_nonce","error_description":"x"})";
+    QTest::newRow("RFC9449 §8 token endpoint 400")
+        << 400 << useNonce << QByteArray() << QByteArray("eyJ7S_zG.3") << QStringLiteral("eyJ7S_zG.3");
+    QTest::newRow("400 without a DPoP-Nonce") << 400 << useNonce << QByteArray() << QByteArray() << QString();
+    QTest::newRow("400 invalid_grant") << 400 << QByteArray(R"({"error":"invalid_grant"})") << QByteArray()
+                                       << QByteArray("n") << QString();
+    QTest::newRow("RFC9449 §9 resource server 401")
+        << 401 << QByteArray() << QByteArray(R"(DPoP error="use_dpop_nonce", error_description="x")")
+        << QByteArray("n-2") << QStringLiteral("n-2");
+    QTest::newRow("401 Bearer invalid_token")
+        << 401 << QByteArray() << QByteArray(R"(Bearer error="invalid_token")") << QByteArray("n") << QString();
+    QTest::newRow("§8.1 a quote is not NQCHAR") << 400 << useNonce << QByteArray() << QByteArray("a\"b") << QString();
+    QTest::newRow("§8.1 a space is not NQCHAR") << 400 << useNonce << QByteArray() << QByteArray("a b") << QString();
+    QTest::newRow("500") << 500 << useNonce << QByteArray() << QByteArray("n") << QString();
+}
+
+void TestTokenEndpointClient::dpopNonceToRetryRfc9449Section8()
+{
+    QFETCH(int, status);
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, challenge);
+    QFETCH(QByteArray, nonce);
+    QFETCH(QString, retryWith);
+    HttpClientResponse r = answer(status, body);
+    if (!challenge.isEmpty())
+        r.headers.append({QByteArrayLiteral("WWW-Authenticate"), challenge});
+    if (!nonce.isEmpty())
+        r.headers.append({QByteArrayLiteral("DPoP-Nonce"), nonce});
+    QCOMPARE(TokenEndpointClient::dpopNonceToRetry(r), retryWith);
 }
 
 QTEST_GUILESS_MAIN(TestTokenEndpointClient)

@@ -2,6 +2,7 @@
 #include "core/MockClock.h"
 #include "jose/JwtBuilder.h"
 #include "net/TokenManager.h"
+#include "storage/MemorySecretStore.h"
 
 #include <QTest>
 
@@ -20,6 +21,9 @@ private Q_SLOTS:
     void keyChangesWithScopeAndClient();
     void logIsRedacted();
     void keysNameProfileAndGrant();
+    void dpopKeyIsKeptPerTokenUntilForgotten();
+    void dpopNonceIsKeptPerOrigin();
+    void secretStoreKeepsTokensForTheNextRun();
 
 private:
     static TokenGrant grant(const QString& access, qint64 expiresIn, const QString& refresh = {});
@@ -168,6 +172,84 @@ void TestTokenManager::logIsRedacted()
     QCOMPARE(log.at(0).expiresAtMs, m_clock.nowMilliseconds() + 60'000);
     QCOMPARE(log.at(1).outcome, QStringLiteral("invalid_grant"));
     QCOMPARE(log.at(1).grant, QStringLiteral("refresh_token"));
+}
+
+void TestTokenManager::dpopKeyIsKeptPerTokenUntilForgotten()
+{
+    TokenManager m(&m_clock);
+    AuthProfile a;
+    a.name = QStringLiteral("A");
+    a.tokenUrl = QStringLiteral("https://as.example/token");
+    AuthProfile b = a;
+    b.name = QStringLiteral("B");
+    const auto first = m.dpopKey(TokenManager::keyFor(a));
+    QVERIFY(first.ok());
+    QVERIFY(first->isPrivate());                                                                // it signs the proofs
+    QCOMPARE(first->toJson().value(QStringLiteral("crv")).toString(), QStringLiteral("P-256")); // ES256
+    // RFC 9449 §5: a refresh token of a public client is bound to the key, so the key outlives the access token.
+    m.store(TokenManager::keyFor(a), a.name, QStringLiteral("client_credentials"), a.tokenUrl,
+            grant(QStringLiteral("t1"), 60, QStringLiteral("r1")));
+    m.invalidate(TokenManager::keyFor(a));
+    QCOMPARE(m.dpopKey(TokenManager::keyFor(a))->thumbprint(), first->thumbprint());
+    QVERIFY(m.dpopKey(TokenManager::keyFor(b))->thumbprint() != first->thumbprint());
+    m.forget(a.name);
+    QVERIFY(m.dpopKey(TokenManager::keyFor(a))->thumbprint() != first->thumbprint());
+}
+
+void TestTokenManager::dpopNonceIsKeptPerOrigin()
+{
+    TokenManager m(&m_clock);
+    QCOMPARE(TokenManager::originOf(QStringLiteral("HTTPS://AS.example/token?x=1")),
+             QStringLiteral("https://as.example:443"));
+    QCOMPARE(TokenManager::originOf(QStringLiteral("http://127.0.0.1:8000/api")),
+             QStringLiteral("http://127.0.0.1:8000"));
+    m.setDpopNonce(TokenManager::originOf(QStringLiteral("https://as.example/token")), QStringLiteral("n1"));
+    m.setDpopNonce(TokenManager::originOf(QStringLiteral("https://as.example/token")), QString()); // no header: kept
+    QCOMPARE(m.dpopNonce(QStringLiteral("https://as.example:443")), QStringLiteral("n1"));
+    m.setDpopNonce(QStringLiteral("https://as.example:443"), QStringLiteral("n2")); // §8.2: the new one replaces it
+    QCOMPARE(m.dpopNonce(QStringLiteral("https://as.example:443")), QStringLiteral("n2"));
+    QVERIFY(m.dpopNonce(QStringLiteral("https://rs.example:443")).isEmpty());
+}
+
+void TestTokenManager::secretStoreKeepsTokensForTheNextRun()
+{
+    // Two managers on one store are two runs of tokenscope-cli on one keychain.
+    const auto store = std::make_shared<MemorySecretStore>();
+    const QString prefix = QStringLiteral("tokenscope/workspace/w1/oauth/");
+    AuthProfile p;
+    p.name = QStringLiteral("API");
+    p.tokenUrl = QStringLiteral("https://as.example/token");
+    const QString key = TokenManager::keyFor(p);
+    QString thumbprint;
+    {
+        TokenManager first(&m_clock);
+        first.setSecretStore(store, prefix);
+        QVERIFY(first.restore(key).ok()); // nothing kept yet
+        thumbprint = first.dpopKey(key)->thumbprint();
+        first.store(key, p.name, QStringLiteral("authorization_code"), p.tokenUrl,
+                    grant(QStringLiteral("access-1"), 600, QStringLiteral("refresh-1")));
+    }
+    QVERIFY(store->read(prefix + p.name)->contains("refresh-1"));
+    TokenManager second(&m_clock);
+    second.setSecretStore(store, prefix);
+    QVERIFY(!second.usable(key)); // not read until asked
+    QVERIFY(second.restore(key).ok());
+    QCOMPARE(second.usable(key)->accessToken, QStringLiteral("access-1"));
+    QCOMPARE(second.dpopKey(key)->thumbprint(), thumbprint); // the bound key came along
+    // Expired in the next run: only the refresh token is of use, and it is there.
+    m_clock.advanceSeconds(600);
+    QVERIFY(!second.usable(key));
+    QCOMPARE(second.stored(key)->refreshToken, QStringLiteral("refresh-1"));
+    m_clock.advanceSeconds(-600);
+    // oauth forget: gone from the store too, also for a run that never read it.
+    TokenManager third(&m_clock);
+    third.setSecretStore(store, prefix);
+    third.forget(p.name);
+    QVERIFY(store->read(prefix + p.name)->isNull());
+    TokenManager fourth(&m_clock);
+    fourth.setSecretStore(store, prefix);
+    QVERIFY(fourth.restore(key).ok());
+    QVERIFY(!fourth.stored(key));
 }
 
 QTEST_GUILESS_MAIN(TestTokenManager)

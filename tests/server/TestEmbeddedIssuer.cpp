@@ -15,7 +15,6 @@ private Q_SLOTS:
     void persistsAcrossRestarts();
     void mintedTokensVerify();
     void presets();
-    void clientCheck();
     void corruptKeyFile();
 };
 
@@ -92,17 +91,6 @@ void TestEmbeddedIssuer::presets()
             0);
     QVERIFY(!issuer->preset(MintPreset::WrongAudience, aud, scope).audiences.contains(aud));
     QVERIFY(issuer->preset(MintPreset::MissingScope, aud, scope).scope.isEmpty());
-}
-
-void TestEmbeddedIssuer::clientCheck()
-{
-    QTemporaryDir dir;
-    const auto issuer = EmbeddedIssuer::openOrCreate(dir.path(), {}, "secret");
-    QVERIFY(issuer.ok());
-    QVERIFY(issuer->checkClient(QStringLiteral("tokenscope-demo"), "secret"));
-    QVERIFY(!issuer->checkClient(QStringLiteral("tokenscope-demo"), "secreT"));
-    QVERIFY(!issuer->checkClient(QStringLiteral("tokenscope-demo"), "secret2"));
-    QVERIFY(!issuer->checkClient(QStringLiteral("other"), "secret"));
 }
 
 void TestEmbeddedIssuer::corruptKeyFile()

@@ -76,6 +76,7 @@ inline std::unique_ptr<Workspace> full()
     profile.clientAuth = AuthProfile::ClientAuth::Post;
     profile.scope = QStringLiteral("openid profile");
     profile.audience = QStringLiteral("https://api.example.com");
+    profile.dpop = true; // RFC 9449: the flag is stored, the key never is
     AuthProfile legacy;
     legacy.name = QStringLiteral("Legacy password");
     legacy.grant = AuthProfile::Grant::Password;

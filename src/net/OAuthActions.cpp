@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: MIT
+#include "net/OAuthActions.h"
+
+#include "core/SystemClock.h"
+#include "net/TokenGrant.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace {
+Result<QJsonObject> jsonObjectOf(const HttpClientResponse& response, const QString& endpoint)
+{
+    if (auto failure = TokenGrant::failureOf(response, endpoint))
+        return *failure;
+    const QJsonDocument doc = QJsonDocument::fromJson(response.body);
+    if (!doc.isObject())
+        return Error(
+            ErrorCode::JsonInvalid,
+            QStringLiteral("the %1 answered HTTP %2, but not with a JSON object").arg(endpoint).arg(response.status));
+    return doc.object();
+}
+
+Result<void> checkUrl(const QString& url)
+{
+    const QUrl u(url.trimmed(), QUrl::StrictMode);
+    if (!u.isValid() || u.host().isEmpty() ||
+        (u.scheme() != QLatin1String("https") && u.scheme() != QLatin1String("http")))
+        return Error(ErrorCode::Usage, QStringLiteral("the endpoint must be an http(s) URL"));
+    return Result<void>::success();
+}
+} // namespace
+
+Result<HttpRequestSpec> OAuthActions::buildPost(const OAuthActionRequest& request, qint64 nowSeconds)
+{
+    if (auto valid = checkUrl(request.url); !valid)
+        return valid.error();
+    if (request.token.isEmpty())
+        return Error(ErrorCode::Usage, QStringLiteral("no token given"));
+    HttpRequestSpec spec;
+    spec.method = QStringLiteral("POST");
+    spec.url = request.url.trimmed();
+    spec.bodyKind = HttpRequestSpec::BodyKind::FormUrlEncoded;
+    spec.formRows.append({QStringLiteral("token"), request.token, true});
+    if (!request.tokenTypeHint.isEmpty())
+        spec.formRows.append({QStringLiteral("token_type_hint"), request.tokenTypeHint, true});
+    spec.headers.append({QStringLiteral("Accept"), QStringLiteral("application/json"), true});
+    if (auto applied = request.client.apply(spec, spec.url, nowSeconds); !applied)
+        return applied.error();
+    spec.followRedirects = false; // the client's credentials go to this endpoint only
+    spec.timeoutMs = request.timeoutMs;
+    spec.verifyTls = request.verifyTls;
+    return spec;
+}
+
+Result<QJsonObject> OAuthActions::introspect(const OAuthActionRequest& request, const HttpClientOptions& options)
+{
+    auto spec = buildPost(request, SystemClock::instance().nowSeconds());
+    if (!spec)
+        return spec.error();
+    auto answer =
+        jsonObjectOf(HttpClient::sendAndWait(spec.value(), options), QStringLiteral("introspection endpoint"));
+    if (answer && !answer->value(QStringLiteral("active")).isBool())
+        return Error(ErrorCode::JsonInvalid,
+                     QStringLiteral("the introspection answer has no boolean \"active\" (RFC 7662 §2.2)"));
+    return answer;
+}
+
+Result<void> OAuthActions::revoke(const OAuthActionRequest& request, const HttpClientOptions& options)
+{
+    auto spec = buildPost(request, SystemClock::instance().nowSeconds());
+    if (!spec)
+        return spec.error();
+    if (auto failure = TokenGrant::failureOf(HttpClient::sendAndWait(spec.value(), options),
+                                             QStringLiteral("revocation endpoint")))
+        return *failure;
+    return Result<void>::success();
+}
+
+Result<QJsonObject> OAuthActions::userinfo(const OAuthActionRequest& request, const HttpClientOptions& options)
+{
+    if (auto valid = checkUrl(request.url); !valid)
+        return valid.error();
+    if (request.token.isEmpty())
+        return Error(ErrorCode::Usage, QStringLiteral("no access token given"));
+    HttpRequestSpec spec;
+    spec.url = request.url.trimmed();
+    spec.auth.kind = HttpRequestSpec::AuthKind::Bearer;
+    spec.auth.token = request.token;
+    spec.headers.append({QStringLiteral("Accept"), QStringLiteral("application/json"), true});
+    spec.followRedirects = false;
+    spec.timeoutMs = request.timeoutMs;
+    spec.verifyTls = request.verifyTls;
+    const HttpClientResponse response = HttpClient::sendAndWait(spec, options);
+    // OIDC Core §5.3.3: a refusal is an RFC 6750 §3 challenge in WWW-Authenticate, whatever the body holds.
+    if (response.received && (response.status == 401 || response.status == 403)) {
+        static const QRegularExpression errorParameter(
+            QStringLiteral("error=\"([\\x20-\\x21\\x23-\\x5b\\x5d-\\x7e]*)\""));
+        for (const QByteArray& challenge : response.headerValues("WWW-Authenticate")) {
+            const QRegularExpressionMatch m = errorParameter.match(QString::fromLatin1(challenge));
+            if (m.hasMatch())
+                return Error(ErrorCode::OAuthError,
+                             QStringLiteral("the userinfo endpoint refused the token: HTTP %1, error=\"%2\"")
+                                 .arg(response.status)
+                                 .arg(m.captured(1)),
+                             {}, m.captured(1));
+        }
+    }
+    return jsonObjectOf(response, QStringLiteral("userinfo endpoint"));
+}

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Result.h"
+#include "net/ClientAuthentication.h"
+#include "net/HttpClient.h"
+
+#include <QJsonObject>
+
+/// What an introspection, revocation or userinfo call needs.
+struct OAuthActionRequest
+{
+    QString url;
+    ClientAuthentication client; // introspection and revocation authenticate the client (RFC 7662 §2.1, RFC 7009 §2.1)
+    QString token;               // the token asked about, revoked, or (userinfo) sent as Bearer
+    QString tokenTypeHint;       // "access_token", "refresh_token" or empty
+    int timeoutMs = 15000;
+    bool verifyTls = true;
+};
+
+/// The token actions beside the grants, sent and waited for (CLI; the GUI may call them from a worker):
+/// introspection (RFC 7662), revocation (RFC 7009) and OIDC userinfo (Core §5.3). Errors: the transport's,
+/// ERR_OAUTH for an RFC 6749 §5.2 error body (the `error` code as Error::reason), ERR_HTTP_STATUS for another non-2xx
+/// answer, ERR_JSON_INVALID for a body that is not the JSON object the RFC says.
+class OAuthActions
+{
+public:
+    /// RFC 7662 §2.2: the answer, which has a boolean "active" (an inactive token is an answer, not an error).
+    static Result<QJsonObject> introspect(const OAuthActionRequest& request, const HttpClientOptions& options = {});
+    /// RFC 7009 §2.2: 200 whether or not the token was valid.
+    static Result<void> revoke(const OAuthActionRequest& request, const HttpClientOptions& options = {});
+    /// OIDC Core §5.3.1: GET with the access token as Bearer; the claims.
+    static Result<QJsonObject> userinfo(const OAuthActionRequest& request, const HttpClientOptions& options = {});
+    /// The POST of introspect() and revoke(): form body token + token_type_hint, client authentication applied.
+    static Result<HttpRequestSpec> buildPost(const OAuthActionRequest& request, qint64 nowSeconds);
+};
