@@ -14,7 +14,6 @@ const AuthConfig::Type kTypes[] = {AuthConfig::Type::Inherit, AuthConfig::Type::
 AuthEditor::AuthEditor(QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::AuthEditor>())
-    , m_profileEditor(nullptr)
 {
     m_ui->setupUi(this);
     setObjectName(QStringLiteral("authEditor"));

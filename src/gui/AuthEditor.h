@@ -48,6 +48,6 @@ private:
     std::unique_ptr<Ui::AuthEditor> m_ui;
     AuthConfig m_base; // keeps the members of other types while the user switches types
     QString m_inheritedText;
-    AuthProfileEditor* m_profileEditor;
+    AuthProfileEditor* m_profileEditor = nullptr;
     QList<AuthProfile> m_profiles;
 };
