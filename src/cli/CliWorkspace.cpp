@@ -48,6 +48,14 @@ QString CliWorkspace::tokenPrefix() const
     return WorkspaceStore::secretKey(m_workspace->id, {QStringLiteral("oauth")}) + QLatin1Char('/');
 }
 
+Result<AuthProfile> CliWorkspace::authProfile(const QString& name) const
+{
+    if (const AuthProfile* saved = m_workspace->authProfile(name))
+        return *saved;
+    return Error(ErrorCode::NotFound,
+                 QStringLiteral("no auth profile named \"%1\" in %2").arg(printable(name), m_directory));
+}
+
 QString CliWorkspace::printable(const QString& text)
 {
     QString out;

@@ -42,6 +42,8 @@ public:
     static std::shared_ptr<SecretStore> tokenStore();
     /// "tokenscope/workspace/<id>/oauth/": the prefix of the tokens' secrets.
     QString tokenPrefix() const;
+    /// The saved auth profile `name`; ERR_NOT_FOUND (naming the profile and the directory) when there is none.
+    Result<AuthProfile> authProfile(const QString& name) const;
 
     /// Control characters (from files or tokens) escaped as \xNN, so a name cannot drive the terminal.
     static QString printable(const QString& text);

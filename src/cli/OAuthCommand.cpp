@@ -183,11 +183,9 @@ int OAuthCommand::runForget(const QStringList& arguments, CliContext& ctx)
     CliWorkspace w;
     if (auto opened = w.open(parser.value(CliWorkspace::option()), ctx, CliWorkspace::Access::ReadOnly); !opened)
         return ctx.fail(opened.error());
-    const AuthProfile* saved = w.workspace().authProfile(parser.value(profile));
+    const auto saved = w.authProfile(parser.value(profile));
     if (!saved)
-        return ctx.fail(
-            Error(ErrorCode::NotFound, QStringLiteral("no auth profile named \"%1\" in %2")
-                                           .arg(CliWorkspace::printable(parser.value(profile)), w.directory())));
+        return ctx.fail(saved.error());
     TokenManager tokens;
     tokens.setSecretStore(CliWorkspace::tokenStore(), w.tokenPrefix());
     tokens.forget(saved->name);
@@ -301,12 +299,10 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
         CliWorkspace w;
         if (auto opened = w.open(parser.value(CliWorkspace::option()), ctx, CliWorkspace::Access::ReadOnly); !opened)
             return ctx.fail(opened.error());
-        const AuthProfile* saved = w.workspace().authProfile(parser.value(profile));
+        const auto saved = w.authProfile(parser.value(profile));
         if (!saved)
-            return ctx.fail(
-                Error(ErrorCode::NotFound, QStringLiteral("no auth profile named \"%1\" in %2")
-                                               .arg(CliWorkspace::printable(parser.value(profile)), w.directory())));
-        p = *saved;
+            return ctx.fail(saved.error());
+        p = saved.value();
         tokens.setSecretStore(CliWorkspace::tokenStore(), w.tokenPrefix());
         // {{variables}} of the profile from the globals and the environment, as RequestSession resolves them.
         const Workspace& ws = w.workspace();

@@ -120,16 +120,14 @@ int RequestCommand::run(const QStringList& arguments, CliContext& ctx)
         if (auto opened = w.open(parser.value(QStringLiteral("workspace")), ctx, CliWorkspace::Access::ReadOnly);
             !opened)
             return ctx.fail(opened.error());
-        const AuthProfile* profile = w.workspace().authProfile(parser.value(authProfile));
+        const auto profile = w.authProfile(parser.value(authProfile));
         if (!profile)
-            return ctx.fail(Error(ErrorCode::NotFound,
-                                  QStringLiteral("no auth profile named \"%1\" in %2")
-                                      .arg(CliWorkspace::printable(parser.value(authProfile)), w.directory())));
+            return ctx.fail(profile.error());
         SessionRequest s;
         s.request = spec.value();
         s.auth.type = AuthConfig::Type::OAuth2;
         s.auth.profile = profile->name;
-        s.profile = *profile;
+        s.profile = profile.value();
         // The profile's (and the URL's) {{variables}}: globals and the environment, as for a saved item.
         if (auto applied = saved.applyVariables(parser, w.workspace(), s); !applied)
             return ctx.fail(applied.error());
