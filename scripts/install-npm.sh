@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-set -uo pipefail
 # SPDX-License-Identifier: MIT
+set -uo pipefail
 # Interop peers pinned by tests/interop/package-lock.json: panva/jose (tests/jose/TestJoseInterop, JWE bench),
 # panva/oidc-provider and openid-client (OAuth 2.0 / OIDC interop tests), newman (the runner bench).
 if command -v npm >/dev/null 2>&1; then
