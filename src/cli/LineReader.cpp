@@ -6,8 +6,10 @@
 #include <utility>
 
 namespace {
-constexpr qint64 kReadSize = 1 << 20;
-}
+// 64 KiB a read: ~200 tokens, so the buffer stays in the cache between read() and the line copies; 1 MiB reads
+// touched 256 more pages (page faults) for no fewer copies (docs/PERFORMANCE.md, "JWE round 5").
+constexpr qint64 kReadSize = 64 * 1024;
+} // namespace
 
 LineReader::LineReader(QIODevice& device, qsizetype maxLine, QByteArray start)
     : m_device(device)
