@@ -140,6 +140,14 @@ HttpClientOptions RequestSession::optionsFor(const HttpClientOptions& base, cons
 
 quint64 RequestSession::start(const SessionRequest& request)
 {
+    const quint64 id = prepare(request);
+    // Always asynchronous, also when the auth step fails at once.
+    QTimer::singleShot(0, this, [this, id] { obtainAuth(id); });
+    return id;
+}
+
+quint64 RequestSession::prepare(const SessionRequest& request)
+{
     const quint64 id = m_nextId++;
     auto call = std::make_shared<Call>();
     call->request = request;
@@ -187,9 +195,6 @@ quint64 RequestSession::start(const SessionRequest& request)
         resolveText(*field);
     call->result.secretValues.removeAll(QString());
     call->result.secretValues.removeDuplicates();
-
-    // Always asynchronous, also when the auth step fails at once.
-    QTimer::singleShot(0, this, [this, id] { obtainAuth(id); });
     return id;
 }
 
@@ -574,6 +579,7 @@ void RequestSession::forgetTokens(const QString& profileName)
 SessionResult RequestSession::runAndWait(RequestSession& session, const SessionRequest& request)
 {
     SessionResult out;
+    bool done = false;
     QEventLoop loop;
     quint64 wanted = 0;
     const auto connection =
@@ -581,10 +587,16 @@ SessionResult RequestSession::runAndWait(RequestSession& session, const SessionR
             if (id != wanted)
                 return;
             out = result;
+            done = true;
             loop.quit();
         });
-    wanted = session.start(request);
-    loop.exec();
+    // No queued hop before the auth step, as start() makes for callers that connect after it returns: this one is
+    // connected already, and an auth step that fails at once simply finishes before the loop would start (issue 11:
+    // the hop was a timer event per request of a run).
+    wanted = session.prepare(request);
+    session.obtainAuth(wanted);
+    if (!done)
+        loop.exec();
     QObject::disconnect(connection);
     return out;
 }
