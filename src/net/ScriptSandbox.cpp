@@ -39,20 +39,25 @@ const char* const kPrelude = R"JS(
         undo.length = 0;
         return ok;
     }
+    // One handler for every strict object (a Proxy calls its traps with the handler as `this`): per object only
+    // the handler's path is new, no trap closures.
+    var strictTraps = {
+        get: function (t, k) {
+            if (typeof k === "symbol" || k in t || passThrough[k]) return t[k];
+            throw unsupported(this.path + "." + String(k));
+        },
+        set: function (t, k, v) { remember(t, k); return Reflect.set(t, k, v); },
+        defineProperty: function (t, k, d) { remember(t, k); return Reflect.defineProperty(t, k, d); },
+        deleteProperty: function (t, k) { remember(t, k); return Reflect.deleteProperty(t, k); },
+        // Neither can be undone, so neither is allowed (V4 then ignores Object.freeze and throws for
+        // Object.setPrototypeOf).
+        preventExtensions: function () { return false; },
+        setPrototypeOf: function () { return false; }
+    };
     function strict(obj, path) {
-        return new Proxy(obj, {
-            get: function (t, k) {
-                if (typeof k === "symbol" || k in t || passThrough[k]) return t[k];
-                throw unsupported(path + "." + String(k));
-            },
-            set: function (t, k, v) { remember(t, k); return Reflect.set(t, k, v); },
-            defineProperty: function (t, k, d) { remember(t, k); return Reflect.defineProperty(t, k, d); },
-            deleteProperty: function (t, k) { remember(t, k); return Reflect.deleteProperty(t, k); },
-            // Neither can be undone, so neither is allowed (V4 then ignores Object.freeze and throws for
-            // Object.setPrototypeOf).
-            preventExtensions: function () { return false; },
-            setPrototypeOf: function () { return false; }
-        });
+        var handler = Object.create(strictTraps);
+        handler.path = path;
+        return new Proxy(obj, handler);
     }
     function show(v) {
         if (v === undefined) return "undefined";
@@ -91,77 +96,93 @@ const char* const kPrelude = R"JS(
         return undefined;
     }
 
-    // Chai's expect, the subset of issue 11.
+    // Chai's expect, the subset of issue 11. The chains and assertions live on one prototype, built once; an
+    // expectation is an object holding only its state under a symbol (so `.value` stays unsupported), behind a
+    // strict Proxy. Getters run with the target as `this`, methods with the Proxy: both reach the state as this[S].
+    var S = Symbol("expectation");
+    var expectations = {};
+    ["to", "be", "been", "is", "that", "which", "and", "has", "have", "with", "at", "of", "same", "does"].forEach(function (c) {
+        Object.defineProperty(expectations, c, { get: function () { return this[S].proxy; } });
+    });
+    Object.defineProperty(expectations, "not", { get: function () { var s = this[S]; s.negate = !s.negate; return s.proxy; } });
+    Object.defineProperty(expectations, "deep", { get: function () { var s = this[S]; s.deep = true; return s.proxy; } });
+    function check(s, ok, positive, negative) {
+        if (s.negate ? ok : !ok) throw AssertionError(s.negate ? negative : positive);
+        return s.proxy;
+    }
+    function shown(s) {
+        if (!s.shownDone) { s.shown = show(s.value); s.shownDone = true; }
+        return s.shown;
+    }
+    expectations.equal = expectations.equals = expectations.eq = function (x) {
+        var s = this[S], v = shown(s);
+        return check(s, s.deep ? deepEqual(s.value, x) : s.value === x, "expected " + v + " to equal " + show(x), "expected " + v + " to not equal " + show(x));
+    };
+    expectations.eql = function (x) {
+        var s = this[S], v = shown(s);
+        return check(s, deepEqual(s.value, x), "expected " + v + " to deeply equal " + show(x), "expected " + v + " to not deeply equal " + show(x));
+    };
+    expectations.include = expectations.includes = expectations.contain = expectations.contains = function (x) {
+        var s = this[S], value = s.value, v = shown(s), ok;
+        if (typeof value === "string") ok = value.indexOf(String(x)) !== -1;
+        else if (Array.isArray(value)) ok = value.some(function (item) { return s.deep ? deepEqual(item, x) : item === x; });
+        else if (value !== null && typeof value === "object" && x !== null && typeof x === "object")
+            ok = Object.keys(x).every(function (k) { return deepEqual(value[k], x[k]); });
+        else throw AssertionError("expected " + v + " to be a string, an array or an object");
+        return check(s, ok, "expected " + v + " to include " + show(x), "expected " + v + " to not include " + show(x));
+    };
+    expectations.property = function (name, expected) {
+        var s = this[S], value = s.value, v = shown(s);
+        var has = value !== null && value !== undefined && name in Object(value);
+        if (arguments.length < 2)
+            return check(s, has, "expected " + v + " to have property " + show(name), "expected " + v + " to not have property " + show(name));
+        var ok = has && (s.deep ? deepEqual(value[name], expected) : value[name] === expected);
+        return check(s, ok, "expected " + v + " to have property " + show(name) + " of " + show(expected) + (has ? ", but got " + show(value[name]) : ""),
+                     "expected " + v + " to not have property " + show(name) + " of " + show(expected));
+    };
+    expectations.a = expectations.an = function (type) {
+        var s = this[S], v = shown(s), t = typeOf(s.value), want = String(type).toLowerCase();
+        return check(s, t === want, "expected " + v + " to be a(n) " + want + ", but it is a(n) " + t, "expected " + v + " not to be a(n) " + want);
+    };
+    expectations.oneOf = function (list) {
+        var s = this[S], v = shown(s);
+        var ok = Array.isArray(list) && list.some(function (item) { return s.deep ? deepEqual(item, s.value) : item === s.value; });
+        return check(s, ok, "expected " + v + " to be one of " + show(list), "expected " + v + " to not be one of " + show(list));
+    };
+    expectations.above = expectations.gt = expectations.greaterThan = function (n) {
+        var s = this[S], v = shown(s);
+        return check(s, s.value > n, "expected " + v + " to be above " + show(n), "expected " + v + " to be at most " + show(n));
+    };
+    expectations.below = expectations.lt = expectations.lessThan = function (n) {
+        var s = this[S], v = shown(s);
+        return check(s, s.value < n, "expected " + v + " to be below " + show(n), "expected " + v + " to be at least " + show(n));
+    };
+    expectations.match = expectations.matches = function (re) {
+        var s = this[S], v = shown(s);
+        var r = re instanceof RegExp ? re : new RegExp(String(re));
+        return check(s, r.test(String(s.value)), "expected " + v + " to match " + String(r), "expected " + v + " not to match " + String(r));
+    };
+    expectations.lengthOf = function (n) {
+        var s = this[S], v = shown(s), len = lengthOf(s.value);
+        return check(s, len === n, "expected " + v + " to have a length of " + n + (len !== undefined ? " but got " + len : ""),
+                     "expected " + v + " to not have a length of " + n);
+    };
+    var flags = {
+        "true": function (s, v) { return check(s, s.value === true, "expected " + v + " to be true", "expected " + v + " to be false"); },
+        "false": function (s, v) { return check(s, s.value === false, "expected " + v + " to be false", "expected " + v + " to be true"); },
+        "null": function (s, v) { return check(s, s.value === null, "expected " + v + " to be null", "expected " + v + " not to be null"); },
+        "ok": function (s, v) { return check(s, !!s.value, "expected " + v + " to be truthy", "expected " + v + " to be falsy"); },
+        "exist": function (s, v) { return check(s, s.value !== null && s.value !== undefined, "expected " + v + " to exist", "expected " + v + " to not exist"); }
+    };
+    Object.keys(flags).forEach(function (k) {
+        Object.defineProperty(expectations, k, { get: function () { var s = this[S]; return flags[k](s, shown(s)); } });
+    });
     function expect(value) {
-        var negate = false, deep = false, proxy;
-        var path = "pm.expect(...)";
-        function check(ok, positive, negative) {
-            if (negate ? ok : !ok) throw AssertionError(negate ? negative : positive);
-            return proxy;
-        }
-        var e = {};
-        ["to", "be", "been", "is", "that", "which", "and", "has", "have", "with", "at", "of", "same", "does"].forEach(function (c) {
-            Object.defineProperty(e, c, { get: function () { return proxy; } });
-        });
-        Object.defineProperty(e, "not", { get: function () { negate = !negate; return proxy; } });
-        Object.defineProperty(e, "deep", { get: function () { deep = true; return proxy; } });
-        var v = show(value);
-        e.equal = e.equals = e.eq = function (x) {
-            return check(deep ? deepEqual(value, x) : value === x, "expected " + v + " to equal " + show(x), "expected " + v + " to not equal " + show(x));
-        };
-        e.eql = function (x) {
-            return check(deepEqual(value, x), "expected " + v + " to deeply equal " + show(x), "expected " + v + " to not deeply equal " + show(x));
-        };
-        e.include = e.includes = e.contain = e.contains = function (x) {
-            var ok;
-            if (typeof value === "string") ok = value.indexOf(String(x)) !== -1;
-            else if (Array.isArray(value)) ok = value.some(function (item) { return deep ? deepEqual(item, x) : item === x; });
-            else if (value !== null && typeof value === "object" && x !== null && typeof x === "object")
-                ok = Object.keys(x).every(function (k) { return deepEqual(value[k], x[k]); });
-            else throw AssertionError("expected " + v + " to be a string, an array or an object");
-            return check(ok, "expected " + v + " to include " + show(x), "expected " + v + " to not include " + show(x));
-        };
-        e.property = function (name, expected) {
-            var has = value !== null && value !== undefined && name in Object(value);
-            if (arguments.length < 2)
-                return check(has, "expected " + v + " to have property " + show(name), "expected " + v + " to not have property " + show(name));
-            var ok = has && (deep ? deepEqual(value[name], expected) : value[name] === expected);
-            return check(ok, "expected " + v + " to have property " + show(name) + " of " + show(expected) + (has ? ", but got " + show(value[name]) : ""),
-                         "expected " + v + " to not have property " + show(name) + " of " + show(expected));
-        };
-        e.a = e.an = function (type) {
-            var t = typeOf(value), want = String(type).toLowerCase();
-            return check(t === want, "expected " + v + " to be a(n) " + want + ", but it is a(n) " + t, "expected " + v + " not to be a(n) " + want);
-        };
-        e.oneOf = function (list) {
-            var ok = Array.isArray(list) && list.some(function (item) { return deep ? deepEqual(item, value) : item === value; });
-            return check(ok, "expected " + v + " to be one of " + show(list), "expected " + v + " to not be one of " + show(list));
-        };
-        e.above = e.gt = e.greaterThan = function (n) {
-            return check(value > n, "expected " + v + " to be above " + show(n), "expected " + v + " to be at most " + show(n));
-        };
-        e.below = e.lt = e.lessThan = function (n) {
-            return check(value < n, "expected " + v + " to be below " + show(n), "expected " + v + " to be at least " + show(n));
-        };
-        e.match = e.matches = function (re) {
-            var r = re instanceof RegExp ? re : new RegExp(String(re));
-            return check(r.test(String(value)), "expected " + v + " to match " + String(r), "expected " + v + " not to match " + String(r));
-        };
-        e.lengthOf = function (n) {
-            var len = lengthOf(value);
-            return check(len === n, "expected " + v + " to have a length of " + n + (len !== undefined ? " but got " + len : ""),
-                         "expected " + v + " to not have a length of " + n);
-        };
-        var flags = {
-            "true": function () { return check(value === true, "expected " + v + " to be true", "expected " + v + " to be false"); },
-            "false": function () { return check(value === false, "expected " + v + " to be false", "expected " + v + " to be true"); },
-            "null": function () { return check(value === null, "expected " + v + " to be null", "expected " + v + " not to be null"); },
-            "ok": function () { return check(!!value, "expected " + v + " to be truthy", "expected " + v + " to be falsy"); },
-            "exist": function () { return check(value !== null && value !== undefined, "expected " + v + " to exist", "expected " + v + " to not exist"); }
-        };
-        Object.keys(flags).forEach(function (k) { Object.defineProperty(e, k, { get: flags[k] }); });
-        proxy = strict(e, path);
-        return proxy;
+        var e = Object.create(expectations);
+        var state = { value: value, negate: false, deep: false, shown: undefined, shownDone: false, proxy: null };
+        e[S] = state;
+        state.proxy = strict(e, "pm.expect(...)");
+        return state.proxy;
     }
 
     function valueAt(object, path) {
