@@ -84,7 +84,7 @@ private:
     // rest as UTF-8; an unpaired surrogate (no UTF-8 form) as \uXXXX.
     void escaped(const QString& text)
     {
-        const char16_t* p = reinterpret_cast<const char16_t*>(text.constData());
+        const auto* p = reinterpret_cast<const char16_t*>(text.constData());
         const char16_t* const end = p + text.size();
         while (p != end) {
             const char16_t u = *p++;
