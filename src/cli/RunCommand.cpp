@@ -266,7 +266,7 @@ int RunCommand::run(const QStringList& arguments, CliContext& ctx)
     if (reporterList.contains(QLatin1String("json"))) {
         if (jsonToStdout) {
             ctx.outJson(report.toJson());
-        } else if (auto ok = writeFile(parser.value(jsonOut), QJsonDocument(report.toJson()).toJson()); !ok) {
+        } else if (auto ok = writeFile(parser.value(jsonOut), report.toJsonText()); !ok) {
             return ctx.fail(ok.error());
         }
     }

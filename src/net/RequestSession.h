@@ -117,6 +117,8 @@ Q_SIGNALS:
 
 private:
     struct Call;
+    /// start() without the queued auth step: resolves the variables and registers the call.
+    quint64 prepare(const SessionRequest& request);
     void obtainAuth(quint64 id);
     void send(quint64 id);
     void onResponse(quint64 id, const HttpClientResponse& response);

@@ -60,8 +60,14 @@ struct ScriptRunResult
 /// checked every 5 ms, so a single huge allocation can overshoot it before the interrupt lands). Strings made by
 /// the bridge (response text) are capped by HttpClient's body cap.
 ///
-/// One sandbox per thread (QJSEngine is not thread-safe); it is reused across scripts, with a fresh global state
-/// for each script run.
+/// One sandbox per thread (QJSEngine is not thread-safe), reused across the scripts of a run: each distinct script
+/// text is compiled once (wrapped in a function, called per run) and the pm/client API is built once, its per-run
+/// state (response, request, info, tests[], the parsed body) reset for each run. Between runs, as in Postman
+/// (checked against newman 6.2.2): what a script adds to, replaces in or deletes from an API object is undone;
+/// `var` and function declarations stay in their script; an undeclared assignment (`helper = ...`) is a global the
+/// later scripts see, and so are changes to the built-ins. Freezing an API object or changing its prototype is
+/// refused, since it could not be undone (the Proxy says no; V4 then ignores Object.freeze and throws a TypeError for
+/// Object.setPrototypeOf).
 class ScriptSandbox
 {
 public:

@@ -5,6 +5,7 @@
 #include "support/ServerTestSupport.h"
 #include "workspace/Workspace.h"
 
+#include <QJsonDocument>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -27,7 +28,8 @@ RequestItem get(const QString& name, const QString& url)
 } // namespace
 
 /// The runner against the local mock API: order, captures feeding the next request, token assertions through the
-/// embedded issuer's JWKS, bail, data iterations, parallel iterations, requests without a response, JUnit output.
+/// embedded issuer's JWKS, bail, data iterations, parallel iterations, requests without a response, JUnit output,
+/// scripts in one reused sandbox.
 class TestCollectionRunner : public QObject
 {
     Q_OBJECT
@@ -40,6 +42,8 @@ private Q_SLOTS:
     void parallelIterationsKeepOrderWithin();
     void noResponseIsARequestError();
     void junitValidatesAgainstTheXsd();
+    void scriptsShareVariablesButNotApiState();
+    void jsonTextIsQtsIndentedJson();
 
 private:
     std::unique_ptr<Workspace> workspace(bool withFailing);
@@ -280,6 +284,83 @@ void TestCollectionRunner::junitValidatesAgainstTheXsd()
                          QStringLiteral(TOKENSCOPE_TEST_DATA "/junit/junit-10.xsd"), file});
     QVERIFY(lint.waitForFinished(60000));
     QVERIFY2(lint.exitCode() == 0, lint.readAllStandardError().constData());
+}
+
+void TestCollectionRunner::scriptsShareVariablesButNotApiState()
+{
+    // Every script of the run goes through one sandbox whose pm API is built once: the variables a script sets
+    // still feed the next request (its URL and its scripts), an undeclared global is shared as in newman, and what
+    // a script adds to pm is gone in the next script.
+    auto ws = std::make_unique<Workspace>();
+    CollectionNode* c = ws->insertCollection(0, CollectionNode::makeCollection(QStringLiteral("Scripts")));
+    RequestItem first = get(QStringLiteral("First"), base() + QStringLiteral("/ping"));
+    first.scripts = {{QStringLiteral("test"), QStringLiteral("text/javascript"),
+                      QStringLiteral("pm.environment.set('route', 'ping');"
+                                     "pm.environment.set('seen', pm.response.code);"
+                                     "fromFirst = pm.info.iteration;"
+                                     "pm.extra = 'first';"),
+                      true}};
+    RequestItem second = get(QStringLiteral("Second"), base() + QStringLiteral("/{{route}}"));
+    second.assertions = {AssertionTestData::make(ItemAssertion::Check::Status, {}, ItemAssertion::Op::Eq, 200)};
+    second.scripts = {
+        {QStringLiteral("test"), QStringLiteral("text/javascript"),
+         QStringLiteral("pm.test('fed', function () { pm.expect(pm.environment.get('seen')).to.equal('200'); });"
+                        "pm.test('global shared', function () { pm.expect(fromFirst).to.equal(pm.info.iteration); });"
+                        "pm.test('api reset', function () { pm.expect('extra' in pm).to.be.false; });"),
+         true}};
+    c->insertChild(0, CollectionNode::makeRequest(first));
+    c->insertChild(1, CollectionNode::makeRequest(second));
+    RunOptions options;
+    options.iterations = 2;
+    CollectionRunner runner(*ws, CollectionRunner::requestsBelow(*c), nullptr, options);
+    const RunReport report = runner.run();
+    QCOMPARE(report.requestCount, 4);
+    QCOMPARE(report.assertionCount, 8); // the status and three pm.test per Second
+    for (const auto& r : report.requests) {
+        for (const auto& a : r.assertions)
+            QVERIFY2(a.status == AssertionOutcome::Status::Passed,
+                     qPrintable(r.label + QStringLiteral(" ") + a.name + QStringLiteral(": ") + a.message));
+    }
+    QCOMPARE(report.requests.at(1).status, 200); // {{route}} came from First's script
+    QCOMPARE(report.requests.at(3).assertions.size(), 4);
+}
+
+void TestCollectionRunner::jsonTextIsQtsIndentedJson()
+{
+    // toJsonText() writes the --json-out file without QJsonObject; it must be the same bytes as Qt's serialiser,
+    // also for what needs escaping: quotes, backslashes, controls (escapeControls turns most into text), non-ASCII,
+    // a surrogate pair, unpaired surrogates, an empty assertion list, no response, a non-integral average.
+    RunReport report;
+    report.collection = QStringLiteral("Coll \"quoted\" \\ caf\u00e9");
+    report.iterations = 2;
+    RunRequestResult ok;
+    ok.label = QStringLiteral("Coll/Folder/Req \U0001F600");
+    ok.name = QStringLiteral("Req\tname\x01");
+    ok.method = QStringLiteral("GET");
+    ok.url = QStringLiteral("http://h/p?q=\u20ac");
+    ok.received = true;
+    ok.status = 200;
+    ok.elapsedMs = 3;
+    ok.responseBytes = 1234;
+    ok.assertions = {{QStringLiteral("passes"), AssertionOutcome::Status::Passed, {}},
+                     {QStringLiteral("fails \"x\""), AssertionOutcome::Status::Failed, QStringLiteral("a\nb\\c")},
+                     {QString(QChar(0xd800)) + QStringLiteral("x") + QChar(0xdc00), AssertionOutcome::Status::Errored,
+                      QStringLiteral("unsupported: pm.sendRequest")}};
+    report.add(ok, true);
+    RunRequestResult down;
+    down.iteration = 1;
+    down.label = QStringLiteral("Coll/Down");
+    down.name = QStringLiteral("Down");
+    down.method = QStringLiteral("POST");
+    down.url = QStringLiteral("http://127.0.0.1:9/");
+    down.error = QStringLiteral("connection refused");
+    down.elapsedMs = 4;
+    report.add(down, true);
+    report.totalMs = 17;
+    QCOMPARE(report.toJsonText(), QJsonDocument(report.toJson()).toJson());
+    report.bailed = true;
+    report.requests.clear();
+    QCOMPARE(report.toJsonText(), QJsonDocument(report.toJson()).toJson());
 }
 
 QTEST_GUILESS_MAIN(TestCollectionRunner)

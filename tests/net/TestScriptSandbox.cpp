@@ -18,11 +18,6 @@ HttpClientResponse jsonResponse()
     return r;
 }
 
-ItemScript test(const QString& source)
-{
-    return {QStringLiteral("test"), QStringLiteral("text/javascript"), source, true};
-}
-
 } // namespace
 
 /// The pm.* / client.* subset, the unsupported-call errors and the time and memory limits (ScriptSandbox).
@@ -42,9 +37,16 @@ private Q_SLOTS:
     void endlessLoopInterrupted();
     void memoryHogInterrupted();
     void noHostAccess();
+    void apiChangesDoNotReachTheNextRun();
+    void implicitGlobalsAreSharedAsInPostman();
+    void perRunFactsAreFresh();
+    void freezingTheApiIsRefused();
 
 private:
-    QList<AssertionOutcome> run(const QString& source);
+    QList<AssertionOutcome> run(const QString& source, const QString& event = QStringLiteral("test"),
+                                const QString& requestName = QStringLiteral("Items"));
+    static QString failures(const QList<AssertionOutcome>& outcomes);
+    static QString all(const QList<AssertionOutcome>& outcomes);
 
     ScriptSandbox m_sandbox;
     HttpClientResponse m_response;
@@ -63,10 +65,10 @@ void TestScriptSandbox::init()
     m_sandbox.setTimeLimitMs(ScriptSandbox::kDefaultTimeLimitMs);
 }
 
-QList<AssertionOutcome> TestScriptSandbox::run(const QString& source)
+QList<AssertionOutcome> TestScriptSandbox::run(const QString& source, const QString& event, const QString& requestName)
 {
     ScriptContext context;
-    context.event = QStringLiteral("test");
+    context.event = event;
     context.globals = &m_globals;
     context.collectionVariables = &m_collection;
     context.environment = &m_environment;
@@ -75,12 +77,30 @@ QList<AssertionOutcome> TestScriptSandbox::run(const QString& source)
     context.request.method = QStringLiteral("GET");
     context.request.url = QStringLiteral("http://x/items");
     context.request.headers = {{QStringLiteral("Accept"), QStringLiteral("application/json"), true}};
-    context.response = &m_response;
+    context.response = event == QLatin1String("test") ? &m_response : nullptr;
     context.elapsedMs = 12;
-    context.requestName = QStringLiteral("Items");
+    context.requestName = requestName;
     context.iteration = 2;
     context.iterationCount = 5;
-    return m_sandbox.run(test(source), context).tests;
+    return m_sandbox.run({event, QStringLiteral("text/javascript"), source, true}, context).tests;
+}
+
+QString TestScriptSandbox::all(const QList<AssertionOutcome>& outcomes)
+{
+    QStringList out;
+    for (const auto& o : outcomes)
+        out.append(QStringLiteral("%1 [%2]: %3").arg(o.name).arg(int(o.status)).arg(o.message));
+    return out.join(QLatin1Char('\n'));
+}
+
+QString TestScriptSandbox::failures(const QList<AssertionOutcome>& outcomes)
+{
+    QStringList out;
+    for (const auto& o : outcomes) {
+        if (o.status != AssertionOutcome::Status::Passed)
+            out.append(o.name + QStringLiteral(": ") + o.message);
+    }
+    return out.join(QLatin1Char('\n'));
 }
 
 void TestScriptSandbox::chaiAndResponse_data()
@@ -289,6 +309,97 @@ void TestScriptSandbox::noHostAccess()
                                              "});"));
     QCOMPARE(outcomes.size(), 1);
     QVERIFY2(outcomes.at(0).status == AssertionOutcome::Status::Passed, qPrintable(outcomes.at(0).message));
+}
+
+void TestScriptSandbox::apiChangesDoNotReachTheNextRun()
+{
+    // The API objects are built once per sandbox; what a script adds, replaces or deletes in them is undone before
+    // the next run, as with Postman's fresh objects (newman 6.2.2: pm.foo set in one script is undefined in the next).
+    auto outcomes = run(QStringLiteral("pm.foo = 7; pm.response.extra = 1; client.global.mine = 2;"
+                                       "pm.test = function () {}; delete pm.environment;"
+                                       "Object.defineProperty(pm.info, 'requestName', { value: 'forged' });"
+                                       "tests['own changes seen in the same run'] = pm.foo === 7 && "
+                                       "pm.response.extra === 1 && !('environment' in pm) && "
+                                       "pm.info.requestName === 'forged';"));
+    QVERIFY2(outcomes.size() == 1, qPrintable(all(outcomes)));
+    QVERIFY2(outcomes.at(0).status == AssertionOutcome::Status::Passed, qPrintable(failures(outcomes)));
+
+    outcomes = run(QStringLiteral("pm.test('pm.foo', function () { return pm.foo; });"
+                                  "pm.test('pm.response.extra', function () { return pm.response.extra; });"
+                                  "pm.test('client.global.mine', function () { return client.global.mine; });"
+                                  "pm.test('restored', function () {"
+                                  "  pm.expect(pm.environment.get('base')).to.equal('http://x');"
+                                  "  pm.expect(pm.info.requestName).to.equal('Items');"
+                                  "});"));
+    QVERIFY2(outcomes.size() == 4, qPrintable(all(outcomes))); // pm.test itself is back
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(outcomes.at(i).status, AssertionOutcome::Status::Errored);
+        QCOMPARE(outcomes.at(i).message, QStringLiteral("unsupported: ") + outcomes.at(i).name);
+    }
+    QVERIFY2(outcomes.at(3).status == AssertionOutcome::Status::Passed, qPrintable(failures(outcomes)));
+}
+
+void TestScriptSandbox::implicitGlobalsAreSharedAsInPostman()
+{
+    // newman 6.2.2 (checked with a two-request collection): an undeclared assignment in one request's script is a
+    // global the next request's script sees (Postman users rely on it for "utils = {...}" in a collection script);
+    // var and function declarations stay in their script. The sandbox matches that.
+    auto outcomes = run(QStringLiteral("sharedHelper = function (x) { return x * 2; };"
+                                       "var scriptLocal = 1; function declaredHere() {}"));
+    QVERIFY2(outcomes.isEmpty(), qPrintable(all(outcomes)));
+    outcomes = run(QStringLiteral("pm.test('shared', function () { pm.expect(sharedHelper(21)).to.equal(42); });"
+                                  "pm.test('var stays', function () {"
+                                  "  pm.expect(typeof scriptLocal).to.equal('undefined');"
+                                  "  pm.expect(typeof declaredHere).to.equal('undefined');"
+                                  "});"),
+                   QStringLiteral("prerequest"));
+    QVERIFY2(outcomes.size() == 2, qPrintable(all(outcomes)));
+    QVERIFY2(failures(outcomes).isEmpty(), qPrintable(failures(outcomes)));
+}
+
+void TestScriptSandbox::perRunFactsAreFresh()
+{
+    // One compiled script, three runs: each sees its own response (the parsed body is not kept), request and
+    // tests[] object; a pre-request run sees no response at all.
+    const QString probe = QStringLiteral(
+        "tests[pm.info.eventName + ' ' + pm.info.requestName + ' ' + (pm.response ? pm.response.json().id : 'none') + "
+        "' ' + (response ? response.body.id : 'none') + ' ' + typeof responseBody + ' ' + Object.keys(tests).length] "
+        "= true;");
+    auto outcomes = run(probe);
+    QVERIFY2(outcomes.size() == 1, qPrintable(all(outcomes)));
+    QCOMPARE(outcomes.at(0).name, QStringLiteral("test Items 7 7 string 0"));
+    outcomes = run(probe, QStringLiteral("prerequest"), QStringLiteral("Next"));
+    QVERIFY2(outcomes.size() == 1, qPrintable(all(outcomes)));
+    QCOMPARE(outcomes.at(0).name, QStringLiteral("prerequest Next none none undefined 0"));
+    m_response.body = R"({"id": 8})";
+    m_response.status = 404;
+    outcomes = run(probe + QStringLiteral("pm.test('status', function () { pm.response.to.have.status(404); });"),
+                   QStringLiteral("test"), QStringLiteral("Third"));
+    QVERIFY2(outcomes.size() == 2, qPrintable(all(outcomes)));
+    QCOMPARE(outcomes.at(0).name, QStringLiteral("status"));
+    QVERIFY2(outcomes.at(0).status == AssertionOutcome::Status::Passed, qPrintable(failures(outcomes)));
+    QCOMPARE(outcomes.at(1).name, QStringLiteral("test Third 8 8 string 0"));
+}
+
+void TestScriptSandbox::freezingTheApiIsRefused()
+{
+    // A frozen or re-prototyped API object could not be reset for the next run, so the Proxy refuses both: V4 makes
+    // Object.freeze on it a silent no-op (it ignores the refusal) and Object.setPrototypeOf a TypeError.
+    auto outcomes = run(QStringLiteral("Object.freeze(pm); Object.preventExtensions(pm.response);"
+                                       "tests['still extensible'] = Object.isExtensible(pm) && "
+                                       "Object.isExtensible(pm.response);"));
+    QVERIFY2(outcomes.size() == 1, qPrintable(all(outcomes)));
+    QVERIFY2(outcomes.at(0).status == AssertionOutcome::Status::Passed, qPrintable(all(outcomes)));
+    outcomes = run(QStringLiteral("Object.setPrototypeOf(pm.response, null);"));
+    QVERIFY2(outcomes.size() == 1, qPrintable(all(outcomes)));
+    QCOMPARE(outcomes.at(0).name, QStringLiteral("script test"));
+    QCOMPARE(outcomes.at(0).status, AssertionOutcome::Status::Errored);
+    outcomes = run(QStringLiteral("pm.foo = 1; pm.test('extensible', function () { pm.expect(pm.foo).to.equal(1); });"
+                                  "pm.test('prototype', function () {"
+                                  "  pm.expect(Object.getPrototypeOf(pm.response) === Object.prototype).to.be.true;"
+                                  "});"));
+    QVERIFY2(outcomes.size() == 2, qPrintable(all(outcomes)));
+    QVERIFY2(failures(outcomes).isEmpty(), qPrintable(failures(outcomes)));
 }
 
 QTEST_GUILESS_MAIN(TestScriptSandbox)
