@@ -136,7 +136,10 @@ Result<ImportResult> Importer::importData(const QByteArray& data, const QString&
         }
         format = *detected;
     }
-    return importDetected(data, fileName, format, parsed);
+    auto result = importDetected(data, fileName, format, parsed);
+    if (result && format == Format::HttpEnvironment)
+        HttpEnvironmentImporter::applyShared(result.value());
+    return result;
 }
 
 Result<ImportResult> Importer::importDetected(const QByteArray& data, const QString& fileName, Format format,
@@ -188,6 +191,26 @@ Result<ImportResult> Importer::importDetected(const QByteArray& data, const QStr
 }
 
 Result<ImportResult> Importer::importFile(const QString& path, Format format)
+{
+    auto result = readFile(path, format); // `format`: the one detected
+    // The JetBrains client reads http-client.private.env.json beside the public file and merges it in; so does the
+    // import (its values are secrets, reported as such). "$shared" goes into each environment after that merge, so
+    // that an environment's own value (public or private) wins over a shared one (public or private).
+    if (!result || format != Format::HttpEnvironment)
+        return result;
+    const QString privatePath = HttpEnvironmentImporter::privateSibling(path);
+    if (!privatePath.isEmpty() && QFileInfo::exists(privatePath)) {
+        Format privateFormat = Format::HttpEnvironment;
+        auto privateResult = readFile(privatePath, privateFormat);
+        if (!privateResult)
+            return privateResult.error();
+        HttpEnvironmentImporter::mergePrivate(result.value(), std::move(privateResult).value());
+    }
+    HttpEnvironmentImporter::applyShared(result.value());
+    return result;
+}
+
+Result<ImportResult> Importer::readFile(const QString& path, Format& format)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))

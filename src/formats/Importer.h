@@ -51,6 +51,9 @@ public:
     static Result<ImportResult> importFile(const QString& path, Format format);
 
 private:
+    /// importFile() without the private sibling and "$shared": reads `path` and imports it; `format` (Auto) is set to
+    /// the format detected.
+    static Result<ImportResult> readFile(const QString& path, Format& format);
     /// detect(); when the data is JSON, the parsed document goes to `parsed` (not null) for the import to reuse.
     static std::optional<Format> detectParsed(const QByteArray& data, const QString& fileName, QJsonDocument* parsed);
 
