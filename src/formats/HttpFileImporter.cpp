@@ -112,6 +112,8 @@ Result<ImportResult> HttpFileImporter::import(const QByteArray& data, const QStr
 
     qsizetype i = 0;
     while (i < lines.size()) {
+        if (ImportText::interrupted())
+            return ImportText::cancelled();
         // One block: up to the next "###" line.
         QString blockName;
         if (lines.at(i).trimmed().startsWith(QLatin1String("###"))) {

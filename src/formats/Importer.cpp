@@ -145,6 +145,8 @@ Result<ImportResult> Importer::importData(const QByteArray& data, const QString&
 Result<ImportResult> Importer::importDetected(const QByteArray& data, const QString& fileName, Format format,
                                               const QJsonDocument& parsed)
 {
+    if (ImportText::interrupted()) // cancelled while the file was read or parsed for detection
+        return ImportText::cancelled();
     Result<ImportResult> result = Error(ErrorCode::Usage, QStringLiteral("no format"));
     switch (format) {
     case Format::Postman:
