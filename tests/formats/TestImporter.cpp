@@ -38,6 +38,7 @@ private Q_SLOTS:
     void importFileErrors();
     void interruptedImportStopsPerItem_data();
     void interruptedImportStopsPerItem();
+    void loadEnvironment();
 };
 
 void TestImporter::formatNames()
@@ -277,6 +278,30 @@ void TestImporter::interruptedImportStopsPerItem()
     QVERIFY(!normal->value().collections.empty());
     // Through Importer too, and on the GUI thread (never "interrupted") as before.
     QVERIFY(Importer::importFile(path, Importer::Format::Auto).ok());
+}
+
+/// run --env-file and the GUI Runner's environment file: one environment out of a Postman or http-client file.
+void TestImporter::loadEnvironment()
+{
+    const QString postman =
+        QStringLiteral(TOKENSCOPE_TEST_DATA "/postman/newman-v2-regression-tests.postman_environment.json");
+    const auto one = Importer::loadEnvironment(postman);
+    QVERIFY2(one.ok(), one.ok() ? "" : qPrintable(one.error().message));
+    QVERIFY(!one->variables().isEmpty());
+    const QString http = QStringLiteral(TOKENSCOPE_TEST_DATA "/http/kulala-demos-http-client.env.json");
+    const auto several = Importer::loadEnvironment(http);
+    QCOMPARE(several.error().code, ErrorCode::Usage);
+    QCOMPARE(several.error().message,
+             QStringLiteral("kulala-demos-http-client.env.json holds several environments (dev, prod): choose one by "
+                            "name"));
+    const auto prod = Importer::loadEnvironment(http, QStringLiteral("prod"));
+    QVERIFY(prod.ok());
+    QCOMPARE(prod->variable(QStringLiteral("FROM_ENV_FILE_URL"))->value, QStringLiteral("https://httpbin.org/headers"));
+    QCOMPARE(Importer::loadEnvironment(http, QStringLiteral("staging")).error().code, ErrorCode::NotFound);
+    const QString collection = QStringLiteral(TOKENSCOPE_TEST_DATA "/http/kulala-basic.http");
+    QCOMPARE(Importer::loadEnvironment(collection).error().code, ErrorCode::Usage); // no environment in it
+    QCOMPARE(Importer::loadEnvironment(QStringLiteral(TOKENSCOPE_TEST_DATA "/missing.json")).error().code,
+             ErrorCode::Io);
 }
 
 QTEST_GUILESS_MAIN(TestImporter)
