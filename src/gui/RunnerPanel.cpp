@@ -238,6 +238,9 @@ void RunnerPanel::refreshEnvFileNames()
     m_envFileEnvironment->clear();
     const QString path = m_envFile->text().trimmed();
     m_envFileEnvironment->setEnabled(false);
+    // The file's environment replaces the workspace's (as --env-file does): the workspace choice is off meanwhile.
+    m_environment->setEnabled(path.isEmpty());
+    m_environment->setToolTip(path.isEmpty() ? QString() : tr("Replaced by the environment file for the run."));
     if (path.isEmpty())
         return;
     // A small file, read on the GUI thread: environment files hold a few variables.

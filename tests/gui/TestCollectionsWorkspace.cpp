@@ -841,6 +841,7 @@ void TestCollectionsWorkspace::runnerOptionsEnvFileAndRerunFailed()
     auto* envNames = child<QComboBox>(runner, "runnerEnvFileEnvironmentComboBox");
     QCOMPARE(envNames->count(), 2);
     QVERIFY(envNames->isEnabled());
+    QVERIFY(!child<QComboBox>(runner, "runnerEnvironmentComboBox")->isEnabled()); // replaced by the file
     envNames->setCurrentIndex(envNames->findText(QStringLiteral("mock")));
     child<QSpinBox>(runner, "runnerIterationsSpinBox")->setValue(2);
     child<QSpinBox>(runner, "runnerParallelSpinBox")->setValue(2);
