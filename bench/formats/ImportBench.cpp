@@ -4,6 +4,7 @@
 // collection, inherited).
 // import-bench run FILE [RUNS]: PostmanImporter::import of FILE's bytes (JSON parse + model + report), RUNS times;
 // prints min/median/max wall time in ms and the request count.
+// import-bench cancel FILE [RUNS]: the reading thread's CPU time for a whole import and for one interrupted (Cancel).
 #include "formats/PostmanImporter.h"
 
 #include <QCoreApplication>
@@ -13,8 +14,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <QThread>
 
 #include <algorithm>
+#include <ctime>
+#include <memory>
 #include <vector>
 
 namespace {
@@ -121,6 +125,49 @@ int run(const QString& path, int runs)
     return 0;
 }
 
+/// CPU time of the calling thread in ms (CLOCK_THREAD_CPUTIME_ID: what a Cancel must stop spending; wall time means
+/// little on a shared machine).
+double threadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+/// The GUI's Cancel (ImportDialog: QThread::requestInterruption): the CPU the reading thread spends on a whole import,
+/// and on one interrupted before its first item (what remains is the whole-document JSON parse, not interruptible).
+int cancel(const QString& path, int runs)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return 1;
+    const QByteArray data = f.readAll();
+    for (const bool interrupt : {false, true}) {
+        std::vector<double> ms;
+        bool cancelled = false;
+        for (int i = 0; i < runs; ++i) {
+            double spent = 0;
+            std::unique_ptr<QThread> thread(QThread::create([&] {
+                if (interrupt)
+                    QThread::currentThread()->requestInterruption();
+                const double start = threadCpuMs();
+                const auto result = PostmanImporter::import(data);
+                spent = threadCpuMs() - start;
+                cancelled = !result && result.error().code == ErrorCode::Cancelled;
+            }));
+            thread->start();
+            thread->wait();
+            ms.push_back(spent);
+        }
+        std::sort(ms.begin(), ms.end());
+        QTextStream(stdout) << (interrupt ? "interrupted before the first item" : "whole import") << ": thread CPU min "
+                            << QString::number(ms.front(), 'f', 1) << " ms, median "
+                            << QString::number(ms[ms.size() / 2], 'f', 1) << " ms over " << runs << " runs"
+                            << (interrupt ? (cancelled ? " (ERR_CANCELLED)" : " (NOT cancelled)") : "") << "\n";
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -132,6 +179,8 @@ int main(int argc, char** argv)
                         args.value(4, QStringLiteral("100")).toInt());
     if (args.size() >= 3 && args.at(1) == QLatin1String("run"))
         return run(args.at(2), std::max(1, args.value(3, QStringLiteral("10")).toInt()));
-    QTextStream(stderr) << "usage: import-bench gen FILE [REQUESTS] [FOLDERS] | run FILE [RUNS]\n";
+    if (args.size() >= 3 && args.at(1) == QLatin1String("cancel"))
+        return cancel(args.at(2), std::max(1, args.value(3, QStringLiteral("5")).toInt()));
+    QTextStream(stderr) << "usage: import-bench gen FILE [REQUESTS] [FOLDERS] | run FILE [RUNS] | cancel FILE [RUNS]\n";
     return 2;
 }

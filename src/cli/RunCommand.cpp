@@ -205,25 +205,13 @@ int RunCommand::run(const QStringList& arguments, CliContext& ctx)
     // The environment: from --env-file (Postman or http-client; --env picks one of several), or the workspace's.
     std::optional<Environment> environment;
     if (parser.isSet(envFile)) {
-        auto imported = Importer::importFile(parser.value(envFile), Importer::Format::Auto);
-        if (!imported)
-            return ctx.fail(imported.error());
-        const QList<Environment>& envs = imported->environments;
-        if (envs.isEmpty())
-            return ctx.usage(QStringLiteral("--env-file holds no environment"));
-        if (parser.isSet(env)) {
-            for (const Environment& e : envs) {
-                if (e.name() == parser.value(env))
-                    environment = e;
-            }
-            if (!environment)
-                return ctx.fail(Error(ErrorCode::NotFound, QStringLiteral("no environment \"%1\" in --env-file")
-                                                               .arg(CliWorkspace::printable(parser.value(env)))));
-        } else if (envs.size() == 1) {
-            environment = envs.first();
-        } else {
-            return ctx.usage(QStringLiteral("--env-file holds several environments: choose one with --env NAME"));
+        auto loaded = Importer::loadEnvironment(parser.value(envFile), parser.value(env));
+        if (!loaded) {
+            if (loaded.error().code == ErrorCode::Usage)
+                return ctx.usage(CliWorkspace::printable(QStringLiteral("--env-file: ") + loaded.error().message));
+            return ctx.fail(loaded.error());
         }
+        environment = std::move(loaded).value();
     } else if (parser.isSet(env)) {
         const Environment* e = workspace->environment(parser.value(env));
         if (!e)

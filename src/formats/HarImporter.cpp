@@ -77,6 +77,8 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
     QSet<QString> taken;
     int index = 0;
     for (const auto& entryValue : log.value(QStringLiteral("entries")).toArray()) {
+        if (ImportText::interrupted())
+            return ImportText::cancelled();
         ++index;
         const QJsonObject entry = entryValue.toObject();
         const QJsonObject request = entry.value(QStringLiteral("request")).toObject();

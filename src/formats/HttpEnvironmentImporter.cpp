@@ -20,8 +20,10 @@ QString httpEnvQuoted(const QString& text)
 }
 
 /// JetBrains HTTP Client `Security.Auth.<id>` (https://www.jetbrains.com/help/idea/oauth-2-0-authorization.html):
-/// one auth profile per OAuth 2.0 entry; other types are dropped with a line.
-void securityAuth(const QJsonValue& security, const QString& environment, ImportResult& result)
+/// one auth profile per OAuth 2.0 entry; other types are dropped with a line. In the private file an entry without
+/// "Type" is the secret part (client secret, password) of the public file's entry of that id, merged into it by
+/// mergePrivate(): read as OAuth 2.0.
+void securityAuth(const QJsonValue& security, const QString& environment, ImportResult& result, bool isPrivate)
 {
     using Outcome = ImportReport::Outcome;
     ImportReport& report = result.report;
@@ -34,7 +36,8 @@ void securityAuth(const QJsonValue& security, const QString& environment, Import
     for (auto it = auth.begin(); it != auth.end(); ++it) {
         const QJsonObject o = it.value().toObject();
         const QString type = ImportText::scalarText(o.value(QStringLiteral("Type")));
-        if (type.compare(QLatin1String("OAuth2"), Qt::CaseInsensitive) != 0) {
+        const bool privatePart = isPrivate && !o.contains(QStringLiteral("Type"));
+        if (!privatePart && type.compare(QLatin1String("OAuth2"), Qt::CaseInsensitive) != 0) {
             report.add(Outcome::Dropped, QStringLiteral("auth"), environment,
                        QStringLiteral("Security.Auth %1 of type %2 has no equivalent")
                            .arg(httpEnvQuoted(it.key()), httpEnvQuoted(type)));
@@ -129,8 +132,13 @@ void securityAuth(const QJsonValue& security, const QString& environment, Import
                 names << e.name;
             p.name = CollectionNode::uniqueName(p.name + QStringLiteral(" (") + environment + QLatin1Char(')'), names);
         }
-        notes.prepend(QStringLiteral("Security.Auth %1 of environment %2 (%3)")
-                          .arg(httpEnvQuoted(it.key()), httpEnvQuoted(environment), AuthProfile::grantName(p.grant)));
+        if (privatePart)
+            notes.prepend(QStringLiteral("private part of Security.Auth %1 of environment %2")
+                              .arg(httpEnvQuoted(it.key()), httpEnvQuoted(environment)));
+        else
+            notes.prepend(
+                QStringLiteral("Security.Auth %1 of environment %2 (%3)")
+                    .arg(httpEnvQuoted(it.key()), httpEnvQuoted(environment), AuthProfile::grantName(p.grant)));
         result.authProfiles.append(p);
         report.add(Outcome::Converted, QStringLiteral("auth profile"), p.name, notes.join(QStringLiteral("; ")));
     }
@@ -139,7 +147,10 @@ void securityAuth(const QJsonValue& security, const QString& environment, Import
 
 bool HttpEnvironmentImporter::recognizes(const QJsonDocument& doc)
 {
-    const QJsonObject root = doc.object();
+    QJsonObject root = doc.object();
+    // Editors write a "$schema" reference to the env file's JSON schema (kulala.nvim's, for one) beside the
+    // environments: it is not an environment.
+    root.remove(QStringLiteral("$schema"));
     return doc.isObject() && !root.isEmpty() &&
            std::all_of(root.begin(), root.end(), [](const QJsonValue& v) { return v.isObject(); });
 }
@@ -155,7 +166,8 @@ Result<ImportResult> HttpEnvironmentImporter::import(const QByteArray& data, boo
     using Outcome = ImportReport::Outcome;
     ImportResult result;
     ImportReport& report = result.report;
-    const QJsonObject root = doc->object();
+    QJsonObject root = doc->object();
+    root.remove(QStringLiteral("$schema"));
     for (auto env = root.begin(); env != root.end(); ++env) {
         const QString name = env.key();
         QStringList notes;
@@ -163,7 +175,7 @@ Result<ImportResult> HttpEnvironmentImporter::import(const QByteArray& data, boo
         const QJsonObject values = env.value().toObject();
         for (auto it = values.begin(); it != values.end(); ++it) {
             if (it.key() == QLatin1String("Security")) {
-                securityAuth(it.value(), name, result);
+                securityAuth(it.value(), name, result, isPrivate);
                 continue;
             }
             EnvironmentVariable v;
@@ -245,4 +257,31 @@ void HttpEnvironmentImporter::mergePrivate(ImportResult& publicResult, ImportRes
     publicResult.report.append(privateResult.report);
     for (const ImportReport::Entry& e : std::as_const(merged))
         publicResult.report.add(e.outcome, e.kind, e.path, e.detail);
+}
+
+void HttpEnvironmentImporter::applyShared(ImportResult& result)
+{
+    const QString sharedName = QStringLiteral("$shared");
+    auto shared = std::find_if(result.environments.begin(), result.environments.end(),
+                               [&](const Environment& e) { return e.name() == sharedName; });
+    if (shared == result.environments.end() || result.environments.size() < 2)
+        return;
+    const Environment sharedEnvironment = *shared;
+    result.environments.erase(shared);
+    for (Environment& e : result.environments) {
+        int added = 0;
+        for (const EnvironmentVariable& v : sharedEnvironment.variables()) {
+            if (!e.variable(v.name)) {
+                e.setVariable(v.name, v.value, v.secret);
+                ++added;
+            }
+        }
+        result.report.add(ImportReport::Outcome::Converted, QStringLiteral("environment"), e.name(),
+                          QStringLiteral("%1 variables from \"$shared\"").arg(added));
+    }
+    result.report.add(ImportReport::Outcome::Converted, QStringLiteral("environment"), sharedName,
+                      QStringLiteral("%1 shared variables merged into each of the %2 environments, not an environment "
+                                     "of its own (JetBrains HTTP Client)")
+                          .arg(sharedEnvironment.variables().size())
+                          .arg(result.environments.size()));
 }

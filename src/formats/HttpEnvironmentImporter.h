@@ -30,4 +30,9 @@ public:
     /// `dir/x.private.env.json` for `dir/x.env.json`; empty for a name that does not end in ".env.json" or is
     /// already private.
     static QString privateSibling(const QString& publicPath);
+    /// JetBrains HTTP Client: the variables of the "$shared" environment belong to every environment, each
+    /// environment's own value first. Adds them to each other environment and removes "$shared" (with a converted
+    /// line); a file whose only environment is "$shared" keeps it. Importer applies it after mergePrivate(), so that
+    /// an environment's own value, public or private, wins over a shared one.
+    static void applyShared(ImportResult& result);
 };

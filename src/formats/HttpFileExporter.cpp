@@ -18,14 +18,16 @@ bool specialBodyLine(const QString& line)
            t.startsWith(QLatin1String("< {%"));
 }
 
-/// A script that is .http handler code already (JetBrains `client.*` API, no Postman API): written as it is.
+/// A script that is .http handler code already (JavaScript without the Postman API: JetBrains `client.*` and
+/// `request.variables`, or plain code such as kulala.nvim's `console.log` handlers): written as it is. Requiring
+/// `client.` dropped real .http pre-request scripts (`request.variables.set(...)`) on export.
 bool isHttpHandler(const ItemScript& script)
 {
     const QString& s = script.source;
     const bool postman = s.contains(QLatin1String("pm.")) || s.contains(QLatin1String("postman.")) ||
                          s.contains(QLatin1String("tests[")) || s.contains(QLatin1String("responseBody"));
     return script.enabled && script.language.contains(QLatin1String("javascript")) && !postman &&
-           s.contains(QLatin1String("client.")) && !s.contains(QLatin1String("%}")) &&
+           !s.contains(QLatin1String("%}")) &&
            (script.event == QLatin1String("test") || script.event == QLatin1String("prerequest"));
 }
 
@@ -267,9 +269,8 @@ private:
             if (s.event == QLatin1String("test") && isHttpHandler(s))
                 block << QString() << QStringLiteral("> {%") << s.source << QStringLiteral("%}");
             else if (!isHttpHandler(s))
-                report(
-                    ImportReport::Outcome::Dropped, QStringLiteral("script"), path,
-                    QStringLiteral("%1 script not written (only .http handler code, client.*, is exact)").arg(s.event));
+                report(ImportReport::Outcome::Dropped, QStringLiteral("script"), path,
+                       QStringLiteral("%1 script not written (Postman API code has no .http equivalent)").arg(s.event));
         }
         for (const ItemAssertion& a : item.assertions)
             report(ImportReport::Outcome::Dropped, QStringLiteral("assertion"), path,

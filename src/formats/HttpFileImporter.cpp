@@ -112,6 +112,8 @@ Result<ImportResult> HttpFileImporter::import(const QByteArray& data, const QStr
 
     qsizetype i = 0;
     while (i < lines.size()) {
+        if (ImportText::interrupted())
+            return ImportText::cancelled();
         // One block: up to the next "###" line.
         QString blockName;
         if (lines.at(i).trimmed().startsWith(QLatin1String("###"))) {
@@ -155,6 +157,11 @@ Result<ImportResult> HttpFileImporter::import(const QByteArray& data, const QStr
             } else if (t.startsWith(QLatin1String("< {%"))) {
                 item.scripts.append(
                     {QStringLiteral("prerequest"), QStringLiteral("text/javascript"), httpScript(lines, i, 1), true});
+            } else if (t.startsWith(QLatin1String("< "))) {
+                // JetBrains: `< path/to/script.js` before the request line is a pre-request script file.
+                dropped.append({QStringLiteral("script"),
+                                QStringLiteral("pre-request script file %1 not read (only inline scripts are kept)")
+                                    .arg(t.mid(1).trimmed())});
             } else if (httpRequestLine(t, item.request.method, item.request.url)) {
                 haveRequest = true;
             } else {
@@ -163,9 +170,17 @@ Result<ImportResult> HttpFileImporter::import(const QByteArray& data, const QStr
             }
         }
         if (!haveRequest) {
-            // Only variables and comments: not a request. Lines that were neither are reported.
+            // Only variables and comments: not a request. Lines that were neither are reported, and so is a
+            // pre-request script with no request after it in its block (kulala.nvim's demos put one in a block of
+            // its own, above a `### name` block holding the request): it has nothing to run before.
+            for (const ItemScript& s : std::as_const(item.scripts))
+                dropped.append({QStringLiteral("script"),
+                                QStringLiteral("%1 script of %2 lines in a block without a request line not kept")
+                                    .arg(s.event, QString::number(s.source.count(QLatin1Char('\n')) + 1))});
             for (const auto& d : dropped)
-                report.add(ImportReport::Outcome::Dropped, d.first, collectionPath, d.second);
+                report.add(ImportReport::Outcome::Dropped, d.first,
+                           blockName.isEmpty() ? collectionPath : Workspace::joinPath({collectionName, blockName}),
+                           d.second);
             i = end;
             continue;
         }
@@ -177,8 +192,15 @@ Result<ImportResult> HttpFileImporter::import(const QByteArray& data, const QStr
         }
         for (; i < end && !lines.at(i).trimmed().isEmpty(); ++i) {
             const QString t = lines.at(i).trimmed();
-            if (httpIsComment(t))
+            if (httpIsComment(t)) {
+                // A directive among the headers (kulala.nvim's `# @env-json-key`) is as lost as one above the
+                // request line: say so. A plain comment is not data.
+                const QString text = t.startsWith(QLatin1Char('#')) ? t.mid(1).trimmed() : t.mid(2).trimmed();
+                if (text.startsWith(QLatin1Char('@')))
+                    dropped.append({QStringLiteral("setting"),
+                                    QStringLiteral("directive %1 not kept").arg(text.section(QLatin1Char(' '), 0, 0))});
                 continue;
+            }
             const qsizetype colon = t.indexOf(QLatin1Char(':'));
             item.request.headers.append(
                 {(colon < 0 ? t : t.left(colon)).trimmed(), colon < 0 ? QString() : t.mid(colon + 1).trimmed(), true});

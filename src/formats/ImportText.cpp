@@ -5,6 +5,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QThread>
 
 QByteArray ImportText::withoutBom(const QByteArray& data)
 {
@@ -56,4 +57,16 @@ QString ImportText::scalarText(const QJsonValue& value)
         break;
     }
     return {};
+}
+
+bool ImportText::interrupted()
+{
+    // One relaxed atomic load when nobody asked (QThread's fast path): cheap enough to ask per item.
+    const QThread* thread = QThread::currentThread();
+    return thread && thread->isInterruptionRequested();
+}
+
+Error ImportText::cancelled()
+{
+    return Error(ErrorCode::Cancelled, QStringLiteral("the import was cancelled"));
 }

@@ -22,4 +22,12 @@ public:
     /// A scalar as the text a variable would hold: strings as they are, numbers without a trailing ".0",
     /// booleans as "true"/"false", null and undefined as "". Objects and arrays as compact JSON.
     static QString scalarText(const QJsonValue& value);
+
+    /// True when the thread running the import was asked to stop (QThread::requestInterruption(): the GUI's
+    /// Cancel). The importers check it once per item (request, entry, operation, resource, .http block) and return
+    /// cancelled() instead of converting the rest, so that a cancelled read of a big file does not keep a core busy.
+    /// The parse of the whole document (QJsonDocument, yaml-cpp) before that is not interruptible.
+    static bool interrupted();
+    /// ERR_CANCELLED, what an interrupted import returns.
+    static Error cancelled();
 };

@@ -136,12 +136,17 @@ Result<ImportResult> Importer::importData(const QByteArray& data, const QString&
         }
         format = *detected;
     }
-    return importDetected(data, fileName, format, parsed);
+    auto result = importDetected(data, fileName, format, parsed);
+    if (result && format == Format::HttpEnvironment)
+        HttpEnvironmentImporter::applyShared(result.value());
+    return result;
 }
 
 Result<ImportResult> Importer::importDetected(const QByteArray& data, const QString& fileName, Format format,
                                               const QJsonDocument& parsed)
 {
+    if (ImportText::interrupted()) // cancelled while the file was read or parsed for detection
+        return ImportText::cancelled();
     Result<ImportResult> result = Error(ErrorCode::Usage, QStringLiteral("no format"));
     switch (format) {
     case Format::Postman:
@@ -189,6 +194,26 @@ Result<ImportResult> Importer::importDetected(const QByteArray& data, const QStr
 
 Result<ImportResult> Importer::importFile(const QString& path, Format format)
 {
+    auto result = readFile(path, format); // `format`: the one detected
+    // The JetBrains client reads http-client.private.env.json beside the public file and merges it in; so does the
+    // import (its values are secrets, reported as such). "$shared" goes into each environment after that merge, so
+    // that an environment's own value (public or private) wins over a shared one (public or private).
+    if (!result || format != Format::HttpEnvironment)
+        return result;
+    const QString privatePath = HttpEnvironmentImporter::privateSibling(path);
+    if (!privatePath.isEmpty() && QFileInfo::exists(privatePath)) {
+        Format privateFormat = Format::HttpEnvironment;
+        auto privateResult = readFile(privatePath, privateFormat);
+        if (!privateResult)
+            return privateResult.error();
+        HttpEnvironmentImporter::mergePrivate(result.value(), std::move(privateResult).value());
+    }
+    HttpEnvironmentImporter::applyShared(result.value());
+    return result;
+}
+
+Result<ImportResult> Importer::readFile(const QString& path, Format& format)
+{
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return Error(ErrorCode::Io, QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));
@@ -206,17 +231,32 @@ Result<ImportResult> Importer::importFile(const QString& path, Format format)
         if (const auto detected = detectParsed(data, path, &parsed))
             format = *detected;
     }
-    auto result = format == Format::Auto ? importData(data, path, format) : importDetected(data, path, format, parsed);
-    // The JetBrains client reads http-client.private.env.json beside the public file and merges it in; so does the
-    // import (its values are secrets, reported as such).
-    const QString privatePath = HttpEnvironmentImporter::privateSibling(path);
-    if (!result || format != Format::HttpEnvironment || privatePath.isEmpty() || !QFileInfo::exists(privatePath))
-        return result;
-    auto privateResult = importFile(privatePath, Format::HttpEnvironment);
-    if (!privateResult)
-        return privateResult.error();
-    HttpEnvironmentImporter::mergePrivate(result.value(), std::move(privateResult).value());
-    return result;
+    return format == Format::Auto ? importData(data, path, format) : importDetected(data, path, format, parsed);
+}
+
+Result<Environment> Importer::loadEnvironment(const QString& path, const QString& name)
+{
+    auto imported = importFile(path, Format::Auto);
+    if (!imported)
+        return imported.error();
+    const QList<Environment>& envs = imported->environments;
+    const QString file = QFileInfo(path).fileName();
+    if (envs.isEmpty())
+        return Error(ErrorCode::Usage, QStringLiteral("%1 holds no environment").arg(file));
+    if (name.isEmpty()) {
+        if (envs.size() == 1)
+            return envs.first();
+        QStringList names;
+        for (const Environment& e : envs)
+            names << e.name();
+        return Error(ErrorCode::Usage, QStringLiteral("%1 holds several environments (%2): choose one by name")
+                                           .arg(file, names.join(QStringLiteral(", "))));
+    }
+    for (const Environment& e : envs) {
+        if (e.name() == name)
+            return e;
+    }
+    return Error(ErrorCode::NotFound, QStringLiteral("no environment \"%1\" in %2").arg(name, file));
 }
 
 Result<ImportResult> Importer::importCurl(const QByteArray& data, const QString& fileName)

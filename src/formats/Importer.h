@@ -49,8 +49,16 @@ public:
     /// (`x.env.json` with `x.private.env.json`, HttpEnvironmentImporter::mergePrivate). Errors: ERR_IO,
     /// ERR_INPUT_TOO_LARGE, and those of importData().
     static Result<ImportResult> importFile(const QString& path, Format format);
+    /// One environment of an environment file, as `run --env-file F [--env NAME]` and the GUI Runner's environment
+    /// file take it: a Postman environment or globals file, or an http-client env file (with its private sibling).
+    /// `name` chooses among the file's environments; empty takes the only one. Errors: those of importFile();
+    /// ERR_USAGE when the file holds no environment, or several and no `name`; ERR_NOT_FOUND when none is `name`.
+    static Result<Environment> loadEnvironment(const QString& path, const QString& name = {});
 
 private:
+    /// importFile() without the private sibling and "$shared": reads `path` and imports it; `format` (Auto) is set to
+    /// the format detected.
+    static Result<ImportResult> readFile(const QString& path, Format& format);
     /// detect(); when the data is JSON, the parsed document goes to `parsed` (not null) for the import to reuse.
     static std::optional<Format> detectParsed(const QByteArray& data, const QString& fileName, QJsonDocument* parsed);
 

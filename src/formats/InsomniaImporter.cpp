@@ -83,6 +83,8 @@ Result<ImportResult> InsomniaImporter::import(const QJsonObject& root)
         importer.importV4(root);
     else
         importer.importV5(root);
+    if (ImportText::interrupted())
+        return ImportText::cancelled();
     return result;
 }
 
@@ -231,6 +233,8 @@ void InsomniaImporter::importV4(const QJsonObject& root)
     QList<QJsonObject> workspaces;
     QSet<QString> ids;
     for (const auto& entry : root.value(QStringLiteral("resources")).toArray()) {
+        if (ImportText::interrupted())
+            return;
         const QJsonObject r = entry.toObject();
         if (r.isEmpty()) {
             m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("item"), QString(),
@@ -336,6 +340,8 @@ void InsomniaImporter::importV4Children(const QList<QJsonObject>& resources, Col
 {
     const QString where = Workspace::joinPath(parent.path());
     for (const QJsonObject& r : resources) {
+        if (ImportText::interrupted())
+            return;
         const QString id = insomniaString(r, "_id");
         if (m_visited.contains(id) && !id.isEmpty())
             continue;
@@ -426,6 +432,8 @@ void InsomniaImporter::importV5Items(const QJsonArray& itemsArray, CollectionNod
         return insomniaSortKey(a) < insomniaSortKey(b);
     });
     for (const QJsonObject& item : std::as_const(items)) {
+        if (ImportText::interrupted())
+            return;
         if (item.contains(QStringLiteral("children"))) {
             if (CollectionNode* folder = importFolder(item, parent, depth))
                 importV5Items(item.value(QStringLiteral("children")).toArray(), *folder, depth + 1);

@@ -101,6 +101,8 @@ Result<ImportResult> OpenApiImporter::import(const QJsonObject& root)
     ImportResult result;
     OpenApiImporter importer(root, result);
     importer.importDocument();
+    if (ImportText::interrupted())
+        return ImportText::cancelled();
     return result;
 }
 
@@ -147,6 +149,8 @@ void OpenApiImporter::importDocument()
 
     const QJsonObject paths = m_root.value(QStringLiteral("paths")).toObject();
     for (auto it = paths.begin(); it != paths.end(); ++it) {
+        if (ImportText::interrupted())
+            break;
         QStringList pathNotes;
         QString ref;
         const QJsonObject item = resolve(it.value(), pathNotes, &ref).toObject();

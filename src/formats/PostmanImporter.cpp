@@ -95,6 +95,8 @@ Result<ImportResult> PostmanImporter::import(const QJsonObject& root)
     ImportResult result;
     PostmanImporter importer(result);
     importer.importCollection(root);
+    if (ImportText::interrupted())
+        return ImportText::cancelled();
     return result;
 }
 
@@ -152,6 +154,8 @@ void PostmanImporter::importCollection(const QJsonObject& root)
 void PostmanImporter::importItems(const QJsonArray& items, CollectionNode& parent, int depth)
 {
     for (const auto& entry : items) {
+        if (ImportText::interrupted())
+            return;
         if (!entry.isObject()) {
             m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("item"), Workspace::joinPath(parent.path()),
                          QStringLiteral("an entry of \"item\" that is not an object"));

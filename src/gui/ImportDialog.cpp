@@ -157,7 +157,11 @@ ImportDialog::ImportDialog(WorkspaceDocument* document, QWidget* parent)
     layout->addWidget(m_buttons);
 }
 
-ImportDialog::~ImportDialog() = default;
+ImportDialog::~ImportDialog()
+{
+    if (m_reading)
+        m_reading->requestInterruption();
+}
 
 int ImportDialog::readsInFlight()
 {
@@ -200,6 +204,8 @@ void ImportDialog::load(const QString& path)
     m_progress->setVisible(true);
     m_cancel->setVisible(true);
     m_status->setText(tr("Reading %1…").arg(previewText(QFileInfo(path).fileName())));
+    if (m_reading)
+        m_reading->requestInterruption(); // a file read before this one: its result would be dropped anyway
     const int generation = ++m_generation;
     const auto chosen = Importer::Format(m_format->currentData().toInt());
     auto state = std::make_shared<LoadState>();
@@ -218,6 +224,7 @@ void ImportDialog::load(const QString& path)
         state->result.emplace(Importer::importFile(path, format));
     });
     ++g_readsInFlight;
+    m_reading = thread;
     connect(thread, &QThread::finished, this, [this, state, path, generation] {
         if (generation != m_generation || !state->result)
             return;
@@ -238,6 +245,8 @@ void ImportDialog::cancelLoad()
     if (!m_loading)
         return;
     ++m_generation;
+    if (m_reading)
+        m_reading->requestInterruption();
     m_loading = false;
     m_progress->setVisible(false);
     m_cancel->setVisible(false);

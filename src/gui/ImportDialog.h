@@ -4,6 +4,7 @@
 #include "formats/ImportResult.h"
 
 #include <QDialog>
+#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -13,6 +14,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QThread;
 class QPushButton;
 class QTreeWidget;
 class WorkspaceDocument;
@@ -21,8 +23,9 @@ class WorkspaceDocument;
 /// file off the GUI thread (Importer, as `tokenscope-cli import` does), shows what would be created (collections
 /// with their folders and requests, environments, auth profiles) and the importer's report line by line, and only
 /// on "Import" adds it to the open workspace through ImportResult::addTo (the CLI's code path). Nothing is written
-/// before that. Cancel while reading drops the result (the importers have no stop point: the reading thread runs
-/// to its end in the background and its result is discarded).
+/// before that. Cancel while reading drops the result and interrupts the reading thread (QThread::requestInterruption:
+/// the importers stop at the next item and return ERR_CANCELLED, see ImportText::interrupted), so that a big file does
+/// not keep a core busy after Cancel; so does closing the dialog while it reads.
 class ImportDialog : public QDialog
 {
     Q_OBJECT
@@ -65,6 +68,7 @@ private:
     QDialogButtonBox* m_buttons;
     QPushButton* m_import;
     std::optional<ImportResult> m_result;
+    QPointer<QThread> m_reading; // the latest reading thread while it runs (deleted by the application when it ends)
     bool m_loading = false;
     int m_generation = 0; // a reading thread's result is shown only when it is still the latest
 };

@@ -2,6 +2,7 @@
 #include "gui/RunnerPanel.h"
 
 #include "core/DisplayText.h"
+#include "formats/Importer.h"
 #include "formats/IterationData.h"
 #include "gui/WorkspaceDocument.h"
 #include "net/CollectionRunner.h"
@@ -24,6 +25,9 @@
 #include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <optional>
 
 namespace {
 QString runnerText(const QString& text)
@@ -78,12 +82,54 @@ RunnerPanel::RunnerPanel(WorkspaceDocument* document, QWidget* parent)
     m_delay->setObjectName(QStringLiteral("runnerDelaySpinBox"));
     m_delay->setRange(0, 600000);
     m_delay->setSuffix(tr(" ms"));
+    m_timeout = new QSpinBox(this);
+    m_timeout->setObjectName(QStringLiteral("runnerTimeoutSpinBox"));
+    m_timeout->setRange(0, 3600000);
+    m_timeout->setSingleStep(1000);
+    m_timeout->setSuffix(tr(" ms"));
+    m_timeout->setSpecialValueText(tr("each request's own"));
+    m_timeout->setToolTip(tr("Replaces the timeout of every request of the run (as run --timeout)."));
+    m_parallel = new QSpinBox(this);
+    m_parallel->setObjectName(QStringLiteral("runnerParallelSpinBox"));
+    m_parallel->setRange(1, 64);
+    m_parallel->setToolTip(tr("Iterations run at once; the requests of one iteration stay in order and see only "
+                              "their own iteration's captures (as run --parallel)."));
+    // An environment file (run --env-file): it replaces the workspace's environment for the run.
+    m_envFile = new QLineEdit(this);
+    m_envFile->setObjectName(QStringLiteral("runnerEnvFileLineEdit"));
+    m_envFile->setPlaceholderText(tr("optional: a Postman environment or an http-client.env.json"));
+    m_envFileEnvironment = new QComboBox(this);
+    m_envFileEnvironment->setObjectName(QStringLiteral("runnerEnvFileEnvironmentComboBox"));
+    m_envFileEnvironment->setEnabled(false);
+    auto* envBrowse = new QPushButton(tr("Choose…"), this);
+    envBrowse->setObjectName(QStringLiteral("runnerEnvFileButton"));
+    connect(envBrowse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Environment File"), QString(),
+                                                          tr("Environment files (*.json);;All files (*)"));
+        if (!path.isEmpty()) {
+            m_envFile->setText(path);
+            refreshEnvFileNames();
+        }
+    });
+    connect(m_envFile, &QLineEdit::editingFinished, this, &RunnerPanel::refreshEnvFileNames);
+    auto* envFileRow = new QHBoxLayout;
+    envFileRow->addWidget(m_envFile, 1);
+    envFileRow->addWidget(m_envFileEnvironment);
+    envFileRow->addWidget(envBrowse);
+    auto* timingRow = new QHBoxLayout;
+    timingRow->addWidget(m_delay);
+    timingRow->addWidget(new QLabel(tr("Timeout per request:"), this));
+    timingRow->addWidget(m_timeout);
+    timingRow->addWidget(new QLabel(tr("Iterations at once:"), this));
+    timingRow->addWidget(m_parallel);
+    timingRow->addStretch(1);
     auto* form = new QFormLayout;
     form->addRow(tr("Run:"), m_target);
     form->addRow(tr("Environment:"), m_environment);
+    form->addRow(tr("Environment file:"), envFileRow);
     form->addRow(tr("Iterations:"), m_iterations);
     form->addRow(tr("Data file:"), dataRow);
-    form->addRow(tr("Delay between requests:"), m_delay);
+    form->addRow(tr("Delay between requests:"), timingRow);
     form->addRow(QString(), m_bail);
 
     m_run = new QPushButton(tr("Run"), this);
@@ -91,6 +137,10 @@ RunnerPanel::RunnerPanel(WorkspaceDocument* document, QWidget* parent)
     m_stop = new QPushButton(tr("Stop"), this);
     m_stop->setObjectName(QStringLiteral("runnerStopButton"));
     m_stop->setEnabled(false);
+    m_rerunFailed = new QPushButton(tr("Re-run Failed"), this);
+    m_rerunFailed->setObjectName(QStringLiteral("runnerRerunFailedButton"));
+    m_rerunFailed->setToolTip(tr("Runs again only the requests that failed in the last run."));
+    m_rerunFailed->setEnabled(false);
     m_exportJson = new QPushButton(tr("Export JSON…"), this);
     m_exportJson->setObjectName(QStringLiteral("runnerExportJsonButton"));
     m_exportJUnit = new QPushButton(tr("Export JUnit XML…"), this);
@@ -103,6 +153,7 @@ RunnerPanel::RunnerPanel(WorkspaceDocument* document, QWidget* parent)
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_run);
     buttons->addWidget(m_stop);
+    buttons->addWidget(m_rerunFailed);
     buttons->addWidget(m_progress, 1);
     buttons->addWidget(m_exportJson);
     buttons->addWidget(m_exportJUnit);
@@ -127,6 +178,7 @@ RunnerPanel::RunnerPanel(WorkspaceDocument* document, QWidget* parent)
 
     connect(m_run, &QPushButton::clicked, this, &RunnerPanel::start);
     connect(m_stop, &QPushButton::clicked, this, &RunnerPanel::stop);
+    connect(m_rerunFailed, &QPushButton::clicked, this, &RunnerPanel::rerunFailed);
     connect(m_exportJson, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export Run as JSON"), QStringLiteral("run.json"),
                                                           tr("JSON (*.json)"));
@@ -180,6 +232,34 @@ void RunnerPanel::refreshLists()
     m_environment->setCurrentIndex(e >= 0 ? e : 0);
 }
 
+void RunnerPanel::refreshEnvFileNames()
+{
+    const QString chosen = m_envFileEnvironment->currentText();
+    m_envFileEnvironment->clear();
+    const QString path = m_envFile->text().trimmed();
+    m_envFileEnvironment->setEnabled(false);
+    // The file's environment replaces the workspace's (as --env-file does): the workspace choice is off meanwhile.
+    m_environment->setEnabled(path.isEmpty());
+    m_environment->setToolTip(path.isEmpty() ? QString() : tr("Replaced by the environment file for the run."));
+    if (path.isEmpty())
+        return;
+    // A small file, read on the GUI thread: environment files hold a few variables.
+    const auto imported = Importer::importFile(path, Importer::Format::Auto);
+    if (!imported) {
+        showMessage(tr("The environment file cannot be used: %1").arg(runnerText(imported.error().message)));
+        return;
+    }
+    for (const Environment& e : imported->environments)
+        m_envFileEnvironment->addItem(runnerText(e.name()), e.name());
+    if (m_envFileEnvironment->count() == 0) {
+        showMessage(tr("The environment file holds no environment."));
+        return;
+    }
+    const int i = m_envFileEnvironment->findText(chosen);
+    m_envFileEnvironment->setCurrentIndex(i >= 0 ? i : 0);
+    m_envFileEnvironment->setEnabled(m_envFileEnvironment->count() > 1);
+}
+
 void RunnerPanel::setTarget(const QString& nodeId)
 {
     if (isRunning())
@@ -201,6 +281,25 @@ void RunnerPanel::showMessage(const QString& text)
 }
 
 bool RunnerPanel::start()
+{
+    return startRun({});
+}
+
+bool RunnerPanel::rerunFailed()
+{
+    QStringList failed;
+    for (const RunRequestResult& r : std::as_const(m_report.requests)) {
+        if (r.failed() && !failed.contains(r.nodeId))
+            failed << r.nodeId;
+    }
+    if (failed.isEmpty()) {
+        showMessage(tr("Nothing failed in the last run."));
+        return false;
+    }
+    return startRun(failed);
+}
+
+bool RunnerPanel::startRun(const QStringList& onlyNodeIds)
 {
     if (isRunning() || !m_document || !m_document->workspace())
         return false;
@@ -228,6 +327,20 @@ bool RunnerPanel::start()
         m_iterations->value() == 1 && !options.data.isEmpty() ? int(options.data.size()) : m_iterations->value();
     options.bail = m_bail->isChecked();
     options.delayMs = m_delay->value();
+    options.timeoutMs = m_timeout->value();
+    options.parallel = m_parallel->value();
+    std::optional<Environment> fileEnvironment;
+    if (!m_envFile->text().trimmed().isEmpty()) {
+        if (m_envFileEnvironment->count() == 0)
+            refreshEnvFileNames();
+        auto loaded =
+            Importer::loadEnvironment(m_envFile->text().trimmed(), m_envFileEnvironment->currentData().toString());
+        if (!loaded) {
+            showMessage(tr("The environment file cannot be used: %1").arg(runnerText(loaded.error().message)));
+            return false;
+        }
+        fileEnvironment = std::move(loaded).value();
+    }
 
     // A snapshot: the run reads it from another thread while the tree stays editable.
     m_snapshot = std::make_shared<Workspace>();
@@ -240,12 +353,19 @@ bool RunnerPanel::start()
     m_snapshot->insertCollection(0, node->root()->clone(false));
     const CollectionNode* copy = m_snapshot->findById(node->id());
     Q_ASSERT(copy);
-    const Environment* environment = m_snapshot->environment(m_environment->currentData().toString());
-    const QList<const CollectionNode*> requests = CollectionRunner::requestsBelow(*copy);
+    const Environment* environment =
+        fileEnvironment ? &*fileEnvironment : m_snapshot->environment(m_environment->currentData().toString());
+    QList<const CollectionNode*> requests = CollectionRunner::requestsBelow(*copy);
+    if (!onlyNodeIds.isEmpty())
+        requests.removeIf([&](const CollectionNode* r) { return !onlyNodeIds.contains(r->id()); });
     if (requests.isEmpty()) {
-        showMessage(tr("%1 holds no request.").arg(runnerText(Workspace::joinPath(node->path()))));
+        showMessage(onlyNodeIds.isEmpty()
+                        ? tr("%1 holds no request.").arg(runnerText(Workspace::joinPath(node->path())))
+                        : tr("The requests that failed are no longer in %1.")
+                              .arg(runnerText(Workspace::joinPath(node->path()))));
         return false;
     }
+    m_options = options;
     m_runner = std::make_shared<CollectionRunner>(*m_snapshot, requests, environment, options);
 
     m_results->clear();
@@ -254,11 +374,15 @@ bool RunnerPanel::start()
     m_progress->setRange(0, int(requests.size()) * options.iterations);
     m_progress->setValue(0);
     m_run->setEnabled(false);
+    m_rerunFailed->setEnabled(false);
     m_stop->setEnabled(true);
     m_exportJson->setEnabled(false);
     m_exportJUnit->setEnabled(false);
     m_target->setEnabled(false);
-    showMessage(tr("Running %1…").arg(runnerText(Workspace::joinPath(node->path()))));
+    showMessage(onlyNodeIds.isEmpty()
+                    ? tr("Running %1…").arg(runnerText(Workspace::joinPath(node->path())))
+                    : tr("Running the %n request(s) of %1 that failed…", nullptr, int(requests.size()))
+                          .arg(runnerText(Workspace::joinPath(node->path()))));
 
     auto report = std::make_shared<RunReport>();
     const std::shared_ptr<CollectionRunner> runner = m_runner;
@@ -343,6 +467,8 @@ void RunnerPanel::runFinished(const RunReport& report)
     m_target->setEnabled(true);
     m_exportJson->setEnabled(true);
     m_exportJUnit->setEnabled(true);
+    m_rerunFailed->setEnabled(std::any_of(report.requests.cbegin(), report.requests.cend(),
+                                          [](const RunRequestResult& r) { return r.failed(); }));
     QString text = runnerText(report.summaryLine());
     if (report.cancelled)
         text = tr("Stopped. %1").arg(text);

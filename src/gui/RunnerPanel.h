@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "net/CollectionRunner.h"
 #include "net/RunReport.h"
 
 #include <QWidget>
 
 #include <memory>
 
-class CollectionRunner;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -21,9 +21,12 @@ class Workspace;
 class WorkspaceDocument;
 
 /// The collection Runner: runs a collection or folder of the open workspace on CollectionRunner (the engine of
-/// `tokenscope-cli run`) with an environment, iterations, an iteration data file (CSV or JSON, IterationData),
-/// bail and a delay; shows each request as it finishes (status, time, every assertion with its message), the
-/// summary, and exports the run as JSON or JUnit XML (RunReport's writers, as `--json-out`/`--junit-out`).
+/// `tokenscope-cli run`) with the options `run` takes, filled into the same RunOptions: an environment of the
+/// workspace or of an environment file (`--env-file`: Postman or http-client.env.json, one of its environments
+/// chosen; Importer::loadEnvironment), iterations, an iteration data file (CSV or JSON, IterationData), bail, a
+/// delay, a per-request timeout and iterations in parallel; shows each request as it finishes (status, time,
+/// every assertion with its message), the summary, re-runs only the requests that failed, and exports the run as
+/// JSON or JUnit XML (RunReport's writers, as `--json-out`/`--junit-out`).
 ///
 /// The run works on a snapshot of the workspace taken at Run (the tree can be edited meanwhile) in a thread of its
 /// own; Stop cancels it (no new request starts; the one in flight finishes or times out).
@@ -40,9 +43,14 @@ public:
     bool isRunning() const { return m_thread != nullptr; }
     /// Starts a run with the fields as they are; false (with the reason shown) when it cannot start.
     bool start();
+    /// Runs again, with the fields as they are, only the requests that failed in the last run (each once per
+    /// iteration, in collection order); false (with the reason shown) when none failed or it cannot start.
+    bool rerunFailed();
     void stop();
     /// The last finished run.
     const RunReport& report() const { return m_report; }
+    /// The options of the last run started, as the fields filled them (what `run`'s flags fill).
+    const RunOptions& lastOptions() const { return m_options; }
     /// Writes the last run as JSON or JUnit XML; false with the error shown.
     bool exportReport(const QString& path, bool junit);
 
@@ -51,7 +59,9 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
 
 private:
+    bool startRun(const QStringList& onlyNodeIds);
     void refreshLists();
+    void refreshEnvFileNames();
     void addResult(const RunRequestResult& result);
     void runFinished(const RunReport& report);
     void showMessage(const QString& text);
@@ -61,9 +71,14 @@ private:
     QComboBox* m_environment;
     QSpinBox* m_iterations;
     QLineEdit* m_dataFile;
+    QLineEdit* m_envFile;
+    QComboBox* m_envFileEnvironment;
     QCheckBox* m_bail;
     QSpinBox* m_delay;
+    QSpinBox* m_timeout;
+    QSpinBox* m_parallel;
     QPushButton* m_run;
+    QPushButton* m_rerunFailed;
     QPushButton* m_stop;
     QPushButton* m_exportJson;
     QPushButton* m_exportJUnit;
@@ -74,6 +89,7 @@ private:
     std::shared_ptr<CollectionRunner> m_runner;
     std::shared_ptr<Workspace> m_snapshot;
     RunReport m_report;
+    RunOptions m_options;
     int m_done = 0;
     int m_iterationCount = 1;
 };

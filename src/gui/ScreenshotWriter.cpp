@@ -33,9 +33,13 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QGroupBox>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -307,6 +311,37 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
                     runner->start();
                     waitFor([runner] { return !runner->isRunning(); }, 20000);
                     save(runner, QStringLiteral("workspace-runner.png"));
+                    // The options of `run`: the active environment's plain values as an http-client.env.json
+                    // (secrets stay out of files, so the token endpoint refuses the demo client: the errors show
+                    // the file's environment in use, and Re-run Failed is on), 2 iterations, 2 at once, a 10 s
+                    // timeout per request.
+                    QTemporaryDir envDir;
+                    QJsonObject plain;
+                    if (const Environment* env = ws->environment(ws->activeEnvironment)) {
+                        for (const EnvironmentVariable& v : env->variables()) {
+                            if (!v.secret)
+                                plain.insert(v.name, v.value);
+                        }
+                    }
+                    QFile envFile(envDir.filePath(QStringLiteral("http-client.env.json")));
+                    auto* envEdit = runner->findChild<QLineEdit*>(QStringLiteral("runnerEnvFileLineEdit"));
+                    if (envDir.isValid() && envEdit && envFile.open(QIODevice::WriteOnly)) {
+                        envFile.write(QJsonDocument(QJsonObject{{QStringLiteral("local"), plain},
+                                                                {QStringLiteral("staging"), plain}})
+                                          .toJson());
+                        envFile.close();
+                        envEdit->setText(envFile.fileName());
+                        Q_EMIT envEdit->editingFinished();
+                        for (const auto& [name, value] :
+                             {std::pair{"runnerIterationsSpinBox", 2}, std::pair{"runnerParallelSpinBox", 2},
+                              std::pair{"runnerTimeoutSpinBox", 10000}}) {
+                            if (auto* spin = runner->findChild<QSpinBox*>(QString::fromLatin1(name)))
+                                spin->setValue(value);
+                        }
+                        runner->start();
+                        waitFor([runner] { return !runner->isRunning(); }, 20000);
+                        save(runner, QStringLiteral("workspace-runner-options.png"));
+                    }
                     runner->close();
                 }
             }

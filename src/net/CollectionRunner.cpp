@@ -187,6 +187,7 @@ void CollectionRunner::runIteration(int iteration, WorkerState& state)
         result.iteration = iteration;
         result.label = request.label;
         result.name = item.name;
+        result.nodeId = node->id();
         result.method = sent.sent.method.isEmpty() ? item.request.method : sent.sent.method;
         result.url = maskSecrets(sent.sent.url.isEmpty() ? item.request.url : sent.sent.url, sent.secretValues);
         result.received = sent.response.received;

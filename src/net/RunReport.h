@@ -13,6 +13,7 @@ struct RunRequestResult
     int iteration = 0; // 0-based
     QString label;     // "Collection/Folder/Request"
     QString name;      // the request's name
+    QString nodeId;    // the request node's id (CollectionNode::id()): what "re-run failed" runs again
     QString method;
     QString url; // resolved, secret values masked
     bool received = false;

@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,6 +63,14 @@ private Q_SLOTS:
     void privateEnvironmentIsSecret();
     void securityAuthBecomesProfiles();
     void privateFileMergedIntoPublic();
+    void realFiles_data();
+    void realFiles();
+    void realEnvironmentFiles_data();
+    void realEnvironmentFiles();
+    void scriptInABlockWithoutRequestIsReported();
+    void directiveAmongHeadersIsReported();
+    void preRequestScriptFileIsReported();
+    void sharedVariablesAndSchemaOfEnvFiles();
     void exportRoundTrip_data();
     void exportRoundTrip();
     void exportWritesAuthAsHeadersAndReportsTheRest();
@@ -286,6 +296,136 @@ void TestHttpFileImporter::privateFileMergedIntoPublic()
     QCOMPARE(r->report.count(Outcome::Converted, QStringLiteral("environment")), 1);
 }
 
+void TestHttpFileImporter::realFiles_data()
+{
+    addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/http"), {QStringLiteral("*.http")});
+}
+
+/// Every real file imports with one request per request line of the file (counted here from the text: a line
+/// starting with a method and a URL; none of the files has a bare-URL request), each with a report line, and
+/// nothing else in the report without a reason.
+void TestHttpFileImporter::realFiles()
+{
+    QFETCH(QString, path);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray data = f.readAll();
+    QCOMPARE(Importer::detect(data, path), std::optional(Importer::Format::Http));
+    const auto r = Importer::importData(data, path, Importer::Format::Auto);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    static const QRegularExpression requestLine(
+        QStringLiteral("^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|QUERY)\\s+\\S"), QRegularExpression::MultilineOption);
+    const qsizetype expected = QString::fromUtf8(data).count(requestLine);
+    QVERIFY(expected > 0);
+    QCOMPARE(only(r.value()).requestCount(), int(expected));
+    QCOMPARE(r->report.count(Outcome::Imported, QStringLiteral("request")) +
+                 r->report.count(Outcome::Converted, QStringLiteral("request")),
+             int(expected));
+    for (const auto& e : r->report.entries()) {
+        if (e.outcome == Outcome::Dropped || e.outcome == Outcome::Converted)
+            QVERIFY2(!e.detail.isEmpty(), qPrintable(e.kind + QLatin1Char(' ') + e.path));
+    }
+}
+
+void TestHttpFileImporter::realEnvironmentFiles_data()
+{
+    addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/http"), {QStringLiteral("*.env.json")});
+}
+
+/// Every real http-client env file (with its private sibling when it has one) gives one environment per
+/// environment of the file ("$shared" and "$schema" are not environments) and a line for each.
+void TestHttpFileImporter::realEnvironmentFiles()
+{
+    QFETCH(QString, path);
+    const auto r = Importer::importFile(path, Importer::Format::Auto);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
+    root.remove(QStringLiteral("$schema"));
+    root.remove(QStringLiteral("$shared"));
+    QVERIFY(!root.isEmpty());
+    QCOMPARE(r->environments.size(), root.size());
+    for (const Environment& e : r->environments)
+        QVERIFY2(root.contains(e.name()), qPrintable(e.name()));
+    QVERIFY(r->report.count(Outcome::Imported, QStringLiteral("environment")) +
+                r->report.count(Outcome::Converted, QStringLiteral("environment")) >=
+            root.size());
+}
+
+/// kulala.nvim's demo puts a pre-request script in a block of its own above the `### login` block: it was lost
+/// without a line.
+void TestHttpFileImporter::scriptInABlockWithoutRequestIsReported()
+{
+    const auto r = HttpFileImporter::import("### Get token\n\n< {%\n  request.variables.set('A', 1);\n%}\n"
+                                            "### login\nPOST https://x/login\n",
+                                            QStringLiteral("s"));
+    QVERIFY(r.ok());
+    QCOMPARE(only(r.value()).requestCount(), 1);
+    QVERIFY(only(r.value()).child(0)->request().scripts.isEmpty());
+    const QStringList lines = reportLines(r->report);
+    QVERIFY2(lines.contains(QStringLiteral("dropped script s/Get token: prerequest script of 1 lines in a block "
+                                           "without a request line not kept")),
+             qPrintable(lines.join(QLatin1Char('\n'))));
+}
+
+/// kulala.nvim's `# @env-json-key` among the headers was skipped as a comment, without a line.
+void TestHttpFileImporter::directiveAmongHeadersIsReported()
+{
+    const auto r = HttpFileImporter::import("POST https://x/e2\naccept: application/json\n"
+                                            "# @env-json-key AUTH_TOKEN json.env_json_key\n# a comment\n\n{}\n",
+                                            QStringLiteral("d"));
+    QVERIFY(r.ok());
+    QCOMPARE(only(r.value()).child(0)->request().request.headers.size(), 1);
+    QCOMPARE(r->report.count(Outcome::Dropped), 1);
+    QVERIFY2(reportLines(r->report).contains(
+                 QStringLiteral("dropped setting d/POST https:\\/\\/x\\/e2: directive @env-json-key not kept")),
+             qPrintable(reportLines(r->report).join(QLatin1Char('\n'))));
+}
+
+/// JetBrains `< ./script.js` above the request line: a pre-request script file, said so (it was "not a request
+/// line").
+void TestHttpFileImporter::preRequestScriptFileIsReported()
+{
+    const auto r =
+        HttpFileImporter::import("< ./../scripts/pre.js\n# @name ONE\nGET https://x/1\n", QStringLiteral("p"));
+    QVERIFY(r.ok());
+    QCOMPARE(reportLines(r->report).filter(QStringLiteral("dropped ")),
+             QStringList{QStringLiteral("dropped script p/ONE: pre-request script file ./../scripts/pre.js not read "
+                                        "(only inline scripts are kept)")});
+}
+
+/// kulala.nvim's env files: "$schema" beside the environments made the file "not an http-client env file", and
+/// "$shared" (JetBrains: variables of every environment) became an environment of its own.
+void TestHttpFileImporter::sharedVariablesAndSchemaOfEnvFiles()
+{
+    const auto r = Importer::importFile(
+        QStringLiteral(TOKENSCOPE_TEST_DATA "/http/kulala-requests-http-client.env.json"), Importer::Format::Auto);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->environments.size(), 2);
+    const Environment& dev = r->environments.at(0);
+    QCOMPARE(dev.name(), QStringLiteral("dev"));
+    // dev's own $default_headers wins over the shared one; DEFAULT_TIMEOUT comes from $shared.
+    QCOMPARE(dev.variable(QStringLiteral("DEFAULT_TIMEOUT"))->value, QStringLiteral("1"));
+    QVERIFY(dev.variable(QStringLiteral("$default_headers"))->value.contains(QLatin1String("Test-Header")));
+    QCOMPARE(r->environments.at(1).variable(QStringLiteral("DEFAULT_TIMEOUT"))->value, QStringLiteral("1"));
+    QVERIFY(!r->environments.at(1)
+                 .variable(QStringLiteral("$default_headers"))
+                 ->value.contains(QLatin1String("Test-Header")));
+    // The private sibling: its secrets merged into dev, the OAuth entry completed with its client secret.
+    QCOMPARE(r->authProfiles.size(), 1);
+    QCOMPARE(r->authProfiles.first().clientSecret, QStringLiteral("client_secret"));
+    QCOMPARE(r->authProfiles.first().grant, AuthProfile::Grant::Password);
+    QVERIFY(reportLines(r->report).filter(QStringLiteral("$shared")).size() >= 1);
+
+    const QByteArray withSchema = R"({"$schema": "https://example.test/schema.json", "dev": {"a": "1"}})";
+    QCOMPARE(Importer::detect(withSchema), std::optional(Importer::Format::HttpEnvironment));
+    const auto s = HttpEnvironmentImporter::import(withSchema, false);
+    QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().message));
+    QCOMPARE(s->environments.size(), 1);
+    QCOMPARE(s->environments.first().name(), QStringLiteral("dev"));
+}
+
 void TestHttpFileImporter::exportRoundTrip_data()
 {
     addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/http"), {QStringLiteral("*.http")});
@@ -300,7 +440,8 @@ void TestHttpFileImporter::exportRoundTrip()
     const auto first = HttpFileImporter::import(f.readAll(), QStringLiteral("api"));
     QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
     const ExportResult exported = HttpFileExporter::exportNode(only(first.value()));
-    QCOMPARE(exported.report.count(Outcome::Dropped), 0);
+    QVERIFY2(exported.report.count(Outcome::Dropped) == 0,
+             qPrintable(reportLines(exported.report).filter(QStringLiteral("dropped ")).join(QLatin1Char('\n'))));
     const auto second = HttpFileImporter::import(exported.text, QStringLiteral("api"));
     QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(second.error().message));
     const QJsonArray a = requestsOf(only(first.value()));
@@ -309,7 +450,9 @@ void TestHttpFileImporter::exportRoundTrip()
         qWarning("%s\n---\n%s", exported.text.constData(), QJsonDocument(b).toJson().constData());
     QCOMPARE(b.size(), a.size());
     QVERIFY(a == b);
-    QCOMPARE(second->report.count(Outcome::Dropped), first->report.count(Outcome::Dropped));
+    // What the first import dropped is not in the model, so the export cannot carry it: the round trip drops
+    // nothing more (kulala.nvim's directives are dropped once, then absent).
+    QVERIFY(second->report.count(Outcome::Dropped) <= first->report.count(Outcome::Dropped));
 }
 
 void TestHttpFileImporter::exportWritesAuthAsHeadersAndReportsTheRest()
@@ -387,8 +530,8 @@ void TestHttpFileImporter::exportWritesAuthAsHeadersAndReportsTheRest()
              qPrintable(lines.join(QLatin1Char('\n'))));
     QVERIFY(lines.contains(
         QStringLiteral("converted folder C/F: a .http file has no folders: its requests follow in order")));
-    QVERIFY(lines.contains(QStringLiteral("dropped script C/F/Get: test script not written (only .http handler code, "
-                                          "client.*, is exact)")));
+    QVERIFY(lines.contains(QStringLiteral("dropped script C/F/Get: test script not written (Postman API code has no "
+                                          ".http equivalent)")));
     QVERIFY(lines.contains(QStringLiteral("dropped body C/Odd: a body line starts with ###, > or <>, which a .http "
                                           "file reads as syntax")));
     QVERIFY(!text.contains(QLatin1String("s3cr3t")) && !text.contains(QLatin1String("hunter2")));

@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "core/JsonText.h"
+#include "formats/HarImporter.h"
+#include "formats/HttpFileImporter.h"
 #include "formats/Importer.h"
+#include "formats/InsomniaImporter.h"
+#include "formats/OpenApiImporter.h"
+#include "formats/PostmanImporter.h"
 #include "storage/MemorySecretStore.h"
 #include "workspace/WorkspaceStore.h"
 
 #include <QDirIterator>
+#include <QFile>
 
 #include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 namespace {
 using Outcome = ImportReport::Outcome;
@@ -29,6 +36,9 @@ private Q_SLOTS:
     void reportSummaryCountsInTheRightNumber();
     void importedWorkspaceLoadsAsTheModel();
     void importFileErrors();
+    void interruptedImportStopsPerItem_data();
+    void interruptedImportStopsPerItem();
+    void loadEnvironment();
 };
 
 void TestImporter::formatNames()
@@ -215,6 +225,82 @@ void TestImporter::importFileErrors()
 {
     QTemporaryDir dir;
     QCOMPARE(Importer::importFile(dir.filePath(QStringLiteral("missing.json")), Importer::Format::Auto).error().code,
+             ErrorCode::Io);
+}
+
+void TestImporter::interruptedImportStopsPerItem_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::newRow("postman") << QStringLiteral("postman/newman-echo-v2.postman_collection.json");
+    QTest::newRow("insomnia v4") << QStringLiteral("insomnia/inso-insomnia_v4.json");
+    QTest::newRow("insomnia v5") << QStringLiteral("insomnia/insomnia-v5-auth-types.yaml");
+    QTest::newRow("openapi") << QStringLiteral("openapi/oai-uspto.yaml");
+    QTest::newRow("har") << QStringLiteral("har/insomnia-deep.har");
+    QTest::newRow("http") << QStringLiteral("http/kulala-script.http");
+}
+
+/// The GUI's Cancel interrupts the reading thread (QThread::requestInterruption): every importer (called directly,
+/// not through Importer, which checks too) stops at its next item and the import is ERR_CANCELLED, not a partial
+/// result. The same file in a thread nobody interrupts imports.
+void TestImporter::interruptedImportStopsPerItem()
+{
+    QFETCH(QString, file);
+    const QString path = QStringLiteral(TOKENSCOPE_TEST_DATA "/") + file;
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray data = f.readAll();
+    const auto importDirectly = [&]() -> Result<ImportResult> {
+        if (file.startsWith(QLatin1String("postman/")))
+            return PostmanImporter::import(data);
+        if (file.startsWith(QLatin1String("insomnia/")))
+            return InsomniaImporter::import(data);
+        if (file.startsWith(QLatin1String("openapi/")))
+            return OpenApiImporter::import(data);
+        if (file.startsWith(QLatin1String("har/")))
+            return HarImporter::import(data, QStringLiteral("h"));
+        return HttpFileImporter::import(data, QStringLiteral("h"));
+    };
+    std::optional<Result<ImportResult>> interrupted;
+    std::optional<Result<ImportResult>> normal;
+    std::unique_ptr<QThread> a(QThread::create([&] {
+        QThread::currentThread()->requestInterruption(); // as Cancel does, here before the first item
+        interrupted.emplace(importDirectly());
+    }));
+    std::unique_ptr<QThread> b(QThread::create([&] { normal.emplace(importDirectly()); }));
+    a->start();
+    b->start();
+    QVERIFY(a->wait(20000));
+    QVERIFY(b->wait(20000));
+    QVERIFY(interrupted && normal);
+    QVERIFY(!interrupted->ok());
+    QCOMPARE(interrupted->error().code, ErrorCode::Cancelled);
+    QVERIFY2(normal->ok(), normal->ok() ? "" : qPrintable(normal->error().message));
+    QVERIFY(!normal->value().collections.empty());
+    // Through Importer too, and on the GUI thread (never "interrupted") as before.
+    QVERIFY(Importer::importFile(path, Importer::Format::Auto).ok());
+}
+
+/// run --env-file and the GUI Runner's environment file: one environment out of a Postman or http-client file.
+void TestImporter::loadEnvironment()
+{
+    const QString postman =
+        QStringLiteral(TOKENSCOPE_TEST_DATA "/postman/newman-v2-regression-tests.postman_environment.json");
+    const auto one = Importer::loadEnvironment(postman);
+    QVERIFY2(one.ok(), one.ok() ? "" : qPrintable(one.error().message));
+    QVERIFY(!one->variables().isEmpty());
+    const QString http = QStringLiteral(TOKENSCOPE_TEST_DATA "/http/kulala-demos-http-client.env.json");
+    const auto several = Importer::loadEnvironment(http);
+    QCOMPARE(several.error().code, ErrorCode::Usage);
+    QCOMPARE(several.error().message,
+             QStringLiteral("kulala-demos-http-client.env.json holds several environments (dev, prod): choose one by "
+                            "name"));
+    const auto prod = Importer::loadEnvironment(http, QStringLiteral("prod"));
+    QVERIFY(prod.ok());
+    QCOMPARE(prod->variable(QStringLiteral("FROM_ENV_FILE_URL"))->value, QStringLiteral("https://httpbin.org/headers"));
+    QCOMPARE(Importer::loadEnvironment(http, QStringLiteral("staging")).error().code, ErrorCode::NotFound);
+    const QString collection = QStringLiteral(TOKENSCOPE_TEST_DATA "/http/kulala-basic.http");
+    QCOMPARE(Importer::loadEnvironment(collection).error().code, ErrorCode::Usage); // no environment in it
+    QCOMPARE(Importer::loadEnvironment(QStringLiteral(TOKENSCOPE_TEST_DATA "/missing.json")).error().code,
              ErrorCode::Io);
 }
 

@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 namespace {
@@ -16,6 +17,16 @@ using namespace ImportTestSupport;
 QByteArray readInsomnia(const QString& name)
 {
     return testData(QStringLiteral("insomnia/") + name);
+}
+
+int v5Requests(const QJsonArray& items)
+{
+    int n = 0;
+    for (const auto& item : items) {
+        const QJsonObject o = item.toObject();
+        n += o.contains(QStringLiteral("children")) ? v5Requests(o.value(QStringLiteral("children")).toArray()) : 1;
+    }
+    return n;
 }
 
 QByteArray insomniaV4(); // defined after the test class: moc 6.4 misreads the raw string literal
@@ -81,7 +92,8 @@ void TestInsomniaImporter::realFiles_data()
 {
     QTest::addColumn<QString>("file");
     const QStringList files = QDir(QStringLiteral(TOKENSCOPE_TEST_DATA "/insomnia")).entryList(QDir::Files, QDir::Name);
-    QVERIFY(files.size() >= 6);
+    QVERIFY(files.size() >= 12);
+    QVERIFY(files.filter(QStringLiteral("-v5-")).size() >= 3); // real Insomnia v5 exports
     for (const QString& f : files)
         QTest::newRow(qPrintable(f)) << f;
 }
@@ -101,6 +113,8 @@ void TestInsomniaImporter::realFiles()
         const QString type = res.toObject().value(QStringLiteral("_type")).toString();
         requests += type.endsWith(QLatin1String("request")) ? 1 : 0; // request, grpc_request, websocket_request
     }
+    // v5: the "collection" tree, where an entry with "children" is a folder and any other a request.
+    requests += v5Requests(doc->toObject().value(QStringLiteral("collection")).toArray());
     QCOMPARE(requestLines(r->report), requests);
     int inTrees = 0;
     for (const auto& c : r->collections)

@@ -68,10 +68,13 @@ private Q_SLOTS:
     void importErrorsAndCancel();
     void runnerShowsEachAssertionAndExports();
     void runnerStops();
+    void runnerOptionsEnvFileAndRerunFailed();
 
 private:
     static QHash<QString, QByteArray> fileHashes(const QString& dir);
     static QString allText(const QString& dir);
+    /// Gives the two requests of `folder` the assertion "status eq 200" (Private fails it: 401 without a token).
+    static bool expectStatus200(WorkspaceDocument& doc, CollectionNode& folder);
 
     QTemporaryDir m_serverDir;
     MockApiServer m_server;
@@ -101,6 +104,19 @@ QString TestCollectionsWorkspace::allText(const QString& dir)
             text += QString::fromUtf8(f.readAll());
     }
     return text;
+}
+
+bool TestCollectionsWorkspace::expectStatus200(WorkspaceDocument& doc, CollectionNode& folder)
+{
+    for (int i = 0; i < 2; ++i) {
+        RequestItem item = folder.child(i)->request();
+        ItemAssertion status;
+        status.value = 200;
+        item.assertions = {status};
+        if (!doc.saveRequest(folder.child(i), item).ok())
+            return false;
+    }
+    return true;
 }
 
 void TestCollectionsWorkspace::initTestCase()
@@ -733,13 +749,7 @@ void TestCollectionsWorkspace::runnerShowsEachAssertionAndExports()
     WorkspaceDocument* doc = w.document();
     CollectionNode* collection = doc->workspace()->collection(0);
     CollectionNode* folder = collection->child(0);
-    for (int i = 0; i < 2; ++i) {
-        RequestItem item = folder->child(i)->request();
-        ItemAssertion status;
-        status.value = 200;
-        item.assertions = {status};
-        QVERIFY(doc->saveRequest(folder->child(i), item).ok());
-    }
+    QVERIFY(expectStatus200(*doc, *folder));
     RunnerPanel* runner = w.openRunner(collection->id());
     QCOMPARE(runner->target(), collection->id());
     QCOMPARE(child<QComboBox>(runner, "runnerEnvironmentComboBox")->currentText(), QStringLiteral("Local mock API"));
@@ -796,6 +806,91 @@ void TestCollectionsWorkspace::runnerStops()
     QCOMPARE(results->topLevelItemCount(), runner->report().requestCount);
     QVERIFY(results->topLevelItem(0)->text(0).startsWith(QLatin1String("[1] GET ")));
     QVERIFY2(child<QLabel>(runner, "runnerSummaryLabel")->text().startsWith(QLatin1String("Stopped. ")),
+             qPrintable(child<QLabel>(runner, "runnerSummaryLabel")->text()));
+}
+
+/// The Runner's options as `run` takes them: an environment file (http-client.env.json, one of its environments
+/// chosen) instead of the workspace's, iterations in parallel, a timeout per request; then "Re-run Failed" runs only
+/// the request that failed, once per iteration.
+void TestCollectionsWorkspace::runnerOptionsEnvFileAndRerunFailed()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    WorkspaceDocument* doc = w.document();
+    CollectionNode* collection = doc->workspace()->collection(0);
+    CollectionNode* folder = collection->child(0);
+    QVERIFY(expectStatus200(*doc, *folder));
+    QTemporaryDir envDir;
+    const QString envPath = envDir.filePath(QStringLiteral("http-client.env.json"));
+    QFile envFile(envPath);
+    QVERIFY(envFile.open(QIODevice::WriteOnly));
+    envFile.write(
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("nowhere"),
+                         QJsonObject{{QStringLiteral("baseUrl"), QStringLiteral("http://127.0.0.1:9")}}},
+                        {QStringLiteral("mock"), QJsonObject{{QStringLiteral("baseUrl"), m_server.baseUrl()}}}})
+            .toJson());
+    envFile.close();
+
+    RunnerPanel* runner = w.openRunner(collection->id());
+    // No workspace environment: {{baseUrl}} can only come from the file.
+    child<QComboBox>(runner, "runnerEnvironmentComboBox")->setCurrentIndex(0);
+    auto* envEdit = child<QLineEdit>(runner, "runnerEnvFileLineEdit");
+    envEdit->setText(envPath);
+    Q_EMIT envEdit->editingFinished();
+    auto* envNames = child<QComboBox>(runner, "runnerEnvFileEnvironmentComboBox");
+    QCOMPARE(envNames->count(), 2);
+    QVERIFY(envNames->isEnabled());
+    QVERIFY(!child<QComboBox>(runner, "runnerEnvironmentComboBox")->isEnabled()); // replaced by the file
+    envNames->setCurrentIndex(envNames->findText(QStringLiteral("mock")));
+    child<QSpinBox>(runner, "runnerIterationsSpinBox")->setValue(2);
+    child<QSpinBox>(runner, "runnerParallelSpinBox")->setValue(2);
+    child<QSpinBox>(runner, "runnerTimeoutSpinBox")->setValue(15000);
+    auto* rerun = child<QPushButton>(runner, "runnerRerunFailedButton");
+    QVERIFY(!rerun->isEnabled());
+    child<QPushButton>(runner, "runnerRunButton")->click();
+    QVERIFY(runner->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->isRunning(), 30000);
+    QCOMPARE(runner->lastOptions().parallel, 2);
+    QCOMPARE(runner->lastOptions().timeoutMs, 15000);
+    QCOMPARE(runner->lastOptions().iterations, 2);
+
+    auto* results = child<QTreeWidget>(runner, "runnerResultsTreeWidget");
+    QCOMPARE(results->topLevelItemCount(), 4);
+    QCOMPARE(runner->report().requestCount, 4);
+    QCOMPARE(runner->report().requestErrors, 0);     // the file's "mock" baseUrl reached the mock API
+    QCOMPARE(runner->report().assertionFailures, 2); // Private: 401, in each iteration
+    QStringList statuses;
+    for (int i = 0; i < results->topLevelItemCount(); ++i)
+        statuses << results->topLevelItem(i)->text(1);
+    statuses.sort();
+    QCOMPARE(statuses,
+             (QStringList{QStringLiteral("200"), QStringLiteral("200"), QStringLiteral("401"), QStringLiteral("401")}));
+
+    QVERIFY(rerun->isEnabled());
+    rerun->click();
+    QVERIFY(runner->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->isRunning(), 30000);
+    QCOMPARE(results->topLevelItemCount(), 2);
+    for (int i = 0; i < results->topLevelItemCount(); ++i) {
+        QVERIFY2(results->topLevelItem(i)->text(0).endsWith(QLatin1String("GET Quickstart API/Protected/Private")),
+                 qPrintable(results->topLevelItem(i)->text(0)));
+        QCOMPARE(results->topLevelItem(i)->text(1), QStringLiteral("401"));
+    }
+    QCOMPARE(runner->report().requestCount, 2);
+
+    // The other environment of the file: nothing listens there, every request errors.
+    envNames->setCurrentIndex(envNames->findText(QStringLiteral("nowhere")));
+    child<QSpinBox>(runner, "runnerIterationsSpinBox")->setValue(1);
+    QVERIFY(runner->start());
+    QTRY_VERIFY_WITH_TIMEOUT(!runner->isRunning(), 30000);
+    QCOMPARE(runner->report().requestErrors, 2);
+
+    // A file that is not an environment file: refused with the reason, nothing runs.
+    envEdit->setText(QStringLiteral(TOKENSCOPE_TEST_DATA "/http/kulala-basic.http"));
+    Q_EMIT envEdit->editingFinished();
+    QVERIFY(!runner->start());
+    QVERIFY2(child<QLabel>(runner, "runnerSummaryLabel")->text().contains(QLatin1String("holds no environment")),
              qPrintable(child<QLabel>(runner, "runnerSummaryLabel")->text()));
 }
 
