@@ -424,8 +424,12 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
         metadata = fetched.value();
         OAuthTokenFlow::applyMetadata(p, *metadata);
     }
-    if (p.tokenUrl.isEmpty())
+    // The implicit grant has no token request: its token comes from the authorization endpoint.
+    const bool implicit = p.grant == AuthProfile::Grant::Implicit;
+    if (p.tokenUrl.isEmpty() && !implicit)
         return ctx.usage(QStringLiteral("--issuer or --token-url is required"));
+    if (implicit && p.dpop)
+        return ctx.usage(QStringLiteral("--dpop needs a token request, which the implicit grant does not make"));
 
     TokenEndpointRequest request = OAuthTokenFlow::clientRequest(p);
     if (p.clientAuth == AuthProfile::ClientAuth::PrivateKeyJwt) {
@@ -503,9 +507,13 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
             result = TokenEndpointClient::fetchAndWait(request);
             break;
         }
+        case AuthProfile::Grant::Implicit:
         case AuthProfile::Grant::AuthorizationCode: {
             if (p.authorizeUrl.isEmpty())
-                return ctx.usage(QStringLiteral("the authorization_code grant needs --authorize-url (or --issuer)"));
+                return ctx.usage(QStringLiteral("the %1 grant needs --authorize-url (or --issuer)").arg(grantName));
+            if (implicit)
+                ctx.errLine(QStringLiteral("tokenscope-cli: warning: the implicit grant is legacy (RFC 9700 §2.1.2: "
+                                           "should not be used; the token travels in the browser's URL)"));
             AuthorizationCodeRequest code = OAuthTokenFlow::codeRequest(p, request, metadata);
             code.redirectPort = port;
             // $BROWSER when set (the usual convention); else the printed URL is all there is.
@@ -551,10 +559,6 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
             });
             break;
         }
-        case AuthProfile::Grant::Implicit:
-            return ctx.fail(
-                Error(ErrorCode::NotSupported,
-                      QStringLiteral("the implicit grant (legacy, RFC 9700 §2.1.2) is not in tokenscope-cli")));
         }
 
     if (!result)
