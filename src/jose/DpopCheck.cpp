@@ -134,10 +134,14 @@ DpopCheckReport DpopCheck::check(QByteArrayView proof, const DpopCheckOptions& o
         verify.allowedAlgorithms = {alg};
         verify.signatureOnly = true;
         const VerificationResult verified = JwtVerifier(*key, verify).verify(token);
-        rows.add("signature", QStringLiteral("Signature with the jwk"), section(6),
-                 verified.valid ? Status::Passed : Status::Failed,
-                 verified.valid ? QStringLiteral("%1 signature verifies with the jwk").arg(alg)
-                                : (verified.error ? verified.error->message : QStringLiteral("does not verify")));
+        rows.add(
+            "signature", QStringLiteral("Signature with the jwk"), section(6),
+            verified.valid ? Status::Passed : Status::Failed,
+            verified.valid
+                ? QStringLiteral("%1 signature verifies with the embedded jwk (the signer holds that key; who it is, "
+                                 "only a cnf.jkt binding says)")
+                      .arg(alg)
+                : (verified.error ? verified.error->message : QStringLiteral("does not verify")));
     }
     // (3) the claims of §4.2.
     const auto claims = token.payloadObject();
