@@ -5,6 +5,7 @@
 #include "core/JsonText.h"
 #include "core/MockClock.h"
 #include "core/SystemClock.h"
+#include "jose/DpopCheck.h"
 #include "jose/JweToken.h"
 #include "jose/TokenAnalysis.h"
 
@@ -57,6 +58,27 @@ int decodeJsonJwe(const QByteArray& input, bool json, CliContext& ctx)
     return ExitOk;
 }
 
+/// RFC 9449 for a DPoP proof (its §4.3 checklist, without the request it came with) or a token bound with cnf.jkt.
+QStringList dpopLines(const QByteArray& token, const Clock& clock)
+{
+    DpopCheckOptions options;
+    options.clock = &clock;
+    const bool proof = DpopCheck::isProof(token);
+    if (!proof)
+        options.accessToken = token;
+    const DpopCheckReport report = DpopCheck::check(proof ? QByteArrayView(token) : QByteArrayView(), options);
+    if (!proof && report.tokenJkt.isEmpty())
+        return {};
+    QStringList lines{proof ? QStringLiteral("DPoP proof (RFC 9449 §4.3), without the request it came with (htm, htu, "
+                                             "ath and nonce need it: tokenscope-cli does not check them here):")
+                            : QStringLiteral("DPoP-bound access token (RFC 9449 §6.1):")};
+    for (const DpopCheckRow& row : report.tokenRows + report.proofRows)
+        lines.append(QStringLiteral("  %1 %2 — %3: %4")
+                         .arg(VerificationStep::statusName(row.status), -7)
+                         .arg(row.title, row.section, row.message));
+    return lines;
+}
+
 } // namespace
 
 int DecodeCommand::run(const QStringList& arguments, CliContext& ctx)
@@ -98,6 +120,10 @@ int DecodeCommand::run(const QStringList& arguments, CliContext& ctx)
         ctx.outBytes(TokenReport::decodeJson(token, analysis.notes, analysis.lint, nowValue) + '\n');
     } else {
         ctx.outLine(TokenReport::decodeText(token, analysis.notes, analysis.lint, nowValue));
+        if (analysis.hasToken()) {
+            for (const QString& line : dpopLines(analysis.normalised, clock))
+                ctx.outLine(line);
+        }
     }
     // A token that does not even decode is invalid input (exit 1); decoding never says "valid".
     return token.kind == CompactToken::Kind::Invalid || (token.error && token.segments.size() != 5) ? ExitInvalid

@@ -424,8 +424,12 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
         metadata = fetched.value();
         OAuthTokenFlow::applyMetadata(p, *metadata);
     }
-    if (p.tokenUrl.isEmpty())
+    // The implicit grant has no token request: its token comes from the authorization endpoint.
+    const bool implicit = p.grant == AuthProfile::Grant::Implicit;
+    if (p.tokenUrl.isEmpty() && !implicit)
         return ctx.usage(QStringLiteral("--issuer or --token-url is required"));
+    if (implicit && p.dpop)
+        return ctx.usage(QStringLiteral("--dpop needs a token request, which the implicit grant does not make"));
 
     TokenEndpointRequest request = OAuthTokenFlow::clientRequest(p);
     if (p.clientAuth == AuthProfile::ClientAuth::PrivateKeyJwt) {
@@ -442,10 +446,18 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
         if (!key)
             return ctx.fail(key.error());
         request.dpopKey = key.value();
+        // RFC 9449 §8: the nonce an earlier run was given (kept with the profile's token), so the first proof has it.
+        request.dpopNonce = tokens.dpopNonce(TokenManager::originOf(request.tokenUrl));
     }
     const auto withGrant = [&request](const TokenEndpointRequest& grantRequest) {
         request.grantType = grantRequest.grantType;
         request.parameters = grantRequest.parameters;
+    };
+    const auto fetchToken = [&request, &tokens, &tokenKey] {
+        QString nonce;
+        auto fetched = TokenEndpointClient::fetchAndWait(request, {}, nullptr, &nonce);
+        tokens.setDpopNonce(TokenManager::originOf(request.tokenUrl), nonce, tokenKey);
+        return fetched;
     };
 
     Result<TokenGrant> result(Error(ErrorCode::Generic, QStringLiteral("no grant ran")));
@@ -453,7 +465,7 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
     // A kept refresh token first (RFC 6749 §6); refused (expired, revoked, rotated elsewhere): the profile's grant.
     if (kept && !kept->refreshToken.isEmpty()) {
         withGrant(TokenEndpointRequest::refreshToken(kept->refreshToken, p.scope));
-        result = TokenEndpointClient::fetchAndWait(request);
+        result = fetchToken();
         if (result) {
             grantName = QStringLiteral("refresh_token");
             ctx.errLine(QStringLiteral("tokenscope-cli: refreshed the kept token of profile %1")
@@ -472,7 +484,7 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
         switch (p.grant) {
         case AuthProfile::Grant::ClientCredentials:
             withGrant(TokenEndpointRequest::clientCredentials(p.scope, p.audience, p.resource));
-            result = TokenEndpointClient::fetchAndWait(request);
+            result = fetchToken();
             break;
         case AuthProfile::Grant::Password:
             if (p.username.isEmpty() || p.password.isEmpty())
@@ -480,7 +492,7 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
             ctx.errLine(QStringLiteral("tokenscope-cli: warning: the password grant is legacy (RFC 9700 §2.4: must not "
                                        "be used)"));
             withGrant(TokenEndpointRequest::password(p.username, p.password, p.scope));
-            result = TokenEndpointClient::fetchAndWait(request);
+            result = fetchToken();
             break;
         case AuthProfile::Grant::RefreshToken: {
             if (!parser.isSet(refreshEnv))
@@ -489,7 +501,7 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
             if (!token)
                 return ctx.fail(token.error());
             withGrant(TokenEndpointRequest::refreshToken(token.value(), p.scope));
-            result = TokenEndpointClient::fetchAndWait(request);
+            result = fetchToken();
             break;
         }
         case AuthProfile::Grant::TokenExchange: {
@@ -500,12 +512,16 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
                 return ctx.fail(token.error());
             withGrant(TokenEndpointRequest::tokenExchange(token.value(), parser.value(subjectType), p.audience,
                                                           p.resource, p.scope));
-            result = TokenEndpointClient::fetchAndWait(request);
+            result = fetchToken();
             break;
         }
+        case AuthProfile::Grant::Implicit:
         case AuthProfile::Grant::AuthorizationCode: {
             if (p.authorizeUrl.isEmpty())
-                return ctx.usage(QStringLiteral("the authorization_code grant needs --authorize-url (or --issuer)"));
+                return ctx.usage(QStringLiteral("the %1 grant needs --authorize-url (or --issuer)").arg(grantName));
+            if (implicit)
+                ctx.errLine(QStringLiteral("tokenscope-cli: warning: the implicit grant is legacy (RFC 9700 §2.1.2: "
+                                           "should not be used; the token travels in the browser's URL)"));
             AuthorizationCodeRequest code = OAuthTokenFlow::codeRequest(p, request, metadata);
             code.redirectPort = port;
             // $BROWSER when set (the usual convention); else the printed URL is all there is.
@@ -551,10 +567,6 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
             });
             break;
         }
-        case AuthProfile::Grant::Implicit:
-            return ctx.fail(
-                Error(ErrorCode::NotSupported,
-                      QStringLiteral("the implicit grant (legacy, RFC 9700 §2.1.2) is not in tokenscope-cli")));
         }
 
     if (!result)

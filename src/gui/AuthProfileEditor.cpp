@@ -17,10 +17,10 @@
 #include <algorithm>
 
 namespace {
-// The grants the GUI runs; implicit and token exchange are the CLI's (tokenscope-cli oauth token).
+// The grants the GUI runs; token exchange is the CLI's (tokenscope-cli oauth token).
 const AuthProfile::Grant kGuiGrants[] = {AuthProfile::Grant::ClientCredentials, AuthProfile::Grant::AuthorizationCode,
-                                         AuthProfile::Grant::DeviceCode, AuthProfile::Grant::RefreshToken,
-                                         AuthProfile::Grant::Password};
+                                         AuthProfile::Grant::DeviceCode,        AuthProfile::Grant::RefreshToken,
+                                         AuthProfile::Grant::Password,          AuthProfile::Grant::Implicit};
 } // namespace
 
 AuthProfileEditor::AuthProfileEditor(QWidget* parent)
@@ -51,9 +51,6 @@ AuthProfileEditor::AuthProfileEditor(QWidget* parent)
     m_form->addRow(tr("Grant"), m_grant);
     m_legacyNote->setObjectName(QStringLiteral("legacyGrantLabel"));
     m_legacyNote->setWordWrap(true);
-    m_legacyNote->setText(tr("Legacy: the password grant gives the client the user's password. The OAuth 2.0 "
-                             "Security BCP (RFC 9700 §2.4) says it must not be used; prefer the authorization code "
-                             "or device grant."));
     m_form->addRow(QString(), m_legacyNote);
 
     m_issuer = addLine(QStringLiteral("profileIssuerLineEdit"), tr("Issuer (discovery)"),
@@ -181,8 +178,17 @@ void AuthProfileEditor::showFieldsFor(AuthProfile::Grant grant)
 {
     const auto method = AuthProfile::ClientAuth(m_clientAuth->currentData().toInt());
     const auto show = [this](QWidget* field, bool visible) { m_form->setRowVisible(field, visible); };
-    show(m_legacyNote, grant == AuthProfile::Grant::Password);
-    show(m_authorizeUrl, grant == AuthProfile::Grant::AuthorizationCode);
+    const bool browser = grant == AuthProfile::Grant::AuthorizationCode || grant == AuthProfile::Grant::Implicit;
+    show(m_legacyNote, grant == AuthProfile::Grant::Password || grant == AuthProfile::Grant::Implicit);
+    if (grant == AuthProfile::Grant::Implicit)
+        m_legacyNote->setText(tr("Legacy: the implicit grant returns the token in the browser's address (the URL "
+                                 "fragment), where it can leak. The OAuth 2.0 Security BCP (RFC 9700 §2.1.2) says "
+                                 "not to use it; prefer the authorization code grant with PKCE."));
+    else
+        m_legacyNote->setText(tr("Legacy: the password grant gives the client the user's password. The OAuth 2.0 "
+                                 "Security BCP (RFC 9700 §2.4) says it must not be used; prefer the authorization "
+                                 "code or device grant."));
+    show(m_authorizeUrl, browser);
     show(m_pkce, grant == AuthProfile::Grant::AuthorizationCode);
     show(m_deviceUrl, grant == AuthProfile::Grant::DeviceCode);
     show(m_username, grant == AuthProfile::Grant::Password);
@@ -223,7 +229,7 @@ void AuthProfileEditor::setProfile(const AuthProfile& p)
     const QSignalBlocker blockAuth(m_clientAuth);
     const QSignalBlocker blockPkce(m_pkce);
     int grant = m_grant->findData(int(p.grant));
-    if (grant < 0) { // implicit / token exchange: shown, but "Get new token" says the GUI does not run them
+    if (grant < 0) { // token exchange: shown, but "Get new token" says the GUI does not run it
         m_grant->addItem(grantLabel(p.grant), int(p.grant));
         grant = m_grant->count() - 1;
     }

@@ -16,6 +16,7 @@
 #include "gui/Theme.h"
 #include "gui/TimeDisplay.h"
 #include "gui/TokenTextEdit.h"
+#include "gui/TokenWorkbenchDpopPanel.h"
 #include "gui/TokenWorkbenchJwePanel.h"
 #include "gui/ValidationPanel.h"
 #include "jose/JweToken.h"
@@ -374,6 +375,10 @@ QWidget* TokenWorkbench::buildInspectPage()
     m_jwePanel = new TokenWorkbenchJwePanel(m_decodedTabs);
     m_jweTabIndex = m_decodedTabs->addTab(m_jwePanel, tr("Decrypt (JWE)"));
     m_decodedTabs->setTabVisible(m_jweTabIndex, false);
+    // DPoP (RFC 9449): a proof's checklist, an access token's cnf.jkt binding; shown only for those.
+    m_dpopPanel = new TokenWorkbenchDpopPanel(m_decodedTabs);
+    m_dpopTabIndex = m_decodedTabs->addTab(m_dpopPanel, tr("DPoP"));
+    m_decodedTabs->setTabVisible(m_dpopTabIndex, false);
 
     m_validation = new ValidationPanel(page);
     m_validation->setObjectName(QStringLiteral("validationPanel"));
@@ -491,6 +496,7 @@ void TokenWorkbench::render()
         m_validation->showAnalysis(m_analysis);
     }
     renderJwe();
+    renderDpop();
 }
 
 void TokenWorkbench::renderJwe()
@@ -510,6 +516,20 @@ void TokenWorkbench::renderJwe()
     if (!wasVisible) {
         m_decodedTabs->setCurrentIndex(m_jweTabIndex);
     }
+}
+
+void TokenWorkbench::renderDpop()
+{
+    const QByteArray token = m_analysis.inputError ? QByteArray() : m_analysis.normalised;
+    const bool shown = !token.isEmpty() && TokenWorkbenchDpopPanel::appliesTo(token);
+    const bool wasVisible = m_decodedTabs->isTabVisible(m_dpopTabIndex);
+    m_decodedTabs->setTabVisible(m_dpopTabIndex, shown);
+    if (!shown)
+        return;
+    m_dpopPanel->setToken(token, &activeClock());
+    // A proof is what the user came to see explained; a bound access token keeps its claims in front.
+    if (!wasVisible && DpopCheck::isProof(token))
+        m_decodedTabs->setCurrentIndex(m_dpopTabIndex);
 }
 
 void TokenWorkbench::renderInput()

@@ -23,6 +23,7 @@ class QTableWidget;
 class QToolButton;
 class QTreeWidget;
 class TokenTextEdit;
+class TokenWorkbenchDpopPanel;
 class TokenWorkbenchJwePanel;
 class ValidationPanel;
 
@@ -51,6 +52,7 @@ public:
     ValidationPanel* validationPanel() const { return m_validation; }
     EncoderPanel* encoderPanel() const { return m_encoder; }
     ComparePanel* comparePanel() const { return m_compare; }
+    TokenWorkbenchDpopPanel* dpopPanel() const { return m_dpopPanel; }
     QTabWidget* modeTabWidget() const { return m_modeTabs; }
     RecentTokens& recentTokens() { return m_recent; }
 
@@ -89,6 +91,7 @@ private:
     void renderDecoded();
     void renderClaims();
     void renderJwe();
+    void renderDpop();
     QByteArray m_renderedDecodedKey; // what renderDecoded()/renderClaims() last showed
     qint64 m_renderedSecond = -1;
     void updateTimes();
@@ -121,6 +124,8 @@ private:
     ComparePanel* m_compare;
     TokenWorkbenchJwePanel* m_jwePanel;
     int m_jweTabIndex = -1;
+    TokenWorkbenchDpopPanel* m_dpopPanel;
+    int m_dpopTabIndex = -1;
 
     QTimer m_debounce;
     QTimer m_ticker;

@@ -21,9 +21,11 @@ Error dpopClaimError(const QString& claim, const QString& reason, const QString&
     return Error(ErrorCode::JwtClaimValidationFailed, message, claim, reason);
 }
 
-// RFC 7517 §4 / RFC 7518 §6.2.2, §6.3.2, §6.4: members that only a private or symmetric key has.
-bool hasPrivateMembers(const QJsonObject& jwk)
+} // namespace
+
+bool DpopProof::hasPrivateMembers(const QJsonObject& jwk)
 {
+    // RFC 7517 §4 / RFC 7518 §6.2.2, §6.3.2, §6.4: members that only a private or symmetric key has.
     for (const char* name : {"d", "p", "q", "dp", "dq", "qi", "oth", "k"}) {
         if (jwk.contains(QLatin1String(name))) {
             return true;
@@ -31,8 +33,6 @@ bool hasPrivateMembers(const QJsonObject& jwk)
     }
     return false;
 }
-
-} // namespace
 
 QStringList DpopValidationOptions::defaultAlgorithms()
 {

@@ -73,6 +73,8 @@ public:
 
     /// base64url(SHA-256(ASCII(token))), the "ath" claim (§4.2) and OIDC's at_hash basis.
     static QString accessTokenHash(QByteArrayView accessToken);
+    /// Whether a JWK object has members only a private or symmetric key has (d, p, q, dp, dq, qi, oth, k).
+    static bool hasPrivateMembers(const QJsonObject& jwk);
     /// The htu form of a URL: scheme and host lower case, default port removed, empty path "/", no query or
     /// fragment. Empty for a URL that is not absolute http(s).
     static QString normaliseHtu(const QString& url);

@@ -98,7 +98,7 @@ QUrlQuery AuthorizationCodeFlow::authorizationParameters(const AuthorizationCode
         if (!value.isEmpty())
             q.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
     };
-    add(QStringLiteral("response_type"), QStringLiteral("code"));
+    add(QStringLiteral("response_type"), request.implicit ? QStringLiteral("token") : QStringLiteral("code"));
     add(QStringLiteral("client_id"), request.token.client.clientId);
     add(QStringLiteral("redirect_uri"), redirectUri);
     add(QStringLiteral("scope"), request.scope.simplified());
@@ -114,8 +114,8 @@ QUrlQuery AuthorizationCodeFlow::authorizationParameters(const AuthorizationCode
     return q;
 }
 
-Result<QString> AuthorizationCodeFlow::checkResponse(const QUrlQuery& query, const QString& expectedState,
-                                                     const QString& issuer, bool issRequired)
+std::optional<Error> AuthorizationCodeFlow::responseError(const QUrlQuery& query, const QString& expectedState,
+                                                          const QString& issuer, bool issRequired)
 {
     const auto value = [&query](const char* name) {
         return query.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
@@ -148,11 +148,52 @@ Result<QString> AuthorizationCodeFlow::checkResponse(const QUrlQuery& query, con
                          .arg(code, description.isEmpty() ? QString() : QString(QStringLiteral(" — ") + description)),
                      {}, code);
     }
-    const QString code = value("code");
+    return std::nullopt;
+}
+
+Result<QString> AuthorizationCodeFlow::checkResponse(const QUrlQuery& query, const QString& expectedState,
+                                                     const QString& issuer, bool issRequired)
+{
+    if (auto error = responseError(query, expectedState, issuer, issRequired))
+        return *error;
+    const QString code = query.queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
     if (code.isEmpty())
         return Error(ErrorCode::OAuthError, QStringLiteral("the authorization response has no code (RFC 6749 §4.1.2)"),
                      {}, QStringLiteral("invalid_request"));
     return code;
+}
+
+Result<TokenGrant> AuthorizationCodeFlow::checkImplicitResponse(const QUrlQuery& response, const QString& expectedState,
+                                                                const QString& issuer, bool issRequired)
+{
+    if (auto error = responseError(response, expectedState, issuer, issRequired))
+        return *error;
+    const auto value = [&response](const char* name) {
+        return response.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+    };
+    const auto invalid = [](const QString& what) {
+        return Error(ErrorCode::OAuthError,
+                     QStringLiteral("the implicit grant's response %1 (RFC 6749 §4.2.2)").arg(what), {},
+                     QStringLiteral("invalid_request"));
+    };
+    TokenGrant grant;
+    grant.accessToken = value("access_token");
+    grant.tokenType = value("token_type");
+    grant.scope = value("scope");
+    if (grant.accessToken.isEmpty())
+        return invalid(QStringLiteral("has no access_token"));
+    if (grant.tokenType.isEmpty())
+        return invalid(QStringLiteral("has no token_type"));
+    if (response.hasQueryItem(QStringLiteral("expires_in"))) {
+        bool ok = false;
+        grant.expiresIn = value("expires_in").toLongLong(&ok);
+        if (!ok || grant.expiresIn < 0)
+            return invalid(QStringLiteral("has an expires_in that is not a number of seconds"));
+    }
+    // What the fragment said, as a token endpoint's JSON would (the token log and `--print json` show it).
+    for (const auto& [name, text] : response.queryItems(QUrl::FullyDecoded))
+        grant.raw.insert(name, name == QLatin1String("expires_in") ? QJsonValue(grant.expiresIn) : QJsonValue(text));
+    return grant;
 }
 
 void AuthorizationCodeFlow::start(const AuthorizationCodeRequest& request)
@@ -167,7 +208,7 @@ void AuthorizationCodeFlow::start(const AuthorizationCodeRequest& request)
         fail(Error(ErrorCode::Usage, QStringLiteral("the authorization URL must be an http(s) URL")));
         return;
     }
-    if (request.usePar && request.parUrl.isEmpty()) {
+    if (request.usePar && request.parUrl.isEmpty() && !request.implicit) {
         fail(Error(ErrorCode::Usage, QStringLiteral("PAR is required but there is no pushed authorization request "
                                                     "endpoint")));
         return;
@@ -182,7 +223,7 @@ void AuthorizationCodeFlow::start(const AuthorizationCodeRequest& request)
     m_nonce = nonce.value();
     QString challenge;
     m_verifier.clear();
-    if (request.pkce != QLatin1String("off")) {
+    if (request.pkce != QLatin1String("off") && !request.implicit) {
         const auto method = Pkce::methodFromName(request.pkce.toLatin1());
         if (!method) {
             fail(Error(ErrorCode::Usage, QStringLiteral("PKCE method must be S256, plain or off")));
@@ -196,14 +237,14 @@ void AuthorizationCodeFlow::start(const AuthorizationCodeRequest& request)
         m_verifier = QString::fromLatin1(verifier.value());
         challenge = QString::fromLatin1(Pkce::challenge(verifier.value(), *method));
     }
-    if (auto listening = m_listener->start(request.redirectPort); !listening) {
+    if (auto listening = m_listener->start(request.redirectPort, request.implicit); !listening) {
         fail(listening.error());
         return;
     }
     m_redirectUri = m_listener->redirectUri();
     m_timeout->start(request.timeoutMs);
     const QUrlQuery parameters = authorizationParameters(request, m_redirectUri, m_state, m_nonce, challenge);
-    if (!request.usePar) {
+    if (!request.usePar || request.implicit) {
         QUrl url(request.authorizeUrl);
         QUrlQuery query(url);
         for (const auto& [name, value] : parameters.queryItems(QUrl::FullyEncoded))
@@ -244,6 +285,17 @@ void AuthorizationCodeFlow::onCallback(const QUrlQuery& query)
     if (!m_running)
         return;
     m_listener->stop();
+    if (m_request.implicit) {
+        auto grant = checkImplicitResponse(query, m_state, m_request.issuer, m_request.issRequired);
+        if (!grant) {
+            fail(grant.error());
+            return;
+        }
+        m_running = false;
+        m_timeout->stop();
+        Q_EMIT finished(AuthorizationCodeResult{grant.value(), m_nonce, m_redirectUri});
+        return;
+    }
     auto code = checkResponse(query, m_state, m_request.issuer, m_request.issRequired);
     if (!code) {
         fail(code.error());

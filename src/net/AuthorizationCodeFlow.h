@@ -28,6 +28,9 @@ struct AuthorizationCodeRequest
     QString pkce = QStringLiteral("S256"); // "S256", "plain" or "off"
     quint16 redirectPort = 0;              // 0: ephemeral (RFC 8252 §7.3)
     int timeoutMs = 300'000;               // the user's time to log in
+    // The implicit grant (RFC 6749 §4.2; legacy, RFC 9700 §2.1.2 says not to use it): response_type=token, the
+    // token in the redirect's fragment (relayed by the listener's page), no PKCE, no PAR, no token request.
+    bool implicit = false;
 };
 
 struct AuthorizationCodeResult
@@ -42,6 +45,7 @@ struct AuthorizationCodeResult
 /// Core §3.1.2.1) fresh per flow, the RFC 9207 `iss` response parameter compared with the issuer when present and
 /// required when the server advertises it, PAR (RFC 9126) when asked, then the code exchanged at the token endpoint.
 /// Asynchronous, one finished() per start(); cancellable; ends with ERR_NET_TIMEOUT when no answer comes in time.
+/// With AuthorizationCodeRequest::implicit it runs the legacy implicit grant instead (see there).
 class AuthorizationCodeFlow : public QObject
 {
     Q_OBJECT
@@ -64,6 +68,11 @@ public:
     /// present (ERR_OAUTH reason "invalid_request"). Returns the code.
     static Result<QString> checkResponse(const QUrlQuery& query, const QString& expectedState, const QString& issuer,
                                          bool issRequired);
+    /// The implicit grant's response (RFC 6749 §4.2.2 / §4.2.2.1): the same `iss`, `state` and `error` checks as
+    /// checkResponse(), then `access_token` and `token_type` required (ERR_OAUTH reason "invalid_request"),
+    /// `expires_in` a non-negative integer when present (same error), `scope` as granted.
+    static Result<TokenGrant> checkImplicitResponse(const QUrlQuery& response, const QString& expectedState,
+                                                    const QString& issuer, bool issRequired);
     /// Sends and waits in a local event loop (CLI and tests); `authorizationUrl` is called with the URL opened.
     static Result<AuthorizationCodeResult> runAndWait(const AuthorizationCodeRequest& request,
                                                       const BrowserLauncher& browser,
@@ -75,6 +84,8 @@ Q_SIGNALS:
     void finished(const Result<AuthorizationCodeResult>& result);
 
 private:
+    static std::optional<Error> responseError(const QUrlQuery& query, const QString& expectedState,
+                                              const QString& issuer, bool issRequired);
     void openBrowser(const QUrl& url);
     void onCallback(const QUrlQuery& query);
     void fail(const Error& error);

@@ -229,6 +229,7 @@ AuthorizationCodeRequest OAuthTokenFlow::codeRequest(const AuthProfile& p, const
     code.audience = p.audience;
     code.resource = p.resource;
     code.pkce = p.pkce.isEmpty() ? QStringLiteral("S256") : p.pkce;
+    code.implicit = p.grant == AuthProfile::Grant::Implicit;
     if (metadata) {
         code.issuer = metadata->issuer;
         code.issRequired = metadata->authorizationResponseIssParameterSupported;
@@ -252,7 +253,7 @@ DeviceAuthorizationRequest OAuthTokenFlow::deviceRequest(const AuthProfile& p, c
 void OAuthTokenFlow::runGrant()
 {
     const AuthProfile& p = m_profile;
-    if (p.tokenUrl.isEmpty()) {
+    if (p.tokenUrl.isEmpty() && p.grant != AuthProfile::Grant::Implicit) {
         fail(Error(ErrorCode::Usage, QStringLiteral("no token URL: type it or give the issuer to discover it")));
         return;
     }
@@ -288,6 +289,7 @@ void OAuthTokenFlow::runGrant()
         m_tokenClient->fetch(
             clientRequest(p, TokenEndpointRequest::password(p.username, p.password, p.scope), clientKey));
         return;
+    case AuthProfile::Grant::Implicit: // legacy: the same browser and listener, the token in the fragment
     case AuthProfile::Grant::AuthorizationCode:
         if (p.authorizeUrl.isEmpty()) {
             fail(Error(ErrorCode::Usage, QStringLiteral("no authorization URL: type it or give the issuer")));
@@ -305,7 +307,6 @@ void OAuthTokenFlow::runGrant()
         m_deviceFlow->start(deviceRequest(p, clientRequest(p, {}, clientKey)));
         return;
     case AuthProfile::Grant::RefreshToken: // handled above
-    case AuthProfile::Grant::Implicit:
     case AuthProfile::Grant::TokenExchange:
         break;
     }

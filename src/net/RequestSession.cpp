@@ -392,7 +392,7 @@ void RequestSession::obtainAuth(quint64 id)
                     auto c = m_calls.value(id);
                     if (!c)
                         return;
-                    m_tokenManager.setDpopNonce(TokenManager::originOf(url), c->tokenClient->lastDpopNonce());
+                    m_tokenManager.setDpopNonce(TokenManager::originOf(url), c->tokenClient->lastDpopNonce(), key);
                     c->tokenClient->deleteLater();
                     c->tokenClient = nullptr;
                     if (!grant) {
@@ -500,7 +500,8 @@ void RequestSession::onResponse(quint64 id, const HttpClientResponse& response)
         return;
     if (!call->dpopToken.isEmpty()) {
         const QString origin = TokenManager::originOf(call->result.sent.url);
-        m_tokenManager.setDpopNonce(origin, TokenEndpointClient::dpopNonceOf(response));
+        m_tokenManager.setDpopNonce(origin, TokenEndpointClient::dpopNonceOf(response),
+                                    call->profile ? TokenManager::keyFor(*call->profile) : QString());
         // RFC 9449 §9: a resource server that wants a nonce answers 401 use_dpop_nonce with one; once, with it.
         if (!call->nonceRetried && !TokenEndpointClient::dpopNonceToRetry(response).isEmpty()) {
             call->nonceRetried = true;

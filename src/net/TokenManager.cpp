@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace {
 constexpr QChar kSeparator(0x1f); // a unit separator cannot occur in a profile name typed or read from JSON text
 
@@ -54,9 +56,19 @@ Result<void> TokenManager::restore(const QString& key)
     if (!secret)
         return secret.error();
     m_restored.insert(profile, true);
-    // {"tokens": [{"key", "accessToken", ..., "dpopKey": {private JWK}}]}; what cannot be read is dropped.
-    const QJsonArray entries =
-        QJsonDocument::fromJson(secret.value()).object().value(QStringLiteral("tokens")).toArray();
+    // {"tokens": [{"key", "accessToken", ..., "dpopKey": {private JWK}}], "dpopNonces": {origin: nonce}}; what
+    // cannot be read is dropped.
+    const QJsonObject root = QJsonDocument::fromJson(secret.value()).object();
+    const QJsonArray entries = root.value(QStringLiteral("tokens")).toArray();
+    const QJsonObject nonces = root.value(QStringLiteral("dpopNonces")).toObject();
+    for (auto it = nonces.constBegin(); it != nonces.constEnd(); ++it) {
+        if (!it.value().isString() || it.value().toString().isEmpty())
+            continue;
+        if (!m_dpopNonces.contains(it.key())) // one this process was given is newer
+            m_dpopNonces.insert(it.key(), it.value().toString());
+        if (!m_nonceOrigins[profile].contains(it.key()))
+            m_nonceOrigins[profile].append(it.key());
+    }
     for (const QJsonValue& v : entries) {
         const QJsonObject o = v.toObject();
         const QString k = o.value(QStringLiteral("key")).toString();
@@ -105,12 +117,19 @@ void TokenManager::persist(const QString& profile)
         entries.append(o);
     }
     // A store failure leaves the token in memory: this send works, the next process fetches again.
-    if (entries.isEmpty())
+    if (entries.isEmpty()) {
         (void)m_store->remove(m_storePrefix + profile);
-    else
-        (void)m_store->write(
-            m_storePrefix + profile,
-            QJsonDocument(QJsonObject{{QStringLiteral("tokens"), entries}}).toJson(QJsonDocument::Compact));
+        return;
+    }
+    QJsonObject root{{QStringLiteral("tokens"), entries}};
+    QJsonObject nonces;
+    for (const QString& origin : m_nonceOrigins.value(profile)) {
+        if (const QString nonce = m_dpopNonces.value(origin); !nonce.isEmpty())
+            nonces.insert(origin, nonce);
+    }
+    if (!nonces.isEmpty())
+        root.insert(QStringLiteral("dpopNonces"), nonces);
+    (void)m_store->write(m_storePrefix + profile, QJsonDocument(root).toJson(QJsonDocument::Compact));
 }
 
 qint64 TokenManager::nowMs() const
@@ -231,12 +250,14 @@ void TokenManager::forget(const QString& profileName)
             profiles.append(profileOf(it.key()));
         m_tokens.clear();
         m_dpopKeys.clear();
+        m_nonceOrigins.clear();
         profiles.removeDuplicates();
         for (const QString& p : profiles)
             persist(p);
         return;
     }
     const QString prefix = profileName + kSeparator;
+    m_nonceOrigins.remove(profileName);
     removeKeysStartingWith(m_tokens, prefix);
     removeKeysStartingWith(m_dpopKeys, prefix);
     // Also what another process kept, when this one never read it.
@@ -259,10 +280,26 @@ Result<Jwk> TokenManager::dpopKey(const QString& key)
     return jwk;
 }
 
-void TokenManager::setDpopNonce(const QString& origin, const QString& nonce)
+void TokenManager::setDpopNonce(const QString& origin, const QString& nonce, const QString& tokenKey)
 {
-    if (!origin.isEmpty() && !nonce.isEmpty())
-        m_dpopNonces.insert(origin, nonce);
+    if (origin.isEmpty() || nonce.isEmpty())
+        return;
+    const bool changed = m_dpopNonces.value(origin) != nonce;
+    m_dpopNonces.insert(origin, nonce);
+    if (tokenKey.isEmpty())
+        return;
+    const QString profile = profileOf(tokenKey);
+    QStringList& origins = m_nonceOrigins[profile];
+    const bool newOrigin = !origins.contains(origin);
+    if (newOrigin)
+        origins.append(origin);
+    // Every response may carry the header (§8.2): the keychain is written only when the nonce kept changed, and
+    // only beside a token (store() writes it with the first one).
+    const QString prefix = profile + kSeparator;
+    const bool hasToken = std::any_of(m_tokens.keyBegin(), m_tokens.keyEnd(),
+                                      [&prefix](const QString& k) { return k.startsWith(prefix); });
+    if ((changed || newOrigin) && hasToken)
+        persist(profile);
 }
 
 QString TokenManager::originOf(const QString& url)

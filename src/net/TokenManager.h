@@ -94,7 +94,10 @@ public:
     Result<Jwk> dpopKey(const QString& key);
     /// The last DPoP-Nonce a server (its origin, "https://host:port") sent; RFC 9449 §8.2: a new one replaces it.
     QString dpopNonce(const QString& origin) const { return m_dpopNonces.value(origin); }
-    void setDpopNonce(const QString& origin, const QString& nonce);
+    /// With `tokenKey`, the nonce is also kept in that profile's secret beside its tokens (only while it has one), and
+    /// restore() brings it back, so the next process's first proof carries it and does not pay the use_dpop_nonce
+    /// round trip (RFC 9449 §8). The store is written only when the nonce changed.
+    void setDpopNonce(const QString& origin, const QString& nonce, const QString& tokenKey = {});
     /// "scheme://host:port" of a URL, the key of dpopNonce().
     static QString originOf(const QString& url);
 
@@ -115,5 +118,6 @@ private:
     QHash<QString, ManagedToken> m_tokens;
     QHash<QString, Jwk> m_dpopKeys;
     QHash<QString, QString> m_dpopNonces;
+    QHash<QString, QStringList> m_nonceOrigins; // per profile: the origins whose nonce its secret keeps
     QList<TokenLogEntry> m_log;
 };

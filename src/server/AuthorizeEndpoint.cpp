@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "server/AuthorizeEndpoint.h"
 
+#include "server/TokenEndpoint.h"
+
+#include <QJsonObject>
 #include <QRegularExpression>
 
 AuthorizeEndpoint::AuthorizeEndpoint(ProviderContext* provider)
@@ -44,10 +47,17 @@ AuthorizeEndpoint::Validation AuthorizeEndpoint::validate(const OAuthProtocol::P
     if (responseType.isEmpty()) {
         return failWith(OAuthProtocol::kInvalidRequest, QStringLiteral("Missing response_type"));
     }
-    if (responseType != QLatin1String("code")) {
-        return failWith(QStringLiteral("unsupported_response_type"), QStringLiteral("Only response_type=code"));
-    }
-    if (!client->allowsGrant(QStringLiteral("authorization_code"))) {
+    if (responseType == QLatin1String("token")) {
+        // RFC 6749 §4.2.1 (legacy, RFC 9700 §2.1.2): from here on errors go back in the fragment (§4.2.2.1).
+        r.implicit = true;
+        if (!client->allowsGrant(QStringLiteral("implicit"))) {
+            return failWith(QStringLiteral("unauthorized_client"),
+                            QStringLiteral("%1 may not use the implicit grant").arg(r.clientId));
+        }
+    } else if (responseType != QLatin1String("code")) {
+        return failWith(QStringLiteral("unsupported_response_type"),
+                        QStringLiteral("Only response_type=code (and token for clients allowed the implicit grant)"));
+    } else if (!client->allowsGrant(QStringLiteral("authorization_code"))) {
         return failWith(QStringLiteral("unauthorized_client"),
                         QStringLiteral("%1 may not use the authorization code grant").arg(r.clientId));
     }
@@ -67,8 +77,9 @@ AuthorizeEndpoint::Validation AuthorizeEndpoint::validate(const OAuthProtocol::P
             return failWith(OAuthProtocol::kInvalidRequest,
                             QStringLiteral("code_challenge_method without code_challenge"));
         }
-        if (client->isPublic()) {
-            // RFC 7636 §4.4.1; RFC 8252 §8.1: public native clients MUST use PKCE.
+        if (client->isPublic() && !r.implicit) {
+            // RFC 7636 §4.4.1; RFC 8252 §8.1: public native clients MUST use PKCE (the implicit grant has no token
+            // request for a verifier to go with).
             return failWith(OAuthProtocol::kInvalidRequest,
                             QStringLiteral("code challenge required (PKCE) for public clients"));
         }
@@ -98,10 +109,12 @@ HttpResponse AuthorizeEndpoint::errorRedirect(const AuthorizationRequest& reques
 {
     context.errorCode = code;
     context.errorDescription = description;
-    return OAuthProtocol::redirect(request.redirectUri, {{QStringLiteral("error"), code},
-                                                         {QStringLiteral("error_description"), description},
-                                                         {QStringLiteral("state"), request.state},
-                                                         {QStringLiteral("iss"), m_provider->issuer->issuerUrl()}});
+    return OAuthProtocol::redirect(request.redirectUri,
+                                   {{QStringLiteral("error"), code},
+                                    {QStringLiteral("error_description"), description},
+                                    {QStringLiteral("state"), request.state},
+                                    {QStringLiteral("iss"), m_provider->issuer->issuerUrl()}},
+                                   request.implicit);
 }
 
 HttpResponse AuthorizeEndpoint::fail(const Validation& v, RequestContext& context) const
@@ -128,12 +141,41 @@ HttpResponse AuthorizeEndpoint::issueCode(const AuthorizationRequest& request, c
     grant.authTime = m_provider->now();
     grant.expiresAt = grant.authTime + m_provider->codeLifetime;
     grant.familyId = GrantStore::randomValue(16);
-    const QString code = m_provider->grants.addCode(grant);
     context.subject = username;
+    if (request.implicit) {
+        return issueToken(grant, context);
+    }
+    const QString code = m_provider->grants.addCode(grant);
     // RFC 9207 §2: iss in the authorization response.
     return OAuthProtocol::redirect(request.redirectUri, {{QStringLiteral("code"), code},
                                                          {QStringLiteral("state"), request.state},
                                                          {QStringLiteral("iss"), m_provider->issuer->issuerUrl()}});
+}
+
+HttpResponse AuthorizeEndpoint::issueToken(const CodeGrant& code, RequestContext& context) const
+{
+    TokenEndpoint::Grant grant;
+    grant.client = m_provider->clients.find(code.request.clientId);
+    grant.username = code.username;
+    grant.scopes = code.request.scopes;
+    grant.authTime = code.authTime;
+    grant.familyId = code.familyId;
+    grant.grantType = QStringLiteral("implicit");
+    const auto body = grant.client ? TokenEndpoint(m_provider).issue(grant)
+                                   : Result<QJsonObject>(Error(ErrorCode::Generic, QStringLiteral("no client")));
+    if (!body) {
+        return errorRedirect(code.request, QStringLiteral("server_error"), QStringLiteral("Cannot issue a token"),
+                             context);
+    }
+    // RFC 6749 §4.2.2: access_token, token_type, expires_in, scope and state in the fragment; RFC 9207 §2: iss.
+    QList<QPair<QString, QString>> params;
+    for (const char* name : {"access_token", "token_type", "expires_in", "scope"}) {
+        const QJsonValue value = body->value(QLatin1String(name));
+        params.append({QLatin1String(name), value.isDouble() ? QString::number(value.toInteger()) : value.toString()});
+    }
+    params.append({QStringLiteral("state"), code.request.state});
+    params.append({QStringLiteral("iss"), m_provider->issuer->issuerUrl()});
+    return OAuthProtocol::redirect(code.request.redirectUri, params, true);
 }
 
 HttpResponse AuthorizeEndpoint::loginPage(const AuthorizationRequest& request, const QString& transactionId,

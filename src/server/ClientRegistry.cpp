@@ -53,8 +53,10 @@ ClientRegistry ClientRegistry::defaults(const QString& demoClientId, const QByte
     pub.id = QLatin1String(kPublicClientId);
     pub.name = QStringLiteral("Tokenscope public client (native app, PKCE)");
     pub.redirectUris = loopbackRedirects();
+    // Implicit (RFC 6749 §4.2) only for this public test client: RFC 9700 §2.1.2 says clients should not use it,
+    // and a test provider is where a client of a legacy server can be tried.
     pub.grantTypes = {QStringLiteral("authorization_code"), QStringLiteral("refresh_token"),
-                      QLatin1String(kDeviceCodeGrant)};
+                      QLatin1String(kDeviceCodeGrant), QStringLiteral("implicit")};
     registry.m_clients = {demo, pub};
     return registry;
 }
@@ -70,7 +72,8 @@ Result<void> ClientRegistry::loadFile(const QString& path)
         return Error(ErrorCode::JsonInvalid, QStringLiteral("%1: %2").arg(path, root.error().message));
     }
     const QStringList knownGrants{QStringLiteral("authorization_code"), QStringLiteral("refresh_token"),
-                                  QStringLiteral("client_credentials"), QLatin1String(kDeviceCodeGrant)};
+                                  QStringLiteral("client_credentials"), QLatin1String(kDeviceCodeGrant),
+                                  QStringLiteral("implicit")};
     QList<RegisteredClient> loaded;
     for (const QJsonValue& value : root->value(QLatin1String("clients")).toArray()) {
         const QJsonObject o = value.toObject();

@@ -13,7 +13,8 @@ struct RegisteredClient
     QString id;
     QByteArray secret;        // empty: a public client (token_endpoint_auth_method "none", RFC 6749 §2.1)
     QStringList redirectUris; // exact match, except the port of loopback IP literals (RFC 8252 §7.3)
-    QStringList grantTypes;   // "authorization_code", "refresh_token", "client_credentials", the device code URN
+    QStringList grantTypes;   // "authorization_code", "refresh_token", "client_credentials", the device code URN,
+                              // "implicit" (RFC 7591 §2: response_type=token, legacy)
     QString name;
 
     bool isPublic() const { return secret.isEmpty(); }
@@ -21,7 +22,8 @@ struct RegisteredClient
 };
 
 /// The clients the embedded provider knows: the confidential `tokenscope-demo` (the issuer's client credentials),
-/// the public `tokenscope-public`, and those of `serve --clients FILE`. Immutable once serving; thread-safe.
+/// the public `tokenscope-public` (the only built-in client allowed the legacy implicit grant, to test clients of
+/// it), and those of `serve --clients FILE`. Immutable once serving; thread-safe.
 class ClientRegistry
 {
 public:

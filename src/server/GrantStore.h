@@ -21,6 +21,7 @@ struct AuthorizationRequest
     QString nonce;
     QString codeChallenge;
     QString codeChallengeMethod; // "S256" or "plain"; empty without PKCE
+    bool implicit = false;       // response_type=token (RFC 6749 §4.2, legacy): the answer goes in the fragment
 };
 
 /// What an authorization code stands for.

@@ -157,16 +157,22 @@ OAuthProtocol::ClientRequest OAuthProtocol::readClientRequest(const HttpRequest&
     return out;
 }
 
-HttpResponse OAuthProtocol::redirect(const QString& target, const QList<QPair<QString, QString>>& params)
+HttpResponse OAuthProtocol::redirect(const QString& target, const QList<QPair<QString, QString>>& params,
+                                     bool inFragment)
 {
     QUrl url(target);
-    QUrlQuery query(url);
+    QUrlQuery query(inFragment ? QUrlQuery() : QUrlQuery(url));
     for (const auto& [name, value] : params) {
         if (!value.isEmpty()) {
             query.addQueryItem(name, QString::fromLatin1(QUrl::toPercentEncoding(value)));
         }
     }
-    url.setQuery(query);
+    if (inFragment) {
+        // RFC 6749 §4.2.2: application/x-www-form-urlencoded in the fragment, which never reaches a server.
+        url.setFragment(query.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    } else {
+        url.setQuery(query);
+    }
     HttpResponse response = HttpResponse::empty(302);
     response.addHeader(QByteArrayLiteral("Location"), url.toString(QUrl::FullyEncoded).toUtf8());
     response.addHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));

@@ -53,8 +53,10 @@ public:
     static ClientRequest readClientRequest(const HttpRequest& request, const ClientRegistry& clients,
                                            bool publicAllowed, RequestContext& context);
 
-    /// 302 to `target` with `params` added to its query (RFC 6749 §4.1.2); Cache-Control: no-store.
-    static HttpResponse redirect(const QString& target, const QList<QPair<QString, QString>>& params);
+    /// 302 to `target` with `params` added to its query (RFC 6749 §4.1.2), or as its fragment when `inFragment`
+    /// (the implicit grant, §4.2.2); Cache-Control: no-store.
+    static HttpResponse redirect(const QString& target, const QList<QPair<QString, QString>>& params,
+                                 bool inFragment = false);
     /// &, <, >, ", ' as entities; control characters dropped (never printed raw).
     static QString htmlEscape(const QString& text);
     /// An HTML page with the headers every page here gets: no-store, CSP without scripts, no framing.

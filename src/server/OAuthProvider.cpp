@@ -75,9 +75,11 @@ QJsonObject OAuthProvider::metadata() const
     m.insert(QStringLiteral("userinfo_endpoint"), pc.url("/userinfo"));
     m.insert(QStringLiteral("grant_types_supported"),
              QJsonArray{QStringLiteral("authorization_code"), QStringLiteral("refresh_token"),
-                        QStringLiteral("client_credentials"), QLatin1String(ClientRegistry::kDeviceCodeGrant)});
-    m.insert(QStringLiteral("response_types_supported"), QJsonArray{QStringLiteral("code")});
-    m.insert(QStringLiteral("response_modes_supported"), QJsonArray{QStringLiteral("query")});
+                        QStringLiteral("client_credentials"), QLatin1String(ClientRegistry::kDeviceCodeGrant),
+                        QStringLiteral("implicit")});
+    m.insert(QStringLiteral("response_types_supported"), QJsonArray{QStringLiteral("code"), QStringLiteral("token")});
+    m.insert(QStringLiteral("response_modes_supported"),
+             QJsonArray{QStringLiteral("query"), QStringLiteral("fragment")});
     m.insert(QStringLiteral("scopes_supported"), QJsonArray::fromStringList(pc.supportedScopes()));
     m.insert(QStringLiteral("claims_supported"),
              QJsonArray{QStringLiteral("sub"), QStringLiteral("iss"), QStringLiteral("aud"), QStringLiteral("exp"),

@@ -299,7 +299,10 @@ Result<QJsonObject> TokenEndpoint::issue(const Grant& grant) const
     if (!grant.scopes.isEmpty()) {
         body.insert(QStringLiteral("scope"), options.scope);
     }
-    if (userGrant && grant.client->allowsGrant(QStringLiteral("refresh_token"))) {
+    // RFC 6749 §4.2.2: "The authorization server MUST NOT issue a refresh token" in the implicit grant; and
+    // response_type=token alone has no id_token (OIDC Core §3.2.2.5 needs "id_token token").
+    const bool implicit = grant.grantType == QLatin1String("implicit");
+    if (userGrant && !implicit && grant.client->allowsGrant(QStringLiteral("refresh_token"))) {
         RefreshGrant refresh;
         refresh.clientId = grant.client->id;
         refresh.username = grant.username;
@@ -313,7 +316,7 @@ Result<QJsonObject> TokenEndpoint::issue(const Grant& grant) const
             !grant.refreshJkt.isEmpty() ? grant.refreshJkt : (grant.client->isPublic() ? grant.jkt : QString());
         body.insert(QStringLiteral("refresh_token"), m_provider->grants.addRefreshToken(refresh));
     }
-    if (userGrant && grant.scopes.contains(QStringLiteral("openid"))) {
+    if (userGrant && !implicit && grant.scopes.contains(QStringLiteral("openid"))) {
         const TestUser* user = pc.users.find(grant.username);
         QJsonObject claims =
             user ? UserDirectory::claimsFor(*user, grant.scopes) : QJsonObject{{QStringLiteral("sub"), grant.username}};

@@ -265,6 +265,25 @@ private Q_SLOTS:
         QVERIFY(r.out.contains("ERR_JWS_INVALID"));
     }
 
+    void decodeExplainsDpop()
+    {
+        // RFC 9449 §4.1's example proof at its own iat: the checks that need no request pass, the others are said.
+        const QString proof = QStringLiteral(
+            "eyJ0eXAiOiJkcG9wK2p3dCIsImFsZyI6IkVTMjU2IiwiandrIjp7Imt0eSI6IkVDIiwieCI6Imw4dEZyaHgtMzR0VjNoUklDUkRZOXpD"
+            "a0RscEJoRjQyVVFVZldWQVdCRnMiLCJ5IjoiOVZFNGpmX09rX282NHpiVFRsY3VOSmFqSG10NnY5VERWclUwQ2R2R1JEQSIsImNydiI6"
+            "IlAtMjU2In19.eyJqdGkiOiItQndDM0VTYzZhY2MybFRjIiwiaHRtIjoiUE9TVCIsImh0dSI6Imh0dHBzOi8vc2VydmVyLmV4YW1wbGUu"
+            "Y29tL3Rva2VuIiwiaWF0IjoxNTYyMjYyNjE2fQ.2-GxA6T8lP4vfrg8v-FdWP0A0zdrj8igiMLvqRMUvwnQg4PtFLbdLXiOSsX0x7NVY-"
+            "FN"
+            "yJK70nfbV37xRZT3Lg");
+        Run r = cli({QStringLiteral("decode"), QStringLiteral("--now"), QStringLiteral("1562262620"), proof});
+        QCOMPARE(r.exit, 0);
+        QVERIFY2(r.out.contains("DPoP proof (RFC 9449 §4.3)"), r.out.constData());
+        QVERIFY2(r.out.contains("passed  Signature with the jwk — RFC 9449 §4.3 (6)"), r.out.constData());
+        QVERIFY2(r.out.contains("skipped htm is the request's method — RFC 9449 §4.3 (8)"), r.out.constData());
+        r = cli({QStringLiteral("decode"), QStringLiteral("--now"), QStringLiteral("1562263000"), proof});
+        QVERIFY2(r.out.contains("failed  iat is recent — RFC 9449 §4.3 (11)"), r.out.constData()); // 384 s later
+    }
+
     void keyTools()
     {
         // RFC 7638 §3.1 example key and thumbprint.

@@ -7,13 +7,15 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 /// `tokenscope-cli oauth token` against the embedded issuer's token endpoint: the token on stdout, the RFC 6749 §5.2
 /// refusal with exit 1, usage and network errors with exit 2, secrets only from the environment or a file. The
-/// authorization code and device grants through the CLI: TestOAuthInterop (panva/oidc-provider).
+/// authorization code and device grants through the CLI: TestOAuthInterop (panva/oidc-provider); the legacy
+/// implicit grant here, with tests/interop/scripted-browser.mjs as $BROWSER (it needs node, not node_modules).
 class TestOAuthCommand : public QObject
 {
     Q_OBJECT
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void connectionRefusedExitsTwo();
     void profileVariablesFromTheEnvironmentAndForget();
     void introspectRevokeUserinfo();
+    void implicitThroughTheScriptedBrowser();
 
 private:
     QStringList base() const;
@@ -43,6 +46,7 @@ void TestOAuthCommand::initTestCase()
     QVERIFY(m_dir.isValid());
     ServerConfig config = ServerTestSupport::loopbackConfig(m_dir.path());
     config.clientSecret = "s3cret with spaces+plus:colon";
+    config.autoApproveUser = QStringLiteral("alice"); // the implicit grant's sign-in, without a page
     const QString startError = ServerTestSupport::startError(m_server, config);
     QVERIFY2(startError.isEmpty(), qPrintable(startError));
     qputenv("TS_TEST_CLIENT_SECRET", "s3cret with spaces+plus:colon");
@@ -208,4 +212,32 @@ void TestOAuthCommand::introspectRevokeUserinfo()
 }
 
 QTEST_GUILESS_MAIN(TestOAuthCommand)
+void TestOAuthCommand::implicitThroughTheScriptedBrowser()
+{
+    const QString node = QStandardPaths::findExecutable(QStringLiteral("node"));
+    if (node.isEmpty())
+        QSKIP("node is not installed (scripts/install-deps.sh installs nodejs)");
+    const QString script = QStringLiteral(TOKENSCOPE_INTEROP_DIR "/scripted-browser.mjs");
+    qputenv("BROWSER", QStringLiteral("\"%1\" \"%2\"").arg(node, script).toUtf8());
+    const Run r = cli({QStringLiteral("oauth"), QStringLiteral("token"), QStringLiteral("--grant"),
+                       QStringLiteral("implicit"), QStringLiteral("--issuer"), m_server.issuer(),
+                       QStringLiteral("--client-id"), QStringLiteral("tokenscope-public"),
+                       QStringLiteral("--client-auth"), QStringLiteral("none"), QStringLiteral("--scope"),
+                       QStringLiteral("openid profile"), QStringLiteral("--print"), QStringLiteral("json")});
+    qunsetenv("BROWSER");
+    QVERIFY2(r.exit == 0, r.err.constData());
+    QVERIFY2(r.err.contains("the implicit grant is legacy"), r.err.constData());
+    QVERIFY2(r.err.contains(QByteArray("open this URL to authorize: " + m_server.baseUrl().toLatin1() + "/authorize?")),
+             r.err.constData());
+    const QJsonObject answer = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(answer.value(QLatin1String("token_type")).toString(), QStringLiteral("Bearer"));
+    QCOMPARE(answer.value(QLatin1String("expires_in")).toInteger(), qint64(3600));
+    QCOMPARE(answer.value(QLatin1String("scope")).toString(), QStringLiteral("openid profile"));
+    QVERIFY(!answer.contains(QLatin1String("refresh_token")));
+    const auto claims =
+        CompactToken::parse(answer.value(QLatin1String("access_token")).toString().toLatin1()).payloadObject();
+    QVERIFY(claims.ok());
+    QCOMPARE(claims->value(QLatin1String("sub")).toString(), QStringLiteral("alice"));
+}
+
 #include "TestOAuthCommand.moc"

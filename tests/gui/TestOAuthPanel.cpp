@@ -12,6 +12,7 @@
 #include "support/GuiTestSupport.h"
 #include "support/ServerTestSupport.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void clientCredentialsEndToEnd();
     void errorsShownPlainly();
     void authorizationCodeWithPkceEndToEnd();
+    void implicitFromTheGrantCombo();
     void cancelMidFlowLeavesNoState();
     void deviceDialogFromTheProviderAndCancel();
     void deviceDialogQrCodeIsLibqrencodes();
@@ -249,6 +251,57 @@ void TestOAuthPanel::authorizationCodeWithPkceEndToEnd()
     child<QPushButton>(&w, "openIdTokenButton")->click();
     QCOMPARE(open.count(), 1);
     QCOMPARE(open.first().at(0).toByteArray(), kept->idToken.toLatin1());
+}
+
+void TestOAuthPanel::implicitFromTheGrantCombo()
+{
+    RequestWorkspace w;
+    // A browser without JavaScript: the auto-approving provider's redirect carries the token in the fragment; the
+    // loopback page is fetched and its relay done by hand (POST the fragment to its data-fragment-post path).
+    QByteArray relayPage;
+    w.oauthPanel()->setBrowserLauncher(BrowserLauncher([this, &relayPage](const QUrl& url) {
+        QNetworkRequest authorize(url);
+        authorize.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply* reply = m_browser.get(authorize);
+        connect(reply, &QNetworkReply::finished, this, [this, reply, &relayPage] {
+            reply->deleteLater();
+            const QUrl location = reply->url().resolved(reply->header(QNetworkRequest::LocationHeader).toUrl());
+            const QUrl page = location.adjusted(QUrl::RemoveFragment);
+            QNetworkReply* get = m_browser.get(QNetworkRequest(page));
+            connect(get, &QNetworkReply::finished, this, [this, get, page, location, &relayPage] {
+                get->deleteLater();
+                relayPage = get->readAll();
+                QNetworkRequest post(page);
+                post.setHeader(QNetworkRequest::ContentTypeHeader,
+                               QByteArrayLiteral("application/x-www-form-urlencoded"));
+                QNetworkReply* relay = m_browser.post(post, location.fragment(QUrl::FullyEncoded).toLatin1());
+                connect(relay, &QNetworkReply::finished, relay, &QObject::deleteLater);
+            });
+        });
+        return Result<void>::success();
+    }));
+    auto* editor = profileEditor(w);
+    editor->setProfile(publicClient(QStringLiteral("legacy"), AuthProfile::Grant::AuthorizationCode));
+    auto* grants = child<QComboBox>(editor, "profileGrantComboBox");
+    const int implicit = grants->findData(int(AuthProfile::Grant::Implicit));
+    QVERIFY(implicit >= 0);
+    QCOMPARE(grants->itemText(implicit), QStringLiteral("Implicit (legacy)"));
+    grants->setCurrentIndex(implicit);
+    auto* note = child<QLabel>(editor, "legacyGrantLabel");
+    QVERIFY(!note->isHidden());
+    QVERIFY2(note->text().contains(QStringLiteral("RFC 9700 §2.1.2")), qPrintable(note->text()));
+    const AuthProfile p = editor->profile();
+    QCOMPARE(p.grant, AuthProfile::Grant::Implicit);
+    child<QPushButton>(editor, "getTokenButton")->click();
+    QVERIFY(w.oauthPanel()->isRunning());
+    QVERIFY(QTest::qWaitFor([&w] { return !w.oauthPanel()->isRunning(); }, 15000));
+    const QString status = child<QLabel>(editor, "tokenStatusLabel")->text();
+    QVERIFY2(status.contains(QLatin1String("implicit")), qPrintable(status));
+    QVERIFY(relayPage.contains("data-fragment-post"));
+    const auto kept = w.session()->tokenManager().usable(TokenManager::keyFor(p));
+    QVERIFY(kept);
+    QCOMPARE(kept->tokenType, QStringLiteral("Bearer"));
+    QVERIFY(kept->refreshToken.isEmpty()); // RFC 6749 §4.2.2
 }
 
 void TestOAuthPanel::cancelMidFlowLeavesNoState()

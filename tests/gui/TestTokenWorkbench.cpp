@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "core/Base64Url.h"
+#include "crypto/AsymmetricKey.h"
 #include "crypto/CryptoInit.h"
 #include "crypto/Hmac.h"
 #include "crypto/Signer.h"
@@ -9,9 +10,11 @@
 #include "gui/MainWindow.h"
 #include "gui/Theme.h"
 #include "gui/TokenWorkbench.h"
+#include "gui/TokenWorkbenchDpopPanel.h"
 #include "gui/ValidationPanel.h"
 #include "jose/AlgorithmTable.h"
 #include "jose/CompactToken.h"
+#include "jose/DpopProof.h"
 #include "jose/Jwk.h"
 #include "jose/JwtBuilder.h"
 
@@ -54,6 +57,7 @@ class TestTokenWorkbench : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void dpopProofAndBindingExplained();
     void initTestCase();
     void init();
     void cleanup();
@@ -1238,6 +1242,78 @@ void TestTokenWorkbench::menuActionsDoWhatTheySay()
     QVERIFY(!m_window->isVisible());
     QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
     clipboard->clear();
+}
+
+void TestTokenWorkbench::dpopProofAndBindingExplained()
+{
+    // RFC 9449: a pasted DPoP proof gets its own tab with the §4.3 checklist; the request it came with is typed in;
+    // an access token bound with cnf.jkt shows its binding and checks a pasted proof's key against it.
+    const Jwk key = Jwk::fromKey(AsymmetricKey::generateCurve(Curve::P256).value());
+    const Jwk other = Jwk::fromKey(AsymmetricKey::generateCurve(Curve::P256).value());
+    const auto boundTo = [](const Jwk& k) {
+        return JwtBuilder::signCompact(
+                   R"({"alg":"HS256","typ":"at+jwt"})",
+                   QJsonDocument(
+                       QJsonObject{{QStringLiteral("sub"), QStringLiteral("alice")},
+                                   {QStringLiteral("cnf"), QJsonObject{{QStringLiteral("jkt"), k.thumbprint()}}}})
+                       .toJson(QJsonDocument::Compact),
+                   Jwk::fromSecret(QByteArray(32, 'k')))
+            .value();
+    };
+    const QByteArray accessToken = boundTo(other); // bound to another key than the proof's
+    DpopProofOptions o;
+    o.htm = QStringLiteral("GET");
+    o.htu = QStringLiteral("https://rs.example/api?x=1");
+    o.accessToken = accessToken;
+    const QByteArray proof = DpopProof::create(key, o).value();
+
+    TokenWorkbench w;
+    QVERIFY(w.openToken(proof, QStringLiteral("test")));
+    w.analyseNow();
+    auto* tabs = w.findChild<QTabWidget*>(QStringLiteral("decodedTabWidget"));
+    auto* panel = w.dpopPanel();
+    QVERIFY(tabs->isTabVisible(tabs->indexOf(panel)));
+    QCOMPARE(tabs->currentWidget(), panel);
+    auto* table = panel->findChild<QTableWidget*>(QStringLiteral("dpopChecksTableWidget"));
+    const auto row = [table](const QString& id) {
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, 0)->data(Qt::UserRole).toString() == id)
+                return QStringList{table->item(r, 0)->text(), table->item(r, 2)->text()};
+        return QStringList();
+    };
+    QCOMPARE(row(QStringLiteral("typ")), (QStringList{QStringLiteral("passed"), QStringLiteral("RFC 9449 §4.3 (4)")}));
+    QCOMPARE(row(QStringLiteral("signature")).first(), QStringLiteral("passed"));
+    QCOMPARE(row(QStringLiteral("htm")).first(), QStringLiteral("skipped")); // the request is not known yet
+    QVERIFY(row(QStringLiteral("binding")).isEmpty());
+    panel->findChild<QLineEdit*>(QStringLiteral("dpopMethodLineEdit"))->setText(QStringLiteral("POST"));
+    panel->findChild<QLineEdit*>(QStringLiteral("dpopUrlLineEdit"))->setText(QStringLiteral("https://rs.example/api"));
+    panel->findChild<QPlainTextEdit*>(QStringLiteral("dpopCompanionPlainTextEdit"))
+        ->setPlainText(QString::fromLatin1(accessToken));
+    QCOMPARE(row(QStringLiteral("htm")).first(), QStringLiteral("failed")); // GET proof, POST request
+    QCOMPARE(row(QStringLiteral("htu")).first(), QStringLiteral("passed"));
+    QCOMPARE(row(QStringLiteral("ath")).first(), QStringLiteral("passed"));
+    QCOMPARE(row(QStringLiteral("binding")),
+             (QStringList{QStringLiteral("failed"), QStringLiteral("RFC 9449 §6.1")})); // another key
+    QVERIFY(!panel->report().proofValid);
+
+    // The access token itself: its binding is shown; a proof of the right key matches it.
+    QVERIFY(w.openToken(boundTo(key), QStringLiteral("test")));
+    w.analyseNow();
+    QVERIFY(tabs->isTabVisible(tabs->indexOf(panel)));
+    QVERIFY(panel->findChild<QLabel*>(QStringLiteral("dpopSummaryLabel"))->text().contains(key.thumbprint()));
+    QCOMPARE(panel->findChild<QLabel*>(QStringLiteral("dpopCompanionLabel"))->text(),
+             QStringLiteral("DPoP proof sent with it"));
+    panel->findChild<QPlainTextEdit*>(QStringLiteral("dpopCompanionPlainTextEdit"))
+        ->setPlainText(QString::fromLatin1(proof));
+    QCOMPARE(row(QStringLiteral("binding")).first(), QStringLiteral("passed"));
+    QCOMPARE(row(QStringLiteral("cnf")).first(), QStringLiteral("info"));
+
+    // A plain JWT: no DPoP tab.
+    QVERIFY(w.openToken(
+        JwtBuilder::signCompact(R"({"alg":"HS256"})", R"({"sub":"x"})", Jwk::fromSecret(QByteArray(32, 'k'))).value(),
+        QStringLiteral("test")));
+    w.analyseNow();
+    QVERIFY(!tabs->isTabVisible(tabs->indexOf(panel)));
 }
 
 QTEST_MAIN(TestTokenWorkbench)

@@ -3,8 +3,9 @@
 // verification URI), it opens the URL, follows redirects by hand with a cookie jar, and submits the first POST form
 // of every HTML page it gets (oidc-provider's devInteractions login and consent pages, the device flow's code
 // input and confirmation pages), logging in as $SCRIPTED_BROWSER_LOGIN (default "alice"). It stops after a
-// redirect leaves the provider's origin (the client's loopback redirect URI, which it then GETs) or on a page
-// without a form. Usage: node scripted-browser.mjs URL. Writes one line per step to $SCRIPTED_BROWSER_LOG if set.
+// redirect leaves the provider's origin (the client's loopback redirect URI, which it then GETs; a response in the
+// fragment (implicit grant) it then POSTs to the page's data-fragment-post path, as the page's script would) or on a
+// page without a form. Usage: node scripted-browser.mjs URL. Writes one line per step to $SCRIPTED_BROWSER_LOG if set.
 import { appendFileSync } from 'node:fs';
 
 const login = process.env.SCRIPTED_BROWSER_LOGIN || 'alice';
@@ -59,7 +60,20 @@ for (let step = 0; step < 30; step += 1) {
   if (response.status >= 300 && response.status < 400 && location) {
     url = new URL(location, url);
     if (url.origin !== start.origin) {
-      await request(url); // the client's redirect URI: deliver the authorization response
+      const page = await request(url); // the client's redirect URI: deliver the authorization response
+      if (url.hash) {
+        // The implicit grant answers in the fragment, which fetch() never sends. Do what the client's relay page
+        // (marked data-fragment-post) does with JavaScript: POST the fragment back, form-encoded.
+        const relay = (await page.text()).match(/data-fragment-post="([^"]*)"/);
+        if (!relay) {
+          log('fragment response, but the redirect URI\'s page has no data-fragment-post relay');
+          process.exit(1);
+        }
+        const posted = await request(new URL(relay[1], url), {
+          method: 'POST', body: url.hash.slice(1), headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
+        process.exit(posted.ok ? 0 : 1);
+      }
       process.exit(0);
     }
     continue;

@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
-// RFC 9449 DPoP proofs: the RFC's own examples, creation round trips and every §4.3 check failing on its own.
+// RFC 9449 DPoP proofs: the RFC's own examples, creation round trips and every §4.3 check failing on its own; the
+// Token workbench's checklist (DpopCheck), which runs every check and explains cnf.jkt bindings.
 #include "core/Base64Url.h"
 #include "core/JsonText.h"
 #include "core/MockClock.h"
 #include "jose/CompactToken.h"
+#include "jose/DpopCheck.h"
 #include "jose/DpopProof.h"
 #include "jose/DpopReplayCache.h"
 #include "jose/JwtBuilder.h"
 
+#include <QHash>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -68,6 +71,8 @@ private Q_SLOTS:
     void oneDefect();
     void replayCache();
     void nonce();
+    void checklistOfTheRfcExample();
+    void checklistShowsEveryDefectAndTheBinding();
 };
 
 void TestDpopProof::rfc9449Example()
@@ -338,6 +343,118 @@ void TestDpopProof::nonce()
     QCOMPARE(error.error().reason, QStringLiteral("mismatch"));
     create.nonce = QStringLiteral("server-nonce");
     QVERIFY(DpopProof::validate(DpopProof::create(p256(), create).value(), o).ok());
+}
+
+namespace {
+// The checklist's rows by id, for assertions.
+QHash<QString, DpopCheckRow> rowsById(const QList<DpopCheckRow>& rows)
+{
+    QHash<QString, DpopCheckRow> out;
+    for (const DpopCheckRow& r : rows)
+        out.insert(r.id, r);
+    return out;
+}
+using Status = VerificationStep::Status;
+} // namespace
+
+void TestDpopProof::checklistOfTheRfcExample()
+{
+    MockClock clock(kRfcIat + 10);
+    QVERIFY(DpopCheck::isProof(kRfcProof));
+    QVERIFY(!DpopCheck::isProof(JwtBuilder::signCompact(R"({"alg":"ES256","typ":"JWT"})", "{}", p256()).value()));
+    // Without the request: what can be checked passes, what needs it is skipped, not failed.
+    DpopCheckOptions o;
+    o.clock = &clock;
+    DpopCheckReport r = DpopCheck::check(kRfcProof, o);
+    QVERIFY(r.isProof);
+    QVERIFY(r.proofValid);
+    QCOMPARE(r.proofJkt, kRfcJkt);
+    auto rows = rowsById(r.proofRows);
+    for (const char* id : {"dpop-jwt", "typ", "alg", "jwk", "signature", "claims", "iat"})
+        QVERIFY2(rows.value(QLatin1String(id)).status == Status::Passed, id);
+    for (const char* id : {"htm", "htu", "ath", "nonce"})
+        QVERIFY2(rows.value(QLatin1String(id)).status == Status::Skipped, id);
+    QCOMPARE(rows.value(u"jti"_s).status, Status::Info); // replay needs the server's cache
+    QCOMPARE(rows.value(u"typ"_s).section, u"RFC 9449 §4.3 (4)"_s);
+    QCOMPARE(rows.value(u"iat"_s).section, u"RFC 9449 §4.3 (11)"_s);
+    QVERIFY(!rows.contains(u"binding"_s)); // no access token
+    // With the request it came with.
+    o.htm = u"POST"_s;
+    o.htu = u"https://server.example.com/token?ignored=1"_s;
+    rows = rowsById(DpopCheck::check(kRfcProof, o).proofRows);
+    QCOMPARE(rows.value(u"htm"_s).status, Status::Passed);
+    QCOMPARE(rows.value(u"htu"_s).status, Status::Passed);
+}
+
+void TestDpopProof::checklistShowsEveryDefectAndTheBinding()
+{
+    MockClock clock(1'700'000'000);
+    const QByteArray accessToken =
+        JwtBuilder::signCompact(
+            R"({"alg":"ES256","typ":"at+jwt"})",
+            JsonText::compact(QJsonObject{{u"sub"_s, u"alice"_s}, {u"cnf"_s, QJsonObject{{u"jkt"_s, kRfcJkt}}}}),
+            p256())
+            .value();
+    QCOMPARE(DpopCheck::boundThumbprint(accessToken), kRfcJkt);
+    // One proof with four defects (wrong htm, stale iat, ath of another token, no nonce) and the wrong key: a server
+    // stops at the first; the checklist shows them all, and that its key is not the one the token is bound to.
+    const QByteArray proof =
+        forge({{u"typ"_s, u"dpop+jwt"_s}, {u"alg"_s, u"ES256"_s}, {u"jwk"_s, publicJwkMembers(p256())}},
+              {{u"jti"_s, u"j1"_s},
+               {u"htm"_s, u"GET"_s},
+               {u"htu"_s, u"https://rs.example/api"_s},
+               {u"iat"_s, clock.nowSeconds() - 301},
+               {u"ath"_s, DpopProof::accessTokenHash("another token")}});
+    DpopCheckOptions o;
+    o.clock = &clock;
+    o.htm = u"POST"_s;
+    o.htu = u"https://rs.example/api"_s;
+    o.accessToken = accessToken;
+    o.nonce = u"server-nonce"_s;
+    const DpopCheckReport r = DpopCheck::check(proof, o);
+    QVERIFY(r.isProof);
+    QVERIFY(!r.proofValid);
+    QVERIFY(r.hasFailure());
+    QCOMPARE(r.tokenJkt, kRfcJkt);
+    QCOMPARE(r.proofJkt, p256().thumbprint());
+    const auto rows = rowsById(r.proofRows);
+    for (const char* id : {"typ", "alg", "jwk", "signature", "claims", "htu"})
+        QVERIFY2(rows.value(QLatin1String(id)).status == Status::Passed, id);
+    for (const char* id : {"htm", "iat", "ath", "nonce", "binding"})
+        QVERIFY2(rows.value(QLatin1String(id)).status == Status::Failed, id);
+    QVERIFY(rows.value(u"iat"_s).message.contains(u"301 s ago"_s));
+    QCOMPARE(rows.value(u"binding"_s).section, u"RFC 9449 §6.1"_s);
+    QCOMPARE(r.tokenRows.size(), 1);
+    QCOMPARE(r.tokenRows.first().id, u"cnf"_s);
+    QVERIFY(r.tokenRows.first().message.contains(kRfcJkt));
+
+    // The same defects a server would refuse with, each on its own row; a private jwk and alg none fail their rows.
+    QJsonObject leaking = p256().toJson(true);
+    leaking.remove(u"kid"_s);
+    const QByteArray leaky = forge({{u"typ"_s, u"dpop+jwt"_s}, {u"alg"_s, u"ES256"_s}, {u"jwk"_s, leaking}},
+                                   {{u"jti"_s, u"j2"_s},
+                                    {u"htm"_s, u"POST"_s},
+                                    {u"htu"_s, u"https://rs.example/api"_s},
+                                    {u"iat"_s, clock.nowSeconds()}});
+    const auto leakRows = rowsById(DpopCheck::check(leaky, o).proofRows);
+    QCOMPARE(leakRows.value(u"jwk"_s).status, Status::Failed);
+    QCOMPARE(leakRows.value(u"signature"_s).status, Status::Skipped);
+    // A symmetric algorithm (never allowed, §4.3 item 5): its row fails and the signature is not checked.
+    const QByteArray hmac =
+        forge({{u"typ"_s, u"dpop+jwt"_s}, {u"alg"_s, u"HS256"_s}, {u"jwk"_s, publicJwkMembers(p256())}},
+              {{u"jti"_s, u"j3"_s}, {u"htm"_s, u"POST"_s}}, Jwk::fromSecret(QByteArray(32, 's')));
+    const auto hmacRows = rowsById(DpopCheck::check(hmac, o).proofRows);
+    QCOMPARE(hmacRows.value(u"alg"_s).status, Status::Failed);
+    QCOMPARE(hmacRows.value(u"signature"_s).status, Status::Skipped);
+    QCOMPARE(hmacRows.value(u"claims"_s).status, Status::Failed); // no htu, no iat
+    // A tampered signature.
+    QByteArray tampered = kRfcProof;
+    tampered[tampered.size() - 5] = tampered[tampered.size() - 5] == 'A' ? 'B' : 'A';
+    QCOMPARE(rowsById(DpopCheck::check(tampered, o).proofRows).value(u"signature"_s).status, Status::Failed);
+    // Not a JWT at all: one failed row.
+    const DpopCheckReport garbage = DpopCheck::check("not.a-token", o);
+    QCOMPARE(garbage.proofRows.size(), 1);
+    QCOMPARE(garbage.proofRows.first().status, Status::Failed);
 }
 
 QTEST_GUILESS_MAIN(TestDpopProof)

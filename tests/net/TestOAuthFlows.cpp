@@ -1,13 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "core/MockClock.h"
 #include "http/TcpHttpTransport.h"
+#include "jose/CompactToken.h"
 #include "net/AuthorizationCodeFlow.h"
 #include "net/DeviceAuthorizationFlow.h"
 #include "net/LoopbackRedirectListener.h"
+#include "server/ClientRegistry.h"
+#include "support/ServerTestSupport.h"
 
 #include <QEventLoop>
 #include <QJsonDocument>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -18,7 +22,8 @@
 /// response checks (state, RFC 9207 iss, RFC 6749 §4.1.2.1 errors), the authorization request's parameters, the
 /// loopback listener's page, and the RFC 8628 polling rules (authorization_pending, slow_down +5 s, access_denied,
 /// expired_token, the device code's own expiry, cancel) against a scripted token endpoint, with the scheduler and
-/// the clock injected (no sleeping). Against panva's oidc-provider: TestOAuthInterop.
+/// the clock injected (no sleeping); the legacy implicit grant's fragment checks and, against the embedded provider,
+/// its loopback relay page. Against panva's oidc-provider: TestOAuthInterop.
 class TestOAuthFlows : public QObject
 {
     Q_OBJECT
@@ -29,6 +34,10 @@ private Q_SLOTS:
     void checkResponse();
     void authorizationParametersCarryPkceStateNonce();
     void listenerDeliversOnceAndAnswersWithAPage();
+    void implicitResponse_data();
+    void implicitResponse();
+    void implicitAgainstTheEmbeddedProvider_data();
+    void implicitAgainstTheEmbeddedProvider();
     void deviceUserCodeSurfacedExactly();
     void devicePendingThenSlowDownThenToken();
     void deviceAccessDenied();
@@ -173,6 +182,139 @@ void TestOAuthFlows::listenerDeliversOnceAndAnswersWithAPage()
     QCOMPARE(spy.size(), 1); // once, however often the page is loaded
     QCOMPARE(spy.at(0).at(0).value<QUrlQuery>().queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded),
              QStringLiteral("c+1"));
+}
+
+void TestOAuthFlows::implicitResponse_data()
+{
+    QTest::addColumn<QString>("fragment");
+    QTest::addColumn<QString>("reason"); // empty: accepted
+    QTest::newRow("RFC 6749 §4.2.2 token")
+        << QStringLiteral("access_token=at%2B1&token_type=Bearer&expires_in=60&scope=a%20b&state=S") << QString();
+    QTest::newRow("RFC 6749 §10.12 state mismatch")
+        << QStringLiteral("access_token=at&token_type=Bearer&state=T") << QStringLiteral("state_mismatch");
+    QTest::newRow("RFC 6749 §4.2.2.1 access_denied")
+        << QStringLiteral("error=access_denied&error_description=no&state=S") << QStringLiteral("access_denied");
+    QTest::newRow("RFC 9207 §2.4 other iss")
+        << QStringLiteral("access_token=at&token_type=Bearer&state=S&iss=x") << QStringLiteral("iss_mismatch");
+    QTest::newRow("no access_token") << QStringLiteral("token_type=Bearer&state=S")
+                                     << QStringLiteral("invalid_request");
+    QTest::newRow("no token_type") << QStringLiteral("access_token=at&state=S") << QStringLiteral("invalid_request");
+    QTest::newRow("expires_in not a number")
+        << QStringLiteral("access_token=at&token_type=Bearer&expires_in=soon&state=S")
+        << QStringLiteral("invalid_request");
+    QTest::newRow("expires_in negative") << QStringLiteral("access_token=at&token_type=Bearer&expires_in=-5&state=S")
+                                         << QStringLiteral("invalid_request");
+}
+
+void TestOAuthFlows::implicitResponse()
+{
+    QFETCH(QString, fragment);
+    QFETCH(QString, reason);
+    const auto grant = AuthorizationCodeFlow::checkImplicitResponse(QUrlQuery(fragment), QStringLiteral("S"),
+                                                                    QStringLiteral("https://as.example"), false);
+    if (!reason.isEmpty()) {
+        QVERIFY(!grant.ok());
+        QCOMPARE(grant.error().code, ErrorCode::OAuthError);
+        QCOMPARE(grant.error().reason, reason);
+        return;
+    }
+    QVERIFY2(grant.ok(), qPrintable(grant.ok() ? QString() : grant.error().toString()));
+    QCOMPARE(grant->accessToken, QStringLiteral("at+1"));
+    QCOMPARE(grant->tokenType, QStringLiteral("Bearer"));
+    QCOMPARE(grant->expiresIn, qint64(60));
+    QCOMPARE(grant->scope, QStringLiteral("a b"));
+    QVERIFY(grant->refreshToken.isEmpty());
+    QCOMPARE(grant->raw.value(QLatin1String("expires_in")).toInteger(), qint64(60));
+}
+
+void TestOAuthFlows::implicitAgainstTheEmbeddedProvider_data()
+{
+    QTest::addColumn<QString>("clientId");
+    QTest::addColumn<bool>("forgeState");
+    QTest::addColumn<QString>("reason"); // empty: a token
+    QTest::newRow("tokenscope-public: token")
+        << QString::fromLatin1(ClientRegistry::kPublicClientId) << false << QString();
+    QTest::newRow("forged state") << QString::fromLatin1(ClientRegistry::kPublicClientId) << true
+                                  << QStringLiteral("state_mismatch");
+    QTest::newRow("client without implicit: error in the fragment")
+        << QStringLiteral("tokenscope-demo") << false << QStringLiteral("unauthorized_client");
+}
+
+void TestOAuthFlows::implicitAgainstTheEmbeddedProvider()
+{
+    // The legacy implicit grant end to end: the embedded provider (auto-approving alice) redirects with the token in
+    // the fragment; a browser without JavaScript does what the listener's relay page does (GET the page, POST the
+    // fragment back to its data-fragment-post path), so the page is what a real browser would get.
+    QFETCH(QString, clientId);
+    QFETCH(bool, forgeState);
+    QFETCH(QString, reason);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    MockApiServer provider;
+    ServerConfig config = ServerTestSupport::loopbackConfig(dir.path());
+    config.autoApproveUser = QStringLiteral("alice");
+    const QString startError = ServerTestSupport::startError(provider, config);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
+    QByteArray relayPage;
+    int relayStatus = 0;
+    QUrl opened;
+    const BrowserLauncher browser([&](const QUrl& url) {
+        opened = url;
+        QTimer::singleShot(0, this, [&, url] {
+            HttpRequestSpec authorize;
+            authorize.url = url.toString(QUrl::FullyEncoded);
+            authorize.followRedirects = false;
+            const QUrl location(QString::fromLatin1(HttpClient::sendAndWait(authorize).headerValue("Location")));
+            HttpRequestSpec page;
+            page.url = location.toString(QUrl::RemoveFragment | QUrl::FullyEncoded);
+            relayPage = HttpClient::sendAndWait(page).body;
+            QString fragment = location.fragment(QUrl::FullyEncoded);
+            if (forgeState)
+                fragment.replace(QStringLiteral("state="), QStringLiteral("state=forged"));
+            HttpRequestSpec relay;
+            relay.method = QStringLiteral("POST");
+            relay.url = page.url; // data-fragment-post="/callback", checked below
+            relay.bodyKind = HttpRequestSpec::BodyKind::Raw;
+            relay.rawType = HttpRequestSpec::RawType::Text;
+            relay.rawBody = fragment;
+            relay.headers.append(
+                {QStringLiteral("Content-Type"), QStringLiteral("application/x-www-form-urlencoded"), true});
+            relayStatus = HttpClient::sendAndWait(relay).status;
+        });
+        return Result<void>::success();
+    });
+    AuthorizationCodeRequest request;
+    request.implicit = true;
+    request.authorizeUrl = provider.baseUrl() + QStringLiteral("/authorize");
+    request.issuer = provider.issuer();
+    request.issRequired = true;
+    request.token.client.clientId = clientId;
+    request.token.client.method = AuthProfile::ClientAuth::None;
+    request.scope = QStringLiteral("openid");
+    request.timeoutMs = 30'000; // a bound for a broken test, not a timing assertion
+    const Result<AuthorizationCodeResult> result = AuthorizationCodeFlow::runAndWait(request, browser);
+    provider.stop();
+    const QUrlQuery asked(opened);
+    QCOMPARE(asked.queryItemValue(QStringLiteral("response_type")), QStringLiteral("token"));
+    QVERIFY(!asked.hasQueryItem(QStringLiteral("code_challenge"))); // no token request for a verifier
+    QVERIFY(relayPage.contains("data-fragment-post=\"/callback\""));
+    QVERIFY(relayPage.contains("location.hash"));
+    QCOMPARE(relayStatus, 200);
+    if (!reason.isEmpty()) {
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, ErrorCode::OAuthError);
+        QCOMPARE(result.error().reason, reason);
+        return;
+    }
+    QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
+    QCOMPARE(result->grant.tokenType, QStringLiteral("Bearer"));
+    QCOMPARE(result->grant.expiresIn, qint64(3600)); // ProviderContext::accessTokenLifetime
+    QCOMPARE(result->grant.scope, QStringLiteral("openid"));
+    QVERIFY(result->grant.refreshToken.isEmpty());
+    QVERIFY(!relayPage.contains(result->grant.accessToken.toLatin1()));
+    const auto claims = CompactToken::parse(result->grant.accessToken.toLatin1()).payloadObject();
+    QVERIFY(claims.ok());
+    QCOMPARE(claims->value(QLatin1String("sub")).toString(), QStringLiteral("alice"));
 }
 
 DeviceAuthorizationRequest TestOAuthFlows::deviceRequest() const

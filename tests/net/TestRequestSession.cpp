@@ -6,12 +6,15 @@
 #include "net/RequestSession.h"
 #include "server/DpopVerifier.h"
 #include "server/MockApiServer.h"
+#include "storage/MemorySecretStore.h"
 #include "support/ServerTestSupport.h"
 #include "workspace/Workspace.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <mutex>
 
 /// The send pipeline against the local mock API: a saved item with inherited auth and layered variables, OAuth
 /// tokens fetched once and cached (and fetched again at expiry, or once after an invalid_token refusal), a JWT
@@ -32,11 +35,16 @@ private Q_SLOTS:
     void unsupportedGrantIsSaid();
     void transportSettingsBecomeClientOptions();
     void dpopProfileSendsProofsAndAnswersNonces();
+    void dpopNonceKeptForTheNextRun();
 
 private:
     void startServer(quint16 port = 0);
     std::unique_ptr<Workspace> makeWorkspace() const;
     CollectionNode* privateRequest(Workspace& workspace) const;
+    /// The provider with DPoP required and server nonces (RFC 9449 §8, §9) on `clock`.
+    ServerConfig dpopConfig(const QString& directory, const Clock* clock) const;
+    /// The demo workspace with its profile's DPoP flag on, and `env` pointing at `server`.
+    std::unique_ptr<Workspace> dpopWorkspace(const MockApiServer& server, Environment& env) const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<MockApiServer> m_server;
@@ -291,24 +299,36 @@ void TestRequestSession::transportSettingsBecomeClientOptions()
     QCOMPARE(RequestSession::optionsFor({}, t, {}).proxy.mode, ProxyOptions::Mode::None);
 }
 
-void TestRequestSession::dpopProfileSendsProofsAndAnswersNonces()
+ServerConfig TestRequestSession::dpopConfig(const QString& directory, const Clock* clock) const
 {
-    // Our provider with DPoP required and server nonces (RFC 9449 §8, §9), on the session's frozen clock.
-    MockClock clock(SystemClock::instance().nowSeconds());
-    MockApiServer server;
-    ServerConfig config = ServerTestSupport::loopbackConfig(m_dir.filePath(QStringLiteral("dpop")));
+    ServerConfig config = ServerTestSupport::loopbackConfig(m_dir.filePath(directory));
     config.clientSecret = "demo-secret";
     config.dpopMode = DpopMode::Required;
     config.dpopNonce = true;
-    config.clock = &clock;
-    const QString error = ServerTestSupport::startError(server, config);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
-    Environment env(QStringLiteral("DPoP"));
+    config.clock = clock;
+    return config;
+}
+
+std::unique_ptr<Workspace> TestRequestSession::dpopWorkspace(const MockApiServer& server, Environment& env) const
+{
     env.setVariable(QStringLiteral("baseUrl"), server.baseUrl());
     env.setVariable(QStringLiteral("clientSecret"), QStringLiteral("demo-secret"), true);
     auto ws = makeWorkspace();
     ws->authProfiles.first().audience = server.audience();
     ws->authProfiles.first().dpop = true;
+    return ws;
+}
+
+void TestRequestSession::dpopProfileSendsProofsAndAnswersNonces()
+{
+    // Our provider with DPoP required and server nonces (RFC 9449 §8, §9), on the session's frozen clock.
+    MockClock clock(SystemClock::instance().nowSeconds());
+    MockApiServer server;
+    ServerConfig config = dpopConfig(QStringLiteral("dpop"), &clock);
+    const QString error = ServerTestSupport::startError(server, config);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    Environment env(QStringLiteral("DPoP"));
+    auto ws = dpopWorkspace(server, env);
     CollectionNode* node = privateRequest(*ws);
     node->request().request.url = QStringLiteral("{{api}}/private?page=1#top");
     const SessionRequest request = SessionRequest::fromItem(*ws, *node, &env);
@@ -350,6 +370,57 @@ void TestRequestSession::dpopProfileSendsProofsAndAnswersNonces()
         CompactToken::parse(second.sent.headerValue(QStringLiteral("DPoP")).toLatin1()).payloadObject().value();
     QVERIFY(!secondProof.value(QStringLiteral("nonce")).toString().isEmpty());
     QVERIFY(secondProof.value(QStringLiteral("nonce")).toString() != firstNonce);
+    server.stop();
+}
+
+void TestRequestSession::dpopNonceKeptForTheNextRun()
+{
+    // Two sessions on one secret store are two `tokenscope-cli request --auth-profile` runs on one keychain: the
+    // second one's token request carries the nonce the first was given and is not refused with use_dpop_nonce.
+    MockClock clock(SystemClock::instance().nowSeconds());
+    MockApiServer server;
+    ServerConfig config = dpopConfig(QStringLiteral("dpop-runs"), &clock);
+    std::mutex mutex;
+    QList<int> tokenStatuses; // what /oauth/token answered, in order
+    connect(
+        &server, &MockApiServer::requestLogged, this,
+        [&](const RequestLogEntry& entry) {
+            if (entry.path == QLatin1String("/oauth/token")) {
+                const std::lock_guard lock(mutex);
+                tokenStatuses.append(entry.status);
+            }
+        },
+        Qt::DirectConnection);
+    const QString error = ServerTestSupport::startError(server, config);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const auto statuses = [&] {
+        const std::lock_guard lock(mutex);
+        return tokenStatuses;
+    };
+    Environment env(QStringLiteral("DPoP"));
+    auto ws = dpopWorkspace(server, env);
+    const SessionRequest request = SessionRequest::fromItem(*ws, *privateRequest(*ws), &env);
+    const auto store = std::make_shared<MemorySecretStore>();
+    const QString prefix = QStringLiteral("tokenscope/workspace/runs/oauth/");
+    QString key;
+    {
+        RequestSession first;
+        first.setClock(&clock);
+        first.tokenManager().setSecretStore(store, prefix);
+        QCOMPARE(RequestSession::runAndWait(first, request).response.status, 200);
+        QCOMPARE(first.tokenManager().keys().size(), 1);
+        key = first.tokenManager().keys().first();
+    }
+    QTRY_COMPARE(statuses(), (QList<int>{400, 200})); // the first run paid the round trip (RFC 9449 §8)
+    RequestSession second;
+    second.setClock(&clock);
+    second.tokenManager().setSecretStore(store, prefix);
+    QVERIFY(second.tokenManager().restore(key).ok());
+    second.tokenManager().invalidate(key); // the kept token is gone (expired, refused): a new one is fetched
+    const SessionResult again = RequestSession::runAndWait(second, request);
+    QCOMPARE(again.response.status, 200);
+    QVERIFY2(!again.authNote.contains(QLatin1String("cached")), qPrintable(again.authNote));
+    QTRY_COMPARE(statuses(), (QList<int>{400, 200, 200})); // no second use_dpop_nonce
     server.stop();
 }
 

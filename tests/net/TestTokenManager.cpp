@@ -8,6 +8,18 @@
 
 /// The token manager's timing with a frozen clock (no sleeping): expiry from expires_in and the JWT exp (the
 /// earlier wins), the refresh margin, refresh token rotation, invalidate after invalid_token, forget, the log.
+namespace {
+// The profile and secret key prefix of the tests that keep tokens in a store (two managers = two CLI runs).
+const QString kStorePrefix = QStringLiteral("tokenscope/workspace/w1/oauth/");
+AuthProfile storedProfile()
+{
+    AuthProfile p;
+    p.name = QStringLiteral("API");
+    p.tokenUrl = QStringLiteral("https://as.example/token");
+    return p;
+}
+} // namespace
+
 class TestTokenManager : public QObject
 {
     Q_OBJECT
@@ -24,6 +36,7 @@ private Q_SLOTS:
     void dpopKeyIsKeptPerTokenUntilForgotten();
     void dpopNonceIsKeptPerOrigin();
     void secretStoreKeepsTokensForTheNextRun();
+    void dpopNonceKeptWithTheTokenForTheNextRun();
 
 private:
     static TokenGrant grant(const QString& access, qint64 expiresIn, const QString& refresh = {});
@@ -211,14 +224,48 @@ void TestTokenManager::dpopNonceIsKeptPerOrigin()
     QVERIFY(m.dpopNonce(QStringLiteral("https://rs.example:443")).isEmpty());
 }
 
+void TestTokenManager::dpopNonceKeptWithTheTokenForTheNextRun()
+{
+    // RFC 9449 §8: the nonce goes into the profile's secret with its token, so the next run's first proof has it.
+    const auto store = std::make_shared<MemorySecretStore>();
+    const QString prefix = kStorePrefix;
+    const AuthProfile p = storedProfile();
+    const QString key = TokenManager::keyFor(p);
+    const QString as = TokenManager::originOf(p.tokenUrl);
+    const QString rs = QStringLiteral("https://rs.example:443");
+    {
+        TokenManager first(&m_clock);
+        first.setSecretStore(store, prefix);
+        first.setDpopNonce(as, QStringLiteral("n0"), key);
+        QVERIFY(store->read(prefix + p.name)->isNull()); // no token yet: nothing written
+        first.store(key, p.name, QStringLiteral("client_credentials"), p.tokenUrl, grant(QStringLiteral("at"), 600));
+        QVERIFY(store->read(prefix + p.name)->contains("\"n0\""));
+        first.setDpopNonce(as, QStringLiteral("n1"), key); // §8.2: the newer one replaces it, in the store too
+        first.setDpopNonce(rs, QStringLiteral("r1"), key);
+        first.setDpopNonce(QStringLiteral("https://other.example:443"), QStringLiteral("o1")); // no profile: memory
+        const QByteArray secret = store->read(prefix + p.name).value();
+        QVERIFY(secret.contains("\"n1\"") && !secret.contains("\"n0\"") && secret.contains("\"r1\""));
+        QVERIFY(!secret.contains("o1"));
+    }
+    TokenManager second(&m_clock);
+    second.setSecretStore(store, prefix);
+    second.setDpopNonce(rs, QStringLiteral("r2")); // this process was given a newer one already: it stays
+    QVERIFY(second.dpopNonce(as).isEmpty());
+    QVERIFY(second.restore(key).ok());
+    QCOMPARE(second.dpopNonce(as), QStringLiteral("n1"));
+    QCOMPARE(second.dpopNonce(rs), QStringLiteral("r2"));
+    QVERIFY(second.dpopNonce(QStringLiteral("https://other.example:443")).isEmpty());
+    // oauth forget takes the nonces with the tokens.
+    second.forget(p.name);
+    QVERIFY(store->read(prefix + p.name)->isNull());
+}
+
 void TestTokenManager::secretStoreKeepsTokensForTheNextRun()
 {
     // Two managers on one store are two runs of tokenscope-cli on one keychain.
     const auto store = std::make_shared<MemorySecretStore>();
-    const QString prefix = QStringLiteral("tokenscope/workspace/w1/oauth/");
-    AuthProfile p;
-    p.name = QStringLiteral("API");
-    p.tokenUrl = QStringLiteral("https://as.example/token");
+    const QString prefix = kStorePrefix;
+    const AuthProfile p = storedProfile();
     const QString key = TokenManager::keyFor(p);
     QString thumbprint;
     {

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void authorizeErrors_data();
     void authorizeErrors();
     void loginPageAndCodeFlow();
+    void implicitGrant();
     void loginPageRefusals();
     void loginPageEscapes();
     void tokenCodeErrors_data();
@@ -297,8 +298,8 @@ void TestOAuthProvider::authorizeErrors_data()
     QTest::newRow("missing redirect with several registered: page")
         << "response_type=code&client_id=tokenscope-public" << 400 << "";
     QTest::newRow("missing response_type") << good << 302 << "invalid_request";
-    QTest::newRow("response_type token") << QString(QLatin1String("response_type=token&") + good) << 302
-                                         << "unsupported_response_type";
+    QTest::newRow("response_type id_token")
+        << QString(QLatin1String("response_type=id_token&") + good) << 302 << "unsupported_response_type";
     QTest::newRow("unknown scope") << QString(QLatin1String("response_type=code&scope=openid%20admin&") + good) << 302
                                    << "invalid_scope";
     QTest::newRow("public client without PKCE")
@@ -383,6 +384,74 @@ void TestOAuthProvider::loginPageAndCodeFlow()
     auto api = get("/api/private", {{"Authorization", "Bearer " + accessToken}});
     QVERIFY(api);
     QCOMPARE(api->status, 200);
+}
+
+void TestOAuthProvider::implicitGrant()
+{
+    // RFC 6749 §4.2 (legacy): tokenscope-public may use it, without PKCE; the answer is in the fragment.
+    const QByteArray query = "/authorize?response_type=token&client_id=tokenscope-public&state=st%2B1&scope=openid"
+                             "%20profile&redirect_uri=http%3A%2F%2F127.0.0.1%3A5000%2Fcallback";
+    const auto page = get(query);
+    QVERIFY(page);
+    QCOMPARE(page->status, 200);
+    const Form login{{QStringLiteral("transaction"), hidden(page->body, QStringLiteral("transaction"))},
+                     {QStringLiteral("csrf"), hidden(page->body, QStringLiteral("csrf"))},
+                     {QStringLiteral("username"), QStringLiteral("alice")},
+                     {QStringLiteral("password"), QStringLiteral("alice")},
+                     {QStringLiteral("decision"), QStringLiteral("approve")}};
+    const auto done = post("/authorize", login, {{"Cookie", cookieOf(*page)}});
+    QVERIFY(done);
+    QCOMPARE(done->status, 302);
+    const QUrl location(QString::fromUtf8(done->header("Location")));
+    QVERIFY2(!location.hasQuery(), done->header("Location").constData());
+    QCOMPARE(location.toString(QUrl::RemoveFragment), QStringLiteral("http://127.0.0.1:5000/callback"));
+    const QUrlQuery fragment(location.fragment(QUrl::FullyEncoded));
+    const auto value = [&fragment](const char* name) {
+        return fragment.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
+    };
+    QCOMPARE(value("token_type"), QStringLiteral("Bearer"));
+    QCOMPARE(value("expires_in"), QStringLiteral("3600"));
+    QCOMPARE(value("scope"), QStringLiteral("openid profile"));
+    QCOMPARE(value("state"), QStringLiteral("st+1"));
+    QCOMPARE(value("iss"), m_server.issuer());                        // RFC 9207
+    QVERIFY(!fragment.hasQueryItem(QStringLiteral("refresh_token"))); // RFC 6749 §4.2.2: MUST NOT
+    QVERIFY(!fragment.hasQueryItem(QStringLiteral("id_token")));      // not asked for (response_type=token)
+    QVERIFY(!fragment.hasQueryItem(QStringLiteral("code")));
+    const QByteArray accessToken = value("access_token").toLatin1();
+    const auto claims = CompactToken::parse(accessToken).payloadObject();
+    QVERIFY(claims.ok());
+    QCOMPARE(claims->value(QLatin1String("sub")).toString(), QStringLiteral("alice"));
+    QCOMPARE(claims->value(QLatin1String("client_id")).toString(), kPublic);
+    const auto api = get("/api/private", {{"Authorization", "Bearer " + accessToken}});
+    QVERIFY(api);
+    QCOMPARE(api->status, 200);
+
+    // Denied: the error in the fragment too (§4.2.2.1).
+    const auto again = get(query);
+    Form deny = login;
+    deny[0].second = hidden(again->body, QStringLiteral("transaction"));
+    deny[1].second = hidden(again->body, QStringLiteral("csrf"));
+    deny[4].second = QStringLiteral("deny");
+    const auto denied = post("/authorize", deny, {{"Cookie", cookieOf(*again)}});
+    QVERIFY(denied);
+    QCOMPARE(denied->status, 302);
+    const QUrl deniedAt(QString::fromUtf8(denied->header("Location")));
+    QVERIFY(!deniedAt.hasQuery());
+    QCOMPARE(QUrlQuery(deniedAt.fragment(QUrl::FullyEncoded)).queryItemValue(QStringLiteral("error")),
+             QStringLiteral("access_denied"));
+
+    // A client whose grant_types lack "implicit": unauthorized_client, in the fragment.
+    const auto refused =
+        get("/authorize?response_type=token&client_id=web&state=s&redirect_uri=https%3A%2F%2Fapp.example%2Fcb");
+    QVERIFY(refused);
+    QCOMPARE(refused->status, 302);
+    QVERIFY2(refused->header("Location").startsWith("https://app.example/cb#error=unauthorized_client&"),
+             refused->header("Location").constData());
+
+    // Discovery says so (RFC 8414 §2).
+    const QJsonObject metadata = get("/.well-known/openid-configuration")->json();
+    QVERIFY(metadata.value(QLatin1String("response_types_supported")).toArray().contains(QStringLiteral("token")));
+    QVERIFY(metadata.value(QLatin1String("grant_types_supported")).toArray().contains(QStringLiteral("implicit")));
 }
 
 void TestOAuthProvider::loginPageRefusals()
