@@ -7,6 +7,7 @@
 #include "storage/SecretStore.h"
 #include "storage/StagedDirectory.h"
 #include "workspace/ModelJson.h"
+#include "workspace/RequestFileWriter.h"
 #include "workspace/RequestShowJson.h"
 
 #include <QCryptographicHash>
@@ -320,16 +321,27 @@ void WorkspaceStore::accept(const QString& path, ReadResult& read)
 
 Result<void> WorkspaceStore::writeJson(const QString& path, QJsonObject object, const char* type)
 {
-    if (m_readOnly.contains(path))
-        return Error(ErrorCode::WorkspaceInvalid,
-                     QStringLiteral("%1 was damaged or newer when it was read; it is not overwritten").arg(path));
     object.insert(QStringLiteral("version"), kFormatVersion);
     object.insert(QStringLiteral("type"), QLatin1String(type));
+    return writeFile({path, std::move(object), nullptr, {}, {}});
+}
+
+QByteArray WorkspaceStore::PendingFile::format() const
+{
+    return request ? RequestFileWriter::write(*request, object, kFormatVersion) : formatJson(object);
+}
+
+Result<void> WorkspaceStore::writeFile(PendingFile file)
+{
+    if (m_readOnly.contains(file.path))
+        return Error(ErrorCode::WorkspaceInvalid,
+                     QStringLiteral("%1 was damaged or newer when it was read; it is not overwritten").arg(file.path));
     if (m_batch) { // formatted and hashed later, on every core (writeNewDirectory)
-        m_batch->push_back({path, std::move(object), {}, {}});
+        m_batch->push_back(std::move(file));
         return Result<void>::success();
     }
-    const QByteArray data = formatJson(object);
+    const QByteArray data = file.format();
+    const QString& path = file.path;
     // Unchanged, and nobody changed the file since: no write, no watcher noise,
     // no git diff. After an external edit the same bytes are written again (the
     // user chose this version over the one on disk).
@@ -854,10 +866,15 @@ Result<void> WorkspaceStore::saveEnvironments(const Workspace& workspace)
 Result<void> WorkspaceStore::saveRequest(const Workspace& workspace, const CollectionNode& request)
 {
     Q_ASSERT(!request.isContainer());
-    QJsonObject o = request.request().toJson(true);
-    const auto secrets = storeSecrets(workspace.id, {QStringLiteral("item"), request.id()}, o);
+    // Only what the secret store may change goes through a QJsonObject (secretMembersOf() looks at "auth" and
+    // "variables"); the rest of the file is written straight from the model.
+    const RequestItem& item = request.request();
+    QJsonObject stored{{QStringLiteral("auth"), item.auth.toJson()}};
+    if (std::any_of(item.variables.cbegin(), item.variables.cend(), [](const auto& v) { return v.secret; }))
+        stored.insert(QStringLiteral("variables"), ModelJson::variablesToJson(item.variables));
+    const auto secrets = storeSecrets(workspace.id, {QStringLiteral("item"), request.id()}, stored);
     const QString path = pathOf(request);
-    if (auto ok = writeJson(path, o, "request"); !ok)
+    if (auto ok = writeFile({path, std::move(stored), &item, {}, {}}); !ok)
         return ok;
     m_locations.insert(request.id(), path);
     return secrets;
@@ -917,7 +934,7 @@ Result<void> WorkspaceStore::writeNewDirectory(const Workspace& workspace, Colle
     // Formatting is most of the CPU of a large write: each file's text and hash on its own (QJsonObject copies are
     // only read here).
     forEachParallel(batch.size(), 64, [&batch](std::size_t i) {
-        batch[i].data = formatJson(batch[i].object);
+        batch[i].data = batch[i].format();
         batch[i].object = QJsonObject();
         batch[i].hash = sha1(batch[i].data);
     });
