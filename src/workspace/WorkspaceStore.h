@@ -179,6 +179,7 @@ private:
     QString containerDir(const CollectionNode* container) const; // null: the collections directory
     QString metaPath(const CollectionNode& container) const;
     void assignFileName(const CollectionNode* parent, CollectionNode& node, const Workspace& workspace) const;
+    void assignNewFileNames(CollectionNode& container) const;
     void forgetSubtree(const CollectionNode& node);
     void relocateSubtree(const CollectionNode& node, const QString& oldPath, const QString& newPath);
 

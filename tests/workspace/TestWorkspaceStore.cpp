@@ -241,6 +241,7 @@ private Q_SLOTS:
     void removeCollection();
     void environmentsRenamedAndRemoved();
     void nameCollisionsOnDisk();
+    void addedDirectoryNamesFilesAsSaveAll();
     void parallelLoadEqualsSerialLoad();
     void untrackedLoadEqualsTrackedLoad();
 };
@@ -1362,6 +1363,42 @@ void TestWorkspaceStore::nameCollisionsOnDisk()
     auto loaded = reader.load().value();
     QVERIFY(reader.problems().isEmpty());
     QCOMPARE(compareWorkspaces(ws, *loaded), QString());
+}
+
+void TestWorkspaceStore::addedDirectoryNamesFilesAsSaveAll()
+{
+    // addNode() names a new directory's files with one count of the taken names; saveAll() with assignFileName()
+    // per child. Both must choose the same names, collisions (case, slugs, the settings files, a name that looks
+    // like a generated one) included.
+    auto make = [] {
+        auto c = CollectionNode::makeCollection(QStringLiteral("C"));
+        for (const QString& name :
+             {QStringLiteral("a:b"), QStringLiteral("A-B 2"), QStringLiteral("a/b"), QStringLiteral("A-B"),
+              QStringLiteral("folder"), QStringLiteral("collection"), QStringLiteral("..."),
+              QStringLiteral("\u00c9t\u00e9"), QStringLiteral("\u00e9T\u00c9")})
+            addRequest(c.get(), request(name, QStringLiteral("GET"), QStringLiteral("https://x/")));
+        CollectionNode* folder = c->insertChild(2, CollectionNode::makeFolder(QStringLiteral("a-b")));
+        addRequest(folder, request(QStringLiteral("folder"), QStringLiteral("GET"), QStringLiteral("https://x/")));
+        c->insertChild(3, CollectionNode::makeFolder(QStringLiteral("A:B")));
+        return c;
+    };
+    QTemporaryDir saved;
+    QTemporaryDir added;
+    MemorySecretStore secrets;
+    Workspace savedWs;
+    savedWs.insertCollection(0, make());
+    QVERIFY(WorkspaceStore(saved.path(), &secrets).saveAll(savedWs).ok());
+    Workspace addedWs;
+    WorkspaceStore store(added.path(), &secrets);
+    QVERIFY(store.addNode(addedWs, nullptr, 0, make()).ok());
+    auto relative = [](const QString& root) {
+        QStringList files = entriesBelow(root + QStringLiteral("/collections"));
+        for (QString& f : files)
+            f.remove(0, root.size());
+        return files;
+    };
+    QCOMPARE(relative(added.path()), relative(saved.path()));
+    QCOMPARE(relative(added.path()).size(), 16); // C, its settings, 9 requests, 2 folders with settings, 1 request
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceStore)
