@@ -7,6 +7,7 @@
 #include <QLocale>
 
 #include <cmath>
+#include <cstring>
 
 namespace {
 char hexDigit(unsigned u)
@@ -95,7 +96,11 @@ JsonWriter::JsonWriter(qsizetype reserve)
 
 void JsonWriter::indent()
 {
-    m_out.append(qsizetype(m_first.size()) * 2, ' ');
+    // Not QByteArray::append(count, char): in Qt 6.4 that builds a temporary array (an allocation per line).
+    const qsizetype at = m_out.size();
+    const qsizetype spaces = qsizetype(m_first.size()) * 2;
+    m_out.resize(at + spaces);
+    std::memset(m_out.data() + at, ' ', size_t(spaces));
 }
 
 void JsonWriter::beforeValue()
