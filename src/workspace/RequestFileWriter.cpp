@@ -4,7 +4,7 @@
 #include "core/JsonWriter.h"
 
 namespace {
-void writeRows(JsonWriter& w, const QList<HttpRequestSpec::Row>& rows, bool onlyDisabled)
+void writeRowArray(JsonWriter& w, const QList<HttpRequestSpec::Row>& rows, bool onlyDisabled)
 {
     w.beginArray();
     for (const auto& row : rows) {
@@ -22,7 +22,7 @@ void writeRows(JsonWriter& w, const QList<HttpRequestSpec::Row>& rows, bool only
     w.endArray();
 }
 
-void writeBody(JsonWriter& w, const HttpRequestSpec& r)
+void writeBodyObject(JsonWriter& w, const HttpRequestSpec& r)
 {
     // The members of RequestItem::bodyToJson, in sorted order.
     w.beginObject();
@@ -41,7 +41,7 @@ void writeBody(JsonWriter& w, const HttpRequestSpec& r)
         break;
     case HttpRequestSpec::BodyKind::FormUrlEncoded:
         w.key(QLatin1StringView("fields"));
-        writeRows(w, r.formRows, false);
+        writeRowArray(w, r.formRows, false);
         w.key(QLatin1StringView("mode"));
         w.string(u"urlencoded");
         break;
@@ -82,7 +82,7 @@ void writeBody(JsonWriter& w, const HttpRequestSpec& r)
     w.endObject();
 }
 
-void writeScripts(JsonWriter& w, const QList<ItemScript>& scripts)
+void writeScriptArray(JsonWriter& w, const QList<ItemScript>& scripts)
 {
     w.beginArray();
     for (const ItemScript& s : scripts) {
@@ -102,7 +102,7 @@ void writeScripts(JsonWriter& w, const QList<ItemScript>& scripts)
     w.endArray();
 }
 
-void writeVariables(JsonWriter& w, const QList<EnvironmentVariable>& variables)
+void writeVariableArray(JsonWriter& w, const QList<EnvironmentVariable>& variables)
 {
     w.beginArray();
     for (const auto& v : variables) {
@@ -120,7 +120,7 @@ void writeVariables(JsonWriter& w, const QList<EnvironmentVariable>& variables)
     w.endArray();
 }
 
-qsizetype sizeHint(const RequestItem& item)
+qsizetype requestSizeHint(const RequestItem& item)
 {
     // Enough for most files at once: the long strings plus ~80 bytes a row for the shape.
     qsizetype n = 512 + item.name.size() + item.description.size() + item.request.url.size() +
@@ -139,7 +139,7 @@ QByteArray RequestFileWriter::write(const RequestItem& item, const QJsonObject& 
     // assertions auth body captures description disabledQuery headers id keychain method name scripts settings
     // type url variables version.
     const HttpRequestSpec& r = item.request;
-    JsonWriter w(sizeHint(item));
+    JsonWriter w(requestSizeHint(item));
     w.beginObject();
     if (!item.assertions.isEmpty()) {
         w.key(QLatin1StringView("assertions"));
@@ -148,7 +148,7 @@ QByteArray RequestFileWriter::write(const RequestItem& item, const QJsonObject& 
     w.key(QLatin1StringView("auth"));
     w.value(stored.value(QLatin1StringView("auth")));
     w.key(QLatin1StringView("body"));
-    writeBody(w, r);
+    writeBodyObject(w, r);
     if (!item.captures.isEmpty()) {
         w.key(QLatin1StringView("captures"));
         w.value(ItemCapture::listToJson(item.captures));
@@ -159,10 +159,10 @@ QByteArray RequestFileWriter::write(const RequestItem& item, const QJsonObject& 
     }
     if (std::any_of(r.queryRows.cbegin(), r.queryRows.cend(), [](const auto& row) { return !row.enabled; })) {
         w.key(QLatin1StringView("disabledQuery"));
-        writeRows(w, r.queryRows, true);
+        writeRowArray(w, r.queryRows, true);
     }
     w.key(QLatin1StringView("headers"));
-    writeRows(w, r.headers, false);
+    writeRowArray(w, r.headers, false);
     w.key(QLatin1StringView("id"));
     w.string(item.id);
     if (const QJsonValue keychain = stored.value(QLatin1StringView("keychain")); !keychain.isUndefined()) {
@@ -175,7 +175,7 @@ QByteArray RequestFileWriter::write(const RequestItem& item, const QJsonObject& 
     w.string(item.name);
     if (!item.scripts.isEmpty()) {
         w.key(QLatin1StringView("scripts"));
-        writeScripts(w, item.scripts);
+        writeScriptArray(w, item.scripts);
     }
     if (const QJsonObject settings = item.settingsToJson(); !settings.isEmpty()) {
         w.key(QLatin1StringView("settings"));
@@ -190,7 +190,7 @@ QByteArray RequestFileWriter::write(const RequestItem& item, const QJsonObject& 
         w.value(variables);
     } else if (!item.variables.isEmpty()) {
         w.key(QLatin1StringView("variables"));
-        writeVariables(w, item.variables);
+        writeVariableArray(w, item.variables);
     }
     w.key(QLatin1StringView("version"));
     w.integer(version);
