@@ -5,7 +5,11 @@
 // import-bench run FILE [RUNS]: PostmanImporter::import of FILE's bytes (JSON parse + model + report), RUNS times;
 // prints min/median/max wall time in ms and the request count.
 // import-bench cancel FILE [RUNS]: the reading thread's CPU time for a whole import and for one interrupted (Cancel).
+// import-bench write FILE NEWDIR: what `tokenscope-cli import FILE --into NEWDIR` does, without the CLI around it.
+#include "formats/Importer.h"
 #include "formats/PostmanImporter.h"
+#include "storage/MemorySecretStore.h"
+#include "workspace/WorkspaceStore.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -168,6 +172,29 @@ int cancel(const QString& path, int runs)
     return 0;
 }
 
+/// What `tokenscope-cli import FILE --into DIR` does without the CLI around it: detect and import the file, then
+/// write it into a new workspace (one WorkspaceStore::addNode per collection), secrets in memory.
+int write(const QString& path, const QString& directory)
+{
+    QElapsedTimer timer;
+    timer.start();
+    auto imported = Importer::importFile(path, Importer::Format::Auto);
+    if (!imported)
+        return 2;
+    const qint64 importNs = timer.nsecsElapsed();
+    MemorySecretStore secrets;
+    WorkspaceStore store(directory, &secrets);
+    Workspace workspace;
+    workspace.name = QStringLiteral("bench");
+    if (auto ok = imported->addTo(workspace, store); !ok) {
+        QTextStream(stderr) << ok.error().message << "\n";
+        return 1;
+    }
+    QTextStream(stdout) << "import " << QString::number(double(importNs) / 1e6, 'f', 1) << " ms, write "
+                        << QString::number(double(timer.nsecsElapsed() - importNs) / 1e6, 'f', 1) << " ms\n";
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -181,6 +208,9 @@ int main(int argc, char** argv)
         return run(args.at(2), std::max(1, args.value(3, QStringLiteral("10")).toInt()));
     if (args.size() >= 3 && args.at(1) == QLatin1String("cancel"))
         return cancel(args.at(2), std::max(1, args.value(3, QStringLiteral("5")).toInt()));
-    QTextStream(stderr) << "usage: import-bench gen FILE [REQUESTS] [FOLDERS] | run FILE [RUNS] | cancel FILE [RUNS]\n";
+    if (args.size() >= 4 && args.at(1) == QLatin1String("write"))
+        return write(args.at(2), args.at(3));
+    QTextStream(stderr) << "usage: import-bench gen FILE [REQUESTS] [FOLDERS] | run FILE [RUNS] | cancel FILE [RUNS] | "
+                           "write FILE NEWDIR\n";
     return 2;
 }

@@ -11,8 +11,9 @@ Error itemInvalid(const QString& what)
 {
     return Error(ErrorCode::JsonInvalid, what);
 }
+} // namespace
 
-QString rawTypeId(HttpRequestSpec::RawType type)
+QString RequestItem::rawTypeId(HttpRequestSpec::RawType type)
 {
     switch (type) {
     case HttpRequestSpec::RawType::Json:
@@ -24,7 +25,6 @@ QString rawTypeId(HttpRequestSpec::RawType type)
     }
     return QStringLiteral("text");
 }
-} // namespace
 
 QString RequestItem::newId()
 {
@@ -133,13 +133,7 @@ QJsonObject RequestItem::toJson(bool full) const
     }
     if (!disabledQuery.isEmpty())
         o.insert(QStringLiteral("disabledQuery"), ModelJson::rowsToJson(disabledQuery));
-    QJsonObject settings = transport.toJson();
-    if (!request.followRedirects)
-        settings.insert(QStringLiteral("followRedirects"), false);
-    if (!request.verifyTls)
-        settings.insert(QStringLiteral("verifyTls"), false);
-    if (request.timeoutMs > 0)
-        settings.insert(QStringLiteral("timeoutMs"), request.timeoutMs);
+    const QJsonObject settings = settingsToJson();
     if (!settings.isEmpty())
         o.insert(QStringLiteral("settings"), settings);
     if (!variables.isEmpty())
@@ -151,6 +145,18 @@ QJsonObject RequestItem::toJson(bool full) const
     if (!captures.isEmpty())
         o.insert(QStringLiteral("captures"), ItemCapture::listToJson(captures));
     return o;
+}
+
+QJsonObject RequestItem::settingsToJson() const
+{
+    QJsonObject settings = transport.toJson();
+    if (!request.followRedirects)
+        settings.insert(QStringLiteral("followRedirects"), false);
+    if (!request.verifyTls)
+        settings.insert(QStringLiteral("verifyTls"), false);
+    if (request.timeoutMs > 0)
+        settings.insert(QStringLiteral("timeoutMs"), request.timeoutMs);
+    return settings;
 }
 
 Result<RequestItem> RequestItem::fromJson(const QJsonObject& json)

@@ -38,6 +38,11 @@ struct RequestItem
     /// Body as `{"mode": "none"|"raw"|"urlencoded"|"multipart"|"file", ...}`.
     static QJsonObject bodyToJson(const HttpRequestSpec& request);
     static Result<void> bodyFromJson(const QJsonObject& body, HttpRequestSpec& request);
+    /// The raw body's `"type"`: "json", "text" or "xml".
+    static QString rawTypeId(HttpRequestSpec::RawType type);
+    /// `"settings"`: the transport's and the request's own (redirects, TLS check, timeout) that differ from the
+    /// defaults; empty when none does.
+    QJsonObject settingsToJson() const;
 
     static QString newId();
 };

@@ -7,6 +7,7 @@
 #include "storage/SecretStore.h"
 #include "storage/StagedDirectory.h"
 #include "workspace/ModelJson.h"
+#include "workspace/RequestFileWriter.h"
 #include "workspace/RequestShowJson.h"
 
 #include <QCryptographicHash>
@@ -320,16 +321,27 @@ void WorkspaceStore::accept(const QString& path, ReadResult& read)
 
 Result<void> WorkspaceStore::writeJson(const QString& path, QJsonObject object, const char* type)
 {
-    if (m_readOnly.contains(path))
-        return Error(ErrorCode::WorkspaceInvalid,
-                     QStringLiteral("%1 was damaged or newer when it was read; it is not overwritten").arg(path));
     object.insert(QStringLiteral("version"), kFormatVersion);
     object.insert(QStringLiteral("type"), QLatin1String(type));
+    return writeFile({path, std::move(object), nullptr, {}, {}});
+}
+
+QByteArray WorkspaceStore::PendingFile::format() const
+{
+    return request ? RequestFileWriter::write(*request, object, kFormatVersion) : formatJson(object);
+}
+
+Result<void> WorkspaceStore::writeFile(PendingFile file)
+{
+    if (m_readOnly.contains(file.path))
+        return Error(ErrorCode::WorkspaceInvalid,
+                     QStringLiteral("%1 was damaged or newer when it was read; it is not overwritten").arg(file.path));
     if (m_batch) { // formatted and hashed later, on every core (writeNewDirectory)
-        m_batch->push_back({path, std::move(object), {}, {}});
+        m_batch->push_back(std::move(file));
         return Result<void>::success();
     }
-    const QByteArray data = formatJson(object);
+    const QByteArray data = file.format();
+    const QString& path = file.path;
     // Unchanged, and nobody changed the file since: no write, no watcher noise,
     // no git diff. After an external edit the same bytes are written again (the
     // user chose this version over the one on disk).
@@ -854,10 +866,15 @@ Result<void> WorkspaceStore::saveEnvironments(const Workspace& workspace)
 Result<void> WorkspaceStore::saveRequest(const Workspace& workspace, const CollectionNode& request)
 {
     Q_ASSERT(!request.isContainer());
-    QJsonObject o = request.request().toJson(true);
-    const auto secrets = storeSecrets(workspace.id, {QStringLiteral("item"), request.id()}, o);
+    // Only what the secret store may change goes through a QJsonObject (secretMembersOf() looks at "auth" and
+    // "variables"); the rest of the file is written straight from the model.
+    const RequestItem& item = request.request();
+    QJsonObject stored{{QStringLiteral("auth"), item.auth.toJson()}};
+    if (std::any_of(item.variables.cbegin(), item.variables.cend(), [](const auto& v) { return v.secret; }))
+        stored.insert(QStringLiteral("variables"), ModelJson::variablesToJson(item.variables));
+    const auto secrets = storeSecrets(workspace.id, {QStringLiteral("item"), request.id()}, stored);
     const QString path = pathOf(request);
-    if (auto ok = writeJson(path, o, "request"); !ok)
+    if (auto ok = writeFile({path, std::move(stored), &item, {}, {}}); !ok)
         return ok;
     m_locations.insert(request.id(), path);
     return secrets;
@@ -886,14 +903,44 @@ Result<void> WorkspaceStore::saveOrder(const Workspace& workspace, const Collect
     return parent ? saveContainer(workspace, *parent) : saveWorkspaceFile(workspace);
 }
 
+void WorkspaceStore::assignNewFileNames(CollectionNode& container) const
+{
+    // assignFileName() for every child that needs a name, below a new directory (m_batch: nothing on disk yet, so
+    // the names taken are the siblings' alone). One count of the taken names (case-folded, as assignFileName()
+    // compares them) instead of a list per child: with 10,000 requests in one folder that list was quadratic (~17 %
+    // of an import's instructions with 100 per folder).
+    QHash<QString, int> taken{{kCollectionFile.toCaseFolded(), 1}, {kFolderFile.toCaseFolded(), 1}};
+    taken.reserve(container.childCount() + 2);
+    for (int i = 0; i < container.childCount(); ++i) {
+        if (const QString& name = container.child(i)->fileName(); !name.isEmpty())
+            ++taken[name.toCaseFolded()];
+    }
+    for (int i = 0; i < container.childCount(); ++i) {
+        CollectionNode& child = *container.child(i);
+        if (!child.fileName().isEmpty() && !m_locations.value(child.id()).isEmpty())
+            continue;
+        if (!child.fileName().isEmpty())
+            --taken[child.fileName().toCaseFolded()]; // its own name is not taken by a sibling
+        const QString base = slug(child.name());
+        const QString suffix = child.isContainer() ? QString() : QStringLiteral(".json");
+        QString candidate = base + suffix;
+        for (int n = 2; taken.value(candidate.toCaseFolded()) > 0; ++n)
+            candidate = QStringLiteral("%1 %2%3").arg(base).arg(n).arg(suffix);
+        ++taken[candidate.toCaseFolded()];
+        child.setFileName(candidate);
+    }
+}
+
 Result<void> WorkspaceStore::writeSubtree(const Workspace& workspace, CollectionNode& node)
 {
     if (!node.isContainer())
         return saveRequest(workspace, node);
     m_locations.insert(node.id(), QDir(containerDir(node.parent())).filePath(node.fileName()));
+    if (m_batch)
+        assignNewFileNames(node);
     for (int i = 0; i < node.childCount(); ++i) {
         CollectionNode* child = node.child(i);
-        if (child->fileName().isEmpty() || m_locations.value(child->id()).isEmpty())
+        if (!m_batch && (child->fileName().isEmpty() || m_locations.value(child->id()).isEmpty()))
             assignFileName(&node, *child, workspace);
         if (auto ok = writeSubtree(workspace, *child); !ok)
             return ok;
@@ -917,7 +964,7 @@ Result<void> WorkspaceStore::writeNewDirectory(const Workspace& workspace, Colle
     // Formatting is most of the CPU of a large write: each file's text and hash on its own (QJsonObject copies are
     // only read here).
     forEachParallel(batch.size(), 64, [&batch](std::size_t i) {
-        batch[i].data = formatJson(batch[i].object);
+        batch[i].data = batch[i].format();
         batch[i].object = QJsonObject();
         batch[i].hash = sha1(batch[i].data);
     });

@@ -138,9 +138,13 @@ private:
     struct PendingFile
     {
         QString path;
-        QJsonObject object; // what writeJson() was given, until it is formatted into `data`
+        QJsonObject object;                   // what writeJson() was given, until it is formatted into `data`
+        const RequestItem* request = nullptr; // set: a request file, `object` holds only its stored secret parts
         QByteArray data;
         QByteArray hash;
+
+        /// The file's text (formatJson() or RequestFileWriter); callable on any thread.
+        QByteArray format() const;
     };
     struct PlannedContainer;
     struct PlannedRequest;
@@ -166,6 +170,8 @@ private:
     std::unique_ptr<CollectionNode> loadContainer(const Workspace& workspace, PlannedContainer& planned);
     std::unique_ptr<CollectionNode> loadRequest(const Workspace& workspace, PlannedRequest& planned);
     Result<void> writeJson(const QString& path, QJsonObject object, const char* type);
+    /// Writes (or, in a batch, collects) a file; `file.data` and `file.hash` are filled here.
+    Result<void> writeFile(PendingFile file);
     Result<void> writeSubtree(const Workspace& workspace, CollectionNode& node);
     /// writeSubtree() of a new container into its new directory at once (StagedDirectory).
     Result<void> writeNewDirectory(const Workspace& workspace, CollectionNode& container);
@@ -173,6 +179,7 @@ private:
     QString containerDir(const CollectionNode* container) const; // null: the collections directory
     QString metaPath(const CollectionNode& container) const;
     void assignFileName(const CollectionNode* parent, CollectionNode& node, const Workspace& workspace) const;
+    void assignNewFileNames(CollectionNode& container) const;
     void forgetSubtree(const CollectionNode& node);
     void relocateSubtree(const CollectionNode& node, const QString& oldPath, const QString& newPath);
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
+#include "core/JsonWriter.h"
 #include "storage/AtomicFile.h"
 #include "storage/MemorySecretStore.h"
 #include "storage/StagedDirectory.h"
+#include "workspace/RequestFileWriter.h"
 #include "workspace/WorkspaceStore.h"
 
 #include "WorkspaceTestData.h"
@@ -9,6 +11,7 @@
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -128,6 +131,64 @@ std::unique_ptr<CollectionNode> bigCollection(const QString& name)
     return collection;
 }
 
+/// Text that exercises every escaping rule of Qt's JSON writer: quotes, backslashes, the named and the other control
+/// characters, DEL, 2-, 3- and 4-byte UTF-8, and unpaired surrogates (high, low, high at the end).
+QString awkwardText()
+{
+    QString s = QStringLiteral("q\"b\\s/ \b\f\n\r\t DEL\x7f é ü ✓ 中文 ");
+    for (char16_t c = 0; c < 0x20; ++c)
+        s.append(QChar(c));
+    s.append(QChar(0xd83d)).append(QChar(0xde00)); // U+1F600, a surrogate pair
+    s.append(QChar(0xdc00)).append(QLatin1Char('x')).append(QChar(0xd800)).append(QLatin1Char('y'));
+    s.append(QChar(0xfffe)).append(QChar(0x7ff)).append(QChar(0x800)).append(QChar(0xd800)); // high surrogate last
+    return s;
+}
+
+/// Values of every kind, numbers as Qt keeps them apart (integers, doubles, the edges of both).
+QJsonObject awkwardObject()
+{
+    QJsonObject nested{{QStringLiteral("emptyObject"), QJsonObject()},
+                       {QStringLiteral("emptyArray"), QJsonArray()},
+                       {QStringLiteral("arrays"), QJsonArray{QJsonArray{}, QJsonArray{QJsonObject()}, QJsonValue()}}};
+    QJsonArray numbers{0,
+                       -1,
+                       QJsonValue(qint64(100000000000000000)),
+                       QJsonValue(std::numeric_limits<qint64>::min()),
+                       QJsonValue(std::numeric_limits<qint64>::max()),
+                       1e17,
+                       0.1,
+                       -0.0,
+                       1.5,
+                       1e300,
+                       5e-324,
+                       1.7976931348623157e308,
+                       12345678901234567890.0,
+                       9007199254740993.0,
+                       std::numeric_limits<double>::infinity(),
+                       std::nan("")};
+    const QJsonDocument parsed =
+        QJsonDocument::fromJson("[1, 1.0, 1e2, -0, 12345678901234567890, 0.30000000000000004]");
+    return {{QStringLiteral("numbers"), numbers},
+            {QStringLiteral("parsed"), parsed.array()},
+            {QStringLiteral("nested"), QJsonObject{{QStringLiteral("deeper"), nested}}},
+            {QStringLiteral("text"), awkwardText()},
+            {awkwardText(), QStringLiteral("a key that needs escaping")},
+            {QString(), QString()},
+            {QStringLiteral("bools"), QJsonArray{true, false, QJsonValue::Null}}};
+}
+
+/// What the store wrote for a request before RequestFileWriter: the QJsonObject of toJson(true) with the parts the
+/// secret store changed, "version", formatted by formatJson().
+QByteArray requestFileThroughQJsonDocument(const RequestItem& item, const QJsonObject& stored)
+{
+    QJsonObject o = item.toJson(true);
+    for (auto it = stored.constBegin(); it != stored.constEnd(); ++it)
+        o.insert(it.key(), it.value());
+    o.insert(QStringLiteral("version"), WorkspaceStore::kFormatVersion);
+    o.insert(QStringLiteral("type"), QStringLiteral("request"));
+    return WorkspaceStore::formatJson(o);
+}
+
 /// Every entry below `dir`, hidden ones included.
 QStringList entriesBelow(const QString& dir)
 {
@@ -151,6 +212,10 @@ private Q_SLOTS:
     void emptyAndMissingDirectory();
     void fileFormat();
     void fileLayout();
+    void jsonWriterWritesWhatQJsonDocumentWrites();
+    void jsonWriterRandomStrings();
+    void requestFileIsByteIdentical_data();
+    void requestFileIsByteIdentical();
     void saveOneRequestWritesOneFile();
     void unchangedSaveWritesNothing();
     void secretsNeverInFiles();
@@ -176,6 +241,7 @@ private Q_SLOTS:
     void removeCollection();
     void environmentsRenamedAndRemoved();
     void nameCollisionsOnDisk();
+    void addedDirectoryNamesFilesAsSaveAll();
     void parallelLoadEqualsSerialLoad();
     void untrackedLoadEqualsTrackedLoad();
 };
@@ -315,6 +381,229 @@ void TestWorkspaceStore::fileFormat()
     QByteArray actual = readAll(store.pathOf(*sameRequest));
     actual.replace(sameRequest->id().toUtf8(), "ID");
     QCOMPARE(actual, expected);
+    // Every file is what QJsonDocument writes for its contents, and each request file what the store wrote before
+    // RequestFileWriter (a QJsonObject of the model, the secrets as the file lists them, formatJson()).
+    for (const QString& path : files) {
+        const QByteArray data = readAll(path);
+        QCOMPARE(data, WorkspaceStore::formatJson(QJsonDocument::fromJson(data).object()));
+    }
+    int requests = 0;
+    for (int i = 0; i < ws->collectionCount(); ++i) {
+        forEachNode(*ws->collection(i), [&](const CollectionNode& node) {
+            if (node.isContainer())
+                return;
+            ++requests;
+            const QByteArray data = readAll(store.pathOf(node));
+            const QJsonObject file = QJsonDocument::fromJson(data).object();
+            QJsonObject stored{{QStringLiteral("auth"), file.value(QStringLiteral("auth"))}};
+            for (const QString& member : {QStringLiteral("keychain"), QStringLiteral("variables")}) {
+                if (const QJsonValue v = file.value(member); !v.isUndefined())
+                    stored.insert(member, v);
+            }
+            QCOMPARE(data, requestFileThroughQJsonDocument(node.request(), stored));
+        });
+    }
+    QVERIFY(requests >= 5);
+}
+
+void TestWorkspaceStore::jsonWriterWritesWhatQJsonDocumentWrites()
+{
+    const QJsonObject object = awkwardObject();
+    JsonWriter writer;
+    writer.value(object);
+    const QByteArray written = writer.take();
+    QCOMPARE(written, WorkspaceStore::formatJson(object));
+    // The escapes themselves, so that a change of both sides shows.
+    QVERIFY(written.contains(R"(q\"b\\s/ \b\f\n\r\t DEL)"));
+    QVERIFY(written.contains("\\u0000\\u0001"));
+    QVERIFY(written.contains("\\u001f\xf0\x9f\x98\x80\\udc00x\\ud800y"));
+    QVERIFY(written.contains("\\ud800\""));
+    QVERIFY(written.contains("100000000000000000,\n"));
+    QVERIFY(written.contains("1e+17,\n"));
+    QVERIFY(written.contains("\"emptyObject\": {\n      }"));
+    // Members written one by one, and a top-level array.
+    JsonWriter members;
+    members.beginArray();
+    members.beginObject();
+    members.key(QLatin1StringView("a"));
+    members.integer(-7);
+    members.key(QStringView(u"b\u00e9"));
+    members.number(0.25);
+    members.key(QLatin1StringView("c"));
+    members.boolean(true);
+    members.endObject();
+    members.string(awkwardText());
+    members.beginArray();
+    members.endArray();
+    members.endArray();
+    const QJsonArray array{
+        QJsonObject{{QStringLiteral("a"), -7}, {QStringLiteral("b\u00e9"), 0.25}, {QStringLiteral("c"), true}},
+        awkwardText(), QJsonArray()};
+    QCOMPARE(members.take(), QJsonDocument(array).toJson(QJsonDocument::Indented).replace("    ", "  "));
+}
+
+void TestWorkspaceStore::jsonWriterRandomStrings()
+{
+    // Strings of random UTF-16 units (more control characters and surrogates than text has), as values and keys.
+    QRandomGenerator random(11);
+    const char16_t pool[] = {0x0,    0x1f,   '"',    '\\',   'a',    0x7f,   0x80,   0x7ff, 0x800,
+                             0xd7ff, 0xd800, 0xdbff, 0xdc00, 0xdfff, 0xe000, 0xfffd, 0xffff};
+    for (int round = 0; round < 200; ++round) {
+        QJsonObject object;
+        for (int m = 0; m < 4; ++m) {
+            QString s;
+            const int length = int(random.bounded(12));
+            for (int i = 0; i < length; ++i)
+                s.append(QChar(random.bounded(3) == 0 ? char16_t(random.bounded(0x10000))
+                                                      : pool[random.bounded(int(std::size(pool)))]));
+            object.insert(s, s);
+        }
+        JsonWriter writer;
+        writer.value(object);
+        QCOMPARE(writer.take(), WorkspaceStore::formatJson(object));
+    }
+}
+
+void TestWorkspaceStore::requestFileIsByteIdentical_data()
+{
+    QTest::addColumn<RequestItem>("item");
+    QTest::addColumn<QJsonObject>("stored"); // what storeSecrets() left; "auth" is added from the item when absent
+
+    RequestItem plain = request(QStringLiteral("Plain"), QStringLiteral("GET"), QStringLiteral("https://x/"));
+    QTest::newRow("plain GET") << plain << QJsonObject();
+
+    RequestItem empty;
+    empty.request.method.clear();
+    QTest::newRow("empty strings") << empty << QJsonObject();
+
+    RequestItem text = request(awkwardText(), awkwardText(), QStringLiteral("https://x/?a=%1&b").arg(awkwardText()));
+    text.id = awkwardText();
+    text.description = awkwardText();
+    text.request.headers = {{awkwardText(), awkwardText(), true}, {QString(), QString(), false}};
+    text.request.bodyKind = HttpRequestSpec::BodyKind::Raw;
+    text.request.rawType = HttpRequestSpec::RawType::Xml;
+    text.request.rawBody = awkwardText();
+    QTest::newRow("unicode and control characters everywhere") << text << QJsonObject();
+
+    RequestItem json = request(QStringLiteral("Body"), QStringLiteral("POST"), QStringLiteral("https://x/{{id}}"));
+    json.request.bodyKind = HttpRequestSpec::BodyKind::Raw;
+    json.request.rawType = HttpRequestSpec::RawType::Json;
+    json.request.rawBody = QStringLiteral("{\n  \"a\": [1, 2.5, \"\\u00e9\"]\n}");
+    json.request.headers = {{QStringLiteral("Content-Type"), QStringLiteral("application/json"), true},
+                            {QStringLiteral("X-Off"), QStringLiteral("1"), false}};
+    json.scripts = {
+        {QStringLiteral("test"), QStringLiteral("text/javascript"), QStringLiteral("pm.test('a', () => {\n});"), true},
+        {QStringLiteral("prerequest"), QString(), QString(), false}};
+    QTest::newRow("json body, headers, scripts") << json << QJsonObject();
+
+    RequestItem form = request(QStringLiteral("Form"), QStringLiteral("PUT"), QStringLiteral("https://x/?q=1&off=2"));
+    form.request.queryRows.append({QStringLiteral("disabled"), QStringLiteral("v"), false});
+    form.request.queryRows.append({QString(), QString(), false});
+    form.request.bodyKind = HttpRequestSpec::BodyKind::FormUrlEncoded;
+    form.request.formRows = {{QStringLiteral("a"), QStringLiteral("1"), true}, {QStringLiteral("b"), QString(), false}};
+    QTest::newRow("urlencoded, disabled query") << form << QJsonObject();
+
+    RequestItem multipart = request(QStringLiteral("Upload"), QStringLiteral("POST"), QStringLiteral("https://x/"));
+    multipart.request.bodyKind = HttpRequestSpec::BodyKind::Multipart;
+    HttpRequestSpec::MultipartPart value{QStringLiteral("field"), QStringLiteral("v"), false, {}, {}, true};
+    HttpRequestSpec::MultipartPart file{QStringLiteral("file"),      {},   true, QStringLiteral("/tmp/a b.png"),
+                                        QStringLiteral("image/png"), false};
+    HttpRequestSpec::MultipartPart typed{
+        QStringLiteral("json"), QStringLiteral("{}"), false, {}, QStringLiteral("application/json"), true};
+    multipart.request.multipartParts = {value, file, typed};
+    QTest::newRow("multipart") << multipart << QJsonObject();
+    multipart.request.multipartParts.clear();
+    QTest::newRow("multipart without parts") << multipart << QJsonObject();
+
+    RequestItem binary = request(QStringLiteral("Bin"), QStringLiteral("POST"), QStringLiteral("https://x/"));
+    binary.request.bodyKind = HttpRequestSpec::BodyKind::BinaryFile;
+    binary.request.binaryFilePath = QStringLiteral("C:\\data\\\u00e9.bin");
+    binary.request.followRedirects = false;
+    binary.request.verifyTls = false;
+    binary.request.timeoutMs = 2147483647;
+    binary.transport.caFile = QStringLiteral("/ca.pem");
+    binary.transport.proxyMode = TransportSettings::ProxyMode::Manual;
+    binary.transport.proxyUrl = QStringLiteral("http://proxy:3128");
+    QTest::newRow("file body, settings") << binary << QJsonObject();
+
+    RequestItem checked = request(QStringLiteral("Checks"), QStringLiteral("GET"), QStringLiteral("https://x/"));
+    checked.variables = {{QStringLiteral("v"), QStringLiteral("1"), false, true},
+                         {QStringLiteral("off"), awkwardText(), false, false}};
+    const QJsonObject values = awkwardObject();
+    for (auto it = values.constBegin(); it != values.constEnd(); ++it) {
+        ItemAssertion a;
+        a.check = ItemAssertion::Check::JsonPath;
+        a.target = QStringLiteral("$.") + it.key();
+        a.op = ItemAssertion::Op::Eq;
+        a.value = it.value();
+        checked.assertions.append(a);
+    }
+    ItemAssertion token;
+    token.check = ItemAssertion::Check::Token;
+    token.target = QStringLiteral("$.access_token");
+    token.issuer = QStringLiteral("https://issuer/");
+    token.audience = QStringLiteral("api");
+    token.enabled = false;
+    checked.assertions.append(token);
+    ItemAssertion exists; // no value
+    exists.op = ItemAssertion::Op::Exists;
+    checked.assertions.append(exists);
+    checked.captures = {{QStringLiteral("id"), ItemCapture::Source::JsonPath, QStringLiteral("$.id"), 1, true},
+                        {QStringLiteral("n"), ItemCapture::Source::Regex, QStringLiteral("n=(\\d+)"), 0, false}};
+    QTest::newRow("variables, assertions with every kind of value, captures") << checked << QJsonObject();
+
+    // Auth as storeSecrets() leaves it: secret members emptied and listed under "keychain".
+    RequestItem bearer = plain;
+    bearer.auth.type = AuthConfig::Type::Bearer;
+    QTest::newRow("bearer, secret kept in the keychain")
+        << bearer
+        << QJsonObject{{QStringLiteral("auth"), QJsonObject{{QStringLiteral("type"), QStringLiteral("bearer")},
+                                                            {QStringLiteral("token"), QString()}}},
+                       {QStringLiteral("keychain"), QJsonArray{QStringLiteral("auth.token")}}};
+    RequestItem jwt = plain;
+    jwt.auth.type = AuthConfig::Type::Jwt;
+    jwt.auth.jwtHeader = QStringLiteral("{\"kid\": \"1\"}");
+    jwt.auth.jwtClaims = QStringLiteral("{\"sub\": \"{{user}}\"}");
+    jwt.auth.jwtLifetimeSeconds = 3600;
+    jwt.auth.jwtKey = QStringLiteral("{{key}}");
+    QTest::newRow("jwt") << jwt << QJsonObject();
+    RequestItem apiKey = plain;
+    apiKey.auth.type = AuthConfig::Type::ApiKey;
+    apiKey.auth.apiKeyName = QStringLiteral("X-Key");
+    apiKey.auth.apiKeyInQuery = true;
+    apiKey.variables = {{QStringLiteral("s"), QString(), true, true},
+                        {QStringLiteral("p"), QStringLiteral("1"), false, true}};
+    QJsonObject stored{
+        {QStringLiteral("auth"), apiKey.auth.toJson()},
+        {QStringLiteral("variables"), QJsonArray{QJsonObject{{QStringLiteral("enabled"), true},
+                                                             {QStringLiteral("name"), QStringLiteral("s")},
+                                                             {QStringLiteral("secret"), true},
+                                                             {QStringLiteral("value"), QString()}},
+                                                 QJsonObject{{QStringLiteral("enabled"), true},
+                                                             {QStringLiteral("name"), QStringLiteral("p")},
+                                                             {QStringLiteral("secret"), false},
+                                                             {QStringLiteral("value"), QStringLiteral("1")}}}},
+        {QStringLiteral("keychain"), QJsonArray{QStringLiteral("auth.apiKeyValue"), QStringLiteral("variables.s")}}};
+    QTest::newRow("api key, secret variable") << apiKey << stored;
+    RequestItem none = plain;
+    none.auth.type = AuthConfig::Type::None;
+    QTest::newRow("no auth") << none << QJsonObject();
+    RequestItem oauth = plain;
+    oauth.auth.type = AuthConfig::Type::OAuth2;
+    oauth.auth.profile = awkwardText();
+    QTest::newRow("oauth2 profile") << oauth << QJsonObject();
+}
+
+void TestWorkspaceStore::requestFileIsByteIdentical()
+{
+    QFETCH(RequestItem, item);
+    QFETCH(QJsonObject, stored);
+    if (!stored.contains(QStringLiteral("auth")))
+        stored.insert(QStringLiteral("auth"), item.auth.toJson());
+    const QByteArray written = RequestFileWriter::write(item, stored, WorkspaceStore::kFormatVersion);
+    QCOMPARE(written, requestFileThroughQJsonDocument(item, stored));
+    // And it is a request file the store reads.
+    QVERIFY(RequestItem::fromJson(QJsonDocument::fromJson(written).object()).ok());
 }
 
 void TestWorkspaceStore::fileLayout()
@@ -1074,6 +1363,42 @@ void TestWorkspaceStore::nameCollisionsOnDisk()
     auto loaded = reader.load().value();
     QVERIFY(reader.problems().isEmpty());
     QCOMPARE(compareWorkspaces(ws, *loaded), QString());
+}
+
+void TestWorkspaceStore::addedDirectoryNamesFilesAsSaveAll()
+{
+    // addNode() names a new directory's files with one count of the taken names; saveAll() with assignFileName()
+    // per child. Both must choose the same names, collisions (case, slugs, the settings files, a name that looks
+    // like a generated one) included.
+    auto make = [] {
+        auto c = CollectionNode::makeCollection(QStringLiteral("C"));
+        for (const QString& name :
+             {QStringLiteral("a:b"), QStringLiteral("A-B 2"), QStringLiteral("a/b"), QStringLiteral("A-B"),
+              QStringLiteral("folder"), QStringLiteral("collection"), QStringLiteral("..."),
+              QStringLiteral("\u00c9t\u00e9"), QStringLiteral("\u00e9T\u00c9")})
+            addRequest(c.get(), request(name, QStringLiteral("GET"), QStringLiteral("https://x/")));
+        CollectionNode* folder = c->insertChild(2, CollectionNode::makeFolder(QStringLiteral("a-b")));
+        addRequest(folder, request(QStringLiteral("folder"), QStringLiteral("GET"), QStringLiteral("https://x/")));
+        c->insertChild(3, CollectionNode::makeFolder(QStringLiteral("A:B")));
+        return c;
+    };
+    QTemporaryDir saved;
+    QTemporaryDir added;
+    MemorySecretStore secrets;
+    Workspace savedWs;
+    savedWs.insertCollection(0, make());
+    QVERIFY(WorkspaceStore(saved.path(), &secrets).saveAll(savedWs).ok());
+    Workspace addedWs;
+    WorkspaceStore store(added.path(), &secrets);
+    QVERIFY(store.addNode(addedWs, nullptr, 0, make()).ok());
+    auto relative = [](const QString& root) {
+        QStringList files = entriesBelow(root + QStringLiteral("/collections"));
+        for (QString& f : files)
+            f.remove(0, root.size());
+        return files;
+    };
+    QCOMPARE(relative(added.path()), relative(saved.path()));
+    QCOMPARE(relative(added.path()).size(), 16); // C, its settings, 9 requests, 2 folders with settings, 1 request
 }
 
 QTEST_GUILESS_MAIN(TestWorkspaceStore)
