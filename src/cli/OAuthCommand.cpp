@@ -438,10 +438,8 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
         request.client.keyPassphrase = qgetenv("TOKENSCOPE_KEY_PASSWORD");
     }
     if (p.dpop) {
-        auto key = tokens.dpopKey(tokenKey);
-        if (!key)
-            return ctx.fail(key.error());
-        request.dpopKey = key.value();
+        if (auto bound = tokens.bindDpop(request, tokenKey); !bound)
+            return ctx.fail(bound.error());
     }
     const auto withGrant = [&request](const TokenEndpointRequest& grantRequest) {
         request.grantType = grantRequest.grantType;

@@ -53,31 +53,23 @@ Result<HttpRequestSpec> OAuthActions::buildPost(const OAuthActionRequest& reques
     return spec;
 }
 
-Result<QJsonObject> OAuthActions::introspect(const OAuthActionRequest& request, const HttpClientOptions& options)
+Result<QJsonObject> OAuthActions::introspectionAnswer(const HttpClientResponse& response)
 {
-    auto spec = buildPost(request, SystemClock::instance().nowSeconds());
-    if (!spec)
-        return spec.error();
-    auto answer =
-        jsonObjectOf(HttpClient::sendAndWait(spec.value(), options), QStringLiteral("introspection endpoint"));
+    auto answer = jsonObjectOf(response, QStringLiteral("introspection endpoint"));
     if (answer && !answer->value(QStringLiteral("active")).isBool())
         return Error(ErrorCode::JsonInvalid,
                      QStringLiteral("the introspection answer has no boolean \"active\" (RFC 7662 §2.2)"));
     return answer;
 }
 
-Result<void> OAuthActions::revoke(const OAuthActionRequest& request, const HttpClientOptions& options)
+Result<void> OAuthActions::revocationAnswer(const HttpClientResponse& response)
 {
-    auto spec = buildPost(request, SystemClock::instance().nowSeconds());
-    if (!spec)
-        return spec.error();
-    if (auto failure = TokenGrant::failureOf(HttpClient::sendAndWait(spec.value(), options),
-                                             QStringLiteral("revocation endpoint")))
+    if (auto failure = TokenGrant::failureOf(response, QStringLiteral("revocation endpoint")))
         return *failure;
     return Result<void>::success();
 }
 
-Result<QJsonObject> OAuthActions::userinfo(const OAuthActionRequest& request, const HttpClientOptions& options)
+Result<HttpRequestSpec> OAuthActions::buildUserinfo(const OAuthActionRequest& request)
 {
     if (auto valid = checkUrl(request.url); !valid)
         return valid.error();
@@ -91,7 +83,11 @@ Result<QJsonObject> OAuthActions::userinfo(const OAuthActionRequest& request, co
     spec.followRedirects = false;
     spec.timeoutMs = request.timeoutMs;
     spec.verifyTls = request.verifyTls;
-    const HttpClientResponse response = HttpClient::sendAndWait(spec, options);
+    return spec;
+}
+
+Result<QJsonObject> OAuthActions::userinfoAnswer(const HttpClientResponse& response)
+{
     // OIDC Core §5.3.3: a refusal is an RFC 6750 §3 challenge in WWW-Authenticate, whatever the body holds.
     if (response.received && (response.status == 401 || response.status == 403)) {
         static const QRegularExpression errorParameter(
@@ -107,4 +103,28 @@ Result<QJsonObject> OAuthActions::userinfo(const OAuthActionRequest& request, co
         }
     }
     return jsonObjectOf(response, QStringLiteral("userinfo endpoint"));
+}
+
+Result<QJsonObject> OAuthActions::introspect(const OAuthActionRequest& request, const HttpClientOptions& options)
+{
+    auto spec = buildPost(request, SystemClock::instance().nowSeconds());
+    if (!spec)
+        return spec.error();
+    return introspectionAnswer(HttpClient::sendAndWait(spec.value(), options));
+}
+
+Result<void> OAuthActions::revoke(const OAuthActionRequest& request, const HttpClientOptions& options)
+{
+    auto spec = buildPost(request, SystemClock::instance().nowSeconds());
+    if (!spec)
+        return spec.error();
+    return revocationAnswer(HttpClient::sendAndWait(spec.value(), options));
+}
+
+Result<QJsonObject> OAuthActions::userinfo(const OAuthActionRequest& request, const HttpClientOptions& options)
+{
+    auto spec = buildUserinfo(request);
+    if (!spec)
+        return spec.error();
+    return userinfoAnswer(HttpClient::sendAndWait(spec.value(), options));
 }

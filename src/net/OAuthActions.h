@@ -33,4 +33,11 @@ public:
     static Result<QJsonObject> userinfo(const OAuthActionRequest& request, const HttpClientOptions& options = {});
     /// The POST of introspect() and revoke(): form body token + token_type_hint, client authentication applied.
     static Result<HttpRequestSpec> buildPost(const OAuthActionRequest& request, qint64 nowSeconds);
+    /// The GET of userinfo(): the token as Bearer.
+    static Result<HttpRequestSpec> buildUserinfo(const OAuthActionRequest& request);
+    // The answers, read as introspect(), revoke() and userinfo() read them (also for an asynchronous sender,
+    // OAuthActionClient).
+    static Result<QJsonObject> introspectionAnswer(const HttpClientResponse& response);
+    static Result<void> revocationAnswer(const HttpClientResponse& response);
+    static Result<QJsonObject> userinfoAnswer(const HttpClientResponse& response);
 };

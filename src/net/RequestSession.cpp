@@ -151,6 +151,7 @@ quint64 RequestSession::start(const SessionRequest& request)
     const ResolvedRequest resolved = resolver.resolve(request.request);
     call->resolved = resolved.request;
     call->result.unknownVariables = resolved.unknownVariables;
+    call->result.authSource = request.authSource;
     call->result.secretValues = resolved.secretValuesUsed;
     for (const auto& layer : request.variableLayers)
         call->result.secretValues += layer.secretValues();
@@ -308,9 +309,12 @@ void RequestSession::obtainAuth(quint64 id)
         const QString key = TokenManager::keyFor(p);
         // What an earlier process kept in the keychain; a keychain failure only means fetching anew.
         (void)m_tokenManager.restore(key);
+        call->result.tokenProfile = p.name;
+        call->result.tokenKey = key;
         if (const auto cached = m_tokenManager.usable(key)) {
             useToken(*call, *cached);
             call->tokenFromCache = true;
+            call->result.tokenObtained = QStringLiteral("cached");
             call->result.secretValues.append(cached->accessToken);
             call->result.authNote = cached->expiresAtMs == 0
                                         ? QStringLiteral("token of profile %1 (cached)%2").arg(p.name, from)
@@ -360,13 +364,10 @@ void RequestSession::obtainAuth(quint64 id)
             r.client.keyPassphrase = call->request.keyPassphrase;
         }
         if (p.dpop) {
-            auto dpopKey = m_tokenManager.dpopKey(key);
-            if (!dpopKey) {
-                failAuth(id, dpopKey.error());
+            if (auto bound = m_tokenManager.bindDpop(r, key); !bound) {
+                failAuth(id, bound.error());
                 return;
             }
-            r.dpopKey = dpopKey.value();
-            r.dpopNonce = m_tokenManager.dpopNonce(TokenManager::originOf(p.tokenUrl));
         }
         r.verifyTls = call->resolved.verifyTls;
         if (call->resolved.timeoutMs > 0)
@@ -403,6 +404,7 @@ void RequestSession::obtainAuth(quint64 id)
                     }
                     const ManagedToken token = m_tokenManager.store(key, name, grantName, url, grant.value());
                     useToken(*c, token);
+                    c->result.tokenObtained = refreshing ? QStringLiteral("refreshed") : QStringLiteral("fetched");
                     c->result.secretValues.append(token.accessToken);
                     c->result.authNote =
                         QStringLiteral("token of profile %1 (%2 now%3)%4")
@@ -472,10 +474,15 @@ void RequestSession::send(quint64 id)
     }
     m_client->setOptions(optionsFor(m_baseOptions, call->transport, call->request.keyPassphrase));
     call->result.sent = spec->effective();
-    if (call->resolved.auth.kind == HttpRequestSpec::AuthKind::Bearer)
+    call->result.sentToken.clear();
+    call->result.sentTokenType.clear();
+    if (call->resolved.auth.kind == HttpRequestSpec::AuthKind::Bearer) {
         call->result.sentToken = call->resolved.auth.token.toUtf8();
-    else if (!call->dpopToken.isEmpty())
+        call->result.sentTokenType = QStringLiteral("Bearer");
+    } else if (!call->dpopToken.isEmpty()) {
         call->result.sentToken = call->dpopToken.toUtf8();
+        call->result.sentTokenType = QStringLiteral("DPoP");
+    }
     Q_EMIT progress(
         id, QStringLiteral("Sending %1 %2")
                 .arg(call->result.sent.normalizedMethod(), call->result.sent.redacted(call->result.secretValues).url));
