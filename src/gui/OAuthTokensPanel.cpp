@@ -409,9 +409,15 @@ void OAuthTokensPanel::runAction(OAuthAction action, const AuthProfile& profile,
     m_actionProgress->setVisible(true);
     m_cancelAction->setVisible(true);
     m_actionResult->setStyleSheet(QString());
+    // A DPoP-bound token goes to userinfo with a proof of its key (RFC 9449 §7.1), as Send sends it.
+    std::optional<Jwk> dpopKey;
+    if (t && t->tokenType.compare(QLatin1String("DPoP"), Qt::CaseInsensitive) == 0) {
+        if (auto k = m_tokens->dpopKey(key))
+            dpopKey = k.value();
+    }
     // The access token: what a Send carries, and what a user asks "is it still good?" about.
     m_actions->start(action, profile, t ? t->accessToken : QString(),
-                     action == OAuthAction::Userinfo ? QString() : QStringLiteral("access_token"));
+                     action == OAuthAction::Userinfo ? QString() : QStringLiteral("access_token"), dpopKey);
     updateButtons();
 }
 

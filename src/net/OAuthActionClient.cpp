@@ -46,7 +46,7 @@ QString OAuthActionClient::actionName(OAuthAction action)
 }
 
 void OAuthActionClient::start(OAuthAction action, const AuthProfile& profile, const QString& token,
-                              const QString& tokenTypeHint)
+                              const QString& tokenTypeHint, const std::optional<Jwk>& dpopKey)
 {
     if (m_running)
         cancel();
@@ -55,6 +55,7 @@ void OAuthActionClient::start(OAuthAction action, const AuthProfile& profile, co
     m_profile = profile;
     m_token = token;
     m_hint = tokenTypeHint;
+    m_dpopKey = dpopKey;
     m_endpoint.clear();
     QTimer::singleShot(0, this, [this] {
         if (!m_running)
@@ -111,6 +112,7 @@ void OAuthActionClient::send()
     request.url = m_endpoint;
     request.token = m_token;
     request.tokenTypeHint = m_hint;
+    request.dpopKey = m_dpopKey;
     Result<HttpRequestSpec> spec(Error(ErrorCode::Generic, QString()));
     if (m_action == OAuthAction::Userinfo) {
         spec = OAuthActions::buildUserinfo(request);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "jose/Jwk.h"
 #include "net/HttpClient.h"
 #include "workspace/AuthProfile.h"
 
@@ -37,8 +38,10 @@ public:
     ~OAuthActionClient() override;
 
     void setOptions(const HttpClientOptions& options);
-    /// `profile` with its variables resolved; `tokenTypeHint` "access_token", "refresh_token" or empty.
-    void start(OAuthAction action, const AuthProfile& profile, const QString& token, const QString& tokenTypeHint);
+    /// `profile` with its variables resolved; `tokenTypeHint` "access_token", "refresh_token" or empty; `dpopKey` the
+    /// key a DPoP-bound token is bound to (userinfo then sends it with a proof, RFC 9449 §7.1).
+    void start(OAuthAction action, const AuthProfile& profile, const QString& token, const QString& tokenTypeHint,
+               const std::optional<Jwk>& dpopKey = std::nullopt);
     void cancel();
     bool isRunning() const { return m_running; }
     /// "introspection", "revocation", "userinfo".
@@ -60,6 +63,7 @@ private:
     AuthProfile m_profile;
     QString m_token;
     QString m_hint;
+    std::optional<Jwk> m_dpopKey;
     QString m_endpoint;
     quint64 m_call = 0;
     int m_discoveryIndex = 0;

@@ -2,6 +2,7 @@
 #include "net/OAuthActions.h"
 
 #include "core/SystemClock.h"
+#include "jose/DpopProof.h"
 #include "net/TokenGrant.h"
 
 #include <QJsonDocument>
@@ -77,13 +78,40 @@ Result<HttpRequestSpec> OAuthActions::buildUserinfo(const OAuthActionRequest& re
         return Error(ErrorCode::Usage, QStringLiteral("no access token given"));
     HttpRequestSpec spec;
     spec.url = request.url.trimmed();
-    spec.auth.kind = HttpRequestSpec::AuthKind::Bearer;
-    spec.auth.token = request.token;
     spec.headers.append({QStringLiteral("Accept"), QStringLiteral("application/json"), true});
     spec.followRedirects = false;
     spec.timeoutMs = request.timeoutMs;
     spec.verifyTls = request.verifyTls;
+    if (request.dpopKey) {
+        if (auto bound = applyDpop(spec, *request.dpopKey, request.token, request.dpopNonce, request.clock); !bound)
+            return bound.error();
+        return spec;
+    }
+    spec.auth.kind = HttpRequestSpec::AuthKind::Bearer;
+    spec.auth.token = request.token;
     return spec;
+}
+
+Result<void> OAuthActions::applyDpop(HttpRequestSpec& spec, const Jwk& key, const QString& token, const QString& nonce,
+                                     const Clock* clock)
+{
+    const HttpRequestSpec effective = spec.effective();
+    DpopProofOptions proof;
+    proof.htm = effective.normalizedMethod();
+    proof.htu = effective.url; // create() drops query and fragment (§4.2)
+    proof.accessToken = token.toLatin1();
+    proof.nonce = nonce;
+    proof.clock = clock;
+    auto jwt = DpopProof::create(key, proof);
+    if (!jwt)
+        return Error(jwt.error().code, QStringLiteral("DPoP proof: %1").arg(jwt.error().message));
+    spec.headers.removeIf([](const HttpRequestSpec::HeaderRow& row) {
+        return row.name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 ||
+               row.name.compare(QLatin1String("DPoP"), Qt::CaseInsensitive) == 0;
+    });
+    spec.headers.append({QStringLiteral("Authorization"), QStringLiteral("DPoP ") + token, true});
+    spec.headers.append({QStringLiteral("DPoP"), QString::fromLatin1(jwt.value()), true});
+    return Result<void>::success();
 }
 
 Result<QJsonObject> OAuthActions::userinfoAnswer(const HttpClientResponse& response)

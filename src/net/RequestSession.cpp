@@ -3,9 +3,9 @@
 
 #include "core/SystemClock.h"
 #include "jose/CompactToken.h"
-#include "jose/DpopProof.h"
 #include "jose/JwtBuilder.h"
 #include "jose/KeyText.h"
+#include "net/OAuthActions.h"
 #include "net/TokenEndpointClient.h"
 #include "request/VariableResolver.h"
 #include "workspace/ItemInheritance.h"
@@ -443,22 +443,9 @@ Result<HttpRequestSpec> RequestSession::withDpop(const Call& call)
     auto key = m_tokenManager.dpopKey(TokenManager::keyFor(*call.profile));
     if (!key)
         return key.error();
-    const HttpRequestSpec effective = spec.effective();
-    DpopProofOptions proof;
-    proof.htm = effective.normalizedMethod();
-    proof.htu = effective.url; // create() drops query and fragment (§4.2)
-    proof.accessToken = call.dpopToken.toLatin1();
-    proof.nonce = m_tokenManager.dpopNonce(TokenManager::originOf(effective.url));
-    proof.clock = m_clock;
-    auto jwt = DpopProof::create(key.value(), proof);
-    if (!jwt)
-        return Error(jwt.error().code, QStringLiteral("DPoP proof: %1").arg(jwt.error().message));
-    spec.headers.removeIf([](const HttpRequestSpec::HeaderRow& row) {
-        return row.name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 ||
-               row.name.compare(QLatin1String("DPoP"), Qt::CaseInsensitive) == 0;
-    });
-    spec.headers.append({QStringLiteral("Authorization"), QStringLiteral("DPoP ") + call.dpopToken, true});
-    spec.headers.append({QStringLiteral("DPoP"), QString::fromLatin1(jwt.value()), true});
+    const QString nonce = m_tokenManager.dpopNonce(TokenManager::originOf(spec.effective().url));
+    if (auto bound = OAuthActions::applyDpop(spec, key.value(), call.dpopToken, nonce, m_clock); !bound)
+        return bound.error();
     return spec;
 }
 

@@ -473,6 +473,7 @@ void TestOAuthPanel::dpopBoundTokenSentToAnApiThatRequiresDpop()
     AuthProfile p;
     p.name = QStringLiteral("dpop");
     p.tokenUrl = strict.baseUrl() + QStringLiteral("/oauth/token");
+    p.issuer = strict.issuer(); // for userinfo's endpoint
     p.clientId = strict.embeddedIssuer()->clientId();
     p.clientSecret = QString::fromUtf8(strict.embeddedIssuer()->clientSecret());
     p.audience = strict.audience();
@@ -521,6 +522,11 @@ void TestOAuthPanel::dpopBoundTokenSentToAnApiThatRequiresDpop()
     QVERIFY2(sent.startsWith(QLatin1String("DPoP token of profile dpop (kept from earlier)")), qPrintable(sent));
     QVERIFY2(sent.contains(QStringLiteral("cnf.jkt: ") + jkt), qPrintable(sent));
     QVERIFY(!sent.contains(kept->accessToken));
+    // Userinfo with the same proof: the server takes the token (it would refuse it as Bearer) and then wants the
+    // openid scope this token lacks (RFC 6750 §3.1 insufficient_scope, not invalid_token).
+    QVERIFY(runAction(w, "userinfoOAuthTokenButton"));
+    const QString words = w.oauthPanel()->actionResultText();
+    QVERIFY2(words.contains(QLatin1String("insufficient_scope")), qPrintable(words));
     strict.stop();
 }
 
