@@ -442,12 +442,10 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
         request.client.keyPassphrase = qgetenv("TOKENSCOPE_KEY_PASSWORD");
     }
     if (p.dpop) {
-        auto key = tokens.dpopKey(tokenKey);
-        if (!key)
-            return ctx.fail(key.error());
-        request.dpopKey = key.value();
-        // RFC 9449 §8: the nonce an earlier run was given (kept with the profile's token), so the first proof has it.
-        request.dpopNonce = tokens.dpopNonce(TokenManager::originOf(request.tokenUrl));
+        // RFC 9449 §8: the key, and the nonce an earlier run was given (kept with the profile's token), so the
+        // first proof has it.
+        if (auto bound = tokens.bindDpop(request, tokenKey); !bound)
+            return ctx.fail(bound.error());
     }
     const auto withGrant = [&request](const TokenEndpointRequest& grantRequest) {
         request.grantType = grantRequest.grantType;

@@ -4,6 +4,7 @@
 #include "gui/Theme.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QFormLayout>
@@ -30,6 +31,7 @@ AuthProfileEditor::AuthProfileEditor(QWidget* parent)
     , m_legacyNote(new QLabel(this))
     , m_clientAuth(new QComboBox(this))
     , m_pkce(new QComboBox(this))
+    , m_dpop(new QCheckBox(tr("Bind tokens to a DPoP key (RFC 9449)"), this))
     , m_actions(new QWidget(this))
     , m_get(new QPushButton(tr("Get new token"), m_actions))
     , m_cancel(new QPushButton(tr("Cancel"), m_actions))
@@ -88,6 +90,12 @@ AuthProfileEditor::AuthProfileEditor(QWidget* parent)
     m_password = addLine(QStringLiteral("profilePasswordLineEdit"), tr("Password"),
                          tr("kept in the keychain, never in the workspace files"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_dpop->setObjectName(QStringLiteral("profileDpopCheckBox"));
+    m_dpop->setToolTip(tr("A P-256 key is made for the token and kept with it (never in the workspace files); token "
+                          "requests and Send carry a DPoP proof signed with it, and the token is sent as "
+                          "\"Authorization: DPoP\"."));
+    m_form->addRow(tr("Sender-constrained"), m_dpop);
+    connect(m_dpop, &QCheckBox::toggled, this, &AuthProfileEditor::edited);
 
     // Get new token, Cancel, progress, status and the authorization URL to copy.
     m_actions->setObjectName(QStringLiteral("tokenActionsWidget"));
@@ -218,6 +226,7 @@ AuthProfile AuthProfileEditor::profile() const
     p.pkce = m_pkce->currentData().toString();
     p.username = m_username->text();
     p.password = m_password->text();
+    p.dpop = m_dpop->isChecked();
     return p;
 }
 
@@ -228,6 +237,7 @@ void AuthProfileEditor::setProfile(const AuthProfile& p)
     const QSignalBlocker blockGrant(m_grant);
     const QSignalBlocker blockAuth(m_clientAuth);
     const QSignalBlocker blockPkce(m_pkce);
+    const QSignalBlocker blockDpop(m_dpop);
     int grant = m_grant->findData(int(p.grant));
     if (grant < 0) { // token exchange: shown, but "Get new token" says the GUI does not run it
         m_grant->addItem(grantLabel(p.grant), int(p.grant));
@@ -248,6 +258,7 @@ void AuthProfileEditor::setProfile(const AuthProfile& p)
     m_pkce->setCurrentIndex(std::max(0, m_pkce->findData(p.pkce)));
     m_username->setText(p.username);
     m_password->setText(p.password);
+    m_dpop->setChecked(p.dpop);
     showFieldsFor(p.grant);
 }
 

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -61,6 +62,7 @@ private:
     QLineEdit* m_audience;
     QLineEdit* m_resource;
     QComboBox* m_pkce;
+    QCheckBox* m_dpop;
     QLineEdit* m_username;
     QLineEdit* m_password;
     QWidget* m_actions;

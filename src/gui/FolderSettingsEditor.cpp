@@ -8,6 +8,8 @@
 
 #include "ui_FolderSettingsEditor.h"
 
+#include <QScrollArea>
+
 FolderSettingsEditor::FolderSettingsEditor(WorkspaceDocument* document, QWidget* parent)
     : QWidget(parent)
     , m_ui(std::make_unique<Ui::FolderSettingsEditor>())
@@ -21,10 +23,16 @@ FolderSettingsEditor::FolderSettingsEditor(WorkspaceDocument* document, QWidget*
     m_headers = new KeyValueTable(tr("Header"), tr("Value"), m_ui->headersTab);
     m_headers->setObjectName(QStringLiteral("settingsHeadersTableWidget"));
     m_ui->headersLayout->addWidget(m_headers);
-    m_auth = new AuthEditor(m_ui->authTab);
+    // In a scroll area: an OAuth 2.0 profile's fields and token actions are taller than the tab (they scroll
+    // instead of being squeezed).
+    auto* authScroll = new QScrollArea(m_ui->authTab);
+    authScroll->setObjectName(QStringLiteral("settingsAuthScrollArea"));
+    authScroll->setWidgetResizable(true);
+    authScroll->setFrameShape(QFrame::NoFrame);
+    m_auth = new AuthEditor(authScroll);
     m_auth->setObjectName(QStringLiteral("settingsAuthEditor"));
-    m_ui->authLayout->addWidget(m_auth);
-    m_ui->authLayout->addStretch(1);
+    authScroll->setWidget(m_auth);
+    m_ui->authLayout->addWidget(authScroll, 1);
 
     auto edited = [this] {
         if (!m_loading)
@@ -56,10 +64,9 @@ void FolderSettingsEditor::showContainer(const QString& id)
     m_ui->settingsDescriptionPlainTextEdit->setPlainText(m_loaded.description);
     m_variables->setVariables(m_loaded.variables);
     m_headers->setRows(m_loaded.headers);
-    QStringList profiles;
-    for (const auto& p : m_document->workspace()->authProfiles)
-        profiles.append(p.name);
-    m_auth->setProfiles(profiles);
+    // The profiles themselves, so the OAuth 2.0 page edits the chosen one (issue 12: OAuth in the Auth tab of a
+    // request, folder or collection); what inherits this auth sends that profile's token.
+    m_auth->setProfileList(m_document->workspace()->authProfiles);
     m_auth->setAuth(m_loaded.auth);
     if (node->parent()) {
         const auto inherited = ItemInheritance::effectiveAuth(*node->parent());

@@ -28,6 +28,8 @@ public:
     QString containerId() const { return m_id; }
     FolderSettings settings() const;
     bool isDirty() const { return m_dirty; }
+    /// The auth editor; its OAuth 2.0 page edits the chosen profile (AuthProfileEditor) like a request's does.
+    AuthEditor* authEditor() const { return m_auth; }
 
 public Q_SLOTS:
     bool save();

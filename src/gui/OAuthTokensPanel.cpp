@@ -11,14 +11,20 @@
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 constexpr int kKeyRole = Qt::UserRole + 1;
@@ -50,9 +56,10 @@ QTableWidget* tokenTable(const QString& objectName, const QStringList& headers, 
 OAuthTokensPanel::OAuthTokensPanel(TokenManager* tokens, QWidget* parent)
     : QWidget(parent)
     , m_tokens(tokens)
-    , m_tokenTable(tokenTable(
-          QStringLiteral("tokenTableWidget"),
-          {tr("Profile"), tr("Grant"), tr("Scopes"), tr("Expires"), tr("Refresh token"), tr("Access token")}, this))
+    , m_tokenTable(tokenTable(QStringLiteral("tokenTableWidget"),
+                              {tr("Profile"), tr("Grant"), tr("Scopes"), tr("Expires"), tr("Refresh token"),
+                               tr("Access token"), tr("Type"), tr("DPoP key (jkt)")},
+                              this))
     , m_logTable(tokenTable(
           QStringLiteral("tokenLogTableWidget"),
           {tr("Time"), tr("Profile"), tr("Grant"), tr("Endpoint"), tr("Status"), tr("Scopes"), tr("Expires")}, this))
@@ -62,6 +69,16 @@ OAuthTokensPanel::OAuthTokensPanel(TokenManager* tokens, QWidget* parent)
     , m_reveal(new QPushButton(tr("Reveal"), this))
     , m_copy(new QPushButton(tr("Copy"), this))
     , m_idToken(new QPushButton(tr("Check id_token"), this))
+    , m_openAccess(new QPushButton(tr("Open in Token workbench"), this))
+    , m_introspect(new QPushButton(tr("Introspect"), this))
+    , m_revoke(new QPushButton(tr("Revoke"), this))
+    , m_userinfo(new QPushButton(tr("Userinfo"), this))
+    , m_cancelAction(new QPushButton(tr("Cancel"), this))
+    , m_actionProgress(new QProgressBar(this))
+    , m_actionResult(new QLabel(this))
+    , m_selectedDetails(new QLabel(this))
+    , m_openLogToken(new QPushButton(tr("Open in Token workbench"), this))
+    , m_actions(new OAuthActionClient(this))
     , m_revealed(new QPlainTextEdit(this))
     , m_emptyNote(new QLabel(this))
     , m_timer(new QTimer(this))
@@ -83,6 +100,12 @@ OAuthTokensPanel::OAuthTokensPanel(TokenManager* tokens, QWidget* parent)
     m_emptyNote->setText(tr("No tokens yet. Choose OAuth 2.0 in the request's Auth tab and press Get new token."));
     topLayout->addWidget(m_emptyNote);
     topLayout->addWidget(m_tokenTable, 1);
+    // The selected token's type and DPoP key in full (the table's columns are narrow in the side pane).
+    m_selectedDetails->setObjectName(QStringLiteral("selectedTokenDetailsLabel"));
+    m_selectedDetails->setWordWrap(true);
+    m_selectedDetails->setTextFormat(Qt::PlainText);
+    m_selectedDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    topLayout->addWidget(m_selectedDetails);
     // Two rows of three: the side pane stays narrower than the response beside it.
     auto* buttons = new QGridLayout;
     m_use->setObjectName(QStringLiteral("useOAuthTokenButton"));
@@ -96,12 +119,38 @@ OAuthTokensPanel::OAuthTokensPanel(TokenManager* tokens, QWidget* parent)
     m_copy->setToolTip(tr("Copies the whole access token to the clipboard"));
     m_idToken->setObjectName(QStringLiteral("openIdTokenButton"));
     m_idToken->setToolTip(tr("Opens the id_token in the Token workbench with its checklist"));
+    m_openAccess->setObjectName(QStringLiteral("openAccessTokenButton"));
+    m_openAccess->setToolTip(tr("Opens the access token in the Token workbench (decoded, with its checklist)"));
+    m_introspect->setObjectName(QStringLiteral("introspectOAuthTokenButton"));
+    m_introspect->setToolTip(tr("Asks the issuer's introspection endpoint whether the token is active (RFC 7662)"));
+    m_revoke->setObjectName(QStringLiteral("revokeOAuthTokenButton"));
+    m_revoke->setToolTip(tr("Revokes the access token at the issuer's revocation endpoint (RFC 7009)"));
+    m_userinfo->setObjectName(QStringLiteral("userinfoOAuthTokenButton"));
+    m_userinfo->setToolTip(tr("Asks the issuer's userinfo endpoint with the access token (OpenID Connect)"));
     int index = 0;
-    for (auto* b : {m_use, m_refresh, m_forget, m_reveal, m_copy, m_idToken}) {
+    for (auto* b :
+         {m_use, m_refresh, m_forget, m_reveal, m_copy, m_idToken, m_openAccess, m_introspect, m_revoke, m_userinfo}) {
         buttons->addWidget(b, index / 3, index % 3);
         ++index;
     }
     topLayout->addLayout(buttons);
+    auto* actionRow = new QHBoxLayout;
+    m_actionProgress->setObjectName(QStringLiteral("tokenActionProgressBar"));
+    m_actionProgress->setRange(0, 0); // busy: how long a server takes is not known
+    m_actionProgress->setMaximumWidth(120);
+    m_actionProgress->setVisible(false);
+    m_cancelAction->setObjectName(QStringLiteral("cancelTokenActionButton"));
+    m_cancelAction->setVisible(false);
+    actionRow->addWidget(m_actionProgress);
+    actionRow->addWidget(m_cancelAction);
+    actionRow->addStretch();
+    topLayout->addLayout(actionRow);
+    m_actionResult->setObjectName(QStringLiteral("tokenActionResultLabel"));
+    m_actionResult->setWordWrap(true);
+    m_actionResult->setTextFormat(Qt::PlainText);
+    m_actionResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_actionResult->setVisible(false);
+    topLayout->addWidget(m_actionResult);
     m_revealed->setObjectName(QStringLiteral("revealedTokenPlainTextEdit"));
     m_revealed->setReadOnly(true);
     m_revealed->setMaximumHeight(70);
@@ -114,6 +163,10 @@ OAuthTokensPanel::OAuthTokensPanel(TokenManager* tokens, QWidget* parent)
     bottomLayout->addWidget(
         new QLabel(tr("<b>Token log</b> — every exchange with a token endpoint; values redacted."), bottom));
     bottomLayout->addWidget(m_logTable, 1);
+    m_openLogToken->setObjectName(QStringLiteral("openLogTokenButton"));
+    m_openLogToken->setToolTip(tr("Opens the access token of the selected exchange in the Token workbench (while it "
+                                  "is still kept)"));
+    bottomLayout->addWidget(m_openLogToken, 0, Qt::AlignLeft);
     layout->addWidget(splitter);
 
     makeFlow(systemBrowser());
@@ -151,6 +204,33 @@ OAuthTokensPanel::OAuthTokensPanel(TokenManager* tokens, QWidget* parent)
     connect(m_idToken, &QPushButton::clicked, this, [this] {
         if (const auto t = m_tokens->stored(selectedKey()); t && !t->idToken.isEmpty())
             Q_EMIT openTokenRequested(t->idToken.toLatin1());
+    });
+    connect(m_openAccess, &QPushButton::clicked, this, [this] {
+        if (const auto t = m_tokens->stored(selectedKey()); t && !t->accessToken.isEmpty())
+            Q_EMIT openTokenRequested(t->accessToken.toLatin1());
+    });
+    for (const auto& [button, action] :
+         {std::pair{m_introspect, OAuthAction::Introspect}, std::pair{m_revoke, OAuthAction::Revoke},
+          std::pair{m_userinfo, OAuthAction::Userinfo}}) {
+        connect(button, &QPushButton::clicked, this, [this, action = action] {
+            const QString key = selectedKey();
+            if (!key.isEmpty())
+                Q_EMIT actionRequested(action, TokenManager::profileOfKey(key), key);
+        });
+    }
+    connect(m_cancelAction, &QPushButton::clicked, m_actions, &OAuthActionClient::cancel);
+    connect(m_actions, &OAuthActionClient::progress, this, [this](const QString& stage) {
+        m_actionResult->setText(DisplayText::escapeControls(stage) + QStringLiteral("…"));
+        m_actionResult->setVisible(true);
+    });
+    connect(m_actions, &OAuthActionClient::finished, this, &OAuthTokensPanel::onActionFinished);
+    connect(m_logTable, &QTableWidget::itemSelectionChanged, this, &OAuthTokensPanel::updateButtons);
+    connect(m_openLogToken, &QPushButton::clicked, this, [this] {
+        const auto rows = m_logTable->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        if (const auto t = tokenOfLogRow(rows.first().row()))
+            Q_EMIT openTokenRequested(t->accessToken.toLatin1());
     });
     m_timer->setInterval(1000);
     connect(m_timer, &QTimer::timeout, this, &OAuthTokensPanel::refresh);
@@ -322,15 +402,142 @@ QString OAuthTokensPanel::selectedKey() const
     return m_tokenTable->item(rows.first().row(), 0)->data(kKeyRole).toString();
 }
 
+void OAuthTokensPanel::runAction(OAuthAction action, const AuthProfile& profile, const QString& key)
+{
+    const auto t = m_tokens->stored(key);
+    m_actions->setOptions(m_options);
+    m_actionProgress->setVisible(true);
+    m_cancelAction->setVisible(true);
+    m_actionResult->setStyleSheet(QString());
+    // A DPoP-bound token goes to userinfo with a proof of its key (RFC 9449 §7.1), as Send sends it.
+    std::optional<Jwk> dpopKey;
+    if (t && t->tokenType.compare(QLatin1String("DPoP"), Qt::CaseInsensitive) == 0) {
+        if (auto k = m_tokens->dpopKey(key))
+            dpopKey = k.value();
+    }
+    // The access token: what a Send carries, and what a user asks "is it still good?" about.
+    m_actions->start(action, profile, t ? t->accessToken : QString(),
+                     action == OAuthAction::Userinfo ? QString() : QStringLiteral("access_token"), dpopKey);
+    updateButtons();
+}
+
+QString OAuthTokensPanel::actionResultText() const
+{
+    return m_actionResult->text();
+}
+
+void OAuthTokensPanel::onActionFinished(const Result<OAuthActionOutcome>& result)
+{
+    m_actionProgress->setVisible(false);
+    m_cancelAction->setVisible(false);
+    m_actionResult->setVisible(true);
+    updateButtons();
+    if (!result) {
+        const Error& e = result.error();
+        if (e.code == ErrorCode::Cancelled) {
+            m_actionResult->setText(tr("Cancelled: the answer, if one comes, is ignored."));
+            return;
+        }
+        // The RFC's error code (RFC 6749 §5.2, RFC 6750 §3) is the reason; the message carries its description.
+        const QString reason = e.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(e.reason);
+        m_actionResult->setText(tr("✗ %1 [%2]").arg(DisplayText::escapeControls(e.message + reason), e.codeString()));
+        m_actionResult->setStyleSheet(QStringLiteral("color: #c0392b"));
+        return;
+    }
+    const OAuthActionOutcome& o = result.value();
+    const QString endpoint = DisplayText::escapeControls(o.endpoint);
+    const auto text = [&o](const char* name) {
+        const QJsonValue v = o.answer.value(QLatin1String(name));
+        return DisplayText::escapeControls(v.isString()   ? v.toString()
+                                           : v.isDouble() ? QString::number(v.toDouble(), 'f', 0)
+                                                          : QString());
+    };
+    QStringList lines;
+    switch (o.action) {
+    case OAuthAction::Revoke:
+        lines << tr("✓ Revoked at %1. (RFC 7009 §2.2: a server answers the same for a token it did not know.) Send "
+                    "gets a new token when the API refuses this one.")
+                     .arg(endpoint);
+        break;
+    case OAuthAction::Introspect: {
+        if (!o.answer.value(QStringLiteral("active")).toBool()) {
+            lines << tr("✗ Not active: %1 says the token is revoked, expired or unknown to it.").arg(endpoint);
+            break;
+        }
+        lines << tr("✓ Active, says %1.").arg(endpoint);
+        const qint64 nowSeconds = (m_clock ? m_clock : &SystemClock::instance())->nowSeconds();
+        if (const QJsonValue exp = o.answer.value(QStringLiteral("exp")); exp.isDouble())
+            lines << tr("Expires %1 (in %2)")
+                         .arg(TimeDisplay::utc(qint64(exp.toDouble())),
+                              TimeDisplay::duration(std::max<qint64>(0, qint64(exp.toDouble()) - nowSeconds)));
+        for (const auto& [label, name] : {std::pair{tr("Scope"), "scope"}, std::pair{tr("Client"), "client_id"},
+                                          std::pair{tr("Subject"), "sub"}, std::pair{tr("Token type"), "token_type"}}) {
+            if (const QString value = text(name); !value.isEmpty())
+                lines << QStringLiteral("%1: %2").arg(label, value);
+        }
+        // RFC 9449 §6.2: a DPoP-bound token's key thumbprint.
+        const QJsonValue jkt = o.answer.value(QStringLiteral("cnf")).toObject().value(QStringLiteral("jkt"));
+        if (jkt.isString())
+            lines << tr("Bound to the DPoP key %1").arg(DisplayText::escapeControls(jkt.toString()));
+        break;
+    }
+    case OAuthAction::Userinfo:
+        lines << tr("✓ Userinfo from %1:").arg(endpoint);
+        for (auto it = o.answer.constBegin(); it != o.answer.constEnd(); ++it) {
+            const QJsonValue v = it.value();
+            const QString value =
+                v.isString()
+                    ? v.toString()
+                    : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+            lines << QStringLiteral("%1: %2").arg(DisplayText::escapeControls(it.key()),
+                                                  DisplayText::escapeControls(value));
+        }
+        break;
+    }
+    m_actionResult->setText(lines.join(QLatin1Char('\n')));
+}
+
+std::optional<ManagedToken> OAuthTokensPanel::tokenOfLogRow(int row) const
+{
+    const QList<TokenLogEntry> log = m_tokens->log();
+    if (row < 0 || row >= log.size())
+        return std::nullopt;
+    const TokenLogEntry& e = log.at(log.size() - 1 - row); // newest first
+    const auto t = m_tokens->stored(e.key);
+    // The key keeps only the newest token: an older row's token is gone (the log holds no token itself).
+    if (e.key.isEmpty() || !t || t->accessToken.isEmpty() || TokenManager::redacted(t->accessToken) != e.accessToken)
+        return std::nullopt;
+    return t;
+}
+
 void OAuthTokensPanel::updateButtons()
 {
-    const auto t = m_tokens->stored(selectedKey());
+    const QString key = selectedKey();
+    const auto t = m_tokens->stored(key);
+    const QString jkt = m_tokens->dpopThumbprint(key);
+    if (!t)
+        m_selectedDetails->clear();
+    else if (t->tokenType.compare(QLatin1String("DPoP"), Qt::CaseInsensitive) == 0)
+        m_selectedDetails->setText(tr("DPoP-bound token (RFC 9449): sent with a proof of the key whose thumbprint "
+                                      "(jkt) is %1")
+                                       .arg(jkt));
+    else
+        m_selectedDetails->setText(
+            jkt.isEmpty() ? tr("%1 token: whoever holds it can use it").arg(DisplayText::escapeControls(t->tokenType))
+                          : tr("%1 token although a DPoP key (jkt %2) was offered: the server did not bind it")
+                                .arg(DisplayText::escapeControls(t->tokenType), jkt));
+    m_selectedDetails->setVisible(t.has_value());
     m_use->setEnabled(t && !t->accessToken.isEmpty());
     m_reveal->setEnabled(t && !t->accessToken.isEmpty());
     m_copy->setEnabled(t && !t->accessToken.isEmpty());
     m_refresh->setEnabled(t && !t->refreshToken.isEmpty() && !m_flow->isRunning());
     m_forget->setEnabled(t.has_value());
     m_idToken->setEnabled(t && !t->idToken.isEmpty());
+    m_openAccess->setEnabled(t && !t->accessToken.isEmpty());
+    for (auto* b : {m_introspect, m_revoke, m_userinfo})
+        b->setEnabled(t && !t->accessToken.isEmpty() && !m_actions->isRunning());
+    const auto logRows = m_logTable->selectionModel()->selectedRows();
+    m_openLogToken->setEnabled(!logRows.isEmpty() && tokenOfLogRow(logRows.first().row()).has_value());
 }
 
 void OAuthTokensPanel::refresh()
@@ -357,7 +564,9 @@ void OAuthTokensPanel::refresh()
                                     DisplayText::escapeControls(t.scope),
                                     expires,
                                     t.refreshToken.isEmpty() ? tr("no") : tr("yes"),
-                                    TokenManager::redacted(t.accessToken)};
+                                    TokenManager::redacted(t.accessToken),
+                                    DisplayText::escapeControls(t.tokenType),
+                                    m_tokens->dpopThumbprint(key)};
             for (int column = 0; column < cells.size(); ++column) {
                 auto* item = new QTableWidgetItem(cells.at(column));
                 item->setData(kKeyRole, key);

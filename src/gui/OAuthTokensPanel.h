@@ -2,6 +2,7 @@
 #pragma once
 
 #include "net/BrowserLauncher.h"
+#include "net/OAuthActionClient.h"
 #include "net/OAuthTokenFlow.h"
 
 #include <QPointer>
@@ -11,6 +12,7 @@ class Clock;
 class DeviceCodeDialog;
 class QLabel;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QTableWidget;
 class QTimer;
@@ -47,6 +49,12 @@ public:
     void refresh();
     /// The TokenManager key of the selected token row (empty: none).
     QString selectedKey() const;
+    /// Introspects, revokes or asks userinfo with the access token kept under `key` (`profile`, resolved, gives the
+    /// issuer and the client); progress, Cancel and the answer in words below the buttons.
+    void runAction(OAuthAction action, const AuthProfile& profile, const QString& key);
+    OAuthActionClient* actionClient() const { return m_actions; }
+    /// The answer of the last action in words (what tokenActionResultLabel shows).
+    QString actionResultText() const;
 
 Q_SIGNALS:
     /// running, what is happening or came of it, whether that is a failure.
@@ -58,8 +66,10 @@ Q_SIGNALS:
     void useTokenRequested(const QString& accessToken);
     /// "Refresh" of a row: the owner finds the profile and calls refreshToken().
     void refreshRequested(const QString& profileName, const QString& key);
-    /// The id_token (its checklist in the Token workbench).
+    /// The id_token (its checklist in the Token workbench), or an access token ("Open in Token workbench").
     void openTokenRequested(const QByteArray& token);
+    /// Introspect / Revoke / Userinfo of a row: the owner finds the profile and calls runAction().
+    void actionRequested(OAuthAction action, const QString& profileName, const QString& key);
 
 private:
     void makeFlow(const BrowserLauncher& browser);
@@ -67,6 +77,9 @@ private:
     void closeDeviceDialog();
     void updateButtons();
     QString describe(const Error& error) const;
+    void onActionFinished(const Result<OAuthActionOutcome>& result);
+    /// The kept token a token-log row names, when it is still the one that row logged.
+    std::optional<ManagedToken> tokenOfLogRow(int row) const;
 
     TokenManager* m_tokens;
     const Clock* m_clock = nullptr;
@@ -82,6 +95,16 @@ private:
     QPushButton* m_reveal;
     QPushButton* m_copy;
     QPushButton* m_idToken;
+    QPushButton* m_openAccess;
+    QPushButton* m_introspect;
+    QPushButton* m_revoke;
+    QPushButton* m_userinfo;
+    QPushButton* m_cancelAction;
+    QProgressBar* m_actionProgress;
+    QLabel* m_actionResult;
+    QLabel* m_selectedDetails;
+    QPushButton* m_openLogToken;
+    OAuthActionClient* m_actions;
     QPlainTextEdit* m_revealed;
     QLabel* m_emptyNote;
     QTimer* m_timer;

@@ -11,6 +11,7 @@
 #include "gui/RequestEditor.h"
 #include "gui/ResponseViewer.h"
 #include "gui/RunnerPanel.h"
+#include "gui/SentTokenPanel.h"
 #include "gui/WorkspaceDocument.h"
 #include "net/RequestSession.h"
 #include "request/SnippetGenerator.h"
@@ -160,6 +161,10 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     // OAuth 2.0 (issue 12): tokens of the session's TokenManager, so Send uses what Get new token fetched.
     m_oauth = new OAuthTokensPanel(&m_session->tokenManager(), this);
     m_sideTabs->addTab(m_oauth, tr("OAuth tokens"));
+    // Which token went with the response on display (issue 12).
+    m_sentToken = new SentTokenPanel(this);
+    m_sideTabs->addTab(m_sentToken, tr("Sent token"));
+    connect(m_sentToken, &SentTokenPanel::openTokenRequested, this, &RequestWorkspace::openTokenRequested);
     connect(m_probe, &ProbePanel::statusMessage, this, &RequestWorkspace::statusMessage);
 
     auto* lower = new QSplitter(Qt::Horizontal, this);
@@ -281,20 +286,24 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
     connect(m_editor, &RequestEditor::fetchTokenRequested, this, &RequestWorkspace::fetchToken);
     connect(m_editor, &RequestEditor::cancelTokenFetchRequested, this, &RequestWorkspace::cancelTokenFetch);
     connect(m_editor, &RequestEditor::curlImported, this, &RequestWorkspace::showImportNote);
-    AuthProfileEditor* profileEditor = m_editor->itemAuthEditor()->profileEditor();
-    profileEditor->setTokenActionsVisible(true);
     m_editor->itemAuthEditor()->setProfileList({}); // a scratch request without a workspace gets tokens too
-    connect(profileEditor, &AuthProfileEditor::getTokenRequested, this, &RequestWorkspace::getOAuthToken);
-    connect(profileEditor, &AuthProfileEditor::cancelRequested, m_oauth, &OAuthTokensPanel::cancel);
-    connect(profileEditor, &AuthProfileEditor::saveRequested, this,
-            [this, profileEditor] { saveAuthProfile(profileEditor->profile()); });
-    connect(m_oauth, &OAuthTokensPanel::flowStateChanged, this,
-            [profileEditor](bool running, const QString& status, bool failed) {
-                profileEditor->setFlowState(running, status, failed);
-            });
+    // The request's and the folder/collection settings' profile editors run the same flows in the same panel.
+    for (AuthProfileEditor* profileEditor : profileEditors()) {
+        profileEditor->setTokenActionsVisible(true);
+        connect(profileEditor, &AuthProfileEditor::getTokenRequested, this,
+                [this, profileEditor] { getOAuthToken(profileEditor); });
+        connect(profileEditor, &AuthProfileEditor::cancelRequested, m_oauth, &OAuthTokensPanel::cancel);
+        connect(profileEditor, &AuthProfileEditor::saveRequested, this,
+                [this, profileEditor] { saveAuthProfile(profileEditor->profile()); });
+        connect(m_oauth, &OAuthTokensPanel::flowStateChanged, profileEditor,
+                [profileEditor](bool running, const QString& status, bool failed) {
+                    profileEditor->setFlowState(running, status, failed);
+                });
+        connect(m_oauth, &OAuthTokensPanel::authorizationUrl, profileEditor, &AuthProfileEditor::setAuthorizationUrl);
+    }
     connect(m_oauth, &OAuthTokensPanel::tokenReady, this,
             [this] { m_sideTabs->setCurrentWidget(m_oauth); }); // the new token in its list
-    connect(m_oauth, &OAuthTokensPanel::authorizationUrl, profileEditor, &AuthProfileEditor::setAuthorizationUrl);
+    connect(m_oauth, &OAuthTokensPanel::actionRequested, this, &RequestWorkspace::runOAuthAction);
     connect(m_oauth, &OAuthTokensPanel::useTokenRequested, this, &RequestWorkspace::setBearerToken);
     connect(m_oauth, &OAuthTokensPanel::refreshRequested, this, &RequestWorkspace::refreshOAuthToken);
     connect(m_oauth, &OAuthTokensPanel::openTokenRequested, this, &RequestWorkspace::openTokenRequested);
@@ -379,21 +388,56 @@ void RequestWorkspace::saveAuthProfile(const AuthProfile& profile)
         return;
     }
     m_editor->itemAuthEditor()->setProfileList(m_document->workspace()->authProfiles);
+    m_settingsEditor->authEditor()->setProfileList(m_document->workspace()->authProfiles);
     Q_EMIT statusMessage(tr("Profile %1 saved.").arg(profile.name));
 }
 
-void RequestWorkspace::getOAuthToken()
+QList<AuthProfileEditor*> RequestWorkspace::profileEditors() const
 {
-    AuthProfile profile = m_editor->itemAuthEditor()->profileEditor()->profile();
+    return {m_editor->itemAuthEditor()->profileEditor(), m_settingsEditor->authEditor()->profileEditor()};
+}
+
+QList<Environment> RequestWorkspace::profileVariableLayers() const
+{
+    const Workspace* ws = m_document->workspace();
+    const CollectionNode* container = m_editorStack->currentWidget() == m_settingsEditor
+                                          ? m_document->node(m_settingsEditor->containerId())
+                                          : nullptr;
+    if (ws && container) {
+        const Environment environment = activeEnvironment();
+        return ItemInheritance::variableLayers(*ws, *container, environment.name().isEmpty() ? nullptr : &environment,
+                                               m_settingsEditor->settings().variables);
+    }
+    return currentSessionRequest().variableLayers;
+}
+
+std::optional<AuthProfile> RequestWorkspace::profileNamed(const QString& name) const
+{
+    // Unsaved edits of the editor on display first; then the request's editor even when hidden; then the workspace.
+    for (const AuthProfileEditor* editor : profileEditors()) {
+        if (editor->isVisible() && editor->profile().name == name)
+            return editor->profile();
+    }
+    if (const AuthProfile p = m_editor->itemAuthEditor()->profileEditor()->profile(); p.name == name)
+        return p;
+    const Workspace* ws = m_document->workspace();
+    if (const AuthProfile* saved = ws ? ws->authProfile(name) : nullptr)
+        return *saved;
+    return std::nullopt;
+}
+
+void RequestWorkspace::getOAuthToken(AuthProfileEditor* editor)
+{
+    AuthProfile profile = editor->profile();
     if (profile.name.isEmpty())
         profile.name = tr("unnamed");
     else if (!m_document->directory().isEmpty())
         saveAuthProfile(profile); // what the token was fetched with is what Send will look for
     // The profile's {{variables}} resolve like a Send's, so the token is kept under the key Send looks up.
     QStringList unknown;
-    const AuthProfile resolved = OAuthTokenFlow::resolved(profile, currentSessionRequest().variableLayers, &unknown);
+    const AuthProfile resolved = OAuthTokenFlow::resolved(profile, profileVariableLayers(), &unknown);
     if (!unknown.isEmpty()) {
-        m_editor->itemAuthEditor()->profileEditor()->setFlowState(
+        editor->setFlowState(
             false, tr("✗ Unknown variables in the profile: %1").arg(unknown.join(QStringLiteral(", "))), true);
         return;
     }
@@ -403,18 +447,24 @@ void RequestWorkspace::getOAuthToken()
 
 void RequestWorkspace::refreshOAuthToken(const QString& profileName, const QString& key)
 {
-    AuthProfile profile = m_editor->itemAuthEditor()->profileEditor()->profile();
-    if (profile.name != profileName) {
-        const Workspace* ws = m_document->workspace();
-        const AuthProfile* saved = ws ? ws->authProfile(profileName) : nullptr;
-        if (!saved) {
-            Q_EMIT statusMessage(tr("No auth profile named %1 to refresh with.").arg(profileName));
-            return;
-        }
-        profile = *saved;
+    const auto profile = profileNamed(profileName);
+    if (!profile) {
+        Q_EMIT statusMessage(tr("No auth profile named %1 to refresh with.").arg(profileName));
+        return;
     }
     m_oauth->setClientOptions(clientOptions());
-    m_oauth->refreshToken(OAuthTokenFlow::resolved(profile, currentSessionRequest().variableLayers), key);
+    m_oauth->refreshToken(OAuthTokenFlow::resolved(*profile, profileVariableLayers()), key);
+}
+
+void RequestWorkspace::runOAuthAction(OAuthAction action, const QString& profileName, const QString& key)
+{
+    const auto profile = profileNamed(profileName);
+    if (!profile) {
+        Q_EMIT statusMessage(tr("No auth profile named %1: its issuer and client are needed.").arg(profileName));
+        return;
+    }
+    m_oauth->setClientOptions(clientOptions());
+    m_oauth->runAction(action, OAuthTokenFlow::resolved(*profile, profileVariableLayers()), key);
 }
 
 void RequestWorkspace::cancelTokenFetch()
@@ -819,10 +869,12 @@ void RequestWorkspace::showResult(const SessionResult* result, bool focus)
         m_sentSecrets.clear();
         m_viewer->clear();
         m_diagnosis->clear();
+        m_sentToken->setResult(nullptr);
         return;
     }
     m_sent = result->sent;
     m_sentSecrets = result->secretValues;
+    m_sentToken->setResult(result);
     m_viewer->setResponse(result->response);
     if (result->authError) {
         m_diagnosis->setPlainText(tr("Not sent: %1").arg(result->authError->message));

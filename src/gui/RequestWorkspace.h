@@ -20,6 +20,9 @@ class ProbePanel;
 class CollectionsSidebar;
 class FolderSettingsEditor;
 class OAuthTokensPanel;
+class SentTokenPanel;
+class AuthProfileEditor;
+enum class OAuthAction;
 class RequestEditor;
 class QTabBar;
 class RequestSession;
@@ -144,6 +147,8 @@ public:
     ProbePanel* probePanel() const { return m_probe; }
     /// The "OAuth tokens" side tab: Get new token's flow, the token list and the token log (issue 12).
     OAuthTokensPanel* oauthPanel() const { return m_oauth; }
+    SentTokenPanel* sentTokenPanel() const { return m_sentToken; }
+    FolderSettingsEditor* settingsEditor() const { return m_settingsEditor; }
     RequestSession* session() const { return m_session; }
     /// What Send would send now (the tab's request with what it inherits, the active environment).
     SessionRequest currentSessionRequest() const;
@@ -204,8 +209,16 @@ private:
     void loadTokenEndpointSettings();
     void saveTokenEndpointSettings();
     void loadDraft();
-    void getOAuthToken();
+    void getOAuthToken(AuthProfileEditor* editor);
     void refreshOAuthToken(const QString& profileName, const QString& key);
+    void runOAuthAction(OAuthAction action, const QString& profileName, const QString& key);
+    /// The profile named `name` as its editor shows it (the request's or the folder settings'), else as saved.
+    std::optional<AuthProfile> profileNamed(const QString& name) const;
+    /// The {{variable}} layers an auth profile is resolved with: the folder or collection whose settings are shown,
+    /// else the request on display (as its Send resolves them).
+    QList<Environment> profileVariableLayers() const;
+    /// The request's and the folder settings' profile editors.
+    QList<AuthProfileEditor*> profileEditors() const;
     void saveAuthProfile(const AuthProfile& profile);
     void updateSecretStoreLabel();
 
@@ -213,6 +226,7 @@ private:
     ProbePanel* m_probe;
     RunnerPanel* m_runner = nullptr;
     OAuthTokensPanel* m_oauth;
+    SentTokenPanel* m_sentToken;
     quint64 m_currentId = 0;
     QString m_sendingTabId; // the tab (by item id; empty: the scratch tab) whose request is on its way
     WorkspaceDocument* m_document;

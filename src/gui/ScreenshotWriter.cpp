@@ -9,6 +9,7 @@
 #include "gui/DeviceCodeDialog.h"
 #include "gui/EncoderPanel.h"
 #include "gui/EnvironmentEditorDialog.h"
+#include "gui/FolderSettingsEditor.h"
 #include "gui/ImportDialog.h"
 #include "gui/JsonTreePanel.h"
 #include "gui/KeysWorkspace.h"
@@ -20,6 +21,7 @@
 #include "gui/RequestWorkspace.h"
 #include "gui/ResponseViewer.h"
 #include "gui/RunnerPanel.h"
+#include "gui/SentTokenPanel.h"
 #include "gui/ServerWorkspace.h"
 #include "gui/TokenWorkbench.h"
 #include "gui/ValidationPanel.h"
@@ -240,6 +242,12 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
                     if (auto* tabs = request->findChild<QTabWidget*>(QStringLiteral("requestTabWidget")))
                         tabs->setCurrentIndex(3); // Auth: "Inherited: OAuth 2.0 profile from Quickstart API"
                     save(&window, QStringLiteral("workspace-collections.png"));
+                    // Which token went with it: the inherited profile's, decoded and redacted (issue 12).
+                    if (auto* sideTabs = request->findChild<QTabWidget*>(QStringLiteral("sideTabWidget"))) {
+                        sideTabs->setCurrentWidget(request->sentTokenPanel());
+                        save(&window, QStringLiteral("workspace-request-sent-token.png"));
+                        sideTabs->setCurrentIndex(0);
+                    }
                 }
                 // The request editor (ui/RequestEditor.ui) on a demo request with a body, and a collection's
                 // settings (ui/FolderSettingsEditor.ui) in the same editor area.
@@ -254,6 +262,13 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
                     request->openSettings(collection->id());
                     request->sidebar()->selectNode(collection->id());
                     save(&window, QStringLiteral("workspace-collection-settings.png"));
+                    // Its Auth tab: the collection's OAuth 2.0 profile in the same editor as a request's (issue 12).
+                    if (auto* settingsTabs =
+                            request->settingsEditor()->findChild<QTabWidget*>(QStringLiteral("settingsTabWidget"))) {
+                        settingsTabs->setCurrentWidget(settingsTabs->findChild<QWidget*>(QStringLiteral("authTab")));
+                        save(&window, QStringLiteral("workspace-collection-settings-oauth.png"));
+                        settingsTabs->setCurrentIndex(0);
+                    }
                 }
                 // OAuth 2.0 (issue 12): the scratch request on the demo's auth profile, Get new token from the
                 // embedded issuer, the token list and log beside it; then the device grant's dialog with the user
@@ -289,6 +304,26 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
                     if (waitFor([panel] { return panel->deviceDialog() != nullptr; }, 10000))
                         save(panel->deviceDialog(), QStringLiteral("oauth-device-dialog.png"));
                     panel->cancel();
+                    // DPoP (RFC 9449) on the demo profile: the token bound to the profile's key (type and jkt in
+                    // the list), then introspected at the issuer's endpoint (the answer in words).
+                    AuthProfile dpop = ws->authProfiles.first();
+                    dpop.dpop = true;
+                    dpop.issuer = server->startResult().issuer; // the introspection endpoint from its metadata
+                    profileEditor->setProfile(dpop);
+                    ready = false;
+                    const auto dpopConnection =
+                        QObject::connect(panel, &OAuthTokensPanel::flowStateChanged,
+                                         [&ready](bool running, const QString&, bool) { ready = !running; });
+                    if (auto* get = profileEditor->findChild<QPushButton*>(QStringLiteral("getTokenButton")))
+                        get->click();
+                    waitFor([&ready] { return ready; }, 10000);
+                    QObject::disconnect(dpopConnection);
+                    if (auto* introspect = panel->findChild<QPushButton*>(QStringLiteral("introspectOAuthTokenButton"));
+                        introspect && introspect->isEnabled()) {
+                        introspect->click();
+                        waitFor([panel] { return !panel->actionClient()->isRunning(); }, 10000);
+                    }
+                    save(&window, QStringLiteral("workspace-request-oauth-dpop.png"));
                 }
             }
             // File → Import… on a Postman export of the demo collection: the preview and the report before anything

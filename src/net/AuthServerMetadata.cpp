@@ -111,6 +111,30 @@ std::optional<Error> AuthServerMetadata::fetchFailure(const QUrl& url, const Htt
     return std::nullopt;
 }
 
+Result<HttpRequestSpec> AuthServerMetadata::discoveryRequest(const QString& issuer, int index)
+{
+    const QList<QUrl> urls = metadataUrls(issuer);
+    if (urls.isEmpty())
+        return Error(ErrorCode::Usage, QStringLiteral("the issuer is not an http(s) URL: %1").arg(issuer));
+    return metadataRequest(urls.value(index));
+}
+
+Result<AuthServerMetadata> AuthServerMetadata::readAnswer(const QString& issuer, int index,
+                                                          const HttpClientResponse& response, bool* tryNext)
+{
+    const QList<QUrl> urls = metadataUrls(issuer);
+    const QUrl url = urls.value(index);
+    *tryNext = false;
+    if (auto failure = fetchFailure(url, response)) {
+        *tryNext = index + 1 < urls.size();
+        return *failure;
+    }
+    auto parsed = parse(response.body, issuer);
+    if (parsed)
+        parsed->sourceUrl = url;
+    return parsed;
+}
+
 Result<AuthServerMetadata> AuthServerMetadata::fetchAndWait(const QString& issuer, const HttpClientOptions& options,
                                                             bool verifyTls, int timeoutMs)
 {

@@ -26,6 +26,13 @@ public:
     /// Why `response` to metadataRequest(url) is no metadata document (nothing came back, not a 200), so the next
     /// URL is tried; nullopt when its body is to be parsed.
     static std::optional<Error> fetchFailure(const QUrl& url, const HttpClientResponse& response);
+    /// metadataRequest() of metadataUrls(issuer)[index]. Errors: ERR_USAGE when the issuer is not an http(s) URL.
+    static Result<HttpRequestSpec> discoveryRequest(const QString& issuer, int index);
+    /// What the answer to metadataUrls(issuer)[index] says, for callers that fetch asynchronously: the metadata
+    /// (sourceUrl set), or an error; `tryNext` is set when the answer was no metadata document and another URL is left
+    /// to try (OIDC discovery first, then RFC 8414; the last failure is the one to report).
+    static Result<AuthServerMetadata> readAnswer(const QString& issuer, int index, const HttpClientResponse& response,
+                                                 bool* tryNext);
     /// Tries metadataUrls() in order; the first 200 with a JSON object wins. Errors: parse()'s, the last fetch's.
     static Result<AuthServerMetadata> fetchAndWait(const QString& issuer, const HttpClientOptions& options = {},
                                                    bool verifyTls = true, int timeoutMs = 15000);

@@ -2,6 +2,7 @@
 #include "net/OAuthActions.h"
 
 #include "core/SystemClock.h"
+#include "jose/DpopProof.h"
 #include "net/TokenGrant.h"
 
 #include <QJsonDocument>
@@ -53,31 +54,23 @@ Result<HttpRequestSpec> OAuthActions::buildPost(const OAuthActionRequest& reques
     return spec;
 }
 
-Result<QJsonObject> OAuthActions::introspect(const OAuthActionRequest& request, const HttpClientOptions& options)
+Result<QJsonObject> OAuthActions::introspectionAnswer(const HttpClientResponse& response)
 {
-    auto spec = buildPost(request, SystemClock::instance().nowSeconds());
-    if (!spec)
-        return spec.error();
-    auto answer =
-        jsonObjectOf(HttpClient::sendAndWait(spec.value(), options), QStringLiteral("introspection endpoint"));
+    auto answer = jsonObjectOf(response, QStringLiteral("introspection endpoint"));
     if (answer && !answer->value(QStringLiteral("active")).isBool())
         return Error(ErrorCode::JsonInvalid,
                      QStringLiteral("the introspection answer has no boolean \"active\" (RFC 7662 §2.2)"));
     return answer;
 }
 
-Result<void> OAuthActions::revoke(const OAuthActionRequest& request, const HttpClientOptions& options)
+Result<void> OAuthActions::revocationAnswer(const HttpClientResponse& response)
 {
-    auto spec = buildPost(request, SystemClock::instance().nowSeconds());
-    if (!spec)
-        return spec.error();
-    if (auto failure = TokenGrant::failureOf(HttpClient::sendAndWait(spec.value(), options),
-                                             QStringLiteral("revocation endpoint")))
+    if (auto failure = TokenGrant::failureOf(response, QStringLiteral("revocation endpoint")))
         return *failure;
     return Result<void>::success();
 }
 
-Result<QJsonObject> OAuthActions::userinfo(const OAuthActionRequest& request, const HttpClientOptions& options)
+Result<HttpRequestSpec> OAuthActions::buildUserinfo(const OAuthActionRequest& request)
 {
     if (auto valid = checkUrl(request.url); !valid)
         return valid.error();
@@ -85,13 +78,44 @@ Result<QJsonObject> OAuthActions::userinfo(const OAuthActionRequest& request, co
         return Error(ErrorCode::Usage, QStringLiteral("no access token given"));
     HttpRequestSpec spec;
     spec.url = request.url.trimmed();
-    spec.auth.kind = HttpRequestSpec::AuthKind::Bearer;
-    spec.auth.token = request.token;
     spec.headers.append({QStringLiteral("Accept"), QStringLiteral("application/json"), true});
     spec.followRedirects = false;
     spec.timeoutMs = request.timeoutMs;
     spec.verifyTls = request.verifyTls;
-    const HttpClientResponse response = HttpClient::sendAndWait(spec, options);
+    if (request.dpopKey) {
+        if (auto bound = applyDpop(spec, *request.dpopKey, request.token, request.dpopNonce, request.clock); !bound)
+            return bound.error();
+        return spec;
+    }
+    spec.auth.kind = HttpRequestSpec::AuthKind::Bearer;
+    spec.auth.token = request.token;
+    return spec;
+}
+
+Result<void> OAuthActions::applyDpop(HttpRequestSpec& spec, const Jwk& key, const QString& token, const QString& nonce,
+                                     const Clock* clock)
+{
+    const HttpRequestSpec effective = spec.effective();
+    DpopProofOptions proof;
+    proof.htm = effective.normalizedMethod();
+    proof.htu = effective.url; // create() drops query and fragment (§4.2)
+    proof.accessToken = token.toLatin1();
+    proof.nonce = nonce;
+    proof.clock = clock;
+    auto jwt = DpopProof::create(key, proof);
+    if (!jwt)
+        return Error(jwt.error().code, QStringLiteral("DPoP proof: %1").arg(jwt.error().message));
+    spec.headers.removeIf([](const HttpRequestSpec::HeaderRow& row) {
+        return row.name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 ||
+               row.name.compare(QLatin1String("DPoP"), Qt::CaseInsensitive) == 0;
+    });
+    spec.headers.append({QStringLiteral("Authorization"), QStringLiteral("DPoP ") + token, true});
+    spec.headers.append({QStringLiteral("DPoP"), QString::fromLatin1(jwt.value()), true});
+    return Result<void>::success();
+}
+
+Result<QJsonObject> OAuthActions::userinfoAnswer(const HttpClientResponse& response)
+{
     // OIDC Core §5.3.3: a refusal is an RFC 6750 §3 challenge in WWW-Authenticate, whatever the body holds.
     if (response.received && (response.status == 401 || response.status == 403)) {
         static const QRegularExpression errorParameter(
@@ -107,4 +131,28 @@ Result<QJsonObject> OAuthActions::userinfo(const OAuthActionRequest& request, co
         }
     }
     return jsonObjectOf(response, QStringLiteral("userinfo endpoint"));
+}
+
+Result<QJsonObject> OAuthActions::introspect(const OAuthActionRequest& request, const HttpClientOptions& options)
+{
+    auto spec = buildPost(request, SystemClock::instance().nowSeconds());
+    if (!spec)
+        return spec.error();
+    return introspectionAnswer(HttpClient::sendAndWait(spec.value(), options));
+}
+
+Result<void> OAuthActions::revoke(const OAuthActionRequest& request, const HttpClientOptions& options)
+{
+    auto spec = buildPost(request, SystemClock::instance().nowSeconds());
+    if (!spec)
+        return spec.error();
+    return revocationAnswer(HttpClient::sendAndWait(spec.value(), options));
+}
+
+Result<QJsonObject> OAuthActions::userinfo(const OAuthActionRequest& request, const HttpClientOptions& options)
+{
+    auto spec = buildUserinfo(request);
+    if (!spec)
+        return spec.error();
+    return userinfoAnswer(HttpClient::sendAndWait(spec.value(), options));
 }

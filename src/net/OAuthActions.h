@@ -2,10 +2,15 @@
 #pragma once
 
 #include "core/Result.h"
+#include "jose/Jwk.h"
 #include "net/ClientAuthentication.h"
 #include "net/HttpClient.h"
 
 #include <QJsonObject>
+
+#include <optional>
+
+class Clock;
 
 /// What an introspection, revocation or userinfo call needs.
 struct OAuthActionRequest
@@ -16,6 +21,10 @@ struct OAuthActionRequest
     QString tokenTypeHint;       // "access_token", "refresh_token" or empty
     int timeoutMs = 15000;
     bool verifyTls = true;
+    /// userinfo with a DPoP-bound token (RFC 9449 §7.1): the key it is bound to, and the server's last nonce.
+    std::optional<Jwk> dpopKey;
+    QString dpopNonce;
+    const Clock* clock = nullptr; // the proof's iat; null = SystemClock
 };
 
 /// The token actions beside the grants, sent and waited for (CLI; the GUI may call them from a worker):
@@ -33,4 +42,16 @@ public:
     static Result<QJsonObject> userinfo(const OAuthActionRequest& request, const HttpClientOptions& options = {});
     /// The POST of introspect() and revoke(): form body token + token_type_hint, client authentication applied.
     static Result<HttpRequestSpec> buildPost(const OAuthActionRequest& request, qint64 nowSeconds);
+    /// The GET of userinfo(): the token as Bearer, or with `dpopKey` as "Authorization: DPoP" with a proof.
+    static Result<HttpRequestSpec> buildUserinfo(const OAuthActionRequest& request);
+    /// RFC 9449 §7.1: `spec` (its method and URL final) carries `token` as "Authorization: DPoP" with a fresh proof
+    /// signed by `key` (htm, htu, ath, the server's `nonce` when known); any Authorization or DPoP header it had goes.
+    /// What RequestSession and userinfo send. Errors: the proof's (ERR_JWK_INVALID).
+    static Result<void> applyDpop(HttpRequestSpec& spec, const Jwk& key, const QString& token, const QString& nonce,
+                                  const Clock* clock);
+    // The answers, read as introspect(), revoke() and userinfo() read them (also for an asynchronous sender,
+    // OAuthActionClient).
+    static Result<QJsonObject> introspectionAnswer(const HttpClientResponse& response);
+    static Result<void> revocationAnswer(const HttpClientResponse& response);
+    static Result<QJsonObject> userinfoAnswer(const HttpClientResponse& response);
 };

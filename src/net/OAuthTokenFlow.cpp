@@ -25,28 +25,25 @@ OAuthTokenFlow::OAuthTokenFlow(TokenManager* tokens, BrowserLauncher browser, QO
         if (id != m_discoveryCall)
             return;
         m_discoveryCall = 0;
-        const QList<QUrl> urls = AuthServerMetadata::metadataUrls(m_profile.issuer);
-        const QUrl url = urls.value(m_discoveryIndex);
-        if (auto failure = AuthServerMetadata::fetchFailure(url, response)) {
-            // OIDC discovery first, then RFC 8414; the last failure is the one reported.
-            if (m_discoveryIndex + 1 < urls.size())
-                discover(m_discoveryIndex + 1);
-            else
-                fail(*failure);
+        bool tryNext = false;
+        auto parsed = AuthServerMetadata::readAnswer(m_profile.issuer, m_discoveryIndex, response, &tryNext);
+        if (tryNext) {
+            discover(m_discoveryIndex + 1);
             return;
         }
-        auto parsed = AuthServerMetadata::parse(response.body, m_profile.issuer);
         if (!parsed) {
             fail(parsed.error());
             return;
         }
         m_metadata = parsed.value();
-        m_metadata->sourceUrl = url;
         applyMetadata(m_profile, *m_metadata);
         runGrant();
     });
-    connect(m_tokenClient, &TokenEndpointClient::finished, this,
-            [this](const Result<TokenGrant>& result) { onGrant(result, {}); });
+    connect(m_tokenClient, &TokenEndpointClient::finished, this, [this](const Result<TokenGrant>& result) {
+        // RFC 9449 §8.2: the server's newest nonce goes with the next proof (a Send's or the next refresh's).
+        m_tokens->setDpopNonce(TokenManager::originOf(m_profile.tokenUrl), m_tokenClient->lastDpopNonce());
+        onGrant(result, {});
+    });
     connect(m_codeFlow, &AuthorizationCodeFlow::authorizationUrl, this, &OAuthTokenFlow::authorizationUrl);
     connect(m_codeFlow, &AuthorizationCodeFlow::finished, this, [this](const Result<AuthorizationCodeResult>& r) {
         if (r)
@@ -185,14 +182,14 @@ void OAuthTokenFlow::begin(const AuthProfile& profile)
 
 void OAuthTokenFlow::discover(int index)
 {
-    const QList<QUrl> urls = AuthServerMetadata::metadataUrls(m_profile.issuer);
-    if (urls.isEmpty()) {
-        fail(Error(ErrorCode::Usage, QStringLiteral("the issuer is not an http(s) URL: %1").arg(m_profile.issuer)));
+    auto request = AuthServerMetadata::discoveryRequest(m_profile.issuer, index);
+    if (!request) {
+        fail(request.error());
         return;
     }
     Q_EMIT progress(QStringLiteral("Discovering the endpoints of %1").arg(m_profile.issuer));
     m_discoveryIndex = index;
-    m_discoveryCall = m_http->send(AuthServerMetadata::metadataRequest(urls.at(index)));
+    m_discoveryCall = m_http->send(request.value());
 }
 
 void OAuthTokenFlow::applyMetadata(AuthProfile& p, const AuthServerMetadata& metadata)
@@ -250,6 +247,17 @@ DeviceAuthorizationRequest OAuthTokenFlow::deviceRequest(const AuthProfile& p, c
     return device;
 }
 
+Result<QByteArray> OAuthTokenFlow::clientKeyOf(const AuthProfile& p)
+{
+    if (p.clientAuth != AuthProfile::ClientAuth::PrivateKeyJwt)
+        return QByteArray();
+    QFile key(p.clientKeyFile);
+    if (p.clientKeyFile.isEmpty() || !key.open(QIODevice::ReadOnly))
+        return Error(ErrorCode::Io,
+                     QStringLiteral("private_key_jwt: cannot read the client key file \"%1\"").arg(p.clientKeyFile));
+    return key.read(1024 * 1024);
+}
+
 void OAuthTokenFlow::runGrant()
 {
     const AuthProfile& p = m_profile;
@@ -257,16 +265,26 @@ void OAuthTokenFlow::runGrant()
         fail(Error(ErrorCode::Usage, QStringLiteral("no token URL: type it or give the issuer to discover it")));
         return;
     }
-    QByteArray clientKey;
-    if (p.clientAuth == AuthProfile::ClientAuth::PrivateKeyJwt) {
-        QFile key(p.clientKeyFile);
-        if (p.clientKeyFile.isEmpty() || !key.open(QIODevice::ReadOnly)) {
-            fail(Error(ErrorCode::Io,
-                       QStringLiteral("private_key_jwt: cannot read the client key file \"%1\"").arg(p.clientKeyFile)));
+    const auto clientKey = clientKeyOf(p);
+    if (!clientKey) {
+        fail(clientKey.error());
+        return;
+    }
+    // Every request of the grant: the profile's client, and with DPoP the profile's key and the last server nonce
+    // (RFC 9449 §5, §8), as `tokenscope-cli oauth token` and RequestSession send them.
+    TokenEndpointRequest base = clientRequest(p, {}, clientKey.value());
+    if (p.dpop) {
+        if (auto bound = m_tokens->bindDpop(base, tokenKey()); !bound) {
+            fail(bound.error());
             return;
         }
-        clientKey = key.read(1024 * 1024);
     }
+    const auto withGrant = [&base](const TokenEndpointRequest& grant) {
+        TokenEndpointRequest request = base;
+        request.grantType = grant.grantType;
+        request.parameters = grant.parameters;
+        return request;
+    };
     if (!m_refreshToken.isEmpty() || !m_refreshKey.isEmpty() || p.grant == AuthProfile::Grant::RefreshToken) {
         if (m_refreshToken.isEmpty()) {
             fail(Error(ErrorCode::NotFound, QStringLiteral("no refresh token is kept for profile \"%1\": get a token "
@@ -275,19 +293,17 @@ void OAuthTokenFlow::runGrant()
             return;
         }
         Q_EMIT progress(QStringLiteral("Refreshing the token at %1").arg(p.tokenUrl));
-        m_tokenClient->fetch(clientRequest(p, TokenEndpointRequest::refreshToken(m_refreshToken, p.scope), clientKey));
+        m_tokenClient->fetch(withGrant(TokenEndpointRequest::refreshToken(m_refreshToken, p.scope)));
         return;
     }
     switch (p.grant) {
     case AuthProfile::Grant::ClientCredentials:
         Q_EMIT progress(QStringLiteral("Asking %1 for a token").arg(p.tokenUrl));
-        m_tokenClient->fetch(
-            clientRequest(p, TokenEndpointRequest::clientCredentials(p.scope, p.audience, p.resource), clientKey));
+        m_tokenClient->fetch(withGrant(TokenEndpointRequest::clientCredentials(p.scope, p.audience, p.resource)));
         return;
     case AuthProfile::Grant::Password:
         Q_EMIT progress(QStringLiteral("Asking %1 for a token").arg(p.tokenUrl));
-        m_tokenClient->fetch(
-            clientRequest(p, TokenEndpointRequest::password(p.username, p.password, p.scope), clientKey));
+        m_tokenClient->fetch(withGrant(TokenEndpointRequest::password(p.username, p.password, p.scope)));
         return;
     case AuthProfile::Grant::Implicit: // legacy: the same browser and listener, the token in the fragment
     case AuthProfile::Grant::AuthorizationCode:
@@ -296,7 +312,7 @@ void OAuthTokenFlow::runGrant()
             return;
         }
         Q_EMIT progress(QStringLiteral("Waiting for the sign-in in the browser"));
-        m_codeFlow->start(codeRequest(p, clientRequest(p, {}, clientKey), m_metadata));
+        m_codeFlow->start(codeRequest(p, base, m_metadata));
         return;
     case AuthProfile::Grant::DeviceCode:
         if (p.deviceAuthorizationUrl.isEmpty()) {
@@ -304,7 +320,7 @@ void OAuthTokenFlow::runGrant()
             return;
         }
         Q_EMIT progress(QStringLiteral("Asking %1 for a user code").arg(p.deviceAuthorizationUrl));
-        m_deviceFlow->start(deviceRequest(p, clientRequest(p, {}, clientKey)));
+        m_deviceFlow->start(deviceRequest(p, base));
         return;
     case AuthProfile::Grant::RefreshToken: // handled above
     case AuthProfile::Grant::TokenExchange:
@@ -341,6 +357,11 @@ void OAuthTokenFlow::onGrant(const Result<TokenGrant>& result, const QString& no
     m_jwks->fetchUrl(QUrl(m_metadata->jwksUri));
 }
 
+QString OAuthTokenFlow::tokenKey() const
+{
+    return m_refreshKey.isEmpty() ? TokenManager::keyFor(m_profile) : m_refreshKey;
+}
+
 QString OAuthTokenFlow::grantName() const
 {
     return AuthProfile::grantName(m_refreshToken.isEmpty() ? m_profile.grant : AuthProfile::Grant::RefreshToken);
@@ -350,7 +371,7 @@ void OAuthTokenFlow::keep(const QString& note)
 {
     OAuthTokenOutcome outcome;
     // A refreshed token stays where its refresh token was; otherwise under the key a Send of the profile uses.
-    outcome.key = m_refreshKey.isEmpty() ? TokenManager::keyFor(m_profile) : m_refreshKey;
+    outcome.key = tokenKey();
     outcome.grantName = grantName();
     outcome.tokenUrl = m_profile.tokenUrl;
     outcome.token = m_tokens->store(outcome.key, m_profile.name, outcome.grantName, m_profile.tokenUrl, m_grant);

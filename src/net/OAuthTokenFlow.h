@@ -76,6 +76,8 @@ public:
     /// says).
     static AuthorizationCodeRequest codeRequest(const AuthProfile& profile, const TokenEndpointRequest& token,
                                                 const std::optional<AuthServerMetadata>& metadata);
+    /// private_key_jwt's key text from the profile's key file (empty for other methods). Errors: ERR_IO.
+    static Result<QByteArray> clientKeyOf(const AuthProfile& profile);
     static DeviceAuthorizationRequest deviceRequest(const AuthProfile& profile, const TokenEndpointRequest& token);
     /// A refresh token kept for any grant of the profile named `profileName` (the refresh_token grant's input).
     static QString keptRefreshToken(const TokenManager& tokens, const QString& profileName);
@@ -96,6 +98,8 @@ private:
     void verifyIdToken();
     void keep(const QString& note);
     void fail(const Error& error);
+    /// Where the token goes in the TokenManager (and whose DPoP key binds it).
+    QString tokenKey() const;
     /// The grant that ran ("refresh_token" when a refresh token was used).
     QString grantName() const;
 

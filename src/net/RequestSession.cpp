@@ -3,9 +3,9 @@
 
 #include "core/SystemClock.h"
 #include "jose/CompactToken.h"
-#include "jose/DpopProof.h"
 #include "jose/JwtBuilder.h"
 #include "jose/KeyText.h"
+#include "net/OAuthActions.h"
 #include "net/TokenEndpointClient.h"
 #include "request/VariableResolver.h"
 #include "workspace/ItemInheritance.h"
@@ -160,6 +160,7 @@ quint64 RequestSession::prepare(const SessionRequest& request)
     const ResolvedRequest resolved = resolver.resolve(request.request);
     call->resolved = resolved.request;
     call->result.unknownVariables = resolved.unknownVariables;
+    call->result.authSource = request.authSource;
     call->result.secretValues = resolved.secretValuesUsed;
     for (const auto& layer : request.variableLayers)
         call->result.secretValues += layer.secretValues();
@@ -316,9 +317,12 @@ void RequestSession::obtainAuth(quint64 id)
         const QString key = TokenManager::keyFor(p);
         // What an earlier process kept in the keychain; a keychain failure only means fetching anew.
         (void)m_tokenManager.restore(key);
+        call->result.tokenProfile = p.name;
+        call->result.tokenKey = key;
         if (const auto cached = m_tokenManager.usable(key)) {
             useToken(*call, *cached);
             call->tokenFromCache = true;
+            call->result.tokenObtained = QStringLiteral("cached");
             call->result.secretValues.append(cached->accessToken);
             call->result.authNote = cached->expiresAtMs == 0
                                         ? QStringLiteral("token of profile %1 (cached)%2").arg(p.name, from)
@@ -368,13 +372,10 @@ void RequestSession::obtainAuth(quint64 id)
             r.client.keyPassphrase = call->request.keyPassphrase;
         }
         if (p.dpop) {
-            auto dpopKey = m_tokenManager.dpopKey(key);
-            if (!dpopKey) {
-                failAuth(id, dpopKey.error());
+            if (auto bound = m_tokenManager.bindDpop(r, key); !bound) {
+                failAuth(id, bound.error());
                 return;
             }
-            r.dpopKey = dpopKey.value();
-            r.dpopNonce = m_tokenManager.dpopNonce(TokenManager::originOf(p.tokenUrl));
         }
         r.verifyTls = call->resolved.verifyTls;
         if (call->resolved.timeoutMs > 0)
@@ -411,6 +412,7 @@ void RequestSession::obtainAuth(quint64 id)
                     }
                     const ManagedToken token = m_tokenManager.store(key, name, grantName, url, grant.value());
                     useToken(*c, token);
+                    c->result.tokenObtained = refreshing ? QStringLiteral("refreshed") : QStringLiteral("fetched");
                     c->result.secretValues.append(token.accessToken);
                     c->result.authNote =
                         QStringLiteral("token of profile %1 (%2 now%3)%4")
@@ -449,22 +451,9 @@ Result<HttpRequestSpec> RequestSession::withDpop(const Call& call)
     auto key = m_tokenManager.dpopKey(TokenManager::keyFor(*call.profile));
     if (!key)
         return key.error();
-    const HttpRequestSpec effective = spec.effective();
-    DpopProofOptions proof;
-    proof.htm = effective.normalizedMethod();
-    proof.htu = effective.url; // create() drops query and fragment (§4.2)
-    proof.accessToken = call.dpopToken.toLatin1();
-    proof.nonce = m_tokenManager.dpopNonce(TokenManager::originOf(effective.url));
-    proof.clock = m_clock;
-    auto jwt = DpopProof::create(key.value(), proof);
-    if (!jwt)
-        return Error(jwt.error().code, QStringLiteral("DPoP proof: %1").arg(jwt.error().message));
-    spec.headers.removeIf([](const HttpRequestSpec::HeaderRow& row) {
-        return row.name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 ||
-               row.name.compare(QLatin1String("DPoP"), Qt::CaseInsensitive) == 0;
-    });
-    spec.headers.append({QStringLiteral("Authorization"), QStringLiteral("DPoP ") + call.dpopToken, true});
-    spec.headers.append({QStringLiteral("DPoP"), QString::fromLatin1(jwt.value()), true});
+    const QString nonce = m_tokenManager.dpopNonce(TokenManager::originOf(spec.effective().url));
+    if (auto bound = OAuthActions::applyDpop(spec, key.value(), call.dpopToken, nonce, m_clock); !bound)
+        return bound.error();
     return spec;
 }
 
@@ -480,10 +469,15 @@ void RequestSession::send(quint64 id)
     }
     m_client->setOptions(optionsFor(m_baseOptions, call->transport, call->request.keyPassphrase));
     call->result.sent = spec->effective();
-    if (call->resolved.auth.kind == HttpRequestSpec::AuthKind::Bearer)
+    call->result.sentToken.clear();
+    call->result.sentTokenType.clear();
+    if (call->resolved.auth.kind == HttpRequestSpec::AuthKind::Bearer) {
         call->result.sentToken = call->resolved.auth.token.toUtf8();
-    else if (!call->dpopToken.isEmpty())
+        call->result.sentTokenType = QStringLiteral("Bearer");
+    } else if (!call->dpopToken.isEmpty()) {
         call->result.sentToken = call->dpopToken.toUtf8();
+        call->result.sentTokenType = QStringLiteral("DPoP");
+    }
     // The redacted text costs ~7 k instructions a request; the runner does not listen.
     if (isSignalConnected(QMetaMethod::fromSignal(&RequestSession::progress)))
         Q_EMIT progress(id, QStringLiteral("Sending %1 %2")

@@ -54,6 +54,11 @@ struct SessionResult
     std::optional<Error> authError; // the auth step failed (no token, bad JWT key, unknown profile): not sent
     QString authNote;               // how the auth was obtained ("token from profile X, cached, expires in 240 s")
     QByteArray sentToken;           // the bearer token that went out, if any (for "which token was sent")
+    QString sentTokenType;          // "Bearer" or "DPoP" (RFC 9449 §7.1) when a token went out
+    QString tokenProfile;           // the auth profile whose OAuth token it was; empty for a typed or signed one
+    QString tokenKey;               // its TokenManager key
+    QString tokenObtained;          // "cached", "fetched" or "refreshed" (OAuth: how this send got its token)
+    QString authSource;             // where an inherited auth came from (SessionRequest::authSource)
     QStringList unknownVariables;
     QStringList secretValues;           // every secret value used (to mask in history, logs and snippets)
     std::optional<Diagnosis> diagnosis; // for a 401 or 403

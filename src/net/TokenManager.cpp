@@ -4,6 +4,7 @@
 #include "core/SystemClock.h"
 #include "crypto/AsymmetricKey.h"
 #include "jose/CompactToken.h"
+#include "net/TokenEndpointClient.h"
 #include "storage/SecretStore.h"
 
 #include <QJsonArray>
@@ -212,7 +213,7 @@ ManagedToken TokenManager::store(const QString& key, const QString& profile, con
     m_tokens.insert(key, t);
     persist(profileOf(key));
     append({t.obtainedAtMs, profile, grantName, endpoint, QStringLiteral("ok"), t.scope, t.expiresAtMs,
-            redacted(t.accessToken), redacted(grant.refreshToken)});
+            redacted(t.accessToken), redacted(grant.refreshToken), key});
     return t;
 }
 
@@ -226,6 +227,7 @@ void TokenManager::logFailure(const QString& profile, const QString& grantName, 
             error.code == ErrorCode::OAuthError && !error.reason.isEmpty() ? error.reason : error.codeString(),
             {},
             0,
+            {},
             {},
             {}});
 }
@@ -278,6 +280,22 @@ Result<Jwk> TokenManager::dpopKey(const QString& key)
     const Jwk jwk = Jwk::fromKey(generated.value());
     m_dpopKeys.insert(key, jwk);
     return jwk;
+}
+
+Result<void> TokenManager::bindDpop(TokenEndpointRequest& request, const QString& key)
+{
+    auto jwk = dpopKey(key);
+    if (!jwk)
+        return jwk.error();
+    request.dpopKey = jwk.value();
+    request.dpopNonce = dpopNonce(originOf(request.tokenUrl));
+    return Result<void>::success();
+}
+
+QString TokenManager::dpopThumbprint(const QString& key) const
+{
+    const auto it = m_dpopKeys.constFind(key);
+    return it == m_dpopKeys.constEnd() ? QString() : it->thumbprint();
 }
 
 void TokenManager::setDpopNonce(const QString& origin, const QString& nonce, const QString& tokenKey)

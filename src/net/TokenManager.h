@@ -15,6 +15,7 @@
 
 class Clock;
 class SecretStore;
+struct TokenEndpointRequest;
 
 /// A token obtained for an auth profile, as the manager keeps it.
 struct ManagedToken
@@ -40,6 +41,7 @@ struct TokenLogEntry
     qint64 expiresAtMs = 0;
     QString accessToken;  // redacted()
     QString refreshToken; // redacted(); empty when none came
+    QString key;          // the TokenManager key the token was kept under (empty for a failure)
 };
 
 /// The tokens of auth profiles, in memory only (never in workspace files): kept per (profile, environment,
@@ -92,6 +94,13 @@ public:
     /// never in workspace files), so refreshed and re-fetched tokens stay bound to one key (refresh tokens of public
     /// clients are bound to it, §5). Errors: the key generation's.
     Result<Jwk> dpopKey(const QString& key);
+    /// RFC 9449 §5: puts dpopKey(`key`) and the last nonce of the token endpoint's origin on `request`, so the token
+    /// comes back bound to that key. The one way the GUI's "Get new token" (OAuthTokenFlow), `tokenscope-cli oauth
+    /// token` and RequestSession ask for DPoP-bound tokens. Errors: dpopKey()'s.
+    Result<void> bindDpop(TokenEndpointRequest& request, const QString& key);
+    /// The RFC 7638 thumbprint of the DPoP key kept for `key` (what a bound token's `cnf.jkt` holds); empty when none
+    /// was made. Never makes one.
+    QString dpopThumbprint(const QString& key) const;
     /// The last DPoP-Nonce a server (its origin, "https://host:port") sent; RFC 9449 §8.2: a new one replaces it.
     QString dpopNonce(const QString& origin) const { return m_dpopNonces.value(origin); }
     /// With `tokenKey`, the nonce is also kept in that profile's secret beside its tokens (only while it has one), and

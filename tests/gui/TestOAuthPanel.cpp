@@ -3,15 +3,21 @@
 #include "gui/AuthEditor.h"
 #include "gui/AuthProfileEditor.h"
 #include "gui/DeviceCodeDialog.h"
+#include "gui/FolderSettingsEditor.h"
 #include "gui/OAuthTokensPanel.h"
 #include "gui/QrCodeImage.h"
 #include "gui/RequestEditor.h"
 #include "gui/RequestWorkspace.h"
+#include "gui/ResponseViewer.h"
+#include "gui/SentTokenPanel.h"
+#include "gui/WorkspaceDocument.h"
+#include "jose/CompactToken.h"
 #include "net/RequestSession.h"
 #include "server/MockApiServer.h"
 #include "support/GuiTestSupport.h"
 #include "support/ServerTestSupport.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -59,12 +65,20 @@ private Q_SLOTS:
     void deviceDialogFromTheProviderAndCancel();
     void deviceDialogQrCodeIsLibqrencodes();
     void tokenListCountdownAndReveal();
+    void dpopBoundTokenSentToAnApiThatRequiresDpop();
+    void introspectRevokeUserinfoInWords();
+    void folderAuthInheritedBySend();
+    void tokenLogRowOpensItsToken();
 
 private:
     AuthProfile demoClient() const;
     /// The provider's public client (RFC 8252 loopback redirects, no secret), endpoints from discovery.
     AuthProfile publicClient(const QString& name, AuthProfile::Grant grant) const;
     static bool getToken(RequestWorkspace& w, const AuthProfile& profile);
+    /// Sends `url` with the OAuth 2.0 profile `profile` (saved in the workspace) and waits for the answer.
+    static bool sendWithProfile(RequestWorkspace& w, const QString& url, const QString& profile);
+    /// Clicks `button` of the tokens panel for its first row and waits for the action's answer.
+    static bool runAction(RequestWorkspace& w, const char* button);
 
     QTemporaryDir m_dir;
     QTemporaryDir m_workspaceDir;
@@ -116,6 +130,32 @@ bool TestOAuthPanel::getToken(RequestWorkspace& w, const AuthProfile& profile)
     if (!w.oauthPanel()->isRunning())
         return false;
     return QTest::qWaitFor([&w] { return !w.oauthPanel()->isRunning(); }, 15000);
+}
+
+bool TestOAuthPanel::sendWithProfile(RequestWorkspace& w, const QString& url, const QString& profile)
+{
+    HttpRequestSpec spec;
+    spec.url = url;
+    w.setRequest(spec);
+    AuthConfig auth;
+    auth.type = AuthConfig::Type::OAuth2;
+    auth.profile = profile;
+    w.setAuthConfig(auth);
+    QSignalSpy received(&w, &RequestWorkspace::responseReceived);
+    w.send();
+    return received.wait(15000);
+}
+
+bool TestOAuthPanel::runAction(RequestWorkspace& w, const char* button)
+{
+    child<QTableWidget>(&w, "tokenTableWidget")->selectRow(0);
+    auto* b = child<QPushButton>(&w, button);
+    if (!b->isEnabled())
+        return false;
+    b->click();
+    if (!w.oauthPanel()->actionClient()->isRunning())
+        return false;
+    return QTest::qWaitFor([&w] { return !w.oauthPanel()->actionClient()->isRunning(); }, 15000);
 }
 
 void TestOAuthPanel::clientCredentialsEndToEnd()
@@ -251,6 +291,11 @@ void TestOAuthPanel::authorizationCodeWithPkceEndToEnd()
     child<QPushButton>(&w, "openIdTokenButton")->click();
     QCOMPARE(open.count(), 1);
     QCOMPARE(open.first().at(0).toByteArray(), kept->idToken.toLatin1());
+    // The user's claims from the userinfo endpoint (OIDC Core §5.3), shown in words.
+    QVERIFY(runAction(w, "userinfoOAuthTokenButton"));
+    const QString words = w.oauthPanel()->actionResultText();
+    QVERIFY2(words.startsWith(QStringLiteral("✓ Userinfo")) && words.contains(QLatin1String("\nsub: alice")),
+             qPrintable(words));
 }
 
 void TestOAuthPanel::implicitFromTheGrantCombo()
@@ -464,6 +509,246 @@ void TestOAuthPanel::tokenListCountdownAndReveal()
     child<QPushButton>(&panel, "forgetOAuthTokenButton")->click();
     QCOMPARE(tokens.size(), 0);
     QCOMPARE(table->rowCount(), 0);
+}
+
+void TestOAuthPanel::dpopBoundTokenSentToAnApiThatRequiresDpop()
+{
+    // `serve --dpop required`: the token endpoint wants a proof, the API takes only DPoP-bound tokens.
+    MockApiServer strict;
+    ServerConfig config = ServerTestSupport::loopbackConfig(m_dir.path());
+    config.dpopMode = DpopMode::Required;
+    const QString startError = ServerTestSupport::startError(strict, config);
+    QVERIFY2(startError.isEmpty(), qPrintable(startError));
+    QTemporaryDir dir;
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(dir.path()));
+    AuthProfile p;
+    p.name = QStringLiteral("dpop");
+    p.tokenUrl = strict.baseUrl() + QStringLiteral("/oauth/token");
+    p.issuer = strict.issuer(); // for userinfo's endpoint
+    p.clientId = strict.embeddedIssuer()->clientId();
+    p.clientSecret = QString::fromUtf8(strict.embeddedIssuer()->clientSecret());
+    p.audience = strict.audience();
+    // The request's auth names the profile, as a user picks it in the Auth tab.
+    AuthConfig auth;
+    auth.type = AuthConfig::Type::OAuth2;
+    auth.profile = p.name;
+    w.setAuthConfig(auth);
+    AuthProfileEditor* editor = profileEditor(w);
+    editor->setProfile(p);
+    // Without the check box the profile asks for a Bearer token, which this server refuses.
+    QVERIFY(getToken(w, editor->profile()));
+    QVERIFY2(child<QLabel>(editor, "tokenStatusLabel")->text().contains(QStringLiteral("✗")),
+             qPrintable(child<QLabel>(editor, "tokenStatusLabel")->text()));
+    QCOMPARE(w.session()->tokenManager().size(), 0);
+
+    auto* dpop = child<QCheckBox>(editor, "profileDpopCheckBox");
+    QVERIFY(!dpop->isChecked());
+    dpop->click();
+    QVERIFY(editor->profile().dpop);
+    child<QPushButton>(editor, "getTokenButton")->click();
+    QVERIFY(QTest::qWaitFor([&w] { return !w.oauthPanel()->isRunning(); }, 15000));
+    const QString status = child<QLabel>(editor, "tokenStatusLabel")->text();
+    QVERIFY2(status.startsWith(QStringLiteral("✓ DPoP token")), qPrintable(status));
+    p.dpop = true;
+    TokenManager& tokens = w.session()->tokenManager();
+    const QString key = TokenManager::keyFor(p);
+    const auto kept = tokens.usable(key);
+    QVERIFY(kept.has_value());
+    QCOMPARE(kept->tokenType, QStringLiteral("DPoP"));
+    // RFC 9449 §6: the token is bound to the thumbprint of the profile's key, the one the list shows.
+    const QString jkt = tokens.dpopThumbprint(key);
+    QVERIFY(!jkt.isEmpty());
+    const auto claims = CompactToken::parse(kept->accessToken.toLatin1()).payloadObject();
+    QVERIFY(claims.ok());
+    QCOMPARE(claims->value(QStringLiteral("cnf")).toObject().value(QStringLiteral("jkt")).toString(), jkt);
+    auto* table = child<QTableWidget>(&w, "tokenTableWidget");
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 6)->text(), QStringLiteral("DPoP"));
+    QCOMPARE(table->item(0, 7)->text(), jkt);
+
+    // Send: "Authorization: DPoP" with a proof, accepted by the API that requires one.
+    QVERIFY(sendWithProfile(w, strict.baseUrl() + QStringLiteral("/api/private"), QStringLiteral("dpop")));
+    QCOMPARE(w.responseViewer()->response().status, 200);
+    const QString sent = w.sentTokenPanel()->summary();
+    QVERIFY2(sent.startsWith(QLatin1String("DPoP token of profile dpop (kept from earlier)")), qPrintable(sent));
+    QVERIFY2(sent.contains(QStringLiteral("cnf.jkt: ") + jkt), qPrintable(sent));
+    QVERIFY(!sent.contains(kept->accessToken));
+    // Userinfo with the same proof: the server takes the token (it would refuse it as Bearer) and then wants the
+    // openid scope this token lacks (RFC 6750 §3.1 insufficient_scope, not invalid_token).
+    QVERIFY(runAction(w, "userinfoOAuthTokenButton"));
+    const QString words = w.oauthPanel()->actionResultText();
+    QVERIFY2(words.contains(QLatin1String("insufficient_scope")), qPrintable(words));
+    strict.stop();
+}
+
+void TestOAuthPanel::introspectRevokeUserinfoInWords()
+{
+    QTemporaryDir dir;
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(dir.path()));
+    AuthProfile p = demoClient();
+    p.name = QStringLiteral("introspected");
+    p.issuer = m_server.issuer(); // the token actions' endpoints come from its metadata
+    AuthConfig auth;
+    auth.type = AuthConfig::Type::OAuth2;
+    auth.profile = p.name;
+    w.setAuthConfig(auth);
+    p.clientSecret = QString::fromUtf8(m_server.embeddedIssuer()->clientSecret());
+    QVERIFY(getToken(w, p));
+    QCOMPARE(w.session()->tokenManager().size(), 1);
+    const auto kept = w.session()->tokenManager().usable(TokenManager::keyFor(p));
+    QVERIFY(kept.has_value());
+
+    QVERIFY(runAction(w, "introspectOAuthTokenButton"));
+    QString words = w.oauthPanel()->actionResultText();
+    QVERIFY2(words.startsWith(QStringLiteral("✓ Active")) &&
+                 words.contains(QStringLiteral("Client: ") + m_server.embeddedIssuer()->clientId()) &&
+                 words.contains(QLatin1String("Expires ")),
+             qPrintable(words));
+    QVERIFY(!words.contains(kept->accessToken));
+
+    // Without the openid scope userinfo refuses the token, in the RFC's words (RFC 6750 §3.1).
+    QVERIFY(runAction(w, "userinfoOAuthTokenButton"));
+    words = w.oauthPanel()->actionResultText();
+    QVERIFY2(words.startsWith(QStringLiteral("✗")) && words.contains(QLatin1String("insufficient_scope")),
+             qPrintable(words));
+
+    QVERIFY(runAction(w, "revokeOAuthTokenButton"));
+    words = w.oauthPanel()->actionResultText();
+    QVERIFY2(words.startsWith(QStringLiteral("✓ Revoked")), qPrintable(words));
+    QVERIFY(runAction(w, "introspectOAuthTokenButton"));
+    words = w.oauthPanel()->actionResultText();
+    QVERIFY2(words.startsWith(QStringLiteral("✗ Not active")), qPrintable(words));
+
+    // Send with the revoked token: the API says invalid_token, Send fetches a new one and says so.
+    QVERIFY(sendWithProfile(w, m_server.baseUrl() + QStringLiteral("/api/private"), QStringLiteral("introspected")));
+    QCOMPARE(w.responseViewer()->response().status, 200);
+    const QString sent = w.sentTokenPanel()->summary();
+    QVERIFY2(sent.contains(QLatin1String("401 invalid_token")) && sent.contains(QLatin1String("fetched for this send")),
+             qPrintable(sent));
+
+    // Cancel while waiting: a server that accepts the connection and never answers.
+    QTcpServer silent;
+    QVERIFY(silent.listen(QHostAddress::LocalHost));
+    AuthProfile hanging = p;
+    hanging.issuer = QStringLiteral("http://127.0.0.1:%1").arg(silent.serverPort());
+    w.oauthPanel()->runAction(OAuthAction::Introspect, hanging, TokenManager::keyFor(p));
+    QVERIFY(w.oauthPanel()->actionClient()->isRunning());
+    auto* cancel = child<QPushButton>(&w, "cancelTokenActionButton");
+    QVERIFY(!cancel->isHidden());
+    QVERIFY(QTest::qWaitFor([&silent] { return silent.hasPendingConnections(); }, 5000));
+    cancel->click();
+    QVERIFY(!w.oauthPanel()->actionClient()->isRunning());
+    QVERIFY2(w.oauthPanel()->actionResultText().startsWith(QLatin1String("Cancelled")),
+             qPrintable(w.oauthPanel()->actionResultText()));
+    QVERIFY(cancel->isHidden());
+}
+
+void TestOAuthPanel::folderAuthInheritedBySend()
+{
+    QTemporaryDir dir;
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(dir.path()));
+    WorkspaceDocument* doc = w.document();
+    CollectionNode* collection = doc->addCollection(QStringLiteral("API"));
+    CollectionNode* folder = doc->addFolder(collection, QStringLiteral("Private"));
+    QVERIFY(collection && folder);
+    RequestItem item;
+    item.name = QStringLiteral("messages");
+    item.request.url = m_server.baseUrl() + QStringLiteral("/api/private");
+    item.auth.type = AuthConfig::Type::Inherit;
+    CollectionNode* request = doc->addRequest(folder, item);
+    QVERIFY(request);
+
+    // The folder's settings: OAuth 2.0 with a profile edited and fetched right there.
+    w.openSettings(folder->id());
+    FolderSettingsEditor* settings = w.settingsEditor();
+    AuthEditor* auth = settings->authEditor();
+    AuthConfig oauth;
+    oauth.type = AuthConfig::Type::OAuth2;
+    oauth.profile = QStringLiteral("folder-profile");
+    auth->setAuth(oauth);
+    AuthProfileEditor* editor = auth->profileEditor();
+    QVERIFY(editor->isVisibleTo(auth));
+    QVERIFY(child<QPushButton>(editor, "getTokenButton")->isVisibleTo(editor));
+    AuthProfile p = demoClient();
+    p.name = QStringLiteral("folder-profile");
+    p.scope = QStringLiteral("read:messages");
+    p.clientSecret = QString::fromUtf8(m_server.embeddedIssuer()->clientSecret());
+    editor->setProfile(p);
+    child<QPushButton>(editor, "getTokenButton")->click();
+    QVERIFY(w.oauthPanel()->isRunning());
+    QVERIFY(QTest::qWaitFor([&w] { return !w.oauthPanel()->isRunning(); }, 15000));
+    QVERIFY2(child<QLabel>(editor, "tokenStatusLabel")->text().startsWith(QStringLiteral("✓")),
+             qPrintable(child<QLabel>(editor, "tokenStatusLabel")->text()));
+    QVERIFY(doc->workspace()->authProfile(QStringLiteral("folder-profile")) != nullptr);
+    settings->authEditor()->setAuth(oauth); // what the user chose, after the profile list was reloaded
+    QVERIFY(settings->save());
+    QCOMPARE(doc->node(folder->id())->settings().auth.type, AuthConfig::Type::OAuth2);
+    const auto kept = w.session()->tokenManager().usable(TokenManager::keyFor(p));
+    QVERIFY(kept.has_value());
+
+    // The request inherits it: Send sends the folder profile's token, and says where it came from.
+    w.openItem(request->id());
+    QSignalSpy received(&w, &RequestWorkspace::responseReceived);
+    w.send();
+    QVERIFY(received.wait(15000));
+    QCOMPARE(w.responseViewer()->response().status, 200);
+    const QString sent = w.sentTokenPanel()->summary();
+    QVERIFY2(sent.contains(QLatin1String("Bearer token of profile folder-profile (kept from earlier)")) &&
+                 sent.contains(QLatin1String("Auth inherited from API / Private")) &&
+                 sent.contains(QStringLiteral("Value: ") + TokenManager::redacted(kept->accessToken)) &&
+                 sent.contains(QLatin1String("scope: read:messages")),
+             qPrintable(sent));
+    QVERIFY(!sent.contains(kept->accessToken));
+    // Reveal shows it, the workbench gets it.
+    auto* revealed = child<QPlainTextEdit>(w.sentTokenPanel(), "revealedSentTokenPlainTextEdit");
+    QVERIFY(revealed->isHidden());
+    child<QPushButton>(w.sentTokenPanel(), "revealSentTokenButton")->click();
+    QCOMPARE(revealed->toPlainText(), kept->accessToken);
+    QSignalSpy open(&w, &RequestWorkspace::openTokenRequested);
+    child<QPushButton>(w.sentTokenPanel(), "openSentTokenButton")->click();
+    QCOMPARE(open.count(), 1);
+    QCOMPARE(open.first().at(0).toByteArray(), kept->accessToken.toLatin1());
+}
+
+void TestOAuthPanel::tokenLogRowOpensItsToken()
+{
+    MockClock clock(1'700'000'000);
+    TokenManager tokens(&clock);
+    OAuthTokensPanel panel(&tokens);
+    panel.setClock(&clock);
+    AuthProfile p;
+    p.name = QStringLiteral("api");
+    p.tokenUrl = QStringLiteral("http://127.0.0.1:1/token");
+    p.clientId = QStringLiteral("c");
+    TokenGrant first;
+    first.accessToken = QStringLiteral("first-access-token-0123456789");
+    first.tokenType = QStringLiteral("Bearer");
+    tokens.store(TokenManager::keyFor(p), p.name, QStringLiteral("client_credentials"), p.tokenUrl, first);
+    panel.refresh();
+    auto* log = child<QTableWidget>(&panel, "tokenLogTableWidget");
+    auto* open = child<QPushButton>(&panel, "openLogTokenButton");
+    QVERIFY(!open->isEnabled()); // no row selected
+    log->selectRow(0);
+    QVERIFY(open->isEnabled());
+    QSignalSpy opened(&panel, &OAuthTokensPanel::openTokenRequested);
+    open->click();
+    QCOMPARE(opened.count(), 1);
+    QCOMPARE(opened.first().at(0).toByteArray(), first.accessToken.toLatin1());
+    // A newer token replaces it: the older row's token is gone (the log never held it), the newest row opens.
+    TokenGrant second = first;
+    second.accessToken = QStringLiteral("second-access-token-0123456789");
+    tokens.store(TokenManager::keyFor(p), p.name, QStringLiteral("client_credentials"), p.tokenUrl, second);
+    panel.refresh();
+    QCOMPARE(log->rowCount(), 2);
+    log->selectRow(1);
+    QVERIFY(!open->isEnabled());
+    log->selectRow(0);
+    QVERIFY(open->isEnabled());
+    open->click();
+    QCOMPARE(opened.last().at(0).toByteArray(), second.accessToken.toLatin1());
 }
 
 QTEST_MAIN(TestOAuthPanel)

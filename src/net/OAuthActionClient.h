@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "core/Result.h"
+#include "jose/Jwk.h"
+#include "net/HttpClient.h"
+#include "workspace/AuthProfile.h"
+
+#include <QJsonObject>
+#include <QObject>
+
+/// The token actions beside the grants.
+enum class OAuthAction
+{
+    Introspect, // RFC 7662
+    Revoke,     // RFC 7009
+    Userinfo,   // OIDC Core §5.3
+};
+
+/// What an action answered: the endpoint asked and, for introspection and userinfo, the JSON object it returned.
+struct OAuthActionOutcome
+{
+    OAuthAction action = OAuthAction::Introspect;
+    QString endpoint;
+    QJsonObject answer; // empty for a revocation (RFC 7009 §2.2: 200 and no body)
+};
+
+/// Runs one OAuthActions request asynchronously and cancellably (for the GUI; the CLI sends and waits): the endpoint
+/// from the profile's issuer metadata (RFC 8414 §2 `introspection_endpoint`, `revocation_endpoint`; OIDC
+/// `userinfo_endpoint`), the profile's client authentication for introspection and revocation (RFC 7662 §2.1,
+/// RFC 7009 §2.1), the request built and the answer read by OAuthActions, so both front ends send and read the same.
+/// One finished() per start(), always asynchronous; cancel() ends with ERR_CANCELLED.
+class OAuthActionClient : public QObject
+{
+    Q_OBJECT
+public:
+    explicit OAuthActionClient(QObject* parent = nullptr);
+    ~OAuthActionClient() override;
+
+    void setOptions(const HttpClientOptions& options);
+    /// `profile` with its variables resolved; `tokenTypeHint` "access_token", "refresh_token" or empty; `dpopKey` the
+    /// key a DPoP-bound token is bound to (userinfo then sends it with a proof, RFC 9449 §7.1).
+    void start(OAuthAction action, const AuthProfile& profile, const QString& token, const QString& tokenTypeHint,
+               const std::optional<Jwk>& dpopKey = std::nullopt);
+    void cancel();
+    bool isRunning() const { return m_running; }
+    /// "introspection", "revocation", "userinfo".
+    static QString actionName(OAuthAction action);
+
+Q_SIGNALS:
+    void progress(const QString& stage);
+    void finished(const Result<OAuthActionOutcome>& result);
+
+private:
+    void discover(int index);
+    void onDiscovery(const HttpClientResponse& response);
+    void send();
+    void onAnswer(const HttpClientResponse& response);
+    void fail(const Error& error);
+
+    HttpClient* m_http;
+    OAuthAction m_action = OAuthAction::Introspect;
+    AuthProfile m_profile;
+    QString m_token;
+    QString m_hint;
+    std::optional<Jwk> m_dpopKey;
+    QString m_endpoint;
+    quint64 m_call = 0;
+    int m_discoveryIndex = 0;
+    bool m_discovering = false;
+    bool m_running = false;
+};
