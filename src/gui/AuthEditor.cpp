@@ -118,6 +118,10 @@ void AuthEditor::showProfile(const QString& name)
             return;
         }
     }
+    // An empty chooser means "no profile chosen", not a profile named nothing: the editor keeps its profile (a
+    // profile saved while the chooser was empty kept losing its name when the list was reloaded).
+    if (name.trimmed().isEmpty())
+        return;
     // A new name (typed): the fields stay, under the new name, until it is saved.
     AuthProfile renamed = m_profileEditor->profile();
     renamed.name = name.trimmed();

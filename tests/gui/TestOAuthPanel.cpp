@@ -69,6 +69,7 @@ private Q_SLOTS:
     void introspectRevokeUserinfoInWords();
     void folderAuthInheritedBySend();
     void tokenLogRowOpensItsToken();
+    void savingWithAnEmptyChooserKeepsTheName();
 
 private:
     AuthProfile demoClient() const;
@@ -749,6 +750,28 @@ void TestOAuthPanel::tokenLogRowOpensItsToken()
     QVERIFY(open->isEnabled());
     open->click();
     QCOMPARE(opened.last().at(0).toByteArray(), second.accessToken.toLatin1());
+}
+
+void TestOAuthPanel::savingWithAnEmptyChooserKeepsTheName()
+{
+    QTemporaryDir dir;
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(dir.path()));
+    AuthEditor* auth = w.editor()->itemAuthEditor();
+    AuthConfig oauth;
+    oauth.type = AuthConfig::Type::OAuth2; // no profile chosen: the chooser is empty
+    auth->setAuth(oauth);
+    AuthProfileEditor* editor = auth->profileEditor();
+    QVERIFY(editor->isVisibleTo(auth));
+    AuthProfile p = demoClient();
+    p.name = QStringLiteral("kept-name");
+    editor->setProfile(p);
+    child<QPushButton>(editor, "saveProfileButton")->click();
+    QVERIFY(w.document()->workspace()->authProfile(QStringLiteral("kept-name")) != nullptr);
+    // The list was reloaded with the chooser still empty; the editor's profile keeps its name, so a second save
+    // still works.
+    QCOMPARE(editor->profile().name, QStringLiteral("kept-name"));
+    QCOMPARE(editor->profile().clientId, p.clientId);
 }
 
 QTEST_MAIN(TestOAuthPanel)
