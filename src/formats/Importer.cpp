@@ -192,9 +192,11 @@ Result<ImportResult> Importer::importDetected(const QByteArray& data, const QStr
     return result;
 }
 
-Result<ImportResult> Importer::importFile(const QString& path, Format format)
+Result<ImportResult> Importer::importFile(const QString& path, Format format, Format* detected)
 {
     auto result = readFile(path, format); // `format`: the one detected
+    if (detected)
+        *detected = format;
     // The JetBrains client reads http-client.private.env.json beside the public file and merges it in; so does the
     // import (its values are secrets, reported as such). "$shared" goes into each environment after that merge, so
     // that an environment's own value (public or private) wins over a shared one (public or private).

@@ -47,8 +47,9 @@ public:
     static Result<ImportResult> importData(const QByteArray& data, const QString& fileName, Format format);
     /// Reads and imports a file. An http-client env file is merged with its private sibling when there is one
     /// (`x.env.json` with `x.private.env.json`, HttpEnvironmentImporter::mergePrivate). Errors: ERR_IO,
-    /// ERR_INPUT_TOO_LARGE, and those of importData().
-    static Result<ImportResult> importFile(const QString& path, Format format);
+    /// ERR_INPUT_TOO_LARGE, and those of importData(). With `format` Auto, `detected` (when not null) receives the
+    /// format detection found (Auto when none fits), even when the import then fails.
+    static Result<ImportResult> importFile(const QString& path, Format format, Format* detected = nullptr);
     /// One environment of an environment file, as `run --env-file F [--env NAME]` and the GUI Runner's environment
     /// file take it: a Postman environment or globals file, or an http-client env file (with its private sibling).
     /// `name` chooses among the file's environments; empty takes the only one. Errors: those of importFile();

@@ -9,7 +9,6 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -210,18 +209,13 @@ void ImportDialog::load(const QString& path)
     const auto chosen = Importer::Format(m_format->currentData().toInt());
     auto state = std::make_shared<LoadState>();
     // A big collection takes seconds to parse: off the GUI thread, so that the window stays responsive.
+    // One read and one parse: detection's parse is the one imported (as `tokenscope-cli import`; a separate detect()
+    // parsed a 24 MB collection twice).
     QThread* thread = QThread::create([state, path, chosen] {
-        Importer::Format format = chosen;
-        if (format == Importer::Format::Auto) {
-            QFile file(path);
-            if (file.open(QIODevice::ReadOnly) && file.size() <= Importer::kMaxFileBytes) {
-                if (const auto found = Importer::detect(file.read(Importer::kMaxFileBytes), path)) {
-                    format = *found;
-                    state->detected = int(format);
-                }
-            }
-        }
-        state->result.emplace(Importer::importFile(path, format));
+        Importer::Format detected = Importer::Format::Auto;
+        state->result.emplace(Importer::importFile(path, chosen, &detected));
+        if (chosen == Importer::Format::Auto && detected != Importer::Format::Auto)
+            state->detected = int(detected);
     });
     ++g_readsInFlight;
     m_reading = thread;
