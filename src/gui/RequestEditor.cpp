@@ -16,6 +16,7 @@
 #include <QGuiApplication>
 #include <QKeyEvent>
 #include <QScopeGuard>
+#include <QScrollArea>
 
 namespace {
 
@@ -119,6 +120,18 @@ RequestEditor::RequestEditor(QWidget* parent)
     for (const auto type : {AuthConfig::Type::Inherit, AuthConfig::Type::Jwt, AuthConfig::Type::OAuth2})
         m_ui->authKindComboBox->addItem(AuthEditor::typeLabel(type));
     m_ui->itemAuthEditor->setTypeChooserVisible(false);
+    // In a scroll area, as in the folder settings: an OAuth 2.0 profile's fields and token actions are taller than
+    // the tab (the Get new token row and its status were squeezed to half their height).
+    // The editor is a page of the auth-kind stack: the scroll area takes its place (the stack is index-based).
+    const int authPage = m_ui->authKindStackedWidget->indexOf(m_ui->itemAuthEditor);
+    Q_ASSERT(authPage >= 0);
+    m_ui->authKindStackedWidget->removeWidget(m_ui->itemAuthEditor);
+    auto* authScroll = new QScrollArea;
+    authScroll->setObjectName(QStringLiteral("requestAuthScrollArea"));
+    authScroll->setWidgetResizable(true);
+    authScroll->setFrameShape(QFrame::NoFrame);
+    authScroll->setWidget(m_ui->itemAuthEditor);
+    m_ui->authKindStackedWidget->insertWidget(authPage, authScroll);
     m_ui->authKindStackedWidget->setCurrentIndex(0);
     updateTlsWarning();
 
