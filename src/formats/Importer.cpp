@@ -249,8 +249,12 @@ Result<Environment> Importer::loadEnvironment(const QString& path, const QString
     auto imported = importFile(path, Format::Auto);
     if (!imported)
         return imported.error();
-    const QList<Environment>& envs = imported->environments;
-    const QString file = QFileInfo(path).fileName();
+    return chooseEnvironment(imported->environments, QFileInfo(path).fileName(), name);
+}
+
+Result<Environment> Importer::chooseEnvironment(const QList<Environment>& envs, const QString& file,
+                                                const QString& name)
+{
     if (envs.isEmpty())
         return Error(ErrorCode::Usage, QStringLiteral("%1 holds no environment").arg(file));
     if (name.isEmpty()) {

@@ -56,6 +56,10 @@ public:
     /// `name` chooses among the file's environments; empty takes the only one. Errors: those of importFile();
     /// ERR_USAGE when the file holds no environment, or several and no `name`; ERR_NOT_FOUND when none is `name`.
     static Result<Environment> loadEnvironment(const QString& path, const QString& name = {});
+    /// loadEnvironment()'s choice among environments already read from `file` (its name, for the messages), for a
+    /// caller that read the file elsewhere (the GUI Runner, off its thread). Errors as loadEnvironment()'s.
+    static Result<Environment> chooseEnvironment(const QList<Environment>& environments, const QString& file,
+                                                 const QString& name);
 
 private:
     /// importFile() without the private sibling and "$shared": reads `path` and imports it; `format` (Auto) is set to
