@@ -18,6 +18,20 @@ QString harText(const QJsonObject& o, const char* key)
     return ImportText::scalarText(o.value(QString::fromLatin1(key)));
 }
 
+/// A header's value; Polly.JS records node's header arrays (`"value": ["*/*"]`) where HAR 1.2 has a string: the
+/// elements are joined with ", " as field lines of one name combine (RFC 9110 §5.3), and `joined` is set.
+QString harHeaderValue(const QJsonObject& o, bool& joined)
+{
+    const QJsonValue value = o.value(QStringLiteral("value"));
+    if (!value.isArray())
+        return ImportText::scalarText(value);
+    QStringList parts;
+    for (const auto& v : value.toArray())
+        parts << ImportText::scalarText(v);
+    joined = true;
+    return parts.join(QStringLiteral(", "));
+}
+
 /// Headers the transport writes itself: copying them would send stale or duplicate values.
 bool harComputedHeader(const QString& name)
 {
@@ -72,6 +86,12 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
     const QString version = harText(log, "version");
     if (!version.isEmpty() && version != QLatin1String("1.2") && version != QLatin1String("1.1"))
         collectionNotes << QStringLiteral("HAR version %1 read as 1.2").arg(version);
+    // Pages group a browser's requests by the document that made them; a collection has no such level and their
+    // titles and timings are not requests.
+    if (const qsizetype pages = log.value(QStringLiteral("pages")).toArray().size(); pages > 0)
+        collectionNotes << QStringLiteral("%1 page(s) (titles and load timings) not kept: requests are listed in file "
+                                          "order without them")
+                               .arg(pages);
     report.add(collectionNotes.isEmpty() ? Outcome::Imported : Outcome::Converted, QStringLiteral("collection"),
                Workspace::joinPath({name}), collectionNotes.join(QStringLiteral("; ")));
     QSet<QString> taken;
@@ -107,14 +127,53 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
         item.request.method = item.request.normalizedMethod();
         item.request.url = url;
         item.request.syncQueryFromUrl();
+        item.description =
+            QString(harText(entry, "comment") + QLatin1Char('\n') + harText(request, "comment")).trimmed();
+        // HAR 1.2 says `queryString` is parsed from the URL, but hand-written logs (Insomnia's fixtures) put
+        // parameters only there: those not in the URL are added to it rather than lost.
+        // Compared by decoded name: browsers write the URL percent-encoded and queryString decoded (or not).
+        auto plainQuery = [](const QString& text) {
+            return QUrl::fromPercentEncoding(text.toUtf8().replace('+', ' '));
+        };
+        QSet<QString> inUrl;
+        for (const auto& row : std::as_const(item.request.queryRows))
+            inUrl.insert(plainQuery(row.name));
+        QStringList addedQuery;
+        for (const auto& q : request.value(QStringLiteral("queryString")).toArray()) {
+            const QString qName = harText(q.toObject(), "name");
+            if (qName.isEmpty() || inUrl.contains(plainQuery(qName)))
+                continue;
+            item.request.setQueryParameter(
+                QString::fromLatin1(QUrl::toPercentEncoding(qName)),
+                QString::fromLatin1(QUrl::toPercentEncoding(harText(q.toObject(), "value"))));
+            inUrl.insert(plainQuery(qName));
+            addedQuery << qName;
+        }
+        if (!addedQuery.isEmpty())
+            notes << QStringLiteral("query parameters %1 from queryString added to the URL (not in it)")
+                         .arg(addedQuery.join(QStringLiteral(", ")));
         QStringList pseudo;
         QStringList computed;
+        QStringList joinedLists;
+        QStringList repeated;
         for (const auto& h : request.value(QStringLiteral("headers")).toArray()) {
             const QJsonObject o = h.toObject();
             const QString headerName = harText(o, "name");
-            const QString value = harText(o, "value");
+            bool joined = false;
+            const QString value = harHeaderValue(o, joined);
             if (headerName.isEmpty())
                 continue;
+            if (joined)
+                joinedLists << headerName;
+            // Chrome (chrome-har, browsertime) lists an HTTP/2 request's headers twice: the provisional ones
+            // ("User-Agent") and those sent ("user-agent"). Sending both would repeat the field.
+            const bool same = std::any_of(item.request.headers.begin(), item.request.headers.end(), [&](const auto& k) {
+                return k.name.compare(headerName, Qt::CaseInsensitive) == 0 && k.value == value;
+            });
+            if (same) {
+                repeated << headerName;
+                continue;
+            }
             if (headerName.startsWith(QLatin1Char(':'))) {
                 pseudo << headerName; // RFC 9113 §8.3: HTTP/2 pseudo-headers belong to the transport
                 continue;
@@ -160,6 +219,12 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
                          .arg(pseudo.join(QStringLiteral(", ")));
         if (!computed.isEmpty())
             notes << QStringLiteral("headers %1 left to the transport").arg(computed.join(QStringLiteral(", ")));
+        if (!joinedLists.isEmpty())
+            notes << QStringLiteral("header values given as lists joined with \", \": %1")
+                         .arg(joinedLists.join(QStringLiteral(", ")));
+        if (!repeated.isEmpty())
+            notes << QStringLiteral("headers listed twice with the same value kept once: %1")
+                         .arg(repeated.join(QStringLiteral(", ")));
         if (item.auth.type == AuthConfig::Type::Inherit)
             item.auth.type = AuthConfig::Type::None; // a recorded request carries its own credentials or none
         const QJsonArray cookies = request.value(QStringLiteral("cookies")).toArray();
@@ -171,7 +236,13 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
             notes << QStringLiteral("%1 cookies sent as a Cookie header").arg(cookies.size());
         }
         const QJsonObject post = request.value(QStringLiteral("postData")).toObject();
-        if (!post.isEmpty()) {
+        // Firefox writes `{"mimeType": "", "params": [], "text": ""}` for a GET, Polly.JS `{"mimeType": "text/plain"}`:
+        // no body was sent, and a Content-Type for none would be made up.
+        const bool noBody = post.value(QStringLiteral("params")).toArray().isEmpty() && harText(post, "text").isEmpty();
+        if (noBody && !harText(post, "mimeType").isEmpty())
+            notes
+                << QStringLiteral("postData of type %1 without text or params: no body").arg(harText(post, "mimeType"));
+        if (!post.isEmpty() && !noBody) {
             const QString mime = harText(post, "mimeType").trimmed();
             const QString lower = mime.toLower();
             const QJsonArray params = post.value(QStringLiteral("params")).toArray();
@@ -226,6 +297,10 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
         collection->insertChild(collection->childCount(), CollectionNode::makeRequest(item));
         report.add(notes.isEmpty() ? Outcome::Imported : Outcome::Converted, QStringLiteral("request"), path,
                    notes.join(QStringLiteral("; ")));
+        // Chrome's and mitmproxy's WebSocket frames: the model sends HTTP requests, not WebSocket conversations.
+        if (const qsizetype frames = entry.value(QStringLiteral("_webSocketMessages")).toArray().size(); frames > 0)
+            report.add(Outcome::Dropped, QStringLiteral("websocket"), path,
+                       QStringLiteral("%1 WebSocket message(s) not kept: only the opening request is").arg(frames));
         const QJsonObject response = entry.value(QStringLiteral("response")).toObject();
         if (!response.isEmpty())
             report.add(Outcome::Dropped, QStringLiteral("response"), path,

@@ -16,7 +16,11 @@
 /// parts without a path). Cookies: a `Cookie` header is kept as a header (its values are secrets to the report);
 /// `request.cookies[]` without a header become one. An `Authorization: Bearer/Basic` header becomes the request's
 /// auth (secret, to the keychain). Responses are not requests: each entry's response is reported as dropped (the
-/// model has no saved responses yet).
+/// model has no saved responses yet), as are an entry's WebSocket frames (`_webSocketMessages`) and, in the
+/// collection's line, the log's pages. What real files of other tools showed: header values given as arrays
+/// (Polly.JS) are joined with ", "; a header listed twice with the same value (Chrome) is kept once; a `postData`
+/// without text or params (Firefox, Polly.JS GETs) is no body; `queryString` parameters missing from the URL
+/// (hand-written logs) are added to it; entry and request comments become the description.
 class HarImporter
 {
 public:

@@ -3,6 +3,7 @@
 
 #include "formats/ImportText.h"
 #include "workspace/SecretLint.h"
+#include "workspace/Workspace.h"
 #include "workspace/WorkspaceStore.h"
 
 #include <QJsonObject>
@@ -284,4 +285,55 @@ void HttpEnvironmentImporter::applyShared(ImportResult& result)
                                      "of its own (JetBrains HTTP Client)")
                           .arg(sharedEnvironment.variables().size())
                           .arg(result.environments.size()));
+}
+
+void HttpEnvironmentImporter::applyDefaultHeaders(ImportResult& result, const QByteArray& envData,
+                                                  const QString& envFile)
+{
+    using Outcome = ImportReport::Outcome;
+    const auto doc = ImportText::parseJson(envData);
+    if (!doc || !doc->isObject())
+        return; // not an env file: its own import says why; the .http file's requests are whole without it
+    const QJsonObject root = doc->object();
+    const QString file = QFileInfo(envFile).fileName();
+    // kulala.nvim: "$shared"."$default_headers"; its later spelling "$kulalaShared"."$kulalaDefaultHeaders".
+    auto headersOf = [](const QJsonObject& environment) {
+        const QJsonValue v = environment.contains(QStringLiteral("$default_headers"))
+                                 ? environment.value(QStringLiteral("$default_headers"))
+                                 : environment.value(QStringLiteral("$kulalaDefaultHeaders"));
+        return v.toObject();
+    };
+    QJsonObject shared = headersOf(root.value(QStringLiteral("$shared")).toObject());
+    if (shared.isEmpty())
+        shared = headersOf(root.value(QStringLiteral("$kulalaShared")).toObject());
+    for (const auto& collection : result.collections) {
+        const QString path = Workspace::joinPath({collection->name()});
+        if (!shared.isEmpty()) {
+            QList<HttpRequestSpec::Row>& headers = collection->settings().headers;
+            for (auto it = shared.begin(); it != shared.end(); ++it) {
+                const bool present = std::any_of(headers.begin(), headers.end(), [&](const auto& h) {
+                    return h.name.compare(it.key(), Qt::CaseInsensitive) == 0;
+                });
+                if (!present)
+                    headers.append({it.key(), ImportText::scalarText(it.value()), true});
+            }
+            result.report.add(Outcome::Converted, QStringLiteral("headers"), path,
+                              QStringLiteral("the shared $default_headers of %1 (%2) are headers of the collection, "
+                                             "sent with every request that does not set its own")
+                                  .arg(file, shared.keys().join(QStringLiteral(", "))));
+        }
+        // Per-environment default headers depend on the environment chosen when sending; a collection's headers do
+        // not, and an environment holds variables only.
+        for (auto it = root.begin(); it != root.end(); ++it) {
+            if (it.key().startsWith(QLatin1Char('$')))
+                continue;
+            const QJsonObject own = headersOf(it.value().toObject());
+            if (!own.isEmpty())
+                result.report.add(Outcome::Dropped, QStringLiteral("headers"), path,
+                                  QStringLiteral("the $default_headers of environment \"%1\" in %2 (%3) not applied: "
+                                                 "Tokenscope has no per-environment headers (the environment's import "
+                                                 "keeps them as its $default_headers variable)")
+                                      .arg(it.key(), file, own.keys().join(QStringLiteral(", "))));
+        }
+    }
 }

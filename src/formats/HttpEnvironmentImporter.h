@@ -35,4 +35,10 @@ public:
     /// line); a file whose only environment is "$shared" keeps it. Importer applies it after mergePrivate(), so that
     /// an environment's own value, public or private, wins over a shared one.
     static void applyShared(ImportResult& result);
+    /// kulala.nvim's default headers, read from the `http-client.env.json` beside an imported `.http` file (`envData`,
+    /// named `envFile` in the report): those of `"$shared"."$default_headers"` (or `"$kulalaShared".
+    /// "$kulalaDefaultHeaders"`) become headers of each collection of `result` (a request's own header of the same
+    /// name wins, as in kulala), with a `converted` line; those of one environment cannot be, as the collection's
+    /// headers are the same in every environment: a `dropped` line each. A file that is not JSON changes nothing.
+    static void applyDefaultHeaders(ImportResult& result, const QByteArray& envData, const QString& envFile);
 };

@@ -5,11 +5,23 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QStringDecoder>
 #include <QThread>
 
 QByteArray ImportText::withoutBom(const QByteArray& data)
 {
-    return data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data;
+    if (data.startsWith("\xEF\xBB\xBF"))
+        return data.mid(3);
+    // Windows PowerShell 5 writes UTF-16 LE with a BOM (`Out-File`, `>`, `Set-Content -Encoding Unicode`); newman
+    // reads such environment files (its test "utf16-le-encoding-in-env"), so they are transcoded rather than refused
+    // at the first byte. RFC 8259 §8.1 asks for UTF-8 between systems, and without a BOM UTF-16 is not guessed.
+    const bool littleEndian = data.startsWith("\xFF\xFE");
+    if (littleEndian || data.startsWith("\xFE\xFF")) {
+        QStringDecoder decode(littleEndian ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE);
+        const QString text = decode(data.mid(2));
+        return text.toUtf8();
+    }
+    return data;
 }
 
 Result<QJsonDocument> ImportText::parseJson(const QByteArray& data)

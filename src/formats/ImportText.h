@@ -13,7 +13,8 @@ class ImportText
 {
 public:
     /// `data` without a leading UTF-8 byte order mark (Postman and Windows editors write one; QJsonDocument
-    /// rejects it).
+    /// rejects it); text that starts with a UTF-16 (LE or BE) byte order mark is transcoded to UTF-8 (Windows
+    /// PowerShell writes UTF-16 LE). Text without a BOM is returned as it is.
     static QByteArray withoutBom(const QByteArray& data);
     /// The JSON document in `data` (BOM allowed). Errors: ERR_JSON_INVALID with "line L, column C: reason".
     static Result<QJsonDocument> parseJson(const QByteArray& data);

@@ -14,6 +14,7 @@
 #include "workspace/Workspace.h"
 #include "workspace/WorkspaceStore.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -197,6 +198,13 @@ Result<ImportResult> Importer::importFile(const QString& path, Format format, Fo
     auto result = readFile(path, format); // `format`: the one detected
     if (detected)
         *detected = format;
+    // kulala.nvim (like the JetBrains client) reads http-client.env.json from the .http file's directory; its
+    // "$default_headers" go with every request.
+    if (result && format == Format::Http) {
+        QFile env(QFileInfo(path).dir().filePath(QStringLiteral("http-client.env.json")));
+        if (env.size() <= kMaxFileBytes && env.open(QIODevice::ReadOnly))
+            HttpEnvironmentImporter::applyDefaultHeaders(result.value(), env.readAll(), env.fileName());
+    }
     // The JetBrains client reads http-client.private.env.json beside the public file and merges it in; so does the
     // import (its values are secrets, reported as such). "$shared" goes into each environment after that merge, so
     // that an environment's own value (public or private) wins over a shared one (public or private).
@@ -241,8 +249,12 @@ Result<Environment> Importer::loadEnvironment(const QString& path, const QString
     auto imported = importFile(path, Format::Auto);
     if (!imported)
         return imported.error();
-    const QList<Environment>& envs = imported->environments;
-    const QString file = QFileInfo(path).fileName();
+    return chooseEnvironment(imported->environments, QFileInfo(path).fileName(), name);
+}
+
+Result<Environment> Importer::chooseEnvironment(const QList<Environment>& envs, const QString& file,
+                                                const QString& name)
+{
     if (envs.isEmpty())
         return Error(ErrorCode::Usage, QStringLiteral("%1 holds no environment").arg(file));
     if (name.isEmpty()) {

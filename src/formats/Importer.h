@@ -46,15 +46,20 @@ public:
     /// Errors: ERR_USAGE when `format` is Auto and nothing fits; the chosen importer's errors otherwise.
     static Result<ImportResult> importData(const QByteArray& data, const QString& fileName, Format format);
     /// Reads and imports a file. An http-client env file is merged with its private sibling when there is one
-    /// (`x.env.json` with `x.private.env.json`, HttpEnvironmentImporter::mergePrivate). Errors: ERR_IO,
-    /// ERR_INPUT_TOO_LARGE, and those of importData(). With `format` Auto, `detected` (when not null) receives the
-    /// format detection found (Auto when none fits), even when the import then fails.
+    /// (`x.env.json` with `x.private.env.json`, HttpEnvironmentImporter::mergePrivate); a `.http` file takes the
+    /// default headers of the `http-client.env.json` beside it (HttpEnvironmentImporter::applyDefaultHeaders). Errors:
+    /// ERR_IO, ERR_INPUT_TOO_LARGE, and those of importData(). With `format` Auto, `detected` (when not null) receives
+    /// the format detection found (Auto when none fits), even when the import then fails.
     static Result<ImportResult> importFile(const QString& path, Format format, Format* detected = nullptr);
     /// One environment of an environment file, as `run --env-file F [--env NAME]` and the GUI Runner's environment
     /// file take it: a Postman environment or globals file, or an http-client env file (with its private sibling).
     /// `name` chooses among the file's environments; empty takes the only one. Errors: those of importFile();
     /// ERR_USAGE when the file holds no environment, or several and no `name`; ERR_NOT_FOUND when none is `name`.
     static Result<Environment> loadEnvironment(const QString& path, const QString& name = {});
+    /// loadEnvironment()'s choice among environments already read from `file` (its name, for the messages), for a
+    /// caller that read the file elsewhere (the GUI Runner, off its thread). Errors as loadEnvironment()'s.
+    static Result<Environment> chooseEnvironment(const QList<Environment>& environments, const QString& file,
+                                                 const QString& name);
 
 private:
     /// importFile() without the private sibling and "$shared": reads `path` and imports it; `format` (Auto) is set to

@@ -12,15 +12,18 @@
 
 bool PostmanEnvironmentImporter::recognizes(const QJsonDocument& doc)
 {
-    if (doc.isArray()) {
-        const QJsonArray values = doc.array();
+    auto keyedValues = [](const QJsonArray& values) {
         return !values.isEmpty() && std::all_of(values.begin(), values.end(), [](const QJsonValue& v) {
             return v.isObject() && v.toObject().contains(QStringLiteral("key"));
         });
-    }
+    };
+    if (doc.isArray())
+        return keyedValues(doc.array());
     const QJsonObject o = doc.object();
+    // newman also runs with `{"values": [...]}` alone (its inherited-entities test environment): no name, no scope.
     return o.value(QStringLiteral("values")).isArray() &&
-           (o.contains(QStringLiteral("_postman_variable_scope")) || o.value(QStringLiteral("name")).isString());
+           (o.contains(QStringLiteral("_postman_variable_scope")) || o.value(QStringLiteral("name")).isString() ||
+            keyedValues(o.value(QStringLiteral("values")).toArray()));
 }
 
 Result<ImportResult> PostmanEnvironmentImporter::import(const QByteArray& data)
@@ -35,7 +38,8 @@ Result<ImportResult> PostmanEnvironmentImporter::import(const QJsonDocument& doc
 {
     if (!recognizes(doc))
         return Error(ErrorCode::JsonInvalid,
-                     QStringLiteral("not a Postman environment: it needs a \"values\" array and a \"name\""));
+                     QStringLiteral("not a Postman environment: it needs a \"values\" array and a \"name\" (or values "
+                                    "with \"key\")"));
     using Outcome = ImportReport::Outcome;
     ImportResult result;
     ImportReport& report = result.report;

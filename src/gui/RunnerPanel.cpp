@@ -8,10 +8,12 @@
 #include "net/CollectionRunner.h"
 #include "workspace/Workspace.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -27,9 +29,12 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <atomic>
 #include <optional>
 
 namespace {
+std::atomic<int> g_envFileReadsInFlight{0};
+
 QString runnerText(const QString& text)
 {
     return DisplayText::escapeControls(text);
@@ -112,6 +117,10 @@ RunnerPanel::RunnerPanel(WorkspaceDocument* document, QWidget* parent)
         }
     });
     connect(m_envFile, &QLineEdit::editingFinished, this, &RunnerPanel::refreshEnvFileNames);
+    m_envFileStatus = new QLabel(this);
+    m_envFileStatus->setObjectName(QStringLiteral("runnerEnvFileStatusLabel"));
+    m_envFileStatus->setWordWrap(true);
+    m_envFileStatus->setVisible(false);
     auto* envFileRow = new QHBoxLayout;
     envFileRow->addWidget(m_envFile, 1);
     envFileRow->addWidget(m_envFileEnvironment);
@@ -127,6 +136,7 @@ RunnerPanel::RunnerPanel(WorkspaceDocument* document, QWidget* parent)
     form->addRow(tr("Run:"), m_target);
     form->addRow(tr("Environment:"), m_environment);
     form->addRow(tr("Environment file:"), envFileRow);
+    form->addRow(QString(), m_envFileStatus);
     form->addRow(tr("Iterations:"), m_iterations);
     form->addRow(tr("Data file:"), dataRow);
     form->addRow(tr("Delay between requests:"), timingRow);
@@ -236,28 +246,76 @@ void RunnerPanel::refreshEnvFileNames()
 {
     const QString chosen = m_envFileEnvironment->currentText();
     m_envFileEnvironment->clear();
-    const QString path = m_envFile->text().trimmed();
     m_envFileEnvironment->setEnabled(false);
+    m_envFileEnvironments.clear();
+    m_envFileError.clear();
+    const QString path = m_envFile->text().trimmed();
+    m_envFileRead = path;
+    const int generation = ++m_envFileGeneration;
     // The file's environment replaces the workspace's (as --env-file does): the workspace choice is off meanwhile.
     m_environment->setEnabled(path.isEmpty());
     m_environment->setToolTip(path.isEmpty() ? QString() : tr("Replaced by the environment file for the run."));
+    m_envFileReading = !path.isEmpty();
+    m_envFileStatus->setVisible(!path.isEmpty());
+    m_envFileStatus->setText(path.isEmpty() ? QString()
+                                            : tr("Reading %1…").arg(runnerText(QFileInfo(path).fileName())));
+    updateRunEnabled();
     if (path.isEmpty())
         return;
-    // A small file, read on the GUI thread: environment files hold a few variables.
-    const auto imported = Importer::importFile(path, Importer::Format::Auto);
+    // Off the GUI thread, as the import dialog reads: a big file or a slow network share froze the window here.
+    // The state is shared so that the thread may outlive the panel; a read replaced by a later one is ignored.
+    auto state = std::make_shared<std::optional<Result<ImportResult>>>();
+    QThread* reader =
+        QThread::create([state, path] { state->emplace(Importer::importFile(path, Importer::Format::Auto)); });
+    connect(reader, &QThread::finished, this, [this, state, generation, chosen] {
+        if (generation == m_envFileGeneration && state->has_value())
+            environmentFileLoaded(std::move(**state), chosen);
+    });
+    // Deleted by the application, not the panel (which may be gone), at once when it ends.
+    ++g_envFileReadsInFlight;
+    connect(reader, &QThread::finished, qApp, [reader] {
+        reader->wait();
+        delete reader;
+        --g_envFileReadsInFlight;
+    });
+    reader->start(QThread::LowPriority);
+}
+
+void RunnerPanel::environmentFileLoaded(Result<ImportResult> imported, const QString& chosen)
+{
+    m_envFileReading = false;
+    const QString file = runnerText(QFileInfo(m_envFileRead).fileName());
     if (!imported) {
-        showMessage(tr("The environment file cannot be used: %1").arg(runnerText(imported.error().message)));
-        return;
+        m_envFileError = tr("The environment file cannot be used: %1").arg(runnerText(imported.error().message));
+    } else {
+        m_envFileEnvironments = imported->environments;
+        for (const Environment& e : std::as_const(m_envFileEnvironments))
+            m_envFileEnvironment->addItem(runnerText(e.name()), e.name());
+        if (m_envFileEnvironment->count() == 0)
+            m_envFileError = tr("The environment file %1 holds no environment.").arg(file);
     }
-    for (const Environment& e : imported->environments)
-        m_envFileEnvironment->addItem(runnerText(e.name()), e.name());
-    if (m_envFileEnvironment->count() == 0) {
-        showMessage(tr("The environment file holds no environment."));
-        return;
+    if (m_envFileError.isEmpty()) {
+        const int i = m_envFileEnvironment->findText(chosen);
+        m_envFileEnvironment->setCurrentIndex(i >= 0 ? i : 0);
+        m_envFileEnvironment->setEnabled(m_envFileEnvironment->count() > 1);
+        m_envFileStatus->setText(
+            tr("%n environment(s) read from %1.", nullptr, m_envFileEnvironment->count()).arg(file));
+    } else {
+        m_envFileStatus->setText(m_envFileError);
+        showMessage(m_envFileError);
     }
-    const int i = m_envFileEnvironment->findText(chosen);
-    m_envFileEnvironment->setCurrentIndex(i >= 0 ? i : 0);
-    m_envFileEnvironment->setEnabled(m_envFileEnvironment->count() > 1);
+    updateRunEnabled();
+    Q_EMIT environmentFileRead();
+}
+
+int RunnerPanel::environmentFileReadsInFlight()
+{
+    return g_envFileReadsInFlight.load();
+}
+
+void RunnerPanel::updateRunEnabled()
+{
+    m_run->setEnabled(!isRunning() && !m_envFileReading);
 }
 
 void RunnerPanel::setTarget(const QString& nodeId)
@@ -330,11 +388,19 @@ bool RunnerPanel::startRun(const QStringList& onlyNodeIds)
     options.timeoutMs = m_timeout->value();
     options.parallel = m_parallel->value();
     std::optional<Environment> fileEnvironment;
-    if (!m_envFile->text().trimmed().isEmpty()) {
-        if (m_envFileEnvironment->count() == 0)
+    if (const QString envPath = m_envFile->text().trimmed(); !envPath.isEmpty()) {
+        if (envPath != m_envFileRead) // typed, not yet confirmed: read it now, off the GUI thread
             refreshEnvFileNames();
-        auto loaded =
-            Importer::loadEnvironment(m_envFile->text().trimmed(), m_envFileEnvironment->currentData().toString());
+        if (m_envFileReading) {
+            showMessage(tr("The environment file is still being read: run when it is read."));
+            return false;
+        }
+        if (!m_envFileError.isEmpty()) {
+            showMessage(m_envFileError);
+            return false;
+        }
+        auto loaded = Importer::chooseEnvironment(m_envFileEnvironments, QFileInfo(envPath).fileName(),
+                                                  m_envFileEnvironment->currentData().toString());
         if (!loaded) {
             showMessage(tr("The environment file cannot be used: %1").arg(runnerText(loaded.error().message)));
             return false;
@@ -462,7 +528,7 @@ void RunnerPanel::runFinished(const RunReport& report)
     m_thread = nullptr;
     m_runner.reset();
     m_snapshot.reset();
-    m_run->setEnabled(true);
+    updateRunEnabled();
     m_stop->setEnabled(false);
     m_target->setEnabled(true);
     m_exportJson->setEnabled(true);

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "core/Result.h"
+#include "formats/ImportResult.h"
 #include "net/CollectionRunner.h"
 #include "net/RunReport.h"
+#include "request/Environment.h"
 
 #include <QWidget>
 
@@ -53,15 +56,25 @@ public:
     const RunOptions& lastOptions() const { return m_options; }
     /// Writes the last run as JSON or JUnit XML; false with the error shown.
     bool exportReport(const QString& path, bool junit);
+    /// True while the environment file is being read (Run is disabled meanwhile).
+    bool isReadingEnvironmentFile() const { return m_envFileReading; }
+    /// Environment-file reading threads not yet deleted, of every panel (they may outlive theirs): tests wait for 0.
+    static int environmentFileReadsInFlight();
 
 Q_SIGNALS:
     void finished();
+    /// The environment file named in the field was read (its environments listed, or the error shown).
+    void environmentFileRead();
     void statusMessage(const QString& message);
 
 private:
     bool startRun(const QStringList& onlyNodeIds);
     void refreshLists();
+    /// Reads the environment file named in the field in a thread of its own (a big file, or one on a slow network
+    /// share, would freeze the window), as the import dialog reads its file; Run is disabled until it is read.
     void refreshEnvFileNames();
+    void environmentFileLoaded(Result<ImportResult> imported, const QString& chosen);
+    void updateRunEnabled();
     void addResult(const RunRequestResult& result);
     void runFinished(const RunReport& report);
     void showMessage(const QString& text);
@@ -73,6 +86,12 @@ private:
     QLineEdit* m_dataFile;
     QLineEdit* m_envFile;
     QComboBox* m_envFileEnvironment;
+    QLabel* m_envFileStatus;
+    QList<Environment> m_envFileEnvironments; // read from m_envFileRead
+    QString m_envFileRead;                    // the path of the last read started
+    QString m_envFileError;                   // why that file cannot be used, in words; empty when it can
+    bool m_envFileReading = false;
+    int m_envFileGeneration = 0; // a read that a later one replaced is ignored when it ends
     QCheckBox* m_bail;
     QSpinBox* m_delay;
     QSpinBox* m_timeout;

@@ -4,6 +4,8 @@
 #include "formats/HttpFileImporter.h"
 #include "formats/Importer.h"
 #include "support/DataFiles.h"
+#include "support/ImportTestSupport.h"
+#include "workspace/ItemInheritance.h"
 #include "workspace/Workspace.h"
 
 #include <QFile>
@@ -71,6 +73,7 @@ private Q_SLOTS:
     void directiveAmongHeadersIsReported();
     void preRequestScriptFileIsReported();
     void sharedVariablesAndSchemaOfEnvFiles();
+    void defaultHeadersOfTheEnvFileBeside();
     void exportRoundTrip_data();
     void exportRoundTrip();
     void exportWritesAuthAsHeadersAndReportsTheRest();
@@ -424,6 +427,53 @@ void TestHttpFileImporter::sharedVariablesAndSchemaOfEnvFiles()
     QVERIFY2(s.ok(), s.ok() ? "" : qPrintable(s.error().message));
     QCOMPARE(s->environments.size(), 1);
     QCOMPARE(s->environments.first().name(), QStringLiteral("dev"));
+}
+
+/// kulala.nvim's "$default_headers" (kulala-requests-http-client.env.json, the env file of kulala's functional
+/// requests) were kept as variable text only: the shared ones are now headers of the collection of a .http file
+/// imported from the same directory, which every request inherits unless it sets its own; dev's own are reported as
+/// not applied.
+void TestHttpFileImporter::defaultHeadersOfTheEnvFileBeside()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    for (const auto& [from, to] : {std::pair{"kulala-chain.http", "chain.http"},
+                                   std::pair{"kulala-requests-http-client.env.json", "http-client.env.json"}})
+        QVERIFY(QFile::copy(QStringLiteral(TOKENSCOPE_TEST_DATA "/http/") + QString::fromLatin1(from),
+                            dir.filePath(QString::fromLatin1(to))));
+    const auto r = Importer::importFile(dir.filePath(QStringLiteral("chain.http")), Importer::Format::Auto);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    CollectionNode& c = *r->collections.front();
+    QCOMPARE(c.settings().headers,
+             (QList<HttpRequestSpec::Row>{{QStringLiteral("Accept"), QStringLiteral("application/json"), true},
+                                          {QStringLiteral("Content-Type"), QStringLiteral("application/json"), true},
+                                          {QStringLiteral("Host"), QStringLiteral("httpbin.org"), true}}));
+    QCOMPARE(r->report.count(Outcome::Converted, QStringLiteral("headers")), 1);
+    QVERIFY(ImportTestSupport::reportHas(
+        r->report, Outcome::Dropped, QStringLiteral("headers"),
+        QStringLiteral("environment \"dev\" in http-client.env.json (Test-Header, Test-Header-2, "
+                       "Test-Header-3) not applied")));
+    // Every request inherits them, and a request's own header of the same name wins.
+    bool sawOwnContentType = false;
+    for (int i = 0; i < c.childCount(); ++i) {
+        const QList<HttpRequestSpec::Row> effective = ItemInheritance::effectiveHeaders(*c.child(i));
+        const auto count = [&](const QString& name) {
+            return std::count_if(effective.begin(), effective.end(), [&](const HttpRequestSpec::Row& h) {
+                return h.name.compare(name, Qt::CaseInsensitive) == 0;
+            });
+        };
+        QCOMPARE(count(QStringLiteral("Host")), 1);
+        QCOMPARE(count(QStringLiteral("Content-Type")), 1);
+        sawOwnContentType =
+            sawOwnContentType || !c.child(i)->request().request.headerValue(QStringLiteral("Content-Type")).isNull();
+    }
+    QVERIFY(sawOwnContentType);
+    // The same file without an env file beside it: no collection headers.
+    const auto alone =
+        Importer::importFile(QStringLiteral(TOKENSCOPE_TEST_DATA "/http/kulala-chain.http"), Importer::Format::Auto);
+    QVERIFY(alone.ok());
+    QVERIFY(alone->collections.front()->settings().headers.isEmpty());
+    QCOMPARE(alone->report.count(Outcome::Converted, QStringLiteral("headers")), 0);
 }
 
 void TestHttpFileImporter::exportRoundTrip_data()

@@ -93,7 +93,7 @@ void TestInsomniaImporter::realFiles_data()
     QTest::addColumn<QString>("file");
     const QStringList files = QDir(QStringLiteral(TOKENSCOPE_TEST_DATA "/insomnia")).entryList(QDir::Files, QDir::Name);
     QVERIFY(files.size() >= 12);
-    QVERIFY(files.filter(QStringLiteral("-v5-")).size() >= 3); // real Insomnia v5 exports
+    QVERIFY(files.filter(QStringLiteral("-v5-")).size() >= 6); // real Insomnia v5 exports
     for (const QString& f : files)
         QTest::newRow(qPrintable(f)) << f;
 }

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "formats/Importer.h"
 #include "formats/PostmanEnvironmentImporter.h"
 
 #include <QDirIterator>
@@ -6,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStringDecoder>
 #include <QTest>
 
 #include "support/DataFiles.h"
@@ -23,6 +25,8 @@ private Q_SLOTS:
     void globalsObject();
     void globalsArray();
     void bomAndNonStringValues();
+    void utf16WithByteOrderMark();
+    void valuesWithoutName();
     void notAnEnvironment();
     void realEnvironments_data();
     void realEnvironments();
@@ -84,6 +88,46 @@ void TestPostmanEnvironmentImporter::bomAndNonStringValues()
     QCOMPARE(r->report.count(Outcome::Converted), 1);
 }
 
+/// newman's "utf16-le-encoding-in-env" file, as Windows PowerShell writes it (UTF-16 LE with a BOM, CRLF): it was
+/// "not JSON" at its first byte; newman reads it. A big-endian one (the same text) reads too.
+void TestPostmanEnvironmentImporter::utf16WithByteOrderMark()
+{
+    QFile f(QStringLiteral(TOKENSCOPE_TEST_DATA "/postman/newman-utf16-le-encoding-in-env.postman_environment.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray data = f.readAll();
+    QVERIFY(data.startsWith("\xFF\xFE{\0"));
+    const auto r = PostmanEnvironmentImporter::import(data);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->environments.first().name(), QStringLiteral("Localhost REST API - QA_master_localhost"));
+    QCOMPARE(r->environments.first().variable(QStringLiteral("serviceHostName"))->value, QStringLiteral("localhost"));
+    QCOMPARE(r->environments.first().variable(QStringLiteral("servicePortNumber"))->value, QStringLiteral("44393"));
+    QByteArray bigEndian("\xFE\xFF");
+    for (qsizetype i = 2; i + 1 < data.size(); i += 2)
+        bigEndian.append(data.at(i + 1)).append(data.at(i));
+    const auto be = PostmanEnvironmentImporter::import(bigEndian);
+    QVERIFY2(be.ok(), be.ok() ? "" : qPrintable(be.error().message));
+    QCOMPARE(be->environments.first().variables(), r->environments.first().variables());
+    // Without a BOM nothing is guessed: UTF-16 text is not JSON.
+    QCOMPARE(PostmanEnvironmentImporter::import(data.mid(2)).error().code, ErrorCode::JsonInvalid);
+}
+
+/// newman's inherited-entities environment is `{"values": [...]}` without a name: "not a Postman environment" before.
+void TestPostmanEnvironmentImporter::valuesWithoutName()
+{
+    QFile f(QStringLiteral(TOKENSCOPE_TEST_DATA "/postman/newman-inherited-entities.postman_environment.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray data = f.readAll();
+    QCOMPARE(Importer::detect(data), std::optional(Importer::Format::PostmanEnvironment));
+    const auto r = PostmanEnvironmentImporter::import(data);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QCOMPARE(r->environments.first().name(), QStringLiteral("Imported environment"));
+    QCOMPARE(r->environments.first().variable(QStringLiteral("duplicate-var"))->value, QStringLiteral("correct"));
+    QCOMPARE(r->report.count(Outcome::Converted, QStringLiteral("environment")), 1); // "no name: named ..."
+    // Values without "key" are still not an environment.
+    QCOMPARE(PostmanEnvironmentImporter::import(QByteArray(R"({"values": [{"value": "x"}]})")).error().code,
+             ErrorCode::JsonInvalid);
+}
+
 void TestPostmanEnvironmentImporter::notAnEnvironment()
 {
     QCOMPARE(PostmanEnvironmentImporter::import(QByteArray(R"({"info": {}, "item": []})")).error().code,
@@ -107,7 +151,12 @@ void TestPostmanEnvironmentImporter::realEnvironments()
     const QByteArray data = f.readAll();
     const auto r = PostmanEnvironmentImporter::import(data);
     QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
-    const QJsonDocument doc = QJsonDocument::fromJson(data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data);
+    // UTF-8 without its BOM; UTF-16 LE (a BOM, PowerShell's) decoded here by Qt, not by the importer's helper.
+    const QByteArray utf8 = data.startsWith("\xFF\xFE")
+                                ? QString(QStringDecoder(QStringDecoder::Utf16LE)(data.mid(2))).toUtf8()
+                                : (data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data);
+    const QJsonDocument doc = QJsonDocument::fromJson(utf8);
+    QVERIFY(!doc.isNull());
     int keyed = 0;
     const QJsonArray values = doc.isArray() ? doc.array() : doc.object().value(QStringLiteral("values")).toArray();
     for (const auto& v : values)

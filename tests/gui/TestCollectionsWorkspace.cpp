@@ -69,6 +69,7 @@ private Q_SLOTS:
     void runnerShowsEachAssertionAndExports();
     void runnerStops();
     void runnerOptionsEnvFileAndRerunFailed();
+    void runnerReadsTheEnvironmentFileOffTheGuiThread();
 
 private:
     static QHash<QString, QByteArray> fileHashes(const QString& dir);
@@ -836,8 +837,14 @@ void TestCollectionsWorkspace::runnerOptionsEnvFileAndRerunFailed()
     // No workspace environment: {{baseUrl}} can only come from the file.
     child<QComboBox>(runner, "runnerEnvironmentComboBox")->setCurrentIndex(0);
     auto* envEdit = child<QLineEdit>(runner, "runnerEnvFileLineEdit");
-    envEdit->setText(envPath);
-    Q_EMIT envEdit->editingFinished();
+    // The file is read in a thread of its own: wait for it (the signal is delivered by the event loop).
+    auto readEnvFile = [&](const QString& path) {
+        QSignalSpy read(runner, &RunnerPanel::environmentFileRead);
+        envEdit->setText(path);
+        Q_EMIT envEdit->editingFinished();
+        return read.wait(20000);
+    };
+    QVERIFY(readEnvFile(envPath));
     auto* envNames = child<QComboBox>(runner, "runnerEnvFileEnvironmentComboBox");
     QCOMPARE(envNames->count(), 2);
     QVERIFY(envNames->isEnabled());
@@ -887,11 +894,72 @@ void TestCollectionsWorkspace::runnerOptionsEnvFileAndRerunFailed()
     QCOMPARE(runner->report().requestErrors, 2);
 
     // A file that is not an environment file: refused with the reason, nothing runs.
-    envEdit->setText(QStringLiteral(TOKENSCOPE_TEST_DATA "/http/kulala-basic.http"));
-    Q_EMIT envEdit->editingFinished();
+    QVERIFY(readEnvFile(QStringLiteral(TOKENSCOPE_TEST_DATA "/http/kulala-basic.http")));
     QVERIFY(!runner->start());
     QVERIFY2(child<QLabel>(runner, "runnerSummaryLabel")->text().contains(QLatin1String("holds no environment")),
              qPrintable(child<QLabel>(runner, "runnerSummaryLabel")->text()));
+}
+
+/// The Runner reads its environment file off the GUI thread (a big file or a slow share froze the window): Run is
+/// disabled and the field's status says "Reading" until the file is read; then its environments are listed, or the
+/// error is shown in words; a read that a later file replaced is ignored.
+void TestCollectionsWorkspace::runnerReadsTheEnvironmentFileOffTheGuiThread()
+{
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(m_dir->path()));
+    RunnerPanel* runner = w.openRunner(w.document()->workspace()->collection(0)->id());
+    auto* envEdit = child<QLineEdit>(runner, "runnerEnvFileLineEdit");
+    auto* run = child<QPushButton>(runner, "runnerRunButton");
+    auto* status = child<QLabel>(runner, "runnerEnvFileStatusLabel");
+    auto* names = child<QComboBox>(runner, "runnerEnvFileEnvironmentComboBox");
+    QVERIFY(run->isEnabled());
+
+    // A real kulala env file with its private sibling beside it (dev and prod; "$shared" merged in).
+    QSignalSpy read(runner, &RunnerPanel::environmentFileRead);
+    envEdit->setText(QStringLiteral(TOKENSCOPE_TEST_DATA "/http/kulala-requests-http-client.env.json"));
+    Q_EMIT envEdit->editingFinished();
+    // Nothing of the read is delivered before the event loop runs: the state while it reads, deterministically.
+    QVERIFY(runner->isReadingEnvironmentFile());
+    QVERIFY(!run->isEnabled());
+    QVERIFY2(status->text().startsWith(QLatin1String("Reading kulala-requests-http-client.env.json")),
+             qPrintable(status->text()));
+    QVERIFY(!runner->start()); // Run is refused meanwhile, with the reason
+    QVERIFY2(child<QLabel>(runner, "runnerSummaryLabel")->text().contains(QLatin1String("still being read")),
+             qPrintable(child<QLabel>(runner, "runnerSummaryLabel")->text()));
+    QVERIFY(read.wait(20000));
+    QVERIFY(!runner->isReadingEnvironmentFile());
+    QVERIFY(run->isEnabled());
+    QCOMPARE(names->count(), 2);
+    QCOMPARE(names->itemText(0), QStringLiteral("dev"));
+    QCOMPARE(status->text(), QStringLiteral("2 environment(s) read from kulala-requests-http-client.env.json."));
+
+    // A file that cannot be read: the error in words, and Run refuses with it.
+    read.clear();
+    const QString missing = m_dir->filePath(QStringLiteral("no-such-dir/http-client.env.json"));
+    envEdit->setText(missing);
+    Q_EMIT envEdit->editingFinished();
+    QVERIFY(!run->isEnabled());
+    QVERIFY(read.wait(20000));
+    QVERIFY2(status->text().startsWith(QLatin1String("The environment file cannot be used: cannot read ")),
+             qPrintable(status->text()));
+    QCOMPARE(names->count(), 0);
+    QVERIFY(run->isEnabled());
+    QVERIFY(!runner->start());
+    QCOMPARE(child<QLabel>(runner, "runnerSummaryLabel")->text(), status->text());
+
+    // Two files in a row: only the later one's environments are listed, and it is read once.
+    read.clear();
+    envEdit->setText(missing);
+    Q_EMIT envEdit->editingFinished();
+    envEdit->setText(
+        QStringLiteral(TOKENSCOPE_TEST_DATA "/postman/newman-v2-regression-tests.postman_environment.json"));
+    Q_EMIT envEdit->editingFinished();
+    QVERIFY(read.wait(20000));
+    QCOMPARE(read.count(), 1);
+    QCOMPARE(names->count(), 1);
+    QVERIFY2(status->text().startsWith(QLatin1String("1 environment(s) read from newman-v2")),
+             qPrintable(status->text()));
+    QTRY_COMPARE_WITH_TIMEOUT(RunnerPanel::environmentFileReadsInFlight(), 0, 20000); // threads deleted, not leaked
 }
 
 QTEST_MAIN(TestCollectionsWorkspace)
