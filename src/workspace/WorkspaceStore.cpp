@@ -357,6 +357,7 @@ Result<void> WorkspaceStore::storeSecrets(const QString& workspaceId, const QStr
 {
     QStringList stored;
     QString failures;
+    QString reason;
     const QString scopeKey = scope.join(QLatin1Char('/'));
     for (const QString& member : secretMembersOf(object)) {
         QString value;
@@ -380,6 +381,9 @@ Result<void> WorkspaceStore::storeSecrets(const QString& workspaceId, const QStr
         }
         if (auto ok = m_secrets->write(secretKey(workspaceId, scope + QStringList{member}), value.toUtf8()); !ok) {
             failures += member + QLatin1Char(' ');
+            // The store's own words say what to do (e.g. no Secret Service running).
+            if (reason.isEmpty())
+                reason = ok.error().message;
             continue;
         }
         stored.append(member);
@@ -392,9 +396,9 @@ Result<void> WorkspaceStore::storeSecrets(const QString& workspaceId, const QStr
     if (!stored.isEmpty())
         object.insert(kKeychain, QJsonArray::fromStringList(stored));
     if (!failures.isEmpty())
-        return Error(ErrorCode::Io, QStringLiteral("the secret store did not keep: %1(the file "
-                                                   "was written without them)")
-                                        .arg(failures));
+        return Error(ErrorCode::Io,
+                     QStringLiteral("the secret store did not keep: %1(the file was written without them)%2")
+                         .arg(failures, reason.isEmpty() ? QString() : QStringLiteral("; ") + reason));
     return Result<void>::success();
 }
 
