@@ -200,6 +200,20 @@ QStringList entriesBelow(const QString& dir)
     return all;
 }
 
+/// A keychain that refuses every write, as QtKeychain does where no Secret Service can start.
+class RefusingSecretStore final : public SecretStore
+{
+public:
+    QString backendName() const override { return QStringLiteral("refusing"); }
+    bool isPersistent() const override { return true; }
+    Result<void> write(const QString&, const QByteArray&) override
+    {
+        return Error(ErrorCode::Io, QStringLiteral("keychain: Cannot autolaunch D-Bus without X11 $DISPLAY"));
+    }
+    Result<QByteArray> read(const QString&) override { return QByteArray(); }
+    Result<void> remove(const QString&) override { return Result<void>::success(); }
+};
+
 } // namespace
 
 /// WorkspaceStore: the directory format people keep in git, secrets kept out of it, damaged and newer files.
@@ -219,6 +233,7 @@ private Q_SLOTS:
     void saveOneRequestWritesOneFile();
     void unchangedSaveWritesNothing();
     void secretsNeverInFiles();
+    void refusedSecretIsReportedWithTheReason();
     void referencesStayInFiles();
     void secretKeysNameTheirOwner();
     void missingSecretIsReportedAndKept();
@@ -734,6 +749,25 @@ void TestWorkspaceStore::secretsNeverInFiles()
     QVERIFY(reader.saveRequest(*loaded, *archived).ok());
     QVERIFY(reader.saveEnvironments(*loaded).ok());
     QVERIFY(reader.saveWorkspaceFile(*loaded).ok());
+    for (const QString& f : filesBelow(dir.path())) {
+        const QByteArray data = readAll(f);
+        for (const QString& secret : secretValues())
+            QVERIFY2(!data.contains(secret.toUtf8()), qPrintable(f + QLatin1String(" holds ") + secret));
+    }
+}
+
+void TestWorkspaceStore::refusedSecretIsReportedWithTheReason()
+{
+    QTemporaryDir dir;
+    RefusingSecretStore secrets;
+    auto ws = full();
+    WorkspaceStore store(dir.path(), &secrets);
+    const auto saved = store.saveAll(*ws);
+    QVERIFY(!saved.ok());
+    // Which secret, that the file went without it, and why: the store's own words.
+    QVERIFY2(saved.error().message.contains(QLatin1String("did not keep")), qPrintable(saved.error().message));
+    QVERIFY2(saved.error().message.contains(QLatin1String("Cannot autolaunch D-Bus")),
+             qPrintable(saved.error().message));
     for (const QString& f : filesBelow(dir.path())) {
         const QByteArray data = readAll(f);
         for (const QString& secret : secretValues())
