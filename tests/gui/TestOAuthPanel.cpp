@@ -14,13 +14,17 @@
 #include "jose/CompactToken.h"
 #include "net/RequestSession.h"
 #include "server/MockApiServer.h"
+#include "storage/RequestHistory.h"
+#include "storage/SentTokenFacts.h"
 #include "support/GuiTestSupport.h"
 #include "support/ServerTestSupport.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
@@ -712,6 +716,28 @@ void TestOAuthPanel::folderAuthInheritedBySend()
     child<QPushButton>(w.sentTokenPanel(), "openSentTokenButton")->click();
     QCOMPARE(open.count(), 1);
     QCOMPARE(open.first().at(0).toByteArray(), kept->accessToken.toLatin1());
+
+    // The history entry says the same when it is opened again, and its file holds no part of the token.
+    auto* history = child<QListWidget>(&w, "historyListWidget");
+    QVERIFY(history->count() >= 1);
+    Q_EMIT history->itemActivated(history->item(0));
+    const QString recorded = w.sentTokenPanel()->summary();
+    QVERIFY2(recorded.startsWith(QLatin1String("From history")) &&
+                 recorded.contains(QLatin1String("Bearer token of profile folder-profile (kept from earlier)")) &&
+                 recorded.contains(QLatin1String("Auth inherited from API / Private")) &&
+                 recorded.contains(QLatin1String("scope: read:messages")) &&
+                 recorded.contains(SentTokenFacts::fingerprintOf(kept->accessToken.toLatin1())),
+             qPrintable(recorded));
+    QVERIFY(!recorded.contains(kept->accessToken.left(kept->accessToken.indexOf(QLatin1Char('.')))));
+    QVERIFY(revealed->isHidden()); // shown by Reveal above; the history has nothing to reveal
+    QVERIFY(!child<QPushButton>(w.sentTokenPanel(), "revealSentTokenButton")->isEnabled());
+    w.history().waitForWrites();
+    QFile file(RequestHistory::defaultPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray stored = file.readAll();
+    QVERIFY(stored.contains(SentTokenFacts::fingerprintOf(kept->accessToken.toLatin1()).toLatin1()));
+    for (const QString& part : kept->accessToken.split(QLatin1Char('.')))
+        QVERIFY(!stored.contains(part.toLatin1()));
 }
 
 void TestOAuthPanel::tokenLogRowOpensItsToken()
