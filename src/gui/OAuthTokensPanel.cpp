@@ -5,6 +5,7 @@
 #include "core/SystemClock.h"
 #include "gui/DeviceCodeDialog.h"
 #include "gui/TimeDisplay.h"
+#include "net/IntrospectionWords.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -446,12 +447,6 @@ void OAuthTokensPanel::onActionFinished(const Result<OAuthActionOutcome>& result
     }
     const OAuthActionOutcome& o = result.value();
     const QString endpoint = DisplayText::escapeControls(o.endpoint);
-    const auto text = [&o](const char* name) {
-        const QJsonValue v = o.answer.value(QLatin1String(name));
-        return DisplayText::escapeControls(v.isString()   ? v.toString()
-                                           : v.isDouble() ? QString::number(v.toDouble(), 'f', 0)
-                                                          : QString());
-    };
     QStringList lines;
     switch (o.action) {
     case OAuthAction::Revoke:
@@ -459,28 +454,10 @@ void OAuthTokensPanel::onActionFinished(const Result<OAuthActionOutcome>& result
                     "gets a new token when the API refuses this one.")
                      .arg(endpoint);
         break;
-    case OAuthAction::Introspect: {
-        if (!o.answer.value(QStringLiteral("active")).toBool()) {
-            lines << tr("✗ Not active: %1 says the token is revoked, expired or unknown to it.").arg(endpoint);
-            break;
-        }
-        lines << tr("✓ Active, says %1.").arg(endpoint);
-        const qint64 nowSeconds = (m_clock ? m_clock : &SystemClock::instance())->nowSeconds();
-        if (const QJsonValue exp = o.answer.value(QStringLiteral("exp")); exp.isDouble())
-            lines << tr("Expires %1 (in %2)")
-                         .arg(TimeDisplay::utc(qint64(exp.toDouble())),
-                              TimeDisplay::duration(std::max<qint64>(0, qint64(exp.toDouble()) - nowSeconds)));
-        for (const auto& [label, name] : {std::pair{tr("Scope"), "scope"}, std::pair{tr("Client"), "client_id"},
-                                          std::pair{tr("Subject"), "sub"}, std::pair{tr("Token type"), "token_type"}}) {
-            if (const QString value = text(name); !value.isEmpty())
-                lines << QStringLiteral("%1: %2").arg(label, value);
-        }
-        // RFC 9449 §6.2: a DPoP-bound token's key thumbprint.
-        const QJsonValue jkt = o.answer.value(QStringLiteral("cnf")).toObject().value(QStringLiteral("jkt"));
-        if (jkt.isString())
-            lines << tr("Bound to the DPoP key %1").arg(DisplayText::escapeControls(jkt.toString()));
+    case OAuthAction::Introspect:
+        lines << IntrospectionWords::describe(o.answer, o.endpoint,
+                                              (m_clock ? m_clock : &SystemClock::instance())->nowSeconds());
         break;
-    }
     case OAuthAction::Userinfo:
         lines << tr("✓ Userinfo from %1:").arg(endpoint);
         for (auto it = o.answer.constBegin(); it != o.answer.constEnd(); ++it) {

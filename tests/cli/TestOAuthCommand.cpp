@@ -197,6 +197,12 @@ void TestOAuthCommand::introspectRevokeUserinfo()
     Run r = cli(introspect);
     QVERIFY2(r.exit == 0, r.err.constData());
     QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("active")), QJsonValue(true));
+    // stdout is the JSON alone (parsed above); the tokens panel's words go to stderr.
+    const QByteArray introspectUrl = m_server.baseUrl().toUtf8() + "/introspect";
+    QVERIFY2(r.err.startsWith(QByteArray("✓ Active, says " + introspectUrl + ".\n")) &&
+                 r.err.contains(QByteArray("\nClient: " + m_server.embeddedIssuer()->clientId().toUtf8() + "\n")) &&
+                 r.err.contains("\nExpires "),
+             r.err.constData());
     r = cli(QStringList{QStringLiteral("oauth"), QStringLiteral("revoke"), QStringLiteral("--issuer"),
                         QString(m_server.baseUrl() + QLatin1Char('/'))} +
             client);
@@ -204,6 +210,7 @@ void TestOAuthCommand::introspectRevokeUserinfo()
     r = cli(introspect);
     QCOMPARE(r.exit, 1); // RFC 7662 §2.2: inactive is an answer; exit 1 lets a script test it
     QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("active")), QJsonValue(false));
+    QVERIFY2(r.err.startsWith(QByteArray("✗ Not active: " + introspectUrl + " says")), r.err.constData());
     r = cli({QStringLiteral("oauth"), QStringLiteral("userinfo"), QStringLiteral("--url"),
              m_server.baseUrl() + QStringLiteral("/userinfo"), QStringLiteral("--token-env"),
              QStringLiteral("TS_TEST_TOKEN")});
