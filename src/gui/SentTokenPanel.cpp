@@ -102,7 +102,7 @@ void SentTokenPanel::setHistoryEntry(const HistoryEntry& entry)
     m_summary->setText(lines.join(QLatin1Char('\n')));
 }
 
-QStringList SentTokenPanel::factLines(const SentTokenFacts& facts, const QString& value) const
+QStringList SentTokenPanel::factLines(const SentTokenFacts& facts, const QString& value)
 {
     QStringList lines;
     const QString type = facts.type.isEmpty() ? tr("Bearer") : facts.type;

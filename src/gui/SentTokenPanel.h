@@ -33,7 +33,7 @@ Q_SIGNALS:
 
 private:
     /// The lines both sources share: how the token was obtained and its decoded facts.
-    QStringList factLines(const SentTokenFacts& facts, const QString& value) const;
+    static QStringList factLines(const SentTokenFacts& facts, const QString& value);
     void showToken(const QByteArray& token);
 
     QLabel* m_summary;

@@ -16,7 +16,7 @@ QString memberText(const QJsonValue& value)
         return QString::number(value.toDouble(), 'f', 0);
     if (value.isArray()) {
         QStringList parts;
-        for (const QJsonValue& v : value.toArray())
+        for (const QJsonValue v : value.toArray())
             parts << memberText(v);
         return parts.join(QStringLiteral(", "));
     }

@@ -14,7 +14,7 @@ QString claimText(const QJsonValue& value)
         return value.toString();
     if (value.isArray()) {
         QStringList parts;
-        for (const QJsonValue& v : value.toArray())
+        for (const QJsonValue v : value.toArray())
             parts << claimText(v);
         return parts.join(QStringLiteral(", "));
     }
