@@ -4,10 +4,12 @@
 #include "cli/CliWorkspace.h"
 #include "cli/EnvironmentSecret.h"
 #include "core/DisplayText.h"
+#include "core/SystemClock.h"
 #include "jose/IdTokenVerifier.h"
 #include "net/AuthServerMetadata.h"
 #include "net/AuthorizationCodeFlow.h"
 #include "net/DeviceAuthorizationFlow.h"
+#include "net/IntrospectionWords.h"
 #include "net/OAuthActions.h"
 #include "net/OAuthTokenFlow.h"
 #include "net/RemoteJwksFetcher.h"
@@ -165,6 +167,12 @@ int OAuthCommand::runAction(const QString& action, const QStringList& arguments,
     if (!answer)
         return refused(answer.error());
     ctx.outJson(answer.value());
+    // The JSON on stdout stays what a script parses; the same words as the GUI's tokens panel go to stderr.
+    if (!userinfo) {
+        for (const QString& line :
+             IntrospectionWords::describe(answer.value(), request.url, SystemClock::instance().nowSeconds()))
+            ctx.errLine(line);
+    }
     // Exit 1 for an inactive token, so a script can test it (RFC 7662 §2.2: an answer, not an error).
     return userinfo || answer->value(QStringLiteral("active")).toBool() ? ExitOk : ExitInvalid;
 }

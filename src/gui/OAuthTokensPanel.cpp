@@ -5,6 +5,7 @@
 #include "core/SystemClock.h"
 #include "gui/DeviceCodeDialog.h"
 #include "gui/TimeDisplay.h"
+#include "net/IntrospectionWords.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -19,6 +20,8 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -28,6 +31,13 @@
 
 namespace {
 constexpr int kKeyRole = Qt::UserRole + 1;
+// The token table's columns (tests address them by number too).
+constexpr int kProfileColumn = 0;
+constexpr int kGrantColumn = 1;
+constexpr int kScopesColumn = 2;
+constexpr int kRefreshColumn = 4;
+constexpr int kAccessColumn = 5;
+constexpr int kJktColumn = 7;
 
 BrowserLauncher systemBrowser()
 {
@@ -87,7 +97,14 @@ OAuthTokensPanel::OAuthTokensPanel(TokenManager* tokens, QWidget* parent)
     setObjectName(QStringLiteral("oauthTokensPanel"));
     auto* layout = new QVBoxLayout(this);
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    auto* top = new QWidget(splitter);
+    // The tokens, their buttons and an action's answer scroll as one page: in the side pane of a 1,400×900 window an
+    // introspection answer's last lines were cut at the bottom when they had to share the height with the table.
+    auto* topScroll = new QScrollArea(splitter);
+    topScroll->setObjectName(QStringLiteral("oauthTokensScrollArea"));
+    topScroll->setWidgetResizable(true);
+    topScroll->setFrameShape(QFrame::NoFrame);
+    topScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // labels wrap; the table fits (below)
+    auto* top = new QWidget(topScroll);
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     auto* title = new QLabel(tr("<b>Tokens</b> — kept in memory for this session; Send uses the one of the request's "
@@ -99,8 +116,19 @@ OAuthTokensPanel::OAuthTokensPanel(TokenManager* tokens, QWidget* parent)
     m_emptyNote->setWordWrap(true);
     m_emptyNote->setText(tr("No tokens yet. Choose OAuth 2.0 in the request's Auth tab and press Get new token."));
     topLayout->addWidget(m_emptyNote);
-    topLayout->addWidget(m_tokenTable, 1);
-    // The selected token's type and DPoP key in full (the table's columns are narrow in the side pane).
+    topLayout->addWidget(m_tokenTable);
+    // The side pane is ~430 px wide: the table shows what tells tokens apart (profile, scopes, expiry, type) in
+    // columns that fit it, and the selected token's grant, refresh token, redacted value and DPoP key go to the
+    // details below instead of columns cut off to the right. The hidden columns keep their data.
+    for (const int column : {kGrantColumn, kRefreshColumn, kAccessColumn, kJktColumn})
+        m_tokenTable->setColumnHidden(column, true);
+    QHeaderView* header = m_tokenTable->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(kProfileColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(kScopesColumn, QHeaderView::Stretch);
+    m_tokenTable->setTextElideMode(Qt::ElideRight);
+    // The selected token in full: what the table leaves out, its type and DPoP key.
     m_selectedDetails->setObjectName(QStringLiteral("selectedTokenDetailsLabel"));
     m_selectedDetails->setWordWrap(true);
     m_selectedDetails->setTextFormat(Qt::PlainText);
@@ -156,6 +184,9 @@ OAuthTokensPanel::OAuthTokensPanel(TokenManager* tokens, QWidget* parent)
     m_revealed->setMaximumHeight(70);
     m_revealed->setVisible(false);
     topLayout->addWidget(m_revealed);
+    topLayout->addStretch(1);
+    topScroll->setWidget(top);
+    m_page = topScroll;
 
     auto* bottom = new QWidget(splitter);
     auto* bottomLayout = new QVBoxLayout(bottom);
@@ -167,6 +198,8 @@ OAuthTokensPanel::OAuthTokensPanel(TokenManager* tokens, QWidget* parent)
     m_openLogToken->setToolTip(tr("Opens the access token of the selected exchange in the Token workbench (while it "
                                   "is still kept)"));
     bottomLayout->addWidget(m_openLogToken, 0, Qt::AlignLeft);
+    splitter->setStretchFactor(0, 3); // the tokens and answers before the log
+    splitter->setStretchFactor(1, 1);
     layout->addWidget(splitter);
 
     makeFlow(systemBrowser());
@@ -436,22 +469,18 @@ void OAuthTokensPanel::onActionFinished(const Result<OAuthActionOutcome>& result
         const Error& e = result.error();
         if (e.code == ErrorCode::Cancelled) {
             m_actionResult->setText(tr("Cancelled: the answer, if one comes, is ignored."));
+            revealAnswer();
             return;
         }
         // The RFC's error code (RFC 6749 §5.2, RFC 6750 §3) is the reason; the message carries its description.
         const QString reason = e.reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(e.reason);
         m_actionResult->setText(tr("✗ %1 [%2]").arg(DisplayText::escapeControls(e.message + reason), e.codeString()));
         m_actionResult->setStyleSheet(QStringLiteral("color: #c0392b"));
+        revealAnswer();
         return;
     }
     const OAuthActionOutcome& o = result.value();
     const QString endpoint = DisplayText::escapeControls(o.endpoint);
-    const auto text = [&o](const char* name) {
-        const QJsonValue v = o.answer.value(QLatin1String(name));
-        return DisplayText::escapeControls(v.isString()   ? v.toString()
-                                           : v.isDouble() ? QString::number(v.toDouble(), 'f', 0)
-                                                          : QString());
-    };
     QStringList lines;
     switch (o.action) {
     case OAuthAction::Revoke:
@@ -459,28 +488,10 @@ void OAuthTokensPanel::onActionFinished(const Result<OAuthActionOutcome>& result
                     "gets a new token when the API refuses this one.")
                      .arg(endpoint);
         break;
-    case OAuthAction::Introspect: {
-        if (!o.answer.value(QStringLiteral("active")).toBool()) {
-            lines << tr("✗ Not active: %1 says the token is revoked, expired or unknown to it.").arg(endpoint);
-            break;
-        }
-        lines << tr("✓ Active, says %1.").arg(endpoint);
-        const qint64 nowSeconds = (m_clock ? m_clock : &SystemClock::instance())->nowSeconds();
-        if (const QJsonValue exp = o.answer.value(QStringLiteral("exp")); exp.isDouble())
-            lines << tr("Expires %1 (in %2)")
-                         .arg(TimeDisplay::utc(qint64(exp.toDouble())),
-                              TimeDisplay::duration(std::max<qint64>(0, qint64(exp.toDouble()) - nowSeconds)));
-        for (const auto& [label, name] : {std::pair{tr("Scope"), "scope"}, std::pair{tr("Client"), "client_id"},
-                                          std::pair{tr("Subject"), "sub"}, std::pair{tr("Token type"), "token_type"}}) {
-            if (const QString value = text(name); !value.isEmpty())
-                lines << QStringLiteral("%1: %2").arg(label, value);
-        }
-        // RFC 9449 §6.2: a DPoP-bound token's key thumbprint.
-        const QJsonValue jkt = o.answer.value(QStringLiteral("cnf")).toObject().value(QStringLiteral("jkt"));
-        if (jkt.isString())
-            lines << tr("Bound to the DPoP key %1").arg(DisplayText::escapeControls(jkt.toString()));
+    case OAuthAction::Introspect:
+        lines << IntrospectionWords::describe(o.answer, o.endpoint,
+                                              (m_clock ? m_clock : &SystemClock::instance())->nowSeconds());
         break;
-    }
     case OAuthAction::Userinfo:
         lines << tr("✓ Userinfo from %1:").arg(endpoint);
         for (auto it = o.answer.constBegin(); it != o.answer.constEnd(); ++it) {
@@ -495,6 +506,17 @@ void OAuthTokensPanel::onActionFinished(const Result<OAuthActionOutcome>& result
         break;
     }
     m_actionResult->setText(lines.join(QLatin1Char('\n')));
+    revealAnswer();
+}
+
+void OAuthTokensPanel::revealAnswer()
+{
+    // The answer is below the table and the buttons: scrolled into view, or a short side pane would hide it. The
+    // page grows to the new text a moment later (the scroll area resizes it on a posted layout request), so again
+    // when the scroll range changes.
+    const auto show = [this] { m_page->ensureWidgetVisible(m_actionResult, 0, 0); };
+    connect(m_page->verticalScrollBar(), &QScrollBar::rangeChanged, this, show, Qt::SingleShotConnection);
+    QTimer::singleShot(0, this, show);
 }
 
 std::optional<ManagedToken> OAuthTokensPanel::tokenOfLogRow(int row) const
@@ -515,17 +537,24 @@ void OAuthTokensPanel::updateButtons()
     const QString key = selectedKey();
     const auto t = m_tokens->stored(key);
     const QString jkt = m_tokens->dpopThumbprint(key);
-    if (!t)
+    if (!t) {
         m_selectedDetails->clear();
-    else if (t->tokenType.compare(QLatin1String("DPoP"), Qt::CaseInsensitive) == 0)
-        m_selectedDetails->setText(tr("DPoP-bound token (RFC 9449): sent with a proof of the key whose thumbprint "
-                                      "(jkt) is %1")
-                                       .arg(jkt));
-    else
-        m_selectedDetails->setText(
-            jkt.isEmpty() ? tr("%1 token: whoever holds it can use it").arg(DisplayText::escapeControls(t->tokenType))
+    } else {
+        const QString facts =
+            tr("Grant %1 · refresh token: %2 · access token %3")
+                .arg(TokenManager::grantOfKey(key), t->refreshToken.isEmpty() ? tr("no") : tr("yes"),
+                     t->accessToken.isEmpty() ? tr("dropped (refused)") : TokenManager::redacted(t->accessToken));
+        QString binding;
+        if (t->tokenType.compare(QLatin1String("DPoP"), Qt::CaseInsensitive) == 0)
+            binding =
+                tr("DPoP-bound token (RFC 9449): sent with a proof of the key whose thumbprint (jkt) is %1").arg(jkt);
+        else
+            binding = jkt.isEmpty()
+                          ? tr("%1 token: whoever holds it can use it").arg(DisplayText::escapeControls(t->tokenType))
                           : tr("%1 token although a DPoP key (jkt %2) was offered: the server did not bind it")
-                                .arg(DisplayText::escapeControls(t->tokenType), jkt));
+                                .arg(DisplayText::escapeControls(t->tokenType), jkt);
+        m_selectedDetails->setText(facts + QLatin1Char('\n') + binding);
+    }
     m_selectedDetails->setVisible(t.has_value());
     m_use->setEnabled(t && !t->accessToken.isEmpty());
     m_reveal->setEnabled(t && !t->accessToken.isEmpty());
@@ -570,6 +599,7 @@ void OAuthTokensPanel::refresh()
             for (int column = 0; column < cells.size(); ++column) {
                 auto* item = new QTableWidgetItem(cells.at(column));
                 item->setData(kKeyRole, key);
+                item->setToolTip(cells.at(column)); // a stretched column may elide it
                 m_tokenTable->setItem(row, column, item);
             }
             if (key == selected)
@@ -577,9 +607,14 @@ void OAuthTokensPanel::refresh()
         }
     }
     m_emptyNote->setVisible(keys.isEmpty());
-    // Fitted when rows come or go, not every second: a column the user widened stays as wide.
-    if (newRows)
-        m_tokenTable->resizeColumnsToContents();
+    // The columns fit themselves (the header's resize modes); the height follows the rows, up to four, so the
+    // buttons stay close below them in a short side pane.
+    if (newRows || m_tokenTable->minimumHeight() == 0) { // 0: not fitted yet
+        const int rows = std::clamp(int(keys.size()), 1, 4);
+        m_tokenTable->setFixedHeight(m_tokenTable->horizontalHeader()->sizeHint().height() +
+                                     rows * m_tokenTable->verticalHeader()->defaultSectionSize() +
+                                     2 * m_tokenTable->frameWidth());
+    }
 
     const QList<TokenLogEntry> log = m_tokens->log();
     const bool newEntries = log.size() != m_logTable->rowCount();

@@ -14,6 +14,7 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QTableWidget;
 class QTimer;
 
@@ -78,6 +79,7 @@ private:
     void updateButtons();
     QString describe(const Error& error) const;
     void onActionFinished(const Result<OAuthActionOutcome>& result);
+    void revealAnswer();
     /// The kept token a token-log row names, when it is still the one that row logged.
     std::optional<ManagedToken> tokenOfLogRow(int row) const;
 
@@ -87,6 +89,7 @@ private:
     HttpClientOptions m_options;
     OAuthTokenFlow* m_flow = nullptr;
     QPointer<DeviceCodeDialog> m_deviceDialog;
+    QScrollArea* m_page = nullptr; // the tokens, buttons and answers, scrolling as one
     QTableWidget* m_tokenTable;
     QTableWidget* m_logTable;
     QPushButton* m_use;

@@ -312,13 +312,13 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
         if (id == m_currentId)
             Q_EMIT statusMessage(stage);
     });
-    m_session->setHistoryRecorder(
-        [this](const HttpRequestSpec& sent, const HttpClientResponse& response, const QStringList& secrets) {
-            // Appended to the log on the history's writer thread (setHistoryPath); failures come back as a status
-            // message.
-            m_history.add(sent, response, QDateTime::currentMSecsSinceEpoch(), secrets);
-            refreshHistory();
-        });
+    m_session->setHistoryRecorder([this](const SessionResult& result) {
+        // Appended to the log on the history's writer thread (setHistoryPath); failures come back as a status
+        // message. The sent token goes in as its facts only (SentTokenFacts), never as the token.
+        m_history.add(result.sent, result.response, QDateTime::currentMSecsSinceEpoch(), result.secretValues,
+                      result.sentTokenFacts());
+        refreshHistory();
+    });
     connect(m_viewer, &ResponseViewer::openTokenRequested, this, &RequestWorkspace::openTokenRequested);
     connect(m_historySearch, &QLineEdit::textChanged, this, &RequestWorkspace::refreshHistory);
     connect(m_historyList, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
@@ -326,6 +326,7 @@ RequestWorkspace::RequestWorkspace(QWidget* parent)
         if (!entry)
             return;
         setRequest(entry->request);
+        m_sentToken->setHistoryEntry(*entry);
         Q_EMIT statusMessage(entry->secretsKept ? tr("Request reopened from history.")
                                                 : tr("Request reopened from history (secrets were redacted: "
                                                      "fill in the placeholders)."));

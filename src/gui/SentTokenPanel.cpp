@@ -3,34 +3,16 @@
 
 #include "core/DisplayText.h"
 #include "gui/TimeDisplay.h"
-#include "jose/CompactToken.h"
 #include "net/RequestSession.h"
 #include "net/TokenManager.h"
+#include "storage/RequestHistory.h"
+#include "storage/SentTokenFacts.h"
 
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
-
-namespace {
-/// A claim as text: strings as they are, arrays joined (RFC 7519 §4.1.3: `aud` may be either).
-QString claimText(const QJsonValue& value)
-{
-    if (value.isString())
-        return DisplayText::escapeControls(value.toString());
-    if (value.isArray()) {
-        QStringList parts;
-        for (const QJsonValue& v : value.toArray())
-            parts << claimText(v);
-        return parts.join(QStringLiteral(", "));
-    }
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'f', 0);
-    return {};
-}
-} // namespace
 
 SentTokenPanel::SentTokenPanel(QWidget* parent)
     : QWidget(parent)
@@ -78,52 +60,79 @@ QString SentTokenPanel::summary() const
     return m_summary->text();
 }
 
-void SentTokenPanel::setResult(const SessionResult* result)
+void SentTokenPanel::showToken(const QByteArray& token)
 {
-    m_token = result ? result->sentToken : QByteArray();
+    m_token = token;
     m_revealed->clear();
     m_revealed->setVisible(false);
     m_reveal->setEnabled(!m_token.isEmpty());
     m_open->setEnabled(!m_token.isEmpty());
+}
+
+void SentTokenPanel::setResult(const SessionResult* result)
+{
+    showToken(result ? result->sentToken : QByteArray());
     if (!result) {
         m_summary->setText(tr("Send a request: the token that goes with it is shown here."));
         return;
     }
-    if (m_token.isEmpty()) {
+    const auto facts = result->sentTokenFacts();
+    if (!facts) {
         m_summary->setText(result->authError ? tr("No token was sent: %1").arg(result->authError->message)
                                              : tr("No token was sent with this request."));
         return;
     }
+    m_summary->setText(
+        factLines(*facts, tr("%1, %2").arg(TokenManager::redacted(QString::fromLatin1(m_token)), facts->fingerprint))
+            .join(QLatin1Char('\n')));
+}
+
+void SentTokenPanel::setHistoryEntry(const HistoryEntry& entry)
+{
+    showToken({});
+    if (!entry.sentToken) {
+        m_summary->setText(tr("History: no token went with this request (or it was sent before Tokenscope "
+                              "recorded the sent token)."));
+        return;
+    }
+    QStringList lines{tr("From history, sent %1:").arg(TimeDisplay::utc(entry.timeMs / 1000))};
+    lines << factLines(
+        *entry.sentToken,
+        tr("not kept in history (%1 characters, %2)").arg(entry.sentToken->length).arg(entry.sentToken->fingerprint));
+    m_summary->setText(lines.join(QLatin1Char('\n')));
+}
+
+QStringList SentTokenPanel::factLines(const SentTokenFacts& facts, const QString& value)
+{
     QStringList lines;
-    const QString type = result->sentTokenType.isEmpty() ? tr("Bearer") : result->sentTokenType;
-    if (result->tokenProfile.isEmpty()) {
+    const QString type = facts.type.isEmpty() ? tr("Bearer") : facts.type;
+    if (facts.profile.isEmpty()) {
         lines << tr("%1 token typed or signed in the request's auth").arg(type);
     } else {
-        QString how = result->tokenObtained == QLatin1String("cached")      ? tr("kept from earlier")
-                      : result->tokenObtained == QLatin1String("refreshed") ? tr("refreshed for this send")
-                                                                            : tr("fetched for this send");
-        if (result->retriedWithFreshToken)
+        QString how = facts.obtained == QLatin1String("cached")      ? tr("kept from earlier")
+                      : facts.obtained == QLatin1String("refreshed") ? tr("refreshed for this send")
+                                                                     : tr("fetched for this send");
+        if (facts.retried)
             how += tr("; the API refused the kept token (401 invalid_token), so it was sent again with a new one");
-        lines << tr("%1 token of profile %2 (%3)").arg(type, DisplayText::escapeControls(result->tokenProfile), how);
+        lines << tr("%1 token of profile %2 (%3)").arg(type, DisplayText::escapeControls(facts.profile), how);
     }
-    if (!result->authSource.isEmpty())
-        lines << tr("Auth inherited from %1").arg(DisplayText::escapeControls(result->authSource));
-    lines << tr("Value: %1").arg(TokenManager::redacted(QString::fromLatin1(m_token)));
-    const CompactToken jwt = CompactToken::parse(m_token);
-    const auto claims = jwt.payloadObject();
-    if (!claims) {
+    if (!facts.authSource.isEmpty())
+        lines << tr("Auth inherited from %1").arg(DisplayText::escapeControls(facts.authSource));
+    lines << tr("Value: %1").arg(value);
+    if (!facts.jwt) {
         lines << tr("Not a JWT (an opaque token): nothing to decode; introspection tells what it means.");
-    } else {
-        lines << tr("Decoded, not verified:");
-        for (const char* name : {"sub", "scope", "scp", "aud", "client_id"}) {
-            if (const QString value = claimText(claims->value(QLatin1String(name))); !value.isEmpty())
-                lines << QStringLiteral("  %1: %2").arg(QLatin1String(name), value);
-        }
-        if (const QJsonValue exp = claims->value(QStringLiteral("exp")); exp.isDouble())
-            lines << QStringLiteral("  exp: %1").arg(TimeDisplay::utc(qint64(exp.toDouble())));
-        const QString jkt = claimText(claims->value(QStringLiteral("cnf")).toObject().value(QStringLiteral("jkt")));
-        if (!jkt.isEmpty())
-            lines << QStringLiteral("  cnf.jkt: %1").arg(jkt);
+        return lines;
     }
-    m_summary->setText(lines.join(QLatin1Char('\n')));
+    lines << tr("Decoded, not verified:");
+    const std::pair<const char*, const QString*> claims[] = {
+        {"sub", &facts.sub}, {"scope", &facts.scope}, {"aud", &facts.aud}, {"client_id", &facts.clientId}};
+    for (const auto& [name, claim] : claims) {
+        if (!claim->isEmpty())
+            lines << QStringLiteral("  %1: %2").arg(QLatin1String(name), DisplayText::escapeControls(*claim));
+    }
+    if (facts.exp != 0)
+        lines << QStringLiteral("  exp: %1").arg(TimeDisplay::utc(facts.exp));
+    if (!facts.cnfJkt.isEmpty())
+        lines << QStringLiteral("  cnf.jkt: %1").arg(DisplayText::escapeControls(facts.cnfJkt));
+    return lines;
 }

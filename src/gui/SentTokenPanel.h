@@ -3,6 +3,8 @@
 
 #include <QWidget>
 
+struct HistoryEntry;
+struct SentTokenFacts;
 struct SessionResult;
 class QLabel;
 class QPlainTextEdit;
@@ -20,6 +22,9 @@ public:
 
     /// Shows what `result` sent (null or no token: says so). The token is kept for Reveal and the workbench.
     void setResult(const SessionResult* result);
+    /// Shows what the history recorded of the token that went with `entry`: the same facts, without the token
+    /// (the history never keeps it), so Reveal and the workbench stay disabled.
+    void setHistoryEntry(const HistoryEntry& entry);
     /// The summary in words (what sentTokenLabel shows).
     QString summary() const;
 
@@ -27,6 +32,10 @@ Q_SIGNALS:
     void openTokenRequested(const QByteArray& token);
 
 private:
+    /// The lines both sources share: how the token was obtained and its decoded facts.
+    static QStringList factLines(const SentTokenFacts& facts, const QString& value);
+    void showToken(const QByteArray& token);
+
     QLabel* m_summary;
     QPushButton* m_reveal;
     QPushButton* m_open;

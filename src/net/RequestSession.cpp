@@ -74,6 +74,19 @@ SessionRequest SessionRequest::fromItem(const Workspace& workspace, const Collec
     return s;
 }
 
+std::optional<SentTokenFacts> SessionResult::sentTokenFacts() const
+{
+    if (sentToken.isEmpty())
+        return std::nullopt;
+    SentTokenFacts facts = SentTokenFacts::describe(sentToken);
+    facts.type = sentTokenType;
+    facts.profile = tokenProfile;
+    facts.obtained = tokenProfile.isEmpty() ? QString() : tokenObtained;
+    facts.retried = retriedWithFreshToken;
+    facts.authSource = authSource;
+    return facts;
+}
+
 RequestSession::RequestSession(QObject* parent)
     : QObject(parent)
     , m_client(new HttpClient(this))
@@ -516,7 +529,7 @@ void RequestSession::onResponse(quint64 id, const HttpClientResponse& response)
     }
     call->result.response = response;
     if (m_recorder)
-        m_recorder(call->result.sent, response, call->result.secretValues);
+        m_recorder(call->result);
     call->result.diagnosis = diagnose(call->result.sent, response);
     finish(id, call->result);
 }
@@ -566,7 +579,7 @@ void RequestSession::cancel(quint64 id)
         response.error = Error(ErrorCode::Cancelled, QStringLiteral("cancelled"));
         c->result.response = response;
         if (m_recorder)
-            m_recorder(c->result.sent, response, c->result.secretValues);
+            m_recorder(c->result);
         finish(id, c->result);
     });
 }

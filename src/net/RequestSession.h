@@ -9,6 +9,7 @@
 #include "net/UnauthorizedDiagnosis.h"
 #include "request/Environment.h"
 #include "request/TransportSettings.h"
+#include "storage/SentTokenFacts.h"
 #include "workspace/AuthConfig.h"
 #include "workspace/AuthProfile.h"
 #include "workspace/RequestItem.h"
@@ -63,6 +64,9 @@ struct SessionResult
     QStringList secretValues;           // every secret value used (to mask in history, logs and snippets)
     std::optional<Diagnosis> diagnosis; // for a 401 or 403
     bool retriedWithFreshToken = false;
+
+    /// What the history keeps of the sent token (no token: nullopt): its facts and how it was obtained.
+    std::optional<SentTokenFacts> sentTokenFacts() const;
 };
 
 /// The one send pipeline of Tokenscope, used by the Request workspace, `tokenscope-cli request`, and later the
@@ -73,9 +77,9 @@ class RequestSession : public QObject
 {
     Q_OBJECT
 public:
-    /// Called after every response (sent request, response, secret values to mask).
-    using HistoryRecorder = std::function<void(const HttpRequestSpec& sent, const HttpClientResponse& response,
-                                               const QStringList& secrets)>;
+    /// Called after every response, before finished(), with the result so far: `sent`, `response`,
+    /// `secretValues` (to mask) and the sent token (sentTokenFacts()); no diagnosis yet.
+    using HistoryRecorder = std::function<void(const SessionResult& result)>;
 
     explicit RequestSession(QObject* parent = nullptr);
     ~RequestSession() override;

@@ -62,19 +62,22 @@ QJsonObject HistoryEntry::toJson() const
     QJsonArray headerArray;
     for (const auto& [name, value] : responseHeaders)
         headerArray.append(QJsonArray{QString::fromLatin1(name), QString::fromLatin1(value)});
-    return QJsonObject{{QStringLiteral("id"), id},
-                       {QStringLiteral("time"), timeMs},
-                       {QStringLiteral("method"), method},
-                       {QStringLiteral("url"), url},
-                       {QStringLiteral("status"), status},
-                       {QStringLiteral("durationMs"), durationMs},
-                       {QStringLiteral("error"), errorMessage},
-                       {QStringLiteral("request"), request.toJson()},
-                       {QStringLiteral("responseHeaders"), headerArray},
-                       {QStringLiteral("responseBody"), bytesToJson(responseBody)},
-                       {QStringLiteral("responseSize"), responseSize},
-                       {QStringLiteral("responseBodyTruncated"), responseBodyTruncated},
-                       {QStringLiteral("secretsKept"), secretsKept}};
+    QJsonObject json{{QStringLiteral("id"), id},
+                     {QStringLiteral("time"), timeMs},
+                     {QStringLiteral("method"), method},
+                     {QStringLiteral("url"), url},
+                     {QStringLiteral("status"), status},
+                     {QStringLiteral("durationMs"), durationMs},
+                     {QStringLiteral("error"), errorMessage},
+                     {QStringLiteral("request"), request.toJson()},
+                     {QStringLiteral("responseHeaders"), headerArray},
+                     {QStringLiteral("responseBody"), bytesToJson(responseBody)},
+                     {QStringLiteral("responseSize"), responseSize},
+                     {QStringLiteral("responseBodyTruncated"), responseBodyTruncated},
+                     {QStringLiteral("secretsKept"), secretsKept}};
+    if (sentToken)
+        json.insert(QStringLiteral("sentToken"), sentToken->toJson());
+    return json;
 }
 
 Result<HistoryEntry> HistoryEntry::fromJson(const QJsonObject& json)
@@ -99,6 +102,8 @@ Result<HistoryEntry> HistoryEntry::fromJson(const QJsonObject& json)
     e.responseSize = qint64(json.value(QStringLiteral("responseSize")).toDouble());
     e.responseBodyTruncated = json.value(QStringLiteral("responseBodyTruncated")).toBool();
     e.secretsKept = json.value(QStringLiteral("secretsKept")).toBool();
+    if (const QJsonValue sent = json.value(QStringLiteral("sentToken")); sent.isObject())
+        e.sentToken = SentTokenFacts::fromJson(sent.toObject());
     if (e.id <= 0 || e.method.isEmpty())
         return Error(ErrorCode::JsonInvalid, QStringLiteral("history: entry without id or method"));
     return e;
@@ -131,10 +136,12 @@ QByteArray RequestHistory::redactText(const QByteArray& text)
 }
 
 const HistoryEntry& RequestHistory::add(const HttpRequestSpec& request, const HttpClientResponse& response,
-                                        qint64 timeMs, const QStringList& extraSecrets)
+                                        qint64 timeMs, const QStringList& extraSecrets,
+                                        const std::optional<SentTokenFacts>& sentToken)
 {
     HistoryEntry e;
     e.id = m_nextId++;
+    e.sentToken = sentToken;
     e.timeMs = timeMs;
     e.secretsKept = m_keepSecrets;
     e.status = response.received ? response.status : 0;

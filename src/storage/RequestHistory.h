@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "request/HttpClientResponse.h"
 #include "request/HttpRequestSpec.h"
+#include "storage/SentTokenFacts.h"
 
 #include <QList>
 
@@ -28,6 +29,7 @@ struct HistoryEntry
     qint64 responseSize = 0;
     bool responseBodyTruncated = false; // by the history's cap (or the client's)
     bool secretsKept = false;
+    std::optional<SentTokenFacts> sentToken; // which token went with it, without the token; none when none did
 
     QJsonObject toJson() const;
     static Result<HistoryEntry> fromJson(const QJsonObject& json);
@@ -67,8 +69,10 @@ public:
     qint64 maxBodyBytes() const { return m_maxBodyBytes; }
 
     /// Records a request (as edited, before or after effective()) and its response; returns the stored entry.
+    /// `sentToken`: the facts of the token that went with it (kept even when secrets are redacted: they hold none).
     const HistoryEntry& add(const HttpRequestSpec& request, const HttpClientResponse& response, qint64 timeMs,
-                            const QStringList& extraSecrets = {});
+                            const QStringList& extraSecrets = {},
+                            const std::optional<SentTokenFacts>& sentToken = std::nullopt);
     const QList<HistoryEntry>& entries() const { return m_entries; } // newest first
     std::optional<HistoryEntry> entry(qint64 id) const;
     bool remove(qint64 id);

@@ -1,16 +1,24 @@
 // SPDX-License-Identifier: MIT
 #include "jose/CompactToken.h"
 #include "server/MockApiServer.h"
+#include "server/RequestLogEntry.h"
 #include "support/CliProcess.h"
 #include "support/DemoWorkspaceFiles.h"
 #include "support/ServerTestSupport.h"
 
+#ifdef TOKENSCOPE_HAVE_KEYCHAIN
+#include "storage/KeychainSecretStore.h"
+#endif
+
+#include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
 
 /// `tokenscope-cli oauth token` against the embedded issuer's token endpoint: the token on stdout, the RFC 6749 §5.2
 /// refusal with exit 1, usage and network errors with exit 2, secrets only from the environment or a file. The
@@ -33,6 +41,7 @@ private Q_SLOTS:
     void profileVariablesFromTheEnvironmentAndForget();
     void introspectRevokeUserinfo();
     void implicitThroughTheScriptedBrowser();
+    void profileTokenKeptInTheKeychainAcrossProcesses();
 
 private:
     QStringList base() const;
@@ -197,6 +206,12 @@ void TestOAuthCommand::introspectRevokeUserinfo()
     Run r = cli(introspect);
     QVERIFY2(r.exit == 0, r.err.constData());
     QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("active")), QJsonValue(true));
+    // stdout is the JSON alone (parsed above); the tokens panel's words go to stderr.
+    const QByteArray introspectUrl = m_server.baseUrl().toUtf8() + "/introspect";
+    QVERIFY2(r.err.startsWith(QByteArray("✓ Active, says " + introspectUrl + ".\n")) &&
+                 r.err.contains(QByteArray("\nClient: " + m_server.embeddedIssuer()->clientId().toUtf8() + "\n")) &&
+                 r.err.contains("\nExpires "),
+             r.err.constData());
     r = cli(QStringList{QStringLiteral("oauth"), QStringLiteral("revoke"), QStringLiteral("--issuer"),
                         QString(m_server.baseUrl() + QLatin1Char('/'))} +
             client);
@@ -204,11 +219,73 @@ void TestOAuthCommand::introspectRevokeUserinfo()
     r = cli(introspect);
     QCOMPARE(r.exit, 1); // RFC 7662 §2.2: inactive is an answer; exit 1 lets a script test it
     QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("active")), QJsonValue(false));
+    QVERIFY2(r.err.startsWith(QByteArray("✗ Not active: " + introspectUrl + " says")), r.err.constData());
     r = cli({QStringLiteral("oauth"), QStringLiteral("userinfo"), QStringLiteral("--url"),
              m_server.baseUrl() + QStringLiteral("/userinfo"), QStringLiteral("--token-env"),
              QStringLiteral("TS_TEST_TOKEN")});
     QVERIFY2(r.exit == 1, r.err.constData()); // the revoked token is refused with an RFC 6750 error
     QVERIFY2(r.err.contains("ERR_OAUTH"), r.err.constData());
+}
+
+void TestOAuthCommand::profileTokenKeptInTheKeychainAcrossProcesses()
+{
+#ifndef TOKENSCOPE_HAVE_KEYCHAIN
+    QSKIP("built without QtKeychain (qtkeychain-qt6-dev): no keychain to keep tokens in");
+#else
+    // ctest runs this program through tests/storage/run-with-keyring.sh: a private D-Bus session with an unlocked
+    // gnome-keyring in a temporary directory, never the user's keychain.
+    if (qEnvironmentVariable("TOKENSCOPE_TEST_KEYRING") != QLatin1String("1"))
+        QSKIP("needs the private keyring of run-with-keyring.sh (ctest starts it)");
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        QSKIP("no D-Bus session bus: install dbus and gnome-keyring (scripts/install-deps.sh)");
+    {
+        KeychainSecretStore probe(QStringLiteral("Tokenscope-test-probe"));
+        (void)probe.write(QStringLiteral("probe"), "x");
+        if (!probe.isPersistent())
+            QSKIP(qPrintable(QString(QStringLiteral("no Secret Service answered: ") + probe.availabilityNote())));
+        QVERIFY(probe.remove(QStringLiteral("probe")).ok());
+    }
+    qunsetenv("TOKENSCOPE_SECRET_STORE"); // the keychain, as for a user (other tests here keep secrets in memory)
+    QTemporaryDir dir;
+    const QString ws = DemoWorkspaceFiles::write(dir, m_server);
+    QVERIFY(!ws.isEmpty());
+    // The server counts the token requests that reach it (requestLogged comes on its own threads).
+    std::atomic<int> tokenRequests{0};
+    const auto counter = connect(
+        &m_server, &MockApiServer::requestLogged, this,
+        [&tokenRequests](const RequestLogEntry& entry) {
+            if (entry.path == QLatin1String("/oauth/token"))
+                ++tokenRequests;
+        },
+        Qt::DirectConnection);
+    const QStringList run{QStringLiteral("oauth"),
+                          QStringLiteral("token"),
+                          QStringLiteral("--profile"),
+                          QStringLiteral("Local mock API"),
+                          QStringLiteral("--workspace"),
+                          ws,
+                          QStringLiteral("--env"),
+                          DemoWorkspace::environmentName(),
+                          QStringLiteral("--client-secret-env"),
+                          QStringLiteral("TS_TEST_CLIENT_SECRET")};
+    const Run first = cli(run);
+    const Run second = cli(run); // another process: only the keychain can have kept the token
+    disconnect(counter);
+    QVERIFY2(first.exit == 0, first.err.constData());
+    QVERIFY2(second.exit == 0, second.err.constData());
+    const QByteArray token = first.out.trimmed();
+    QVERIFY(CompactToken::parse(token).payloadObject().ok());
+    QCOMPARE(second.out.trimmed(), token);
+    QVERIFY2(second.err.contains("kept Bearer token of profile Local mock API"), second.err.constData());
+    QCOMPARE(tokenRequests.load(), 1); // the first run's; the second never asked
+    // The token is in the keychain, not in the workspace's files (RFC 6750 §5.3).
+    QDirIterator files(ws, QDir::Files, QDirIterator::Subdirectories);
+    while (files.hasNext()) {
+        QFile file(files.next());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY2(!file.readAll().contains(token.split('.').value(2)), qPrintable(file.fileName()));
+    }
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestOAuthCommand)

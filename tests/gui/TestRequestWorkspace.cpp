@@ -7,6 +7,7 @@
 #include "gui/MainWindow.h"
 #include "gui/RequestWorkspace.h"
 #include "gui/ResponseViewer.h"
+#include "gui/SentTokenPanel.h"
 #include "gui/TokenWorkbench.h"
 #include "gui/ValidationPanel.h"
 #include "jose/JwtBuilder.h"
@@ -14,6 +15,7 @@
 #include "server/MockApiServer.h"
 #include "storage/EnvironmentStore.h"
 #include "storage/RequestDraftStore.h"
+#include "storage/SentTokenFacts.h"
 #include "support/GuiTestSupport.h"
 #include "support/LoopbackHttpServer.h"
 #include "support/ServerTestSupport.h"
@@ -366,6 +368,21 @@ void TestRequestWorkspace::historyRedactsAndReopens()
     Q_EMIT list->itemActivated(list->item(0));
     QCOMPARE(child<QLineEdit>(&w, "urlLineEdit")->text(), m_server.url(QStringLiteral("/echo/history")));
     QCOMPARE(w.request().auth.token, QStringLiteral("<TOKEN>"));
+
+    // Reopened from the file by a new window: the Sent token tab shows what went with it, without the token.
+    RequestWorkspace reopened;
+    auto* reopenedList = child<QListWidget>(&reopened, "historyListWidget");
+    QVERIFY(reopenedList->count() >= 1);
+    Q_EMIT reopenedList->itemActivated(reopenedList->item(0));
+    const QString sent = reopened.sentTokenPanel()->summary();
+    QVERIFY2(sent.startsWith(QLatin1String("From history")) &&
+                 sent.contains(QLatin1String("Bearer token typed or signed in the request's auth")) &&
+                 sent.contains(QLatin1String("sub: alice")) && sent.contains(SentTokenFacts::fingerprintOf(m_jwt)) &&
+                 sent.contains(QLatin1String("  exp: ")),
+             qPrintable(sent));
+    QVERIFY(!sent.contains(QString::fromLatin1(m_jwt.left(m_jwt.indexOf('.')))));
+    QVERIFY(!child<QPushButton>(&reopened, "revealSentTokenButton")->isEnabled());
+    QVERIFY(!child<QPushButton>(&reopened, "openSentTokenButton")->isEnabled());
 }
 
 void TestRequestWorkspace::draftSurvivesClosing()

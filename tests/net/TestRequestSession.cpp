@@ -117,9 +117,11 @@ void TestRequestSession::inheritedProfileTokenIsFetchedOnceAndCached()
     RequestSession session;
     QList<HttpClientResponse> recorded;
     QStringList recordedSecrets;
-    session.setHistoryRecorder([&](const HttpRequestSpec&, const HttpClientResponse& r, const QStringList& secrets) {
-        recorded.append(r);
-        recordedSecrets = secrets;
+    std::optional<SentTokenFacts> recordedToken;
+    session.setHistoryRecorder([&](const SessionResult& r) {
+        recorded.append(r.response);
+        recordedSecrets = r.secretValues;
+        recordedToken = r.sentTokenFacts();
     });
     const SessionResult first = RequestSession::runAndWait(session, request);
     QVERIFY2(!first.authError, qPrintable(first.authError ? first.authError->message : QString()));
@@ -133,6 +135,16 @@ void TestRequestSession::inheritedProfileTokenIsFetchedOnceAndCached()
     // The client secret and the token are both masked wherever the recorder writes.
     QVERIFY(recordedSecrets.contains(QStringLiteral("demo-secret")));
     QVERIFY(recordedSecrets.contains(QString::fromLatin1(first.sentToken)));
+    // The history gets what the Sent token tab shows, the token's facts, not the token.
+    QVERIFY(recordedToken);
+    QCOMPARE(recordedToken->type, QStringLiteral("Bearer"));
+    QVERIFY(!recordedToken->profile.isEmpty());
+    QCOMPARE(recordedToken->profile, first.tokenProfile);
+    QCOMPARE(recordedToken->obtained, QStringLiteral("fetched"));
+    QCOMPARE(recordedToken->authSource, QStringLiteral("Quickstart API"));
+    QCOMPARE(recordedToken->fingerprint, SentTokenFacts::fingerprintOf(first.sentToken));
+    QVERIFY(recordedToken->jwt);
+    QVERIFY(recordedToken->exp > 0);
 
     const SessionResult second = RequestSession::runAndWait(session, request);
     QCOMPARE(second.response.status, 200);
@@ -254,7 +266,7 @@ void TestRequestSession::unknownProfileStopsBeforeSending()
     request.variableLayers = {m_env};
     RequestSession session;
     int recorded = 0;
-    session.setHistoryRecorder([&](const auto&, const auto&, const auto&) { ++recorded; });
+    session.setHistoryRecorder([&](const SessionResult&) { ++recorded; });
     const SessionResult result = RequestSession::runAndWait(session, request);
     QVERIFY(result.authError);
     QCOMPARE(result.authError->code, ErrorCode::NotFound);

@@ -4,6 +4,7 @@
 #include "jose/DpopProof.h"
 #include "jose/JwtVerifier.h"
 #include "net/AuthServerMetadata.h"
+#include "net/IntrospectionWords.h"
 #include "net/TokenEndpointClient.h"
 #include "net/TokenManager.h"
 
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void dpopProofOnTheTokenRequest();
     void dpopNonceToRetryRfc9449Section8_data();
     void dpopNonceToRetryRfc9449Section8();
+    void introspectionInWordsRfc7662Section2_2();
 
 private:
     static TokenEndpointRequest base(AuthProfile::ClientAuth method);
@@ -445,6 +447,44 @@ void TestTokenEndpointClient::dpopNonceToRetryRfc9449Section8()
     if (!nonce.isEmpty())
         r.headers.append({QByteArrayLiteral("DPoP-Nonce"), nonce});
     QCOMPARE(TokenEndpointClient::dpopNonceToRetry(r), retryWith);
+}
+
+void TestTokenEndpointClient::introspectionInWordsRfc7662Section2_2()
+{
+    const QString endpoint = QStringLiteral("https://as.example/introspect");
+    // The example answer of RFC 7662 §2.2, with an aud array, a DPoP binding (RFC 9449 §6.2) and a sub that tries
+    // to start a new line.
+    const QJsonObject answer =
+        QJsonDocument::fromJson(R"({"active": true, "client_id": "l238j323ds-23ij4", "username": "jdoe",
+            "scope": "read write dolphin", "sub": "Z5O3upPC88QrAjx00dis\nforged", "aud": ["https://protected.example.net/resource", "b"],
+            "iss": "https://server.example.com/", "exp": 1419356238, "iat": 1419350238,
+            "cnf": {"jkt": "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"}})")
+            .object();
+    QVERIFY(!answer.isEmpty());
+    const QStringList lines = IntrospectionWords::describe(answer, endpoint, 1419356238 - 272);
+    QCOMPARE(lines.value(0), QStringLiteral("✓ Active, says https://as.example/introspect."));
+    QCOMPARE(lines.value(1), QStringLiteral("Expires 2014-12-23T17:37:18Z (in 4 min 32 s)"));
+    QVERIFY2(lines.contains(QStringLiteral("Scope: read write dolphin")), qPrintable(lines.join(u'|')));
+    QVERIFY(lines.contains(QStringLiteral("Client: l238j323ds-23ij4")));
+    QVERIFY(lines.contains(QStringLiteral("Username: jdoe")));
+    QVERIFY(lines.contains(QStringLiteral("Subject: Z5O3upPC88QrAjx00dis\\x0aforged")));
+    QVERIFY(lines.contains(QStringLiteral("Audience: https://protected.example.net/resource, b")));
+    QVERIFY(lines.contains(QStringLiteral("Issuer: https://server.example.com/")));
+    QCOMPARE(lines.last(), QStringLiteral("Bound to the DPoP key 0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I"));
+    for (const QString& line : lines)
+        QVERIFY2(!line.contains(QLatin1Char('\n')), qPrintable(line));
+    // Expired while the server still says active: the words say how long ago.
+    QVERIFY(IntrospectionWords::describe(answer, endpoint, 1419356238 + 60).value(1).endsWith(u"(1 min ago)"));
+
+    // RFC 7662 §2.2: an inactive token is an answer with nothing else to say; only a JSON true is active.
+    const QString inactive = QStringLiteral(
+        "✗ Not active: https://as.example/introspect says the token is revoked, expired or unknown to it.");
+    QCOMPARE(IntrospectionWords::describe(QJsonObject{{QStringLiteral("active"), false}}, endpoint, 0),
+             QStringList{inactive});
+    QCOMPARE(IntrospectionWords::describe(QJsonObject{{QStringLiteral("active"), QStringLiteral("true")},
+                                                      {QStringLiteral("sub"), QStringLiteral("x")}},
+                                          endpoint, 0),
+             QStringList{inactive});
 }
 
 QTEST_GUILESS_MAIN(TestTokenEndpointClient)

@@ -3,6 +3,7 @@
 #include "storage/RequestHistory.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +21,7 @@ private Q_SLOTS:
     void search();
     void saveAndLoad();
     void binaryBodyRoundTrip();
+    void sentTokenFactsWithoutTheToken();
 
 private:
     HttpRequestSpec request() const;
@@ -162,3 +164,72 @@ void TestRequestHistory::binaryBodyRoundTrip()
 
 QTEST_GUILESS_MAIN(TestRequestHistory)
 #include "TestRequestHistory.moc"
+
+void TestRequestHistory::sentTokenFactsWithoutTheToken()
+{
+    // A DPoP-bound access token (RFC 9068 header, RFC 9449 §6.1 cnf.jkt) as the Sent token tab shows it.
+    const QJsonObject claims{
+        {QStringLiteral("sub"), QStringLiteral("alice")},
+        {QStringLiteral("scope"), QStringLiteral("read:messages openid")},
+        {QStringLiteral("aud"), QJsonArray{QStringLiteral("api"), QStringLiteral("other")}},
+        {QStringLiteral("client_id"), QStringLiteral("tokenscope-demo")},
+        {QStringLiteral("exp"), 1'700'000'600},
+        {QStringLiteral("cnf"), QJsonObject{{QStringLiteral("jkt"), QStringLiteral("0ZcOCORZNYy")}}}};
+    const QByteArray token = JwtBuilder::sign(QStringLiteral("HS256"), claims, Jwk::fromSecret(QByteArray(32, 'd')),
+                                              QJsonObject{{QStringLiteral("typ"), QStringLiteral("at+jwt")}})
+                                 .value();
+    SentTokenFacts facts = SentTokenFacts::describe(token);
+    QVERIFY(facts.jwt);
+    QCOMPARE(facts.sub, QStringLiteral("alice"));
+    QCOMPARE(facts.scope, QStringLiteral("read:messages openid"));
+    QCOMPARE(facts.aud, QStringLiteral("api, other"));
+    QCOMPARE(facts.clientId, QStringLiteral("tokenscope-demo"));
+    QCOMPARE(facts.exp, 1'700'000'600);
+    QCOMPARE(facts.cnfJkt, QStringLiteral("0ZcOCORZNYy"));
+    QCOMPARE(facts.length, token.size());
+    QVERIFY(facts.fingerprint.startsWith(QLatin1String("sha256:")));
+    QCOMPARE(facts.fingerprint.size(), 7 + 16);
+    QVERIFY(facts.fingerprint != SentTokenFacts::fingerprintOf(QByteArray(token + "x")));
+    facts.type = QStringLiteral("DPoP");
+    facts.profile = QStringLiteral("dpop");
+    facts.obtained = QStringLiteral("refreshed");
+    facts.retried = true;
+    facts.authSource = QStringLiteral("API / Private");
+
+    // Written by the writer thread as a user's history is: the file has the facts and no byte of the token.
+    const QString path = m_dir.filePath(QStringLiteral("sent-token.jsonl"));
+    {
+        RequestHistory history;
+        QVERIFY(history.open(path).ok());
+        HttpRequestSpec sent = request();
+        sent.auth.token = QString::fromLatin1(token);
+        history.add(sent, response(), 1000, {QString::fromLatin1(token)}, facts);
+        history.add(request(), response(), 2000); // nothing sent with it: no facts
+        history.waitForWrites();
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY(written.contains("\"sentToken\""));
+    QVERIFY(written.contains(facts.fingerprint.toLatin1()));
+    QVERIFY2(!written.contains(token), written.constData());
+    for (const QByteArray& part : token.split('.')) {
+        QVERIFY(part.size() > 16);
+        QVERIFY2(!written.contains(part), part.constData());
+        QVERIFY(!written.contains(part.left(16))); // nor a recognisable piece of one
+    }
+
+    RequestHistory loaded;
+    QVERIFY(loaded.load(path).ok());
+    QCOMPARE(loaded.entries().size(), 2);
+    QVERIFY(!loaded.entries().at(0).sentToken);
+    QVERIFY(loaded.entries().at(1).sentToken);
+    QCOMPARE(*loaded.entries().at(1).sentToken, facts);
+
+    // An opaque token: its fingerprint and length, nothing decoded.
+    const SentTokenFacts opaque = SentTokenFacts::describe("2YotnFZFEjr1zCsicMWpAA");
+    QVERIFY(!opaque.jwt);
+    QVERIFY(opaque.sub.isEmpty() && opaque.exp == 0);
+    QCOMPARE(opaque.length, 22);
+    QCOMPARE(SentTokenFacts::fromJson(opaque.toJson()), opaque);
+}
