@@ -71,11 +71,20 @@ QString ImportText::scalarText(const QJsonValue& value)
     return {};
 }
 
+namespace {
+thread_local const QThread* t_interruptionSource = nullptr;
+} // namespace
+
 bool ImportText::interrupted()
 {
     // One relaxed atomic load when nobody asked (QThread's fast path): cheap enough to ask per item.
-    const QThread* thread = QThread::currentThread();
+    const QThread* thread = t_interruptionSource ? t_interruptionSource : QThread::currentThread();
     return thread && thread->isInterruptionRequested();
+}
+
+void ImportText::followInterruptionOf(const QThread* thread)
+{
+    t_interruptionSource = thread;
 }
 
 Error ImportText::cancelled()

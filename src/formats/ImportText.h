@@ -8,6 +8,8 @@
 #include <QJsonValue>
 #include <QString>
 
+class QThread;
+
 /// Small helpers every importer needs for untrusted files.
 class ImportText
 {
@@ -29,6 +31,9 @@ public:
     /// cancelled() instead of converting the rest, so that a cancelled read of a big file does not keep a core busy.
     /// The parse of the whole document (QJsonDocument, yaml-cpp) before that is not interruptible.
     static bool interrupted();
+    /// Makes interrupted() on the calling thread ask `thread` instead of the calling thread itself (nullptr: itself
+    /// again). A helper thread that imports part of a file for the reading thread follows that thread's Cancel.
+    static void followInterruptionOf(const QThread* thread);
     /// ERR_CANCELLED, what an interrupted import returns.
     static Error cancelled();
 };

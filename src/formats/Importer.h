@@ -28,6 +28,8 @@ public:
 
     /// Files larger than this are refused (ERR_INPUT_TOO_LARGE): a 10,000-request collection is about 10 MB.
     static constexpr qint64 kMaxFileBytes = 256 * 1024 * 1024;
+    /// Postman collections from this size on are imported on all cores (PostmanImporter::importSplit()).
+    static constexpr qint64 kSplitBytes = 1024 * 1024;
 
     /// "auto", "postman", "postman-env", "curl", "http", "http-env", "openapi", "insomnia",
     /// "har"; nullopt for anything else.
@@ -74,4 +76,8 @@ private:
     /// importData() with the format known; `parsed` is detection's parse of `data` (or null), imported as it is.
     static Result<ImportResult> importDetected(const QByteArray& data, const QString& fileName, Format format,
                                                const QJsonDocument& parsed);
+    /// The format the file name alone decides (`.http`/`.rest`, `*.env.json`), else nullopt.
+    static std::optional<Format> formatOfName(const QString& fileName);
+    /// `result` with every report line naming `fileName` as its source.
+    static Result<ImportResult> withSource(Result<ImportResult> result, const QString& fileName);
 };

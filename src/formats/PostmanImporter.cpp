@@ -8,8 +8,19 @@
 
 #include <QJsonDocument>
 #include <QSet>
+#include <QThread>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstring>
+#include <functional>
+#include <thread>
+#include <vector>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace {
 
@@ -61,7 +72,7 @@ QString quoted(const QString& text)
 
 PostmanImporter::PostmanImporter(ImportResult& result)
     : m_result(result)
-    , m_report(result.report)
+    , m_report(&result.report)
 {
 }
 
@@ -103,20 +114,27 @@ Result<ImportResult> PostmanImporter::import(const QJsonObject& root)
 void PostmanImporter::itemEntry(const QString& kind, const QString& path, const QStringList& notes)
 {
     if (notes.isEmpty())
-        m_report.add(ImportReport::Outcome::Imported, kind, path);
+        m_report->add(ImportReport::Outcome::Imported, kind, path);
     else
-        m_report.add(ImportReport::Outcome::Converted, kind, path, notes.join(QStringLiteral("; ")));
+        m_report->add(ImportReport::Outcome::Converted, kind, path, notes.join(QStringLiteral("; ")));
 }
 
 void PostmanImporter::secret(const QString& kind, const QString& path, const QString& what, const QString& value)
 {
     if (value.isEmpty() || WorkspaceStore::isOnlyReferences(value))
         return;
-    m_report.add(ImportReport::Outcome::Secret, kind, path,
-                 what + QStringLiteral(" goes to the keychain, not into the workspace files"));
+    m_report->add(ImportReport::Outcome::Secret, kind, path,
+                  what + QStringLiteral(" goes to the keychain, not into the workspace files"));
 }
 
 void PostmanImporter::importCollection(const QJsonObject& root)
+{
+    auto collection = makeCollection(root);
+    importItems(root.value(QStringLiteral("item")).toArray(), *collection, 1);
+    m_result.collections.push_back(std::move(collection));
+}
+
+std::unique_ptr<CollectionNode> PostmanImporter::makeCollection(const QJsonObject& root)
 {
     const bool hasInfo = root.value(QStringLiteral("info")).isObject();
     const QJsonObject info = hasInfo ? root.value(QStringLiteral("info")).toObject() : root;
@@ -144,11 +162,10 @@ void PostmanImporter::importCollection(const QJsonObject& root)
     if (s.auth.type == AuthConfig::Type::Inherit)
         s.auth.type = AuthConfig::Type::None; // a collection has nothing to inherit from
     if (!root.value(QStringLiteral("protocolProfileBehavior")).toObject().isEmpty())
-        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("setting"), path,
-                     QStringLiteral("collection-level protocolProfileBehavior not kept (set per request instead)"));
+        m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("setting"), path,
+                      QStringLiteral("collection-level protocolProfileBehavior not kept (set per request instead)"));
     itemEntry(QStringLiteral("collection"), path, notes);
-    importItems(root.value(QStringLiteral("item")).toArray(), *collection, 1);
-    m_result.collections.push_back(std::move(collection));
+    return collection;
 }
 
 void PostmanImporter::importItems(const QJsonArray& items, CollectionNode& parent, int depth)
@@ -157,8 +174,8 @@ void PostmanImporter::importItems(const QJsonArray& items, CollectionNode& paren
         if (ImportText::interrupted())
             return;
         if (!entry.isObject()) {
-            m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("item"), Workspace::joinPath(parent.path()),
-                         QStringLiteral("an entry of \"item\" that is not an object"));
+            m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("item"), Workspace::joinPath(parent.path()),
+                          QStringLiteral("an entry of \"item\" that is not an object"));
             continue;
         }
         const QJsonObject item = entry.toObject();
@@ -187,26 +204,38 @@ int postmanRequestCount(const QJsonObject& item)
 void PostmanImporter::importFolder(const QJsonObject& item, CollectionNode& parent, int depth)
 {
     QStringList notes;
+    if (CollectionNode* folder = addFolder(item, parent, depth, notes))
+        fillFolder(item, *folder, notes, depth);
+}
+
+CollectionNode* PostmanImporter::addFolder(const QJsonObject& item, CollectionNode& parent, int depth,
+                                           QStringList& notes)
+{
     const QString name = childName(parent, item.value(QStringLiteral("name")), QStringLiteral("New Folder"), notes);
-    const QString path = Workspace::joinPath(parent.path() << name);
     if (depth >= kMaxDepth) {
-        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("folder"), path,
-                     QStringLiteral("nested deeper than %1 folders; %2 requests below it not imported")
-                         .arg(kMaxDepth)
-                         .arg(postmanRequestCount(item)));
-        return;
+        m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("folder"),
+                      Workspace::joinPath(parent.path() << name),
+                      QStringLiteral("nested deeper than %1 folders; %2 requests below it not imported")
+                          .arg(kMaxDepth)
+                          .arg(postmanRequestCount(item)));
+        return nullptr;
     }
-    CollectionNode* folder = parent.insertChild(parent.childCount(), CollectionNode::makeFolder(name));
-    FolderSettings& s = folder->settings();
+    return parent.insertChild(parent.childCount(), CollectionNode::makeFolder(name));
+}
+
+void PostmanImporter::fillFolder(const QJsonObject& item, CollectionNode& folder, QStringList notes, int depth)
+{
+    const QString path = Workspace::joinPath(folder.path());
+    FolderSettings& s = folder.settings();
     s.description = ImportText::description(item.value(QStringLiteral("description")));
     s.variables = variables(item.value(QStringLiteral("variable")), path, notes);
     s.scripts = scripts(item.value(QStringLiteral("event")), path);
     s.auth = auth(item.value(QStringLiteral("auth")), path, notes);
     if (!item.value(QStringLiteral("protocolProfileBehavior")).toObject().isEmpty())
-        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("setting"), path,
-                     QStringLiteral("folder-level protocolProfileBehavior not kept (set per request instead)"));
+        m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("setting"), path,
+                      QStringLiteral("folder-level protocolProfileBehavior not kept (set per request instead)"));
     itemEntry(QStringLiteral("folder"), path, notes);
-    importItems(item.value(QStringLiteral("item")).toArray(), *folder, depth + 1);
+    importItems(item.value(QStringLiteral("item")).toArray(), folder, depth + 1);
 }
 
 void PostmanImporter::importRequest(const QJsonObject& item, CollectionNode& parent)
@@ -217,8 +246,8 @@ void PostmanImporter::importRequest(const QJsonObject& item, CollectionNode& par
     const QString path = Workspace::joinPath(parent.path() << name);
     const QJsonValue requestValue = item.value(QStringLiteral("request"));
     if (!requestValue.isObject() && !requestValue.isString()) {
-        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("request"), path,
-                     QStringLiteral("the item has neither \"request\" nor \"item\""));
+        m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("request"), path,
+                      QStringLiteral("the item has neither \"request\" nor \"item\""));
         return;
     }
     RequestItem r;
@@ -244,8 +273,8 @@ void PostmanImporter::importRequest(const QJsonObject& item, CollectionNode& par
         r.description = ImportText::description(request.value(QStringLiteral("description")));
         for (const char* key : {"proxy", "certificate"}) {
             if (!request.value(QString::fromLatin1(key)).toObject().isEmpty())
-                m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("setting"), path,
-                             QStringLiteral("request %1 settings not kept").arg(QString::fromLatin1(key)));
+                m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("setting"), path,
+                              QStringLiteral("request %1 settings not kept").arg(QString::fromLatin1(key)));
         }
     }
     if (r.description.isEmpty())
@@ -292,8 +321,8 @@ QList<EnvironmentVariable> PostmanImporter::variables(const QJsonValue& value, c
     if (value.isUndefined() || value.isNull())
         return out;
     if (!value.isArray()) {
-        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("variable"), path,
-                     QStringLiteral("\"variable\" is not an array"));
+        m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("variable"), path,
+                      QStringLiteral("\"variable\" is not an array"));
         return out;
     }
     for (const auto& entry : value.toArray()) {
@@ -302,8 +331,8 @@ QList<EnvironmentVariable> PostmanImporter::variables(const QJsonValue& value, c
         if (name.isEmpty())
             name = postmanText(o, QStringLiteral("id")); // v2.0 variables may have only an id
         if (name.isEmpty()) {
-            m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("variable"), path,
-                         QStringLiteral("a variable without \"key\" or \"id\""));
+            m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("variable"), path,
+                          QStringLiteral("a variable without \"key\" or \"id\""));
             continue;
         }
         EnvironmentVariable v;
@@ -331,8 +360,8 @@ QList<ItemScript> PostmanImporter::scripts(const QJsonValue& events, const QStri
     if (events.isUndefined() || events.isNull())
         return out;
     if (!events.isArray()) {
-        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("script"), path,
-                     QStringLiteral("\"event\" is not an array"));
+        m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("script"), path,
+                      QStringLiteral("\"event\" is not an array"));
         return out;
     }
     for (const auto& entry : events.toArray()) {
@@ -357,9 +386,9 @@ QList<ItemScript> PostmanImporter::scripts(const QJsonValue& events, const QStri
         const QString src = ImportText::scalarText(script.value(QStringLiteral("src")));
         if (s.source.trimmed().isEmpty()) {
             if (!src.isEmpty())
-                m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("script"), path,
-                             QStringLiteral("%1 script loaded from %2 not kept (only inline scripts are)")
-                                 .arg(s.event, quoted(src)));
+                m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("script"), path,
+                              QStringLiteral("%1 script loaded from %2 not kept (only inline scripts are)")
+                                  .arg(s.event, quoted(src)));
             continue; // an empty script does nothing
         }
         out.append(s);
@@ -419,7 +448,7 @@ AuthConfig PostmanImporter::auth(const QJsonValue& value, const QString& path, Q
         // digest, hawk, awsv4, ntlm, oauth1, edgegrid, asap: no equivalent. None, not Inherit: inheriting would
         // send a parent's credentials where the collection's author chose others.
         a.type = AuthConfig::Type::None;
-        m_report.add(
+        m_report->add(
             ImportReport::Outcome::Dropped, QStringLiteral("auth"), path,
             QStringLiteral("%1 auth is not supported: set to no auth (its settings are not kept)").arg(quoted(type)));
     }
@@ -435,7 +464,7 @@ AuthConfig PostmanImporter::oauth2(const QHash<QString, QJsonValue>& params, con
     if (tokenUrl.isEmpty() && authorizeUrl.isEmpty()) {
         if (accessToken.isEmpty()) {
             a.type = AuthConfig::Type::None;
-            m_report.add(
+            m_report->add(
                 ImportReport::Outcome::Dropped, QStringLiteral("auth"), path,
                 QStringLiteral("OAuth 2.0 auth without token URL, authorization URL or token: set to no auth"));
             return a;
@@ -682,8 +711,8 @@ void PostmanImporter::body(const QJsonValue& value, RequestItem& item, const QSt
     if (b.isEmpty() || mode.isEmpty() || mode == QLatin1String("none"))
         return;
     if (b.value(QStringLiteral("disabled")).toBool(false)) {
-        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("body"), path,
-                     QStringLiteral("%1 body switched off in Postman (never sent) not kept").arg(mode));
+        m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("body"), path,
+                      QStringLiteral("%1 body switched off in Postman (never sent) not kept").arg(mode));
         return;
     }
     if (mode == QLatin1String("raw")) {
@@ -793,8 +822,8 @@ void PostmanImporter::body(const QJsonValue& value, RequestItem& item, const QSt
         r.rawBody = text;
         notes << QStringLiteral("GraphQL body kept as a JSON body {\"query\", \"variables\"}");
     } else {
-        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("body"), path,
-                     QStringLiteral("body mode %1 is not supported: not kept").arg(quoted(mode)));
+        m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("body"), path,
+                      QStringLiteral("body mode %1 is not supported: not kept").arg(quoted(mode)));
     }
 }
 
@@ -824,8 +853,249 @@ void PostmanImporter::examples(const QJsonValue& responses, const QString& path)
         const QString code = postmanText(o, QStringLiteral("code"));
         if (!code.isEmpty())
             what += (what.isEmpty() ? QString() : QStringLiteral(", ")) + QStringLiteral("status ") + code;
-        m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("example"), path,
-                     QStringLiteral("saved example response %1 not kept (Tokenscope has no saved responses yet)")
-                         .arg(quoted(what)));
+        m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("example"), path,
+                      QStringLiteral("saved example response %1 not kept (Tokenscope has no saved responses yet)")
+                          .arg(quoted(what)));
     }
+}
+
+namespace {
+
+/// Deeper than this, importSplit() leaves the file to the serial parse, whose nesting limit then applies to the whole
+/// document (the parts alone would be less deep than the file).
+constexpr int kMaxSplitDepth = 512;
+
+/// Where the elements of the root object's "item" array are: a byte scan that follows only strings and brackets.
+/// It validates nothing; the parses of the parts do (see importSplit()).
+struct ItemSlices
+{
+    qsizetype open = -1;                                   // the '[' of "item"
+    qsizetype close = -1;                                  // its ']'
+    std::vector<std::pair<qsizetype, qsizetype>> elements; // [begin, end) of each element, separators excluded
+};
+
+std::optional<ItemSlices> findItemSlices(const QByteArray& text)
+{
+    ItemSlices found;
+    const char* p = text.constData();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' || p[i] == '\r'))
+        ++i;
+    if (i == n || p[i] != '{')
+        return std::nullopt;
+    int depth = 0;
+    bool expectKey = false;   // at depth 1: the next string is a member name
+    bool valueOfItem = false; // at depth 1: after the member name "item", before the next ','
+    bool inItems = false;     // between the '[' and ']' of "item"
+    qsizetype elementStart = -1;
+    // Only these bytes matter outside strings; the indentation between them is skipped in a tight loop.
+    static constexpr auto kStructural = [] {
+        std::array<bool, 256> table{};
+        for (const unsigned char c : {'"', '{', '}', '[', ']', ','})
+            table[c] = true;
+        return table;
+    }();
+    for (; i < n; ++i) {
+#ifdef __SSE2__
+        // 16 bytes at a time while none of them matters (an indented export is mostly runs of spaces).
+        while (i + 16 <= n) {
+            const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+            const __m128i hits = _mm_or_si128(
+                _mm_or_si128(
+                    _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')), _mm_cmpeq_epi8(chunk, _mm_set1_epi8(','))),
+                    _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('{')), _mm_cmpeq_epi8(chunk, _mm_set1_epi8('}')))),
+                _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('[')), _mm_cmpeq_epi8(chunk, _mm_set1_epi8(']'))));
+            const int mask = _mm_movemask_epi8(hits);
+            if (mask != 0) {
+                i += __builtin_ctz(unsigned(mask));
+                break;
+            }
+            i += 16;
+        }
+#endif
+        while (i < n && !kStructural[static_cast<unsigned char>(p[i])])
+            ++i;
+        if (i == n)
+            break;
+        switch (p[i]) {
+        case '"': {
+            // The closing quote is the first one after an even run of backslashes (memchr: most of the bytes of a
+            // collection are inside strings).
+            const qsizetype start = i + 1;
+            for (qsizetype from = start;;) {
+                const void* hit = std::memchr(p + from, '"', size_t(n - from));
+                if (!hit)
+                    return std::nullopt;
+                i = static_cast<const char*>(hit) - p;
+                qsizetype backslashes = 0;
+                while (i - 1 - backslashes >= start && p[i - 1 - backslashes] == '\\')
+                    ++backslashes;
+                if (backslashes % 2 == 0)
+                    break;
+                from = i + 1;
+            }
+            if (depth == 1 && expectKey) {
+                // "\u0069tem" is "item" too: leave such files to the serial parse
+                if (std::memchr(p + start, '\\', size_t(i - start)))
+                    return std::nullopt;
+                valueOfItem = i - start == 4 && std::memcmp(p + start, "item", 4) == 0;
+                if (valueOfItem && found.open >= 0) // written twice
+                    return std::nullopt;
+                expectKey = false;
+            }
+            break;
+        }
+        case '{':
+        case '[':
+            if (++depth > kMaxSplitDepth)
+                return std::nullopt;
+            if (depth == 1) {
+                expectKey = true; // (a second root value makes the skeleton's parse fail)
+            } else if (depth == 2 && p[i] == '[' && valueOfItem) {
+                inItems = true;
+                found.open = i;
+                elementStart = i + 1;
+            }
+            break;
+        case '}':
+        case ']':
+            if (depth == 2 && inItems) {
+                found.elements.emplace_back(elementStart, i);
+                found.close = i;
+                inItems = false;
+            }
+            if (--depth < 0)
+                return std::nullopt;
+            break;
+        case ',':
+            if (depth == 2 && inItems) {
+                found.elements.emplace_back(elementStart, i);
+                elementStart = i + 1;
+            } else if (depth == 1) {
+                expectKey = true;
+                valueOfItem = false;
+            }
+            break;
+        default:
+            break;
+        }
+    }
+    if (found.open < 0 || found.close < 0)
+        return std::nullopt;
+    return found;
+}
+
+/// fn(0) … fn(count - 1) on up to `threads` threads (the caller's among them), each helper following the caller's
+/// interruption.
+void forEachOnThreads(size_t count, int threads, const std::function<void(size_t)>& fn)
+{
+    std::atomic<size_t> next{0};
+    const QThread* caller = QThread::currentThread();
+    auto work = [&] {
+        for (size_t i = next++; i < count; i = next++)
+            fn(i);
+    };
+    std::vector<std::thread> helpers;
+    for (int t = 1; t < threads && size_t(t) < count; ++t) {
+        helpers.emplace_back([&] {
+            ImportText::followInterruptionOf(caller);
+            work();
+            ImportText::followInterruptionOf(nullptr);
+        });
+    }
+    work();
+    for (std::thread& helper : helpers)
+        helper.join();
+}
+
+} // namespace
+
+std::optional<Result<ImportResult>> PostmanImporter::importSplit(const QByteArray& data, int threads)
+{
+    // Why this is the same import: if the document with "item": [] parses, and each element's text parses on its own
+    // as an object or array, then the whole text is JSON (an array of values separated by commas) and its parse is
+    // made of exactly these parts, whatever the scan got wrong; if anything does not parse, the serial path decides.
+    const QByteArray text = ImportText::withoutBom(data);
+    const auto slices = findItemSlices(text);
+    if (!slices || slices->elements.size() < 2)
+        return std::nullopt;
+    QJsonParseError error{};
+    const QJsonDocument skeleton =
+        QJsonDocument::fromJson(text.left(slices->open + 1) + text.mid(slices->close), &error);
+    if (error.error != QJsonParseError::NoError || !skeleton.isObject())
+        return std::nullopt;
+    const QJsonObject root = skeleton.object();
+    if ((!root.contains(QStringLiteral("info")) && root.value(QStringLiteral("requests")).isArray()) ||
+        !recognizes(root))
+        return std::nullopt;
+
+    const size_t count = slices->elements.size();
+    std::vector<QJsonValue> items(count);
+    std::atomic<bool> unparsed{false};
+    forEachOnThreads(count, threads, [&](size_t i) {
+        if (unparsed || ImportText::interrupted())
+            return;
+        const auto [begin, end] = slices->elements[i];
+        QJsonParseError partError{};
+        const QJsonDocument part =
+            QJsonDocument::fromJson(QByteArray::fromRawData(text.constData() + begin, end - begin), &partError);
+        if (partError.error != QJsonParseError::NoError)
+            unparsed = true;
+        else if (part.isObject())
+            items[i] = part.object();
+        else
+            items[i] = part.array();
+    });
+    if (ImportText::interrupted())
+        return Result<ImportResult>(ImportText::cancelled());
+    if (unparsed)
+        return std::nullopt;
+
+    // In document order on this thread: the collection, the names of its items (each depends on the names before
+    // it), its folders (empty) and its requests; each item's report lines go to a part of their own.
+    ImportResult result;
+    PostmanImporter importer(result);
+    auto collection = importer.makeCollection(root);
+    struct Part
+    {
+        ImportResult result;
+        CollectionNode* folder = nullptr;
+        QStringList notes;
+    };
+    std::vector<Part> parts(count);
+    for (size_t i = 0; i < count; ++i) {
+        if (ImportText::interrupted())
+            return Result<ImportResult>(ImportText::cancelled());
+        importer.m_report = &parts[i].result.report;
+        if (!items[i].isObject()) {
+            importer.m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("item"),
+                                   Workspace::joinPath(collection->path()),
+                                   QStringLiteral("an entry of \"item\" that is not an object"));
+            continue;
+        }
+        const QJsonObject item = items[i].toObject();
+        if (item.value(QStringLiteral("item")).isArray())
+            parts[i].folder = importer.addFolder(item, *collection, 1, parts[i].notes);
+        else
+            importer.importRequest(item, *collection);
+    }
+    importer.m_report = &result.report;
+    // The folders' contents on every thread: each folder is a tree of its own (its names, its lines).
+    forEachOnThreads(count, threads, [&](size_t i) {
+        if (!parts[i].folder)
+            return;
+        PostmanImporter worker(parts[i].result);
+        worker.fillFolder(items[i].toObject(), *parts[i].folder, parts[i].notes, 1);
+        items[i] = QJsonValue(); // freed here, on this thread, not one after the other at the end
+    });
+    if (ImportText::interrupted())
+        return Result<ImportResult>(ImportText::cancelled());
+    for (Part& part : parts) {
+        if (!part.result.authProfiles.isEmpty()) // named after the profiles before them in the whole file
+            return std::nullopt;
+        result.report.append(part.result.report);
+    }
+    result.collections.push_back(std::move(collection));
+    return Result<ImportResult>(std::move(result));
 }

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <optional>
+
 /// Reads a Postman Collection v2.0 or v2.1 (https://schema.postman.com/collection/json/v2.1.0/draft-07/docs/index.html)
 /// into one collection of the workspace model, with a report line for every request and for everything not kept.
 ///
@@ -38,6 +40,15 @@ public:
     /// Errors: ERR_JSON_INVALID (not JSON, or not a collection object), ERR_NOT_SUPPORTED (a v1 collection).
     static Result<ImportResult> import(const QByteArray& data);
     static Result<ImportResult> import(const QJsonObject& root);
+    /// The same import of a large collection on several threads: the top-level "item" array is cut at its elements
+    /// (a byte scan), each element parsed and converted on its own; the collection, its top-level names and the
+    /// report's order are put together on the calling thread, so the result is the one import(data) gives (the
+    /// requests' random ids aside). std::nullopt when the text does not qualify: not a Postman collection object
+    /// with at least two top-level items, a top-level "item" member written twice or with an escape in a member
+    /// name, nesting deeper than 512, or any part that does not parse (import(data) then says why); also when the
+    /// conversion made OAuth 2.0 auth profiles (their names depend on the order of the whole file). Follows the
+    /// calling thread's interruption (ImportText::interrupted()).
+    static std::optional<Result<ImportResult>> importSplit(const QByteArray& data, int threads);
 
 private:
     explicit PostmanImporter(ImportResult& result);
@@ -45,6 +56,12 @@ private:
     void importCollection(const QJsonObject& root);
     void importItems(const QJsonArray& items, CollectionNode& parent, int depth);
     void importFolder(const QJsonObject& item, CollectionNode& parent, int depth);
+    /// The folder of `item`, named and inserted into `parent`; nullptr (and a line) when it is nested too deep.
+    CollectionNode* addFolder(const QJsonObject& item, CollectionNode& parent, int depth, QStringList& notes);
+    /// importFolder() after the folder is named and inserted: its settings, its line and its items.
+    void fillFolder(const QJsonObject& item, CollectionNode& folder, QStringList notes, int depth);
+    /// The collection node and its line (the start of importCollection()).
+    std::unique_ptr<CollectionNode> makeCollection(const QJsonObject& root);
     void importRequest(const QJsonObject& item, CollectionNode& parent);
     /// A free name for a child of `parent` (case-insensitive, as CollectionNode::uniqueName; notes the renaming).
     /// Kept per container here: asking the tree each time is quadratic in a folder's size.
@@ -71,6 +88,6 @@ private:
     };
 
     ImportResult& m_result;
-    ImportReport& m_report;
+    ImportReport* m_report; // m_result.report, or a part of it while importSplit() puts the report together
     QHash<const CollectionNode*, TakenNames> m_taken;
 };

@@ -9,6 +9,8 @@
 #include "storage/MemorySecretStore.h"
 #include "workspace/WorkspaceStore.h"
 
+#include "support/ImportTestSupport.h"
+
 #include <QDirIterator>
 #include <QFile>
 
@@ -16,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <tuple>
 
 namespace {
 using Outcome = ImportReport::Outcome;
@@ -36,6 +40,7 @@ private Q_SLOTS:
     void reportSummaryCountsInTheRightNumber();
     void importedWorkspaceLoadsAsTheModel();
     void importFileErrors();
+    void largePostmanFileImportsAsTheSerialImport();
     void interruptedImportStopsPerItem_data();
     void interruptedImportStopsPerItem();
     void loadEnvironment();
@@ -226,6 +231,56 @@ void TestImporter::importFileErrors()
     QTemporaryDir dir;
     QCOMPARE(Importer::importFile(dir.filePath(QStringLiteral("missing.json")), Importer::Format::Auto).error().code,
              ErrorCode::Io);
+}
+
+/// From Importer::kSplitBytes on, importFile() takes PostmanImporter::importSplit() (all cores): the same report,
+/// the same tree (ids aside), and for a damaged file the same error as the serial import (importData()).
+void TestImporter::largePostmanFileImportsAsTheSerialImport()
+{
+    const QByteArray description(2200, 'd');
+    QByteArray items;
+    for (int f = 0; f < 50; ++f) {
+        items +=
+            QByteArray(f ? "," : "") + "{\"name\": \"F" + QByteArray::number(f % 40) +
+            "\", \"auth\": {\"type\": \"bearer\", \"bearer\": [{\"key\": \"token\", \"value\": \"t\"}]}, \"item\": [";
+        for (int r = 0; r < 10; ++r)
+            items += QByteArray(r ? "," : "") + "{\"name\": \"R" + QByteArray::number(r % 7) +
+                     "\", \"request\": {\"method\": \"post\", \"url\": \"http://x/" + QByteArray::number(r) +
+                     "\", \"description\": \"" + description + "\"}}";
+        items += "]}, {\"name\": \"top\", \"request\": \"http://t\"}";
+    }
+    const QByteArray data = "{\"info\": {\"name\": \"Big\"}, \"item\": [" + items + "]}";
+    QVERIFY(data.size() >= Importer::kSplitBytes);
+    QVERIFY(PostmanImporter::importSplit(data, 2).has_value()); // the file takes the split path
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("big.json"));
+    const auto importBoth = [&](const QByteArray& bytes) {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
+            qFatal("cannot write %s", qPrintable(path));
+        f.close();
+        Importer::Format detected = Importer::Format::Auto;
+        auto split = Importer::importFile(path, Importer::Format::Auto, &detected);
+        auto serial = Importer::importData(bytes, path, Importer::Format::Postman);
+        return std::make_tuple(std::move(split), std::move(serial), detected);
+    };
+    auto [split, serial, detected] = importBoth(data);
+    QVERIFY(split.ok() && serial.ok());
+    QCOMPARE(detected, Importer::Format::Postman);
+    QCOMPARE(split->report.entries(), serial->report.entries());
+    QCOMPARE(split->report.count(ImportReport::Outcome::Converted, QStringLiteral("request")), 549);
+    QCOMPARE(ImportTestSupport::modelOf(*split->collections.front()),
+             ImportTestSupport::modelOf(*serial->collections.front()));
+    QCOMPARE(split->collections.front()->requestCount(), 550);
+
+    QByteArray damaged = data;
+    damaged.replace(damaged.indexOf("\"F0\""), 4,
+                    "F0\"x"); // in the first item: the split and the serial parse stop there
+    auto [splitError, serialError, ignored] = importBoth(damaged);
+    QVERIFY(!splitError.ok() && !serialError.ok());
+    QCOMPARE(splitError.error().message, serialError.error().message);
+    QVERIFY2(splitError.error().message.startsWith(QLatin1String("line 1, column ")),
+             qPrintable(splitError.error().message));
 }
 
 void TestImporter::interruptedImportStopsPerItem_data()

@@ -2,30 +2,11 @@
 #include "formats/PostmanExporter.h"
 #include "formats/PostmanImporter.h"
 #include "support/DataFiles.h"
+#include "support/ImportTestSupport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
-
-namespace {
-/// The whole model of a tree without the ids (new on every import): what a round trip must keep.
-QJsonObject modelOf(const CollectionNode& node)
-{
-    if (node.kind() == CollectionNode::Kind::Request) {
-        QJsonObject o = node.request().toJson(true);
-        o.remove(QStringLiteral("id"));
-        return o;
-    }
-    QJsonObject o = node.settings().toJson();
-    o.remove(QStringLiteral("id"));
-    o.insert(QStringLiteral("kind"), node.kindName());
-    QJsonArray children;
-    for (int i = 0; i < node.childCount(); ++i)
-        children.append(modelOf(*node.child(i)));
-    o.insert(QStringLiteral("children"), children);
-    return o;
-}
-} // namespace
 
 /// Postman v2.1 export (PostmanExporter): import → export → import gives the same model, on every real collection of
 /// tests/data/postman (sources in tests/data/README.md).
@@ -54,8 +35,8 @@ void TestPostmanExporter::roundTrip()
     const auto second = PostmanImporter::import(exported);
     QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(second.error().message));
     QCOMPARE(second->collections.front()->name(), first->collections.front()->name());
-    const QJsonObject a = modelOf(*first->collections.front());
-    const QJsonObject b = modelOf(*second->collections.front());
+    const QJsonObject a = ImportTestSupport::modelOf(*first->collections.front());
+    const QJsonObject b = ImportTestSupport::modelOf(*second->collections.front());
     if (a != b) {
         qWarning("%s", QJsonDocument(a).toJson().constData());
         qWarning("%s", QJsonDocument(b).toJson().constData());

@@ -12,10 +12,12 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <algorithm>
 
 #include "support/DataFiles.h"
+#include "support/ImportTestSupport.h"
 
 namespace {
 using Outcome = ImportReport::Outcome;
@@ -56,6 +58,20 @@ int countRequests(const QJsonArray& items)
         n += o.value(QStringLiteral("item")).isArray() ? countRequests(o.value(QStringLiteral("item")).toArray()) : 1;
     }
     return n;
+}
+
+/// importSplit() gave what import() gives: the same report, lines in the same order, the same tree and profiles.
+void compareWithSerial(const QByteArray& data, const Result<ImportResult>& split)
+{
+    const auto serial = PostmanImporter::import(data);
+    QVERIFY2(serial.ok() && split.ok(), split.ok() ? "" : qPrintable(split.error().message));
+    QCOMPARE(split->report.entries(), serial->report.entries());
+    QCOMPARE(split->collections.size(), serial->collections.size());
+    QCOMPARE(ImportTestSupport::modelOf(*split->collections.front()),
+             ImportTestSupport::modelOf(*serial->collections.front()));
+    QCOMPARE(split->authProfiles.size(), serial->authProfiles.size());
+    for (qsizetype i = 0; i < split->authProfiles.size(); ++i)
+        QCOMPARE(split->authProfiles[i].toJson(), serial->authProfiles[i].toJson());
 }
 
 QStringList filesBelow(const QString& dir)
@@ -110,6 +126,11 @@ private Q_SLOTS:
     void secretsNeverInWorkspaceFiles();
     void realCollections_data();
     void realCollections();
+    void splitImportIsTheSerialImport_data();
+    void splitImportIsTheSerialImport();
+    void splitImportLeavesOddFilesToTheSerialPath_data();
+    void splitImportLeavesOddFilesToTheSerialPath();
+    void splitImportFollowsTheCallersCancel();
 };
 
 void TestPostmanImporter::authV21AttributeArrays()
@@ -708,6 +729,112 @@ void TestPostmanImporter::realCollections()
             QVERIFY2(r->collections.front()->find(names), qPrintable(e.path));
         }
     }
+}
+
+void TestPostmanImporter::splitImportIsTheSerialImport_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    // Folders and requests mixed at the top, names taken twice across both, brackets, quotes and escapes inside
+    // strings, folder settings, nested folders with their own duplicates, scripts, a secret, an example response.
+    QTest::newRow("mixed top level") << collection(R"([
+        {"name": "Users", "item": [{"name": "get", "request": "http://x/u"}, {"name": "GET", "request": "http://x/v"}]},
+        {"name": "users", "request": {"method": "post", "url": "http://x/[1]", "header": "A: ]}\"{["}},
+        {"name": "Users", "description": "a \"}]\" b", "auth": {"type": "basic", "basic": {"username": "u",
+         "password": "p4ss"}}, "variable": [{"key": "apiToken", "value": "s3cr3t"}],
+         "event": [{"listen": "test", "script": {"exec": ["pm.test(\"]\", () => {});"]}}],
+         "item": [{"name": "Deep", "item": [{"name": "x", "request": "http://x/\u005d"}, {"name": "x",
+         "request": "http://y"}], "protocolProfileBehavior": {"followRedirects": false}}]},
+        {"request": "http://x/unnamed", "response": [{"name": "ok", "code": 200}]},
+        {"name": "Empty", "item": []}
+    ])",
+                                                   R"("variable": [{"key": "base", "value": "http://x"}])");
+    QTest::newRow("BOM, two requests") << QByteArray("\xEF\xBB\xBF") +
+                                              collection(R"([{"name": "a", "request": "http://a"},
+                                                             {"name": "b", "request": "http://b"}])");
+    QTest::newRow("backslash runs before quotes")
+        << collection(R"([{"name": "back\\", "request": "http://x/\"]"}, {"name": "F\\\"]", "item": [
+                          {"name": "\\\\", "request": "http://x/\\\"}{"}]}])");
+    QTest::newRow("item before info") << QByteArray(R"({"item": [{"name": "F", "item": []}, {"name": "F", "item": []}],
+                                                        "info": {"name": "API"}})");
+    QTest::newRow("no info") << QByteArray(R"({"name": "Top", "item": [{"name": "r", "request": "http://r"},
+                                                                       {"name": "F", "item": [{"request": 5}]}]})");
+    QTest::newRow("oauth2 at the top level only")
+        << collection(R"([{"name": "a", "request": {"url": "http://a", "auth": {"type": "oauth2", "oauth2": [
+                           {"key": "accessTokenUrl", "value": "http://t"}]}}},
+                          {"name": "F", "item": [{"name": "b", "request": "http://b"}]}])");
+}
+
+// importSplit() (what Importer uses from 1 MB on, on all cores) is import(): same report in the same order, same
+// tree, same auth profiles. Real collections too, where they have two or more top-level items.
+void TestPostmanImporter::splitImportIsTheSerialImport()
+{
+    QFETCH(QByteArray, data);
+    const auto split = PostmanImporter::importSplit(data, 3);
+    QVERIFY(split.has_value());
+    compareWithSerial(data, *split);
+    if (qstrcmp(QTest::currentDataTag(), "mixed top level") != 0)
+        return;
+    QDir dir(QStringLiteral(TOKENSCOPE_TEST_DATA "/postman"));
+    int splitFiles = 0;
+    for (const QString& name : dir.entryList({QStringLiteral("*.postman_collection.json")})) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray real = f.readAll();
+        if (const auto realSplit = PostmanImporter::importSplit(real, 2)) {
+            ++splitFiles;
+            compareWithSerial(real, *realSplit);
+            if (QTest::currentTestFailed())
+                QFAIL(qPrintable(name));
+        }
+    }
+    QVERIFY2(splitFiles >= 5, qPrintable(QString::number(splitFiles))); // most real files qualify
+}
+
+void TestPostmanImporter::splitImportLeavesOddFilesToTheSerialPath_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::newRow("one item") << collection(R"([{"name": "a", "request": "http://a"}])");
+    QTest::newRow("an item that is not an object") << collection(R"([{"name": "a", "request": "http://a"}, 5])");
+    QTest::newRow("trailing comma") << collection(R"([{"request": "http://a"}, {"request": "http://b"},])");
+    QTest::newRow("damaged item") << collection(R"([{"request": "http://a"}, {"request": "http://b"]])");
+    QTest::newRow("damaged outside the items") << QByteArray(R"({"info": {"name": "A"}, "item": [{}, {}], })");
+    QTest::newRow("escaped member name") << QByteArray(R"({"info": {"name": "A"}, "\u0069tem": [{}, {}]})");
+    QTest::newRow("item twice") << QByteArray(R"({"info": {"name": "A"}, "item": [{}, {}], "item": [{}, {}]})");
+    QTest::newRow("v1") << QByteArray(R"({"name": "A", "requests": [{}, {}], "item": [{}, {}]})");
+    QTest::newRow("not a collection") << QByteArray(R"({"values": [], "item": [{}, {}]})");
+    QTest::newRow("oauth2 profile in a folder")
+        << collection(R"([{"name": "a", "request": "http://a"}, {"name": "F", "item": [{"name": "b",
+                          "request": {"url": "http://b", "auth": {"type": "oauth2", "oauth2": [
+                          {"key": "accessTokenUrl", "value": "http://t"}]}}}]}])");
+    QByteArray deep =
+        "{\"info\": {\"name\": \"A\"}, \"item\": [{}, {\"x\": " + QByteArray(600, '[') + QByteArray(600, ']') + "}]}";
+    QTest::newRow("nested deeper than the split goes") << deep;
+}
+
+// Whatever does not qualify is left to import(), which then reports the error or imports it as it always did.
+void TestPostmanImporter::splitImportLeavesOddFilesToTheSerialPath()
+{
+    QFETCH(QByteArray, data);
+    QVERIFY(!PostmanImporter::importSplit(data, 2).has_value());
+}
+
+// The GUI's Cancel interrupts the reading thread; the helper threads follow it (ImportText::followInterruptionOf).
+void TestPostmanImporter::splitImportFollowsTheCallersCancel()
+{
+    QByteArray items = "[";
+    for (int i = 0; i < 64; ++i)
+        items += QByteArray(i ? "," : "") + "{\"name\": \"F\", \"item\": [{\"request\": \"http://x\"}]}";
+    const QByteArray data = collection(items + "]");
+    std::optional<Result<ImportResult>> result;
+    std::unique_ptr<QThread> reader(QThread::create([&] {
+        QThread::currentThread()->requestInterruption();
+        result = PostmanImporter::importSplit(data, 2);
+    }));
+    reader->start();
+    QVERIFY(reader->wait(60000));
+    QVERIFY(result.has_value() && !result->ok());
+    QCOMPARE(result->error().code, ErrorCode::Cancelled);
+    QVERIFY(PostmanImporter::importSplit(data, 2).value().ok()); // not interrupted here
 }
 
 QTEST_GUILESS_MAIN(TestPostmanImporter)

@@ -97,6 +97,13 @@ inline void postmanImporter(const uint8_t* data, size_t size)
         FUZZ_CHECK(first.error().code == second.error().code);
         FUZZ_CHECK(first.error().code == ErrorCode::JsonInvalid || first.error().code == ErrorCode::NotSupported);
     }
+    // The split import (what Importer uses from 1 MB on) is the serial import whenever it takes the bytes (one thread
+    // here: the same parts and order without a thread start per input; the unit tests run it on several).
+    if (const auto split = PostmanImporter::importSplit(bytes, 1)) {
+        FUZZ_CHECK(first.ok() && split->ok());
+        FUZZ_CHECK(split->value().report.entries() == first->report.entries());
+        FUZZ_CHECK(split->value().collections.front()->requestCount() == first->collections.front()->requestCount());
+    }
     const auto env = PostmanEnvironmentImporter::import(bytes);
     if (env.ok())
         FUZZ_CHECK(env->environments.size() == 1 && !env->environments.first().name().isEmpty());

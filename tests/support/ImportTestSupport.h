@@ -4,6 +4,8 @@
 #include "formats/ImportResult.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QString>
 
 /// Helpers the importer tests share: reading a test data file, finding a request by path, counting and searching
@@ -15,6 +17,24 @@ inline QByteArray testData(const QString& relative)
 {
     QFile f(QStringLiteral(TOKENSCOPE_TEST_DATA "/") + relative);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+/// The whole model of a tree without the ids (new on every import): settings or request, kind, and the children.
+inline QJsonObject modelOf(const CollectionNode& node)
+{
+    if (node.kind() == CollectionNode::Kind::Request) {
+        QJsonObject o = node.request().toJson(true);
+        o.remove(QStringLiteral("id"));
+        return o;
+    }
+    QJsonObject o = node.settings().toJson();
+    o.remove(QStringLiteral("id"));
+    o.insert(QStringLiteral("kind"), node.kindName());
+    QJsonArray children;
+    for (int i = 0; i < node.childCount(); ++i)
+        children.append(modelOf(*node.child(i)));
+    o.insert(QStringLiteral("children"), children);
+    return o;
 }
 
 /// The request at `path` below the collection `c` (names below the collection), or nullptr.
