@@ -3,11 +3,14 @@
 
 #include "core/Result.h"
 #include "jose/Jwk.h"
+#include "net/AuthServerMetadata.h"
 #include "net/HttpClient.h"
 #include "workspace/AuthProfile.h"
 
 #include <QJsonObject>
 #include <QObject>
+
+class MetadataResolver;
 
 /// The token actions beside the grants.
 enum class OAuthAction
@@ -26,10 +29,11 @@ struct OAuthActionOutcome
 };
 
 /// Runs one OAuthActions request asynchronously and cancellably (for the GUI; the CLI sends and waits): the endpoint
-/// from the profile's issuer metadata (RFC 8414 §2 `introspection_endpoint`, `revocation_endpoint`; OIDC
-/// `userinfo_endpoint`), the profile's client authentication for introspection and revocation (RFC 7662 §2.1,
-/// RFC 7009 §2.1), the request built and the answer read by OAuthActions, so both front ends send and read the same.
-/// One finished() per start(), always asynchronous; cancel() ends with ERR_CANCELLED.
+/// typed in the profile (introspectionUrl, revocationUrl, userinfoUrl), else from its issuer's metadata (RFC 8414 §2
+/// `introspection_endpoint`, `revocation_endpoint`; OIDC `userinfo_endpoint`) through MetadataResolver, the
+/// profile's client authentication for introspection and revocation (RFC 7662 §2.1, RFC 7009 §2.1), the request
+/// built and the answer read by OAuthActions, so both front ends send and read the same. One finished() per
+/// start(), always asynchronous; cancel() ends with ERR_CANCELLED.
 class OAuthActionClient : public QObject
 {
     Q_OBJECT
@@ -46,19 +50,20 @@ public:
     bool isRunning() const { return m_running; }
     /// "introspection", "revocation", "userinfo".
     static QString actionName(OAuthAction action);
+    /// The endpoint of `action`: typed in `profile`, else named by `metadata` (may be null); empty when neither.
+    static QString endpointOf(OAuthAction action, const AuthProfile& profile, const AuthServerMetadata* metadata);
 
 Q_SIGNALS:
     void progress(const QString& stage);
     void finished(const Result<OAuthActionOutcome>& result);
 
 private:
-    void discover(int index);
-    void onDiscovery(const HttpClientResponse& response);
     void send();
     void onAnswer(const HttpClientResponse& response);
     void fail(const Error& error);
 
     HttpClient* m_http;
+    MetadataResolver* m_metadataResolver;
     OAuthAction m_action = OAuthAction::Introspect;
     AuthProfile m_profile;
     QString m_token;
@@ -66,7 +71,6 @@ private:
     std::optional<Jwk> m_dpopKey;
     QString m_endpoint;
     quint64 m_call = 0;
-    int m_discoveryIndex = 0;
-    bool m_discovering = false;
+    quint64 m_discovery = 0;
     bool m_running = false;
 };
