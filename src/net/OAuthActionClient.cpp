@@ -5,6 +5,8 @@
 #include "net/MetadataResolver.h"
 #include "net/OAuthActions.h"
 #include "net/OAuthTokenFlow.h"
+#include "net/TokenEndpointClient.h"
+#include "net/TokenManager.h"
 
 #include <QTimer>
 
@@ -58,7 +60,8 @@ QString OAuthActionClient::endpointOf(OAuthAction action, const AuthProfile& pro
 }
 
 void OAuthActionClient::start(OAuthAction action, const AuthProfile& profile, const QString& token,
-                              const QString& tokenTypeHint, const std::optional<Jwk>& dpopKey)
+                              const QString& tokenTypeHint, const std::optional<Jwk>& dpopKey, TokenManager* tokens,
+                              const QString& tokenKey)
 {
     if (m_running)
         cancel();
@@ -68,6 +71,10 @@ void OAuthActionClient::start(OAuthAction action, const AuthProfile& profile, co
     m_token = token;
     m_hint = tokenTypeHint;
     m_dpopKey = dpopKey;
+    m_tokens = tokens;
+    m_tokenKey = tokenKey;
+    m_dpopNonce.clear();
+    m_nonceRetried = false;
     m_endpoint = endpointOf(action, profile, nullptr);
     QTimer::singleShot(0, this, [this] {
         if (!m_running)
@@ -110,6 +117,9 @@ void OAuthActionClient::send()
     request.token = m_token;
     request.tokenTypeHint = m_hint;
     request.dpopKey = m_dpopKey;
+    if (m_dpopKey && m_dpopNonce.isEmpty() && m_tokens)
+        m_dpopNonce = m_tokens->dpopNonce(TokenManager::originOf(m_endpoint));
+    request.dpopNonce = m_dpopNonce;
     Result<HttpRequestSpec> spec(Error(ErrorCode::Generic, QString()));
     if (m_action == OAuthAction::Userinfo) {
         spec = OAuthActions::buildUserinfo(request);
@@ -132,6 +142,20 @@ void OAuthActionClient::send()
 
 void OAuthActionClient::onAnswer(const HttpClientResponse& response)
 {
+    if (m_dpopKey) {
+        // RFC 9449 §8.2, §9: the newest nonce replaces the kept one, for the next proof to this origin (a Send's too).
+        if (m_tokens)
+            m_tokens->setDpopNonce(TokenManager::originOf(m_endpoint), TokenEndpointClient::dpopNonceOf(response),
+                                   m_tokenKey);
+        OAuthActionRequest sent;
+        sent.dpopKey = m_dpopKey;
+        if (const QString nonce = OAuthActions::nonceToRetry(sent, response); !nonce.isEmpty() && !m_nonceRetried) {
+            m_nonceRetried = true; // once: a server that keeps asking gets its answer read
+            m_dpopNonce = nonce;
+            send();
+            return;
+        }
+    }
     OAuthActionOutcome outcome;
     outcome.action = m_action;
     outcome.endpoint = m_endpoint;

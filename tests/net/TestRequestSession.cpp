@@ -4,6 +4,9 @@
 #include "jose/CompactToken.h"
 #include "jose/DpopProof.h"
 #include "net/MetadataResolver.h"
+#include "net/OAuthActionClient.h"
+#include "net/OAuthActions.h"
+#include "net/OAuthTokenFlow.h"
 #include "net/RequestSession.h"
 #include "server/DpopVerifier.h"
 #include "server/MockApiServer.h"
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void issuerOnlyProfileDiscoversOnceForManySends();
     void issuerOnlyProfileRetriesWithAFreshToken();
     void failedDiscoveryIsSaidAndNothingIsSent();
+    void userinfoAnswersTheNonceDemandOnce();
 
 private:
     void startServer(quint16 port = 0);
@@ -545,6 +549,70 @@ void TestRequestSession::failedDiscoveryIsSaidAndNothingIsSent()
              qPrintable(result.authError->message));
     QVERIFY(!result.response.received);
     QCOMPARE(session.metadataResolver().requestCount(), 2); // OIDC discovery, then RFC 8414
+}
+
+void TestRequestSession::userinfoAnswersTheNonceDemandOnce()
+{
+    // RFC 9449 §9 at userinfo: the provider with nonces on answers a proof with a stale nonce 401
+    // `DPoP error="use_dpop_nonce"` and a DPoP-Nonce; the action sends once more with it. The token lacks the openid
+    // scope, so getting past the nonce shows as insufficient_scope (RFC 6750 §3.1) instead of use_dpop_nonce.
+    MockClock clock(SystemClock::instance().nowSeconds());
+    MockApiServer server;
+    ServerConfig config = dpopConfig(QStringLiteral("dpop-userinfo"), &clock);
+    std::atomic<int> userinfoRequests = 0;
+    connect(
+        &server, &MockApiServer::requestLogged, this,
+        [&](const RequestLogEntry& entry) {
+            if (entry.path == QLatin1String("/userinfo"))
+                ++userinfoRequests;
+        },
+        Qt::DirectConnection);
+    const QString error = ServerTestSupport::startError(server, config);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    Environment env(QStringLiteral("DPoP"));
+    auto ws = dpopWorkspace(server, env);
+    RequestSession session;
+    session.setClock(&clock);
+    const SessionResult sent =
+        RequestSession::runAndWait(session, SessionRequest::fromItem(*ws, *privateRequest(*ws), &env));
+    QCOMPARE(sent.response.status, 200);
+    TokenManager& tokens = session.tokenManager();
+    const QString origin = TokenManager::originOf(server.baseUrl());
+    const QString stale = QStringLiteral("stale-nonce");
+    tokens.setDpopNonce(origin, stale);
+    const auto key = tokens.dpopKey(sent.tokenKey);
+    QVERIFY(key.ok());
+
+    // The GUI's asynchronous action, with the userinfo URL typed in the profile (no issuer to discover it from).
+    AuthProfile profile = OAuthTokenFlow::resolved(ws->authProfiles.first(), {env});
+    profile.userinfoUrl = server.baseUrl() + QStringLiteral("/userinfo");
+    OAuthActionClient actions;
+    std::optional<Result<OAuthActionOutcome>> answer;
+    connect(&actions, &OAuthActionClient::finished, this,
+            [&answer](const Result<OAuthActionOutcome>& result) { answer = result; });
+    actions.start(OAuthAction::Userinfo, profile, QString::fromLatin1(sent.sentToken), QString(), key.value(), &tokens,
+                  sent.tokenKey);
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 15000);
+    QVERIFY(!answer->ok());
+    QCOMPARE(answer->error().reason, QStringLiteral("insufficient_scope"));
+    QTRY_COMPARE(userinfoRequests.load(), 2);
+    // The server's new nonce is kept for the next proof to that origin (a Send's too).
+    const QString fresh = tokens.dpopNonce(origin);
+    QVERIFY(!fresh.isEmpty() && fresh != stale);
+
+    // The CLI's synchronous call does the same.
+    OAuthActionRequest request;
+    request.url = profile.userinfoUrl;
+    request.token = QString::fromLatin1(sent.sentToken);
+    request.dpopKey = key.value();
+    request.dpopNonce = stale;
+    QString lastNonce;
+    const auto claims = OAuthActions::userinfo(request, {}, &lastNonce);
+    QVERIFY(!claims.ok());
+    QCOMPARE(claims.error().reason, QStringLiteral("insufficient_scope"));
+    QCOMPARE(lastNonce, fresh);
+    QTRY_COMPARE(userinfoRequests.load(), 4);
+    server.stop();
 }
 
 QTEST_GUILESS_MAIN(TestRequestSession)
