@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -382,6 +383,8 @@ void TestCollectionRunner::issuerOnlyProfileIsDiscoveredOncePerRun()
                 ++tokenRequests;
         },
         Qt::DirectConnection);
+    // The server outlives this test: the counters must not be written to after it returns, also on a failure.
+    const auto disconnectCounters = qScopeGuard([connection] { QObject::disconnect(connection); });
     Workspace ws;
     AuthProfile profile;
     profile.name = QStringLiteral("issuer only");
@@ -404,7 +407,6 @@ void TestCollectionRunner::issuerOnlyProfileIsDiscoveredOncePerRun()
     QVERIFY2(!report.failed(), qPrintable(report.summaryLine()));
     QTRY_COMPARE(tokenRequests.load(), 1);
     QCOMPARE(discoveries.load(), 1);
-    disconnect(connection);
 }
 
 QTEST_GUILESS_MAIN(TestCollectionRunner)
