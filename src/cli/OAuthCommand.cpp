@@ -6,10 +6,11 @@
 #include "core/DisplayText.h"
 #include "core/SystemClock.h"
 #include "jose/IdTokenVerifier.h"
-#include "net/AuthServerMetadata.h"
 #include "net/AuthorizationCodeFlow.h"
 #include "net/DeviceAuthorizationFlow.h"
 #include "net/IntrospectionWords.h"
+#include "net/MetadataResolver.h"
+#include "net/OAuthActionClient.h"
 #include "net/OAuthActions.h"
 #include "net/OAuthTokenFlow.h"
 #include "net/RemoteJwksFetcher.h"
@@ -58,6 +59,38 @@ Result<QString> clientSecretFrom(const QCommandLineParser& parser, const QComman
     return QString::fromUtf8(text->trimmed());
 }
 
+/// The saved auth profile `name` of the workspace of --workspace with its {{variables}} resolved from the globals and
+/// the environment `envName` (default: the workspace's active one), as RequestSession resolves them; an unknown one
+/// stays {{name}} (a flag may still set it). With `tokens`, that manager keeps its tokens in the keychain.
+Result<AuthProfile> savedProfile(const QCommandLineParser& parser, const QString& name, const QCommandLineOption& env,
+                                 CliContext& ctx, TokenManager* tokens)
+{
+    CliWorkspace w;
+    if (auto opened = w.open(parser.value(CliWorkspace::option()), ctx, CliWorkspace::Access::ReadOnly); !opened)
+        return opened.error();
+    auto saved = w.authProfile(name);
+    if (!saved)
+        return saved.error();
+    if (tokens)
+        tokens->setSecretStore(CliWorkspace::tokenStore(), w.tokenPrefix());
+    const Workspace& ws = w.workspace();
+    const QString envName = parser.isSet(env) ? parser.value(env) : ws.activeEnvironment;
+    const Environment* environment = envName.isEmpty() ? nullptr : ws.environment(envName);
+    if (!environment && parser.isSet(env))
+        return Error(ErrorCode::NotFound,
+                     QStringLiteral("no environment \"%1\"").arg(CliWorkspace::printable(envName)));
+    QList<Environment> layers{Environment(QStringLiteral("globals"), ws.globals)};
+    if (environment)
+        layers.append(*environment);
+    AuthProfile p = saved.value();
+    const VariableResolver resolver(layers);
+    for (QString* field :
+         {&p.issuer, &p.tokenUrl, &p.authorizeUrl, &p.deviceAuthorizationUrl, &p.introspectionUrl, &p.revocationUrl,
+          &p.userinfoUrl, &p.clientId, &p.clientSecret, &p.scope, &p.audience, &p.resource, &p.username, &p.password})
+        *field = resolver.resolve(*field).text;
+    return p;
+}
+
 } // namespace
 
 int OAuthCommand::run(const QStringList& arguments, CliContext& ctx)
@@ -72,10 +105,13 @@ int OAuthCommand::run(const QStringList& arguments, CliContext& ctx)
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         ctx.outLine(QString(QStringLiteral("Usage: tokenscope-cli ") + kTokenUsage));
         ctx.outLine(
-            QStringLiteral("       tokenscope-cli oauth introspect|revoke (--issuer URL | --url URL) --client-id ID "
-                           "[--client-secret-env VAR | --client-secret-file FILE] [--client-auth basic|post|none] "
-                           "--token-env VAR [--token-type-hint access_token|refresh_token]"));
-        ctx.outLine(QStringLiteral("       tokenscope-cli oauth userinfo (--issuer URL | --url URL) --token-env VAR"));
+            QStringLiteral("       tokenscope-cli oauth introspect|revoke (--issuer URL | --introspect-url URL | "
+                           "--revoke-url URL | --profile NAME [--workspace DIR] [--env NAME]) [--client-id ID] "
+                           "[--client-secret-env VAR | --client-secret-file FILE] [--client-auth "
+                           "basic|post|none] --token-env VAR [--token-type-hint access_token|refresh_token]"));
+        ctx.outLine(
+            QStringLiteral("       tokenscope-cli oauth userinfo (--issuer URL | --userinfo-url URL | --profile "
+                           "NAME [--workspace DIR] [--env NAME]) --token-env VAR"));
         return ExitOk;
     }
     return ctx.usage(QStringLiteral(
@@ -85,16 +121,31 @@ int OAuthCommand::run(const QStringList& arguments, CliContext& ctx)
 int OAuthCommand::runAction(const QString& action, const QStringList& arguments, CliContext& ctx)
 {
     const bool userinfo = action == QLatin1String("userinfo");
+    const OAuthAction kind = userinfo                                ? OAuthAction::Userinfo
+                             : action == QLatin1String("introspect") ? OAuthAction::Introspect
+                                                                     : OAuthAction::Revoke;
+    // --introspect-url, --revoke-url, --userinfo-url: named as --token-url is (--url, the older name, still works).
+    const QString endpointFlag = action + QStringLiteral("-url");
+    const QString where =
+        QStringLiteral("(--issuer URL | --%1 URL | --profile NAME [--workspace DIR] [--env NAME])").arg(endpointFlag);
     const QString usage =
-        userinfo ? QStringLiteral("oauth userinfo (--issuer URL | --url URL) --token-env VAR")
-                 : QStringLiteral("oauth %1 (--issuer URL | --url URL) --client-id ID [--client-secret-env VAR | "
-                                  "--client-secret-file FILE] [--client-auth basic|post|none] --token-env VAR "
+        userinfo ? QStringLiteral("oauth userinfo %1 --token-env VAR").arg(where)
+                 : QStringLiteral("oauth %1 %2 [--client-id ID] [--client-secret-env VAR | --client-secret-file FILE] "
+                                  "[--client-auth basic|post|none] --token-env VAR "
                                   "[--token-type-hint access_token|refresh_token]")
-                       .arg(action);
+                       .arg(action, where);
     QCommandLineParser parser;
     const QCommandLineOption issuer(QStringLiteral("issuer"), QStringLiteral("Issuer: the endpoint from its metadata."),
                                     QStringLiteral("URL"));
-    const QCommandLineOption url(QStringLiteral("url"), QStringLiteral("The endpoint."), QStringLiteral("URL"));
+    const QCommandLineOption url(QStringList{endpointFlag, QStringLiteral("url")}, QStringLiteral("The endpoint."),
+                                 QStringLiteral("URL"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QStringLiteral("A saved auth profile: its typed endpoint, else its issuer's; its "
+                                                    "client."),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption env(QStringLiteral("env"),
+                                 QStringLiteral("--profile: the environment its {{variables}} come from."),
+                                 QStringLiteral("NAME"));
     const QCommandLineOption clientId(QStringLiteral("client-id"), QStringLiteral("The client id."),
                                       QStringLiteral("ID"));
     const QCommandLineOption secretEnv(QStringLiteral("client-secret-env"),
@@ -108,7 +159,7 @@ int OAuthCommand::runAction(const QString& action, const QStringList& arguments,
                                       QStringLiteral("Environment variable holding the token."), QStringLiteral("VAR"));
     const QCommandLineOption hint(QStringLiteral("token-type-hint"), QStringLiteral("access_token or refresh_token."),
                                   QStringLiteral("HINT"));
-    parser.addOptions({issuer, url, tokenEnv});
+    parser.addOptions({issuer, url, tokenEnv, profile, env, CliWorkspace::option()});
     if (!userinfo)
         parser.addOptions({clientId, secretEnv, secretFile, clientAuth, hint});
     if (const int r = parse(parser, arguments, ctx, usage); r >= 0)
@@ -118,41 +169,56 @@ int OAuthCommand::runAction(const QString& action, const QStringList& arguments,
             QStringLiteral("oauth %1 takes no positional arguments (tokens never go in argv)").arg(action));
     if (!parser.isSet(tokenEnv))
         return ctx.usage(QStringLiteral("oauth %1 needs --token-env VAR").arg(action));
+    // The profile first (its {{variables}} resolved), then the flags on top of it.
+    AuthProfile p;
+    if (parser.isSet(profile)) {
+        auto saved = savedProfile(parser, parser.value(profile), env, ctx, nullptr);
+        if (!saved)
+            return ctx.fail(saved.error());
+        p = saved.value();
+    } else if (parser.isSet(CliWorkspace::option()) || parser.isSet(env)) {
+        return ctx.usage(QStringLiteral("--workspace and --env go with --profile"));
+    }
+    if (parser.isSet(issuer))
+        p.issuer = parser.value(issuer);
     OAuthActionRequest request;
     auto token = EnvironmentSecret::text(parser.value(tokenEnv), QStringLiteral("--token-env"));
     if (!token)
         return ctx.fail(token.error());
     request.token = token.value();
     request.tokenTypeHint = userinfo ? QString() : parser.value(hint);
-    request.url = parser.value(url);
+    // The endpoint: the flag, else typed in the profile, else from the issuer's metadata (RFC 8414 §2).
+    request.url = parser.isSet(url) ? parser.value(url) : OAuthActionClient::endpointOf(kind, p, nullptr);
     if (request.url.isEmpty()) {
-        if (!parser.isSet(issuer))
-            return ctx.usage(QStringLiteral("--issuer or --url is required"));
-        auto metadata = AuthServerMetadata::fetchAndWait(parser.value(issuer));
+        if (p.issuer.isEmpty())
+            return ctx.usage(QStringLiteral("--issuer, --%1 or a --profile with either is required").arg(endpointFlag));
+        auto metadata = MetadataResolver::resolveAndWait(p.issuer);
         if (!metadata)
             return ctx.fail(metadata.error());
-        request.url = userinfo                                ? metadata->userinfoEndpoint
-                      : action == QLatin1String("introspect") ? metadata->introspectionEndpoint
-                                                              : metadata->revocationEndpoint;
+        request.url = OAuthActionClient::endpointOf(kind, p, &metadata.value());
         if (request.url.isEmpty())
             return ctx.fail(
                 Error(ErrorCode::NotFound, QStringLiteral("the issuer's metadata names no %1 endpoint").arg(action)));
     }
     if (!userinfo) {
-        if (!parser.isSet(clientId))
-            return ctx.usage(QStringLiteral("--client-id is required"));
-        request.client.clientId = parser.value(clientId);
+        if (parser.isSet(clientId))
+            p.clientId = parser.value(clientId);
+        if (p.clientId.isEmpty())
+            return ctx.usage(QStringLiteral("--client-id (or --profile) is required"));
         if (parser.isSet(clientAuth)) {
             const auto method = clientAuthFromFlag(parser.value(clientAuth));
             if (!method || (*method != AuthProfile::ClientAuth::Basic && *method != AuthProfile::ClientAuth::Post &&
                             *method != AuthProfile::ClientAuth::None))
                 return ctx.usage(QStringLiteral("--client-auth takes basic, post or none"));
-            request.client.method = *method;
+            p.clientAuth = *method;
         }
-        auto secret = clientSecretFrom(parser, secretEnv, secretFile, ctx);
-        if (!secret)
-            return ctx.fail(secret.error());
-        request.client.clientSecret = secret.value();
+        if (parser.isSet(secretEnv) || parser.isSet(secretFile)) {
+            auto secret = clientSecretFrom(parser, secretEnv, secretFile, ctx);
+            if (!secret)
+                return ctx.fail(secret.error());
+            p.clientSecret = secret.value();
+        }
+        request.client = OAuthTokenFlow::clientRequest(p).client;
     }
     const auto refused = [&ctx](const Error& error) {
         return ctx.fail(error, error.code == ErrorCode::OAuthError ? ExitInvalid : ExitUsage);
@@ -304,28 +370,10 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
     AuthProfile p;
     TokenManager tokens; // with --profile, backed by the keychain: tokens kept across runs
     if (parser.isSet(profile)) {
-        CliWorkspace w;
-        if (auto opened = w.open(parser.value(CliWorkspace::option()), ctx, CliWorkspace::Access::ReadOnly); !opened)
-            return ctx.fail(opened.error());
-        const auto saved = w.authProfile(parser.value(profile));
+        auto saved = savedProfile(parser, parser.value(profile), env, ctx, &tokens);
         if (!saved)
             return ctx.fail(saved.error());
         p = saved.value();
-        tokens.setSecretStore(CliWorkspace::tokenStore(), w.tokenPrefix());
-        // {{variables}} of the profile from the globals and the environment, as RequestSession resolves them.
-        const Workspace& ws = w.workspace();
-        const QString envName = parser.isSet(env) ? parser.value(env) : ws.activeEnvironment;
-        const Environment* environment = envName.isEmpty() ? nullptr : ws.environment(envName);
-        if (!environment && parser.isSet(env))
-            return ctx.fail(Error(ErrorCode::NotFound,
-                                  QStringLiteral("no environment \"%1\"").arg(CliWorkspace::printable(envName))));
-        QList<Environment> layers{Environment(QStringLiteral("globals"), ws.globals)};
-        if (environment)
-            layers.append(*environment);
-        const VariableResolver resolver(layers);
-        for (QString* field : {&p.issuer, &p.tokenUrl, &p.authorizeUrl, &p.deviceAuthorizationUrl, &p.clientId,
-                               &p.clientSecret, &p.scope, &p.audience, &p.resource, &p.username, &p.password})
-            *field = resolver.resolve(*field).text; // an unknown one stays {{name}}: a flag may still set it
     } else if (parser.isSet(CliWorkspace::option()) || parser.isSet(env) || parser.isSet(fresh)) {
         return ctx.usage(QStringLiteral("--workspace, --env and --fresh go with --profile"));
     }
@@ -426,7 +474,7 @@ int OAuthCommand::runToken(const QStringList& arguments, CliContext& ctx)
     // Endpoints: typed, or from the issuer's metadata (OIDC discovery or RFC 8414).
     std::optional<AuthServerMetadata> metadata;
     if (!p.issuer.isEmpty()) {
-        auto fetched = AuthServerMetadata::fetchAndWait(p.issuer);
+        auto fetched = MetadataResolver::resolveAndWait(p.issuer);
         if (!fetched)
             return ctx.fail(fetched.error());
         metadata = fetched.value();

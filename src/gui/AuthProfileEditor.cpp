@@ -62,6 +62,14 @@ AuthProfileEditor::AuthProfileEditor(QWidget* parent)
                              tr("discovered from the issuer"));
     m_deviceUrl = addLine(QStringLiteral("profileDeviceUrlLineEdit"), tr("Device authorization URL"),
                           tr("discovered from the issuer"));
+    // The token actions' endpoints (Introspect, Revoke, Userinfo in the tokens panel), for a server without
+    // discovery; left empty they come from the issuer's metadata.
+    m_introspectionUrl = addLine(QStringLiteral("profileIntrospectionUrlLineEdit"), tr("Introspection URL"),
+                                 tr("discovered from the issuer"));
+    m_revocationUrl =
+        addLine(QStringLiteral("profileRevocationUrlLineEdit"), tr("Revocation URL"), tr("discovered from the issuer"));
+    m_userinfoUrl =
+        addLine(QStringLiteral("profileUserinfoUrlLineEdit"), tr("Userinfo URL"), tr("discovered from the issuer"));
     m_clientId = addLine(QStringLiteral("profileClientIdLineEdit"), tr("Client ID"), QString());
 
     m_clientAuth->setObjectName(QStringLiteral("profileClientAuthComboBox"));
@@ -216,6 +224,9 @@ AuthProfile AuthProfileEditor::profile() const
     p.tokenUrl = m_tokenUrl->text().trimmed();
     p.authorizeUrl = m_authorizeUrl->text().trimmed();
     p.deviceAuthorizationUrl = m_deviceUrl->text().trimmed();
+    p.introspectionUrl = m_introspectionUrl->text().trimmed();
+    p.revocationUrl = m_revocationUrl->text().trimmed();
+    p.userinfoUrl = m_userinfoUrl->text().trimmed();
     p.clientId = m_clientId->text().trimmed();
     p.clientAuth = AuthProfile::ClientAuth(m_clientAuth->currentData().toInt());
     p.clientSecret = m_clientSecret->text();
@@ -248,6 +259,9 @@ void AuthProfileEditor::setProfile(const AuthProfile& p)
     m_tokenUrl->setText(p.tokenUrl);
     m_authorizeUrl->setText(p.authorizeUrl);
     m_deviceUrl->setText(p.deviceAuthorizationUrl);
+    m_introspectionUrl->setText(p.introspectionUrl);
+    m_revocationUrl->setText(p.revocationUrl);
+    m_userinfoUrl->setText(p.userinfoUrl);
     m_clientId->setText(p.clientId);
     m_clientAuth->setCurrentIndex(std::max(0, m_clientAuth->findData(int(p.clientAuth))));
     m_clientSecret->setText(p.clientSecret);

@@ -54,6 +54,9 @@ private:
     QLineEdit* m_tokenUrl;
     QLineEdit* m_authorizeUrl;
     QLineEdit* m_deviceUrl;
+    QLineEdit* m_introspectionUrl;
+    QLineEdit* m_revocationUrl;
+    QLineEdit* m_userinfoUrl;
     QLineEdit* m_clientId;
     QComboBox* m_clientAuth;
     QLineEdit* m_clientSecret;

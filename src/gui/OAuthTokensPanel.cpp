@@ -450,7 +450,8 @@ void OAuthTokensPanel::runAction(OAuthAction action, const AuthProfile& profile,
     }
     // The access token: what a Send carries, and what a user asks "is it still good?" about.
     m_actions->start(action, profile, t ? t->accessToken : QString(),
-                     action == OAuthAction::Userinfo ? QString() : QStringLiteral("access_token"), dpopKey);
+                     action == OAuthAction::Userinfo ? QString() : QStringLiteral("access_token"), dpopKey, m_tokens,
+                     key);
     updateButtons();
 }
 

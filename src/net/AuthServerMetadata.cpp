@@ -111,14 +111,6 @@ std::optional<Error> AuthServerMetadata::fetchFailure(const QUrl& url, const Htt
     return std::nullopt;
 }
 
-Result<HttpRequestSpec> AuthServerMetadata::discoveryRequest(const QString& issuer, int index)
-{
-    const QList<QUrl> urls = metadataUrls(issuer);
-    if (urls.isEmpty())
-        return Error(ErrorCode::Usage, QStringLiteral("the issuer is not an http(s) URL: %1").arg(issuer));
-    return metadataRequest(urls.value(index));
-}
-
 Result<AuthServerMetadata> AuthServerMetadata::readAnswer(const QString& issuer, int index,
                                                           const HttpClientResponse& response, bool* tryNext)
 {
@@ -133,23 +125,4 @@ Result<AuthServerMetadata> AuthServerMetadata::readAnswer(const QString& issuer,
     if (parsed)
         parsed->sourceUrl = url;
     return parsed;
-}
-
-Result<AuthServerMetadata> AuthServerMetadata::fetchAndWait(const QString& issuer, const HttpClientOptions& options,
-                                                            bool verifyTls, int timeoutMs)
-{
-    Error last(ErrorCode::NotFound, QStringLiteral("no metadata found for %1").arg(issuer));
-    for (const QUrl& url : metadataUrls(issuer)) {
-        const HttpClientResponse response =
-            HttpClient::sendAndWait(metadataRequest(url, verifyTls, timeoutMs), options);
-        if (auto failure = fetchFailure(url, response)) {
-            last = *failure;
-            continue;
-        }
-        auto parsed = parse(response.body, issuer);
-        if (parsed)
-            parsed->sourceUrl = url;
-        return parsed;
-    }
-    return last;
 }

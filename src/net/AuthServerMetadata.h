@@ -21,21 +21,16 @@ public:
     /// Errors: ERR_JSON_INVALID (not a JSON object, no "issuer", an endpoint that is not an http(s) URL),
     /// ERR_OAUTH with reason "issuer_mismatch".
     static Result<AuthServerMetadata> parse(QByteArrayView text, const QString& expectedIssuer);
-    /// The GET of one metadata URL (for callers that fetch asynchronously, as the GUI's token flow does).
+    /// The GET of one metadata URL (MetadataResolver fetches them).
     static HttpRequestSpec metadataRequest(const QUrl& url, bool verifyTls = true, int timeoutMs = 15000);
     /// Why `response` to metadataRequest(url) is no metadata document (nothing came back, not a 200), so the next
     /// URL is tried; nullopt when its body is to be parsed.
     static std::optional<Error> fetchFailure(const QUrl& url, const HttpClientResponse& response);
-    /// metadataRequest() of metadataUrls(issuer)[index]. Errors: ERR_USAGE when the issuer is not an http(s) URL.
-    static Result<HttpRequestSpec> discoveryRequest(const QString& issuer, int index);
     /// What the answer to metadataUrls(issuer)[index] says, for callers that fetch asynchronously: the metadata
     /// (sourceUrl set), or an error; `tryNext` is set when the answer was no metadata document and another URL is left
     /// to try (OIDC discovery first, then RFC 8414; the last failure is the one to report).
     static Result<AuthServerMetadata> readAnswer(const QString& issuer, int index, const HttpClientResponse& response,
                                                  bool* tryNext);
-    /// Tries metadataUrls() in order; the first 200 with a JSON object wins. Errors: parse()'s, the last fetch's.
-    static Result<AuthServerMetadata> fetchAndWait(const QString& issuer, const HttpClientOptions& options = {},
-                                                   bool verifyTls = true, int timeoutMs = 15000);
 
     QJsonObject document;
     QUrl sourceUrl;

@@ -2,9 +2,11 @@
 #include "net/OAuthActionClient.h"
 
 #include "core/SystemClock.h"
-#include "net/AuthServerMetadata.h"
+#include "net/MetadataResolver.h"
 #include "net/OAuthActions.h"
 #include "net/OAuthTokenFlow.h"
+#include "net/TokenEndpointClient.h"
+#include "net/TokenManager.h"
 
 #include <QTimer>
 
@@ -13,15 +15,13 @@
 OAuthActionClient::OAuthActionClient(QObject* parent)
     : QObject(parent)
     , m_http(new HttpClient(this))
+    , m_metadataResolver(new MetadataResolver(this))
 {
     connect(m_http, &HttpClient::finished, this, [this](quint64 id, const HttpClientResponse& response) {
         if (id != m_call || !m_running)
             return;
         m_call = 0;
-        if (m_discovering)
-            onDiscovery(response);
-        else
-            onAnswer(response);
+        onAnswer(response);
     });
 }
 
@@ -30,6 +30,7 @@ OAuthActionClient::~OAuthActionClient() = default;
 void OAuthActionClient::setOptions(const HttpClientOptions& options)
 {
     m_http->setOptions(options);
+    m_metadataResolver->setOptions(options);
 }
 
 QString OAuthActionClient::actionName(OAuthAction action)
@@ -45,8 +46,22 @@ QString OAuthActionClient::actionName(OAuthAction action)
     return {};
 }
 
+QString OAuthActionClient::endpointOf(OAuthAction action, const AuthProfile& profile,
+                                      const AuthServerMetadata* metadata)
+{
+    const QString typed = action == OAuthAction::Introspect ? profile.introspectionUrl
+                          : action == OAuthAction::Revoke   ? profile.revocationUrl
+                                                            : profile.userinfoUrl;
+    if (!typed.trimmed().isEmpty() || !metadata)
+        return typed.trimmed();
+    return action == OAuthAction::Introspect ? metadata->introspectionEndpoint
+           : action == OAuthAction::Revoke   ? metadata->revocationEndpoint
+                                             : metadata->userinfoEndpoint;
+}
+
 void OAuthActionClient::start(OAuthAction action, const AuthProfile& profile, const QString& token,
-                              const QString& tokenTypeHint, const std::optional<Jwk>& dpopKey)
+                              const QString& tokenTypeHint, const std::optional<Jwk>& dpopKey, TokenManager* tokens,
+                              const QString& tokenKey)
 {
     if (m_running)
         cancel();
@@ -56,7 +71,11 @@ void OAuthActionClient::start(OAuthAction action, const AuthProfile& profile, co
     m_token = token;
     m_hint = tokenTypeHint;
     m_dpopKey = dpopKey;
-    m_endpoint.clear();
+    m_tokens = tokens;
+    m_tokenKey = tokenKey;
+    m_dpopNonce.clear();
+    m_nonceRetried = false;
+    m_endpoint = endpointOf(action, profile, nullptr);
     QTimer::singleShot(0, this, [this] {
         if (!m_running)
             return;
@@ -64,46 +83,31 @@ void OAuthActionClient::start(OAuthAction action, const AuthProfile& profile, co
             fail(Error(ErrorCode::Usage, QStringLiteral("no token is kept to ask about")));
             return;
         }
-        // The endpoints are not profile fields: they come from the metadata (RFC 8414 §2).
+        if (!m_endpoint.isEmpty()) {
+            send();
+            return;
+        }
+        // Not typed: from the issuer's metadata (RFC 8414 §2), asked again each time (the panel's actions are rare).
         if (m_profile.issuer.isEmpty()) {
-            fail(Error(ErrorCode::Usage, QStringLiteral("the %1 endpoint comes from the issuer's metadata: the "
-                                                        "profile has no issuer")
+            fail(Error(ErrorCode::Usage, QStringLiteral("no %1 endpoint: type it in the profile, or give the issuer to "
+                                                        "discover it")
                                              .arg(actionName(m_action))));
             return;
         }
-        discover(0);
+        Q_EMIT progress(QStringLiteral("Discovering the endpoints of %1").arg(m_profile.issuer));
+        m_metadataResolver->clear();
+        m_discovery = m_metadataResolver->resolve(m_profile.issuer, [this](const Result<AuthServerMetadata>& metadata) {
+            m_discovery = 0;
+            if (!metadata)
+                return fail(metadata.error());
+            m_endpoint = endpointOf(m_action, m_profile, &metadata.value());
+            if (m_endpoint.isEmpty())
+                return fail(
+                    Error(ErrorCode::NotFound,
+                          QStringLiteral("the issuer's metadata names no %1 endpoint").arg(actionName(m_action))));
+            send();
+        });
     });
-}
-
-void OAuthActionClient::discover(int index)
-{
-    const auto request = AuthServerMetadata::discoveryRequest(m_profile.issuer, index);
-    if (!request)
-        return fail(request.error());
-    m_discoveryIndex = index;
-    m_discovering = true;
-    Q_EMIT progress(QStringLiteral("Discovering the endpoints of %1").arg(m_profile.issuer));
-    m_call = m_http->send(request.value());
-}
-
-void OAuthActionClient::onDiscovery(const HttpClientResponse& response)
-{
-    bool tryNext = false;
-    const auto metadata = AuthServerMetadata::readAnswer(m_profile.issuer, m_discoveryIndex, response, &tryNext);
-    if (tryNext)
-        return discover(m_discoveryIndex + 1);
-    if (!metadata)
-        return fail(metadata.error());
-    m_endpoint = m_action == OAuthAction::Introspect ? metadata->introspectionEndpoint
-                 : m_action == OAuthAction::Revoke   ? metadata->revocationEndpoint
-                                                     : metadata->userinfoEndpoint;
-    if (m_endpoint.isEmpty()) {
-        fail(Error(ErrorCode::NotFound,
-                   QStringLiteral("the issuer's metadata names no %1 endpoint").arg(actionName(m_action))));
-        return;
-    }
-    m_discovering = false;
-    send();
 }
 
 void OAuthActionClient::send()
@@ -113,6 +117,9 @@ void OAuthActionClient::send()
     request.token = m_token;
     request.tokenTypeHint = m_hint;
     request.dpopKey = m_dpopKey;
+    if (m_dpopKey && m_dpopNonce.isEmpty() && m_tokens)
+        m_dpopNonce = m_tokens->dpopNonce(TokenManager::originOf(m_endpoint));
+    request.dpopNonce = m_dpopNonce;
     Result<HttpRequestSpec> spec(Error(ErrorCode::Generic, QString()));
     if (m_action == OAuthAction::Userinfo) {
         spec = OAuthActions::buildUserinfo(request);
@@ -135,6 +142,20 @@ void OAuthActionClient::send()
 
 void OAuthActionClient::onAnswer(const HttpClientResponse& response)
 {
+    if (m_dpopKey) {
+        // RFC 9449 §8.2, §9: the newest nonce replaces the kept one, for the next proof to this origin (a Send's too).
+        if (m_tokens)
+            m_tokens->setDpopNonce(TokenManager::originOf(m_endpoint), TokenEndpointClient::dpopNonceOf(response),
+                                   m_tokenKey);
+        OAuthActionRequest sent;
+        sent.dpopKey = m_dpopKey;
+        if (const QString nonce = OAuthActions::nonceToRetry(sent, response); !nonce.isEmpty() && !m_nonceRetried) {
+            m_nonceRetried = true; // once: a server that keeps asking gets its answer read
+            m_dpopNonce = nonce;
+            send();
+            return;
+        }
+    }
     OAuthActionOutcome outcome;
     outcome.action = m_action;
     outcome.endpoint = m_endpoint;
@@ -169,5 +190,7 @@ void OAuthActionClient::cancel()
     // Stops the running request without its own answer; then one ERR_CANCELLED from here.
     if (const quint64 call = std::exchange(m_call, 0); call != 0)
         m_http->cancel(call);
+    if (const quint64 discovery = std::exchange(m_discovery, 0); discovery != 0)
+        m_metadataResolver->cancel(discovery);
     Q_EMIT finished(Error(ErrorCode::Cancelled, QStringLiteral("cancelled")));
 }

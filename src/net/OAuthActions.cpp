@@ -3,6 +3,7 @@
 
 #include "core/SystemClock.h"
 #include "jose/DpopProof.h"
+#include "net/TokenEndpointClient.h"
 #include "net/TokenGrant.h"
 
 #include <QJsonDocument>
@@ -149,10 +150,27 @@ Result<void> OAuthActions::revoke(const OAuthActionRequest& request, const HttpC
     return revocationAnswer(HttpClient::sendAndWait(spec.value(), options));
 }
 
-Result<QJsonObject> OAuthActions::userinfo(const OAuthActionRequest& request, const HttpClientOptions& options)
+QString OAuthActions::nonceToRetry(const OAuthActionRequest& request, const HttpClientResponse& response)
 {
-    auto spec = buildUserinfo(request);
-    if (!spec)
-        return spec.error();
-    return userinfoAnswer(HttpClient::sendAndWait(spec.value(), options));
+    return request.dpopKey ? TokenEndpointClient::dpopNonceToRetry(response) : QString();
+}
+
+Result<QJsonObject> OAuthActions::userinfo(const OAuthActionRequest& request, const HttpClientOptions& options,
+                                           QString* dpopNonce)
+{
+    OAuthActionRequest r = request;
+    for (int attempt = 0;; ++attempt) {
+        auto spec = buildUserinfo(r);
+        if (!spec)
+            return spec.error();
+        const HttpClientResponse response = HttpClient::sendAndWait(spec.value(), options);
+        if (dpopNonce && !TokenEndpointClient::dpopNonceOf(response).isEmpty())
+            *dpopNonce = TokenEndpointClient::dpopNonceOf(response);
+        // RFC 9449 §9: once with the nonce the resource server asked for; a server that keeps asking is answered.
+        if (const QString nonce = nonceToRetry(r, response); attempt == 0 && !nonce.isEmpty()) {
+            r.dpopNonce = nonce;
+            continue;
+        }
+        return userinfoAnswer(response);
+    }
 }

@@ -38,8 +38,13 @@ public:
     static Result<QJsonObject> introspect(const OAuthActionRequest& request, const HttpClientOptions& options = {});
     /// RFC 7009 §2.2: 200 whether or not the token was valid.
     static Result<void> revoke(const OAuthActionRequest& request, const HttpClientOptions& options = {});
-    /// OIDC Core §5.3.1: GET with the access token as Bearer; the claims.
-    static Result<QJsonObject> userinfo(const OAuthActionRequest& request, const HttpClientOptions& options = {});
+    /// OIDC Core §5.3.1: GET with the access token as Bearer; the claims. With a DPoP key, a 401 use_dpop_nonce is
+    /// answered once with the server's nonce (RFC 9449 §9); `dpopNonce`, when given, receives its last DPoP-Nonce.
+    static Result<QJsonObject> userinfo(const OAuthActionRequest& request, const HttpClientOptions& options = {},
+                                        QString* dpopNonce = nullptr);
+    /// RFC 9449 §9: the nonce to send `request` again with, when it went with a DPoP proof and `response` is a 401
+    /// `DPoP error="use_dpop_nonce"` with a well-formed DPoP-Nonce; empty otherwise.
+    static QString nonceToRetry(const OAuthActionRequest& request, const HttpClientResponse& response);
     /// The POST of introspect() and revoke(): form body token + token_type_hint, client authentication applied.
     static Result<HttpRequestSpec> buildPost(const OAuthActionRequest& request, qint64 nowSeconds);
     /// The GET of userinfo(): the token as Bearer, or with `dpopKey` as "Authorization: DPoP" with a proof.

@@ -4,6 +4,7 @@
 #include "jose/IdTokenVerifier.h"
 #include "net/AuthorizationCodeFlow.h"
 #include "net/HttpClient.h"
+#include "net/MetadataResolver.h"
 #include "net/RemoteJwksFetcher.h"
 #include "net/TokenEndpointClient.h"
 #include "request/VariableResolver.h"
@@ -14,31 +15,13 @@
 OAuthTokenFlow::OAuthTokenFlow(TokenManager* tokens, BrowserLauncher browser, QObject* parent)
     : QObject(parent)
     , m_tokens(tokens)
-    , m_http(new HttpClient(this))
+    , m_metadataResolver(new MetadataResolver(this))
     , m_tokenClient(new TokenEndpointClient(this))
     , m_codeFlow(new AuthorizationCodeFlow(std::move(browser), this))
     , m_deviceFlow(new DeviceAuthorizationFlow(this))
     , m_jwks(new RemoteJwksFetcher(this))
 {
     Q_ASSERT(tokens);
-    connect(m_http, &HttpClient::finished, this, [this](quint64 id, const HttpClientResponse& response) {
-        if (id != m_discoveryCall)
-            return;
-        m_discoveryCall = 0;
-        bool tryNext = false;
-        auto parsed = AuthServerMetadata::readAnswer(m_profile.issuer, m_discoveryIndex, response, &tryNext);
-        if (tryNext) {
-            discover(m_discoveryIndex + 1);
-            return;
-        }
-        if (!parsed) {
-            fail(parsed.error());
-            return;
-        }
-        m_metadata = parsed.value();
-        applyMetadata(m_profile, *m_metadata);
-        runGrant();
-    });
     connect(m_tokenClient, &TokenEndpointClient::finished, this, [this](const Result<TokenGrant>& result) {
         // RFC 9449 §8.2: the server's newest nonce goes with the next proof (a Send's or the next refresh's).
         m_tokens->setDpopNonce(TokenManager::originOf(m_profile.tokenUrl), m_tokenClient->lastDpopNonce());
@@ -89,7 +72,7 @@ OAuthTokenFlow::~OAuthTokenFlow() = default;
 
 void OAuthTokenFlow::setOptions(const HttpClientOptions& options)
 {
-    m_http->setOptions(options);
+    m_metadataResolver->setOptions(options);
     m_tokenClient->setOptions(options);
     m_codeFlow->setOptions(options);
     m_deviceFlow->setOptions(options);
@@ -112,9 +95,9 @@ AuthProfile OAuthTokenFlow::resolved(const AuthProfile& profile, const QList<Env
 {
     AuthProfile p = profile;
     const VariableResolver resolver(layers);
-    for (QString* field :
-         {&p.issuer, &p.tokenUrl, &p.authorizeUrl, &p.deviceAuthorizationUrl, &p.clientId, &p.clientSecret,
-          &p.clientKeyFile, &p.scope, &p.audience, &p.resource, &p.username, &p.password}) {
+    for (QString* field : {&p.issuer, &p.tokenUrl, &p.authorizeUrl, &p.deviceAuthorizationUrl, &p.introspectionUrl,
+                           &p.revocationUrl, &p.userinfoUrl, &p.clientId, &p.clientSecret, &p.clientKeyFile, &p.scope,
+                           &p.audience, &p.resource, &p.username, &p.password}) {
         const VariableResolution r = resolver.resolve(*field);
         *field = r.text;
         if (unknown) {
@@ -176,20 +159,25 @@ void OAuthTokenFlow::begin(const AuthProfile& profile)
         if (m_profile.issuer.isEmpty())
             runGrant();
         else
-            discover(0);
+            discover();
     });
 }
 
-void OAuthTokenFlow::discover(int index)
+void OAuthTokenFlow::discover()
 {
-    auto request = AuthServerMetadata::discoveryRequest(m_profile.issuer, index);
-    if (!request) {
-        fail(request.error());
-        return;
-    }
     Q_EMIT progress(QStringLiteral("Discovering the endpoints of %1").arg(m_profile.issuer));
-    m_discoveryIndex = index;
-    m_discoveryCall = m_http->send(request.value());
+    // Each Get new token asks the issuer again (its endpoints may have changed since the last one).
+    m_metadataResolver->clear();
+    m_discoveryCall = m_metadataResolver->resolve(m_profile.issuer, [this](const Result<AuthServerMetadata>& metadata) {
+        m_discoveryCall = 0;
+        if (!metadata) {
+            fail(metadata.error());
+            return;
+        }
+        m_metadata = metadata.value();
+        applyMetadata(m_profile, *m_metadata);
+        runGrant();
+    });
 }
 
 void OAuthTokenFlow::applyMetadata(AuthProfile& p, const AuthServerMetadata& metadata)
@@ -395,7 +383,7 @@ void OAuthTokenFlow::cancel()
     if (m_discoveryCall != 0) {
         const quint64 call = m_discoveryCall;
         m_discoveryCall = 0;
-        m_http->cancel(call);
+        m_metadataResolver->cancel(call);
     }
     if (m_tokenClient->isRunning())
         m_tokenClient->cancel();

@@ -15,7 +15,7 @@
 
 #include <optional>
 
-class HttpClient;
+class MetadataResolver;
 class RemoteJwksFetcher;
 class TokenEndpointClient;
 
@@ -92,7 +92,7 @@ Q_SIGNALS:
 
 private:
     void begin(const AuthProfile& profile);
-    void discover(int index);
+    void discover();
     void runGrant();
     void onGrant(const Result<TokenGrant>& result, const QString& nonce);
     void verifyIdToken();
@@ -104,7 +104,7 @@ private:
     QString grantName() const;
 
     TokenManager* m_tokens;
-    HttpClient* m_http;
+    MetadataResolver* m_metadataResolver;
     TokenEndpointClient* m_tokenClient;
     AuthorizationCodeFlow* m_codeFlow;
     DeviceAuthorizationFlow* m_deviceFlow;
@@ -118,6 +118,5 @@ private:
     TokenGrant m_grant;
     std::optional<VerificationResult> m_idTokenCheck;
     quint64 m_discoveryCall = 0;
-    int m_discoveryIndex = 0;
     bool m_running = false;
 };

@@ -5,7 +5,9 @@
 #include "jose/CompactToken.h"
 #include "jose/JwtBuilder.h"
 #include "jose/KeyText.h"
+#include "net/MetadataResolver.h"
 #include "net/OAuthActions.h"
+#include "net/OAuthTokenFlow.h"
 #include "net/TokenEndpointClient.h"
 #include "request/VariableResolver.h"
 #include "workspace/ItemInheritance.h"
@@ -17,6 +19,8 @@
 #include <QMetaMethod>
 #include <QTimer>
 #include <QUrl>
+
+#include <utility>
 
 namespace {
 bool isHmac(const QString& alg)
@@ -45,6 +49,7 @@ struct RequestSession::Call
     SessionResult result;
     quint64 clientId = 0;
     TokenEndpointClient* tokenClient = nullptr;
+    quint64 discoveryId = 0; // a running MetadataResolver::resolve() for an issuer-only profile
     bool refreshFailed = false;
     bool tokenFromCache = false;
     bool retried = false;
@@ -90,6 +95,7 @@ std::optional<SentTokenFacts> SessionResult::sentTokenFacts() const
 RequestSession::RequestSession(QObject* parent)
     : QObject(parent)
     , m_client(new HttpClient(this))
+    , m_metadata(new MetadataResolver(this))
 {
     connect(m_client, &HttpClient::finished, this, [this](quint64 clientId, const HttpClientResponse& response) {
         const quint64 id = m_clientIds.take(clientId);
@@ -362,11 +368,20 @@ void RequestSession::obtainAuth(quint64 id)
                                    .arg(p.name, AuthProfile::grantName(p.grant))));
             return;
         }
+        if (p.tokenUrl.isEmpty() && !p.issuer.isEmpty()) {
+            // An issuer-only profile: the token URL from its metadata, found once per session (a runner's sends
+            // share it), as Get new token and `oauth token --issuer` find it (MetadataResolver, RFC 8414 / OIDC).
+            if (const AuthServerMetadata* metadata = m_metadata->cached(p.issuer)) {
+                OAuthTokenFlow::applyMetadata(*call->profile, *metadata);
+            } else {
+                discoverEndpoints(id);
+                return;
+            }
+        }
         if (p.tokenUrl.isEmpty()) {
-            failAuth(id, Error(ErrorCode::Usage,
-                               QStringLiteral("OAuth 2.0 profile %1: no token URL (discover it from the issuer "
-                                              "first)")
-                                   .arg(p.name)));
+            failAuth(id, Error(ErrorCode::Usage, QStringLiteral("OAuth 2.0 profile %1: no token URL, and no issuer to "
+                                                                "discover it from")
+                                                     .arg(p.name)));
             return;
         }
         r.tokenUrl = p.tokenUrl;
@@ -442,6 +457,34 @@ void RequestSession::obtainAuth(quint64 id)
     }
     }
     send(id);
+}
+
+void RequestSession::discoverEndpoints(quint64 id)
+{
+    auto call = m_calls.value(id);
+    Q_ASSERT(call && call->profile);
+    const QString issuer = call->profile->issuer;
+    m_metadata->setOptions(optionsFor(m_baseOptions, call->transport, call->request.keyPassphrase));
+    Q_EMIT progress(id, QStringLiteral("Discovering the endpoints of %1").arg(issuer));
+    call->discoveryId = m_metadata->resolve(
+        issuer,
+        [this, id, issuer](const Result<AuthServerMetadata>& metadata) {
+            auto c = m_calls.value(id);
+            if (!c)
+                return;
+            c->discoveryId = 0;
+            if (!metadata) {
+                const Error& e = metadata.error();
+                failAuth(id, Error(e.code,
+                                   QStringLiteral("OAuth 2.0 profile %1: no token URL is typed and the issuer's "
+                                                  "metadata cannot be had (OIDC discovery, RFC 8414) from %2: %3")
+                                       .arg(c->profile->name, issuer, e.message),
+                                   e.claim, e.reason));
+                return;
+            }
+            obtainAuth(id); // now with the metadata cached
+        },
+        call->resolved.verifyTls, call->resolved.timeoutMs > 0 ? call->resolved.timeoutMs : 15000);
 }
 
 void RequestSession::useToken(Call& call, const ManagedToken& token)
@@ -566,6 +609,8 @@ void RequestSession::cancel(quint64 id)
         m_client->cancel(call->clientId); // finished() follows with ERR_CANCELLED
         return;
     }
+    if (call->discoveryId != 0) // its answer is not waited for; the cancellation is reported below
+        m_metadata->cancel(std::exchange(call->discoveryId, 0));
     // Not sent yet (the auth step is queued): it ends here, recorded like any cancelled request.
     call->cancelled = true;
     QTimer::singleShot(0, this, [this, id] {

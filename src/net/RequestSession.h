@@ -23,6 +23,7 @@
 
 class Clock;
 class CollectionNode;
+class MetadataResolver;
 class Workspace;
 
 /// Everything one send needs, as written (`{{variables}}` unresolved). Built from a saved item by fromItem(), or
@@ -110,6 +111,9 @@ public:
     /// after the answer came). nullopt when the response is not a 401 or 403.
     std::optional<Diagnosis> diagnose(const HttpRequestSpec& sent, const HttpClientResponse& response) const;
 
+    /// The issuers' metadata found for issuer-only profiles (cached for the session's lifetime).
+    MetadataResolver& metadataResolver() { return *m_metadata; }
+
     /// Forgets cached OAuth tokens (all, or those of one profile).
     void forgetTokens(const QString& profileName = {});
 
@@ -129,6 +133,8 @@ private:
     /// start() without the queued auth step: resolves the variables and registers the call.
     quint64 prepare(const SessionRequest& request);
     void obtainAuth(quint64 id);
+    /// Resolves the metadata of the call's issuer-only profile, then obtainAuth() again (or fails clearly).
+    void discoverEndpoints(quint64 id);
     void send(quint64 id);
     void onResponse(quint64 id, const HttpClientResponse& response);
     void finish(quint64 id, SessionResult result);
@@ -140,6 +146,7 @@ private:
     qint64 nowMs() const;
 
     HttpClient* m_client;
+    MetadataResolver* m_metadata;
     HttpClientOptions m_baseOptions;
     HistoryRecorder m_recorder;
     const Clock* m_clock = nullptr;

@@ -37,6 +37,10 @@ struct AuthProfile
     QString tokenUrl;
     QString authorizeUrl;
     QString deviceAuthorizationUrl;
+    // The token actions' endpoints, typed by hand; empty: from the issuer's metadata (RFC 8414 §2, OIDC Discovery §3).
+    QString introspectionUrl; // RFC 7662
+    QString revocationUrl;    // RFC 7009
+    QString userinfoUrl;      // OIDC Core §5.3
     QString clientId;
     QString clientSecret;
     ClientAuth clientAuth = ClientAuth::Basic;

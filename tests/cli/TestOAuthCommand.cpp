@@ -2,9 +2,11 @@
 #include "jose/CompactToken.h"
 #include "server/MockApiServer.h"
 #include "server/RequestLogEntry.h"
+#include "storage/MemorySecretStore.h"
 #include "support/CliProcess.h"
 #include "support/DemoWorkspaceFiles.h"
 #include "support/ServerTestSupport.h"
+#include "workspace/WorkspaceStore.h"
 
 #ifdef TOKENSCOPE_HAVE_KEYCHAIN
 #include "storage/KeychainSecretStore.h"
@@ -13,6 +15,7 @@
 #include <QDirIterator>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -40,6 +43,7 @@ private Q_SLOTS:
     void connectionRefusedExitsTwo();
     void profileVariablesFromTheEnvironmentAndForget();
     void introspectRevokeUserinfo();
+    void actionEndpointsTypedInAProfile();
     void implicitThroughTheScriptedBrowser();
     void profileTokenKeptInTheKeychainAcrossProcesses();
 
@@ -220,7 +224,7 @@ void TestOAuthCommand::introspectRevokeUserinfo()
     QCOMPARE(r.exit, 1); // RFC 7662 §2.2: inactive is an answer; exit 1 lets a script test it
     QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("active")), QJsonValue(false));
     QVERIFY2(r.err.startsWith(QByteArray("✗ Not active: " + introspectUrl + " says")), r.err.constData());
-    r = cli({QStringLiteral("oauth"), QStringLiteral("userinfo"), QStringLiteral("--url"),
+    r = cli({QStringLiteral("oauth"), QStringLiteral("userinfo"), QStringLiteral("--userinfo-url"),
              m_server.baseUrl() + QStringLiteral("/userinfo"), QStringLiteral("--token-env"),
              QStringLiteral("TS_TEST_TOKEN")});
     QVERIFY2(r.exit == 1, r.err.constData()); // the revoked token is refused with an RFC 6750 error
@@ -246,6 +250,7 @@ void TestOAuthCommand::profileTokenKeptInTheKeychainAcrossProcesses()
         QVERIFY(probe.remove(QStringLiteral("probe")).ok());
     }
     qunsetenv("TOKENSCOPE_SECRET_STORE"); // the keychain, as for a user (other tests here keep secrets in memory)
+    const auto backToMemory = qScopeGuard([] { qputenv("TOKENSCOPE_SECRET_STORE", "memory"); });
     QTemporaryDir dir;
     const QString ws = DemoWorkspaceFiles::write(dir, m_server);
     QVERIFY(!ws.isEmpty());
@@ -286,6 +291,49 @@ void TestOAuthCommand::profileTokenKeptInTheKeychainAcrossProcesses()
         QVERIFY2(!file.readAll().contains(token.split('.').value(2)), qPrintable(file.fileName()));
     }
 #endif
+}
+
+void TestOAuthCommand::actionEndpointsTypedInAProfile()
+{
+    // A profile with hand-typed endpoints and no issuer (a server without discovery): revoke and introspect take
+    // their endpoints from it ({{variables}} resolved from the environment), the client too; the secret from the
+    // environment variable, never argv.
+    qputenv("TOKENSCOPE_SECRET_STORE", "memory");
+    const QString path = m_dir.filePath(QStringLiteral("typed-endpoints"));
+    {
+        MemorySecretStore secrets;
+        WorkspaceStore store(path, &secrets);
+        Workspace ws;
+        ws.environments = {Environment(QStringLiteral("Local"), {{QStringLiteral("baseUrl"), m_server.baseUrl()}})};
+        ws.activeEnvironment = QStringLiteral("Local");
+        AuthProfile p;
+        p.name = QStringLiteral("typed");
+        p.tokenUrl = QStringLiteral("{{baseUrl}}/oauth/token");
+        p.introspectionUrl = QStringLiteral("{{baseUrl}}/introspect");
+        p.revocationUrl = QStringLiteral("{{baseUrl}}/revoke");
+        p.clientId = m_server.embeddedIssuer()->clientId();
+        p.clientAuth = AuthProfile::ClientAuth::Post;
+        ws.authProfiles = {p};
+        QVERIFY(store.saveAll(ws).ok());
+    }
+    const Run t = cli(base() << QStringLiteral("--client-secret-env") << QStringLiteral("TS_TEST_CLIENT_SECRET"));
+    QCOMPARE(t.exit, 0);
+    qputenv("TS_TEST_TOKEN", t.out.trimmed());
+    const QStringList withProfile{QStringLiteral("--profile"),           QStringLiteral("typed"),
+                                  QStringLiteral("--workspace"),         path,
+                                  QStringLiteral("--client-secret-env"), QStringLiteral("TS_TEST_CLIENT_SECRET"),
+                                  QStringLiteral("--token-env"),         QStringLiteral("TS_TEST_TOKEN")};
+    Run r = cli(QStringList{QStringLiteral("oauth"), QStringLiteral("revoke")} + withProfile);
+    QVERIFY2(r.exit == 0, r.err.constData());
+    r = cli(QStringList{QStringLiteral("oauth"), QStringLiteral("introspect")} + withProfile);
+    QVERIFY2(r.exit == 1, r.err.constData()); // revoked at the typed revocation endpoint: inactive
+    QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QStringLiteral("active")), QJsonValue(false));
+    // No userinfo URL typed and no issuer: said, exit 2.
+    r = cli(QStringList{QStringLiteral("oauth"), QStringLiteral("userinfo"), QStringLiteral("--profile"),
+                        QStringLiteral("typed"), QStringLiteral("--workspace"), path, QStringLiteral("--token-env"),
+                        QStringLiteral("TS_TEST_TOKEN")});
+    QCOMPARE(r.exit, 2);
+    QVERIFY2(r.err.contains("--userinfo-url"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestOAuthCommand)

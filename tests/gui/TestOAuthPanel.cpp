@@ -74,6 +74,7 @@ private Q_SLOTS:
     void tokenListCountdownAndReveal();
     void dpopBoundTokenSentToAnApiThatRequiresDpop();
     void introspectRevokeUserinfoInWords();
+    void tokenActionsAtTypedEndpoints();
     void folderAuthInheritedBySend();
     void tokenLogRowOpensItsToken();
     void savingWithAnEmptyChooserKeepsTheName();
@@ -689,6 +690,55 @@ void TestOAuthPanel::introspectRevokeUserinfoInWords()
     QVERIFY2(w.oauthPanel()->actionResultText().startsWith(QLatin1String("Cancelled")),
              qPrintable(w.oauthPanel()->actionResultText()));
     QVERIFY(cancel->isHidden());
+}
+
+void TestOAuthPanel::tokenActionsAtTypedEndpoints()
+{
+    // A profile with its endpoints typed and no issuer: the editor's fields carry the token actions' endpoints,
+    // and Introspect / Revoke / Userinfo use them (before, they said the profile has no issuer).
+    QTemporaryDir dir;
+    RequestWorkspace w;
+    QVERIFY(w.openWorkspace(dir.path()));
+    AuthProfile p = demoClient();
+    p.name = QStringLiteral("typed");
+    p.clientSecret = QString::fromUtf8(m_server.embeddedIssuer()->clientSecret());
+    AuthConfig auth;
+    auth.type = AuthConfig::Type::OAuth2;
+    auth.profile = p.name;
+    w.setAuthConfig(auth);
+    AuthProfileEditor* editor = profileEditor(w);
+    p.userinfoUrl = m_server.baseUrl() + QStringLiteral("/userinfo");
+    editor->setProfile(p);
+    auto* userinfo = child<QLineEdit>(editor, "profileUserinfoUrlLineEdit");
+    QCOMPARE(userinfo->text(), p.userinfoUrl);
+    auto* introspection = child<QLineEdit>(editor, "profileIntrospectionUrlLineEdit");
+    auto* revocation = child<QLineEdit>(editor, "profileRevocationUrlLineEdit");
+    QVERIFY(introspection->text().isEmpty() && revocation->text().isEmpty());
+    QVERIFY(introspection->isVisibleTo(editor) && revocation->isVisibleTo(editor));
+    QTest::keyClicks(introspection, m_server.baseUrl() + QStringLiteral("/introspect"));
+    QTest::keyClicks(revocation, m_server.baseUrl() + QStringLiteral("/revoke"));
+    const AuthProfile edited = editor->profile();
+    QCOMPARE(edited.introspectionUrl, m_server.baseUrl() + QStringLiteral("/introspect"));
+    QCOMPARE(edited.revocationUrl, m_server.baseUrl() + QStringLiteral("/revoke"));
+    QCOMPARE(edited.userinfoUrl, p.userinfoUrl);
+    QVERIFY(edited.issuer.isEmpty());
+    // Get new token saves the profile (with the typed endpoints) and keeps the token.
+    child<QPushButton>(editor, "getTokenButton")->click();
+    QVERIFY(QTest::qWaitFor([&w] { return !w.oauthPanel()->isRunning(); }, 15000));
+    QCOMPARE(w.session()->tokenManager().size(), 1);
+
+    // Each action's words: reached at its typed endpoint (userinfo then refuses the token without openid, §3.1).
+    const QList<std::pair<const char*, QString>> steps{
+        {"introspectOAuthTokenButton", QStringLiteral("✓ Active")},
+        {"userinfoOAuthTokenButton", QStringLiteral("insufficient_scope")},
+        {"revokeOAuthTokenButton", QStringLiteral("✓ Revoked")},
+        {"introspectOAuthTokenButton", QStringLiteral("✗ Not active")},
+    };
+    for (const auto& [button, expected] : steps) {
+        QVERIFY2(runAction(w, button), button);
+        const QString words = w.oauthPanel()->actionResultText();
+        QVERIFY2(words.contains(expected), qPrintable(words));
+    }
 }
 
 void TestOAuthPanel::folderAuthInheritedBySend()

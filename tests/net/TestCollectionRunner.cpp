@@ -6,11 +6,14 @@
 #include "workspace/Workspace.h"
 
 #include <QJsonDocument>
+
 #include <QProcess>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <atomic>
 
 namespace {
 
@@ -44,6 +47,7 @@ private Q_SLOTS:
     void junitValidatesAgainstTheXsd();
     void scriptsShareVariablesButNotApiState();
     void jsonTextIsQtsIndentedJson();
+    void issuerOnlyProfileIsDiscoveredOncePerRun();
 
 private:
     std::unique_ptr<Workspace> workspace(bool withFailing);
@@ -361,6 +365,48 @@ void TestCollectionRunner::jsonTextIsQtsIndentedJson()
     report.bailed = true;
     report.requests.clear();
     QCOMPARE(report.toJsonText(), QJsonDocument(report.toJson()).toJson());
+}
+
+void TestCollectionRunner::issuerOnlyProfileIsDiscoveredOncePerRun()
+{
+    // OAuth 2.0 auth from a profile with only the issuer: the run discovers the token URL once and fetches one token
+    // for all its iterations (before, a run without a kept token failed with "no token URL").
+    std::atomic<int> discoveries = 0;
+    std::atomic<int> tokenRequests = 0;
+    const auto connection = connect(
+        &m_server, &MockApiServer::requestLogged, this,
+        [&](const RequestLogEntry& entry) {
+            if (entry.path.startsWith(QLatin1String("/.well-known/openid-configuration")) ||
+                entry.path.startsWith(QLatin1String("/.well-known/oauth-authorization-server")))
+                ++discoveries;
+            else if (entry.path == QLatin1String("/oauth/token"))
+                ++tokenRequests;
+        },
+        Qt::DirectConnection);
+    // The server outlives this test: the counters must not be written to after it returns, also on a failure.
+    const auto disconnectCounters = qScopeGuard([connection] { QObject::disconnect(connection); });
+    Workspace ws;
+    AuthProfile profile;
+    profile.name = QStringLiteral("issuer only");
+    profile.issuer = m_server.issuer();
+    profile.clientId = m_server.embeddedIssuer()->clientId();
+    profile.clientSecret = QString::fromUtf8(m_server.embeddedIssuer()->clientSecret());
+    profile.audience = m_server.audience();
+    ws.authProfiles.append(profile);
+    CollectionNode* c = ws.insertCollection(0, CollectionNode::makeCollection(QStringLiteral("API")));
+    RequestItem privateGet = get(QStringLiteral("Private"), base() + QStringLiteral("/api/private"));
+    privateGet.auth.type = AuthConfig::Type::OAuth2;
+    privateGet.auth.profile = profile.name;
+    privateGet.assertions = {AssertionTestData::make(ItemAssertion::Check::Status, {}, ItemAssertion::Op::Eq, 200)};
+    c->insertChild(0, CollectionNode::makeRequest(privateGet));
+    RunOptions options;
+    options.iterations = 20;
+    CollectionRunner runner(ws, CollectionRunner::requestsBelow(*c), nullptr, options);
+    const RunReport report = runner.run();
+    QCOMPARE(report.requestCount, 20);
+    QVERIFY2(!report.failed(), qPrintable(report.summaryLine()));
+    QTRY_COMPARE(tokenRequests.load(), 1);
+    QCOMPARE(discoveries.load(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCollectionRunner)

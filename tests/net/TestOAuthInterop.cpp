@@ -5,6 +5,7 @@
 #include "net/AuthServerMetadata.h"
 #include "net/AuthorizationCodeFlow.h"
 #include "net/DeviceAuthorizationFlow.h"
+#include "net/MetadataResolver.h"
 #include "net/RequestSession.h"
 #include "net/TokenEndpointClient.h"
 
@@ -176,7 +177,7 @@ TokenEndpointRequest TestOAuthInterop::request(const QString& clientId, AuthProf
 
 void TestOAuthInterop::discovery()
 {
-    const auto metadata = AuthServerMetadata::fetchAndWait(m_issuer);
+    const auto metadata = MetadataResolver::resolveAndWait(m_issuer);
     QVERIFY2(metadata.ok(), qPrintable(metadata.ok() ? QString() : metadata.error().toString()));
     QCOMPARE(metadata->issuer, m_issuer);
     QCOMPARE(metadata->tokenEndpoint, QString(m_issuer + QStringLiteral("/token")));
@@ -187,7 +188,7 @@ void TestOAuthInterop::discovery()
     m_parUrl = metadata->pushedAuthorizationRequestEndpoint;
     QVERIFY(!m_parUrl.isEmpty());
     // A trailing slash is another issuer (RFC 8414 §3.3): refused, not used.
-    const auto other = AuthServerMetadata::fetchAndWait(m_issuer + QLatin1Char('/'));
+    const auto other = MetadataResolver::resolveAndWait(m_issuer + QLatin1Char('/'));
     QVERIFY(!other.ok());
 }
 

@@ -3,6 +3,10 @@
 #include "core/SystemClock.h"
 #include "jose/CompactToken.h"
 #include "jose/DpopProof.h"
+#include "net/MetadataResolver.h"
+#include "net/OAuthActionClient.h"
+#include "net/OAuthActions.h"
+#include "net/OAuthTokenFlow.h"
 #include "net/RequestSession.h"
 #include "server/DpopVerifier.h"
 #include "server/MockApiServer.h"
@@ -14,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <mutex>
 
 /// The send pipeline against the local mock API: a saved item with inherited auth and layered variables, OAuth
@@ -36,6 +41,10 @@ private Q_SLOTS:
     void transportSettingsBecomeClientOptions();
     void dpopProfileSendsProofsAndAnswersNonces();
     void dpopNonceKeptForTheNextRun();
+    void issuerOnlyProfileDiscoversOnceForManySends();
+    void issuerOnlyProfileRetriesWithAFreshToken();
+    void failedDiscoveryIsSaidAndNothingIsSent();
+    void userinfoAnswersTheNonceDemandOnce();
 
 private:
     void startServer(quint16 port = 0);
@@ -43,6 +52,8 @@ private:
     CollectionNode* privateRequest(Workspace& workspace) const;
     /// The provider with DPoP required and server nonces (RFC 9449 §8, §9) on `clock`.
     ServerConfig dpopConfig(const QString& directory, const Clock* clock) const;
+    /// The demo workspace with its profile reduced to the issuer of `server` (no token URL typed).
+    std::unique_ptr<Workspace> issuerOnlyWorkspace(const MockApiServer& server) const;
     /// The demo workspace with its profile's DPoP flag on, and `env` pointing at `server`.
     std::unique_ptr<Workspace> dpopWorkspace(const MockApiServer& server, Environment& env) const;
 
@@ -433,6 +444,186 @@ void TestRequestSession::dpopNonceKeptForTheNextRun()
     QCOMPARE(again.response.status, 200);
     QVERIFY2(!again.authNote.contains(QLatin1String("cached")), qPrintable(again.authNote));
     QTRY_COMPARE(statuses(), (QList<int>{400, 200, 200})); // no second use_dpop_nonce
+    server.stop();
+}
+
+std::unique_ptr<Workspace> TestRequestSession::issuerOnlyWorkspace(const MockApiServer& server) const
+{
+    auto ws = makeWorkspace();
+    AuthProfile& profile = ws->authProfiles.first();
+    profile.tokenUrl.clear();
+    profile.issuer = server.issuer();
+    return ws;
+}
+
+void TestRequestSession::issuerOnlyProfileDiscoversOnceForManySends()
+{
+    // A profile with only an issuer and no token kept: the token URL comes from the issuer's metadata, found once
+    // per session however many sends (here started together, as a runner's parallel requests are) ask for it.
+    MockApiServer server;
+    ServerConfig config = ServerTestSupport::loopbackConfig(m_dir.filePath(QStringLiteral("issuer-only")));
+    config.clientSecret = "demo-secret";
+    std::atomic<int> discoveries = 0;
+    std::atomic<int> tokenRequests = 0;
+    connect(
+        &server, &MockApiServer::requestLogged, this,
+        [&](const RequestLogEntry& entry) {
+            if (entry.path.startsWith(QLatin1String("/.well-known/")))
+                ++discoveries;
+            else if (entry.path == QLatin1String("/oauth/token"))
+                ++tokenRequests;
+        },
+        Qt::DirectConnection);
+    const QString error = ServerTestSupport::startError(server, config);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    Environment env(QStringLiteral("issuer only"));
+    env.setVariable(QStringLiteral("baseUrl"), server.baseUrl());
+    env.setVariable(QStringLiteral("clientSecret"), QStringLiteral("demo-secret"), true);
+    auto ws = issuerOnlyWorkspace(server);
+    ws->authProfiles.first().audience = server.audience();
+    const SessionRequest request = SessionRequest::fromItem(*ws, *privateRequest(*ws), &env);
+    QVERIFY(request.profile && request.profile->tokenUrl.isEmpty());
+
+    RequestSession session;
+    QHash<quint64, SessionResult> results;
+    connect(&session, &RequestSession::finished, this,
+            [&results](quint64 id, const SessionResult& result) { results.insert(id, result); });
+    constexpr int kParallel = 8;
+    for (int i = 0; i < kParallel; ++i)
+        session.start(request);
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), kParallel, 15000);
+    for (const SessionResult& result : std::as_const(results)) {
+        QVERIFY2(!result.authError, qPrintable(result.authError ? result.authError->message : QString()));
+        QCOMPARE(result.response.status, 200);
+        QCOMPARE(result.tokenObtained, QStringLiteral("fetched"));
+    }
+    // Later sends that need a token again (forgotten here; expired or refused in life) use the cached metadata.
+    for (int i = 0; i < 3; ++i) {
+        session.forgetTokens();
+        const SessionResult again = RequestSession::runAndWait(session, request);
+        QCOMPARE(again.response.status, 200);
+        QCOMPARE(again.tokenObtained, QStringLiteral("fetched"));
+    }
+    QTRY_COMPARE(tokenRequests.load(), kParallel + 3);
+    QCOMPARE(discoveries.load(), 1); // OIDC discovery answered at once: RFC 8414's URL was not needed
+    QCOMPARE(session.metadataResolver().requestCount(), 1);
+    server.stop();
+}
+
+void TestRequestSession::issuerOnlyProfileRetriesWithAFreshToken()
+{
+    // The reported case: a token fetched by Get new token is kept for an issuer-only profile, nothing was discovered
+    // in this session yet, and the API refuses the token (invalid_token): the retry discovers the token URL and
+    // fetches a fresh token instead of failing with "no token URL".
+    auto ws = issuerOnlyWorkspace(*m_server);
+    RequestSession first;
+    const SessionResult fetched =
+        RequestSession::runAndWait(first, SessionRequest::fromItem(*ws, *privateRequest(*ws), &m_env));
+    QVERIFY2(!fetched.authError, qPrintable(fetched.authError ? fetched.authError->message : QString()));
+    QCOMPARE(fetched.response.status, 200);
+    const auto kept = first.tokenManager().stored(fetched.tokenKey);
+    QVERIFY(kept.has_value());
+    // Same address, new issuer key: the kept token is now refused with error="invalid_token".
+    const quint16 port = m_server->port();
+    m_server->stop();
+    startServer(port);
+    RequestSession session; // another session, as the GUI's Send after Get new token
+    TokenGrant grant;
+    grant.accessToken = kept->accessToken;
+    grant.tokenType = kept->tokenType;
+    session.tokenManager().store(fetched.tokenKey, fetched.tokenProfile, QStringLiteral("client_credentials"),
+                                 QString(), grant);
+    const SessionResult second =
+        RequestSession::runAndWait(session, SessionRequest::fromItem(*ws, *privateRequest(*ws), &m_env));
+    QVERIFY2(!second.authError, qPrintable(second.authError ? second.authError->message : QString()));
+    QVERIFY(second.retriedWithFreshToken);
+    QCOMPARE(second.response.status, 200);
+    QCOMPARE(second.tokenObtained, QStringLiteral("fetched"));
+    QVERIFY(second.sentToken != fetched.sentToken);
+    QCOMPARE(session.metadataResolver().requestCount(), 1);
+}
+
+void TestRequestSession::failedDiscoveryIsSaidAndNothingIsSent()
+{
+    // An issuer whose metadata is at neither well-known URL (both answer 404): the send stops with the issuer named.
+    auto ws = makeWorkspace();
+    ws->authProfiles.first().tokenUrl.clear();
+    const QString issuer = m_server->baseUrl() + QStringLiteral("/no-such-issuer");
+    ws->authProfiles.first().issuer = issuer;
+    RequestSession session;
+    const SessionResult result =
+        RequestSession::runAndWait(session, SessionRequest::fromItem(*ws, *privateRequest(*ws), &m_env));
+    QVERIFY(result.authError.has_value());
+    QCOMPARE(result.authError->code, ErrorCode::HttpStatus);
+    QVERIFY2(result.authError->message.contains(QLatin1String("no token URL is typed")) &&
+                 result.authError->message.contains(issuer) &&
+                 result.authError->message.contains(QLatin1String("oauth-authorization-server")),
+             qPrintable(result.authError->message));
+    QVERIFY(!result.response.received);
+    QCOMPARE(session.metadataResolver().requestCount(), 2); // OIDC discovery, then RFC 8414
+}
+
+void TestRequestSession::userinfoAnswersTheNonceDemandOnce()
+{
+    // RFC 9449 §9 at userinfo: the provider with nonces on answers a proof with a stale nonce 401
+    // `DPoP error="use_dpop_nonce"` and a DPoP-Nonce; the action sends once more with it. The token lacks the openid
+    // scope, so getting past the nonce shows as insufficient_scope (RFC 6750 §3.1) instead of use_dpop_nonce.
+    MockClock clock(SystemClock::instance().nowSeconds());
+    MockApiServer server;
+    ServerConfig config = dpopConfig(QStringLiteral("dpop-userinfo"), &clock);
+    std::atomic<int> userinfoRequests = 0;
+    connect(
+        &server, &MockApiServer::requestLogged, this,
+        [&](const RequestLogEntry& entry) {
+            if (entry.path == QLatin1String("/userinfo"))
+                ++userinfoRequests;
+        },
+        Qt::DirectConnection);
+    const QString error = ServerTestSupport::startError(server, config);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    Environment env(QStringLiteral("DPoP"));
+    auto ws = dpopWorkspace(server, env);
+    RequestSession session;
+    session.setClock(&clock);
+    const SessionResult sent =
+        RequestSession::runAndWait(session, SessionRequest::fromItem(*ws, *privateRequest(*ws), &env));
+    QCOMPARE(sent.response.status, 200);
+    TokenManager& tokens = session.tokenManager();
+    const QString origin = TokenManager::originOf(server.baseUrl());
+    const QString stale = QStringLiteral("stale-nonce");
+    tokens.setDpopNonce(origin, stale);
+    const auto key = tokens.dpopKey(sent.tokenKey);
+    QVERIFY(key.ok());
+
+    // The GUI's asynchronous action, with the userinfo URL typed in the profile (no issuer to discover it from).
+    AuthProfile profile = OAuthTokenFlow::resolved(ws->authProfiles.first(), {env});
+    profile.userinfoUrl = server.baseUrl() + QStringLiteral("/userinfo");
+    OAuthActionClient actions;
+    std::optional<Result<OAuthActionOutcome>> answer;
+    connect(&actions, &OAuthActionClient::finished, this,
+            [&answer](const Result<OAuthActionOutcome>& result) { answer = result; });
+    actions.start(OAuthAction::Userinfo, profile, QString::fromLatin1(sent.sentToken), QString(), key.value(), &tokens,
+                  sent.tokenKey);
+    QTRY_VERIFY_WITH_TIMEOUT(answer.has_value(), 15000);
+    QVERIFY(!answer->ok());
+    QCOMPARE(answer->error().reason, QStringLiteral("insufficient_scope"));
+    QTRY_COMPARE(userinfoRequests.load(), 2);
+    // The server's new nonce is kept for the next proof to that origin (a Send's too).
+    const QString fresh = tokens.dpopNonce(origin);
+    QVERIFY(!fresh.isEmpty() && fresh != stale);
+
+    // The CLI's synchronous call does the same.
+    OAuthActionRequest request;
+    request.url = profile.userinfoUrl;
+    request.token = QString::fromLatin1(sent.sentToken);
+    request.dpopKey = key.value();
+    request.dpopNonce = stale;
+    QString lastNonce;
+    const auto claims = OAuthActions::userinfo(request, {}, &lastNonce);
+    QVERIFY(!claims.ok());
+    QCOMPARE(claims.error().reason, QStringLiteral("insufficient_scope"));
+    QCOMPARE(lastNonce, fresh);
+    QTRY_COMPARE(userinfoRequests.load(), 4);
     server.stop();
 }
 

@@ -81,6 +81,10 @@ inline std::unique_ptr<Workspace> full()
     legacy.name = QStringLiteral("Legacy password");
     legacy.grant = AuthProfile::Grant::Password;
     legacy.tokenUrl = QStringLiteral("{{baseUrl}}/token");
+    // The token actions' endpoints typed by hand (no issuer to discover them from).
+    legacy.introspectionUrl = QStringLiteral("{{baseUrl}}/introspect");
+    legacy.revocationUrl = QStringLiteral("{{baseUrl}}/revoke");
+    legacy.userinfoUrl = QStringLiteral("https://idp.example.com/userinfo");
     legacy.clientId = QStringLiteral("legacy");
     legacy.clientSecret = QStringLiteral("{{apiSecret}}"); // a reference: stays in the file
     legacy.username = QStringLiteral("alice");
