@@ -512,7 +512,8 @@ Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplic
         *analysisOut = analysis.value();
     }
     QJsonParseError pe{};
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toByteArray(), &pe);
+    // fromRawData: Qt's parser reads the caller's bytes, which outlive the call, instead of a copy of them.
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), text.size()), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
         // The strict scan accepted it, so this is Qt refusing something unusual (e.g. depth); report it.
         return Error(ErrorCode::JsonInvalid, QStringLiteral("JSON parser: %1").arg(pe.errorString()));
