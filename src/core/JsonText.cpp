@@ -494,8 +494,7 @@ Result<void> JsonText::validate(QByteArrayView text, int maxDepth, qsizetype* er
     return Result<void>::success();
 }
 
-Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplicates, int maxDepth,
-                                          JsonAnalysis* analysisOut)
+Result<JsonAnalysis> JsonText::scanObject(QByteArrayView text, bool rejectDuplicates, int maxDepth)
 {
     auto analysis = analyse(text, maxDepth);
     if (!analysis) {
@@ -508,8 +507,18 @@ Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplic
         return Error(ErrorCode::JsonInvalid,
                      QStringLiteral("duplicate member name \"%1\"").arg(analysis->duplicateKeys.first()));
     }
+    return analysis;
+}
+
+Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplicates, int maxDepth,
+                                          JsonAnalysis* analysisOut)
+{
+    auto analysis = scanObject(text, rejectDuplicates, maxDepth);
+    if (!analysis) {
+        return analysis.error();
+    }
     if (analysisOut) {
-        *analysisOut = analysis.value();
+        *analysisOut = std::move(analysis.value());
     }
     QJsonParseError pe{};
     // fromRawData: Qt's parser reads the caller's bytes, which outlive the call, instead of a copy of them.
