@@ -142,6 +142,9 @@ private:
         // Small arrays on the stack: a JOSE header has a handful of names and little nesting, and this scan runs
         // for every token (docs/PERFORMANCE.md, "JWE round 4").
         QVarLengthArray<QString, 16> seen;
+        if (top) {
+            top->members.reserve(8); // one allocation for a header's members, not one per growth (JWE round 7)
+        }
         if (m_pos < m_s.size() && m_s[m_pos] == '}') {
             ++m_pos;
             return true;

@@ -17,6 +17,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QVarLengthArray>
 
 #include <optional>
 
@@ -210,6 +211,7 @@ private:
     static QList<JsonMember> scannedMembers(const QByteArray& object)
     {
         QList<JsonMember> out;
+        out.reserve(8); // an EC epk has four members; one allocation instead of a growth per member or two
         const char* const p = object.constData();
         const qsizetype n = object.size();
         qsizetype i = 1; // after '{'
@@ -781,7 +783,8 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
                             .arg(encName, m_allowedEnc.join(QLatin1String(", "))));
     }
     const bool rsa15 = m_options.allowRsa1_5 || m_options.allowedAlgorithms.contains(QStringLiteral("RSA1_5"));
-    QList<int> recipients;
+    // On the stack: one recipient is the usual case, and these three lists were three allocations a token.
+    QVarLengthArray<int, 4> recipients;
     QString firstAlg;
     for (int i = 0; i < t.recipients.size(); ++i) {
         const QString name = headerView(i).string(QLatin1String("alg"));
@@ -815,7 +818,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
         int recipient;
         int key;
     };
-    QList<Pair> pairs;
+    QVarLengthArray<Pair, 4> pairs;
     std::optional<Error> selectionError;
     for (int ri : recipients) {
         const HeaderView h = headerView(ri);
@@ -854,7 +857,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     });
 
     // 6. Key fits algorithm.
-    QList<Pair> fitting;
+    QVarLengthArray<Pair, 4> fitting;
     std::optional<Error> fitError;
     for (const Pair& p : pairs) {
         const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(headerView(p.recipient).string(QLatin1String("alg")));
