@@ -160,6 +160,7 @@ private Q_SLOTS:
             const QJsonObject key = g.toObject().value(QLatin1String("private")).toObject();
             if (ecKey.isEmpty() && key.value(QLatin1String("crv")) == QJsonValue(QStringLiteral("P-256"))) {
                 ecKey = key;
+                ecKey.remove(QStringLiteral("alg")); // bound to ECDH-ES+A128KW; the rows use ECDH-ES
             }
             for (const auto& t : g.toObject().value(QLatin1String("tests")).toArray()) {
                 QTest::addRow("Wycheproof tcId %d", t.toObject().value(QLatin1String("tcId")).toInt())
@@ -167,13 +168,22 @@ private Q_SLOTS:
             }
         }
         QVERIFY(!ecKey.isEmpty());
-        const QByteArray x = '"' + Base64Url::encode(QByteArray(32, '\x01')) + '"';
-        const QByteArray epk = R"("epk":{"kty":"EC","crv":"P-256","x":)" + x + R"(,"y":)" + x + '}';
+        // The P-256 base point (SEC 2 §2.4.2): a valid epk, so that the rows get past it to apu/apv, the key and the
+        // tag.
+        const QByteArray x =
+            '"' +
+            Base64Url::encode(QByteArray::fromHex("6b17d1f2e12c4247f8bce6e563a440f277037d812deb33a0f4a13945d898c296")) +
+            '"';
+        const QByteArray y =
+            '"' +
+            Base64Url::encode(QByteArray::fromHex("4fe342e2fe1a7f9b8ee7eb4a7c0f9e162bce33576b315ececbb6406837bf51f5")) +
+            '"';
+        const QByteArray epk = R"("epk":{"kty":"EC","crv":"P-256","x":)" + x + R"(,"y":)" + y + '}';
         const QByteArray rows[] = {
             R"({"alg":"ECDH-ES","enc":"A256GCM",)" + epk + '}',
             R"( { "alg" : "ECDH-ES" ,	"enc"
               : "A256GCM" , "epk" : { "kty" : "EC" , "crv" : "P-256" , "x" : )" +
-                x + R"( , "y":)" + x + " } } ",
+                x + R"( , "y":)" + y + " } } ",
             R"({"alg":"ECDH-ES","enc":"A256GCM","epk":"x"})",
             R"({"alg":"ECDH-ES","enc":"A256GCM","epk":[{"kty":"EC"}]})",
             R"({"alg":"ECDH-ES","enc":"A256GCM","epk":{}})",
@@ -220,23 +230,23 @@ private Q_SLOTS:
             const auto deferred = JweToken::parse(token, JweToken::HeaderForm::Deferred);
             QVERIFY(!deferred || deferred->protectedHeaderDeferred);
         }
-        for (const auto report : {JweDecrypter::Report::Steps, JweDecrypter::Report::OutcomeOnly}) {
-            const DecryptionResult scanned = decrypter.decrypt(token, report);
-            const DecryptionResult parsed = decrypter.decrypt(JweToken::parse(token), report);
-            QCOMPARE(scanned.decrypted, parsed.decrypted);
-            QCOMPARE(scanned.plaintext, parsed.plaintext);
-            QCOMPARE(scanned.header.object(), parsed.header.object());
-            QCOMPARE(bool(scanned.error), bool(parsed.error));
-            if (parsed.error) {
-                QCOMPARE(errorCodeString(scanned.error->code), errorCodeString(parsed.error->code));
-                QCOMPARE(scanned.error->message, parsed.error->message);
-                QCOMPARE(scanned.error->reason, parsed.error->reason);
-            }
-            QCOMPARE(scanned.steps.size(), parsed.steps.size());
-            for (qsizetype s = 0; s < parsed.steps.size(); ++s) {
-                QCOMPARE(scanned.steps[s].status, parsed.steps[s].status);
-                QCOMPARE(scanned.steps[s].message, parsed.steps[s].message);
-            }
+        // Report::Steps only: OutcomeOnly gives the same outcome as Steps on the same path (sameOutcomeWithoutSteps in
+        // the wycheproof test), and a second pair of decryptions per row would double this test's time.
+        const DecryptionResult scanned = decrypter.decrypt(token);
+        const DecryptionResult parsed = decrypter.decrypt(JweToken::parse(token));
+        QCOMPARE(scanned.decrypted, parsed.decrypted);
+        QCOMPARE(scanned.plaintext, parsed.plaintext);
+        QCOMPARE(scanned.header.object(), parsed.header.object());
+        QCOMPARE(bool(scanned.error), bool(parsed.error));
+        if (parsed.error) {
+            QCOMPARE(errorCodeString(scanned.error->code), errorCodeString(parsed.error->code));
+            QCOMPARE(scanned.error->message, parsed.error->message);
+            QCOMPARE(scanned.error->reason, parsed.error->reason);
+        }
+        QCOMPARE(scanned.steps.size(), parsed.steps.size());
+        for (qsizetype s = 0; s < parsed.steps.size(); ++s) {
+            QCOMPARE(scanned.steps[s].status, parsed.steps[s].status);
+            QCOMPARE(scanned.steps[s].message, parsed.steps[s].message);
         }
     }
 
