@@ -321,7 +321,7 @@ int DecryptCommand::run(const QStringList& arguments, CliContext& ctx)
     if (parser.isSet(json)) {
         QJsonObject o{{QStringLiteral("decrypted"), r.decrypted},
                       {QStringLiteral("valid"), r.valid()},
-                      {QStringLiteral("header"), r.header},
+                      {QStringLiteral("header"), r.header.object()},
                       {QStringLiteral("steps"), TokenReport::stepsJson(r.steps)},
                       {QStringLiteral("key"), r.keyDescription}};
         if (r.decrypted) {
@@ -345,8 +345,9 @@ int DecryptCommand::run(const QStringList& arguments, CliContext& ctx)
         return r.valid() ? ExitOk : ExitInvalid;
     }
     ctx.outLine(QStringLiteral("Key: %1").arg(keys->description));
-    if (!r.header.isEmpty()) {
-        ctx.outLine(QStringLiteral("Header: %1").arg(QString::fromUtf8(JsonText::compact(r.header))));
+    const QJsonObject header = r.header.object();
+    if (!header.isEmpty()) {
+        ctx.outLine(QStringLiteral("Header: %1").arg(QString::fromUtf8(JsonText::compact(header))));
     }
     VerificationResult steps;
     steps.valid = r.valid();

@@ -142,6 +142,9 @@ private:
         // Small arrays on the stack: a JOSE header has a handful of names and little nesting, and this scan runs
         // for every token (docs/PERFORMANCE.md, "JWE round 4").
         QVarLengthArray<QString, 16> seen;
+        if (top) {
+            top->members.reserve(8); // one allocation for a header's members, not one per growth (JWE round 7)
+        }
         if (m_pos < m_s.size() && m_s[m_pos] == '}') {
             ++m_pos;
             return true;
@@ -494,8 +497,7 @@ Result<void> JsonText::validate(QByteArrayView text, int maxDepth, qsizetype* er
     return Result<void>::success();
 }
 
-Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplicates, int maxDepth,
-                                          JsonAnalysis* analysisOut)
+Result<JsonAnalysis> JsonText::scanObject(QByteArrayView text, bool rejectDuplicates, int maxDepth)
 {
     auto analysis = analyse(text, maxDepth);
     if (!analysis) {
@@ -508,11 +510,22 @@ Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplic
         return Error(ErrorCode::JsonInvalid,
                      QStringLiteral("duplicate member name \"%1\"").arg(analysis->duplicateKeys.first()));
     }
+    return analysis;
+}
+
+Result<QJsonObject> JsonText::parseObject(QByteArrayView text, bool rejectDuplicates, int maxDepth,
+                                          JsonAnalysis* analysisOut)
+{
+    auto analysis = scanObject(text, rejectDuplicates, maxDepth);
+    if (!analysis) {
+        return analysis.error();
+    }
     if (analysisOut) {
-        *analysisOut = analysis.value();
+        *analysisOut = std::move(analysis.value());
     }
     QJsonParseError pe{};
-    const QJsonDocument doc = QJsonDocument::fromJson(text.toByteArray(), &pe);
+    // fromRawData: Qt's parser reads the caller's bytes, which outlive the call, instead of a copy of them.
+    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromRawData(text.data(), text.size()), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
         // The strict scan accepted it, so this is Qt refusing something unusual (e.g. depth); report it.
         return Error(ErrorCode::JsonInvalid, QStringLiteral("JSON parser: %1").arg(pe.errorString()));

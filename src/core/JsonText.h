@@ -55,6 +55,12 @@ public:
     static Result<void> validate(QByteArrayView text, int maxDepth = kDefaultMaxDepth,
                                  qsizetype* errorOffset = nullptr);
 
+    /// analyse() with the checks parseObject() makes, without Qt's parse: the top level must be an object; duplicate
+    /// names are an error when `rejectDuplicates`. Same errors and messages as parseObject(). For callers that read
+    /// the members as written and need no QJsonObject.
+    static Result<JsonAnalysis> scanObject(QByteArrayView text, bool rejectDuplicates = true,
+                                           int maxDepth = kDefaultMaxDepth);
+
     /// analyse() then QJsonDocument: the top level must be an object. Duplicate names are an error when
     /// `rejectDuplicates`.
     /// `analysisOut` (optional) receives the scan, so callers need not scan twice.

@@ -16,6 +16,10 @@
 #include "jose/StepRecorder.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QVarLengthArray>
+
+#include <optional>
 
 namespace {
 using KF = JweKeyAlgorithm::Family;
@@ -100,6 +104,178 @@ private:
     DecryptionResult& m_r;
     StepRecorder m_steps;
     const bool m_report;
+};
+
+/// One recipient's JOSE Header as the decryption reads it: a QJsonObject (JSON serialisations, tokens parsed with
+/// their header object), or the strict scan's members of a compact token parsed with JweToken::HeaderForm::Deferred,
+/// each value converted when it is read. JweToken defers only headers Qt reads exactly as the scan does, so every
+/// value is the QJsonValue Qt's parse of the whole header would hold, and every check sees the same thing; what goes
+/// is the second parse and the QJsonObject look-ups (docs/PERFORMANCE.md, "JWE round 7").
+class HeaderView
+{
+public:
+    explicit HeaderView(QJsonObject object)
+        : m_object(std::move(object))
+    {
+    }
+    explicit HeaderView(QList<JsonMember> members)
+        : m_members(std::move(members))
+        , m_scanned(true)
+    {
+    }
+
+    template <typename Name> bool contains(const Name& name) const
+    {
+        return m_scanned ? find(name) != nullptr : m_object.contains(name);
+    }
+    template <typename Name> QJsonValue value(const Name& name) const
+    {
+        if (!m_scanned) {
+            return m_object.value(name);
+        }
+        const JsonMember* m = find(name);
+        return m ? scannedValue(m->rawValue) : QJsonValue(QJsonValue::Undefined);
+    }
+    /// What the hot path asks, without a QJsonValue (Qt 6 keeps a string value in a container of its own: one more
+    /// allocation and a copy per look-up).
+    template <typename Name> bool isString(const Name& name) const
+    {
+        if (!m_scanned) {
+            return m_object.value(name).isString();
+        }
+        const JsonMember* m = find(name);
+        return m && m->rawValue.startsWith('"');
+    }
+    /// The member's string value; empty when it is absent or not a string (as QJsonValue::toString()).
+    template <typename Name> QString string(const Name& name) const
+    {
+        if (!m_scanned) {
+            return m_object.value(name).toString();
+        }
+        const JsonMember* m = find(name);
+        return m && m->rawValue.startsWith('"') ? QString::fromLatin1(unquoted(m->rawValue)) : QString();
+    }
+    /// string(name).toLatin1(); for a scanned header the bytes of the header itself, not a copy.
+    QByteArray latin1(QLatin1String name) const
+    {
+        if (!m_scanned) {
+            return m_object.value(name).toString().toLatin1();
+        }
+        const JsonMember* m = find(name);
+        if (!m || !m->rawValue.startsWith('"')) {
+            return QByteArray();
+        }
+        const QByteArrayView text = unquoted(m->rawValue);
+        return QByteArray::fromRawData(text.data(), text.size()); // m_members outlives the caller's use
+    }
+    /// The member `name` when it is a JSON object; nullopt when it is absent or something else.
+    std::optional<HeaderView> object(QLatin1String name) const
+    {
+        if (!m_scanned) {
+            const QJsonValue v = m_object.value(name);
+            return v.isObject() ? std::optional<HeaderView>(HeaderView(v.toObject())) : std::nullopt;
+        }
+        const JsonMember* m = find(name);
+        if (!m || !m->rawValue.startsWith('{')) {
+            return std::nullopt;
+        }
+        return HeaderView(scannedMembers(m->rawValue));
+    }
+    QJsonObject toObject() const
+    {
+        if (!m_scanned) {
+            return m_object;
+        }
+        QJsonObject o;
+        for (const JsonMember& m : m_members) {
+            o.insert(m.key, scannedValue(m.rawValue));
+        }
+        return o;
+    }
+
+private:
+    template <typename Name> const JsonMember* find(const Name& name) const
+    {
+        // Duplicate names were rejected (JweToken::parse), so the first is the only one.
+        for (const JsonMember& m : m_members) {
+            if (m.key == name) {
+                return &m;
+            }
+        }
+        return nullptr;
+    }
+    static bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+    /// The members of an object value of a deferred header. The strict scan has accepted the whole header (duplicate
+    /// names at every depth included) and it has no escapes and no numbers, so a name ends at the next quote and a
+    /// value at the first ',' or '}' outside strings and nested containers: a split, not a second scan.
+    static QList<JsonMember> scannedMembers(const QByteArray& object)
+    {
+        QList<JsonMember> out;
+        out.reserve(8); // an EC epk has four members; one allocation instead of a growth per member or two
+        const char* const p = object.constData();
+        const qsizetype n = object.size();
+        qsizetype i = 1; // after '{'
+        const auto skipSpace = [&] {
+            while (i < n && isJsonSpace(p[i])) {
+                ++i;
+            }
+        };
+        for (;;) {
+            skipSpace();
+            if (i >= n || p[i] != '"') {
+                return out; // the '}' of an empty object
+            }
+            const qsizetype keyOffset = i++;
+            while (i < n && p[i] != '"') {
+                ++i;
+            }
+            QString key = QString::fromLatin1(p + keyOffset + 1, i - keyOffset - 1);
+            ++i; // closing quote
+            skipSpace();
+            ++i; // ':'
+            skipSpace();
+            const qsizetype valueOffset = i;
+            int depth = 0;
+            bool inString = false;
+            for (; i < n; ++i) {
+                const char c = p[i];
+                if (inString) {
+                    inString = c != '"';
+                } else if (c == '"') {
+                    inString = true;
+                } else if (c == '{' || c == '[') {
+                    ++depth;
+                } else if ((c == '}' || c == ']' || c == ',') && depth == 0) {
+                    break;
+                } else if (c == '}' || c == ']') {
+                    --depth;
+                }
+            }
+            qsizetype valueEnd = i;
+            while (valueEnd > valueOffset && isJsonSpace(p[valueEnd - 1])) {
+                --valueEnd;
+            }
+            out.append(
+                JsonMember{std::move(key), object.sliced(valueOffset, valueEnd - valueOffset), keyOffset, valueOffset});
+            if (i >= n || p[i] != ',') {
+                return out;
+            }
+            ++i; // ','
+        }
+    }
+    // Deferred headers are ASCII without escapes: a string's value is its literal without the quotes.
+    static QByteArrayView unquoted(const QByteArray& raw) { return QByteArrayView(raw).sliced(1, raw.size() - 2); }
+    static QJsonValue scannedValue(const QByteArray& raw)
+    {
+        if (raw.startsWith('"')) {
+            return QString::fromLatin1(unquoted(raw));
+        }
+        return QJsonDocument::fromJson('[' + raw + ']').array().at(0); // objects, arrays, literals: as Qt reads them
+    }
+
+    QJsonObject m_object;
+    QList<JsonMember> m_members;
+    bool m_scanned = false;
 };
 
 Error jweInvalid(const QString& message, const char* reason = nullptr)
@@ -209,22 +385,21 @@ Result<void> checkFits(const Jwk& key, const JweKeyAlgorithm& alg, const JweCont
     return {};
 }
 
-Result<QByteArray> headerBytes(const QJsonObject& header, const char* name, bool required)
+Result<QByteArray> headerBytes(const HeaderView& header, const char* name, bool required)
 {
-    const QJsonValue v = header.value(QLatin1String(name));
-    if (v.isUndefined() && !required) {
+    const QLatin1String key(name);
+    const bool present = header.contains(key);
+    if (!present && !required) {
         return QByteArray();
     }
-    if (!v.isString()) {
-        return jweInvalid(
-            QStringLiteral("\"%1\" header parameter is %2")
-                .arg(QLatin1String(name), v.isUndefined() ? QStringLiteral("missing") : QStringLiteral("not a string")),
-            "header-parameter");
-    }
-    auto decoded = Base64Url::decode(v.toString().toLatin1());
-    if (!decoded) {
-        return jweInvalid(QStringLiteral("\"%1\" header parameter is not base64url").arg(QLatin1String(name)),
+    if (!header.isString(key)) {
+        return jweInvalid(QStringLiteral("\"%1\" header parameter is %2")
+                              .arg(key, present ? QStringLiteral("not a string") : QStringLiteral("missing")),
                           "header-parameter");
+    }
+    auto decoded = Base64Url::decode(header.latin1(key));
+    if (!decoded) {
+        return jweInvalid(QStringLiteral("\"%1\" header parameter is not base64url").arg(key), "header-parameter");
     }
     return decoded.value();
 }
@@ -238,13 +413,13 @@ struct EphemeralKey
 };
 
 /// RFC 7518 §4.6: the "epk" public key on the recipient key's curve.
-Result<EphemeralKey> ephemeralKey(const QJsonObject& header, const Jwk& key)
+Result<EphemeralKey> ephemeralKey(const HeaderView& header, const Jwk& key)
 {
-    const QJsonValue epk = header.value(QLatin1String("epk"));
-    if (!epk.isObject()) {
+    const std::optional<HeaderView> epk = header.object(QLatin1String("epk"));
+    if (!epk) {
         return jweInvalid(QStringLiteral("\"epk\" header parameter is missing or not a JWK object"), "epk-invalid");
     }
-    QJsonObject o = epk.toObject();
+    const HeaderView& o = *epk;
     if (o.contains(QLatin1String("d"))) {
         return jweInvalid(QStringLiteral("\"epk\" must be a public key"), "epk-invalid");
     }
@@ -252,16 +427,15 @@ Result<EphemeralKey> ephemeralKey(const QJsonObject& header, const Jwk& key)
         // RFC 7518 §6.2.1: an EC public key on the recipient's curve, x and y of the full coordinate length. The
         // point goes to the recipient key's agreement as it is (no JWK import, no new EC_GROUP per token); the
         // agreement checks it is on the curve before using it (invalid-curve attacks).
-        const QString crv = o.value(QLatin1String("crv")).toString();
-        if (o.value(QLatin1String("kty")).toString() != QLatin1String("EC") || crv != curveName(*key.curve())) {
-            return jweInvalid(
-                QStringLiteral("\"epk\" is on %1, the key on %2")
-                    .arg(crv.isEmpty() ? o.value(QLatin1String("kty")).toString() : crv, curveName(*key.curve())),
-                "epk-invalid");
+        const QString crv = o.string(QLatin1String("crv"));
+        if (o.string(QLatin1String("kty")) != QLatin1String("EC") || crv != curveName(*key.curve())) {
+            return jweInvalid(QStringLiteral("\"epk\" is on %1, the key on %2")
+                                  .arg(crv.isEmpty() ? o.string(QLatin1String("kty")) : crv, curveName(*key.curve())),
+                              "epk-invalid");
         }
         const qsizetype size = (key.bits() + 7) / 8;
-        auto x = Base64Url::decode(o.value(QLatin1String("x")).toString().toLatin1());
-        auto y = Base64Url::decode(o.value(QLatin1String("y")).toString().toLatin1());
+        auto x = Base64Url::decode(o.latin1(QLatin1String("x")));
+        auto y = Base64Url::decode(o.latin1(QLatin1String("y")));
         if (!x || !y || x->size() != size || y->size() != size) {
             return jweInvalid(
                 QStringLiteral("\"epk\" is not a valid public key: x and y must be %1-byte base64url").arg(size),
@@ -272,7 +446,7 @@ Result<EphemeralKey> ephemeralKey(const QJsonObject& header, const Jwk& key)
         e.point.append('\x04').append(x.value()).append(y.value());
         return e;
     }
-    auto jwk = Jwk::fromJson(o);
+    auto jwk = Jwk::fromJson(o.toObject());
     if (!jwk) {
         // Includes points not on the curve (invalid-curve attack): OpenSSL's public-key check refuses them.
         return jweInvalid(QStringLiteral("\"epk\" is not a valid public key: %1").arg(jwk.error().message),
@@ -296,7 +470,7 @@ struct Attempt
 };
 
 /// Steps "cek": obtain the content encryption key for one (recipient, key) pair.
-Attempt obtainCek(const JweToken& t, int recipient, const QJsonObject& header, const Jwk& key,
+Attempt obtainCek(const JweToken& t, int recipient, const HeaderView& header, const Jwk& key,
                   const EcdhAgreement& agreement, const JweKeyAlgorithm& alg, const JweContentAlgorithm& enc,
                   const DecryptOptions& options, bool report)
 {
@@ -502,7 +676,7 @@ JweDecrypter::JweDecrypter(const Jwk& key, DecryptOptions options)
 
 DecryptionResult JweDecrypter::decrypt(QByteArrayView token, Report report) const
 {
-    return decrypt(JweToken::parse(token), report);
+    return decrypt(JweToken::parse(token, JweToken::HeaderForm::Deferred), report);
 }
 
 DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report report) const
@@ -527,28 +701,37 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
                    : QStringLiteral("general JSON serialisation, %1 recipient(s)").arg(t.recipients.size());
     });
 
-    r.header = t.joseHeader(0);
+    // A deferred header is a compact token's: one recipient, no unprotected headers, the JOSE Header is the protected.
+    const auto headerView = [&t](int recipient) {
+        return t.protectedHeaderDeferred ? HeaderView(t.protectedMembers) : HeaderView(t.joseHeader(recipient));
+    };
+    const auto resultHeader = [&t](int recipient) {
+        return t.protectedHeaderDeferred ? JweHeader::deferred(t.protectedBytes) : JweHeader(t.joseHeader(recipient));
+    };
+    const HeaderView protectedView =
+        t.protectedHeaderDeferred ? HeaderView(t.protectedMembers) : HeaderView(t.protectedHeader);
+    r.header = resultHeader(0);
     QString encName;
     for (int i = 0; i < t.recipients.size(); ++i) {
-        const QJsonObject h = t.joseHeader(i);
-        if (!h.value(QLatin1String("alg")).isString()) {
+        const HeaderView h = headerView(i);
+        if (!h.isString(QLatin1String("alg"))) {
             return run.fail(kHeader, jweInvalid(QStringLiteral("\"alg\" header parameter is missing or not a string")));
         }
-        if (!h.value(QLatin1String("enc")).isString()) {
+        if (!h.isString(QLatin1String("enc"))) {
             return run.fail(kHeader, jweInvalid(QStringLiteral("\"enc\" header parameter is missing or not a string")));
         }
-        const QString e = h.value(QLatin1String("enc")).toString();
+        const QString e = h.string(QLatin1String("enc"));
         if (i > 0 && e != encName) {
             return run.fail(kHeader, jweInvalid(QStringLiteral("recipients disagree on \"enc\"")));
         }
         encName = e;
         // RFC 7516 §4.1.3: "zip" MUST be integrity protected.
-        if (h.contains(QLatin1String("zip")) && !t.protectedHeader.contains(QLatin1String("zip"))) {
+        if (h.contains(QLatin1String("zip")) && !protectedView.contains(QLatin1String("zip"))) {
             return run.fail(kHeader,
                             jweInvalid(QStringLiteral("\"zip\" must be in the protected header (RFC 7516 §4.1.3)")));
         }
     }
-    const QJsonValue zip = t.protectedHeader.value(QLatin1String("zip"));
+    const QJsonValue zip = protectedView.value(QLatin1String("zip"));
     if (!zip.isUndefined() && zip != QJsonValue(QStringLiteral("DEF"))) {
         return run.fail(kHeader, ErrorCode::JweNotSupported,
                         QStringLiteral("unsupported \"zip\" value; only \"DEF\" is defined (RFC 7518 §7.3)"));
@@ -556,12 +739,12 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     run.pass(kHeader);
 
     // 3. crit (RFC 7516 §4.1.13 → RFC 7515 §4.1.11): integrity protected, understood, present.
-    const QJsonObject header0 = r.header;
+    const HeaderView header0 = headerView(0);
     if (header0.contains(QLatin1String("crit"))) {
-        if (!t.protectedHeader.contains(QLatin1String("crit"))) {
+        if (!protectedView.contains(QLatin1String("crit"))) {
             return run.fail(kCrit, jweInvalid(QStringLiteral("\"crit\" must be in the protected header")));
         }
-        const QJsonValue crit = t.protectedHeader.value(QLatin1String("crit"));
+        const QJsonValue crit = protectedView.value(QLatin1String("crit"));
         if (!crit.isArray() || crit.toArray().isEmpty()) {
             return run.fail(kCrit, jweInvalid(QStringLiteral("\"crit\" must be a non-empty array of names")));
         }
@@ -600,10 +783,11 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
                             .arg(encName, m_allowedEnc.join(QLatin1String(", "))));
     }
     const bool rsa15 = m_options.allowRsa1_5 || m_options.allowedAlgorithms.contains(QStringLiteral("RSA1_5"));
-    QList<int> recipients;
+    // On the stack: one recipient is the usual case, and these three lists were three allocations a token.
+    QVarLengthArray<int, 4> recipients;
     QString firstAlg;
     for (int i = 0; i < t.recipients.size(); ++i) {
-        const QString name = t.joseHeader(i).value(QLatin1String("alg")).toString();
+        const QString name = headerView(i).string(QLatin1String("alg"));
         firstAlg = firstAlg.isEmpty() ? name : firstAlg;
         const JweKeyAlgorithm* alg = JweAlgorithmTable::findKey(name);
         if (alg && m_allowed.contains(name) && (alg->family != KF::Rsa1_5 || rsa15)) {
@@ -622,7 +806,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     }
     run.pass(kAlg, [&] {
         return QStringLiteral("%1 / %2 are allowed")
-            .arg(t.joseHeader(recipients.first()).value(QLatin1String("alg")).toString(), encName);
+            .arg(headerView(recipients.first()).string(QLatin1String("alg")), encName);
     });
 
     // 5. Key selection: pairs (recipient, key) in order of preference.
@@ -634,13 +818,13 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
         int recipient;
         int key;
     };
-    QList<Pair> pairs;
+    QVarLengthArray<Pair, 4> pairs;
     std::optional<Error> selectionError;
     for (int ri : recipients) {
-        const QJsonObject h = t.joseHeader(ri);
-        const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(h.value(QLatin1String("alg")).toString());
-        const QJsonValue kid = h.value(QLatin1String("kid"));
-        if (!kid.isUndefined() && !kid.isString()) {
+        const HeaderView h = headerView(ri);
+        const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(h.string(QLatin1String("alg")));
+        const bool hasKid = h.contains(QLatin1String("kid"));
+        if (hasKid && !h.isString(QLatin1String("kid"))) {
             return run.fail(kKey, jweInvalid(QStringLiteral("\"kid\" header must be a string")));
         }
         for (int ki = 0; ki < m_keys.keys().size(); ++ki) {
@@ -649,7 +833,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
                 pairs.append({ri, ki});
                 continue;
             }
-            if (kid.isString() && key.kid() != kid.toString()) {
+            if (hasKid && key.kid() != h.string(QLatin1String("kid"))) {
                 continue;
             }
             if (auto s = checkSelectable(key, alg, encName); !s) {
@@ -673,11 +857,10 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     });
 
     // 6. Key fits algorithm.
-    QList<Pair> fitting;
+    QVarLengthArray<Pair, 4> fitting;
     std::optional<Error> fitError;
     for (const Pair& p : pairs) {
-        const JweKeyAlgorithm& alg =
-            *JweAlgorithmTable::findKey(t.joseHeader(p.recipient).value(QLatin1String("alg")).toString());
+        const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(headerView(p.recipient).string(QLatin1String("alg")));
         if (auto f = checkFits(m_keys.keys().at(p.key), alg, *enc); !f) {
             fitError = fitError ? fitError : f.error();
             continue;
@@ -690,7 +873,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     run.pass(kKeyFits, [&] {
         return QStringLiteral("%1 fits %2")
             .arg(StepRecorder::describeKey(m_keys.keys().at(fitting.first().key)),
-                 t.joseHeader(fitting.first().recipient).value(QLatin1String("alg")).toString());
+                 headerView(fitting.first().recipient).string(QLatin1String("alg")));
     });
 
     // 7-8. CEK, then content decryption with the tag checked; the first pair that decrypts wins.
@@ -698,8 +881,8 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     QByteArray plaintext;
     const QByteArray aad = t.additionalAuthenticatedData();
     for (const Pair& p : fitting) {
-        const QJsonObject h = t.joseHeader(p.recipient);
-        const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(h.value(QLatin1String("alg")).toString());
+        const HeaderView h = headerView(p.recipient);
+        const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(h.string(QLatin1String("alg")));
         Attempt a = obtainCek(t, p.recipient, h, m_keys.keys().at(p.key), m_agreements.at(size_t(p.key)), alg, *enc,
                               m_options, steps);
         if (a.failedStep < 0) {
@@ -723,7 +906,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
         if (a.failedStep < 0) {
             r.recipientIndex = p.recipient;
             r.keyIndex = p.key;
-            r.header = h;
+            r.header = resultHeader(p.recipient);
             if (steps) {
                 r.keyDescription = StepRecorder::describeKey(m_keys.keys().at(p.key));
             }
@@ -762,7 +945,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     // 10. Plaintext; a nested JWT goes to the JWS verifier (RFC 7519 §5.2, §11.2).
     r.decrypted = true;
     r.plaintext = plaintext;
-    const QString cty = r.header.value(QLatin1String("cty")).toString();
+    const QString cty = headerView(r.recipientIndex).string(QLatin1String("cty"));
     r.nestedJwt = cty.compare(QLatin1String("JWT"), Qt::CaseInsensitive) == 0;
     if (r.nestedJwt && m_options.nestedVerifier) {
         r.nested = m_options.nestedVerifier->verify(QByteArrayView(plaintext).trimmed());

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "crypto/EcdhAgreement.h"
+#include "jose/JweHeader.h"
 #include "jose/JweToken.h"
 #include "jose/Jwks.h"
 #include "jose/JwtVerifier.h"
@@ -36,7 +37,7 @@ struct DecryptionResult
     bool decrypted = false;
     VerificationSteps steps;
     std::optional<Error> error; // the first failure
-    QJsonObject header;         // the JOSE Header of the recipient used (or of the first recipient)
+    JweHeader header;           // the JOSE Header of the recipient used (or of the first recipient)
     QByteArray plaintext;
     int recipientIndex = -1;
     int keyIndex = -1;

@@ -61,7 +61,29 @@ Result<QJsonObject> objectMember(const QJsonObject& o, const char* name)
     return v.toObject();
 }
 
-Result<void> parseProtected(JweToken& t)
+/// Whether Qt's JSON parser reads `json` exactly as the strict scan does, so that the scan's members can stand in for
+/// Qt's parse (JweToken::HeaderForm::Deferred): printable ASCII and JSON whitespace, without escapes (Qt's and the
+/// scan's string decoding differ at most in what they accept beyond that) and no number outside strings (Qt refuses
+/// numbers the scan accepts, such as 1e400, and converts the rest to doubles). A header from jose or this engine is of
+/// this kind.
+bool readsAlikeWithoutQt(QByteArrayView json)
+{
+    bool inString = false;
+    for (const char c : json) {
+        // Below 0x20 only the whitespace between tokens (the scan refuses control characters in strings).
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c > 0x7e || c == '\\') {
+            return false;
+        }
+        if (c == '"') {
+            inString = !inString;
+        } else if (!inString && (c == '-' || (c >= '0' && c <= '9'))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+Result<void> parseProtected(JweToken& t, JweToken::HeaderForm form)
 {
     auto bytes = decodePart(t.protectedText, "protected header");
     if (!bytes) {
@@ -71,8 +93,20 @@ Result<void> parseProtected(JweToken& t)
     if (t.protectedBytes.isEmpty()) {
         return Result<void>::success(); // JSON serialisation without a protected header
     }
+    // Both forms make the same strict scan, so the same headers fail with the same messages.
     JsonAnalysis analysis;
-    auto header = JsonText::parseObject(t.protectedBytes, false, JsonText::kDefaultMaxDepth, &analysis);
+    const bool deferred = form == JweToken::HeaderForm::Deferred && readsAlikeWithoutQt(t.protectedBytes);
+    Result<QJsonObject> header = QJsonObject();
+    if (deferred) {
+        auto scan = JsonText::scanObject(t.protectedBytes, false);
+        if (scan) {
+            analysis = std::move(scan.value());
+        } else {
+            header = scan.error();
+        }
+    } else {
+        header = JsonText::parseObject(t.protectedBytes, false, JsonText::kDefaultMaxDepth, &analysis);
+    }
     if (!header) {
         return headerError(QStringLiteral("protected header is not a JSON object: %1").arg(header.error().message));
     }
@@ -81,11 +115,16 @@ Result<void> parseProtected(JweToken& t)
         return headerError(
             QStringLiteral("protected header has duplicate member \"%1\"").arg(analysis.duplicateKeys.first()));
     }
-    t.protectedHeader = header.value();
+    if (deferred) {
+        t.protectedMembers = std::move(analysis.members);
+        t.protectedHeaderDeferred = true;
+    } else {
+        t.protectedHeader = header.value();
+    }
     return Result<void>::success();
 }
 
-Result<JweToken> parseCompact(QByteArrayView text)
+Result<JweToken> parseCompact(QByteArrayView text, JweToken::HeaderForm form)
 {
     // The five parts as views into the token: only the protected header's text is kept as bytes (it is the AAD).
     QByteArrayView parts[5];
@@ -121,7 +160,7 @@ Result<JweToken> parseCompact(QByteArrayView text)
         *targets[i] = decoded.value();
     }
     t.recipients.append(r);
-    if (auto p = parseProtected(t); !p) {
+    if (auto p = parseProtected(t, form); !p) {
         return p.error();
     }
     return t;
@@ -212,7 +251,7 @@ Result<JweToken> parseJson(QByteArrayView text)
         t.recipients.append(r.value());
     }
     if (!t.protectedText.isEmpty()) {
-        if (auto p = parseProtected(t); !p) {
+        if (auto p = parseProtected(t, JweToken::HeaderForm::Object); !p) {
             return p.error();
         }
     }
@@ -238,7 +277,7 @@ Result<JweToken> parseJson(QByteArrayView text)
 
 } // namespace
 
-Result<JweToken> JweToken::parse(QByteArrayView text)
+Result<JweToken> JweToken::parse(QByteArrayView text, HeaderForm form)
 {
     const QByteArrayView trimmed = text.trimmed();
     if (trimmed.size() > kMaxLength) {
@@ -247,7 +286,7 @@ Result<JweToken> JweToken::parse(QByteArrayView text)
     if (trimmed.startsWith('{')) {
         return parseJson(trimmed);
     }
-    return parseCompact(trimmed);
+    return parseCompact(trimmed, form);
 }
 
 bool JweToken::looksLikeJwe(QByteArrayView text)
@@ -260,9 +299,14 @@ bool JweToken::looksLikeJwe(QByteArrayView text)
     return trimmed.count('.') == 4;
 }
 
+QJsonObject JweToken::protectedObject() const
+{
+    return protectedHeaderDeferred ? QJsonDocument::fromJson(protectedBytes).object() : protectedHeader;
+}
+
 QJsonObject JweToken::joseHeader(int recipient) const
 {
-    QJsonObject out = protectedHeader;
+    QJsonObject out = protectedObject();
     for (auto it = sharedUnprotected.begin(); it != sharedUnprotected.end(); ++it) {
         out.insert(it.key(), it.value());
     }

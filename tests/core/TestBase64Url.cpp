@@ -44,6 +44,14 @@ private Q_SLOTS:
         QTest::newRow("single trailing char") << QByteArray("Zm9vY") << qsizetype(4);
         QTest::newRow("non-zero unused bits (Wycheproof 374 style)") << QByteArray("Zh") << qsizetype(1);
         QTest::newRow("newline") << QByteArray("Zm9v\nYg") << qsizetype(4);
+        // Decoding takes four symbols at a time: an invalid one at each place of a later group, and after whole groups.
+        QTest::newRow("invalid 1st of group 3") << QByteArray("Zm9vYmFy?mFy") << qsizetype(8);
+        QTest::newRow("invalid 2nd of group 2") << QByteArray("Zm9vY?Fy") << qsizetype(5);
+        QTest::newRow("invalid 3rd of group 2") << QByteArray("Zm9vYm=y") << qsizetype(6);
+        QTest::newRow("invalid 4th of group 2") << QByteArray("Zm9vYmF\xff") << qsizetype(7);
+        QTest::newRow("NUL in group 1") << QByteArray("Zm\0v", 4) << qsizetype(2);
+        QTest::newRow("non-zero unused bits after a group") << QByteArray("Zm9vZh") << qsizetype(5);
+        QTest::newRow("single trailing char after groups") << QByteArray("Zm9vYmFyY") << qsizetype(8);
     }
     void rejects()
     {
@@ -55,6 +63,28 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, ErrorCode::Base64Invalid);
         QCOMPARE(at, offset);
         QVERIFY(!Base64Url::isValid(text));
+    }
+
+    void rejectionMessageNamesTheCharacter()
+    {
+        auto r = Base64Url::decode(QByteArray("Zm9vYm?y"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().message, QStringLiteral("invalid character '?' at offset 6"));
+    }
+
+    void agreesWithQtForEveryLength()
+    {
+        // An independent reference (Qt's own base64url) for every length modulo three and every group boundary.
+        QByteArray data;
+        for (int n = 0; n < 200; ++n) {
+            const QByteArray expected = data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+            QCOMPARE(Base64Url::encode(data), expected);
+            auto decoded = Base64Url::decode(expected);
+            QVERIFY(decoded.ok());
+            QCOMPARE(decoded.value(), data);
+            QCOMPARE(Base64Url::encodeStandard(data), data.toBase64());
+            data.append(char((n * 151 + 7) & 0xff));
+        }
     }
 
     void lenientAcceptsWhatStrictRejects()
