@@ -300,6 +300,9 @@ void RunnerPanel::environmentFileLoaded(Result<ImportResult> imported, const QSt
         m_envFileEnvironment->setEnabled(m_envFileEnvironment->count() > 1);
         m_envFileStatus->setText(
             tr("%n environment(s) read from %1.", nullptr, m_envFileEnvironment->count()).arg(file));
+        // A Run asked for while the file was read was refused with a message that is now out of date.
+        if (m_summary->text() == stillReadingMessage())
+            showMessage(tr("The environment file is read: press Run."));
     } else {
         m_envFileStatus->setText(m_envFileError);
         showMessage(m_envFileError);
@@ -331,6 +334,11 @@ void RunnerPanel::setTarget(const QString& nodeId)
 QString RunnerPanel::target() const
 {
     return m_target->currentData().toString();
+}
+
+QString RunnerPanel::stillReadingMessage() const
+{
+    return tr("The environment file is still being read: run when it is read.");
 }
 
 void RunnerPanel::showMessage(const QString& text)
@@ -392,7 +400,7 @@ bool RunnerPanel::startRun(const QStringList& onlyNodeIds)
         if (envPath != m_envFileRead) // typed, not yet confirmed: read it now, off the GUI thread
             refreshEnvFileNames();
         if (m_envFileReading) {
-            showMessage(tr("The environment file is still being read: run when it is read."));
+            showMessage(stillReadingMessage());
             return false;
         }
         if (!m_envFileError.isEmpty()) {

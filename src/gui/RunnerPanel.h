@@ -69,6 +69,7 @@ Q_SIGNALS:
 
 private:
     bool startRun(const QStringList& onlyNodeIds);
+    QString stillReadingMessage() const;
     void refreshLists();
     /// Reads the environment file named in the field in a thread of its own (a big file, or one on a slow network
     /// share, would freeze the window), as the import dialog reads its file; Run is disabled until it is read.

@@ -373,6 +373,8 @@ QStringList ScreenshotWriter::write(MainWindow& window, const QString& directory
                             if (auto* spin = runner->findChild<QSpinBox*>(QString::fromLatin1(name)))
                                 spin->setValue(value);
                         }
+                        // The file is read off the GUI thread; Run waits for it as a user would.
+                        waitFor([runner] { return !runner->isReadingEnvironmentFile(); }, 10000);
                         runner->start();
                         waitFor([runner] { return !runner->isRunning(); }, 20000);
                         save(runner, QStringLiteral("workspace-runner-options.png"));

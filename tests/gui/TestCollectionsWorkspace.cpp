@@ -932,6 +932,9 @@ void TestCollectionsWorkspace::runnerReadsTheEnvironmentFileOffTheGuiThread()
     QCOMPARE(names->count(), 2);
     QCOMPARE(names->itemText(0), QStringLiteral("dev"));
     QCOMPARE(status->text(), QStringLiteral("2 environment(s) read from kulala-requests-http-client.env.json."));
+    // The refusal's words are replaced once the file is read (the screenshot showed them under a finished run).
+    QCOMPARE(child<QLabel>(runner, "runnerSummaryLabel")->text(),
+             QStringLiteral("The environment file is read: press Run."));
 
     // A file that cannot be read: the error in words, and Run refuses with it.
     read.clear();
