@@ -1037,6 +1037,15 @@ std::optional<Result<ImportResult>> PostmanImporter::importSplit(const QByteArra
         if (unparsed || ImportText::interrupted())
             return;
         const auto [begin, end] = slices->elements[i];
+        // Qt's parser skips a UTF-8 byte order mark at the start of a text, which inside the file's array is an
+        // error (found by FuzzPostman): a part must start with its object or array, after JSON whitespace only.
+        qsizetype first = begin;
+        while (first < end && (text[first] == ' ' || text[first] == '\t' || text[first] == '\n' || text[first] == '\r'))
+            ++first;
+        if (first == end || (text[first] != '{' && text[first] != '[')) {
+            unparsed = true;
+            return;
+        }
         QJsonParseError partError{};
         const QJsonDocument part =
             QJsonDocument::fromJson(QByteArray::fromRawData(text.constData() + begin, end - begin), &partError);
