@@ -567,16 +567,18 @@ Attempt obtainCek(const JweToken& t, int recipient, const HeaderView& header, co
         const QByteArray algorithmId = (direct ? enc.name : alg.name).toUtf8();
         auto derived = ConcatKdf::derive(
             z.value(), ConcatKdf::otherInfo(algorithmId, apu.value(), apv.value(), keyBytes * 8), keyBytes);
-        QByteArray secret = z.value();
-        secureWipe(secret);
+        // Z and the KEK are secrets; wiped in their own storage (a copy shares it, and secureWipe leaves shared
+        // storage alone).
+        secureWipe(z.value());
         if (!derived) {
             a.error = derived.error();
             return a;
         }
         if (direct) {
-            a.cek = derived.value();
+            a.cek = std::move(derived.value());
         } else {
             auto cek = AesKeyWrap::unwrap(derived.value(), encryptedKey);
+            secureWipe(derived.value());
             if (!cek) {
                 a.error = decryptionFailed(QStringLiteral("unwrap"));
                 return a;
