@@ -56,7 +56,9 @@ void insertPlaintext(QJsonObject& o, const QByteArray& plaintext)
     }
 }
 
-QByteArray batchLine(const DecryptionResult& r, bool json)
+/// Appends one token's line of the batch output to `out`: in place, not as a line of its own that is then copied
+/// (one allocation a token; docs/PERFORMANCE.md, "JWE round 8b").
+void appendBatchLine(QByteArray& out, const DecryptionResult& r, bool json)
 {
     if (json) {
         QJsonObject o{{QStringLiteral("decrypted"), r.decrypted}, {QStringLiteral("valid"), r.valid()}};
@@ -66,13 +68,15 @@ QByteArray batchLine(const DecryptionResult& r, bool json)
         if (r.error) {
             o.insert(QStringLiteral("error"), errorJson(*r.error));
         }
-        return JsonText::compact(o) + '\n';
+        out += JsonText::compact(o) + '\n';
+        return;
     }
     if (r.valid()) {
         // The plaintext may hold any byte: base64url keeps one token per line.
-        return QByteArray("decrypted " + Base64Url::encode(r.plaintext) + '\n');
+        out += "decrypted " + Base64Url::encode(r.plaintext) + '\n';
+        return;
     }
-    return QByteArray("invalid " + r.error->codeString().toUtf8() + ' ' + r.error->message.toUtf8() + '\n');
+    out += "invalid " + r.error->codeString().toUtf8() + ' ' + r.error->message.toUtf8() + '\n';
 }
 
 /// Batch mode (decrypt -): the input streams through the workers instead of being read whole, split, decrypted and
@@ -144,7 +148,7 @@ private:
             for (const QByteArray& token : tokens) {
                 const DecryptionResult r = m_decrypter.decrypt(token, JweDecrypter::Report::OutcomeOnly);
                 valid = valid && r.valid();
-                out += batchLine(r, m_json);
+                appendBatchLine(out, r, m_json);
             }
             const std::lock_guard<std::mutex> lock(m_writeMutex);
             m_allValid = m_allValid && valid;

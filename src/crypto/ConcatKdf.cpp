@@ -22,6 +22,7 @@ void appendLength(QByteArray& out, quint32 value)
 QByteArray ConcatKdf::otherInfo(QByteArrayView algorithmId, QByteArrayView apu, QByteArrayView apv, int keyBits)
 {
     QByteArray info;
+    info.reserve(16 + algorithmId.size() + apu.size() + apv.size()); // one allocation, not one per append
     appendLength(info, quint32(algorithmId.size()));
     info.append(algorithmId);
     appendLength(info, quint32(apu.size()));

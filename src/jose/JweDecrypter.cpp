@@ -110,7 +110,9 @@ private:
 /// their header object), or the strict scan's members of a compact token parsed with JweToken::HeaderForm::Deferred,
 /// each value converted when it is read. JweToken defers only headers Qt reads exactly as the scan does, so every
 /// value is the QJsonValue Qt's parse of the whole header would hold, and every check sees the same thing; what goes
-/// is the second parse and the QJsonObject look-ups (docs/PERFORMANCE.md, "JWE round 7").
+/// is the second parse and the QJsonObject look-ups (docs/PERFORMANCE.md, "JWE round 7"). An object member of a
+/// scanned header (the "epk") is kept as its text and its members are found in it when read, without a member list
+/// (nine allocations a token, "JWE round 8b").
 class HeaderView
 {
 public:
@@ -126,15 +128,15 @@ public:
 
     template <typename Name> bool contains(const Name& name) const
     {
-        return m_scanned ? find(name) != nullptr : m_object.contains(name);
+        return m_scanned ? raw(name).has_value() : m_object.contains(name);
     }
     template <typename Name> QJsonValue value(const Name& name) const
     {
         if (!m_scanned) {
             return m_object.value(name);
         }
-        const JsonMember* m = find(name);
-        return m ? scannedValue(m->rawValue) : QJsonValue(QJsonValue::Undefined);
+        const std::optional<QByteArrayView> r = raw(name);
+        return r ? scannedValue(*r) : QJsonValue(QJsonValue::Undefined);
     }
     /// What the hot path asks, without a QJsonValue (Qt 6 keeps a string value in a container of its own: one more
     /// allocation and a copy per look-up).
@@ -143,8 +145,8 @@ public:
         if (!m_scanned) {
             return m_object.value(name).isString();
         }
-        const JsonMember* m = find(name);
-        return m && m->rawValue.startsWith('"');
+        const std::optional<QByteArrayView> r = raw(name);
+        return r && r->startsWith('"');
     }
     /// The member's string value; empty when it is absent or not a string (as QJsonValue::toString()).
     template <typename Name> QString string(const Name& name) const
@@ -152,8 +154,18 @@ public:
         if (!m_scanned) {
             return m_object.value(name).toString();
         }
-        const JsonMember* m = find(name);
-        return m && m->rawValue.startsWith('"') ? QString::fromLatin1(unquoted(m->rawValue)) : QString();
+        const std::optional<QByteArrayView> r = raw(name);
+        return r && r->startsWith('"') ? QString::fromLatin1(unquoted(*r)) : QString();
+    }
+    /// string(name) == expected, without making the QString.
+    template <typename Expected> bool stringIs(QLatin1String name, const Expected& expected) const
+    {
+        if (!m_scanned) {
+            return m_object.value(name).toString() == expected;
+        }
+        const std::optional<QByteArrayView> r = raw(name);
+        const QByteArrayView text = r && r->startsWith('"') ? unquoted(*r) : QByteArrayView();
+        return QLatin1String(text.data(), text.size()) == expected;
     }
     /// string(name).toLatin1(); for a scanned header the bytes of the header itself, not a copy.
     QByteArray latin1(QLatin1String name) const
@@ -161,12 +173,12 @@ public:
         if (!m_scanned) {
             return m_object.value(name).toString().toLatin1();
         }
-        const JsonMember* m = find(name);
-        if (!m || !m->rawValue.startsWith('"')) {
+        const std::optional<QByteArrayView> r = raw(name);
+        if (!r || !r->startsWith('"')) {
             return QByteArray();
         }
-        const QByteArrayView text = unquoted(m->rawValue);
-        return QByteArray::fromRawData(text.data(), text.size()); // m_members outlives the caller's use
+        const QByteArrayView text = unquoted(*r);
+        return QByteArray::fromRawData(text.data(), text.size()); // the token outlives the caller's use
     }
     /// The member `name` when it is a JSON object; nullopt when it is absent or something else.
     std::optional<HeaderView> object(QLatin1String name) const
@@ -175,11 +187,13 @@ public:
             const QJsonValue v = m_object.value(name);
             return v.isObject() ? std::optional<HeaderView>(HeaderView(v.toObject())) : std::nullopt;
         }
-        const JsonMember* m = find(name);
-        if (!m || !m->rawValue.startsWith('{')) {
-            return std::nullopt;
+        if (m_objectText.isNull()) {
+            const JsonMember* m = find(name);
+            return m && m->rawValue.startsWith('{') ? std::optional<HeaderView>(HeaderView(m->rawValue)) : std::nullopt;
         }
-        return HeaderView(scannedMembers(m->rawValue));
+        // An object in an object member: the decryption reads none, so a copy of its text is fine.
+        const std::optional<QByteArrayView> r = raw(name);
+        return r && r->startsWith('{') ? std::optional<HeaderView>(HeaderView(r->toByteArray())) : std::nullopt;
     }
     QJsonObject toObject() const
     {
@@ -187,13 +201,28 @@ public:
             return m_object;
         }
         QJsonObject o;
-        for (const JsonMember& m : m_members) {
-            o.insert(m.key, scannedValue(m.rawValue));
+        if (m_objectText.isNull()) {
+            for (const JsonMember& m : m_members) {
+                o.insert(m.key, scannedValue(m.rawValue));
+            }
+            return o;
         }
+        const auto insert = [&o](QByteArrayView key, QByteArrayView value) {
+            o.insert(QLatin1String(key.data(), key.size()), scannedValue(value));
+            return true;
+        };
+        splitMembers(m_objectText, insert);
         return o;
     }
 
 private:
+    /// An object member of a scanned header, as its text (see object()).
+    explicit HeaderView(QByteArray objectText)
+        : m_objectText(std::move(objectText))
+        , m_scanned(true)
+    {
+    }
+
     template <typename Name> const JsonMember* find(const Name& name) const
     {
         // Duplicate names were rejected (JweToken::parse), so the first is the only one.
@@ -204,15 +233,33 @@ private:
         }
         return nullptr;
     }
-    static bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-    /// The members of an object value of a deferred header. The strict scan has accepted the whole header (duplicate
-    /// names at every depth included) and it has no escapes and no numbers, so a name ends at the next quote and a
-    /// value at the first ',' or '}' outside strings and nested containers: a split, not a second scan.
-    static QList<JsonMember> scannedMembers(const QByteArray& object)
+    /// The literal text of member `name` of a scanned header; nullopt when it is absent.
+    template <typename Name> std::optional<QByteArrayView> raw(const Name& name) const
     {
-        QList<JsonMember> out;
-        out.reserve(8); // an EC epk has four members; one allocation instead of a growth per member or two
-        const char* const p = object.constData();
+        if (m_objectText.isNull()) {
+            const JsonMember* m = find(name);
+            return m ? std::optional<QByteArrayView>(m->rawValue) : std::nullopt;
+        }
+        std::optional<QByteArrayView> found;
+        const auto match = [&](QByteArrayView key, QByteArrayView value) {
+            // Deferred headers have no escapes: a name's text is the name.
+            if (QLatin1String(key.data(), key.size()) == name) {
+                found = value;
+                return false; // duplicate names were rejected at every depth, so the first is the only one
+            }
+            return true;
+        };
+        splitMembers(m_objectText, match);
+        return found;
+    }
+    static bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+    /// Calls visit(name, value text) for each member of `object`, an object value of a deferred header, until it
+    /// returns false. The strict scan has accepted the whole header (duplicate names at every depth included) and it
+    /// has no escapes and no numbers, so a name ends at the next quote and a value at the first ',' or '}' outside
+    /// strings and nested containers: a split, not a second scan.
+    template <typename Visit> static void splitMembers(QByteArrayView object, const Visit& visit)
+    {
+        const char* const p = object.data();
         const qsizetype n = object.size();
         qsizetype i = 1; // after '{'
         const auto skipSpace = [&] {
@@ -223,13 +270,13 @@ private:
         for (;;) {
             skipSpace();
             if (i >= n || p[i] != '"') {
-                return out; // the '}' of an empty object
+                return; // the '}' of an empty object
             }
-            const qsizetype keyOffset = i++;
+            const qsizetype keyOffset = ++i;
             while (i < n && p[i] != '"') {
                 ++i;
             }
-            QString key = QString::fromLatin1(p + keyOffset + 1, i - keyOffset - 1);
+            const QByteArrayView key(p + keyOffset, i - keyOffset);
             ++i; // closing quote
             skipSpace();
             ++i; // ':'
@@ -255,26 +302,31 @@ private:
             while (valueEnd > valueOffset && isJsonSpace(p[valueEnd - 1])) {
                 --valueEnd;
             }
-            out.append(
-                JsonMember{std::move(key), object.sliced(valueOffset, valueEnd - valueOffset), keyOffset, valueOffset});
+            if (!visit(key, QByteArrayView(p + valueOffset, valueEnd - valueOffset))) {
+                return;
+            }
             if (i >= n || p[i] != ',') {
-                return out;
+                return;
             }
             ++i; // ','
         }
     }
     // Deferred headers are ASCII without escapes: a string's value is its literal without the quotes.
-    static QByteArrayView unquoted(const QByteArray& raw) { return QByteArrayView(raw).sliced(1, raw.size() - 2); }
-    static QJsonValue scannedValue(const QByteArray& raw)
+    static QByteArrayView unquoted(QByteArrayView raw) { return raw.sliced(1, raw.size() - 2); }
+    static QJsonValue scannedValue(QByteArrayView raw)
     {
         if (raw.startsWith('"')) {
             return QString::fromLatin1(unquoted(raw));
         }
-        return QJsonDocument::fromJson('[' + raw + ']').array().at(0); // objects, arrays, literals: as Qt reads them
+        QByteArray array;
+        array.reserve(raw.size() + 2);
+        array.append('[').append(raw).append(']');
+        return QJsonDocument::fromJson(array).array().at(0); // objects, arrays, literals: as Qt reads them
     }
 
     QJsonObject m_object;
     QList<JsonMember> m_members;
+    QByteArray m_objectText; // not null: an object member of a scanned header (m_members unused)
     bool m_scanned = false;
 };
 
@@ -427,8 +479,9 @@ Result<EphemeralKey> ephemeralKey(const HeaderView& header, const Jwk& key)
         // RFC 7518 §6.2.1: an EC public key on the recipient's curve, x and y of the full coordinate length. The
         // point goes to the recipient key's agreement as it is (no JWK import, no new EC_GROUP per token); the
         // agreement checks it is on the curve before using it (invalid-curve attacks).
-        const QString crv = o.string(QLatin1String("crv"));
-        if (o.string(QLatin1String("kty")) != QLatin1String("EC") || crv != curveName(*key.curve())) {
+        if (!o.stringIs(QLatin1String("kty"), QLatin1String("EC")) ||
+            !o.stringIs(QLatin1String("crv"), curveName(*key.curve()))) {
+            const QString crv = o.string(QLatin1String("crv"));
             return jweInvalid(QStringLiteral("\"epk\" is on %1, the key on %2")
                                   .arg(crv.isEmpty() ? o.string(QLatin1String("kty")) : crv, curveName(*key.curve())),
                               "epk-invalid");
@@ -564,19 +617,28 @@ Attempt obtainCek(const JweToken& t, int recipient, const HeaderView& header, co
         // RFC 7518 §4.6.2: AlgorithmID is "enc" for direct agreement, "alg" with key wrapping.
         const bool direct = alg.family == KF::EcdhEs;
         const int keyBytes = direct ? enc.keyBytes : alg.kekBytes;
-        const QByteArray algorithmId = (direct ? enc.name : alg.name).toUtf8();
-        auto derived = ConcatKdf::derive(
-            z.value(), ConcatKdf::otherInfo(algorithmId, apu.value(), apv.value(), keyBytes * 8), keyBytes);
-        QByteArray secret = z.value();
-        secureWipe(secret);
+        // The table's names are ASCII, so this is their UTF-8, on the stack.
+        QVarLengthArray<char, 32> algorithmId;
+        for (const QChar c : direct ? enc.name : alg.name) {
+            algorithmId.append(char(c.unicode()));
+        }
+        auto derived =
+            ConcatKdf::derive(z.value(),
+                              ConcatKdf::otherInfo(QByteArrayView(algorithmId.constData(), algorithmId.size()),
+                                                   apu.value(), apv.value(), keyBytes * 8),
+                              keyBytes);
+        // Z and the KEK are secrets; wiped in their own storage (a copy shares it, and secureWipe leaves shared
+        // storage alone).
+        secureWipe(z.value());
         if (!derived) {
             a.error = derived.error();
             return a;
         }
         if (direct) {
-            a.cek = derived.value();
+            a.cek = std::move(derived.value());
         } else {
             auto cek = AesKeyWrap::unwrap(derived.value(), encryptedKey);
+            secureWipe(derived.value());
             if (!cek) {
                 a.error = decryptionFailed(QStringLiteral("unwrap"));
                 return a;
@@ -785,11 +847,15 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     const bool rsa15 = m_options.allowRsa1_5 || m_options.allowedAlgorithms.contains(QStringLiteral("RSA1_5"));
     // On the stack: one recipient is the usual case, and these three lists were three allocations a token.
     QVarLengthArray<int, 4> recipients;
+    // Each recipient's "alg" is looked up once: the later steps read it from here (a QString and a table search per
+    // step and token before).
+    QVarLengthArray<const JweKeyAlgorithm*, 4> algs;
     QString firstAlg;
     for (int i = 0; i < t.recipients.size(); ++i) {
         const QString name = headerView(i).string(QLatin1String("alg"));
         firstAlg = firstAlg.isEmpty() ? name : firstAlg;
         const JweKeyAlgorithm* alg = JweAlgorithmTable::findKey(name);
+        algs.append(alg);
         if (alg && m_allowed.contains(name) && (alg->family != KF::Rsa1_5 || rsa15)) {
             recipients.append(i);
         }
@@ -822,7 +888,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     std::optional<Error> selectionError;
     for (int ri : recipients) {
         const HeaderView h = headerView(ri);
-        const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(h.string(QLatin1String("alg")));
+        const JweKeyAlgorithm& alg = *algs[ri];
         const bool hasKid = h.contains(QLatin1String("kid"));
         if (hasKid && !h.isString(QLatin1String("kid"))) {
             return run.fail(kKey, jweInvalid(QStringLiteral("\"kid\" header must be a string")));
@@ -860,7 +926,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     QVarLengthArray<Pair, 4> fitting;
     std::optional<Error> fitError;
     for (const Pair& p : pairs) {
-        const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(headerView(p.recipient).string(QLatin1String("alg")));
+        const JweKeyAlgorithm& alg = *algs[p.recipient];
         if (auto f = checkFits(m_keys.keys().at(p.key), alg, *enc); !f) {
             fitError = fitError ? fitError : f.error();
             continue;
@@ -882,7 +948,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     const QByteArray aad = t.additionalAuthenticatedData();
     for (const Pair& p : fitting) {
         const HeaderView h = headerView(p.recipient);
-        const JweKeyAlgorithm& alg = *JweAlgorithmTable::findKey(h.string(QLatin1String("alg")));
+        const JweKeyAlgorithm& alg = *algs[p.recipient];
         Attempt a = obtainCek(t, p.recipient, h, m_keys.keys().at(p.key), m_agreements.at(size_t(p.key)), alg, *enc,
                               m_options, steps);
         if (a.failedStep < 0) {
