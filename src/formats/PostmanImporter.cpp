@@ -845,6 +845,11 @@ void PostmanImporter::behaviour(const QJsonValue& value, RequestItem& item, QStr
             item.request.verifyTls = it.value().toBool();
         else if (it.key() == QLatin1String("disableBodyPruning"))
             continue; // Tokenscope sends a body on GET too: what this setting asks for
+        else if ((it.value().isBool() && !it.value().toBool()) || it.value().isNull() ||
+                 (it.value().isObject() && it.value().toObject().isEmpty()) ||
+                 (it.value().isArray() && it.value().toArray().isEmpty()))
+            continue; // Postman's default (false, {}, []), e.g. the `"disabledSystemHeaders": {}` Graph's exports
+                      // carry: nothing is lost
         else
             other << it.key();
     }

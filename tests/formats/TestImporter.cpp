@@ -373,7 +373,7 @@ void TestImporter::realWorldBattery_data()
     QTest::newRow("postman/brightspace-test-data-setup.postman_collection.json") << 47 << 0 << 0 << 0 << 0;
     QTest::newRow("postman/callisto-agreement-resource-set-up.postman_collection.json") << 2 << 0 << 0 << 0 << 0;
     QTest::newRow("postman/f5-big-iq-rest.postman_collection.json") << 60 << 0 << 0 << 0 << 0;
-    QTest::newRow("postman/msgraph.postman_collection.json") << 166 << 3 << 0 << 1 << 0;
+    QTest::newRow("postman/msgraph.postman_collection.json") << 169 << 0 << 0 << 1 << 0;
     QTest::newRow("postman/msidentity-oauth2.postman_collection.json") << 13 << 0 << 0 << 7 << 0;
     QTest::newRow("postman/realworld-conduit-2017-v2_0.postman_collection.json") << 23 << 0 << 0 << 0 << 0;
     QTest::newRow("postman/realworld-conduit.postman_collection.json") << 32 << 0 << 0 << 0 << 0;

@@ -124,6 +124,7 @@ private Q_SLOTS:
     void deepNestingCapped();
     void notACollection();
     void protocolProfileBehaviour();
+    void protocolProfileBehaviourDefaultsNotReported();
     void secretsNeverInWorkspaceFiles();
     void realCollections_data();
     void realCollections();
@@ -693,6 +694,23 @@ void TestPostmanImporter::protocolProfileBehaviour()
     QVERIFY(!req.verifyTls);
     QVERIFY(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/R"))
                 ->detail.contains(QLatin1String("maxRedirects")));
+}
+
+// Microsoft Graph's collection has `"protocolProfileBehavior": {"disabledSystemHeaders": {}}` on three requests:
+// Postman's defaults (false, {}, []) change nothing, so the request is imported, not "converted: not kept".
+void TestPostmanImporter::protocolProfileBehaviourDefaultsNotReported()
+{
+    const auto r = PostmanImporter::import(collection(R"([
+        {"name": "D", "request": "https://x/", "protocolProfileBehavior": {"disabledSystemHeaders": {},
+         "followOriginalHttpMethod": false, "tlsDisabledProtocols": [], "disableBodyPruning": true}},
+        {"name": "H", "request": "https://x/", "protocolProfileBehavior": {"disabledSystemHeaders":
+         {"content-type": true}, "disableCookies": true}}])"));
+    QVERIFY(r.ok());
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/D"))->outcome, Outcome::Imported);
+    const auto* h = entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/H"));
+    QCOMPARE(h->outcome, Outcome::Converted);
+    QVERIFY2(h->detail.contains(QLatin1String("not kept: disableCookies, disabledSystemHeaders")),
+             qPrintable(h->detail));
 }
 
 void TestPostmanImporter::secretsNeverInWorkspaceFiles()
