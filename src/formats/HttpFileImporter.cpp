@@ -2,7 +2,9 @@
 #include "formats/HttpFileImporter.h"
 
 #include "formats/ImportText.h"
+#include "workspace/SecretLint.h"
 #include "workspace/Workspace.h"
+#include "workspace/WorkspaceStore.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -74,6 +76,22 @@ QString httpScript(const QStringList& lines, qsizetype& i, qsizetype prefixLengt
     while (source.endsWith(QLatin1Char('\n')) || source.endsWith(QLatin1Char(' ')))
         source.chop(1);
     return source;
+}
+
+/// An x-www-form-urlencoded body written over several lines, one pair a line: REST Client joins a line that starts
+/// with "&" to the one above (vscode-restclient httpRequestParser.ts parseBody), kulala.nvim one above that ends with
+/// "&" (its docs, "Sending Form Data"); either way the pairs are sent as one line. Other line breaks stay.
+QString httpJoinedFormBody(const QStringList& lines)
+{
+    QString out = lines.first();
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QString line = lines.at(i).trimmed();
+        if (line.startsWith(QLatin1Char('&')) || out.trimmed().endsWith(QLatin1Char('&')))
+            out = out.trimmed() + line;
+        else
+            out += QLatin1Char('\n') + lines.at(i);
+    }
+    return out;
 }
 } // namespace
 
@@ -153,6 +171,16 @@ Result<ImportResult> HttpFileImporter::import(const QByteArray& data, const QStr
                     comments << text;
                 }
             } else if (httpFileVariable(t, variable)) {
+                // As the other importers do: a literal value under a credential's name (`@password = ...`,
+                // `@token = eyJ...`, ASP.NET's and Tractus-X's .http files) goes to the keychain, not the files.
+                if (!variable.value.isEmpty() && !WorkspaceStore::isOnlyReferences(variable.value) &&
+                    SecretLint::isSecretName(variable.name)) {
+                    variable.secret = true;
+                    report.add(ImportReport::Outcome::Secret, QStringLiteral("variable"), collectionPath,
+                               QStringLiteral("the value of file variable \"%1\" goes to the keychain, not into the "
+                                              "workspace files")
+                                   .arg(variable.name));
+                }
                 collection->settings().variables.append(variable);
             } else if (t.startsWith(QLatin1String("< {%"))) {
                 item.scripts.append(
@@ -235,8 +263,14 @@ Result<ImportResult> HttpFileImporter::import(const QByteArray& data, const QStr
             item.request.binaryFilePath = body.first().trimmed().mid(2).trimmed();
         } else if (!body.isEmpty()) {
             item.request.bodyKind = HttpRequestSpec::BodyKind::Raw;
-            item.request.rawBody = body.join(QLatin1Char('\n'));
             const QString type = item.request.headerValue(QStringLiteral("Content-Type")).toLower();
+            if (type.contains(QLatin1String("application/x-www-form-urlencoded")) && body.size() > 1) {
+                item.request.rawBody = httpJoinedFormBody(body);
+                if (item.request.rawBody.count(QLatin1Char('\n')) < body.size() - 1)
+                    notes << QStringLiteral("form body lines joined at \"&\" (sent as one line)");
+            } else {
+                item.request.rawBody = body.join(QLatin1Char('\n'));
+            }
             item.request.rawType = type.contains(QLatin1String("json"))  ? HttpRequestSpec::RawType::Json
                                    : type.contains(QLatin1String("xml")) ? HttpRequestSpec::RawType::Xml
                                                                          : HttpRequestSpec::RawType::Text;

@@ -8,9 +8,11 @@
 /// by the caller (the file's base name), one request per `###`-separated block.
 ///
 /// Kept: the request line (`METHOD URL [HTTP/x]`, or a bare URL for GET) with `?`/`&` continuation lines, headers,
-/// the body as written (JSON/XML raw type from Content-Type, otherwise text), names from `### name`, `# @name` or
+/// the body as written (JSON/XML raw type from Content-Type, otherwise text; an x-www-form-urlencoded body over
+/// several lines joined at `&`, as REST Client and kulala.nvim send it), names from `### name`, `# @name` or
 /// `// @name`, comment lines before the request as its description, `@var = value` file variables as collection
-/// variables, `> {% ... %}` response handlers and `< {% ... %}` pre-request scripts as scripts (ItemScript, language
+/// variables (a literal value under a credential's name, `@password`, `@token`, marked secret: for the keychain),
+/// `> {% ... %}` response handlers and `< {% ... %}` pre-request scripts as scripts (ItemScript, language
 /// "text/javascript", event "test"/"prerequest"), a body that is only `< path` as a file body, `# @no-redirect`.
 /// Reported: other `@` directives (not kept), response handler files (`> file.js`, not read), response references
 /// (`<> file`), and `< path` lines inside a longer body (sent as the text they are, not the file).

@@ -586,7 +586,35 @@ void OpenApiImporter::parameters(const QJsonArray& merged, RequestItem& item, QS
         if (in == QLatin1String("body") || in == QLatin1String("formData"))
             continue; // Swagger 2.0 bodies: swaggerBody()
         const QJsonValue example = parameterValue(param, notes);
-        const QString value = example.isUndefined() ? QString() : ImportText::scalarText(example);
+        QString value = example.isUndefined() ? QString() : ImportText::scalarText(example);
+        // An array value is serialised as the parameter's style says, not as JSON text (Twilio's specs: AddOns=
+        // ["nomorobo_spamscore"] was sent as %5B%22...): OAS 3.1 §4.8.12.4 style "form" (the query default) with
+        // explode (its default) repeats the pair per item, the other styles join the items; Swagger 2.0's
+        // collectionFormat csv (the default), ssv, tsv, pipes join them and multi repeats the pair.
+        QStringList items;
+        bool repeated = false;
+        if (example.isArray()) {
+            for (const auto& v : example.toArray())
+                items << ImportText::scalarText(v);
+            QString style;
+            if (m_swagger) {
+                style = param.value(QStringLiteral("collectionFormat")).toString(QStringLiteral("csv"));
+                repeated = style == QLatin1String("multi");
+            } else {
+                style = param.value(QStringLiteral("style"))
+                            .toString(in == QLatin1String("query") || in == QLatin1String("cookie")
+                                          ? QStringLiteral("form")
+                                          : QStringLiteral("simple"));
+                repeated = style == QLatin1String("form") && param.value(QStringLiteral("explode")).toBool(true);
+            }
+            repeated = repeated && in == QLatin1String("query") && !items.isEmpty();
+            const QString separator =
+                style == QLatin1String("ssv") || style == QLatin1String("spaceDelimited")    ? QStringLiteral(" ")
+                : style == QLatin1String("tsv")                                              ? QStringLiteral("\t")
+                : style == QLatin1String("pipes") || style == QLatin1String("pipeDelimited") ? QStringLiteral("|")
+                                                                                             : QStringLiteral(",");
+            value = items.join(separator);
+        }
         const bool required = param.value(QStringLiteral("required")).toBool() || in == QLatin1String("path");
         const bool enabled = required || !example.isUndefined();
         if (in == QLatin1String("path")) {
@@ -594,7 +622,12 @@ void OpenApiImporter::parameters(const QJsonArray& merged, RequestItem& item, QS
                 notes << QStringLiteral("path parameter %1 is not in the path").arg(openApiQuoted(name));
             item.variables.append(EnvironmentVariable{name, value, false, true});
         } else if (in == QLatin1String("query")) {
-            item.request.queryRows.append({name, openApiQueryText(value), enabled});
+            if (repeated) {
+                for (const QString& one : std::as_const(items))
+                    item.request.queryRows.append({name, openApiQueryText(one), enabled});
+            } else {
+                item.request.queryRows.append({name, openApiQueryText(value), enabled});
+            }
         } else if (in == QLatin1String("header")) {
             // OAS 3.1 §4.8.12.1: Accept, Content-Type and Authorization header parameters are ignored.
             static const QStringList ignored{QStringLiteral("accept"), QStringLiteral("content-type"),

@@ -715,6 +715,13 @@ void PostmanImporter::body(const QJsonValue& value, RequestItem& item, const QSt
                       QStringLiteral("%1 body switched off in Postman (never sent) not kept").arg(mode));
         return;
     }
+    // postman-collection's RequestBody.isEmpty(): "If the request body is set to a mode, but does not contain data,
+    // then we should not be sending it". Exports keep such bodies (Wise's GETs carry `"formdata": []`); an empty
+    // multipart or form body would be sent here, with its Content-Type. Nothing is lost: no body.
+    if ((mode == QLatin1String("raw") && postmanText(b, QStringLiteral("raw")).isEmpty()) ||
+        ((mode == QLatin1String("urlencoded") || mode == QLatin1String("formdata")) && b.value(mode).isArray() &&
+         b.value(mode).toArray().isEmpty()))
+        return;
     if (mode == QLatin1String("raw")) {
         r.bodyKind = HttpRequestSpec::BodyKind::Raw;
         r.rawBody = postmanText(b, QStringLiteral("raw"));
@@ -838,6 +845,11 @@ void PostmanImporter::behaviour(const QJsonValue& value, RequestItem& item, QStr
             item.request.verifyTls = it.value().toBool();
         else if (it.key() == QLatin1String("disableBodyPruning"))
             continue; // Tokenscope sends a body on GET too: what this setting asks for
+        else if ((it.value().isBool() && !it.value().toBool()) || it.value().isNull() ||
+                 (it.value().isObject() && it.value().toObject().isEmpty()) ||
+                 (it.value().isArray() && it.value().toArray().isEmpty()))
+            continue; // Postman's default (false, {}, []), e.g. the `"disabledSystemHeaders": {}` Graph's exports
+                      // carry: nothing is lost
         else
             other << it.key();
     }

@@ -3,11 +3,14 @@
 #include "formats/HttpFileExporter.h"
 #include "formats/HttpFileImporter.h"
 #include "formats/Importer.h"
+#include "storage/MemorySecretStore.h"
 #include "support/DataFiles.h"
 #include "support/ImportTestSupport.h"
 #include "workspace/ItemInheritance.h"
 #include "workspace/Workspace.h"
+#include "workspace/WorkspaceStore.h"
 
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,6 +59,8 @@ private Q_SLOTS:
     void requestsSeparatedAndNamed();
     void headersBodyAndContinuationLines();
     void fileVariablesAndComments();
+    void fileVariablesUnderCredentialNamesAreSecret();
+    void formBodyOverSeveralLinesIsJoined();
     void scriptsKeptVerbatim();
     void fileBodiesAndReferencesReported();
     void directives();
@@ -131,6 +136,69 @@ void TestHttpFileImporter::fileVariablesAndComments()
     QCOMPARE(c.settings().variables.at(1).value, QStringLiteral("abc"));
     QCOMPARE(c.child(0)->request().description, QStringLiteral("Who am I\nsecond line"));
     QCOMPARE(r->report.count(Outcome::Converted, QStringLiteral("collection")), 1);
+}
+
+// `@password = P455w0rd!` (ASP.NET's samples), `@token = eyJ...` (Tractus-X's): a literal value under a credential's
+// name goes to the keychain as the Postman and Insomnia importers do; a reference or an empty value stays a variable.
+void TestHttpFileImporter::fileVariablesUnderCredentialNamesAreSecret()
+{
+    auto r = HttpFileImporter::import("@host = https://localhost:7089\n@password = P455w0rd!\n"
+                                      "@token = eyJhbGciOiJIUzI1NiJ9.e30.sig\n@apiKey = {{env_key}}\n"
+                                      "@clientSecret =\n\nGET {{host}}/x\nAuthorization: Bearer {{token}}\n",
+                                      QStringLiteral("api"));
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    const QList<EnvironmentVariable>& vars = only(r.value()).settings().variables;
+    QCOMPARE(vars.size(), 5);
+    const QList<bool> secret{false, true, true, false, false};
+    for (int i = 0; i < vars.size(); ++i)
+        QVERIFY2(vars.at(i).secret == secret.at(i), qPrintable(vars.at(i).name));
+    QCOMPARE(vars.at(1).value, QStringLiteral("P455w0rd!")); // in memory until the store moves it
+    QCOMPARE(r->report.count(Outcome::Secret, QStringLiteral("variable")), 2);
+    QVERIFY(r->report.entries().at(0).detail.contains(QLatin1String("\"password\"")));
+
+    Workspace ws;
+    ws.name = QStringLiteral("t");
+    ws.insertCollection(0, std::move(r.value().collections.front()));
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    QVERIFY(WorkspaceStore(dir.path(), &secrets).saveAll(ws).ok());
+    QCOMPARE(secrets.size(), 2);
+    QDirIterator it(dir.path(), QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY2(!text.contains("P455w0rd!") && !text.contains("e30.sig"), qPrintable(f.fileName()));
+    }
+}
+
+// Tractus-X's token request writes one pair a line with a leading "&" (REST Client joins those), kulala.nvim's docs
+// end each line with "&": both are sent as one line; newlines in the pairs would end up in the values.
+void TestHttpFileImporter::formBodyOverSeveralLinesIsJoined()
+{
+    const auto r = HttpFileImporter::import(
+        "### rest client\nPOST https://idp/token HTTP/1.0\nContent-Type: application/x-www-form-urlencoded\n\n"
+        "grant_type={{grantType}}\r\n&client_id={{clientId}}\r\n  &scope=a b\r\n\n"
+        "### kulala\nPOST https://idp/token\nContent-Type: application/x-www-form-urlencoded; charset=utf-8\n\n"
+        "name={{name}}&\nage={{age}}\n\n"
+        "### one line\nPOST https://idp/token\ncontent-type: application/x-www-form-urlencoded\n\na=1&b=2\n\n"
+        "### not a form\nPOST https://idp/x\nContent-Type: text/plain\n\nx\n&y\n",
+        QStringLiteral("api"));
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    const CollectionNode& c = only(r.value());
+    QCOMPARE(c.childCount(), 4);
+    QCOMPARE(c.child(0)->request().request.rawBody,
+             QStringLiteral("grant_type={{grantType}}&client_id={{clientId}}&scope=a b"));
+    QCOMPARE(c.child(1)->request().request.rawBody, QStringLiteral("name={{name}}&age={{age}}"));
+    QCOMPARE(c.child(2)->request().request.rawBody, QStringLiteral("a=1&b=2"));
+    QCOMPARE(c.child(3)->request().request.rawBody, QStringLiteral("x\n&y"));
+    QStringList joined;
+    for (const auto& e : r->report.entries()) {
+        if (e.outcome == Outcome::Converted && e.detail.contains(QLatin1String("joined")))
+            joined << e.path;
+    }
+    QCOMPARE(joined, QStringList({QStringLiteral("api/rest client"), QStringLiteral("api/kulala")}));
+    QCOMPARE(r->report.count(Outcome::Converted, QStringLiteral("request")), 2);
 }
 
 void TestHttpFileImporter::scriptsKeptVerbatim()
@@ -301,7 +369,7 @@ void TestHttpFileImporter::privateFileMergedIntoPublic()
 
 void TestHttpFileImporter::realFiles_data()
 {
-    addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/http"), {QStringLiteral("*.http")});
+    addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/http"), {QStringLiteral("*.http"), QStringLiteral("*.rest")});
 }
 
 /// Every real file imports with one request per request line of the file (counted here from the text: a line
@@ -478,10 +546,11 @@ void TestHttpFileImporter::defaultHeadersOfTheEnvFileBeside()
 
 void TestHttpFileImporter::exportRoundTrip_data()
 {
-    addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/http"), {QStringLiteral("*.http")});
+    addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/http"), {QStringLiteral("*.http"), QStringLiteral("*.rest")});
 }
 
-/// import → export (HttpFileExporter) → import gives the same requests and file variables.
+/// import → export (HttpFileExporter, with the secret file variables as `export --include-secrets` writes them) →
+/// import gives the same requests and file variables; without them, no secret value is in the text.
 void TestHttpFileImporter::exportRoundTrip()
 {
     QFETCH(QString, path);
@@ -489,7 +558,13 @@ void TestHttpFileImporter::exportRoundTrip()
     QVERIFY(f.open(QIODevice::ReadOnly));
     const auto first = HttpFileImporter::import(f.readAll(), QStringLiteral("api"));
     QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
-    const ExportResult exported = HttpFileExporter::exportNode(only(first.value()));
+    const QByteArray withoutSecrets = HttpFileExporter::exportNode(only(first.value())).text;
+    for (const EnvironmentVariable& v : only(first.value()).settings().variables) {
+        if (v.secret)
+            QVERIFY2(!withoutSecrets.contains(QByteArray("@" + v.name.toUtf8() + " = " + v.value.toUtf8())),
+                     qPrintable(v.name));
+    }
+    const ExportResult exported = HttpFileExporter::exportNode(only(first.value()), true);
     QVERIFY2(exported.report.count(Outcome::Dropped) == 0,
              qPrintable(reportLines(exported.report).filter(QStringLiteral("dropped ")).join(QLatin1Char('\n'))));
     const auto second = HttpFileImporter::import(exported.text, QStringLiteral("api"));

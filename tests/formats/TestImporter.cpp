@@ -44,6 +44,8 @@ private Q_SLOTS:
     void interruptedImportStopsPerItem_data();
     void interruptedImportStopsPerItem();
     void loadEnvironment();
+    void realWorldBattery_data();
+    void realWorldBattery();
 };
 
 void TestImporter::formatNames()
@@ -357,6 +359,76 @@ void TestImporter::loadEnvironment()
     QCOMPARE(Importer::loadEnvironment(collection).error().code, ErrorCode::Usage); // no environment in it
     QCOMPARE(Importer::loadEnvironment(QStringLiteral(TOKENSCOPE_TEST_DATA "/missing.json")).error().code,
              ErrorCode::Io);
+}
+
+void TestImporter::realWorldBattery_data()
+{
+    QTest::addColumn<int>("imported");
+    QTest::addColumn<int>("converted");
+    QTest::addColumn<int>("dropped");
+    QTest::addColumn<int>("otherDropped"); // examples, responses, cookies, specs: the CLI exits 1 when not 0
+    QTest::addColumn<int>("secrets");
+    QTest::newRow("postman/brightspace-lti-1-1.postman_collection.json") << 10 << 0 << 0 << 0 << 0;
+    QTest::newRow("postman/brightspace-notification-settings.postman_collection.json") << 4 << 14 << 0 << 0 << 0;
+    QTest::newRow("postman/brightspace-test-data-setup.postman_collection.json") << 47 << 0 << 0 << 0 << 0;
+    QTest::newRow("postman/callisto-agreement-resource-set-up.postman_collection.json") << 2 << 0 << 0 << 0 << 0;
+    QTest::newRow("postman/f5-big-iq-rest.postman_collection.json") << 60 << 0 << 0 << 0 << 0;
+    QTest::newRow("postman/msgraph.postman_collection.json") << 169 << 0 << 0 << 1 << 0;
+    QTest::newRow("postman/msidentity-oauth2.postman_collection.json") << 13 << 0 << 0 << 7 << 0;
+    QTest::newRow("postman/realworld-conduit-2017-v2_0.postman_collection.json") << 23 << 0 << 0 << 0 << 0;
+    QTest::newRow("postman/realworld-conduit.postman_collection.json") << 32 << 0 << 0 << 0 << 0;
+    QTest::newRow("postman/wise-all-endpoints.postman_collection.json") << 66 << 0 << 0 << 0 << 0;
+    QTest::newRow("postman/wise-bank-flow.postman_collection.json") << 50 << 0 << 0 << 0 << 0;
+    QTest::newRow("postman/wise-cards-api.postman_collection.json") << 43 << 0 << 0 << 0 << 0;
+    QTest::newRow("postman/wise-multi-currency-account.postman_collection.json") << 36 << 0 << 0 << 0 << 0;
+    QTest::newRow("postman/woodwing-studio.postman_collection.json") << 61 << 2 << 0 << 0 << 0;
+    QTest::newRow("insomnia/kong-apisecops-redhat.yaml") << 3 << 1 << 0 << 3 << 0;
+    QTest::newRow("insomnia/mubox-core.yaml") << 22 << 0 << 0 << 0 << 0;
+    QTest::newRow("insomnia/sclable-nestjs-libs-example.yaml") << 5 << 0 << 0 << 0 << 0;
+    QTest::newRow("insomnia/song-contest-rater-api.yaml") << 15 << 11 << 0 << 1 << 0;
+    QTest::newRow("insomnia/toggl-graphql-server.yaml") << 40 << 0 << 0 << 0 << 40;
+    QTest::newRow("insomnia/tractusx-irs-request-collection.json") << 39 << 60 << 0 << 0 << 1;
+    QTest::newRow("http/aspnetdocs-file-results.http") << 15 << 5 << 0 << 0 << 0;
+    QTest::newRow("http/aspnetdocs-jsonpatch.http") << 3 << 3 << 0 << 0 << 0;
+    QTest::newRow("http/aspnetdocs-simple-auth-cookies-and-tokens.http") << 4 << 3 << 0 << 0 << 3;
+    QTest::newRow("http/cleanarchitecture-web-webapi.http") << 13 << 0 << 0 << 0 << 2;
+    QTest::newRow("http/cleanarchitecture-web.http") << 13 << 0 << 0 << 0 << 1;
+    QTest::newRow("http/tractusx-irs-edc-consumer-data-plane.rest") << 3 << 0 << 0 << 0 << 0;
+    QTest::newRow("http/tractusx-irs-irs-backend-service.rest") << 2 << 1 << 0 << 0 << 1;
+    QTest::newRow("http/tractusx-irs-keycloack-service.rest") << 2 << 1 << 0 << 0 << 1;
+    QTest::newRow("http/tractusx-irs-omejdn-service.rest") << 2 << 1 << 0 << 0 << 1;
+    QTest::newRow("openapi/realworld-conduit-openapi.json") << 19 << 0 << 0 << 19 << 0;
+    QTest::newRow("openapi/realworld-conduit-swagger2.json") << 19 << 0 << 0 << 19 << 0;
+    QTest::newRow("openapi/redocly-museum.yaml") << 8 << 0 << 0 << 9 << 0;
+    QTest::newRow("openapi/twilio-lookups-v1.json") << 0 << 1 << 0 << 1 << 0;
+    QTest::newRow("openapi/twilio-oauth-v1.yaml") << 0 << 2 << 0 << 2 << 0;
+}
+
+/// The real-world files of tests/data/README.md ("Real-world collections ..."), each with the report it gives today:
+/// a change in what an importer keeps, converts, drops or sends to the keychain fails here by file and by count
+/// (the CLI's exit code follows from the dropped counts).
+void TestImporter::realWorldBattery()
+{
+    QFETCH(int, imported);
+    QFETCH(int, converted);
+    QFETCH(int, dropped);
+    QFETCH(int, otherDropped);
+    QFETCH(int, secrets);
+    const auto r = Importer::importFile(
+        QStringLiteral(TOKENSCOPE_TEST_DATA "/") + QLatin1String(QTest::currentDataTag()), Importer::Format::Auto);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    const ImportReport& report = r->report;
+    const auto request = QStringLiteral("request");
+    const QList<int> actual{
+        report.count(ImportReport::Outcome::Imported, request), report.count(ImportReport::Outcome::Converted, request),
+        report.count(ImportReport::Outcome::Dropped, request),
+        report.count(ImportReport::Outcome::Dropped) - report.count(ImportReport::Outcome::Dropped, request),
+        report.count(ImportReport::Outcome::Secret)};
+    QCOMPARE(actual, QList<int>({imported, converted, dropped, otherDropped, secrets}));
+    int requests = 0;
+    for (const auto& c : r->collections)
+        requests += c->requestCount();
+    QCOMPARE(requests, imported + converted);
 }
 
 QTEST_GUILESS_MAIN(TestImporter)

@@ -32,6 +32,7 @@ private Q_SLOTS:
     void swaggerPetstore();
     void serverVariables();
     void parametersAndBody();
+    void arrayParametersSerialisedByStyle();
     void recursiveAndExternalRefs();
     void securitySchemes();
     void callbacksWebhooksAndResponsesAreReported();
@@ -220,6 +221,44 @@ paths:
                       QStringLiteral("also accepts application/xml")));
     QVERIFY(
         reportHas(r->report, Outcome::Converted, QStringLiteral("collection"), QStringLiteral("staging.example.com")));
+}
+
+// Twilio's Lookups spec has array query parameters with array examples (AddOns: ["nomorobo_spamscore"]); they were
+// sent as JSON text (AddOns=%5B%22nomorobo_spamscore%22%5D). OAS 3.1 §4.8.12.4: query style "form" with explode
+// (both defaults) repeats the pair, explode false and the other styles join the items, path/header "simple" joins
+// with commas; Swagger 2.0's collectionFormat csv (default) joins, multi repeats.
+void TestOpenApiImporter::arrayParametersSerialisedByStyle()
+{
+    const auto oas = OpenApiImporter::import(R"(openapi: 3.0.3
+info: {title: A}
+paths:
+  /p/{ids}:
+    get:
+      operationId: arrays
+      parameters:
+        - {name: ids, in: path, required: true, schema: {type: array, items: {type: integer}}, example: [3, 4]}
+        - {name: add, in: query, schema: {type: array, items: {type: string}}, example: [a, b c]}
+        - {name: csv, in: query, explode: false, schema: {type: array, items: {type: string}}, example: [x, y]}
+        - {name: pipe, in: query, style: pipeDelimited, schema: {type: array, items: {type: string}}, example: [x, y]}
+        - {name: none, in: query, schema: {type: array, items: {type: string}}, examples: {e: {value: []}}}
+        - {name: X-Ids, in: header, schema: {type: array, items: {type: integer}}, example: [1, 2]}
+)");
+    QVERIFY2(oas.ok(), oas.ok() ? "" : qPrintable(oas.error().message));
+    const RequestItem* item = requestAt(*oas->collections.front(), {QStringLiteral("arrays")});
+    QVERIFY(item);
+    QCOMPARE(item->request.url, QStringLiteral("{{baseUrl}}/p/{{ids}}?add=a&add=b%20c&csv=x%2Cy&pipe=x%7Cy&none"));
+    QCOMPARE(variableValue(item->variables, QStringLiteral("ids")), QStringLiteral("3,4"));
+    QCOMPARE(item->request.headerValue(QStringLiteral("X-Ids")), QStringLiteral("1,2"));
+
+    const auto swagger = OpenApiImporter::import(R"({"swagger": "2.0", "info": {"title": "S"}, "paths": {"/s": {"get": {
+        "operationId": "s", "parameters": [
+          {"name": "c", "in": "query", "type": "array", "items": {"type": "string"}, "x-example": ["p", "q"]},
+          {"name": "m", "in": "query", "type": "array", "collectionFormat": "multi", "items": {"type": "string"},
+           "x-example": ["p", "q"]}]}}}})");
+    QVERIFY2(swagger.ok(), swagger.ok() ? "" : qPrintable(swagger.error().message));
+    const RequestItem* s = requestAt(*swagger->collections.front(), {QStringLiteral("s")});
+    QVERIFY(s);
+    QVERIFY2(s->request.url.endsWith(QLatin1String("/s?c=p%2Cq&m=p&m=q")), qPrintable(s->request.url));
 }
 
 void TestOpenApiImporter::recursiveAndExternalRefs()

@@ -109,6 +109,7 @@ private Q_SLOTS:
     void bodyFile();
     void bodyGraphql();
     void bodyUnknownModeAndDisabledReported();
+    void emptyBodiesAreNotSent();
     void variablesAtEveryLevel();
     void eventScriptsKeptVerbatim();
     void scriptsRoundTripThroughWorkspaceStore();
@@ -123,6 +124,7 @@ private Q_SLOTS:
     void deepNestingCapped();
     void notACollection();
     void protocolProfileBehaviour();
+    void protocolProfileBehaviourDefaultsNotReported();
     void secretsNeverInWorkspaceFiles();
     void realCollections_data();
     void realCollections();
@@ -463,6 +465,35 @@ void TestPostmanImporter::bodyUnknownModeAndDisabledReported()
     QCOMPARE(requestAt(r.value(), QStringLiteral("API/U")).request.bodyKind, HttpRequestSpec::BodyKind::None);
 }
 
+// Wise's published collections: GETs with `"formdata": []`, Conduit's with `"raw": ""`. Postman does not send a body
+// that has no data (postman-collection RequestBody.isEmpty()); an empty multipart body here would be sent, with its
+// multipart Content-Type. A body with data, even only switched-off rows, stays.
+void TestPostmanImporter::emptyBodiesAreNotSent()
+{
+    const auto r = PostmanImporter::import(collection(R"([
+        {"name": "form", "request": {"method": "GET", "url": "https://x/", "body": {"mode": "formdata", "formdata": []}}},
+        {"name": "urlencoded", "request": {"method": "POST", "url": "https://x/",
+         "body": {"mode": "urlencoded", "urlencoded": []}}},
+        {"name": "raw", "request": {"method": "GET", "url": "https://x/", "body": {"mode": "raw", "raw": "",
+         "options": {"raw": {"language": "json"}}}}},
+        {"name": "off rows", "request": {"method": "POST", "url": "https://x/",
+         "body": {"mode": "urlencoded", "urlencoded": [{"key": "a", "value": "1", "disabled": true}]}}},
+        {"name": "data", "request": {"method": "POST", "url": "https://x/", "body": {"mode": "raw", "raw": " "}}}])"));
+    QVERIFY(r.ok());
+    for (const char* name : {"form", "urlencoded", "raw"}) {
+        const auto& req = requestAt(r.value(), QStringLiteral("API/") + QLatin1String(name)).request;
+        QVERIFY2(req.bodyKind == HttpRequestSpec::BodyKind::None, name);
+        QVERIFY2(
+            entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/") + QLatin1String(name))->outcome ==
+                Outcome::Imported,
+            name);
+    }
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/off rows")).request.bodyKind,
+             HttpRequestSpec::BodyKind::FormUrlEncoded);
+    QCOMPARE(requestAt(r.value(), QStringLiteral("API/data")).request.rawBody, QStringLiteral(" "));
+    QCOMPARE(r->report.count(Outcome::Dropped), 0);
+}
+
 void TestPostmanImporter::variablesAtEveryLevel()
 {
     const auto r = PostmanImporter::import(collection(R"([{"name": "F", "variable": [{"key": "f", "value": 2}],
@@ -663,6 +694,23 @@ void TestPostmanImporter::protocolProfileBehaviour()
     QVERIFY(!req.verifyTls);
     QVERIFY(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/R"))
                 ->detail.contains(QLatin1String("maxRedirects")));
+}
+
+// Microsoft Graph's collection has `"protocolProfileBehavior": {"disabledSystemHeaders": {}}` on three requests:
+// Postman's defaults (false, {}, []) change nothing, so the request is imported, not "converted: not kept".
+void TestPostmanImporter::protocolProfileBehaviourDefaultsNotReported()
+{
+    const auto r = PostmanImporter::import(collection(R"([
+        {"name": "D", "request": "https://x/", "protocolProfileBehavior": {"disabledSystemHeaders": {},
+         "followOriginalHttpMethod": false, "tlsDisabledProtocols": [], "disableBodyPruning": true}},
+        {"name": "H", "request": "https://x/", "protocolProfileBehavior": {"disabledSystemHeaders":
+         {"content-type": true}, "disableCookies": true}}])"));
+    QVERIFY(r.ok());
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/D"))->outcome, Outcome::Imported);
+    const auto* h = entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/H"));
+    QCOMPARE(h->outcome, Outcome::Converted);
+    QVERIFY2(h->detail.contains(QLatin1String("not kept: disableCookies, disabledSystemHeaders")),
+             qPrintable(h->detail));
 }
 
 void TestPostmanImporter::secretsNeverInWorkspaceFiles()
