@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: MIT
 # Installs the .deb into a clean Debian 12 root (debootstrap --variant=minbase, nothing else) with apt, so apt
 # resolves the package's declared dependencies from the Debian mirror, then starts both executables there:
-# tokenscope-cli signs and verifies a token, tokenscope answers --version without a display, and renders every
-# panel offscreen (--screenshot-dir) and on a real X server (Xvfb, the xcb plugin the package depends on).
+# tokenscope-cli encrypts and decrypts a JWE (commands the executable runs itself) and signs and verifies a token
+# (commands of its module, ${CMAKE_INSTALL_LIBDIR}/tokenscope/tokenscope-cli-commands.so, which it finds relative to
+# /usr/bin), tokenscope answers --version without a display, and renders every panel offscreen (--screenshot-dir)
+# and on a real X server (Xvfb, the xcb plugin the package depends on).
 # Needs root (chroot, mounts) and the Debian mirror. Usage: packaging/check-deb.sh PATH/TO/tokenscope_*.deb [ROOT]
 set -euo pipefail
 deb=$(realpath "$1")
@@ -24,6 +26,10 @@ apt-get update -qq
 apt-get install -y -qq /tmp/tokenscope.deb >/tmp/install.log
 echo "== installed: $(dpkg-query -W tokenscope)"
 tokenscope-cli --version
+echo "== command module: $(dpkg -L tokenscope | grep /tokenscope-cli-commands.so)"
+export TS_DEB_KEY=QkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkI
+jwe=$(tokenscope-cli encrypt --alg A256KW --enc A256GCM --secret-env TS_DEB_KEY deb-check)
+tokenscope-cli decrypt --secret-env TS_DEB_KEY "$jwe" | tail -1; echo
 secret=correct-horse-battery-staple-0123456789
 token=$(tokenscope-cli sign --alg HS256 --secret "$secret" --claims "{\"sub\":\"deb-check\"}" --exp 1h --iat)
 tokenscope-cli verify --secret "$secret" "$token" | head -3

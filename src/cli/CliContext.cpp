@@ -77,6 +77,15 @@ Result<QByteArray> CliContext::readInput(const QString& path, qint64 limit)
     return data;
 }
 
+Result<RemoteKeys::Fetched> CliContext::fetchKeySet(const QString& location, bool issuer, const QString& caFile) const
+{
+    Q_ASSERT(m_remoteKeys);
+    if (m_remoteKeys == nullptr) {
+        return Error(ErrorCode::Usage, QStringLiteral("%1: this process cannot fetch over the network").arg(location));
+    }
+    return m_remoteKeys->fetch(location, issuer, caFile);
+}
+
 QByteArray CliContext::readToken(const QStringList& positional)
 {
     if (!positional.isEmpty() && positional.first() != QLatin1String("-")) {

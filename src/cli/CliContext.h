@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "cli/RemoteKeys.h"
 #include "core/Result.h"
 
 #include <QByteArray>
@@ -42,9 +43,15 @@ public:
     /// TokenAnalysis applies the GUI's size cap (ERR_INPUT_TOO_LARGE) without the CLI reading more.
     QByteArray readToken(const QStringList& positional);
     QFile& stdinFile() { return m_in; }
+    /// Key sets over http(s): set in the command module, none in the executable (see RemoteKeys). Not owned.
+    void setRemoteKeys(const RemoteKeys* remoteKeys) { m_remoteKeys = remoteKeys; }
+    /// RemoteKeys::fetch through the one set. Errors: the fetcher's; ERR_USAGE without one (the executable routes
+    /// every fetching invocation to the module, so that is a routing mistake, asserted).
+    Result<RemoteKeys::Fetched> fetchKeySet(const QString& location, bool issuer, const QString& caFile = {}) const;
 
 private:
     QFile m_out;
     QFile m_err;
     QFile m_in;
+    const RemoteKeys* m_remoteKeys = nullptr;
 };

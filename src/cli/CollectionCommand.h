@@ -14,10 +14,6 @@ class CollectionCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("collection"); }
-    QString summary() const override
-    {
-        return QStringLiteral("Show and edit the collections of a workspace; lint it for leaked secrets.");
-    }
     int run(const QStringList& arguments, CliContext& ctx) override;
 
 private:

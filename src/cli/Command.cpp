@@ -1,11 +1,31 @@
 // SPDX-License-Identifier: MIT
 #include "cli/Command.h"
 
-int Command::parse(QCommandLineParser& parser, const QStringList& arguments, CliContext& ctx, const QString& usage)
+#include "cli/CommandCatalog.h"
+
+QString Command::summary() const
+{
+    const CommandCatalog::Entry* entry = CommandCatalog::find(name());
+    Q_ASSERT(entry); // every command has its line in the catalog
+    return entry ? QString::fromUtf8(entry->summary) : QString();
+}
+
+bool Command::needsNetwork(const QStringList& /*arguments*/) const
+{
+    return false;
+}
+
+QCommandLineOption Command::addHelp(QCommandLineParser& parser)
 {
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
     parser.addOption(help);
+    return help;
+}
+
+int Command::parse(QCommandLineParser& parser, const QStringList& arguments, CliContext& ctx, const QString& usage)
+{
+    const QCommandLineOption help = addHelp(parser);
     parser.setApplicationDescription(summary());
     if (!parser.parse(arguments)) {
         return ctx.usage(parser.errorText() + QStringLiteral(" (see: tokenscope-cli %1 --help)").arg(name()));
@@ -17,6 +37,12 @@ int Command::parse(QCommandLineParser& parser, const QStringList& arguments, Cli
         return ExitOk;
     }
     return -1;
+}
+
+bool Command::parseQuietly(QCommandLineParser& parser, const QStringList& arguments)
+{
+    addHelp(parser);
+    return parser.parse(arguments);
 }
 
 QStringList Command::listValues(const QCommandLineParser& parser, const QCommandLineOption& option)

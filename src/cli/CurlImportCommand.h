@@ -8,6 +8,5 @@ class CurlImportCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("curl-import"); }
-    QString summary() const override { return QStringLiteral("Parse a curl command into a request (JSON)."); }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

@@ -5,6 +5,7 @@
 #include "core/JsonText.h"
 #include "core/MockClock.h"
 #include "core/SystemClock.h"
+#include "crypto/CryptoInit.h"
 #include "jose/DpopCheck.h"
 #include "jose/JweToken.h"
 #include "jose/TokenAnalysis.h"
@@ -96,6 +97,10 @@ int DecodeCommand::run(const QStringList& arguments, CliContext& ctx)
     const QStringList args = parser.positionalArguments();
     if (args.size() > 1) {
         return ctx.usage(QStringLiteral("decode takes one token"));
+    }
+    // A DPoP proof's signature is verified (dpopLines): the signature self-test first (CliApplication::SelfTests).
+    if (auto ok = CryptoInit::init(); !ok) {
+        return ctx.fail(ok.error());
     }
     bool nowOk = true;
     const qint64 nowValue =

@@ -8,9 +8,5 @@ class DecodeCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("decode"); }
-    QString summary() const override
-    {
-        return QStringLiteral("Decode a token without verifying it; show lint findings.");
-    }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

@@ -7,10 +7,10 @@
 #include "core/Base64Url.h"
 #include "core/JsonText.h"
 #include "core/MockClock.h"
+#include "crypto/CryptoInit.h"
 #include "jose/JweAlgorithmTable.h"
 #include "jose/JweDecrypter.h"
 #include "jose/JweToken.h"
-#include "net/RemoteJwksFetcher.h"
 
 #include <QThread>
 
@@ -175,36 +175,65 @@ private:
     bool m_allValid = true;
 };
 
+/// decrypt's options, built once for run() and once for needsNetwork().
+struct DecryptCommandLine
+{
+    DecryptCommandLine()
+    {
+        keyOptions.addTo(parser, true);
+        parser.addOptions({alg, enc, verifyJwks, iss, aud, now, json, threads});
+        parser.addPositionalArgument(
+            QStringLiteral("token"),
+            QStringLiteral("The JWE, or - to read it (or one compact JWE per line) from stdin."));
+    }
+
+    QCommandLineParser parser;
+    JweKeyOptions keyOptions;
+    const QCommandLineOption alg{QStringLiteral("alg"),
+                                 QStringLiteral("Allowed key management algorithms, comma-separated (default: all "
+                                                "but RSA1_5; listing RSA1_5 enables it)."),
+                                 QStringLiteral("LIST")};
+    const QCommandLineOption enc{QStringLiteral("enc"),
+                                 QStringLiteral("Allowed content encryption algorithms (default: all)."),
+                                 QStringLiteral("LIST")};
+    const QCommandLineOption verifyJwks{QStringLiteral("verify-jwks"),
+                                        QStringLiteral("Verify a nested JWT (cty JWT) with this JWK Set file or URL."),
+                                        QStringLiteral("FILE|URL")};
+    const QCommandLineOption iss{QStringLiteral("iss"), QStringLiteral("Nested JWT: expected issuer."),
+                                 QStringLiteral("ISSUER")};
+    const QCommandLineOption aud{QStringLiteral("aud"), QStringLiteral("Nested JWT: expected audience."),
+                                 QStringLiteral("AUDIENCE")};
+    const QCommandLineOption now{QStringLiteral("now"), QStringLiteral("Nested JWT: verify as of this Unix time."),
+                                 QStringLiteral("EPOCH")};
+    const QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Machine-readable output.")};
+    const QCommandLineOption threads{QStringLiteral("threads"),
+                                     QStringLiteral("Batch mode: worker threads (default: one per core)."),
+                                     QStringLiteral("N")};
+};
+
 } // namespace
+
+bool DecryptCommand::needsNetwork(const QStringList& arguments) const
+{
+    DecryptCommandLine line;
+    return parseQuietly(line.parser, arguments) &&
+           (line.keyOptions.needsNetwork(line.parser) ||
+            (line.parser.isSet(line.verifyJwks) && RemoteKeys::looksLikeUrl(line.parser.value(line.verifyJwks))));
+}
 
 int DecryptCommand::run(const QStringList& arguments, CliContext& ctx)
 {
-    QCommandLineParser parser;
-    JweKeyOptions keyOptions;
-    keyOptions.addTo(parser, true);
-    const QCommandLineOption alg(QStringLiteral("alg"),
-                                 QStringLiteral("Allowed key management algorithms, comma-separated (default: all "
-                                                "but RSA1_5; listing RSA1_5 enables it)."),
-                                 QStringLiteral("LIST"));
-    const QCommandLineOption enc(QStringLiteral("enc"),
-                                 QStringLiteral("Allowed content encryption algorithms (default: all)."),
-                                 QStringLiteral("LIST"));
-    const QCommandLineOption verifyJwks(QStringLiteral("verify-jwks"),
-                                        QStringLiteral("Verify a nested JWT (cty JWT) with this JWK Set file or URL."),
-                                        QStringLiteral("FILE|URL"));
-    const QCommandLineOption iss(QStringLiteral("iss"), QStringLiteral("Nested JWT: expected issuer."),
-                                 QStringLiteral("ISSUER"));
-    const QCommandLineOption aud(QStringLiteral("aud"), QStringLiteral("Nested JWT: expected audience."),
-                                 QStringLiteral("AUDIENCE"));
-    const QCommandLineOption now(QStringLiteral("now"), QStringLiteral("Nested JWT: verify as of this Unix time."),
-                                 QStringLiteral("EPOCH"));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
-    const QCommandLineOption threads(QStringLiteral("threads"),
-                                     QStringLiteral("Batch mode: worker threads (default: one per core)."),
-                                     QStringLiteral("N"));
-    parser.addOptions({alg, enc, verifyJwks, iss, aud, now, json, threads});
-    parser.addPositionalArgument(QStringLiteral("token"),
-                                 QStringLiteral("The JWE, or - to read it (or one compact JWE per line) from stdin."));
+    DecryptCommandLine line;
+    QCommandLineParser& parser = line.parser;
+    const JweKeyOptions& keyOptions = line.keyOptions;
+    const QCommandLineOption& alg = line.alg;
+    const QCommandLineOption& enc = line.enc;
+    const QCommandLineOption& verifyJwks = line.verifyJwks;
+    const QCommandLineOption& iss = line.iss;
+    const QCommandLineOption& aud = line.aud;
+    const QCommandLineOption& now = line.now;
+    const QCommandLineOption& json = line.json;
+    const QCommandLineOption& threads = line.threads;
     if (const int r = parse(parser, arguments, ctx,
                             QStringLiteral("decrypt TOKEN|- (--jwk F | --jwks F|URL | --pem F [--passphrase-env VAR] "
                                            "| --secret-env VAR | --password-env VAR) [--alg LIST] [--enc LIST] "
@@ -238,13 +267,15 @@ int DecryptCommand::run(const QStringList& arguments, CliContext& ctx)
     MockClock fixed(0);
     bool ok = true;
     if (parser.isSet(verifyJwks)) {
+        // The nested JWT's signature is verified: the signature self-test first (CliApplication::SelfTests).
+        if (auto selfTest = CryptoInit::init(); !selfTest) {
+            return ctx.fail(selfTest.error());
+        }
         const QString source = parser.value(verifyJwks);
         // A URL goes through the fetcher the rest of the CLI and the GUI use (TLS explained, redirects checked).
         Result<QByteArray> text = QByteArray();
-        if (RemoteJwksFetcher::looksLikeUrl(source)) {
-            JwksFetchOptions fetchOptions;
-            fetchOptions.useCache = false;
-            auto fetched = RemoteJwksFetcher::fetchBlocking(source, false, fetchOptions);
+        if (RemoteKeys::looksLikeUrl(source)) {
+            auto fetched = ctx.fetchKeySet(source, false);
             text = fetched ? Result<QByteArray>(fetched->body) : Result<QByteArray>(fetched.error());
         } else {
             text = ctx.readInput(source, 16 * 1024 * 1024);

@@ -9,6 +9,7 @@ class DecryptCommand : public Command
 {
 public:
     QString name() const override { return QStringLiteral("decrypt"); }
-    QString summary() const override { return QStringLiteral("Decrypt a JWE (and verify a nested JWT)."); }
     int run(const QStringList& arguments, CliContext& ctx) override;
+    /// --jwks URL or --verify-jwks URL.
+    bool needsNetwork(const QStringList& arguments) const override;
 };

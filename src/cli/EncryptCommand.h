@@ -8,6 +8,5 @@ class EncryptCommand : public Command
 {
 public:
     QString name() const override { return QStringLiteral("encrypt"); }
-    QString summary() const override { return QStringLiteral("Encrypt a payload into a JWE."); }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

@@ -11,9 +11,5 @@ class ExportCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("export"); }
-    QString summary() const override
-    {
-        return QStringLiteral("Export a collection of a workspace as a Postman v2.1 collection.");
-    }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

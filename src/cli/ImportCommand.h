@@ -13,10 +13,5 @@ class ImportCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("import"); }
-    QString summary() const override
-    {
-        return QStringLiteral("Import Postman, Insomnia, OpenAPI/Swagger, HAR, .http, http-client env files or curl "
-                              "commands into a workspace.");
-    }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

@@ -14,6 +14,11 @@ void JweKeyOptions::addTo(QCommandLineParser& parser, bool withJwks)
     }
 }
 
+bool JweKeyOptions::needsNetwork(const QCommandLineParser& parser) const
+{
+    return m_withJwks && parser.isSet(m_jwks) && RemoteKeys::looksLikeUrl(parser.value(m_jwks));
+}
+
 Result<JweKeyOptions::Loaded> JweKeyOptions::load(const QCommandLineParser& parser, CliContext& ctx) const
 {
     const bool jwks = m_withJwks && parser.isSet(m_jwks);

@@ -25,6 +25,8 @@ public:
     void addTo(QCommandLineParser& parser, bool withJwks);
     /// Exactly one source. Errors: ERR_USAGE, ERR_IO, key errors.
     Result<Loaded> load(const QCommandLineParser& parser, CliContext& ctx) const;
+    /// --jwks names a URL: load() would fetch it.
+    bool needsNetwork(const QCommandLineParser& parser) const;
 
 private:
     QCommandLineOption m_jwk{QStringLiteral("jwk"), QStringLiteral("A JWK file (private to decrypt)."),

@@ -8,6 +8,5 @@ class JwkCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("jwk"); }
-    QString summary() const override { return QStringLiteral("JWK tools: thumbprint (RFC 7638), to-pem."); }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

@@ -9,9 +9,5 @@ class JwksCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("jwks"); }
-    QString summary() const override
-    {
-        return QStringLiteral("JWK Set tools: show (with --lint), diff (key rotation).");
-    }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

@@ -2,17 +2,13 @@
 #include "cli/KeySource.h"
 
 #include "jose/KeyText.h"
-#include "net/RemoteJwksFetcher.h"
 
 Result<KeySource::Loaded> KeySource::load(const Request& request, CliContext& ctx)
 {
     QString source = request.location;
     QByteArray text;
-    if (request.issuer || (request.wantSet && RemoteJwksFetcher::looksLikeUrl(source))) {
-        JwksFetchOptions options;
-        options.caFile = request.caFile;
-        options.useCache = false;
-        auto fetched = RemoteJwksFetcher::fetchBlocking(source, request.issuer, options);
+    if (request.issuer || (request.wantSet && RemoteKeys::looksLikeUrl(source))) {
+        auto fetched = ctx.fetchKeySet(source, request.issuer, request.caFile);
         if (!fetched) {
             return fetched.error();
         }
@@ -20,7 +16,7 @@ Result<KeySource::Loaded> KeySource::load(const Request& request, CliContext& ct
             ctx.errLine(QStringLiteral("tokenscope-cli: warning: %1").arg(warning));
         }
         if (request.issuer) {
-            source = fetched->url.toString(); // the jwks_uri the discovery document named
+            source = fetched->url; // the jwks_uri the discovery document named
         }
         // Parsed below like a file, so the import options and the form checks apply the same way.
         text = fetched->body;

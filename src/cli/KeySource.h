@@ -5,9 +5,9 @@
 #include "jose/Jwks.h"
 
 /// Reads key material for the key options of verify/sign (KeyOptions) and decrypt/encrypt (JweKeyOptions): a file
-/// ("-" = stdin) or, for a key set, an http(s) URL or an issuer's discovery (RemoteJwksFetcher, TLS against the system
-/// store plus `caFile`); parsed by KeyText; checked against the form the option promised (one key or a set);
-/// described; keys a set had to skip are reported as warnings on stderr.
+/// ("-" = stdin) or, for a key set, an http(s) URL or an issuer's discovery (CliContext::fetchKeySet: RemoteJwksFetcher
+/// in the command module, TLS against the system store plus `caFile`); parsed by KeyText; checked against the form the
+/// option promised (one key or a set); described; keys a set had to skip are reported as warnings on stderr.
 class KeySource
 {
 public:

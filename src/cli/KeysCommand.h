@@ -9,6 +9,5 @@ class KeysCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("keys"); }
-    QString summary() const override { return QStringLiteral("Generate keys: keys generate --kty RSA|EC|OKP|oct ..."); }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

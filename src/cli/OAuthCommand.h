@@ -11,7 +11,6 @@ class OAuthCommand : public Command
 {
 public:
     QString name() const override { return QStringLiteral("oauth"); }
-    QString summary() const override { return QStringLiteral("Get an OAuth 2.0 / OpenID Connect token."); }
     int run(const QStringList& arguments, CliContext& ctx) override;
 
 private:

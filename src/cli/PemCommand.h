@@ -8,6 +8,5 @@ class PemCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("pem"); }
-    QString summary() const override { return QStringLiteral("PEM tools: to-jwk (keys and X.509 certificates)."); }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

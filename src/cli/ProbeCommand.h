@@ -16,9 +16,5 @@ class ProbeCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("probe"); }
-    QString summary() const override
-    {
-        return QStringLiteral("Replay a request with bad tokens; name those the API wrongly accepts.");
-    }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

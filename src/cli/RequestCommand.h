@@ -20,10 +20,6 @@ class RequestCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("request"); }
-    QString summary() const override
-    {
-        return QStringLiteral("Send an HTTP request; print status, headers and body; explain 401/403.");
-    }
     int run(const QStringList& arguments, CliContext& ctx) override;
 
 private:

@@ -12,10 +12,5 @@ class RunCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("run"); }
-    QString summary() const override
-    {
-        return QStringLiteral("Run a collection, folder, Postman collection or .http file with its assertions and "
-                              "scripts (CLI, JSON and JUnit reports).");
-    }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

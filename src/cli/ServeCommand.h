@@ -12,9 +12,5 @@ class ServeCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("serve"); }
-    QString summary() const override
-    {
-        return QStringLiteral("Run the local mock protected API and embedded issuer until SIGINT/SIGTERM.");
-    }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

@@ -8,7 +8,6 @@ class SignCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("sign"); }
-    QString summary() const override { return QStringLiteral("Create a signed JWT (compact JWS)."); }
     int run(const QStringList& arguments, CliContext& ctx) override;
 
     /// "90", "90s", "15m", "1h", "2d" → seconds; nullopt when malformed.

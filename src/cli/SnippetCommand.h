@@ -9,6 +9,5 @@ class SnippetCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("snippet"); }
-    QString summary() const override { return QStringLiteral("Print a request as code (curl, Python, Go, ...)."); }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

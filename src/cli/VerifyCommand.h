@@ -9,9 +9,5 @@ class VerifyCommand final : public Command
 {
 public:
     QString name() const override { return QStringLiteral("verify"); }
-    QString summary() const override
-    {
-        return QStringLiteral("Verify a token's signature and claims. Exit 0 valid, 1 invalid, 2 usage or I/O error.");
-    }
     int run(const QStringList& arguments, CliContext& ctx) override;
 };

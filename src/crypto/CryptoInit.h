@@ -8,7 +8,13 @@
 class CryptoInit
 {
 public:
+    /// All the tests, in the order above; the first failure is the result.
     static Result<void> init();
+    /// The digest tests only (SHA-256, HMAC-SHA-256), for a process that may never sign or verify (tokenscope-cli's
+    /// decrypt and encrypt): the Ed25519 test is a third of the self-test's cost and guards signatures only, so
+    /// such a process calls init() before its first signature or verification instead. Each part runs once per
+    /// process whichever function runs it.
+    static Result<void> initDigests();
     /// "OpenSSL 3.0.x ..." for About dialogs.
     static QString openSslVersion();
 };

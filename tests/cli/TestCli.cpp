@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include <QDir>
 #include <QEventLoop>
 #include <QFile>
 #include <QHash>
@@ -103,6 +104,62 @@ private Q_SLOTS:
         QVERIFY(unknown.err.contains("unknown command"));
         QCOMPARE(cli({QStringLiteral("verify"), QStringLiteral("--help")}).exit, 0);
         QCOMPARE(cli({QStringLiteral("verify"), QStringLiteral("--bogus")}).exit, 2);
+    }
+
+    // `--help` lists every command without loading the command module (CommandCatalog); each one answers its own
+    // --help, whether the executable runs it or the module does: the catalog and the module agree.
+    void everyCommandAnswersHelp()
+    {
+        const Run help = cli({QStringLiteral("--help")});
+        QCOMPARE(help.exit, 0);
+        const QByteArray list = help.out.mid(help.out.indexOf("Commands:\n") + 10);
+        QStringList names;
+        for (const QByteArray& line : list.left(list.indexOf("\n\n")).split('\n')) {
+            names.append(QString::fromUtf8(line.trimmed().split(' ').first()));
+        }
+        QCOMPARE(names.size(), 19);
+        for (const QString& name : std::as_const(names)) {
+            const Run r = cli({QStringLiteral("help"), name});
+            QCOMPARE(r.exit, 0);
+            QVERIFY2(r.out.startsWith(QByteArray("Usage: tokenscope-cli " + name.toUtf8() + ' ')), qPrintable(name));
+        }
+    }
+
+    // The module is found next to the executable (or at its install path), never elsewhere: a copy of the executable
+    // alone still runs its own commands, and for the others says what is missing or what dlopen() said, with exit 2.
+    void missingOrBrokenModuleIsAClearError()
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("tokenscope-cli"));
+        QVERIFY(QFile::copy(QStringLiteral(TOKENSCOPE_CLI), copy));
+        Run r = cliWith({QStringLiteral("decrypt"), QStringLiteral("--help")}, {}, {}, copy);
+        QCOMPARE(r.exit, 0);
+        r = cliWith({QStringLiteral("--help")}, {}, {}, copy);
+        QCOMPARE(r.exit, 0);
+        r = cliWith({QStringLiteral("sign"), QStringLiteral("--help")}, {}, {}, copy);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.startsWith(QByteArray("tokenscope-cli: ERR_IO: the command module is missing (looked for " +
+                                             dir.path().toUtf8() + "/tokenscope-cli-commands.so, ")),
+                 r.err.constData());
+        // The working directory is not searched.
+        write(dir, "tokenscope-cli-commands.so", "not a shared object");
+        QProcess p;
+        p.setWorkingDirectory(dir.path());
+        QDir(dir.path()).mkdir(QStringLiteral("bin"));
+        const QString moved = dir.filePath(QStringLiteral("bin/tokenscope-cli"));
+        QVERIFY(QFile::rename(copy, moved));
+        p.start(moved, {QStringLiteral("sign"), QStringLiteral("--help")});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("the command module is missing"));
+        // A file that is not a module: dlopen()'s reason, no crash.
+        QFile::copy(dir.filePath(QStringLiteral("tokenscope-cli-commands.so")),
+                    dir.filePath(QStringLiteral("bin/tokenscope-cli-commands.so")));
+        r = cliWith({QStringLiteral("sign"), QStringLiteral("--help")}, {}, {}, moved);
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.startsWith(QByteArray("tokenscope-cli: ERR_IO: cannot load the command module: " +
+                                             dir.path().toUtf8() + "/bin/tokenscope-cli-commands.so: ")),
+                 r.err.constData());
     }
 
     void rfc7515A2VerifiesWithFrozenClock()
@@ -389,6 +446,40 @@ private Q_SLOTS:
         QCOMPARE(r.exit, 2);
         QVERIFY(r.err.contains("ERR_HTTP_STATUS"));
         QVERIFY(r.err.contains("404"));
+    }
+
+    // decrypt runs in the executable, which does not link the network layer: with a key set or a nested JWT's key set
+    // at a URL it runs from the command module instead, which fetches them as verify does.
+    void decryptFetchesKeySetsThroughTheModule()
+    {
+        const QByteArray secret(32, '\x42');
+        qputenv("TS_CLI_AES_KEY", secret.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+        const Run enc = cli({QStringLiteral("encrypt"), QStringLiteral("--alg"), QStringLiteral("A256KW"),
+                             QStringLiteral("--enc"), QStringLiteral("A256GCM"), QStringLiteral("--secret-env"),
+                             QStringLiteral("TS_CLI_AES_KEY"), QStringLiteral("fetched")});
+        QCOMPARE(enc.exit, 0);
+        const QJsonObject key{
+            {QStringLiteral("kty"), QStringLiteral("oct")},
+            {QStringLiteral("k"), QString::fromLatin1(qgetenv("TS_CLI_AES_KEY"))},
+        };
+        HttpFixture http;
+        QVERIFY(http.isListening());
+        http.routes.insert(
+            "/enc.json",
+            qMakePair(200, QJsonDocument(QJsonObject{{QStringLiteral("keys"), QJsonArray{key}}}).toJson()));
+        const QString token = QString::fromLatin1(enc.out.trimmed());
+        Run r = cliWithEventLoop({QStringLiteral("decrypt"), token, QStringLiteral("--jwks"), http.url("/enc.json")});
+        QVERIFY2(r.exit == 0, QByteArray(r.out + r.err).constData());
+        QVERIFY(r.out.contains(QByteArray("JWK Set from " + http.url("/enc.json").toUtf8())));
+        QVERIFY(r.out.endsWith("fetched"));
+        // --verify-jwks URL: fetched before the decryption (here a 404).
+        QTemporaryDir dir;
+        const QByteArray keyFile =
+            write(dir, "enc.jwks", QJsonDocument(QJsonObject{{QStringLiteral("keys"), QJsonArray{key}}}).toJson());
+        r = cliWithEventLoop({QStringLiteral("decrypt"), token, QStringLiteral("--jwks"), QString::fromUtf8(keyFile),
+                              QStringLiteral("--verify-jwks"), http.url("/missing.json")});
+        QCOMPARE(r.exit, 2);
+        QVERIFY2(r.err.contains("ERR_HTTP_STATUS") && r.err.contains("404"), r.err.constData());
     }
 
     // jwks show uses the GUI's fetcher — discovery document reported, §4.3 issuer mismatch warned,

@@ -2,6 +2,7 @@
 // `decrypt`, `encrypt` and `decode` of JWEs, run through the built binary.
 #include "core/Base64Url.h"
 #include "crypto/AsymmetricKey.h"
+#include "crypto/Curve.h"
 #include "jose/JweEncrypter.h"
 #include "jose/Jwk.h"
 #include "support/CliProcess.h"
@@ -269,6 +270,40 @@ private Q_SLOTS:
                          QByteArray("decrypted " + Base64Url::encode(QStringLiteral("token %1").arg(i).toUtf8())));
             }
         }
+    }
+
+    // Issue 14's start-up: `decrypt` runs in the executable, which links Qt Core and libcrypto but not the libraries
+    // of the other commands (CommandModule); those run from the module, loaded only for them. The dynamic loader's
+    // own trace (glibc's LD_DEBUG=libs, on stderr) names every library the process loads.
+    void decryptLoadsOnlyWhatItNeeds()
+    {
+        const AsymmetricKey key = AsymmetricKey::generateCurve(Curve::P256).value();
+        const Jwk jwk = Jwk::fromKey(key);
+        const QString keyFile = write(QStringLiteral("lean-ec.jwk"), compactJson(jwk.toJson(true)));
+        EncryptOptions options;
+        options.alg = QStringLiteral("ECDH-ES");
+        options.enc = QStringLiteral("A256GCM");
+        QByteArray input;
+        for (const char* text : {"one", "two"}) {
+            input += JweEncrypter::encrypt(jwk.publicJwk(), text, options).value() + '\n';
+        }
+        const QList<QPair<QString, QString>> trace{{QStringLiteral("LD_DEBUG"), QStringLiteral("libs")}};
+        const Run lean =
+            cliWith({QStringLiteral("decrypt"), QStringLiteral("--jwk"), keyFile, QStringLiteral("-")}, input, trace);
+        QCOMPARE(lean.exit, 0);
+        QCOMPARE(lean.out, QByteArray("decrypted " + Base64Url::encode("one") + "\ndecrypted " +
+                                      Base64Url::encode("two") + '\n'));
+        // The trace is there (so the absences below mean something), and it shows what the command needs.
+        QVERIFY2(lean.err.contains("libQt6Core.so") && lean.err.contains("libcrypto.so"), lean.err.constData());
+        for (const char* library : {"libQt6Network", "libQt6Qml", "libqt6keychain", "tokenscope-cli-commands"}) {
+            QVERIFY2(!lean.err.contains(library), library);
+        }
+        // Another command still runs, through the module, which brings its libraries.
+        const Run module = cliWith({QStringLiteral("run"), QStringLiteral("--help")}, {}, trace);
+        QCOMPARE(module.exit, 0);
+        QVERIFY2(module.out.startsWith("Usage: tokenscope-cli run"), module.out.constData());
+        QVERIFY2(module.err.contains("tokenscope-cli-commands.so") && module.err.contains("libQt6Network"),
+                 module.err.constData());
     }
 
     void secretsNeverComeFromArgv()
