@@ -2,6 +2,7 @@
 #include "formats/HarImporter.h"
 
 #include "formats/ImportText.h"
+#include "formats/UnkeptMembers.h"
 #include "workspace/Workspace.h"
 #include "workspace/WorkspaceStore.h"
 
@@ -41,6 +42,25 @@ bool harComputedHeader(const QString& name)
                                         QStringLiteral("proxy-connection"), QStringLiteral("te")};
     return computed.contains(name.toLower());
 }
+
+/// Notes the members of `o` that describe the recorded exchange rather than the request (HAR 1.2 §4: timings, cache,
+/// connection, sizes, ...): a request sent again has its own.
+void harRecording(const QJsonObject& o, std::initializer_list<QLatin1String> members, UnkeptMembers& unkept)
+{
+    for (QLatin1String m : members) {
+        if (!UnkeptMembers::holdsNothing(o.value(m)))
+            unkept.note(QStringLiteral("recording"), m);
+    }
+}
+
+/// The `comment` of a name/value row (header, query parameter, cookie, form param) and its unknown members.
+void harRow(const QJsonObject& o, const QString& what, std::initializer_list<QLatin1String> known,
+            UnkeptMembers& unkept)
+{
+    if (!harText(o, "comment").isEmpty())
+        unkept.note(QStringLiteral("comment"), what);
+    unkept.noteUnknown(o, known, what);
+}
 } // namespace
 
 bool HarImporter::recognizes(const QJsonObject& root)
@@ -74,6 +94,21 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
     auto collection = CollectionNode::makeCollection(name);
     collection->settings().auth.type = AuthConfig::Type::None;
     QJsonObject log = root.value(QStringLiteral("log")).toObject();
+    collection->settings().description = harText(log, "comment");
+    // What no model field holds, reported once per kind for the whole file (issue 11: nothing lost silently).
+    UnkeptMembers unkept;
+    for (const char* tool : {"creator", "browser"}) {
+        const QJsonObject o = log.value(QLatin1String(tool)).toObject();
+        if (!o.isEmpty())
+            unkept.note(QStringLiteral("recording"),
+                        QStringLiteral("%1 %2")
+                            .arg(QLatin1String(tool), harText(o, "name") + QLatin1Char(' ') + harText(o, "version"))
+                            .trimmed());
+    }
+    unkept.noteUnknown(log,
+                       {QLatin1String("version"), QLatin1String("creator"), QLatin1String("browser"),
+                        QLatin1String("pages"), QLatin1String("entries"), QLatin1String("comment")},
+                       QStringLiteral("log"));
     QStringList collectionNotes;
     if (!root.contains(QStringLiteral("log"))) {
         const QJsonObject entry =
@@ -103,6 +138,25 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
         const QJsonObject entry = entryValue.toObject();
         const QJsonObject request = entry.value(QStringLiteral("request")).toObject();
         QStringList notes;
+        harRecording(entry,
+                     {QLatin1String("pageref"), QLatin1String("startedDateTime"), QLatin1String("time"),
+                      QLatin1String("timings"), QLatin1String("cache"), QLatin1String("serverIPAddress"),
+                      QLatin1String("connection")},
+                     unkept);
+        harRecording(request, {QLatin1String("httpVersion"), QLatin1String("headersSize"), QLatin1String("bodySize")},
+                     unkept);
+        unkept.noteUnknown(entry,
+                           {QLatin1String("request"), QLatin1String("response"), QLatin1String("comment"),
+                            QLatin1String("_webSocketMessages"), QLatin1String("pageref"),
+                            QLatin1String("startedDateTime"), QLatin1String("time"), QLatin1String("timings"),
+                            QLatin1String("cache"), QLatin1String("serverIPAddress"), QLatin1String("connection")},
+                           QStringLiteral("entry"));
+        unkept.noteUnknown(request,
+                           {QLatin1String("method"), QLatin1String("url"), QLatin1String("httpVersion"),
+                            QLatin1String("cookies"), QLatin1String("headers"), QLatin1String("queryString"),
+                            QLatin1String("postData"), QLatin1String("headersSize"), QLatin1String("bodySize"),
+                            QLatin1String("comment")},
+                           QStringLiteral("request"));
         const QString url = harText(request, "url").trimmed();
         QString method = harText(request, "method").trimmed();
         const QUrl parsed(url);
@@ -140,6 +194,8 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
             inUrl.insert(plainQuery(row.name));
         QStringList addedQuery;
         for (const auto& q : request.value(QStringLiteral("queryString")).toArray()) {
+            harRow(q.toObject(), QStringLiteral("queryString"),
+                   {QLatin1String("name"), QLatin1String("value"), QLatin1String("comment")}, unkept);
             const QString qName = harText(q.toObject(), "name");
             if (qName.isEmpty() || inUrl.contains(plainQuery(qName)))
                 continue;
@@ -158,6 +214,8 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
         QStringList repeated;
         for (const auto& h : request.value(QStringLiteral("headers")).toArray()) {
             const QJsonObject o = h.toObject();
+            harRow(o, QStringLiteral("header"),
+                   {QLatin1String("name"), QLatin1String("value"), QLatin1String("comment")}, unkept);
             const QString headerName = harText(o, "name");
             bool joined = false;
             const QString value = harHeaderValue(o, joined);
@@ -228,6 +286,18 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
         if (item.auth.type == AuthConfig::Type::Inherit)
             item.auth.type = AuthConfig::Type::None; // a recorded request carries its own credentials or none
         const QJsonArray cookies = request.value(QStringLiteral("cookies")).toArray();
+        for (const auto& c : cookies) {
+            const QJsonObject o = c.toObject();
+            harRow(o, QStringLiteral("cookie"),
+                   {QLatin1String("name"), QLatin1String("value"), QLatin1String("comment"), QLatin1String("path"),
+                    QLatin1String("domain"), QLatin1String("expires"), QLatin1String("httpOnly"),
+                    QLatin1String("secure"), QLatin1String("sameSite")},
+                   unkept);
+            for (const char* attribute : {"path", "domain", "expires", "httpOnly", "secure", "sameSite"}) {
+                if (!UnkeptMembers::holdsNothing(o.value(QLatin1String(attribute))))
+                    unkept.note(QStringLiteral("cookies"), QLatin1String(attribute));
+            }
+        }
         if (!cookies.isEmpty() && !item.request.hasHeader(QStringLiteral("Cookie"))) {
             QStringList pairs;
             for (const auto& c : cookies)
@@ -236,6 +306,17 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
             notes << QStringLiteral("%1 cookies sent as a Cookie header").arg(cookies.size());
         }
         const QJsonObject post = request.value(QStringLiteral("postData")).toObject();
+        if (!harText(post, "comment").isEmpty())
+            unkept.note(QStringLiteral("comment"), QStringLiteral("postData"));
+        unkept.noteUnknown(post,
+                           {QLatin1String("mimeType"), QLatin1String("params"), QLatin1String("text"),
+                            QLatin1String("comment"), QLatin1String("encoding")},
+                           QStringLiteral("postData"));
+        for (const auto& p : post.value(QStringLiteral("params")).toArray())
+            harRow(p.toObject(), QStringLiteral("postData param"),
+                   {QLatin1String("name"), QLatin1String("value"), QLatin1String("fileName"),
+                    QLatin1String("contentType"), QLatin1String("comment")},
+                   unkept);
         // Firefox writes `{"mimeType": "", "params": [], "text": ""}` for a GET, Polly.JS `{"mimeType": "text/plain"}`:
         // no body was sent, and a Content-Type for none would be made up.
         const bool noBody = post.value(QStringLiteral("params")).toArray().isEmpty() && harText(post, "text").isEmpty();
@@ -307,6 +388,17 @@ Result<ImportResult> HarImporter::import(const QJsonObject& root, const QString&
                        QStringLiteral("the recorded response (%1) not kept: the model has no saved responses")
                            .arg(ImportText::scalarText(response.value(QStringLiteral("status")))));
     }
+    const QString collectionPath = Workspace::joinPath({name});
+    unkept.report(report, QStringLiteral("recording"), collectionPath,
+                  QStringLiteral("recording details not kept (they describe the recorded exchange, not a request to "
+                                 "send)"));
+    unkept.report(report, QStringLiteral("comment"), collectionPath,
+                  QStringLiteral("comments not kept (only the log's, an entry's and a request's have a place: the "
+                                 "descriptions)"));
+    unkept.report(report, QStringLiteral("cookies"), collectionPath,
+                  QStringLiteral("cookie attributes not kept (the cookies are sent as a Cookie header)"));
+    unkept.report(report, QStringLiteral("field"), collectionPath,
+                  QStringLiteral("members HAR 1.2 does not define (tool-specific) not kept"));
     result.collections.push_back(std::move(collection));
     return result;
 }

@@ -379,13 +379,38 @@ void InsomniaImporter::importV5(const QJsonObject& root)
     s.description =
         ImportText::scalarText(root.value(QStringLiteral("meta")).toObject().value(QStringLiteral("description")));
     s.auth.type = AuthConfig::Type::None;
+    // meta.id, created, modified and sortKey are Insomnia's bookkeeping (ids and timestamps of its database), not
+    // something the collection holds; the order sortKey gives is kept.
+    const auto bookkeeping = {QLatin1String("id"),      QLatin1String("created"),   QLatin1String("modified"),
+                              QLatin1String("sortKey"), QLatin1String("isPrivate"), QLatin1String("description")};
+    m_unkept.noteUnknown(root,
+                         {QLatin1String("type"), QLatin1String("schema_version"), QLatin1String("name"),
+                          QLatin1String("meta"), QLatin1String("collection"), QLatin1String("environments"),
+                          QLatin1String("cookieJar"), QLatin1String("spec"), QLatin1String("testSuites")},
+                         QStringLiteral("file"));
+    m_unkept.noteUnknown(root.value(QStringLiteral("meta")).toObject(), bookkeeping, QStringLiteral("meta"));
     const QJsonObject envs = root.value(QStringLiteral("environments")).toObject();
     if (!envs.isEmpty()) {
         const bool isPrivate =
             envs.value(QStringLiteral("meta")).toObject().value(QStringLiteral("isPrivate")).toBool();
         s.variables = environmentData(envs.value(QStringLiteral("data")), isPrivate, path);
+        // The base environment is the collection's variables here; a collection has no second name to keep.
+        if (const QString baseName = insomniaString(envs, "name").trimmed(); !baseName.isEmpty())
+            m_report.add(ImportReport::Outcome::Converted, QStringLiteral("environment"), path,
+                         QStringLiteral("base environment %1: its %2 variables became the collection's variables "
+                                        "(its name is not kept)")
+                             .arg(insomniaQuoted(baseName))
+                             .arg(s.variables.size()));
+        const auto envKnown = {QLatin1String("name"), QLatin1String("meta"), QLatin1String("data"),
+                               QLatin1String("subEnvironments")};
+        m_unkept.noteUnknown(envs, envKnown, QStringLiteral("environment"));
+        m_unkept.noteUnknown(envs.value(QStringLiteral("meta")).toObject(), bookkeeping,
+                             QStringLiteral("environment.meta"));
         for (const auto& subValue : envs.value(QStringLiteral("subEnvironments")).toArray()) {
             const QJsonObject sub = subValue.toObject();
+            m_unkept.noteUnknown(sub, envKnown, QStringLiteral("environment"));
+            m_unkept.noteUnknown(sub.value(QStringLiteral("meta")).toObject(), bookkeeping,
+                                 QStringLiteral("environment.meta"));
             QString envName = insomniaString(sub, "name").trimmed();
             if (envName.isEmpty())
                 envName = name + QStringLiteral(" environment");
@@ -415,7 +440,75 @@ void InsomniaImporter::importV5(const QJsonObject& root)
                      QStringLiteral("unit test suite %1 (%2 tests) not imported")
                          .arg(insomniaQuoted(insomniaString(suite.toObject(), "name")))
                          .arg(suite.toObject().value(QStringLiteral("tests")).toArray().size()));
+    m_unkept.report(m_report, QStringLiteral("settings"), path,
+                    QStringLiteral("request settings Tokenscope does not have, other than Insomnia's defaults, not "
+                                   "kept"));
+    m_unkept.report(m_report, QStringLiteral("comment"), path,
+                    QStringLiteral("descriptions of rows not kept (the model has them for requests and folders "
+                                   "only)"));
+    m_unkept.report(m_report, QStringLiteral("field"), path, QStringLiteral("members not known to this importer"));
     m_result.collections.push_back(std::move(collection));
+}
+
+void InsomniaImporter::v5Unkept(const QJsonObject& item)
+{
+    const bool folder = item.contains(QStringLiteral("children"));
+    const QString what = folder ? QStringLiteral("folder") : QStringLiteral("request");
+    m_unkept.noteUnknown(item,
+                         {QLatin1String("name"), QLatin1String("url"), QLatin1String("method"), QLatin1String("body"),
+                          QLatin1String("headers"), QLatin1String("parameters"), QLatin1String("pathParameters"),
+                          QLatin1String("authentication"), QLatin1String("scripts"), QLatin1String("settings"),
+                          QLatin1String("meta"), QLatin1String("description"), QLatin1String("children"),
+                          QLatin1String("environment")},
+                         what);
+    m_unkept.noteUnknown(item.value(QStringLiteral("meta")).toObject(),
+                         {QLatin1String("id"), QLatin1String("created"), QLatin1String("modified"),
+                          QLatin1String("sortKey"), QLatin1String("isPrivate"), QLatin1String("description")},
+                         what + QStringLiteral(".meta"));
+    m_unkept.noteUnknown(item.value(QStringLiteral("scripts")).toObject(),
+                         {QLatin1String("preRequest"), QLatin1String("afterResponse")},
+                         what + QStringLiteral(".scripts"));
+    const auto rows = {QLatin1String("name"),        QLatin1String("value"), QLatin1String("disabled"),
+                       QLatin1String("description"), QLatin1String("id"),    QLatin1String("type"),
+                       QLatin1String("fileName")};
+    for (const char* list : {"headers", "parameters", "pathParameters"}) {
+        for (const auto& row : item.value(QLatin1String(list)).toArray()) {
+            const QJsonObject o = row.toObject();
+            if (!insomniaString(o, "description").isEmpty())
+                m_unkept.note(QStringLiteral("comment"), QStringLiteral("%1 description").arg(QLatin1String(list)));
+            m_unkept.noteUnknown(o, rows, what + QLatin1Char('.') + QLatin1String(list));
+        }
+    }
+    const QJsonObject body = item.value(QStringLiteral("body")).toObject();
+    m_unkept.noteUnknown(
+        body, {QLatin1String("mimeType"), QLatin1String("text"), QLatin1String("params"), QLatin1String("fileName")},
+        what + QStringLiteral(".body"));
+    for (const auto& row : body.value(QStringLiteral("params")).toArray()) {
+        const QJsonObject o = row.toObject();
+        if (!insomniaString(o, "description").isEmpty())
+            m_unkept.note(QStringLiteral("comment"), QStringLiteral("body params description"));
+        m_unkept.noteUnknown(o, rows, what + QStringLiteral(".body.params"));
+    }
+    // Insomnia's defaults are Tokenscope's behaviour (cookies sent and stored, the URL encoded, the body's
+    // templates rendered); followRedirects is mapped. Another value is a behaviour the request loses.
+    const QJsonObject settings = item.value(QStringLiteral("settings")).toObject();
+    const QJsonObject cookies = settings.value(QStringLiteral("cookies")).toObject();
+    const QList<QPair<QString, QJsonValue>> defaults{
+        {QStringLiteral("encodeUrl"), settings.value(QStringLiteral("encodeUrl"))},
+        {QStringLiteral("rebuildPath"), settings.value(QStringLiteral("rebuildPath"))},
+        {QStringLiteral("renderRequestBody"), settings.value(QStringLiteral("renderRequestBody"))},
+        {QStringLiteral("cookies.send"), cookies.value(QStringLiteral("send"))},
+        {QStringLiteral("cookies.store"), cookies.value(QStringLiteral("store"))}};
+    for (const auto& [name, value] : defaults) {
+        if (value.isBool() && !value.toBool())
+            m_unkept.note(QStringLiteral("settings"), name + QStringLiteral(" off"));
+    }
+    m_unkept.noteUnknown(settings,
+                         {QLatin1String("encodeUrl"), QLatin1String("rebuildPath"), QLatin1String("renderRequestBody"),
+                          QLatin1String("cookies"), QLatin1String("followRedirects")},
+                         what + QStringLiteral(".settings"));
+    m_unkept.noteUnknown(cookies, {QLatin1String("send"), QLatin1String("store")},
+                         what + QStringLiteral(".settings.cookies"));
 }
 
 void InsomniaImporter::importV5Items(const QJsonArray& itemsArray, CollectionNode& parent, int depth)
@@ -435,6 +528,7 @@ void InsomniaImporter::importV5Items(const QJsonArray& itemsArray, CollectionNod
         if (ImportText::interrupted())
             return;
         if (item.contains(QStringLiteral("children"))) {
+            v5Unkept(item);
             if (CollectionNode* folder = importFolder(item, parent, depth))
                 importV5Items(item.value(QStringLiteral("children")).toArray(), *folder, depth + 1);
         } else if (item.contains(QStringLiteral("protoMethodName")) || item.contains(QStringLiteral("protoFileId"))) {
@@ -442,6 +536,7 @@ void InsomniaImporter::importV5Items(const QJsonArray& itemsArray, CollectionNod
             typed.insert(QStringLiteral("_type"), QStringLiteral("grpc_request"));
             dropResource(typed, Workspace::joinPath(parent.path()));
         } else {
+            v5Unkept(item);
             importRequest(item, parent);
         }
     }

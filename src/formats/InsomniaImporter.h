@@ -3,6 +3,7 @@
 
 #include "core/Result.h"
 #include "formats/ImportResult.h"
+#include "formats/UnkeptMembers.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -15,14 +16,14 @@
 ///
 /// One collection per workspace (named by it), folders (`request_group`, v5 items with `children`) nested as in
 /// Insomnia and ordered by `metaSortKey`/`sortKey`. The workspace's base environment becomes the collection's
-/// variables and each sub-environment a workspace environment (values of a private one are secret; nested objects
-/// flattened to `a.b` names, which is how Insomnia's `{{ _.a.b }}` reads them). `{{ _.name }}` and `{{ name }}`
-/// become `{{name}}`; template tags (`{% uuid %}`, `{% response ... %}`) are kept as written and reported.
-/// Auth: none, basic, bearer, apikey (header or query) map to AuthConfig, `{}` inherits; oauth2 becomes an auth
-/// profile; digest, ntlm, hawk, iam, netrc, asap, oauth1 are dropped with a line. Body modes: JSON/text/XML raw,
-/// form-urlencoded, multipart (text and file parts), a file, GraphQL (as its JSON body). Pre-request and
-/// after-response scripts are kept verbatim (they use Insomnia's `insomnia.*` API). gRPC and WebSocket requests,
-/// cookie jars, design documents, unit tests and mock servers are not imported: each gets a dropped line.
+/// variables (the base environment's own name has no place: reported) and each sub-environment a workspace environment
+/// (values of a private one are secret; nested objects flattened to `a.b` names, which is how Insomnia's `{{ _.a.b }}`
+/// reads them). `{{ _.name }}` and `{{ name }}` become `{{name}}`; template tags (`{% uuid %}`, `{% response ... %}`)
+/// are kept as written and reported. Auth: none, basic, bearer, apikey (header or query) map to AuthConfig, `{}`
+/// inherits; oauth2 becomes an auth profile; digest, ntlm, hawk, iam, netrc, asap, oauth1 are dropped with a line. Body
+/// modes: JSON/text/XML raw, form-urlencoded, multipart (text and file parts), a file, GraphQL (as its JSON body).
+/// Pre-request and after-response scripts are kept verbatim (they use Insomnia's `insomnia.*` API). gRPC and WebSocket
+/// requests, cookie jars, design documents, unit tests and mock servers are not imported: each gets a dropped line.
 class InsomniaImporter
 {
 public:
@@ -46,6 +47,9 @@ private:
     void importV5(const QJsonObject& root);
     void importV4Children(const QList<QJsonObject>& resources, CollectionNode& parent, int depth);
     void importV5Items(const QJsonArray& items, CollectionNode& parent, int depth);
+    /// Notes what a v5 request or folder holds that the model does not keep (unknown members, header and parameter
+    /// descriptions, request settings other than Insomnia's defaults).
+    void v5Unkept(const QJsonObject& item);
     /// The folder for `group` below `parent` (nullptr, with a dropped line, when nested deeper than kMaxDepth).
     CollectionNode* importFolder(const QJsonObject& group, CollectionNode& parent, int depth);
     void folderSettings(const QJsonObject& group, FolderSettings& settings, const QString& path, QStringList& notes);
@@ -64,4 +68,5 @@ private:
     QHash<QString, QList<QJsonObject>> m_children; // v4: parentId -> resources, in metaSortKey order
     QSet<QString> m_visited;                       // v4: resource ids already imported (a parentId loop stops)
     QHash<const CollectionNode*, QSet<QString>> m_taken;
+    UnkeptMembers m_unkept; // v5: reported once per kind at the end of the file
 };

@@ -2,6 +2,7 @@
 #include "formats/HarImporter.h"
 #include "formats/Importer.h"
 #include "support/DataFiles.h"
+#include "support/ImportKeyAudit.h"
 #include "support/ImportTestSupport.h"
 
 #include <QDir>
@@ -35,6 +36,9 @@ private Q_SLOTS:
     void browserLog();
     void bareRequestAndFormParams();
     void errors();
+    void everyMemberMappedOrReported_data();
+    void everyMemberMappedOrReported();
+    void unkeptMembersOncePerFile();
 };
 
 namespace {
@@ -236,6 +240,128 @@ void TestHarImporter::errors()
              ErrorCode::JsonInvalid);
     QCOMPARE(HarImporter::import(QByteArray("[1]"), QStringLiteral("x")).error().code, ErrorCode::JsonInvalid);
     QCOMPARE(HarImporter::import(QByteArray("{"), QStringLiteral("x")).error().code, ErrorCode::JsonInvalid);
+}
+
+namespace {
+using ImportKeyAudit::Rule;
+/// What HarImporter does with each member of HAR 1.2 (and the tools' additions found in tests/data/har): mapped, or
+/// named by a report line. A member of a real file that is not here fails everyMemberMappedOrReported.
+const QList<Rule>& harRules()
+{
+    static const QList<Rule> rules{
+        {QStringLiteral("log")},
+        {QStringLiteral("log.version")}, // read; another than 1.1/1.2 is a note on the collection
+        {QStringLiteral("log.comment")}, // the collection's description
+        {QStringLiteral("log.creator.**"), QStringLiteral("recording")},
+        {QStringLiteral("log.browser.**"), QStringLiteral("recording")},
+        {QStringLiteral("log.pages.**"), QStringLiteral("page(s)")},
+        {QStringLiteral("log._*.**"), QStringLiteral("log.%key")},
+        {QStringLiteral("log.entries")},
+        {QStringLiteral("log.entries[].comment")}, // the request's description
+        {QStringLiteral("log.entries[].response.**"), QStringLiteral("recorded response")},
+        {QStringLiteral("log.entries[]._webSocketMessages.**"), QStringLiteral("WebSocket message")},
+        {QStringLiteral("log.entries[]._*.**"), QStringLiteral("entry.%key")},
+        {QStringLiteral("log.entries[].pageref"), QStringLiteral("pageref")},
+        {QStringLiteral("log.entries[].startedDateTime"), QStringLiteral("startedDateTime")},
+        {QStringLiteral("log.entries[].time"), QStringLiteral("time")},
+        {QStringLiteral("log.entries[].timings.**"), QStringLiteral("timings")},
+        {QStringLiteral("log.entries[].cache.**"), QStringLiteral("cache")},
+        {QStringLiteral("log.entries[].serverIPAddress"), QStringLiteral("serverIPAddress")},
+        {QStringLiteral("log.entries[].connection"), QStringLiteral("connection")},
+        {QStringLiteral("log.entries[].request")},
+        {QStringLiteral("log.entries[].request.method")},
+        {QStringLiteral("log.entries[].request.url")},
+        {QStringLiteral("log.entries[].request.comment")}, // the request's description
+        {QStringLiteral("log.entries[].request.httpVersion"), QStringLiteral("httpVersion")},
+        {QStringLiteral("log.entries[].request.headersSize"), QStringLiteral("headersSize")},
+        {QStringLiteral("log.entries[].request.bodySize"), QStringLiteral("bodySize")},
+        {QStringLiteral("log.entries[].request._*.**"), QStringLiteral("request.%key")},
+        // Headers, query and cookies: kept, or named on the request's line (realFiles checks each header).
+        {QStringLiteral("log.entries[].request.headers")},
+        {QStringLiteral("log.entries[].request.headers[].name")},
+        {QStringLiteral("log.entries[].request.headers[].value")},
+        {QStringLiteral("log.entries[].request.headers[].comment"), QStringLiteral("header")},
+        {QStringLiteral("log.entries[].request.queryString")},
+        {QStringLiteral("log.entries[].request.queryString[].name")},
+        {QStringLiteral("log.entries[].request.queryString[].value")},
+        {QStringLiteral("log.entries[].request.queryString[].comment"), QStringLiteral("queryString")},
+        {QStringLiteral("log.entries[].request.cookies")},
+        {QStringLiteral("log.entries[].request.cookies[].name")},
+        {QStringLiteral("log.entries[].request.cookies[].value")},
+        {QStringLiteral("log.entries[].request.cookies[].comment"), QStringLiteral("cookie")},
+        {QStringLiteral("log.entries[].request.cookies[].*"), QStringLiteral("cookie attributes not kept")},
+        {QStringLiteral("log.entries[].request.postData")},
+        {QStringLiteral("log.entries[].request.postData.mimeType")},
+        {QStringLiteral("log.entries[].request.postData.text")},
+        {QStringLiteral("log.entries[].request.postData.encoding")}, // kept as written, with a note
+        {QStringLiteral("log.entries[].request.postData.comment"), QStringLiteral("postData")},
+        {QStringLiteral("log.entries[].request.postData.params")},
+        {QStringLiteral("log.entries[].request.postData.params[].name")},
+        {QStringLiteral("log.entries[].request.postData.params[].value")},
+        {QStringLiteral("log.entries[].request.postData.params[].fileName")},
+        {QStringLiteral("log.entries[].request.postData.params[].contentType")},
+        {QStringLiteral("log.entries[].request.postData.params[].comment"), QStringLiteral("postData param")},
+    };
+    return rules;
+}
+} // namespace
+
+void TestHarImporter::everyMemberMappedOrReported_data()
+{
+    addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/har"), {QStringLiteral("*.har")});
+}
+
+/// Issue 11's rule, generically: every member of every real HAR file is mapped or named in the report (harRules).
+void TestHarImporter::everyMemberMappedOrReported()
+{
+    QFETCH(QString, path);
+    const QByteArray data = readHar(QFileInfo(path).fileName());
+    const auto r = HarImporter::import(data, QStringLiteral("audit"));
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QJsonObject root = QJsonDocument::fromJson(data.startsWith("\xEF\xBB\xBF") ? data.mid(3) : data).object();
+    // A single entry or request reads as a log of one entry (as the importer reads it).
+    if (!root.contains(QStringLiteral("log"))) {
+        const QJsonObject entry =
+            root.contains(QStringLiteral("request")) ? root : QJsonObject{{QStringLiteral("request"), root}};
+        root = QJsonObject{{QStringLiteral("log"), QJsonObject{{QStringLiteral("entries"), QJsonArray{entry}}}}};
+    }
+    const QStringList lost = ImportKeyAudit::unaccounted(root, harRules(), r->report);
+    QVERIFY2(lost.isEmpty(), qPrintable(lost.join(QLatin1Char('\n'))));
+}
+
+/// What a browser log holds beyond the requests (timings, the creator, cookie attributes, row comments, Chrome's
+/// `_` members) is one line per kind for the whole file, not one per entry; the log's comment is the description.
+void TestHarImporter::unkeptMembersOncePerFile()
+{
+    const QByteArray har = R"({"log": {"version": "1.2", "comment": "captured for ticket 7",
+  "creator": {"name": "WebInspector", "version": "537.36"}, "_recordingName": "login",
+  "entries": [
+    {"startedDateTime": "2026-12-06T10:00:00Z", "time": 12, "timings": {"send": 1, "wait": 10, "receive": 1},
+     "serverIPAddress": "192.0.2.1", "_priority": "High",
+     "request": {"method": "GET", "url": "https://a.example/x", "httpVersion": "HTTP/1.1", "headersSize": -1,
+       "bodySize": 0, "headers": [{"name": "Accept", "value": "*/*", "comment": "why"}],
+       "cookies": [{"name": "sid", "value": "1", "domain": "a.example", "httpOnly": true}]}},
+    {"startedDateTime": "2026-12-06T10:00:01Z", "time": 3, "timings": {"send": 1, "wait": 1, "receive": 1},
+     "_priority": "Low",
+     "request": {"method": "POST", "url": "https://a.example/y", "httpVersion": "HTTP/1.1",
+       "postData": {"mimeType": "text/plain", "text": "hi", "comment": "body note"}}}
+  ]}})";
+    const auto r = HarImporter::import(har, QStringLiteral("h"));
+    QVERIFY(r.ok());
+    QCOMPARE(r->collections.front()->settings().description, QStringLiteral("captured for ticket 7"));
+    const ImportReport& report = r->report;
+    QCOMPARE(report.count(Outcome::Dropped, QStringLiteral("recording")), 1);
+    QCOMPARE(report.count(Outcome::Dropped, QStringLiteral("comment")), 1);
+    QCOMPARE(report.count(Outcome::Dropped, QStringLiteral("cookies")), 1);
+    QCOMPARE(report.count(Outcome::Dropped, QStringLiteral("field")), 1);
+    QVERIFY(reportHas(report, Outcome::Dropped, QStringLiteral("recording"),
+                      QStringLiteral("creator WebInspector 537.36, startedDateTime (2×), time (2×), timings (2×), "
+                                     "serverIPAddress, httpVersion (2×), headersSize, bodySize")));
+    QVERIFY(reportHas(report, Outcome::Dropped, QStringLiteral("comment"), QStringLiteral(": header, postData")));
+    QVERIFY(reportHas(report, Outcome::Dropped, QStringLiteral("cookies"), QStringLiteral(": domain, httpOnly")));
+    QVERIFY(reportHas(report, Outcome::Dropped, QStringLiteral("field"),
+                      QStringLiteral(": log._recordingName, entry._priority (2×)")));
+    QCOMPARE(requestLines(report), 2);
 }
 
 QTEST_GUILESS_MAIN(TestHarImporter)

@@ -2,6 +2,7 @@
 #include "formats/Importer.h"
 #include "formats/InsomniaImporter.h"
 #include "formats/YamlReader.h"
+#include "support/ImportKeyAudit.h"
 #include "support/ImportTestSupport.h"
 
 #include <QDir>
@@ -45,6 +46,9 @@ private Q_SLOTS:
     void v4UnsupportedIsReported();
     void jsonAndYamlGiveTheSameModel();
     void v5Collection();
+    void v5EveryMemberMappedOrReported_data();
+    void v5EveryMemberMappedOrReported();
+    void v5UnkeptMembers();
     void variableSyntax();
     void errors();
 };
@@ -300,6 +304,166 @@ environments:
     QVERIFY(reportHas(r->report, Outcome::Dropped, QStringLiteral("cookies"), QStringLiteral("1 cookies")));
     QVERIFY(reportHas(r->report, Outcome::Secret, QStringLiteral("auth"), QStringLiteral("API key")));
     QCOMPARE(requestLines(r->report), 2);
+    // The base environment's name has no place in the model: said, with where its variables went.
+    QVERIFY(reportHas(r->report, Outcome::Converted, QStringLiteral("environment"),
+                      QStringLiteral("base environment \"Base\": its 1 variables became the collection's variables")));
+}
+
+namespace {
+using ImportKeyAudit::Rule;
+/// What InsomniaImporter does with each member of a v5 export (collection.insomnia.rest/5.0), mapped or named by a
+/// report line; a nested folder's members (".children[]") read as its parent's. A member of a real file that is not
+/// here fails v5EveryMemberMappedOrReported.
+const QList<Rule>& v5Rules()
+{
+    // Insomnia's bookkeeping: ids and timestamps of its database, and its sync flag; nothing a request sends.
+    static const QStringList bookkeeping{QStringLiteral("id"), QStringLiteral("created"), QStringLiteral("modified"),
+                                         QStringLiteral("isPrivate")};
+    static const QList<Rule> rules = [] {
+        QList<Rule> r{
+            {QStringLiteral("type")}, // recognised
+            {QStringLiteral("schema_version")},
+            {QStringLiteral("name")}, // the collection's name
+            {QStringLiteral("meta")},
+            {QStringLiteral("meta.description")},
+            {QStringLiteral("meta.sortKey")}, // the order
+            {QStringLiteral("environments")},
+            {QStringLiteral("environments.name"), QStringLiteral("base environment")},
+            {QStringLiteral("environments.data.**")}, // the collection's variables (nested names flattened)
+            {QStringLiteral("environments.meta")},
+            {QStringLiteral("environments.meta.sortKey")},
+            {QStringLiteral("environments.subEnvironments")},
+            {QStringLiteral("environments.subEnvironments[].name")},
+            {QStringLiteral("environments.subEnvironments[].data.**")},
+            {QStringLiteral("environments.subEnvironments[].meta")},
+            {QStringLiteral("environments.subEnvironments[].meta.sortKey")},
+            {QStringLiteral("environments.*"), QStringLiteral("environment.%key")},
+            {QStringLiteral("environments.subEnvironments[].*"), QStringLiteral("environment.%key")},
+            {QStringLiteral("cookieJar")},
+            {QStringLiteral("cookieJar.name")},
+            {QStringLiteral("cookieJar.meta")},
+            {QStringLiteral("cookieJar.cookies.**"), QStringLiteral("cookies of the cookie jar")},
+            {QStringLiteral("spec.**"), QStringLiteral("design document")},
+            {QStringLiteral("testSuites.**"), QStringLiteral("unit test suite")},
+            {QStringLiteral("collection")},
+            {QStringLiteral("collection[].name")},
+            {QStringLiteral("collection[].children")},
+            {QStringLiteral("collection[].environment.**")}, // a folder's variables
+            {QStringLiteral("collection[].url")},
+            {QStringLiteral("collection[].method")},
+            {QStringLiteral("collection[].description")},
+            {QStringLiteral("collection[].meta")},
+            {QStringLiteral("collection[].meta.description")},
+            {QStringLiteral("collection[].meta.sortKey")},
+            {QStringLiteral("collection[].headers")},
+            {QStringLiteral("collection[].parameters")},
+            {QStringLiteral("collection[].pathParameters")},
+            {QStringLiteral("collection[].body")},
+            {QStringLiteral("collection[].body.mimeType")},
+            {QStringLiteral("collection[].body.text")},
+            {QStringLiteral("collection[].body.fileName")},
+            {QStringLiteral("collection[].body.params")},
+            {QStringLiteral("collection[].scripts")},
+            {QStringLiteral("collection[].scripts.preRequest")},
+            {QStringLiteral("collection[].scripts.afterResponse")},
+            {QStringLiteral("collection[].settings")},
+            {QStringLiteral("collection[].settings.followRedirects")},
+            {QStringLiteral("collection[].settings.cookies")},
+            {QStringLiteral("collection[].settings.encodeUrl"), QStringLiteral("encodeUrl off"), QJsonValue(true)},
+            {QStringLiteral("collection[].settings.rebuildPath"), QStringLiteral("rebuildPath off"), QJsonValue(true)},
+            {QStringLiteral("collection[].settings.renderRequestBody"), QStringLiteral("renderRequestBody off"),
+             QJsonValue(true)},
+            {QStringLiteral("collection[].settings.cookies.send"), QStringLiteral("cookies.send off"),
+             QJsonValue(true)},
+            {QStringLiteral("collection[].settings.cookies.store"), QStringLiteral("cookies.store off"),
+             QJsonValue(true)},
+            {QStringLiteral("collection[].authentication")},
+            {QStringLiteral("collection[].authentication.type")},
+            {QStringLiteral("collection[].authentication.disabled")},
+        };
+        for (const char* list : {"headers", "parameters", "pathParameters", "body.params"}) {
+            const QString at = QStringLiteral("collection[].%1[].").arg(QLatin1String(list));
+            for (const char* member : {"name", "value", "disabled", "id", "type", "fileName"})
+                r.append({at + QLatin1String(member)});
+            r.append({at + QStringLiteral("description"), QStringLiteral("%1 description").arg(QLatin1String(list))});
+        }
+        // The auth types that map (basic, bearer, apikey, oauth2); any other type is a dropped line for the whole
+        // object ("... auth is not supported: ... its settings are not kept").
+        for (const char* member : {"username", "password", "token", "prefix", "key", "value", "addTo", "grantType",
+                                   "accessTokenUrl", "authorizationUrl", "clientId", "clientSecret", "scope",
+                                   "audience", "resource", "usePkce", "pkceMethod", "credentialsInBody", "redirectUrl"})
+            r.append({QStringLiteral("collection[].authentication.") + QLatin1String(member)});
+        r.append({QStringLiteral("collection[].authentication.*"), QStringLiteral("auth is not supported")});
+        for (const QString& b : bookkeeping) {
+            for (const char* at : {"meta.", "environments.meta.", "environments.subEnvironments[].meta.",
+                                   "cookieJar.meta.", "collection[].meta."})
+                r.append({QLatin1String(at) + b});
+        }
+        return r;
+    }();
+    return rules;
+}
+} // namespace
+
+void TestInsomniaImporter::v5EveryMemberMappedOrReported_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const QString& f : QDir(QStringLiteral(TOKENSCOPE_TEST_DATA "/insomnia")).entryList(QDir::Files, QDir::Name)) {
+        if (readInsomnia(f).contains("insomnia.rest/5"))
+            QTest::newRow(qPrintable(f)) << f;
+    }
+}
+
+/// Issue 11's rule, generically, for v5 exports: every member of every real file is mapped or named in the report.
+void TestInsomniaImporter::v5EveryMemberMappedOrReported()
+{
+    QFETCH(QString, file);
+    const QByteArray data = readInsomnia(file);
+    const auto r = InsomniaImporter::import(data);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    const auto doc = YamlReader::parseJsonOrYaml(data);
+    QVERIFY(doc.ok());
+    const QStringList lost =
+        ImportKeyAudit::unaccounted(doc->toObject(), v5Rules(), r->report, QStringLiteral(".children[]"));
+    QVERIFY2(lost.isEmpty(), qPrintable(lost.join(QLatin1Char('\n'))));
+}
+
+/// What a v5 export holds that the model has no place for is one line per kind for the file: row descriptions,
+/// request settings other than Insomnia's defaults, members this importer does not know.
+void TestInsomniaImporter::v5UnkeptMembers()
+{
+    const QByteArray yaml = R"(type: collection.insomnia.rest/5.0
+name: U
+collection:
+  - name: A
+    url: https://a.example/
+    headers:
+      - {name: X-A, value: "1", description: why A}
+    settings: {encodeUrl: false, renderRequestBody: true, cookies: {send: true, store: false}}
+    futureThing: 3
+  - name: B
+    url: https://a.example/b
+    headers:
+      - {name: X-B, value: "2", description: why B}
+    settings: {encodeUrl: false}
+environments:
+  name: Base Environment
+  color: "#7d69cb"
+  data: {}
+)";
+    const auto r = InsomniaImporter::import(yaml);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    const ImportReport& report = r->report;
+    QVERIFY(reportHas(report, Outcome::Dropped, QStringLiteral("settings"),
+                      QStringLiteral(": encodeUrl off (2×), cookies.store off")));
+    QVERIFY(
+        reportHas(report, Outcome::Dropped, QStringLiteral("comment"), QStringLiteral(": headers description (2×)")));
+    QVERIFY(reportHas(report, Outcome::Dropped, QStringLiteral("field"),
+                      QStringLiteral(": environment.color, request.futureThing")));
+    QVERIFY(reportHas(report, Outcome::Converted, QStringLiteral("environment"),
+                      QStringLiteral("base environment \"Base Environment\": its 0 variables")));
+    QCOMPARE(report.count(Outcome::Dropped, QStringLiteral("settings")), 1);
+    QCOMPARE(requestLines(report), 2);
 }
 
 void TestInsomniaImporter::variableSyntax()

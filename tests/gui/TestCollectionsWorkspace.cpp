@@ -39,6 +39,8 @@
 #include <QTreeWidget>
 #include <QUndoStack>
 
+#include <memory>
+
 using GuiTest::child;
 
 /// The Request workspace on a workspace directory: the collections tree and its undoable edits (on disk too),
@@ -70,6 +72,7 @@ private Q_SLOTS:
     void runnerStops();
     void runnerOptionsEnvFileAndRerunFailed();
     void runnerReadsTheEnvironmentFileOffTheGuiThread();
+    void runnerWindowClosedWhileReadingTheEnvironmentFile();
 
 private:
     static QHash<QString, QByteArray> fileHashes(const QString& dir);
@@ -963,6 +966,25 @@ void TestCollectionsWorkspace::runnerReadsTheEnvironmentFileOffTheGuiThread()
     QVERIFY2(status->text().startsWith(QLatin1String("1 environment(s) read from newman-v2")),
              qPrintable(status->text()));
     QTRY_COMPARE_WITH_TIMEOUT(RunnerPanel::environmentFileReadsInFlight(), 0, 20000); // threads deleted, not leaked
+}
+
+/// Closing the Runner's window and then the whole workspace while the environment file is read is safe: the read
+/// ends on its own thread, its result has no panel to go to and is dropped, and the thread is deleted, not leaked.
+/// (The ASan build of the suite is what catches a use of the deleted panel here.)
+void TestCollectionsWorkspace::runnerWindowClosedWhileReadingTheEnvironmentFile()
+{
+    auto w = std::make_unique<RequestWorkspace>();
+    QVERIFY(w->openWorkspace(m_dir->path()));
+    RunnerPanel* runner = w->openRunner(w->document()->workspace()->collection(0)->id());
+    auto* envEdit = child<QLineEdit>(runner, "runnerEnvFileLineEdit");
+    envEdit->setText(QStringLiteral(TOKENSCOPE_TEST_DATA "/http/kulala-requests-http-client.env.json"));
+    Q_EMIT envEdit->editingFinished();
+    QVERIFY(runner->isReadingEnvironmentFile());
+    QCOMPARE(RunnerPanel::environmentFileReadsInFlight(), 1);
+    runner->close();
+    QVERIFY(runner->isReadingEnvironmentFile()); // closed is hidden: the read goes on
+    w.reset();                                   // the panel is deleted with its workspace, the read still running
+    QTRY_COMPARE_WITH_TIMEOUT(RunnerPanel::environmentFileReadsInFlight(), 0, 20000);
 }
 
 QTEST_MAIN(TestCollectionsWorkspace)
