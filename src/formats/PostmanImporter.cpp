@@ -68,6 +68,25 @@ QString quoted(const QString& text)
 {
     return QLatin1Char('"') + text + QLatin1Char('"');
 }
+
+/// Rows (query parameters, headers, form fields) may carry a "description" in Postman; the request model's rows have
+/// none, so a row's description is named on the request's report line instead of vanishing (issue 11).
+void noteRowDescriptions(const QJsonValue& rows, const char* what, QStringList& notes)
+{
+    QStringList names;
+    for (const auto& entry : rows.toArray()) {
+        const QJsonObject o = entry.toObject();
+        if (ImportText::description(o.value(QStringLiteral("description"))).trimmed().isEmpty())
+            continue;
+        QString name = postmanText(o, QStringLiteral("key"));
+        if (name.isEmpty())
+            name = postmanText(o, QStringLiteral("name"));
+        names << quoted(name);
+    }
+    if (!names.isEmpty())
+        notes << QStringLiteral("descriptions of %1 %2 not kept (rows have no description here)")
+                     .arg(QLatin1String(what), names.join(QStringLiteral(", ")));
+}
 } // namespace
 
 PostmanImporter::PostmanImporter(ImportResult& result)
@@ -623,6 +642,7 @@ void PostmanImporter::url(const QJsonValue& value, RequestItem& item, QStringLis
         notes << QStringLiteral("\"url\" is neither a string nor an object");
     }
     r.syncQueryFromUrl();
+    noteRowDescriptions(o.value(QStringLiteral("query")), "query parameters", notes);
     // Switched-off query parameters are only in url.query (raw has the enabled ones).
     for (const auto& q : o.value(QStringLiteral("query")).toArray()) {
         const QJsonObject row = q.toObject();
@@ -691,6 +711,7 @@ QList<HttpRequestSpec::Row> PostmanImporter::headers(const QJsonValue& value, QS
             notes << QStringLiteral("headers read from text lines");
         return rows;
     }
+    noteRowDescriptions(value, "headers", notes);
     for (const auto& entry : value.toArray()) {
         const QJsonObject o = entry.toObject();
         QString name = postmanText(o, QStringLiteral("key"));
@@ -749,6 +770,7 @@ void PostmanImporter::body(const QJsonValue& value, RequestItem& item, const QSt
         }
     } else if (mode == QLatin1String("urlencoded")) {
         r.bodyKind = HttpRequestSpec::BodyKind::FormUrlEncoded;
+        noteRowDescriptions(b.value(QStringLiteral("urlencoded")), "form fields", notes);
         for (const auto& entry : b.value(QStringLiteral("urlencoded")).toArray()) {
             const QJsonObject o = entry.toObject();
             r.formRows.append(
@@ -756,6 +778,7 @@ void PostmanImporter::body(const QJsonValue& value, RequestItem& item, const QSt
         }
     } else if (mode == QLatin1String("formdata")) {
         r.bodyKind = HttpRequestSpec::BodyKind::Multipart;
+        noteRowDescriptions(b.value(QStringLiteral("formdata")), "form fields", notes);
         for (const auto& entry : b.value(QStringLiteral("formdata")).toArray()) {
             const QJsonObject o = entry.toObject();
             HttpRequestSpec::MultipartPart part;

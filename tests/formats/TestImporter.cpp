@@ -371,10 +371,10 @@ void TestImporter::realWorldBattery_data()
     QTest::newRow("postman/brightspace-lti-1-1.postman_collection.json") << 10 << 0 << 0 << 0 << 0;
     QTest::newRow("postman/brightspace-notification-settings.postman_collection.json") << 4 << 14 << 0 << 0 << 0;
     QTest::newRow("postman/brightspace-test-data-setup.postman_collection.json") << 47 << 0 << 0 << 0 << 0;
-    QTest::newRow("postman/callisto-agreement-resource-set-up.postman_collection.json") << 2 << 0 << 0 << 0 << 0;
+    QTest::newRow("postman/callisto-agreement-resource-set-up.postman_collection.json") << 0 << 2 << 0 << 0 << 0;
     QTest::newRow("postman/f5-big-iq-rest.postman_collection.json") << 60 << 0 << 0 << 0 << 0;
-    QTest::newRow("postman/msgraph.postman_collection.json") << 169 << 0 << 0 << 1 << 0;
-    QTest::newRow("postman/msidentity-oauth2.postman_collection.json") << 13 << 0 << 0 << 7 << 0;
+    QTest::newRow("postman/msgraph.postman_collection.json") << 168 << 1 << 0 << 1 << 0;
+    QTest::newRow("postman/msidentity-oauth2.postman_collection.json") << 9 << 4 << 0 << 7 << 0;
     QTest::newRow("postman/realworld-conduit-2017-v2_0.postman_collection.json") << 23 << 0 << 0 << 0 << 0;
     QTest::newRow("postman/realworld-conduit.postman_collection.json") << 32 << 0 << 0 << 0 << 0;
     QTest::newRow("postman/wise-all-endpoints.postman_collection.json") << 66 << 0 << 0 << 0 << 0;

@@ -115,6 +115,7 @@ private Q_SLOTS:
     void scriptsRoundTripThroughWorkspaceStore();
     void savedExamplesReported();
     void descriptionsStringOrObject();
+    void rowDescriptionsReported();
     void utf8Bom();
     void methodsLowerCaseAndUnknown();
     void missingSchema();
@@ -587,6 +588,46 @@ void TestPostmanImporter::descriptionsStringOrObject()
     QCOMPARE(requestAt(r.value(), QStringLiteral("API/S")).description, QStringLiteral("plain"));
     QCOMPARE(requestAt(r.value(), QStringLiteral("API/O")).description, QStringLiteral("# md"));
     QCOMPARE(r->collections.front()->child(2)->settings().description, QStringLiteral("folder doc"));
+}
+
+/// Descriptions on query, header and form rows (Microsoft's identity-platform collection documents its form fields
+/// so) have no place in the request model: the request's line names them, and a row without one adds nothing.
+void TestPostmanImporter::rowDescriptionsReported()
+{
+    const auto r = PostmanImporter::import(collection(R"([
+        {"name": "token", "request": {"method": "POST",
+         "url": {"raw": "https://x/t?tenant=common", "host": ["x"], "path": ["t"],
+                 "query": [{"key": "tenant", "value": "common", "description": "(Required) the tenant"}]},
+         "header": [{"key": "Accept", "value": "*/*", "description": {"content": "what comes back", "type": "text/plain"}},
+                    {"key": "X-Plain", "value": "1", "description": ""}],
+         "body": {"mode": "urlencoded", "urlencoded": [{"key": "scope", "value": "a", "description": "the scopes"},
+                                                       {"key": "grant_type", "value": "client_credentials"}]}}},
+        {"name": "upload", "request": {"method": "POST", "url": "https://x/u",
+         "body": {"mode": "formdata", "formdata": [{"key": "note", "value": "n", "type": "text",
+                                                     "description": "free text"}]}}},
+        {"name": "plain", "request": {"method": "GET", "url": {"raw": "https://x/p?a=1", "host": ["x"], "path": ["p"],
+         "query": [{"key": "a", "value": "1"}]}, "header": [{"key": "Accept", "value": "*/*"}]}}])"));
+    QVERIFY(r.ok());
+    const auto* token = entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/token"));
+    QVERIFY(token);
+    QCOMPARE(token->outcome, Outcome::Converted);
+    QVERIFY2(token->detail.contains(QLatin1String("descriptions of query parameters \"tenant\" not kept")),
+             qPrintable(token->detail));
+    QVERIFY2(token->detail.contains(QLatin1String("descriptions of headers \"Accept\" not kept")),
+             qPrintable(token->detail));
+    QVERIFY2(token->detail.contains(QLatin1String("descriptions of form fields \"scope\" not kept")),
+             qPrintable(token->detail));
+    QVERIFY(!token->detail.contains(QLatin1String("X-Plain")));
+    QVERIFY(!token->detail.contains(QLatin1String("grant_type")));
+    const auto* upload = entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/upload"));
+    QVERIFY(upload);
+    QVERIFY2(upload->detail.contains(QLatin1String("descriptions of form fields \"note\" not kept")),
+             qPrintable(upload->detail));
+    QCOMPARE(entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/plain"))->outcome, Outcome::Imported);
+    // The rows themselves are imported as before.
+    const auto& req = requestAt(r.value(), QStringLiteral("API/token")).request;
+    QCOMPARE(req.formRows.size(), 2);
+    QCOMPARE(req.headers.size(), 2);
 }
 
 void TestPostmanImporter::utf8Bom()
