@@ -295,6 +295,12 @@ void PostmanImporter::importRequest(const QJsonObject& item, CollectionNode& par
                 m_report->add(ImportReport::Outcome::Dropped, QStringLiteral("setting"), path,
                               QStringLiteral("request %1 settings not kept").arg(QString::fromLatin1(key)));
         }
+        // Scripts belong to the item's "event" (the schema's request has none); one inside "request" (newman's
+        // inherited-entities fixture has one) is named rather than run or lost.
+        if (!request.value(QStringLiteral("event")).toArray().isEmpty())
+            m_report->add(
+                ImportReport::Outcome::Dropped, QStringLiteral("script"), path,
+                QStringLiteral("\"event\" inside \"request\" not kept: scripts belong to the item's \"event\""));
     }
     if (r.description.isEmpty())
         r.description = ImportText::description(item.value(QStringLiteral("description")));

@@ -116,6 +116,7 @@ private Q_SLOTS:
     void savedExamplesReported();
     void descriptionsStringOrObject();
     void rowDescriptionsReported();
+    void eventInsideRequestReported();
     void utf8Bom();
     void methodsLowerCaseAndUnknown();
     void missingSchema();
@@ -628,6 +629,19 @@ void TestPostmanImporter::rowDescriptionsReported()
     const auto& req = requestAt(r.value(), QStringLiteral("API/token")).request;
     QCOMPARE(req.formRows.size(), 2);
     QCOMPARE(req.headers.size(), 2);
+}
+
+/// An "event" inside "request" (not where the schema puts scripts) is named, not run and not lost.
+void TestPostmanImporter::eventInsideRequestReported()
+{
+    const auto r = PostmanImporter::import(collection(R"([{"name": "Auth", "request": {"method": "GET",
+        "url": "https://x/a", "event": [{"listen": "test", "script": {"exec": ["pm.test('a', function () {});"]}}]}}])"));
+    QVERIFY(r.ok());
+    QVERIFY(requestAt(r.value(), QStringLiteral("API/Auth")).scripts.isEmpty());
+    const auto* line = entryFor(r.value(), QStringLiteral("script"), QStringLiteral("API/Auth"));
+    QVERIFY(line);
+    QCOMPARE(line->outcome, Outcome::Dropped);
+    QVERIFY2(line->detail.contains(QLatin1String("inside \"request\"")), qPrintable(line->detail));
 }
 
 void TestPostmanImporter::utf8Bom()
