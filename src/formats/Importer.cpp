@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "formats/Importer.h"
 
+#include "formats/BodySecrets.h"
 #include "formats/CurlImporter.h"
 #include "formats/HarImporter.h"
 #include "formats/HttpEnvironmentImporter.h"
@@ -192,12 +193,14 @@ Result<ImportResult> Importer::importDetected(const QByteArray& data, const QStr
     case Format::Auto:
         break;
     }
-    return withSource(std::move(result), fileName);
+    return finished(std::move(result), fileName);
 }
 
-Result<ImportResult> Importer::withSource(Result<ImportResult> result, const QString& fileName)
+Result<ImportResult> Importer::finished(Result<ImportResult> result, const QString& fileName)
 {
     if (result) {
+        // Every format and both Postman paths end here: literal credentials in form bodies go to the keychain.
+        BodySecrets::moveToVariables(result.value());
         ImportReport& report = result.value().report;
         ImportReport sourced;
         sourced.setSource(fileName);
@@ -256,7 +259,7 @@ Result<ImportResult> Importer::readFile(const QString& path, Format& format)
         const int threads = int(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
         if (auto split = PostmanImporter::importSplit(data, threads)) {
             format = Format::Postman;
-            return withSource(std::move(*split), path);
+            return finished(std::move(*split), path);
         }
     }
     // Detection's parse is the one imported: a 24 MB Postman collection was parsed twice (once in detect(), once in

@@ -78,6 +78,7 @@ private:
                                                const QJsonDocument& parsed);
     /// The format the file name alone decides (`.http`/`.rest`, `*.env.json`), else nullopt.
     static std::optional<Format> formatOfName(const QString& fileName);
-    /// `result` with every report line naming `fileName` as its source.
-    static Result<ImportResult> withSource(Result<ImportResult> result, const QString& fileName);
+    /// `result` with literal form-body credentials moved to secret variables (BodySecrets) and every report line
+    /// naming `fileName` as its source.
+    static Result<ImportResult> finished(Result<ImportResult> result, const QString& fileName);
 };
