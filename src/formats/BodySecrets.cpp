@@ -32,15 +32,16 @@ QString freeName(const RequestItem& item, const QString& field)
     return name;
 }
 
-void moveValue(RequestItem& item, const QString& field, QString& value, const QString& path, ImportReport& report)
+void moveValue(RequestItem& item, const char* what, const QString& field, QString& value, const QString& path,
+               ImportReport& report)
 {
     const QString name = freeName(item, field);
     item.variables.append({name, value, true, true});
     value = QStringLiteral("{{") + name + QStringLiteral("}}");
     report.add(ImportReport::Outcome::Secret, QStringLiteral("body"), path,
-               QStringLiteral("the value of form field \"%1\" goes to the keychain as the request's secret variable "
-                              "{{%2}}, not into the workspace files")
-                   .arg(field, name));
+               QStringLiteral("the value of %1 \"%2\" goes to the keychain as the request's secret variable "
+                              "{{%3}}, not into the workspace files")
+                   .arg(QLatin1String(what), field, name));
 }
 
 void visit(CollectionNode& node, ImportReport& report)
@@ -54,11 +55,15 @@ void visit(CollectionNode& node, ImportReport& report)
     const QString path = Workspace::joinPath(node.path());
     for (auto& row : item.request.formRows) {
         if (SecretLint::isSecretName(row.name) && isLiteral(row.value))
-            moveValue(item, row.name, row.value, path, report);
+            moveValue(item, "form field", row.name, row.value, path, report);
+    }
+    for (auto& row : item.request.headers) {
+        if (SecretLint::isSecretName(row.name) && isLiteral(row.value))
+            moveValue(item, "header", row.name, row.value, path, report);
     }
     for (auto& part : item.request.multipartParts) {
         if (!part.isFile && SecretLint::isSecretName(part.name) && isLiteral(part.value))
-            moveValue(item, part.name, part.value, path, report);
+            moveValue(item, "form field", part.name, part.value, path, report);
     }
 }
 } // namespace

@@ -3,15 +3,16 @@
 
 #include "formats/ImportResult.h"
 
-/// Literal credentials in form bodies — a `client_secret` or `password` field of a token request, as real Postman
-/// collections and OpenAPI examples carry them — would be written into the workspace files; issue 11 wants every
-/// secret found in an imported file in the keychain. Each such field's value becomes a secret variable of its request
-/// (which the workspace store keeps in the SecretStore) and the field refers to it as `{{name}}`, so the request sends
-/// the same bytes. Names are SecretLint::isSecretName's; empty values and `{{…}}`-only values are left alone.
+/// Literal credentials in form bodies and headers — a `client_secret` or `password` field of a token request, an
+/// `X-API-Key` header, as real Postman collections and OpenAPI examples carry them — would be written into the
+/// workspace files; issue 11 wants every secret found in an imported file in the keychain. Each such field's value
+/// becomes a secret variable of its request (which the workspace store keeps in the SecretStore) and the field refers
+/// to it as `{{name}}`, so the request sends the same bytes. Names are SecretLint::isSecretName's; empty values and
+/// `{{…}}`-only values are left alone.
 class BodySecrets
 {
 public:
-    /// Every request of every collection of `result`: urlencoded rows and multipart text parts; one `secret` report
-    /// line per moved value.
+    /// Every request of every collection of `result`: urlencoded rows, multipart text parts and header rows; one
+    /// `secret` report line per moved value.
     static void moveToVariables(ImportResult& result);
 };

@@ -364,8 +364,9 @@ void TestImporter::loadEnvironment()
 }
 
 /// Issue 11: secrets found in the file go to the keychain — also a literal client_secret or password in a form body
-/// (Microsoft's and Twilio's published token requests carry them). The field then refers to a secret variable of its
-/// request, so the same bytes are sent; a field that already refers to a variable, or is empty, stays.
+/// (Microsoft's and Twilio's published token requests carry them) and an API key header. The field then refers to a
+/// secret variable of its request, so the same bytes are sent; a field that already refers to a variable, or is empty,
+/// stays.
 void TestImporter::formBodySecretsGoToTheKeychain()
 {
     const QByteArray postman = R"({"info": {"name": "S"}, "item": [
@@ -374,13 +375,15 @@ void TestImporter::formBodySecretsGoToTheKeychain()
                         {"key": "client_secret", "value": "cs-SECRET-1"},
                         {"key": "password", "value": "{{pw}}"}, {"key": "api_key", "value": ""}]}},
          "variable": [{"key": "client_secret", "value": "{{env_secret}}"}]},
-        {"name": "Upload", "request": {"method": "POST", "url": "https://x/u", "body": {"mode": "formdata",
+        {"name": "Upload", "request": {"method": "POST", "url": "https://x/u",
+         "header": [{"key": "X-API-Key", "value": "key-SECRET-3"}, {"key": "Accept", "value": "*/*"}],
+         "body": {"mode": "formdata",
          "formdata": [{"key": "password", "value": "pw-SECRET-2", "type": "text"},
                       {"key": "note", "value": "n", "type": "text"}]}}}]})";
     auto imported = Importer::importData(postman, QStringLiteral("s.json"), Importer::Format::Auto);
     QVERIFY(imported.ok());
     ImportResult& result = imported.value();
-    QCOMPARE(result.report.count(Outcome::Secret, QStringLiteral("body")), 2);
+    QCOMPARE(result.report.count(Outcome::Secret, QStringLiteral("body")), 3);
     const CollectionNode* token = result.collections.front()->find({QStringLiteral("Token")});
     QVERIFY(token);
     const auto& rows = token->request().request.formRows;
@@ -400,6 +403,8 @@ void TestImporter::formBodySecretsGoToTheKeychain()
     QVERIFY(upload);
     QCOMPARE(upload->request().request.multipartParts.at(0).value, QStringLiteral("{{password}}"));
     QCOMPARE(upload->request().request.multipartParts.at(1).value, QStringLiteral("n"));
+    QCOMPARE(upload->request().request.headers.at(0).value, QStringLiteral("{{X-API-Key}}"));
+    QCOMPARE(upload->request().request.headers.at(1).value, QStringLiteral("*/*"));
 
     // Written through the store: no secret in any file, both in the SecretStore, and read back whole.
     QTemporaryDir dir;
@@ -414,12 +419,17 @@ void TestImporter::formBodySecretsGoToTheKeychain()
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY2(!f.readAll().contains("SECRET"), qPrintable(f.fileName()));
     }
-    QCOMPARE(secrets.size(), 2);
+    QCOMPARE(secrets.size(), 3);
     WorkspaceStore reader(dir.path(), &secrets);
     auto loaded = reader.load().value();
     const CollectionNode* again = loaded->find(QStringLiteral("S/Upload"));
     QVERIFY(again);
-    QCOMPARE(again->request().variables.value(0).value, QStringLiteral("pw-SECRET-2"));
+    const auto& readBack = again->request().variables;
+    const auto password = std::find_if(readBack.cbegin(), readBack.cend(), [](const EnvironmentVariable& v) {
+        return v.name == QLatin1String("password");
+    });
+    QVERIFY(password != readBack.cend());
+    QCOMPARE(password->value, QStringLiteral("pw-SECRET-2"));
 }
 
 void TestImporter::realWorldBattery_data()
@@ -443,7 +453,7 @@ void TestImporter::realWorldBattery_data()
     QTest::newRow("postman/wise-cards-api.postman_collection.json") << 43 << 0 << 0 << 0 << 0;
     QTest::newRow("postman/wise-multi-currency-account.postman_collection.json") << 36 << 0 << 0 << 0 << 0;
     QTest::newRow("postman/woodwing-studio.postman_collection.json") << 61 << 2 << 0 << 0 << 0;
-    QTest::newRow("insomnia/kong-apisecops-redhat.yaml") << 3 << 1 << 0 << 3 << 0;
+    QTest::newRow("insomnia/kong-apisecops-redhat.yaml") << 3 << 1 << 0 << 3 << 2;
     QTest::newRow("insomnia/mubox-core.yaml") << 22 << 0 << 0 << 0 << 0;
     QTest::newRow("insomnia/sclable-nestjs-libs-example.yaml") << 5 << 0 << 0 << 0 << 0;
     QTest::newRow("insomnia/song-contest-rater-api.yaml") << 15 << 11 << 0 << 1 << 0;
