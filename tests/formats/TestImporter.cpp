@@ -583,7 +583,7 @@ void TestImporter::realWorldBattery_data()
     QTest::newRow("insomnia/song-contest-rater-api.yaml") << 15 << 11 << 0 << 1 << 0;
     QTest::newRow("insomnia/toggl-graphql-server.yaml") << 40 << 0 << 0 << 0 << 41;
     QTest::newRow("insomnia/tractusx-irs-request-collection.json") << 39 << 60 << 0 << 0 << 1;
-    QTest::newRow("http/aspnetdocs-file-results.http") << 15 << 5 << 0 << 0 << 0;
+    QTest::newRow("http/aspnetdocs-file-results.http") << 15 << 5 << 0 << 1 << 0;
     QTest::newRow("http/aspnetdocs-jsonpatch.http") << 3 << 3 << 0 << 0 << 0;
     QTest::newRow("http/aspnetdocs-simple-auth-cookies-and-tokens.http") << 4 << 3 << 0 << 0 << 3;
     QTest::newRow("http/cleanarchitecture-web-webapi.http") << 13 << 0 << 0 << 0 << 2;
