@@ -50,6 +50,7 @@ private Q_SLOTS:
     void loadEnvironment();
     void formBodySecretsGoToTheKeychain();
     void rawBodySecretsGoToTheKeychain();
+    void postmanFileBodyWithoutFileIsNoBody();
     void realWorldBattery_data();
     void realWorldBattery();
 };
@@ -554,6 +555,21 @@ void TestImporter::rawBodySecretsGoToTheKeychain()
         QVERIFY(again);
         QCOMPARE(resolvedBody(again->request()), before);
     }
+}
+
+/// A Postman `file` body with no file chosen (WoodWing's collection has one) was kept as a file body without a path,
+/// which failed at every send; it is no body, said in the report.
+void TestImporter::postmanFileBodyWithoutFileIsNoBody()
+{
+    const auto r = Importer::importData(R"({"info": {"name": "F"}, "item": [{"name": "Put", "request":
+        {"method": "PUT", "url": "https://x/", "body": {"mode": "file", "file": {}}}}]})",
+                                        QStringLiteral("f.json"), Importer::Format::Auto);
+    QVERIFY(r.ok());
+    const RequestItem* item = ImportTestSupport::requestAt(*r->collections.front(), {QStringLiteral("Put")});
+    QVERIFY(item);
+    QCOMPARE(item->request.bodyKind, HttpRequestSpec::BodyKind::None);
+    QVERIFY(ImportTestSupport::reportHas(r->report, Outcome::Converted, QStringLiteral("request"),
+                                         QStringLiteral("file body has no file chosen: sent without a body")));
 }
 
 void TestImporter::realWorldBattery_data()
