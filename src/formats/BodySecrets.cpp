@@ -36,22 +36,22 @@ QString freeName(const RequestItem& item, const QString& field)
 }
 
 /// Adds `value` as a secret variable of `item` under a free name for `field` and reports it; returns the name.
-QString addSecret(RequestItem& item, const char* what, const QString& field, const QString& value, const QString& path,
-                  ImportReport& report, const QString& note = {})
+QString addSecret(RequestItem& item, const char* what, const QString& field, const QString& value,
+                  const CollectionNode& node, ImportReport& report, const QString& note = {})
 {
     const QString name = freeName(item, field);
     item.variables.append({name, value, true, true});
-    report.add(ImportReport::Outcome::Secret, QStringLiteral("body"), path,
+    report.add(ImportReport::Outcome::Secret, QStringLiteral("body"), Workspace::joinPath(node.path()),
                QStringLiteral("the value of %1 \"%2\" goes to the keychain as the request's secret variable "
                               "{{%3}}, not into the workspace files%4")
                    .arg(QLatin1String(what), field, name, note));
     return name;
 }
 
-void moveValue(RequestItem& item, const char* what, const QString& field, QString& value, const QString& path,
+void moveValue(RequestItem& item, const char* what, const QString& field, QString& value, const CollectionNode& node,
                ImportReport& report)
 {
-    value = QStringLiteral("{{") + addSecret(item, what, field, value, path, report) + QStringLiteral("}}");
+    value = QStringLiteral("{{") + addSecret(item, what, field, value, node, report) + QStringLiteral("}}");
 }
 
 /// A credential's value inside a raw body: [begin, end) of the text as written, and the field's (decoded) name.
@@ -87,10 +87,11 @@ RawKind rawKind(const HttpRequestSpec& request)
 /// Index of the quote closing the JSON string that opens at `text[open]`, or -1.
 qsizetype jsonStringEnd(const QString& text, qsizetype open)
 {
+    const QChar* data = text.constData();
     for (qsizetype i = open + 1; i < text.size(); ++i) {
-        if (text.at(i) == QLatin1Char('\\'))
+        if (data[i] == QLatin1Char('\\'))
             ++i;
-        else if (text.at(i) == QLatin1Char('"'))
+        else if (data[i] == QLatin1Char('"'))
             return i;
     }
     return -1;
@@ -106,6 +107,8 @@ qsizetype skipSpace(const QString& text, qsizetype i)
 /// A member name as JSON defines it (RFC 8259 §7: escapes decoded); the text as written when it does not decode.
 QString jsonDecoded(const QString& written)
 {
+    if (!written.contains(QLatin1Char('\\')))
+        return written; // the common case, without a parse
     const QJsonDocument doc = QJsonDocument::fromJson(QStringLiteral("[\"%1\"]").arg(written).toUtf8());
     return doc.isArray() && doc.array().at(0).isString() ? doc.array().at(0).toString() : written;
 }
@@ -116,11 +119,7 @@ QList<RawSpan> jsonSecretSpans(const QString& text)
 {
     QList<RawSpan> spans;
     qsizetype i = 0;
-    while (i < text.size()) {
-        if (text.at(i) != QLatin1Char('"')) {
-            ++i;
-            continue;
-        }
+    while ((i = text.indexOf(QLatin1Char('"'), i)) >= 0) {
         const qsizetype close = jsonStringEnd(text, i);
         if (close < 0)
             break;
@@ -172,7 +171,7 @@ QList<RawSpan> formSecretSpans(const QString& text)
 /// Raw JSON and urlencoded bodies: each literal credential's text becomes `{{name}}` in place (the rest of the body
 /// is not reformatted) and the variable holds that text *as written* — JSON escapes, percent-encoding — because
 /// VariableResolver substitutes into the body text verbatim: the resolved body is byte-identical to the original.
-void moveRawValues(RequestItem& item, const QString& path, ImportReport& report)
+void moveRawValues(RequestItem& item, const CollectionNode& node, ImportReport& report)
 {
     HttpRequestSpec& request = item.request;
     const RawKind kind = request.bodyKind == HttpRequestSpec::BodyKind::Raw ? rawKind(request) : RawKind::Other;
@@ -192,7 +191,7 @@ void moveRawValues(RequestItem& item, const QString& path, ImportReport& report)
         const QString note = !encoded                ? QString()
                              : kind == RawKind::Json ? QStringLiteral(" (JSON escapes kept as written)")
                                                      : QStringLiteral(" (percent-encoded as written)");
-        names << addSecret(item, kind == RawKind::Json ? "JSON member" : "form field", span.name, value, path, report,
+        names << addSecret(item, kind == RawKind::Json ? "JSON member" : "form field", span.name, value, node, report,
                            note);
     }
     // From the end, so that the spans before stay where they are.
@@ -209,20 +208,19 @@ void visit(CollectionNode& node, ImportReport& report)
         return;
     }
     RequestItem& item = node.request();
-    const QString path = Workspace::joinPath(node.path());
     for (auto& row : item.request.formRows) {
         if (SecretLint::isSecretName(row.name) && isLiteral(row.value))
-            moveValue(item, "form field", row.name, row.value, path, report);
+            moveValue(item, "form field", row.name, row.value, node, report);
     }
     for (auto& row : item.request.headers) {
         if (SecretLint::isSecretName(row.name) && isLiteral(row.value))
-            moveValue(item, "header", row.name, row.value, path, report);
+            moveValue(item, "header", row.name, row.value, node, report);
     }
     for (auto& part : item.request.multipartParts) {
         if (!part.isFile && SecretLint::isSecretName(part.name) && isLiteral(part.value))
-            moveValue(item, "form field", part.name, part.value, path, report);
+            moveValue(item, "form field", part.name, part.value, node, report);
     }
-    moveRawValues(item, path, report);
+    moveRawValues(item, node, report);
 }
 } // namespace
 
