@@ -6,7 +6,10 @@
 #include "workspace/Workspace.h"
 #include "workspace/WorkspaceStore.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -32,16 +35,169 @@ QString freeName(const RequestItem& item, const QString& field)
     return name;
 }
 
-void moveValue(RequestItem& item, const char* what, const QString& field, QString& value, const QString& path,
-               ImportReport& report)
+/// Adds `value` as a secret variable of `item` under a free name for `field` and reports it; returns the name.
+QString addSecret(RequestItem& item, const char* what, const QString& field, const QString& value,
+                  const CollectionNode& node, ImportReport& report, const QString& note = {})
 {
     const QString name = freeName(item, field);
     item.variables.append({name, value, true, true});
-    value = QStringLiteral("{{") + name + QStringLiteral("}}");
-    report.add(ImportReport::Outcome::Secret, QStringLiteral("body"), path,
+    report.add(ImportReport::Outcome::Secret, QStringLiteral("body"), Workspace::joinPath(node.path()),
                QStringLiteral("the value of %1 \"%2\" goes to the keychain as the request's secret variable "
-                              "{{%3}}, not into the workspace files")
-                   .arg(QLatin1String(what), field, name));
+                              "{{%3}}, not into the workspace files%4")
+                   .arg(QLatin1String(what), field, name, note));
+    return name;
+}
+
+void moveValue(RequestItem& item, const char* what, const QString& field, QString& value, const CollectionNode& node,
+               ImportReport& report)
+{
+    value = QStringLiteral("{{") + addSecret(item, what, field, value, node, report) + QStringLiteral("}}");
+}
+
+/// A credential's value inside a raw body: [begin, end) of the text as written, and the field's (decoded) name.
+struct RawSpan
+{
+    qsizetype begin = 0;
+    qsizetype end = 0;
+    QString name;
+};
+
+enum class RawKind
+{
+    Other,
+    Json,
+    Form
+};
+
+/// What the raw body is as sent: the Content-Type header says (RFC 8259 application/json and the +json suffix of
+/// RFC 6839 both contain "json"); without one, text that starts like a JSON object or array is taken for JSON.
+RawKind rawKind(const HttpRequestSpec& request)
+{
+    const QString type = request.headerValue(QStringLiteral("Content-Type")).toLower();
+    if (type.contains(QLatin1String("json")))
+        return RawKind::Json;
+    if (type.contains(QLatin1String("application/x-www-form-urlencoded")))
+        return RawKind::Form;
+    if (!type.isEmpty())
+        return RawKind::Other;
+    const QString text = request.rawBody.trimmed();
+    return text.startsWith(QLatin1Char('{')) || text.startsWith(QLatin1Char('[')) ? RawKind::Json : RawKind::Other;
+}
+
+/// Index of the quote closing the JSON string that opens at `text[open]`, or -1.
+qsizetype jsonStringEnd(const QString& text, qsizetype open)
+{
+    const QChar* data = text.constData();
+    for (qsizetype i = open + 1; i < text.size(); ++i) {
+        if (data[i] == QLatin1Char('\\'))
+            ++i;
+        else if (data[i] == QLatin1Char('"'))
+            return i;
+    }
+    return -1;
+}
+
+qsizetype skipSpace(const QString& text, qsizetype i)
+{
+    while (i < text.size() && text.at(i).isSpace())
+        ++i;
+    return i;
+}
+
+/// A member name as JSON defines it (RFC 8259 §7: escapes decoded); the text as written when it does not decode.
+QString jsonDecoded(const QString& written)
+{
+    if (!written.contains(QLatin1Char('\\')))
+        return written; // the common case, without a parse
+    const QJsonDocument doc = QJsonDocument::fromJson(QStringLiteral("[\"%1\"]").arg(written).toUtf8());
+    return doc.isArray() && doc.array().at(0).isString() ? doc.array().at(0).toString() : written;
+}
+
+/// String members with a credential's name at any depth, found lexically so that a body that is JSON only once its
+/// `{{variables}}` are substituted (`"n": {{count}}`) is searched too; values of other types are not secrets here.
+QList<RawSpan> jsonSecretSpans(const QString& text)
+{
+    QList<RawSpan> spans;
+    qsizetype i = 0;
+    while ((i = text.indexOf(QLatin1Char('"'), i)) >= 0) {
+        const qsizetype close = jsonStringEnd(text, i);
+        if (close < 0)
+            break;
+        qsizetype next = skipSpace(text, close + 1);
+        if (next < text.size() && text.at(next) == QLatin1Char(':')) {
+            next = skipSpace(text, next + 1);
+            if (next < text.size() && text.at(next) == QLatin1Char('"')) {
+                const qsizetype valueEnd = jsonStringEnd(text, next);
+                if (valueEnd < 0)
+                    break;
+                const QString name = jsonDecoded(text.mid(i + 1, close - i - 1));
+                if (SecretLint::isSecretName(name))
+                    spans.append({next + 1, valueEnd, name});
+                i = valueEnd + 1;
+                continue;
+            }
+        }
+        i = close + 1;
+    }
+    return spans;
+}
+
+/// `name=value` pairs split at "&" (WHATWG URL "application/x-www-form-urlencoded parsing": names decoded, "+" a
+/// space); the value's span stops before trailing white space (a line break the .http importer kept).
+QList<RawSpan> formSecretSpans(const QString& text)
+{
+    QList<RawSpan> spans;
+    qsizetype start = 0;
+    while (start <= text.size()) {
+        qsizetype end = text.indexOf(QLatin1Char('&'), start);
+        if (end < 0)
+            end = text.size();
+        const qsizetype equals = text.indexOf(QLatin1Char('='), start);
+        if (equals >= 0 && equals < end) {
+            QString name = text.mid(start, equals - start).trimmed();
+            name.replace(QLatin1Char('+'), QLatin1Char(' '));
+            name = QUrl::fromPercentEncoding(name.toUtf8());
+            qsizetype valueEnd = end;
+            while (valueEnd > equals + 1 && text.at(valueEnd - 1).isSpace())
+                --valueEnd;
+            if (SecretLint::isSecretName(name))
+                spans.append({equals + 1, valueEnd, name});
+        }
+        start = end + 1;
+    }
+    return spans;
+}
+
+/// Raw JSON and urlencoded bodies: each literal credential's text becomes `{{name}}` in place (the rest of the body
+/// is not reformatted) and the variable holds that text *as written* — JSON escapes, percent-encoding — because
+/// VariableResolver substitutes into the body text verbatim: the resolved body is byte-identical to the original.
+void moveRawValues(RequestItem& item, const CollectionNode& node, ImportReport& report)
+{
+    HttpRequestSpec& request = item.request;
+    const RawKind kind = request.bodyKind == HttpRequestSpec::BodyKind::Raw ? rawKind(request) : RawKind::Other;
+    if (kind == RawKind::Other)
+        return;
+    QList<RawSpan> spans = kind == RawKind::Json ? jsonSecretSpans(request.rawBody) : formSecretSpans(request.rawBody);
+    spans.removeIf([&request](const RawSpan& span) {
+        const QString value = request.rawBody.mid(span.begin, span.end - span.begin);
+        return value.isEmpty() || value.contains(QLatin1String("{{"));
+    });
+    QStringList names;
+    for (const RawSpan& span : std::as_const(spans)) {
+        const QString value = request.rawBody.mid(span.begin, span.end - span.begin);
+        const bool encoded = kind == RawKind::Json
+                                 ? value.contains(QLatin1Char('\\'))
+                                 : value.contains(QLatin1Char('%')) || value.contains(QLatin1Char('+'));
+        const QString note = !encoded                ? QString()
+                             : kind == RawKind::Json ? QStringLiteral(" (JSON escapes kept as written)")
+                                                     : QStringLiteral(" (percent-encoded as written)");
+        names << addSecret(item, kind == RawKind::Json ? "JSON member" : "form field", span.name, value, node, report,
+                           note);
+    }
+    // From the end, so that the spans before stay where they are.
+    for (qsizetype k = spans.size() - 1; k >= 0; --k)
+        request.rawBody.replace(spans.at(k).begin, spans.at(k).end - spans.at(k).begin,
+                                QStringLiteral("{{") + names.at(k) + QStringLiteral("}}"));
 }
 
 void visit(CollectionNode& node, ImportReport& report)
@@ -52,19 +208,19 @@ void visit(CollectionNode& node, ImportReport& report)
         return;
     }
     RequestItem& item = node.request();
-    const QString path = Workspace::joinPath(node.path());
     for (auto& row : item.request.formRows) {
         if (SecretLint::isSecretName(row.name) && isLiteral(row.value))
-            moveValue(item, "form field", row.name, row.value, path, report);
+            moveValue(item, "form field", row.name, row.value, node, report);
     }
     for (auto& row : item.request.headers) {
         if (SecretLint::isSecretName(row.name) && isLiteral(row.value))
-            moveValue(item, "header", row.name, row.value, path, report);
+            moveValue(item, "header", row.name, row.value, node, report);
     }
     for (auto& part : item.request.multipartParts) {
         if (!part.isFile && SecretLint::isSecretName(part.name) && isLiteral(part.value))
-            moveValue(item, "form field", part.name, part.value, path, report);
+            moveValue(item, "form field", part.name, part.value, node, report);
     }
+    moveRawValues(item, node, report);
 }
 } // namespace
 

@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <utility>
 
 namespace {
@@ -76,6 +77,30 @@ QString httpScript(const QStringList& lines, qsizetype& i, qsizetype prefixLengt
     while (source.endsWith(QLatin1Char('\n')) || source.endsWith(QLatin1Char(' ')))
         source.chop(1);
     return source;
+}
+
+/// httpyac's JavaScript block: a line `{{` (or `{{+`, `{{#`, `{{@event`) up to a line `}}` (httpyac's
+/// JsHttpRegionParser); before the request line it runs before the request, after it once the response is in, with
+/// httpyac's own globals (`$global`, `response`, `exports`), not the JetBrains `client` API our runner provides.
+/// kulala.nvim, REST Client and JetBrains have no such block (a `{{` line is body text there). Returns the index of
+/// the closing line (or the last line of the block), or -1 when lines[i] does not open one.
+qsizetype httpyacScriptEnd(const QStringList& lines, qsizetype i, qsizetype end)
+{
+    static const QRegularExpression open(QStringLiteral("^\\{\\{(?:[+#]|@[A-Za-z]+)?$"));
+    if (!open.match(lines.at(i).trimmed()).hasMatch())
+        return -1;
+    qsizetype close = i + 1;
+    while (close < end && lines.at(close).trimmed() != QLatin1String("}}"))
+        ++close;
+    return std::min(close, end - 1);
+}
+
+std::pair<QString, QString> httpyacScriptDropped(qsizetype first, qsizetype last)
+{
+    return {QStringLiteral("script"), QStringLiteral("httpyac script block {{ … }} (lines %1-%2) not kept: httpyac "
+                                                     "JavaScript ($global, response), not the JetBrains client API")
+                                          .arg(first + 1)
+                                          .arg(last + 1)};
 }
 
 /// An x-www-form-urlencoded body written over several lines, one pair a line: REST Client joins a line that starts
@@ -190,6 +215,9 @@ Result<ImportResult> HttpFileImporter::import(const QByteArray& data, const QStr
                 dropped.append({QStringLiteral("script"),
                                 QStringLiteral("pre-request script file %1 not read (only inline scripts are kept)")
                                     .arg(t.mid(1).trimmed())});
+            } else if (const qsizetype close = httpyacScriptEnd(lines, i, end); close >= 0) {
+                dropped.append(httpyacScriptDropped(i, close));
+                i = close;
             } else if (httpRequestLine(t, item.request.method, item.request.url)) {
                 haveRequest = true;
             } else {
@@ -251,6 +279,20 @@ Result<ImportResult> HttpFileImporter::import(const QByteArray& data, const QStr
             } else if (t.startsWith(QLatin1String(">>"))) {
                 dropped.append({QStringLiteral("setting"),
                                 QStringLiteral("response output redirection %1 not kept").arg(t.mid(2).trimmed())});
+            } else if (const qsizetype close = httpyacScriptEnd(lines, i, end); close >= 0) {
+                dropped.append(httpyacScriptDropped(i, close));
+                i = close;
+            } else if (httpIsComment(t)) {
+                // A comment line inside the body is not sent: JetBrains' spec §2.4 ("Comments can be used ... within
+                // the request body", from the start of a line with or without indent), REST Client (Selector drops
+                // every comment line of the request) and kulala.nvim (document.lua skips `#`/`//` lines before it
+                // looks at the body). Its text joins the request's description; a directive is reported as above.
+                const QString text = t.startsWith(QLatin1Char('#')) ? t.mid(1).trimmed() : t.mid(2).trimmed();
+                if (text.startsWith(QLatin1Char('@')))
+                    dropped.append({QStringLiteral("setting"),
+                                    QStringLiteral("directive %1 not kept").arg(text.section(QLatin1Char(' '), 0, 0))});
+                else
+                    comments << text;
             } else if (bodyStarted || !t.isEmpty()) {
                 bodyStarted = true;
                 body << lines.at(i);

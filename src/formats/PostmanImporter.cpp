@@ -827,8 +827,8 @@ void PostmanImporter::body(const QJsonValue& value, RequestItem& item, const QSt
             r.rawBody = content;
             notes << QStringLiteral("file body given as content: kept as a raw text body");
         } else {
-            r.bodyKind = HttpRequestSpec::BodyKind::BinaryFile;
-            notes << QStringLiteral("file body has no file chosen");
+            // Kept as a file body without a path it failed at every send; there is nothing to send.
+            notes << QStringLiteral("file body has no file chosen: sent without a body");
         }
     } else if (mode == QLatin1String("graphql")) {
         // GraphQL over HTTP: a POST with {"query", "variables"} as JSON (what Postman sends).

@@ -77,6 +77,8 @@ private Q_SLOTS:
     void scriptInABlockWithoutRequestIsReported();
     void directiveAmongHeadersIsReported();
     void preRequestScriptFileIsReported();
+    void commentLinesInsideTheBodyAreNotSent();
+    void httpyacScriptBlocksAreReported();
     void sharedVariablesAndSchemaOfEnvFiles();
     void defaultHeadersOfTheEnvFileBeside();
     void exportRoundTrip_data();
@@ -464,6 +466,47 @@ void TestHttpFileImporter::preRequestScriptFileIsReported()
     QCOMPARE(reportLines(r->report).filter(QStringLiteral("dropped ")),
              QStringList{QStringLiteral("dropped script p/ONE: pre-request script file ./../scripts/pre.js not read "
                                         "(only inline scripts are kept)")});
+}
+
+/// JetBrains' spec §2.4 allows line comments "within the request body" (from the start of a line, indent allowed);
+/// REST Client drops every comment line of a request and kulala.nvim skips them before it reads the body. They were
+/// sent as body text; now they are left out of the body and kept in the description.
+void TestHttpFileImporter::commentLinesInsideTheBodyAreNotSent()
+{
+    const auto r = HttpFileImporter::import("# Create\nPOST https://x/items\nContent-Type: application/json\n\n"
+                                            "{\n  # the id is optional\n  \"id\": 1,\n  // name: free text\n"
+                                            "  \"name\": \"#1 // not a comment\"\n}\n# @no-cookie-jar\n",
+                                            QStringLiteral("c"));
+    QVERIFY(r.ok());
+    const RequestItem& item = only(r.value()).child(0)->request();
+    QCOMPARE(item.request.rawBody, QStringLiteral("{\n  \"id\": 1,\n  \"name\": \"#1 // not a comment\"\n}"));
+    QCOMPARE(item.description, QStringLiteral("Create\nthe id is optional\nname: free text"));
+    QVERIFY2(reportLines(r->report).contains(
+                 QStringLiteral("dropped setting c/POST https:\\/\\/x\\/items: directive @no-cookie-jar not kept")),
+             qPrintable(reportLines(r->report).join(QLatin1Char('\n'))));
+}
+
+/// httpyac's `{{ … }}` JavaScript blocks (ASP.NET's file-results.http sets `$global.configEtag` from the response in
+/// one): no other .http client has them and our runner has no `$global`; the block after a GET was sent as its body.
+/// Before the request line (a pre-request script there) and after it, each is one `dropped script` line.
+void TestHttpFileImporter::httpyacScriptBlocksAreReported()
+{
+    const auto r = HttpFileImporter::import("{{\n  exports.started = Date.now();\n}}\nGET https://x/config\n\n{{\n"
+                                            "  $global.configEtag = response.headers.etag;\n}}\n\n###\n"
+                                            "GET https://x/config\nIf-None-Match: {{$global.configEtag}}\n",
+                                            QStringLiteral("y"));
+    QVERIFY(r.ok());
+    QCOMPARE(only(r.value()).requestCount(), 2);
+    const HttpRequestSpec& first = only(r.value()).child(0)->request().request;
+    QCOMPARE(first.bodyKind, HttpRequestSpec::BodyKind::None);
+    QVERIFY(first.rawBody.isEmpty());
+    QCOMPARE(reportLines(r->report).filter(QStringLiteral("dropped ")),
+             QStringList({QStringLiteral("dropped script y/GET https:\\/\\/x\\/config: httpyac script block {{ … }} "
+                                         "(lines 1-3) not kept: httpyac JavaScript ($global, response), not the "
+                                         "JetBrains client API"),
+                          QStringLiteral("dropped script y/GET https:\\/\\/x\\/config: httpyac script block {{ … }} "
+                                         "(lines 6-8) not kept: httpyac JavaScript ($global, response), not the "
+                                         "JetBrains client API")}));
 }
 
 /// kulala.nvim's env files: "$schema" beside the environments made the file "not an http-client env file", and
