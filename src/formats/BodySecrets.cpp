@@ -200,6 +200,39 @@ void moveRawValues(RequestItem& item, const CollectionNode& node, ImportReport& 
                                 QStringLiteral("{{") + names.at(k) + QStringLiteral("}}"));
 }
 
+bool isAuthorizationHeader(const QString& name)
+{
+    return name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 ||
+           name.compare(QLatin1String("Proxy-Authorization"), Qt::CaseInsensitive) == 0;
+}
+
+/// An Authorization header written out (`Bearer eyJ…`, `Basic dXNl…`): RFC 9110 §11.6.2, credentials = auth-scheme
+/// [ 1*SP ( token68 / #auth-param ) ]. The scheme stays readable in the header and what follows it becomes the secret,
+/// every other character of the value kept, so the same bytes are sent; a value without a space is all secret (some
+/// APIs take a bare key there). The same rule as SecretLint's "Authorization header" finding.
+void moveCredentials(RequestItem& item, HttpRequestSpec::Row& row, const CollectionNode& node, ImportReport& report)
+{
+    const QString& value = row.value;
+    qsizetype begin = 0;
+    while (begin < value.size() && value.at(begin).isSpace())
+        ++begin;
+    qsizetype end = value.size();
+    while (end > begin && value.at(end - 1).isSpace())
+        --end;
+    qsizetype credentials = value.indexOf(QLatin1Char(' '), begin);
+    if (credentials < 0 || credentials >= end) {
+        credentials = begin;
+    } else {
+        while (credentials < end && value.at(credentials) == QLatin1Char(' '))
+            ++credentials;
+    }
+    const QString secret = value.mid(credentials, end - credentials);
+    if (!isLiteral(secret))
+        return;
+    const QString name = addSecret(item, "header", row.name, secret, node, report);
+    row.value = value.left(credentials) + QStringLiteral("{{") + name + QStringLiteral("}}") + value.mid(end);
+}
+
 void visit(CollectionNode& node, ImportReport& report)
 {
     if (node.isContainer()) {
@@ -213,7 +246,9 @@ void visit(CollectionNode& node, ImportReport& report)
             moveValue(item, "form field", row.name, row.value, node, report);
     }
     for (auto& row : item.request.headers) {
-        if (SecretLint::isSecretName(row.name) && isLiteral(row.value))
+        if (isAuthorizationHeader(row.name))
+            moveCredentials(item, row, node, report);
+        else if (SecretLint::isSecretName(row.name) && isLiteral(row.value))
             moveValue(item, "header", row.name, row.value, node, report);
     }
     for (auto& part : item.request.multipartParts) {

@@ -11,7 +11,8 @@
 /// `{{…}}`-only values are left alone. In a raw JSON or urlencoded body the value's text is replaced where it stands
 /// (nothing else reformatted) and the variable holds it as written — JSON escapes and percent-encoding kept — because
 /// VariableResolver substitutes into body text verbatim: a decoded `"` or `&` would change the bytes sent. A raw value
-/// already containing `{{` is left alone.
+/// already containing `{{` is left alone. An `Authorization` (or `Proxy-Authorization`) header keeps its scheme and
+/// moves its credentials (`Bearer {{Authorization}}`).
 class BodySecrets
 {
 public:

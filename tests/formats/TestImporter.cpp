@@ -50,6 +50,7 @@ private Q_SLOTS:
     void loadEnvironment();
     void formBodySecretsGoToTheKeychain();
     void rawBodySecretsGoToTheKeychain();
+    void authorizationCredentialsGoToTheKeychain();
     void postmanFileBodyWithoutFileIsNoBody();
     void realWorldBattery_data();
     void realWorldBattery();
@@ -471,6 +472,59 @@ void TestImporter::formBodySecretsGoToTheKeychain()
     QCOMPARE(password->value, QStringLiteral("pw-SECRET-2"));
 }
 
+/// Issue 11: a token or password written out in an Authorization header (`Bearer eyJ…`, `Basic …`; real .http files
+/// and Postman collections carry them) goes to the keychain; the scheme stays readable, every other character of the
+/// value is kept, so the resolved header is byte-identical.
+void TestImporter::authorizationCredentialsGoToTheKeychain()
+{
+    const QByteArray postman = R"({"info": {"name": "A"}, "item": [
+        {"name": "Me", "request": {"method": "GET", "url": "https://api/me", "header": [
+            {"key": "Authorization", "value": "Bearer eyJhbGciOiJub25lIn0.e30.SECRET-1"},
+            {"key": "Proxy-Authorization", "value": "Basic  dXNlcjpTRUNSRVQtMg== "}]}},
+        {"name": "Kept", "request": {"method": "GET", "url": "https://api/k", "header": [
+            {"key": "Authorization", "value": "Bearer {{token}}"}, {"key": "authorization", "value": ""}]}},
+        {"name": "Bare", "request": {"method": "GET", "url": "https://api/b", "header": [
+            {"key": "authorization", "value": "SECRET-3"}]}}]})";
+    auto imported = Importer::importData(postman, QStringLiteral("a.json"), Importer::Format::Auto);
+    QVERIFY(imported.ok());
+    ImportResult& result = imported.value();
+    QCOMPARE(result.report.count(Outcome::Secret, QStringLiteral("body")), 3);
+    const auto resolvedHeader = [](const RequestItem& item, int row) {
+        return VariableResolver(Environment(QStringLiteral("request"), item.variables))
+            .resolve(item.request.headers.at(row).value)
+            .text;
+    };
+    const CollectionNode* me = result.collections.front()->find({QStringLiteral("Me")});
+    QVERIFY(me);
+    QCOMPARE(me->request().request.headers.at(0).value, QStringLiteral("Bearer {{Authorization}}"));
+    QCOMPARE(me->request().request.headers.at(1).value, QStringLiteral("Basic  {{Proxy-Authorization}} "));
+    QCOMPARE(resolvedHeader(me->request(), 0), QStringLiteral("Bearer eyJhbGciOiJub25lIn0.e30.SECRET-1"));
+    QCOMPARE(resolvedHeader(me->request(), 1), QStringLiteral("Basic  dXNlcjpTRUNSRVQtMg== "));
+    const CollectionNode* kept = result.collections.front()->find({QStringLiteral("Kept")});
+    QVERIFY(kept);
+    QCOMPARE(kept->request().request.headers.at(0).value, QStringLiteral("Bearer {{token}}"));
+    QCOMPARE(kept->request().request.headers.at(1).value, QString());
+    QVERIFY(kept->request().variables.isEmpty());
+    const CollectionNode* bare = result.collections.front()->find({QStringLiteral("Bare")});
+    QVERIFY(bare);
+    QCOMPARE(bare->request().request.headers.at(0).value, QStringLiteral("{{authorization}}"));
+    QCOMPARE(resolvedHeader(bare->request(), 0), QStringLiteral("SECRET-3"));
+
+    // A .http file's header the same way; nothing of either secret in the written workspace.
+    const QByteArray http = "### Me\nGET https://api/me\nAuthorization: Bearer SECRET-4\n";
+    auto fromHttp = Importer::importData(http, QStringLiteral("a.http"), Importer::Format::Auto);
+    QVERIFY(fromHttp.ok());
+    const CollectionNode* httpMe = fromHttp->collections.front()->find({QStringLiteral("Me")});
+    QVERIFY(httpMe);
+    QCOMPARE(httpMe->request().request.headers.at(0).value, QStringLiteral("Bearer {{Authorization}}"));
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    QCOMPARE(writtenFilesContaining(result, dir.path(), secrets, "SECRET"), QStringList());
+    QCOMPARE(secrets.size(), 3);
+    QTemporaryDir httpDir;
+    QCOMPARE(writtenFilesContaining(fromHttp.value(), httpDir.path(), secrets, "SECRET"), QStringList());
+}
+
 /// Issue 11 in raw bodies: a literal client_secret or password inside a JSON body (at any depth) or a raw
 /// urlencoded body (a token request as .http files and Postman raw text write it) goes to the keychain. The value's
 /// text is replaced in place — whitespace, order and escapes of the rest kept — and the variable holds it as
@@ -588,7 +642,7 @@ void TestImporter::realWorldBattery_data()
     QTest::newRow("postman/msidentity-oauth2.postman_collection.json") << 9 << 4 << 0 << 7 << 0;
     QTest::newRow("postman/realworld-conduit-2017-v2_0.postman_collection.json") << 23 << 0 << 0 << 0 << 3;
     QTest::newRow("postman/realworld-conduit.postman_collection.json") << 32 << 0 << 0 << 0 << 0;
-    QTest::newRow("postman/wise-all-endpoints.postman_collection.json") << 66 << 0 << 0 << 0 << 0;
+    QTest::newRow("postman/wise-all-endpoints.postman_collection.json") << 66 << 0 << 0 << 0 << 3;
     QTest::newRow("postman/wise-bank-flow.postman_collection.json") << 50 << 0 << 0 << 0 << 0;
     QTest::newRow("postman/wise-cards-api.postman_collection.json") << 43 << 0 << 0 << 0 << 0;
     QTest::newRow("postman/wise-multi-currency-account.postman_collection.json") << 36 << 0 << 0 << 0 << 0;
