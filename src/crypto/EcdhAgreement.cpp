@@ -24,7 +24,7 @@ Error ecdhKeyMismatch()
 
 struct EcdhAgreement::Pool
 {
-    /// One thread's tools for one agreement at a time.
+    /// One thread's tools for this key: made on the thread's first agreement, used by that thread only.
     struct Slot
     {
         ossl::PkeyCtxPtr derive;    // EVP_PKEY_derive_init done, for the private key
@@ -35,49 +35,65 @@ struct EcdhAgreement::Pool
     };
 
     AsymmetricKey key;
-    std::mutex mutex;
-    std::vector<std::unique_ptr<Slot>> idle;
+    std::mutex mutex;                         // `slots`: taken once per thread, not per agreement
+    std::vector<std::unique_ptr<Slot>> slots; // every thread's slot; freed with the pool (and the key)
 
-    /// An idle slot or a new one (null on failure, with the OpenSSL error queue filled).
-    std::unique_ptr<Slot> take(bool withPeer)
+    /// The calling thread's slot, ready for an agreement (null on failure, with the OpenSSL error queue filled).
+    /// Each thread finds its slot in a thread-local list, so an agreement writes nothing another thread reads: with
+    /// a shared list of idle contexts under a mutex, the mutex and the list were cache lines both decrypting threads
+    /// wrote per token (docs/PERFORMANCE.md, "JWE round 9"). The list holds the pool by weak_ptr and is searched by
+    /// owner: an expired entry keeps its control block allocated, so a later pool can never match it, and its slot
+    /// (freed with its pool) is never touched; the entries of dead pools are dropped when a thread adds one.
+    static Slot* slotFor(const std::shared_ptr<Pool>& pool, bool withPeer)
     {
-        std::unique_ptr<Slot> slot;
-        {
-            const std::lock_guard<std::mutex> lock(mutex);
-            if (!idle.empty()) {
-                slot = std::move(idle.back());
-                idle.pop_back();
+        thread_local std::vector<std::pair<std::weak_ptr<Pool>, Slot*>> mine;
+        Slot* slot = nullptr;
+        for (const auto& [owner, s] : mine) {
+            if (!owner.owner_before(pool) && !pool.owner_before(owner)) {
+                slot = s;
+                break;
             }
         }
         if (!slot) {
-            slot = std::make_unique<Slot>();
-            slot->derive.reset(EVP_PKEY_CTX_new_from_pkey(nullptr, key.handle(), nullptr));
-            if (!slot->derive || EVP_PKEY_derive_init(slot->derive.get()) != 1)
+            auto made = std::make_unique<Slot>();
+            slot = made.get();
+            {
+                const std::lock_guard<std::mutex> lock(pool->mutex);
+                pool->slots.push_back(std::move(made));
+            }
+            std::erase_if(mine, [](const auto& entry) { return entry.first.expired(); });
+            mine.emplace_back(pool, slot);
+        }
+        if (!slot->derive) {
+            slot->derive.reset(EVP_PKEY_CTX_new_from_pkey(nullptr, pool->key.handle(), nullptr));
+            if (!slot->derive || EVP_PKEY_derive_init(slot->derive.get()) != 1) {
+                slot->derive.reset();
                 return nullptr;
+            }
         }
         if (withPeer && !slot->peer) {
             // The curve parameters are copied once per slot, not once per peer.
             slot->peer.reset(EVP_PKEY_new());
-            if (!slot->peer || EVP_PKEY_copy_parameters(slot->peer.get(), key.handle()) != 1)
+            if (!slot->peer || EVP_PKEY_copy_parameters(slot->peer.get(), pool->key.handle()) != 1) {
+                slot->peer.reset();
                 return nullptr;
-            const Curve curve = key.curve();
+            }
+            const Curve curve = pool->key.curve();
             slot->peerCheckedByDecode = curve == Curve::P256 || curve == Curve::P384 || curve == Curve::P521;
             if (!slot->peerCheckedByDecode) {
                 slot->peerCheck.reset(EVP_PKEY_CTX_new_from_pkey(nullptr, slot->peer.get(), nullptr));
-                if (!slot->peerCheck)
+                if (!slot->peerCheck) {
+                    slot->peer.reset();
                     return nullptr;
+                }
             }
         }
         return slot;
     }
 
-    /// Back to the pool after a successful agreement. A slot that failed anywhere is dropped instead, so that no
-    /// half-replaced peer point is ever reused.
-    void give(std::unique_ptr<Slot> slot)
-    {
-        const std::lock_guard<std::mutex> lock(mutex);
-        idle.push_back(std::move(slot));
-    }
+    /// After a failed agreement the slot starts again from nothing on the thread's next call, so that no
+    /// half-replaced peer point and no context in an unknown state is ever reused.
+    static void reset(Slot* slot) { *slot = Slot(); }
 };
 
 namespace {
@@ -119,16 +135,16 @@ Result<QByteArray> EcdhAgreement::sharedSecret(const AsymmetricKey& peerPublic) 
     ossl::PkeyCtxPtr peerCheck(EVP_PKEY_CTX_new_from_pkey(nullptr, peerPublic.handle(), nullptr));
     if (!peerCheck || EVP_PKEY_public_check_quick(peerCheck.get()) != 1)
         return ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key"));
-    std::unique_ptr<Pool::Slot> slot = m_pool->take(false);
+    Pool::Slot* slot = Pool::slotFor(m_pool, false);
     if (!slot)
         return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("ECDH init failed"));
     // The context's peer is now this key, no longer the slot's own peer key (see sharedSecretWithPoint).
     slot->peerSet = false;
-    if (EVP_PKEY_derive_set_peer_ex(slot->derive.get(), peerPublic.handle(), 0) != 1)
-        return ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key"));
-    Result<QByteArray> z = deriveSharedSecret(slot->derive.get());
-    if (z)
-        m_pool->give(std::move(slot));
+    Result<QByteArray> z = EVP_PKEY_derive_set_peer_ex(slot->derive.get(), peerPublic.handle(), 0) == 1
+                               ? deriveSharedSecret(slot->derive.get())
+                               : Result<QByteArray>(ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key")));
+    if (!z)
+        Pool::reset(slot);
     return z;
 }
 
@@ -140,7 +156,7 @@ Result<QByteArray> EcdhAgreement::sharedSecretWithPoint(QByteArrayView point) co
         return Error(ErrorCode::JweInvalid,
                      QStringLiteral("invalid ephemeral public key: not an uncompressed EC point"), QString(),
                      QStringLiteral("epk-invalid"));
-    std::unique_ptr<Pool::Slot> slot = m_pool->take(true);
+    Pool::Slot* slot = Pool::slotFor(m_pool, true);
     if (!slot)
         return ossl::errorWithQueue(ErrorCode::CryptoFailure, QStringLiteral("ECDH init failed"));
     // EVP_PKEY_set1_encoded_public_key replaces the public point of an existing key with its parameters set
@@ -156,11 +172,15 @@ Result<QByteArray> EcdhAgreement::sharedSecretWithPoint(QByteArrayView point) co
     // any other curve. TestEcdhAgreement: all 355 Wycheproof ecdh_secp256r1_ecpoint tests, and off-curve, x = p (on
     // the curve mod p), infinity, compressed and short points on P-256 and P-384 refused with the same errors.
     if (EVP_PKEY_set1_encoded_public_key(slot->peer.get(), reinterpret_cast<const unsigned char*>(point.data()),
-                                         size_t(point.size())) != 1)
+                                         size_t(point.size())) != 1) {
+        Pool::reset(slot);
         return ecdhInvalidPeer(curveName(m_pool->key.curve()) + QStringLiteral(": not a point on the curve"));
-    if (!slot->peerCheckedByDecode && EVP_PKEY_public_check_quick(slot->peerCheck.get()) != 1)
+    }
+    if (!slot->peerCheckedByDecode && EVP_PKEY_public_check_quick(slot->peerCheck.get()) != 1) {
+        Pool::reset(slot);
         return ecdhInvalidPeer(curveName(m_pool->key.curve()) +
                                QStringLiteral(": the point is not a valid public key"));
+    }
     // The slot's peer key is set as the context's peer once, not per call: the derivation reads the peer key's
     // provider data, which EVP_PKEY_set1_encoded_public_key above replaced in place (EVP_PKEY_set_params on the same
     // pkey->keydata, the EC_KEY the context holds), so each call derives with the point just checked. sharedSecret()
@@ -169,12 +189,14 @@ Result<QByteArray> EcdhAgreement::sharedSecretWithPoint(QByteArrayView point) co
     // Setting it per call cost ~1.3 µs of a ~46 µs agreement: a key-management fetch (method-store locks and reference
     // counts that every thread writes) and a group comparison that cannot fail within a slot.
     if (!slot->peerSet) {
-        if (EVP_PKEY_derive_set_peer_ex(slot->derive.get(), slot->peer.get(), 0) != 1)
+        if (EVP_PKEY_derive_set_peer_ex(slot->derive.get(), slot->peer.get(), 0) != 1) {
+            Pool::reset(slot);
             return ecdhInvalidPeer(QStringLiteral("invalid ephemeral public key"));
+        }
         slot->peerSet = true;
     }
     Result<QByteArray> z = deriveSharedSecret(slot->derive.get());
-    if (z)
-        m_pool->give(std::move(slot));
+    if (!z)
+        Pool::reset(slot);
     return z;
 }

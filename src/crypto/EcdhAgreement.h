@@ -14,9 +14,9 @@
 /// paid once per private key and thread instead of once per agreement: the EVP_PKEY_CTX is initialised for derivation
 /// once (EVP_PKEY_derive_init fetches the key exchange from the method store), and an EC peer given as a point is
 /// written into a peer key kept with that context (EVP_PKEY_copy_parameters for a fresh peer key costs ~9 µs of a
-/// ~50 µs P-256 agreement). The contexts are pooled: all methods are const and thread-safe, one call holds one context
-/// of its own, and copies share the pool. Every peer is validated on every call (for a NIST-curve point, by decoding
-/// it).
+/// ~50 µs P-256 agreement). Each thread has a context of its own, made on its first call and freed with the last copy
+/// of the agreement: all methods are const and thread-safe, and copies share the contexts. Every peer is validated on
+/// every call (for a NIST-curve point, by decoding it).
 class EcdhAgreement
 {
 public:

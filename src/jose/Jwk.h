@@ -53,10 +53,13 @@ public:
     /// RSA modulus bits, curve bits, or oct key bits.
     int bits() const;
 
-    QString kid() const { return m_kid; }
-    QString alg() const { return m_alg; }
-    QString use() const { return m_use; }
-    QStringList keyOps() const { return m_keyOps; }
+    // By reference: a key is read by several threads at once (a batch decrypt), and a copy of a shared QString
+    // writes its reference count, a cache line the other threads then have to fetch back (docs/PERFORMANCE.md,
+    // "JWE round 9").
+    const QString& kid() const { return m_kid; }
+    const QString& alg() const { return m_alg; }
+    const QString& use() const { return m_use; }
+    const QStringList& keyOps() const { return m_keyOps; }
     QList<QByteArray> x5c() const { return m_x5c; } // DER certificates, leaf first
     Jwk withKid(const QString& kid) const;
     Jwk withAlg(const QString& alg) const;

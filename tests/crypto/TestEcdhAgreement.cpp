@@ -238,6 +238,46 @@ private Q_SLOTS:
         for (size_t i = 0; i < points.size(); ++i)
             QCOMPARE(got[i], expected[i]);
     }
+
+    // Each thread keeps a context per agreement, found by the agreement it belongs to: two keys used alternately on
+    // one thread, agreements freed and made again (a new one may get a freed one's address), refused points between
+    // accepted ones, and this thread after a worker thread used the same agreement, must each give their own Z.
+    void contextsBelongToTheirKeyAndThread()
+    {
+        const AsymmetricKey keys[2] = {AsymmetricKey::generateCurve(Curve::P256).value(),
+                                       AsymmetricKey::generateCurve(Curve::P256).value()};
+        std::vector<QByteArray> points;
+        std::vector<QByteArray> expected[2];
+        for (int i = 0; i < 4; ++i) {
+            const AsymmetricKey ephemeral = AsymmetricKey::generateCurve(Curve::P256).value();
+            points.push_back(uncompressed(ephemeral.publicKey()));
+            for (int k = 0; k < 2; ++k)
+                expected[k].push_back(Ecdh::sharedSecret(ephemeral, keys[k].publicKey()).value());
+        }
+        for (int round = 0; round < 6; ++round) {
+            {
+                const EcdhAgreement both[2] = {EcdhAgreement(keys[0]), EcdhAgreement(keys[1])};
+                for (size_t i = 0; i < points.size(); ++i) {
+                    for (int k = 0; k < 2; ++k) {
+                        if (i == 2)
+                            QVERIFY(!both[k].sharedSecretWithPoint(QByteArray(65, '\x04')));
+                        QCOMPARE(both[k].sharedSecretWithPoint(points[i]).value(), expected[k][i]);
+                    }
+                }
+            }
+            // One agreement alive at a time, the key alternating: a context found by address would be the last one's.
+            const int k = round % 2;
+            const EcdhAgreement alone(keys[k]);
+            QCOMPARE(alone.sharedSecretWithPoint(points[size_t(round % 4)]).value(), expected[k][size_t(round % 4)]);
+        }
+        const EcdhAgreement shared(keys[1]);
+        QByteArray workerZ;
+        std::thread worker([&] { workerZ = shared.sharedSecretWithPoint(points[0]).value(); });
+        worker.join();
+        QCOMPARE(workerZ, expected[1][0]);
+        QCOMPARE(shared.sharedSecretWithPoint(points[1]).value(), expected[1][1]);
+        QCOMPARE(EcdhAgreement(keys[0]).sharedSecretWithPoint(points[1]).value(), expected[0][1]);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEcdhAgreement)

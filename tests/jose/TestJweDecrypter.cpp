@@ -769,6 +769,42 @@ private Q_SLOTS:
         }
     }
 
+    // ECDH contexts are kept per key and thread (EcdhAgreement): one decrypter with two P-256 keys, tokens for the two
+    // alternating, decrypted on a worker thread (as the batch CLI's workers do) and then on this thread (as the GUI
+    // does after a batch), and by a decrypter made again after the first one is freed: each token gives its own
+    // plaintext, never a context of the other key or of a freed decrypter.
+    void ecdhKeysAlternateAcrossThreads()
+    {
+        const Jwk keys[2] = {Jwk::fromKey(AsymmetricKey::generateCurve(Curve::P256).value()),
+                             Jwk::fromKey(AsymmetricKey::generateCurve(Curve::P256).value())};
+        QList<QByteArray> tokens;
+        QStringList expected;
+        for (int i = 0; i < 8; ++i) {
+            EncryptOptions eo;
+            eo.alg = QStringLiteral("ECDH-ES");
+            eo.enc = QStringLiteral("A256GCM");
+            const QByteArray plaintext = "for key " + QByteArray::number(i % 2) + ", token " + QByteArray::number(i);
+            tokens.append(JweEncrypter::encrypt(keys[i % 2].publicJwk(), plaintext, eo).value());
+            expected.append(QStringLiteral("decrypted ") + QString::fromLatin1(plaintext));
+        }
+        for (int round = 0; round < 3; ++round) {
+            const JweDecrypter decrypter(Jwks(QList<Jwk>{keys[round % 2], keys[(round + 1) % 2]}), DecryptOptions());
+            const auto outcome = [&](const QByteArray& token) {
+                const DecryptionResult r = decrypter.decrypt(token, JweDecrypter::Report::OutcomeOnly);
+                return r.decrypted ? QStringLiteral("decrypted ") + QString::fromLatin1(r.plaintext) : describe(r);
+            };
+            QStringList onWorker;
+            std::thread worker([&] {
+                for (const QByteArray& token : std::as_const(tokens))
+                    onWorker.append(outcome(token));
+            });
+            worker.join();
+            QCOMPARE(onWorker, expected);
+            for (int i = 0; i < tokens.size(); ++i)
+                QCOMPARE(outcome(tokens[i]), expected[i]);
+        }
+    }
+
     void compressionCapIsConfigurable()
     {
         const Jwk key = symmetric(32, 'z', QStringLiteral("A256KW"));
