@@ -455,10 +455,10 @@ void TestImporter::realWorldBattery_data()
     QTest::newRow("postman/woodwing-studio.postman_collection.json") << 61 << 2 << 0 << 0 << 0;
     QTest::newRow("insomnia/kong-apisecops-redhat.yaml") << 3 << 1 << 0 << 3 << 2;
     QTest::newRow("insomnia/mubox-core.yaml") << 22 << 0 << 0 << 0 << 0;
-    QTest::newRow("insomnia/sclable-nestjs-libs-example.yaml") << 5 << 0 << 0 << 0 << 0;
+    QTest::newRow("insomnia/sclable-nestjs-libs-example.yaml") << 5 << 0 << 0 << 1 << 0;
     QTest::newRow("insomnia/song-contest-rater-api.yaml") << 15 << 11 << 0 << 1 << 0;
     QTest::newRow("insomnia/toggl-graphql-server.yaml") << 40 << 0 << 0 << 0 << 40;
-    QTest::newRow("insomnia/tractusx-irs-request-collection.json") << 39 << 60 << 0 << 0 << 1;
+    QTest::newRow("insomnia/tractusx-irs-request-collection.json") << 39 << 60 << 0 << 1 << 1;
     QTest::newRow("http/aspnetdocs-file-results.http") << 15 << 5 << 0 << 0 << 0;
     QTest::newRow("http/aspnetdocs-jsonpatch.http") << 3 << 3 << 0 << 0 << 0;
     QTest::newRow("http/aspnetdocs-simple-auth-cookies-and-tokens.http") << 4 << 3 << 0 << 0 << 3;
