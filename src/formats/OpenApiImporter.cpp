@@ -744,6 +744,11 @@ void OpenApiImporter::parameters(const QJsonArray& merged, RequestItem& item, QS
 
 QJsonValue OpenApiImporter::parameterValue(const QJsonObject& parameter, QStringList& notes)
 {
+    // A row has one value: the alternatives OAS 3 lists in `examples` beyond the one used are named.
+    const bool ownExample =
+        parameter.contains(QStringLiteral("example")) || parameter.contains(QStringLiteral("x-example"));
+    if (parameter.value(QStringLiteral("examples")).toObject().size() > (ownExample ? 0 : 1))
+        m_unkept.note(QStringLiteral("docs"), QStringLiteral("parameters.examples other than the one used"));
     if (parameter.contains(QStringLiteral("example")))
         return parameter.value(QStringLiteral("example"));
     if (parameter.contains(QStringLiteral("x-example")))
@@ -802,6 +807,9 @@ void OpenApiImporter::requestBody(const QJsonValue& bodyValue, RequestItem& item
     noteUnkept(media, {QStringLiteral("schema"), QStringLiteral("example"), QStringLiteral("examples")},
                QStringLiteral("requestBody.content"));
     QJsonValue example = QJsonValue::Undefined;
+    // A request has one body: the alternatives in `examples` beyond the one used are named.
+    if (media.value(QStringLiteral("examples")).toObject().size() > (media.contains(QStringLiteral("example")) ? 0 : 1))
+        m_unkept.note(QStringLiteral("docs"), QStringLiteral("requestBody.content.examples other than the one used"));
     if (media.contains(QStringLiteral("example"))) {
         example = media.value(QStringLiteral("example"));
     } else if (!media.value(QStringLiteral("examples")).toObject().isEmpty()) {

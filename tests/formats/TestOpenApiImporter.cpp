@@ -41,6 +41,7 @@ private Q_SLOTS:
     void swaggerFormData();
     void errors();
     void detection();
+    void otherExamplesNamed();
     void everyMemberMappedOrReported_data();
     void everyMemberMappedOrReported();
 };
@@ -548,7 +549,8 @@ const QList<Rule>& openApiRules()
             r.append({s + QStringLiteral("[].*.**"), QStringLiteral("servers.%key")});
         }
         // Parameters of a path or an operation: a query, header, path or cookie row (or a form field or body of
-        // Swagger) whose value is its example, else one made from its schema.
+        // Swagger) whose value is its example, else one made from its schema. Of `examples` the first is used and
+        // the others are named in the docs line (otherExamplesNamed: a rule cannot tell one element from another).
         for (const char* at : {"paths[].parameters", "paths[].*.parameters"}) {
             const QString p = QLatin1String(at) + QStringLiteral("[].");
             r.append({QLatin1String(at)});
@@ -587,6 +589,38 @@ const QList<Rule>& openApiRules()
     return rules;
 }
 } // namespace
+
+/// A request holds one value per parameter and one body: the example used is kept, the alternatives OAS 3 lists in
+/// `examples` are named in the file's "docs" line (the audit maps `examples` as a whole, so it cannot see them).
+void TestOpenApiImporter::otherExamplesNamed()
+{
+    const QByteArray yaml = R"(openapi: 3.0.3
+info: {title: Ex}
+paths:
+  /items:
+    post:
+      operationId: add
+      parameters:
+        - name: q
+          in: query
+          examples: {short: {value: a}, long: {value: abcdef}}
+      requestBody:
+        content:
+          application/json:
+            examples: {small: {value: {n: 1}}, big: {value: {n: 1000}}}
+)";
+    const auto r = OpenApiImporter::import(yaml);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QVERIFY(reportHas(r->report, Outcome::Dropped, QStringLiteral("docs"),
+                      QStringLiteral("parameters.examples other than the one used")));
+    QVERIFY(reportHas(r->report, Outcome::Dropped, QStringLiteral("docs"),
+                      QStringLiteral("requestBody.content.examples other than the one used")));
+    // One example each: nothing to name.
+    const auto one = OpenApiImporter::import(
+        QByteArray(yaml).replace(", long: {value: abcdef}", "").replace(", big: {value: {n: 1000}}", ""));
+    QVERIFY(one.ok());
+    QCOMPARE(one->report.count(Outcome::Dropped, QStringLiteral("docs")), 0);
+}
 
 void TestOpenApiImporter::everyMemberMappedOrReported_data()
 {
