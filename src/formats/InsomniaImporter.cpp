@@ -33,6 +33,15 @@ double insomniaSortKey(const QJsonObject& o)
 }
 
 /// The resource kinds that are requests Tokenscope cannot send (each one is a dropped "request" line).
+/// Notes "<name> off" for each setting switched off (false) where Insomnia's default, on, is Tokenscope's behaviour.
+void noteSettingsOff(UnkeptMembers& unkept, const QList<QPair<QString, QJsonValue>>& settings)
+{
+    for (const auto& [name, value] : settings) {
+        if (value.isBool() && !value.toBool())
+            unkept.note(QStringLiteral("settings"), name + QStringLiteral(" off"));
+    }
+}
+
 bool insomniaOtherRequest(const QString& type)
 {
     return type == QLatin1String("grpc_request") || type == QLatin1String("websocket_request") ||
@@ -242,6 +251,7 @@ void InsomniaImporter::importV4(const QJsonObject& root)
             continue;
         }
         ids.insert(insomniaString(r, "_id"));
+        v4Unkept(r);
         if (insomniaString(r, "_type") == QLatin1String("workspace"))
             workspaces.append(r);
         else
@@ -334,6 +344,8 @@ void InsomniaImporter::importV4(const QJsonObject& root)
                 dropResource(r, QString());
         }
     }
+    reportUnkept(m_result.collections.empty() ? QString()
+                                              : Workspace::joinPath({m_result.collections.front()->name()}));
 }
 
 void InsomniaImporter::importV4Children(const QList<QJsonObject>& resources, CollectionNode& parent, int depth)
@@ -440,6 +452,12 @@ void InsomniaImporter::importV5(const QJsonObject& root)
                      QStringLiteral("unit test suite %1 (%2 tests) not imported")
                          .arg(insomniaQuoted(insomniaString(suite.toObject(), "name")))
                          .arg(suite.toObject().value(QStringLiteral("tests")).toArray().size()));
+    reportUnkept(path);
+    m_result.collections.push_back(std::move(collection));
+}
+
+void InsomniaImporter::reportUnkept(const QString& path)
+{
     m_unkept.report(m_report, QStringLiteral("settings"), path,
                     QStringLiteral("request settings Tokenscope does not have, other than Insomnia's defaults, not "
                                    "kept"));
@@ -447,7 +465,134 @@ void InsomniaImporter::importV5(const QJsonObject& root)
                     QStringLiteral("descriptions of rows not kept (the model has them for requests and folders "
                                    "only)"));
     m_unkept.report(m_report, QStringLiteral("field"), path, QStringLiteral("members not known to this importer"));
-    m_result.collections.push_back(std::move(collection));
+}
+
+void InsomniaImporter::v4Unkept(const QJsonObject& resource)
+{
+    const QString type = insomniaString(resource, "_type");
+    // The tree (ids, parents, order) is read; created/modified are Insomnia's database; the other resources are
+    // reported whole (dropResource).
+    if (type == QLatin1String("workspace")) {
+        m_unkept.noteUnknown(resource,
+                             {QLatin1String("_id"), QLatin1String("_type"), QLatin1String("parentId"),
+                              QLatin1String("created"), QLatin1String("modified"), QLatin1String("name"),
+                              QLatin1String("description"), QLatin1String("scope")},
+                             QStringLiteral("workspace"));
+        return;
+    }
+    if (type == QLatin1String("environment")) {
+        m_unkept.noteUnknown(resource,
+                             {QLatin1String("_id"), QLatin1String("_type"), QLatin1String("parentId"),
+                              QLatin1String("metaSortKey"), QLatin1String("created"), QLatin1String("modified"),
+                              QLatin1String("name"), QLatin1String("data"), QLatin1String("dataPropertyOrder"),
+                              QLatin1String("isPrivate")},
+                             QStringLiteral("environment"));
+        return;
+    }
+    const bool request = type == QLatin1String("request");
+    if (!request && type != QLatin1String("request_group"))
+        return;
+    const QString what = request ? QStringLiteral("request") : QStringLiteral("folder");
+    if (request)
+        m_unkept.noteUnknown(resource,
+                             {QLatin1String("_id"),
+                              QLatin1String("_type"),
+                              QLatin1String("parentId"),
+                              QLatin1String("metaSortKey"),
+                              QLatin1String("created"),
+                              QLatin1String("modified"),
+                              QLatin1String("isPrivate"),
+                              QLatin1String("name"),
+                              QLatin1String("description"),
+                              QLatin1String("url"),
+                              QLatin1String("method"),
+                              QLatin1String("body"),
+                              QLatin1String("parameters"),
+                              QLatin1String("pathParameters"),
+                              QLatin1String("headers"),
+                              QLatin1String("authentication"),
+                              QLatin1String("preRequestScript"),
+                              QLatin1String("afterResponseScript"),
+                              QLatin1String("settingEncodeUrl"),
+                              QLatin1String("settingRebuildPath"),
+                              QLatin1String("settingDisableRenderRequestBody"),
+                              QLatin1String("settingSendCookies"),
+                              QLatin1String("settingStoreCookies"),
+                              QLatin1String("settingFollowRedirects")},
+                             what);
+    else
+        m_unkept.noteUnknown(
+            resource,
+            {QLatin1String("_id"), QLatin1String("_type"), QLatin1String("parentId"), QLatin1String("metaSortKey"),
+             QLatin1String("created"), QLatin1String("modified"), QLatin1String("name"), QLatin1String("description"),
+             QLatin1String("environment"), QLatin1String("environmentPropertyOrder"), QLatin1String("headers"),
+             QLatin1String("authentication"), QLatin1String("preRequestScript"), QLatin1String("afterResponseScript")},
+            what);
+    // The editor's state of a row ("multiline") is nothing sent.
+    const auto rows = {QLatin1String("name"),        QLatin1String("value"),    QLatin1String("disabled"),
+                       QLatin1String("description"), QLatin1String("id"),       QLatin1String("type"),
+                       QLatin1String("fileName"),    QLatin1String("multiline")};
+    const QJsonObject body = resource.value(QStringLiteral("body")).toObject();
+    const QList<QPair<QString, QJsonArray>> lists{
+        {QStringLiteral("headers"), resource.value(QStringLiteral("headers")).toArray()},
+        {QStringLiteral("parameters"), resource.value(QStringLiteral("parameters")).toArray()},
+        {QStringLiteral("pathParameters"), resource.value(QStringLiteral("pathParameters")).toArray()},
+        {QStringLiteral("body.params"), body.value(QStringLiteral("params")).toArray()}};
+    for (const auto& [list, entries] : lists) {
+        for (const auto& row : entries) {
+            const QJsonObject o = row.toObject();
+            if (!insomniaString(o, "description").isEmpty())
+                m_unkept.note(QStringLiteral("comment"), list + QStringLiteral(" description"));
+            m_unkept.noteUnknown(o, rows, what + QLatin1Char('.') + list);
+        }
+    }
+    m_unkept.noteUnknown(
+        body, {QLatin1String("mimeType"), QLatin1String("text"), QLatin1String("params"), QLatin1String("fileName")},
+        what + QStringLiteral(".body"));
+    // Members of the auth types that map (InsomniaImporter::auth); another type, or one switched off, is a line of
+    // its own for the whole object.
+    const QJsonObject auth = resource.value(QStringLiteral("authentication")).toObject();
+    static const QStringList mapped{QStringLiteral("none"), QStringLiteral("basic"), QStringLiteral("bearer"),
+                                    QStringLiteral("apikey"), QStringLiteral("oauth2")};
+    if (mapped.contains(insomniaString(auth, "type")) && !auth.value(QStringLiteral("disabled")).toBool()) {
+        if (auth.value(QStringLiteral("useISO88591")).toBool())
+            m_unkept.note(QStringLiteral("settings"), QStringLiteral("useISO88591 on"));
+        m_unkept.noteUnknown(auth,
+                             {QLatin1String("type"),
+                              QLatin1String("disabled"),
+                              QLatin1String("useISO88591"),
+                              QLatin1String("username"),
+                              QLatin1String("password"),
+                              QLatin1String("token"),
+                              QLatin1String("prefix"),
+                              QLatin1String("key"),
+                              QLatin1String("value"),
+                              QLatin1String("addTo"),
+                              QLatin1String("grantType"),
+                              QLatin1String("accessTokenUrl"),
+                              QLatin1String("authorizationUrl"),
+                              QLatin1String("clientId"),
+                              QLatin1String("clientSecret"),
+                              QLatin1String("scope"),
+                              QLatin1String("audience"),
+                              QLatin1String("resource"),
+                              QLatin1String("usePkce"),
+                              QLatin1String("pkceMethod"),
+                              QLatin1String("credentialsInBody"),
+                              QLatin1String("redirectUrl")},
+                             what + QStringLiteral(".authentication"));
+    }
+    if (!request)
+        return;
+    // Insomnia's defaults are Tokenscope's behaviour (as v5Unkept); another value is a behaviour the request loses.
+    const QJsonValue disableRender = resource.value(QStringLiteral("settingDisableRenderRequestBody"));
+    noteSettingsOff(m_unkept,
+                    {{QStringLiteral("encodeUrl"), resource.value(QStringLiteral("settingEncodeUrl"))},
+                     {QStringLiteral("rebuildPath"), resource.value(QStringLiteral("settingRebuildPath"))},
+                     {QStringLiteral("renderRequestBody"),
+                      disableRender.isBool() ? QJsonValue(!disableRender.toBool()) : QJsonValue()},
+                     {QStringLiteral("cookies.send"), resource.value(QStringLiteral("settingSendCookies"))},
+                     {QStringLiteral("cookies.store"), resource.value(QStringLiteral("settingStoreCookies"))}});
 }
 
 void InsomniaImporter::v5Unkept(const QJsonObject& item)
@@ -493,16 +638,12 @@ void InsomniaImporter::v5Unkept(const QJsonObject& item)
     // templates rendered); followRedirects is mapped. Another value is a behaviour the request loses.
     const QJsonObject settings = item.value(QStringLiteral("settings")).toObject();
     const QJsonObject cookies = settings.value(QStringLiteral("cookies")).toObject();
-    const QList<QPair<QString, QJsonValue>> defaults{
-        {QStringLiteral("encodeUrl"), settings.value(QStringLiteral("encodeUrl"))},
-        {QStringLiteral("rebuildPath"), settings.value(QStringLiteral("rebuildPath"))},
-        {QStringLiteral("renderRequestBody"), settings.value(QStringLiteral("renderRequestBody"))},
-        {QStringLiteral("cookies.send"), cookies.value(QStringLiteral("send"))},
-        {QStringLiteral("cookies.store"), cookies.value(QStringLiteral("store"))}};
-    for (const auto& [name, value] : defaults) {
-        if (value.isBool() && !value.toBool())
-            m_unkept.note(QStringLiteral("settings"), name + QStringLiteral(" off"));
-    }
+    noteSettingsOff(m_unkept,
+                    {{QStringLiteral("encodeUrl"), settings.value(QStringLiteral("encodeUrl"))},
+                     {QStringLiteral("rebuildPath"), settings.value(QStringLiteral("rebuildPath"))},
+                     {QStringLiteral("renderRequestBody"), settings.value(QStringLiteral("renderRequestBody"))},
+                     {QStringLiteral("cookies.send"), cookies.value(QStringLiteral("send"))},
+                     {QStringLiteral("cookies.store"), cookies.value(QStringLiteral("store"))}});
     m_unkept.noteUnknown(settings,
                          {QLatin1String("encodeUrl"), QLatin1String("rebuildPath"), QLatin1String("renderRequestBody"),
                           QLatin1String("cookies"), QLatin1String("followRedirects")},

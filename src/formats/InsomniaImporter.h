@@ -50,6 +50,11 @@ private:
     /// Notes what a v5 request or folder holds that the model does not keep (unknown members, header and parameter
     /// descriptions, request settings other than Insomnia's defaults).
     void v5Unkept(const QJsonObject& item);
+    /// Notes what a v4 resource holds beyond what the import maps (as v5Unkept): row descriptions, request settings
+    /// other than Insomnia's defaults, members not known here.
+    void v4Unkept(const QJsonObject& resource);
+    /// The lines for what was noted, once per kind, on `path`.
+    void reportUnkept(const QString& path);
     /// The folder for `group` below `parent` (nullptr, with a dropped line, when nested deeper than kMaxDepth).
     CollectionNode* importFolder(const QJsonObject& group, CollectionNode& parent, int depth);
     void folderSettings(const QJsonObject& group, FolderSettings& settings, const QString& path, QStringList& notes);
@@ -68,5 +73,5 @@ private:
     QHash<QString, QList<QJsonObject>> m_children; // v4: parentId -> resources, in metaSortKey order
     QSet<QString> m_visited;                       // v4: resource ids already imported (a parentId loop stops)
     QHash<const CollectionNode*, QSet<QString>> m_taken;
-    UnkeptMembers m_unkept; // v5: reported once per kind at the end of the file
+    UnkeptMembers m_unkept; // reported once per kind at the end of the file
 };

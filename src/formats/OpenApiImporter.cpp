@@ -120,6 +120,23 @@ void OpenApiImporter::importDocument()
     const QString path = Workspace::joinPath({name});
     FolderSettings& s = collection->settings();
     s.description = ImportText::scalarText(info.value(QStringLiteral("description")));
+    // The API's version, contact, licence, terms and external docs, extensions: no place in a collection.
+    noteUnkept(m_root,
+               {QStringLiteral("openapi"), QStringLiteral("swagger"), QStringLiteral("info"), QStringLiteral("servers"),
+                QStringLiteral("paths"), QStringLiteral("components"), QStringLiteral("security"),
+                QStringLiteral("tags"), QStringLiteral("webhooks"), QStringLiteral("host"), QStringLiteral("basePath"),
+                QStringLiteral("schemes"), QStringLiteral("consumes"), QStringLiteral("definitions"),
+                QStringLiteral("securityDefinitions"), QStringLiteral("parameters"), QStringLiteral("responses"),
+                QStringLiteral("jsonSchemaDialect")},
+               QString());
+    noteUnkept(info, {QStringLiteral("title"), QStringLiteral("description")}, QStringLiteral("info"));
+    // Components are read through $ref (responses are reported per operation).
+    noteUnkept(m_root.value(QStringLiteral("components")).toObject(),
+               {QStringLiteral("schemas"), QStringLiteral("parameters"), QStringLiteral("requestBodies"),
+                QStringLiteral("examples"), QStringLiteral("pathItems"), QStringLiteral("responses"),
+                QStringLiteral("headers"), QStringLiteral("links"), QStringLiteral("callbacks"),
+                QStringLiteral("securitySchemes")},
+               QStringLiteral("components"));
     importServers(s, notes);
     importSecuritySchemes();
     s.auth = securityAuth(m_root.value(QStringLiteral("security")), path, notes);
@@ -133,6 +150,7 @@ void OpenApiImporter::importDocument()
     // Tags declared at the top level give their folders a description and an order.
     for (const auto& tagValue : m_root.value(QStringLiteral("tags")).toArray()) {
         const QJsonObject tag = tagValue.toObject();
+        noteUnkept(tag, {QStringLiteral("name"), QStringLiteral("description")}, QStringLiteral("tags"));
         const QString tagName = ImportText::scalarText(tag.value(QStringLiteral("name"))).trimmed();
         if (tagName.isEmpty() || m_folders.contains(tagName))
             continue;
@@ -166,6 +184,12 @@ void OpenApiImporter::importDocument()
                 importOperation(it.key(), method, op.toObject(), pathParameters, item.value(QStringLiteral("servers")));
         }
         for (auto key = item.begin(); key != item.end(); ++key) {
+            if (key.key() == QLatin1String("summary") || key.key() == QLatin1String("description") ||
+                key.key().startsWith(QLatin1String("x-"))) {
+                if (!UnkeptMembers::holdsNothing(key.value()))
+                    m_unkept.note(QStringLiteral("docs"), QStringLiteral("paths.") + key.key());
+                continue;
+            }
             static const QSet<QString> known{QStringLiteral("parameters"), QStringLiteral("servers"),
                                              QStringLiteral("summary"), QStringLiteral("description"),
                                              QStringLiteral("$ref")};
@@ -181,7 +205,29 @@ void OpenApiImporter::importDocument()
         m_report.add(ImportReport::Outcome::Dropped, QStringLiteral("webhook"), path,
                      QStringLiteral("webhook %1 not imported: it describes requests the API sends, not ones to it")
                          .arg(openApiQuoted(it.key())));
+    m_unkept.report(m_report, QStringLiteral("docs"), path,
+                    QStringLiteral("documentation and extensions not kept (a request collection has no place for "
+                                   "them)"));
     m_result.collections.push_back(std::move(collection));
+}
+
+void OpenApiImporter::noteServers(const QJsonValue& servers)
+{
+    for (const auto& serverValue : servers.toArray()) {
+        const QJsonObject server = serverValue.toObject();
+        noteUnkept(server, {QStringLiteral("url"), QStringLiteral("variables")}, QStringLiteral("servers"));
+        const QJsonObject vars = server.value(QStringLiteral("variables")).toObject();
+        for (auto it = vars.begin(); it != vars.end(); ++it)
+            noteUnkept(it.value().toObject(), {QStringLiteral("default")}, QStringLiteral("servers.variables"));
+    }
+}
+
+void OpenApiImporter::noteUnkept(const QJsonObject& object, const QSet<QString>& known, const QString& where)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!known.contains(it.key()) && !UnkeptMembers::holdsNothing(it.value()))
+            m_unkept.note(QStringLiteral("docs"), where.isEmpty() ? it.key() : where + QLatin1Char('.') + it.key());
+    }
 }
 
 void OpenApiImporter::importServers(FolderSettings& settings, QStringList& notes)
@@ -216,6 +262,7 @@ void OpenApiImporter::importServers(FolderSettings& settings, QStringList& notes
             base = QStringLiteral("http://localhost");
             notes << QStringLiteral("no servers: baseUrl is \"http://localhost\", set it to the API's address");
         } else {
+            noteServers(servers);
             const QJsonObject server = servers.first().toObject();
             base = ImportText::scalarText(server.value(QStringLiteral("url"))).trimmed();
             const QJsonObject vars = server.value(QStringLiteral("variables")).toObject();
@@ -259,6 +306,11 @@ void OpenApiImporter::importSecuritySchemes()
     for (auto it = schemes.begin(); it != schemes.end(); ++it) {
         QStringList notes;
         const QJsonObject scheme = resolve(it.value(), notes).toObject();
+        noteUnkept(scheme,
+                   {QStringLiteral("type"), QStringLiteral("scheme"), QStringLiteral("in"), QStringLiteral("name"),
+                    QStringLiteral("flows"), QStringLiteral("openIdConnectUrl"), QStringLiteral("flow"),
+                    QStringLiteral("authorizationUrl"), QStringLiteral("tokenUrl"), QStringLiteral("scopes")},
+                   QStringLiteral("securitySchemes"));
         const QString type = ImportText::scalarText(scheme.value(QStringLiteral("type")));
         const QString httpScheme = ImportText::scalarText(scheme.value(QStringLiteral("scheme"))).toLower();
         AuthConfig a;
@@ -504,6 +556,12 @@ void OpenApiImporter::importOperation(const QString& apiPath, const QString& met
     item.description = ImportText::scalarText(operation.value(QStringLiteral("description")));
     item.request.method = method.toUpper();
     item.auth = securityAuth(operation.value(QStringLiteral("security")), itemPath, notes);
+    noteUnkept(operation,
+               {QStringLiteral("tags"), QStringLiteral("summary"), QStringLiteral("operationId"),
+                QStringLiteral("description"), QStringLiteral("deprecated"), QStringLiteral("security"),
+                QStringLiteral("servers"), QStringLiteral("parameters"), QStringLiteral("requestBody"),
+                QStringLiteral("responses"), QStringLiteral("callbacks"), QStringLiteral("consumes")},
+               QStringLiteral("operation"));
     if (operation.value(QStringLiteral("deprecated")).toBool())
         notes << QStringLiteral("the operation is deprecated");
 
@@ -511,6 +569,7 @@ void OpenApiImporter::importOperation(const QString& apiPath, const QString& met
     const QJsonValue servers =
         operation.contains(QStringLiteral("servers")) ? operation.value(QStringLiteral("servers")) : pathServers;
     if (!m_swagger && servers.isArray() && !servers.toArray().isEmpty()) {
+        noteServers(servers);
         const QJsonObject server = servers.toArray().first().toObject();
         QString url = ImportText::scalarText(server.value(QStringLiteral("url")));
         const QJsonObject vars = server.value(QStringLiteral("variables")).toObject();
@@ -573,8 +632,38 @@ void OpenApiImporter::parameters(const QJsonArray& merged, RequestItem& item, QS
                                  QStringList& notes)
 {
     QStringList cookies;
+    // What a parameter's value is made of (Swagger 2: the parameter is its own schema); its description and
+    // extensions are documentation.
+    static const QSet<QString> used{QStringLiteral("name"),
+                                    QStringLiteral("in"),
+                                    QStringLiteral("required"),
+                                    QStringLiteral("schema"),
+                                    QStringLiteral("example"),
+                                    QStringLiteral("examples"),
+                                    QStringLiteral("style"),
+                                    QStringLiteral("explode"),
+                                    QStringLiteral("collectionFormat"),
+                                    QStringLiteral("x-example"),
+                                    QStringLiteral("$ref"),
+                                    QStringLiteral("type"),
+                                    QStringLiteral("format"),
+                                    QStringLiteral("items"),
+                                    QStringLiteral("enum"),
+                                    QStringLiteral("default"),
+                                    QStringLiteral("minimum"),
+                                    QStringLiteral("maximum"),
+                                    QStringLiteral("exclusiveMinimum"),
+                                    QStringLiteral("exclusiveMaximum"),
+                                    QStringLiteral("minLength"),
+                                    QStringLiteral("maxLength"),
+                                    QStringLiteral("pattern"),
+                                    QStringLiteral("minItems"),
+                                    QStringLiteral("maxItems"),
+                                    QStringLiteral("uniqueItems"),
+                                    QStringLiteral("multipleOf")};
     for (const auto& p : merged) {
         const QJsonObject param = p.toObject();
+        noteUnkept(param, used, QStringLiteral("parameters"));
         const QString in = ImportText::scalarText(param.value(QStringLiteral("in")));
         const QString name = ImportText::scalarText(param.value(QStringLiteral("name")));
         if (name.isEmpty()) {
@@ -655,6 +744,11 @@ void OpenApiImporter::parameters(const QJsonArray& merged, RequestItem& item, QS
 
 QJsonValue OpenApiImporter::parameterValue(const QJsonObject& parameter, QStringList& notes)
 {
+    // A row has one value: the alternatives OAS 3 lists in `examples` beyond the one used are named.
+    const bool ownExample =
+        parameter.contains(QStringLiteral("example")) || parameter.contains(QStringLiteral("x-example"));
+    if (parameter.value(QStringLiteral("examples")).toObject().size() > (ownExample ? 0 : 1))
+        m_unkept.note(QStringLiteral("docs"), QStringLiteral("parameters.examples other than the one used"));
     if (parameter.contains(QStringLiteral("example")))
         return parameter.value(QStringLiteral("example"));
     if (parameter.contains(QStringLiteral("x-example")))
@@ -688,6 +782,8 @@ QJsonValue OpenApiImporter::parameterValue(const QJsonObject& parameter, QString
 void OpenApiImporter::requestBody(const QJsonValue& bodyValue, RequestItem& item, QStringList& notes)
 {
     const QJsonObject body = resolve(bodyValue, notes).toObject();
+    noteUnkept(body, {QStringLiteral("content"), QStringLiteral("required"), QStringLiteral("$ref")},
+               QStringLiteral("requestBody"));
     const QJsonObject content = body.value(QStringLiteral("content")).toObject();
     if (content.isEmpty())
         return;
@@ -708,7 +804,12 @@ void OpenApiImporter::requestBody(const QJsonValue& bodyValue, RequestItem& item
         notes << QStringLiteral("body as %1; also accepts %2").arg(chosen, others.join(QStringLiteral(", ")));
     }
     const QJsonObject media = resolve(content.value(chosen), notes).toObject();
+    noteUnkept(media, {QStringLiteral("schema"), QStringLiteral("example"), QStringLiteral("examples")},
+               QStringLiteral("requestBody.content"));
     QJsonValue example = QJsonValue::Undefined;
+    // A request has one body: the alternatives in `examples` beyond the one used are named.
+    if (media.value(QStringLiteral("examples")).toObject().size() > (media.contains(QStringLiteral("example")) ? 0 : 1))
+        m_unkept.note(QStringLiteral("docs"), QStringLiteral("requestBody.content.examples other than the one used"));
     if (media.contains(QStringLiteral("example"))) {
         example = media.value(QStringLiteral("example"));
     } else if (!media.value(QStringLiteral("examples")).toObject().isEmpty()) {

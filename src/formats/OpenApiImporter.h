@@ -3,6 +3,7 @@
 
 #include "core/Result.h"
 #include "formats/ImportResult.h"
+#include "formats/UnkeptMembers.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -71,6 +72,11 @@ private:
     void externalRef(const QString& ref, QStringList& notes);
     /// `{{name}}`, declaring the collection variable `name` (empty; secret when `secret`) once.
     QString authVariable(const QString& name, bool secret);
+    /// Notes, for the file's one "docs" line, the members of `object` (at `where`; "" is the document)
+    /// that are not in `known` and hold something: what a request collection has no place for.
+    void noteUnkept(const QJsonObject& object, const QSet<QString>& known, const QString& where);
+    /// noteUnkept for each server of `servers` and its variables (a server's description, a variable's choices).
+    void noteServers(const QJsonValue& servers);
 
     QJsonObject m_root;
     bool m_swagger = false;
@@ -82,4 +88,5 @@ private:
     QHash<QString, AuthConfig> m_schemeAuth;             // security scheme -> its auth
     QHash<QString, QString> m_schemeDropped;             // security scheme -> why it has no auth
     QList<EnvironmentVariable> m_authVariables;          // the {{variables}} the schemes' auth uses
+    UnkeptMembers m_unkept;                              // documentation, reported once per file
 };

@@ -67,7 +67,8 @@ Result<ImportResult> PostmanEnvironmentImporter::import(const QJsonDocument& doc
         v.value = ImportText::scalarText(value);
         if (!value.isString() && !value.isUndefined() && !value.isNull())
             notes << QStringLiteral("variable \"%1\" is not a string: kept as its text").arg(v.name);
-        v.enabled = o.value(QStringLiteral("enabled")).toBool(true);
+        // The app writes "enabled", newman's (postman-collection's) rows "disabled": either switches a value off.
+        v.enabled = o.value(QStringLiteral("enabled")).toBool(true) && !o.value(QStringLiteral("disabled")).toBool();
         const bool real = !v.value.isEmpty() && !WorkspaceStore::isOnlyReferences(v.value);
         if (o.value(QStringLiteral("type")).toString() == QLatin1String("secret")) {
             v.secret = true;

@@ -59,9 +59,26 @@ QString postmanParam(const QHash<QString, QJsonValue>& params, std::initializer_
     return {};
 }
 
+/// A row is switched off by "disabled": true (the schema) or "enabled": false (older exports and other tools'
+/// Postman writers, Insomnia's fixtures among them).
 bool postmanDisabled(const QJsonObject& o)
 {
-    return o.value(QStringLiteral("disabled")).toBool(false);
+    return o.value(QStringLiteral("disabled")).toBool(false) || !o.value(QStringLiteral("enabled")).toBool(true);
+}
+
+/// The user-info part of a URL: what would end it ('@', ':' in the user, '/', '?', '#') percent-encoded, the rest
+/// (also {{variables}}) as written.
+QString postmanUserInfo(const QString& part, bool user)
+{
+    QString out;
+    for (const QChar c : part) {
+        if (c == QLatin1Char('@') || c == QLatin1Char('/') || c == QLatin1Char('?') || c == QLatin1Char('#') ||
+            c == QLatin1Char('%') || (user && c == QLatin1Char(':')))
+            out += QStringLiteral("%%1").arg(c.unicode(), 2, 16, QLatin1Char('0')).toUpper();
+        else
+            out += c;
+    }
+    return out;
 }
 
 QString quoted(const QString& text)
@@ -513,8 +530,20 @@ AuthConfig PostmanImporter::oauth2(const QHash<QString, QJsonValue>& params, con
     p.clientId = postmanParam(params, {"clientId"});
     p.clientSecret = postmanParam(params, {"clientSecret"});
     p.scope = postmanParam(params, {"scope"});
-    p.audience = postmanParam(params, {"audience"});
-    p.resource = postmanParam(params, {"resource"});
+    // Postman keeps the audience and resource per authorization server: {"<server id>": "value"} (its exports).
+    auto perServer = [&](const char* key) {
+        const QJsonValue v = params.value(QString::fromLatin1(key));
+        if (!v.isObject())
+            return postmanParam(params, {key});
+        const QJsonObject servers = v.toObject();
+        if (servers.size() > 1)
+            notes << QStringLiteral("OAuth 2.0 %1 given for %2 authorization servers: the first kept")
+                         .arg(QLatin1String(key))
+                         .arg(servers.size());
+        return servers.isEmpty() ? QString() : ImportText::scalarText(servers.begin().value());
+    };
+    p.audience = perServer("audience");
+    p.resource = perServer("resource");
     p.username = postmanParam(params, {"username"});
     p.password = postmanParam(params, {"password"});
     const QString grant = postmanParam(params, {"grant_type", "grantType"});
@@ -602,6 +631,14 @@ void PostmanImporter::url(const QJsonValue& value, RequestItem& item, QStringLis
             const QString protocol = postmanText(o, QStringLiteral("protocol"));
             if (!protocol.isEmpty())
                 url += protocol + QStringLiteral("://");
+            // url.auth: the schema's user info, in the URL as Postman sends it.
+            const QJsonObject userInfo = o.value(QStringLiteral("auth")).toObject();
+            const QString user = postmanText(userInfo, QStringLiteral("user"));
+            const QString password = postmanText(userInfo, QStringLiteral("password"));
+            if (!user.isEmpty() || !password.isEmpty())
+                url += postmanUserInfo(user, true) +
+                       (password.isEmpty() ? QString() : QLatin1Char(':') + postmanUserInfo(password, false)) +
+                       QLatin1Char('@');
             const QJsonValue host = o.value(QStringLiteral("host"));
             if (host.isArray()) {
                 QStringList parts;

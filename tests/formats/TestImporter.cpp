@@ -649,10 +649,10 @@ void TestImporter::realWorldBattery_data()
     QTest::newRow("postman/woodwing-studio.postman_collection.json") << 61 << 2 << 0 << 0 << 0;
     QTest::newRow("insomnia/kong-apisecops-redhat.yaml") << 3 << 1 << 0 << 3 << 2;
     QTest::newRow("insomnia/mubox-core.yaml") << 22 << 0 << 0 << 0 << 0;
-    QTest::newRow("insomnia/sclable-nestjs-libs-example.yaml") << 5 << 0 << 0 << 0 << 0;
+    QTest::newRow("insomnia/sclable-nestjs-libs-example.yaml") << 5 << 0 << 0 << 1 << 0;
     QTest::newRow("insomnia/song-contest-rater-api.yaml") << 15 << 11 << 0 << 1 << 0;
     QTest::newRow("insomnia/toggl-graphql-server.yaml") << 40 << 0 << 0 << 0 << 41;
-    QTest::newRow("insomnia/tractusx-irs-request-collection.json") << 39 << 60 << 0 << 0 << 1;
+    QTest::newRow("insomnia/tractusx-irs-request-collection.json") << 39 << 60 << 0 << 1 << 1;
     QTest::newRow("http/aspnetdocs-file-results.http") << 15 << 5 << 0 << 1 << 0;
     QTest::newRow("http/aspnetdocs-jsonpatch.http") << 3 << 3 << 0 << 0 << 0;
     QTest::newRow("http/aspnetdocs-simple-auth-cookies-and-tokens.http") << 4 << 3 << 0 << 0 << 3;
@@ -662,11 +662,11 @@ void TestImporter::realWorldBattery_data()
     QTest::newRow("http/tractusx-irs-irs-backend-service.rest") << 2 << 1 << 0 << 0 << 1;
     QTest::newRow("http/tractusx-irs-keycloack-service.rest") << 2 << 1 << 0 << 0 << 1;
     QTest::newRow("http/tractusx-irs-omejdn-service.rest") << 2 << 1 << 0 << 0 << 1;
-    QTest::newRow("openapi/realworld-conduit-openapi.json") << 19 << 0 << 0 << 19 << 1;
-    QTest::newRow("openapi/realworld-conduit-swagger2.json") << 19 << 0 << 0 << 19 << 1;
-    QTest::newRow("openapi/redocly-museum.yaml") << 8 << 0 << 0 << 9 << 0;
-    QTest::newRow("openapi/twilio-lookups-v1.json") << 0 << 1 << 0 << 1 << 0;
-    QTest::newRow("openapi/twilio-oauth-v1.yaml") << 0 << 2 << 0 << 2 << 2;
+    QTest::newRow("openapi/realworld-conduit-openapi.json") << 19 << 0 << 0 << 20 << 1;
+    QTest::newRow("openapi/realworld-conduit-swagger2.json") << 19 << 0 << 0 << 20 << 1;
+    QTest::newRow("openapi/redocly-museum.yaml") << 8 << 0 << 0 << 10 << 0;
+    QTest::newRow("openapi/twilio-lookups-v1.json") << 0 << 1 << 0 << 2 << 0;
+    QTest::newRow("openapi/twilio-oauth-v1.yaml") << 0 << 2 << 0 << 3 << 2;
 }
 
 /// The real-world files of tests/data/README.md ("Real-world collections ..."), each with the report it gives today:

@@ -2,6 +2,8 @@
 #include "formats/Importer.h"
 #include "formats/OpenApiImporter.h"
 #include "formats/YamlReader.h"
+#include "support/DataFiles.h"
+#include "support/ImportKeyAudit.h"
 #include "support/ImportTestSupport.h"
 
 #include <QDir>
@@ -39,6 +41,9 @@ private Q_SLOTS:
     void swaggerFormData();
     void errors();
     void detection();
+    void otherExamplesNamed();
+    void everyMemberMappedOrReported_data();
+    void everyMemberMappedOrReported();
 };
 
 void TestOpenApiImporter::realFiles_data()
@@ -431,6 +436,209 @@ void TestOpenApiImporter::detection()
         Importer::importData("openapi: 3.0.0\n  bad: [\n", QStringLiteral("a.yaml"), Importer::Format::Auto);
     QCOMPARE(damaged.error().code, ErrorCode::JsonInvalid);
     QVERIFY(damaged.error().message.contains(QLatin1String("YAML line")));
+}
+
+namespace {
+using ImportKeyAudit::Rule;
+
+/// `value` with the maps whose keys the author chose (paths, status codes, media types, schema and scheme names,
+/// ...) read as arrays of their values, so that a rule says "paths[].get.parameters" whatever the path is called
+/// (a key may hold '.', as "application/vnd.api+json" or "/v1/items.json").
+QJsonValue namesAsElements(const QJsonValue& value)
+{
+    static const QSet<QString> maps{QStringLiteral("paths"),
+                                    QStringLiteral("webhooks"),
+                                    QStringLiteral("callbacks"),
+                                    QStringLiteral("content"),
+                                    QStringLiteral("responses"),
+                                    QStringLiteral("headers"),
+                                    QStringLiteral("examples"),
+                                    QStringLiteral("schemas"),
+                                    QStringLiteral("definitions"),
+                                    QStringLiteral("securitySchemes"),
+                                    QStringLiteral("requestBodies"),
+                                    QStringLiteral("links"),
+                                    QStringLiteral("encoding"),
+                                    QStringLiteral("variables"),
+                                    QStringLiteral("parameters"),
+                                    QStringLiteral("pathItems"),
+                                    QStringLiteral("securityDefinitions")};
+    if (value.isArray()) {
+        QJsonArray out;
+        for (const auto& v : value.toArray())
+            out.append(namesAsElements(v));
+        return out;
+    }
+    if (!value.isObject())
+        return value;
+    QJsonObject out;
+    const QJsonObject o = value.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        QJsonValue v = namesAsElements(it.value());
+        if (maps.contains(it.key()) && v.isObject()) {
+            QJsonArray elements;
+            const QJsonObject named = v.toObject();
+            for (auto e = named.begin(); e != named.end(); ++e)
+                elements.append(e.value());
+            v = elements;
+        }
+        out.insert(it.key(), v);
+    }
+    return out;
+}
+
+/// What OpenApiImporter does with each member of an OpenAPI 3.0/3.1 or Swagger 2.0 document (read by
+/// namesAsElements), mapped or named by a report line. What a request collection has no place for (the API's
+/// version, contact, licence and terms, external docs, descriptions of paths, parameters, bodies, servers and
+/// schemes, server variable choices, `produces`, `x-` extensions) is named in one "docs" line per file
+/// (OpenApiImporter::noteUnkept); tag descriptions are their folders' descriptions. A member of a real file that is
+/// not here fails everyMemberMappedOrReported.
+const QList<Rule>& openApiRules()
+{
+    static const QList<Rule> rules = [] {
+        QList<Rule> r{
+            {QStringLiteral("openapi")},
+            {QStringLiteral("swagger")},
+            {QStringLiteral("info")},
+            {QStringLiteral("info.title")},       // the collection's name
+            {QStringLiteral("info.description")}, // its description
+            // Where requests go: baseUrl (the first server, variables at their defaults; others named in a note).
+            {QStringLiteral("host")},
+            {QStringLiteral("basePath")},
+            {QStringLiteral("schemes")},
+            {QStringLiteral("consumes")}, // Swagger: the body's media type
+            {QStringLiteral("security.**")},
+            {QStringLiteral("tags")},
+            {QStringLiteral("tags[].name")},
+            {QStringLiteral("tags[].description")}, // the folder's description
+            {QStringLiteral("webhooks.**"), QStringLiteral("webhook")},
+            // Schemas, parameters, bodies and examples are read through $ref where operations use them (example
+            // bodies and values); one nothing refers to describes no request.
+            {QStringLiteral("definitions.**")},
+            {QStringLiteral("parameters.**")},
+            {QStringLiteral("components")},
+            {QStringLiteral("components.schemas.**")},
+            {QStringLiteral("components.parameters.**")},
+            {QStringLiteral("components.requestBodies.**")},
+            {QStringLiteral("components.examples.**")},
+            {QStringLiteral("components.pathItems.**")},
+            // Responses (and their headers and links) are one line per operation: the model has no saved responses.
+            {QStringLiteral("responses.**"), QStringLiteral("response definitions")},
+            {QStringLiteral("components.responses.**"), QStringLiteral("response definitions")},
+            {QStringLiteral("components.headers.**"), QStringLiteral("response definitions")},
+            {QStringLiteral("components.links.**"), QStringLiteral("response definitions")},
+            {QStringLiteral("components.callbacks.**"), QStringLiteral("callbacks")},
+            {QStringLiteral("paths")},
+            {QStringLiteral("paths[].$ref")},
+        };
+        // Security schemes (OpenAPI 3) and definitions (Swagger 2): auth of the requests and auth profiles.
+        for (const char* at : {"components.securitySchemes", "securityDefinitions"}) {
+            const QString scheme = QLatin1String(at) + QStringLiteral("[].");
+            r.append({QLatin1String(at)});
+            for (const char* member : {"type", "scheme", "in", "name", "flows.**", "openIdConnectUrl", "flow",
+                                       "authorizationUrl", "tokenUrl", "scopes.**"})
+                r.append({scheme + QLatin1String(member)});
+            r.append({scheme + QStringLiteral("*.**"), QStringLiteral("securitySchemes.%key")});
+        }
+        // Servers of the document, a path or an operation.
+        for (const char* at : {"servers", "paths[].servers", "paths[].*.servers"}) {
+            const QString s = QLatin1String(at);
+            for (const char* member : {"", "[].url", "[].variables", "[].variables[].default"})
+                r.append({s + QLatin1String(member)});
+            r.append({s + QStringLiteral("[].variables[].*.**"), QStringLiteral("servers.variables.%key")});
+            r.append({s + QStringLiteral("[].*.**"), QStringLiteral("servers.%key")});
+        }
+        // Parameters of a path or an operation: a query, header, path or cookie row (or a form field or body of
+        // Swagger) whose value is its example, else one made from its schema. Of `examples` the first is used and
+        // the others are named in the docs line (otherExamplesNamed: a rule cannot tell one element from another).
+        for (const char* at : {"paths[].parameters", "paths[].*.parameters"}) {
+            const QString p = QLatin1String(at) + QStringLiteral("[].");
+            r.append({QLatin1String(at)});
+            for (const char* member : {"$ref", "name", "in", "required", "schema.**", "example.**", "examples.**",
+                                       "style", "explode", "collectionFormat", "x-example.**",
+                                       // Swagger 2: the parameter is its own schema
+                                       "type", "format", "items.**", "enum", "default", "minimum", "maximum",
+                                       "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength", "pattern",
+                                       "minItems", "maxItems", "uniqueItems", "multipleOf"})
+                r.append({p + QLatin1String(member)});
+            r.append({p + QStringLiteral("*.**"), QStringLiteral("parameters.%key")});
+        }
+        // The operations: a request each, named by its summary (else its operationId: otherwise a code
+        // generator's name), in the folder of its first tag.
+        for (const char* method : {"get", "put", "post", "delete", "options", "head", "patch", "trace"})
+            r.append({QStringLiteral("paths[].") + QLatin1String(method)});
+        for (const char* member :
+             {"tags", "summary", "operationId", "description", "deprecated", "security.**", "consumes", "requestBody",
+              "requestBody.$ref", "requestBody.required", "requestBody.content", "requestBody.content[].schema.**",
+              "requestBody.content[].example.**", "requestBody.content[].examples.**"})
+            r.append({QStringLiteral("paths[].*.") + QLatin1String(member)});
+        r.append({QStringLiteral("paths[].*.responses.**"), QStringLiteral("response definitions")});
+        r.append({QStringLiteral("paths[].*.callbacks.**"), QStringLiteral("callbacks")});
+        // What has no place in a request collection: one "docs" line per file names it.
+        r.append({QStringLiteral("paths[].*.requestBody.content[].*.**"), QStringLiteral("requestBody.content.%key")});
+        r.append({QStringLiteral("paths[].*.requestBody.*.**"), QStringLiteral("requestBody.%key")});
+        r.append({QStringLiteral("paths[].*.*.**"), QStringLiteral("operation.%key")});
+        r.append({QStringLiteral("paths[].*.**"), QStringLiteral("paths.%key")});
+        r.append({QStringLiteral("info.*.**"), QStringLiteral("info.%key")});
+        r.append({QStringLiteral("tags[].*.**"), QStringLiteral("tags.%key")});
+        r.append({QStringLiteral("components.*.**"), QStringLiteral("components.%key")});
+        // Document-level members not named above: "externalDocs", "produces", "x-" extensions.
+        r.append({QStringLiteral("*.**"), QStringLiteral("%key")});
+        return r;
+    }();
+    return rules;
+}
+} // namespace
+
+/// A request holds one value per parameter and one body: the example used is kept, the alternatives OAS 3 lists in
+/// `examples` are named in the file's "docs" line (the audit maps `examples` as a whole, so it cannot see them).
+void TestOpenApiImporter::otherExamplesNamed()
+{
+    const QByteArray yaml = R"(openapi: 3.0.3
+info: {title: Ex}
+paths:
+  /items:
+    post:
+      operationId: add
+      parameters:
+        - name: q
+          in: query
+          examples: {short: {value: a}, long: {value: abcdef}}
+      requestBody:
+        content:
+          application/json:
+            examples: {small: {value: {n: 1}}, big: {value: {n: 1000}}}
+)";
+    const auto r = OpenApiImporter::import(yaml);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    QVERIFY(reportHas(r->report, Outcome::Dropped, QStringLiteral("docs"),
+                      QStringLiteral("parameters.examples other than the one used")));
+    QVERIFY(reportHas(r->report, Outcome::Dropped, QStringLiteral("docs"),
+                      QStringLiteral("requestBody.content.examples other than the one used")));
+    // One example each: nothing to name.
+    const auto one = OpenApiImporter::import(
+        QByteArray(yaml).replace(", long: {value: abcdef}", "").replace(", big: {value: {n: 1000}}", ""));
+    QVERIFY(one.ok());
+    QCOMPARE(one->report.count(Outcome::Dropped, QStringLiteral("docs")), 0);
+}
+
+void TestOpenApiImporter::everyMemberMappedOrReported_data()
+{
+    addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/openapi"), {QStringLiteral("*")});
+}
+
+/// Issue 11's rule, generically, for OpenAPI 3.0/3.1 and Swagger 2.0 (JSON and YAML, read as the importer reads
+/// them): every member of every real file is mapped or named in the report (openApiRules).
+void TestOpenApiImporter::everyMemberMappedOrReported()
+{
+    QFETCH(QString, path);
+    const QByteArray data = readData(QFileInfo(path).fileName());
+    const auto r = OpenApiImporter::import(data);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    const auto doc = YamlReader::parseJsonOrYaml(data);
+    QVERIFY(doc.ok());
+    const QStringList lost = ImportKeyAudit::unaccounted(namesAsElements(doc->toObject()), openApiRules(), r->report);
+    QVERIFY2(lost.isEmpty(), qPrintable(lost.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestOpenApiImporter)

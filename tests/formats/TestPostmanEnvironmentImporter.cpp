@@ -10,6 +10,8 @@
 #include <QStringDecoder>
 #include <QTest>
 
+#include <algorithm>
+
 #include "support/DataFiles.h"
 
 namespace {
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void bomAndNonStringValues();
     void utf16WithByteOrderMark();
     void valuesWithoutName();
+    void disabledValuesStaySwitchedOff();
     void notAnEnvironment();
     void realEnvironments_data();
     void realEnvironments();
@@ -126,6 +129,29 @@ void TestPostmanEnvironmentImporter::valuesWithoutName()
     // Values without "key" are still not an environment.
     QCOMPARE(PostmanEnvironmentImporter::import(QByteArray(R"({"values": [{"value": "x"}]})")).error().code,
              ErrorCode::JsonInvalid);
+}
+
+/// newman's (postman-collection's) rows say "disabled": true where the app's exports say "enabled": false; both
+/// switch the value off (newman's disabled-and-duplicates fixture: "justDisabled" is never used).
+void TestPostmanEnvironmentImporter::disabledValuesStaySwitchedOff()
+{
+    QFile f(QStringLiteral(TOKENSCOPE_TEST_DATA "/postman/newman-disabled-and-duplicates.postman_environment.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto r = PostmanEnvironmentImporter::import(f.readAll());
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    const Environment& env = r->environments.first();
+    const auto justDisabled =
+        std::find_if(env.variables().begin(), env.variables().end(),
+                     [](const EnvironmentVariable& v) { return v.name == QLatin1String("justDisabled"); });
+    QVERIFY(justDisabled != env.variables().end());
+    QVERIFY(!justDisabled->enabled);
+    QVERIFY(!env.variable(QStringLiteral("justDisabled")).has_value());
+    // "oneDisabled" is there twice, the second switched off: the first one's value is the variable's.
+    QCOMPARE(env.variable(QStringLiteral("oneDisabled"))->value, QStringLiteral("1"));
+    const auto both = PostmanEnvironmentImporter::import(
+        QByteArray(R"({"name": "E", "values": [{"key": "a", "value": "1", "enabled": true, "disabled": true}]})"));
+    QVERIFY(both.ok());
+    QVERIFY(!both->environments.first().variables().first().enabled);
 }
 
 void TestPostmanEnvironmentImporter::notAnEnvironment()

@@ -16,7 +16,10 @@
 
 #include <algorithm>
 
+#include "formats/ImportText.h"
+#include "formats/PostmanEnvironmentImporter.h"
 #include "support/DataFiles.h"
+#include "support/ImportKeyAudit.h"
 #include "support/ImportTestSupport.h"
 
 namespace {
@@ -135,6 +138,8 @@ private Q_SLOTS:
     void splitImportLeavesOddFilesToTheSerialPath_data();
     void splitImportLeavesOddFilesToTheSerialPath();
     void splitImportFollowsTheCallersCancel();
+    void everyMemberMappedOrReported_data();
+    void everyMemberMappedOrReported();
 };
 
 void TestPostmanImporter::authV21AttributeArrays()
@@ -214,6 +219,7 @@ void TestPostmanImporter::authOAuth2BecomesProfile()
           {"key": "clientId", "value": "cli"}, {"key": "clientSecret", "value": "cs-1"},
           {"key": "scope", "value": "read write"}, {"key": "client_authentication", "value": "body"},
           {"key": "accessToken", "value": "old-token"}, {"key": "tokenName", "value": "Shop"},
+          {"key": "audience", "value": {"5545d202-0633-49d4-810e-83b74b51802e": "orders-api"}},
           {"key": "refreshRequestParams", "value": [{"key": "x", "value": "y"}]}]}}}])"));
     QVERIFY(r.ok());
     const RequestItem& item = requestAt(r.value(), QStringLiteral("API/Orders"));
@@ -227,6 +233,8 @@ void TestPostmanImporter::authOAuth2BecomesProfile()
     QCOMPARE(p.clientSecret, QStringLiteral("cs-1"));
     QCOMPARE(p.scope, QStringLiteral("read write"));
     QCOMPARE(p.clientAuth, AuthProfile::ClientAuth::Post);
+    // Postman's per-server map (Insomnia's Postman-export fixture): the value, not the map's JSON text.
+    QCOMPARE(p.audience, QStringLiteral("orders-api"));
     const auto* e = entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/Orders"));
     QCOMPARE(e->outcome, Outcome::Converted);
     QVERIFY2(e->detail.contains(QLatin1String("refreshRequestParams")), qPrintable(e->detail));
@@ -314,6 +322,12 @@ void TestPostmanImporter::urlObjectWithoutRaw()
     const auto* e = entryFor(r.value(), QStringLiteral("request"), QStringLiteral("API/P"));
     QCOMPARE(e->outcome, Outcome::Converted);
     QVERIFY(e->detail.contains(QLatin1String("put together")));
+    // url.auth (the schema's user info) is part of the URL too; it was lost without a line.
+    const auto withAuth = PostmanImporter::import(collection(R"([{"name": "P", "request": {"url": {"protocol": "https",
+        "auth": {"user": "us@r", "password": "p@ss"}, "host": ["example", "com"], "path": ["get"]}}}])"));
+    QVERIFY(withAuth.ok());
+    QCOMPARE(requestAt(withAuth.value(), QStringLiteral("API/P")).request.url,
+             QStringLiteral("https://us%40r:p%40ss@example.com/get"));
 }
 
 void TestPostmanImporter::pathVariables()
@@ -348,7 +362,7 @@ void TestPostmanImporter::headersAsRawString()
     const auto r = PostmanImporter::import(collection(R"([{"name": "H", "request": {"url": "https://x/",
         "header": "Accept: application/json\nX-Trace: a:b\n//X-Off: 1\n\n"}},
         {"name": "A", "request": {"url": "https://x/", "header": [{"key": "Accept", "value": "text/plain"},
-        {"key": "X-Off", "value": "0", "disabled": true}]}}])"));
+        {"key": "X-Off", "value": "0", "disabled": true}, {"key": "X-Old", "value": "0", "enabled": false}]}}])"));
     QVERIFY(r.ok());
     const auto& h = requestAt(r.value(), QStringLiteral("API/H")).request.headers;
     QCOMPARE(h.size(), 3);
@@ -356,8 +370,9 @@ void TestPostmanImporter::headersAsRawString()
     QCOMPARE(h.at(1), (HttpRequestSpec::Row{QStringLiteral("X-Trace"), QStringLiteral("a:b"), true}));
     QCOMPARE(h.at(2), (HttpRequestSpec::Row{QStringLiteral("X-Off"), QStringLiteral("1"), false}));
     const auto& a = requestAt(r.value(), QStringLiteral("API/A")).request.headers;
-    QCOMPARE(a.size(), 2);
+    QCOMPARE(a.size(), 3);
     QVERIFY(!a.at(1).enabled);
+    QVERIFY(!a.at(2).enabled); // "enabled": false (older exports, Insomnia's fixtures) switches a row off too
 }
 
 void TestPostmanImporter::bodyRawLanguages()
@@ -941,6 +956,186 @@ void TestPostmanImporter::splitImportFollowsTheCallersCancel()
     QVERIFY(result.has_value() && !result->ok());
     QCOMPARE(result->error().code, ErrorCode::Cancelled);
     QVERIFY(PostmanImporter::importSplit(data, 2).value().ok()); // not interrupted here
+}
+
+namespace {
+using ImportKeyAudit::Rule;
+/// What PostmanImporter does with each member of a Postman Collection v2.0/v2.1 (and the members exporters add, found
+/// in tests/data/postman): mapped, or named by a report line. A nested folder's members (".item[]") read as its
+/// parent's, so "item[]" is a folder or a request at any depth. A member of a real file that is not here fails
+/// everyMemberMappedOrReported.
+const QList<Rule>& collectionRules()
+{
+    static const QList<Rule> rules = [] {
+        QList<Rule> r{
+            {QStringLiteral("info")},
+            {QStringLiteral("info.name")},
+            {QStringLiteral("info.schema")},         // read: another than v2.0/v2.1 is a note on the collection
+            {QStringLiteral("info.description.**")}, // the collection's description (a string or {content, type})
+            {QStringLiteral("name")},                // no "info": the top level's name (and description below)
+            {QStringLiteral("description.**")},
+            {QStringLiteral("item")},
+            {QStringLiteral("item[].item")},
+            {QStringLiteral("item[].name")},
+            {QStringLiteral("item[].description.**")},
+            {QStringLiteral("item[].request")}, // an object, or a bare string (the URL of a GET)
+            {QStringLiteral("item[].response.**"), QStringLiteral("saved example response")},
+            // "event" as an object instead of an array (a real v2.0 file): one dropped line, the script is not run.
+            {QStringLiteral("item[].event.listen"), QStringLiteral("\"event\" is not an array")},
+            {QStringLiteral("item[].event.script.**"), QStringLiteral("\"event\" is not an array")},
+            // Request settings: followRedirects and strictSSL are kept, disableBodyPruning is what Tokenscope does;
+            // any other key (and any key on a folder or the collection) is named (PostmanImporter::behaviour,
+            // fillFolder, makeCollection); false, {} and [] are Postman's defaults.
+            {QStringLiteral("item[].protocolProfileBehavior")},
+            {QStringLiteral("item[].protocolProfileBehavior.followRedirects")},
+            {QStringLiteral("item[].protocolProfileBehavior.strictSSL")},
+            {QStringLiteral("item[].protocolProfileBehavior.disableBodyPruning")},
+            {QStringLiteral("item[].protocolProfileBehavior.*"), QStringLiteral("protocolProfileBehavior"),
+             QJsonValue(false)},
+            {QStringLiteral("protocolProfileBehavior.*"), QStringLiteral("protocolProfileBehavior not kept")},
+            {QStringLiteral("protocolProfileBehavior")},
+            {QStringLiteral("item[].request.method")},
+            {QStringLiteral("item[].request.description.**")},
+            {QStringLiteral("item[].request.header")}, // an array of rows, or Postman's bulk-edit text
+            {QStringLiteral("item[].request.url")},    // a string, or an object whose "raw" is preferred
+            {QStringLiteral("item[].request.url.raw")},
+            // Without "raw" the URL is put together from these (PostmanImporter::url); with it they repeat it.
+            {QStringLiteral("item[].request.url.protocol")},
+            {QStringLiteral("item[].request.url.host")},
+            {QStringLiteral("item[].request.url.port")},
+            {QStringLiteral("item[].request.url.path")},
+            {QStringLiteral("item[].request.url.hash")},
+            {QStringLiteral("item[].request.url.auth")},
+            {QStringLiteral("item[].request.url.auth.user")},
+            {QStringLiteral("item[].request.url.auth.password")},
+            {QStringLiteral("item[].request.url.query")}, // the enabled rows are in "raw"; disabled ones are kept
+            {QStringLiteral("item[].request.url.query[].key")},
+            {QStringLiteral("item[].request.url.query[].value")},
+            {QStringLiteral("item[].request.url.query[].disabled")},
+            {QStringLiteral("item[].request.url.query[].equals")}, // whether "=" is written: "raw" has it
+            {QStringLiteral("item[].request.url.query[].description.**"), QStringLiteral("descriptions of query")},
+            {QStringLiteral("item[].request.url.variable")}, // ":id" path segments become request variables
+            {QStringLiteral("item[].request.url.variable[].key")},
+            {QStringLiteral("item[].request.url.variable[].id")},
+            {QStringLiteral("item[].request.url.variable[].value")},
+            {QStringLiteral("item[].request.url.variable[].type")},
+            {QStringLiteral("item[].request.header[].key")},
+            {QStringLiteral("item[].request.header[].name")}, // v2.0: the fallback for "key"
+            {QStringLiteral("item[].request.header[].value")},
+            {QStringLiteral("item[].request.header[].disabled")},
+            {QStringLiteral("item[].request.header[].type")}, // "text": the editor's row type, nothing sent
+            {QStringLiteral("item[].request.header[].description.**"), QStringLiteral("descriptions of headers")},
+            {QStringLiteral("item[].request.body")},
+            {QStringLiteral("item[].request.body.mode")},
+            {QStringLiteral("item[].request.body.disabled"), QStringLiteral("switched off"), QJsonValue(false)},
+            {QStringLiteral("item[].request.body.raw")},
+            {QStringLiteral("item[].request.body.options")},
+            {QStringLiteral("item[].request.body.options.raw")},
+            {QStringLiteral("item[].request.body.options.raw.language")},
+            {QStringLiteral("item[].request.body.urlencoded")},
+            {QStringLiteral("item[].request.body.formdata")},
+            {QStringLiteral("item[].request.body.formdata[].src")},
+            {QStringLiteral("item[].request.body.formdata[].contentType")},
+            {QStringLiteral("item[].request.body.file")},
+            {QStringLiteral("item[].request.body.file.src")},
+            {QStringLiteral("item[].request.body.file.content")},
+            {QStringLiteral("item[].request.body.graphql")},
+            {QStringLiteral("item[].request.body.graphql.query")},
+            {QStringLiteral("item[].request.body.graphql.variables.**")},
+            // A mode Tokenscope has no body for ("unknown" in Insomnia's fixtures) is a dropped line with the mode.
+            {QStringLiteral("item[].request.body.*"), QStringLiteral("is not supported: not kept")},
+            {QStringLiteral("item[].request.event.**"), QStringLiteral("inside \"request\" not kept")},
+            {QStringLiteral("item[].request.proxy.**"), QStringLiteral("request proxy settings")},
+            {QStringLiteral("item[].request.certificate.**"), QStringLiteral("request certificate settings")},
+        };
+        for (const char* rows : {"urlencoded", "formdata"}) {
+            const QString at = QStringLiteral("item[].request.body.%1[].").arg(QLatin1String(rows));
+            for (const char* member : {"key", "value", "disabled", "enabled"})
+                r.append({at + QLatin1String(member)});
+            // "type": "text" or "file" (formdata: a file part); urlencoded rows carry "text" only.
+            r.append({at + QStringLiteral("type")});
+            r.append({at + QStringLiteral("description.**"), QStringLiteral("descriptions of form fields")});
+        }
+        // Scripts, variables and auth at every level: the collection, a folder, a request (auth under "request").
+        for (const char* level : {"", "item[].", "item[].request."}) {
+            const QString at = QLatin1String(level);
+            if (at != QLatin1String("item[].request.")) {
+                r.append({at + QStringLiteral("event")});
+                for (const char* member : {"listen", "disabled", "script", "script.exec", "script.type"})
+                    r.append({at + QStringLiteral("event[].") + QLatin1String(member)});
+                r.append({at + QStringLiteral("event[].script.src"), QStringLiteral("only inline scripts are")});
+                r.append({at + QStringLiteral("variable")});
+                for (const char* member : {"key", "id", "value", "type", "disabled"})
+                    r.append({at + QStringLiteral("variable[].") + QLatin1String(member)});
+            }
+            r.append({at + QStringLiteral("auth")});
+            r.append({at + QStringLiteral("auth.type")});
+            // The types Tokenscope has (PostmanImporter::auth): every parameter is read, or for OAuth 2.0 named
+            // ("OAuth 2.0 settings not kept: ..."); v2.1 rows are {key, value, type}, v2.0 an object.
+            for (const char* type : {"noauth", "bearer", "basic", "apikey", "jwt", "oauth2"})
+                r.append({at + QStringLiteral("auth.") + QLatin1String(type) + QStringLiteral(".**")});
+            // Any other type (digest, hawk, oauth1, awsv4, ntlm, edgegrid, akamai, asap): one dropped line.
+            r.append({at + QStringLiteral("auth.*.**"), QStringLiteral("auth is not supported")});
+        }
+        // Postman's bookkeeping: ids of its database (item, script, collection, exporting user); nothing a request
+        // sends, and nothing a user edits.
+        for (const char* id : {"info._postman_id", "info._exporter_id", "item[].id", "item[]._postman_id",
+                               "event[].script.id", "item[].event[].script.id", "event[].id", "item[].event[].id"})
+            r.append({QLatin1String(id)});
+        return r;
+    }();
+    return rules;
+}
+
+/// The same for a Postman environment or globals file (PostmanEnvironmentImporter).
+const QList<Rule>& environmentRules()
+{
+    static const QList<Rule> rules = [] {
+        QList<Rule> r{
+            {QStringLiteral("name")},
+            {QStringLiteral("_postman_variable_scope")}, // "globals" names a globals file
+            {QStringLiteral("values")},
+        };
+        // A globals file written as a bare array of rows reads as "values" (PostmanEnvironmentImporter::recognizes).
+        for (const char* at : {"values[].", "[]."}) {
+            for (const char* member : {"key", "value", "type", "enabled", "disabled"})
+                r.append({QLatin1String(at) + QLatin1String(member)});
+            // The v1 environment's display name of a row: its key again in every file seen (newman's fixtures).
+            r.append({QLatin1String(at) + QStringLiteral("name")});
+        }
+        // Postman's bookkeeping of the export: its id, when and by which version, sync state.
+        for (const char* b : {"id", "timestamp", "synced", "_postman_exported_at", "_postman_exported_using"})
+            r.append({QLatin1String(b)});
+        r.append({QStringLiteral("isDeleted"), QStringLiteral("isDeleted"), QJsonValue(false)});
+        return r;
+    }();
+    return rules;
+}
+} // namespace
+
+void TestPostmanImporter::everyMemberMappedOrReported_data()
+{
+    addDataFileRows(QStringLiteral(TOKENSCOPE_TEST_DATA "/postman"), {QStringLiteral("*.json")});
+}
+
+/// Issue 11's rule, generically: every member of every real collection, environment and globals file is mapped or
+/// named in the report (collectionRules, environmentRules).
+void TestPostmanImporter::everyMemberMappedOrReported()
+{
+    QFETCH(QString, path);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray data = f.readAll();
+    const auto doc = ImportText::parseJson(data); // the document the importers read (BOM, UTF-16)
+    QVERIFY2(doc.ok(), doc.ok() ? "" : qPrintable(doc.error().message));
+    const bool environment = PostmanEnvironmentImporter::recognizes(doc.value());
+    const auto r = environment ? PostmanEnvironmentImporter::import(data) : PostmanImporter::import(data);
+    QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message));
+    const QJsonValue root = doc->isArray() ? QJsonValue(doc->array()) : QJsonValue(doc->object());
+    const QStringList lost =
+        environment ? ImportKeyAudit::unaccounted(root, environmentRules(), r->report)
+                    : ImportKeyAudit::unaccounted(root, collectionRules(), r->report, QStringLiteral(".item[]"));
+    QVERIFY2(lost.isEmpty(), qPrintable(lost.join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestPostmanImporter)

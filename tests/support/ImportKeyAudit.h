@@ -17,6 +17,12 @@
 /// by the importer (a rule without a needle, listed next to the importer's test) or named by the import's report
 /// (a rule whose needle a report line's kind or detail contains). A member no rule covers fails the test, so a new
 /// member in a future file is looked at instead of vanishing.
+///
+/// Applied to the real files of every structured format, each test walking the value its importer reads (YAML
+/// through YamlReader): HAR (TestHarImporter), Insomnia v5 (nested folders read as their parent) and v4 (each
+/// resource under its `_type`) in TestInsomniaImporter, Postman collections (nested folders read as their parent)
+/// and environment/globals files in TestPostmanImporter, OpenAPI 3.x / Swagger 2.0 in TestOpenApiImporter (maps
+/// whose keys the author chose, such as paths, media types and schema names, read as arrays).
 namespace ImportKeyAudit {
 
 struct Rule
