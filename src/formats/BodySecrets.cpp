@@ -233,6 +233,33 @@ void moveCredentials(RequestItem& item, HttpRequestSpec::Row& row, const Collect
     row.value = value.left(credentials) + QStringLiteral("{{") + name + QStringLiteral("}}") + value.mid(end);
 }
 
+/// A password written into the URL (`https://user:pass@host/…`, and Postman's `url.auth`, which the importer writes
+/// there): userinfo's "user:password" form is deprecated by RFC 3986 §3.2.1 and a secret like any other. The user name
+/// stays; the password as written (percent-encoded) becomes the secret, so the resolved URL is the same text.
+void moveUrlPassword(RequestItem& item, const CollectionNode& node, ImportReport& report)
+{
+    QString& url = item.request.url;
+    const qsizetype scheme = url.indexOf(QLatin1String("://"));
+    if (scheme < 0)
+        return;
+    const qsizetype authority = scheme + 3;
+    qsizetype end = authority;
+    while (end < url.size() && url.at(end) != QLatin1Char('/') && url.at(end) != QLatin1Char('?') &&
+           url.at(end) != QLatin1Char('#'))
+        ++end;
+    if (end == authority)
+        return;
+    const qsizetype at = url.lastIndexOf(QLatin1Char('@'), end - 1);
+    const qsizetype colon = url.indexOf(QLatin1Char(':'), authority);
+    if (at < authority || colon < 0 || colon > at)
+        return;
+    const QString password = url.mid(colon + 1, at - colon - 1);
+    if (!isLiteral(password))
+        return;
+    const QString name = addSecret(item, "URL userinfo", QStringLiteral("password"), password, node, report);
+    url.replace(colon + 1, at - colon - 1, QStringLiteral("{{") + name + QStringLiteral("}}"));
+}
+
 void visit(CollectionNode& node, ImportReport& report)
 {
     if (node.isContainer()) {
@@ -256,6 +283,7 @@ void visit(CollectionNode& node, ImportReport& report)
             moveValue(item, "form field", part.name, part.value, node, report);
     }
     moveRawValues(item, node, report);
+    moveUrlPassword(item, node, report);
 }
 } // namespace
 

@@ -12,7 +12,7 @@
 /// (nothing else reformatted) and the variable holds it as written — JSON escapes and percent-encoding kept — because
 /// VariableResolver substitutes into body text verbatim: a decoded `"` or `&` would change the bytes sent. A raw value
 /// already containing `{{` is left alone. An `Authorization` (or `Proxy-Authorization`) header keeps its scheme and
-/// moves its credentials (`Bearer {{Authorization}}`).
+/// moves its credentials (`Bearer {{Authorization}}`); a URL's `user:password@` keeps the user name.
 class BodySecrets
 {
 public:

@@ -51,6 +51,7 @@ private Q_SLOTS:
     void formBodySecretsGoToTheKeychain();
     void rawBodySecretsGoToTheKeychain();
     void authorizationCredentialsGoToTheKeychain();
+    void urlPasswordGoesToTheKeychain();
     void postmanFileBodyWithoutFileIsNoBody();
     void realWorldBattery_data();
     void realWorldBattery();
@@ -523,6 +524,40 @@ void TestImporter::authorizationCredentialsGoToTheKeychain()
     QCOMPARE(secrets.size(), 3);
     QTemporaryDir httpDir;
     QCOMPARE(writtenFilesContaining(fromHttp.value(), httpDir.path(), secrets, "SECRET"), QStringList());
+}
+
+/// Issue 11: a password in a URL's userinfo (a raw `https://user:pass@host` and Postman's url.auth, which the importer
+/// writes into the URL) goes to the keychain; the user name and every other character stay, so the resolved URL is the
+/// same text.
+void TestImporter::urlPasswordGoesToTheKeychain()
+{
+    const QByteArray postman = R"({"info": {"name": "U"}, "item": [
+        {"name": "Raw", "request": {"method": "GET", "url": "https://alice:s%40cret-SECRET-5@api.example/x?next=a@b"}},
+        {"name": "Object", "request": {"method": "GET", "url": {"protocol": "https",
+            "auth": {"user": "bob", "password": "SECRET-6"}, "host": ["example", "com"], "path": ["get"]}}},
+        {"name": "Refs", "request": {"method": "GET", "url": "https://{{user}}:{{pass}}@api.example/x"}},
+        {"name": "Port", "request": {"method": "GET", "url": "https://api.example:8443/p?redirect=http://a:b@c/"}}]})";
+    auto imported = Importer::importData(postman, QStringLiteral("u.json"), Importer::Format::Auto);
+    QVERIFY(imported.ok());
+    ImportResult& result = imported.value();
+    QCOMPARE(result.report.count(Outcome::Secret, QStringLiteral("body")), 2);
+    const auto resolvedUrl = [](const RequestItem& item) {
+        return VariableResolver(Environment(QStringLiteral("request"), item.variables)).resolve(item.request.url).text;
+    };
+    const auto at = [&result](const char* name) {
+        const CollectionNode* node = result.collections.front()->find({QLatin1String(name)});
+        return node ? node->request() : RequestItem();
+    };
+    QCOMPARE(at("Raw").request.url, QStringLiteral("https://alice:{{password}}@api.example/x?next=a@b"));
+    QCOMPARE(resolvedUrl(at("Raw")), QStringLiteral("https://alice:s%40cret-SECRET-5@api.example/x?next=a@b"));
+    QCOMPARE(at("Object").request.url, QStringLiteral("https://bob:{{password}}@example.com/get"));
+    QCOMPARE(resolvedUrl(at("Object")), QStringLiteral("https://bob:SECRET-6@example.com/get"));
+    QCOMPARE(at("Refs").request.url, QStringLiteral("https://{{user}}:{{pass}}@api.example/x"));
+    QCOMPARE(at("Port").request.url, QStringLiteral("https://api.example:8443/p?redirect=http://a:b@c/"));
+    QTemporaryDir dir;
+    MemorySecretStore secrets;
+    QCOMPARE(writtenFilesContaining(result, dir.path(), secrets, "SECRET"), QStringList());
+    QCOMPARE(secrets.size(), 2);
 }
 
 /// Issue 11 in raw bodies: a literal client_secret or password inside a JSON body (at any depth) or a raw
