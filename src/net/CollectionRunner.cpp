@@ -137,6 +137,18 @@ void CollectionRunner::runIteration(int iteration, WorkerState& state)
                 request.variableLayers.append(dataLayer);
             if (!state.runLayer.variables().isEmpty())
                 request.variableLayers.append(state.runLayer);
+            // A secret variable of the request itself stands where a literal stood (the import moves credentials
+            // out of the file into the keychain, formats/BodySecrets): a data column or a script variable of the
+            // same name must not replace it, as it could not replace the literal.
+            if (!dataRow.isEmpty() || !state.runLayer.variables().isEmpty()) {
+                QList<EnvironmentVariable> secrets;
+                for (const EnvironmentVariable& v : item.variables) {
+                    if (v.secret && v.enabled)
+                        secrets.append(v);
+                }
+                if (!secrets.isEmpty())
+                    request.variableLayers.append(Environment(node->name(), secrets));
+            }
             request.overrides = m_options.overrides;
             if (m_options.timeoutMs > 0)
                 request.request.timeoutMs = m_options.timeoutMs;

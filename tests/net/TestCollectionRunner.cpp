@@ -42,6 +42,7 @@ private Q_SLOTS:
     void tokenAssertionFailsOnAudienceAndScope();
     void failuresAreCountedAndBailStops();
     void dataRowsFeedIterations();
+    void secretRequestVariablesOutrankDataRows();
     void parallelIterationsKeepOrderWithin();
     void noResponseIsARequestError();
     void junitValidatesAgainstTheXsd();
@@ -209,6 +210,28 @@ void TestCollectionRunner::dataRowsFeedIterations()
     QCOMPARE(report.requests.at(2).status, 200); // row 0 again
     QVERIFY2(!report.failed(), qPrintable(report.summaryLine()));
     QCOMPARE(report.requests.at(1).iteration, 1);
+}
+
+/// A secret variable of a request is a credential the import moved out of the file (formats/BodySecrets): a data
+/// column of the same name must not replace it, as it could not replace the literal it stands for. A plain request
+/// variable stays below the data row.
+void TestCollectionRunner::secretRequestVariablesOutrankDataRows()
+{
+    auto ws = std::make_unique<Workspace>();
+    CollectionNode* c = ws->insertCollection(0, CollectionNode::makeCollection(QStringLiteral("Data")));
+    RequestItem secret = get(QStringLiteral("Secret"), base() + QStringLiteral("/{{route}}"));
+    secret.variables = {{QStringLiteral("route"), QStringLiteral("ping"), true, true}};
+    RequestItem plain = get(QStringLiteral("Plain"), base() + QStringLiteral("/{{route}}"));
+    plain.variables = {{QStringLiteral("route"), QStringLiteral("ping"), false, true}};
+    c->insertChild(0, CollectionNode::makeRequest(secret));
+    c->insertChild(1, CollectionNode::makeRequest(plain));
+    RunOptions options;
+    options.data = {{{QStringLiteral("route"), QStringLiteral("api/private")}}};
+    CollectionRunner runner(*ws, CollectionRunner::requestsBelow(*c), nullptr, options);
+    const RunReport report = runner.run();
+    QCOMPARE(report.requestCount, 2);
+    QCOMPARE(report.requests.at(0).status, 200); // the request's secret: /ping
+    QCOMPARE(report.requests.at(1).status, 401); // the data row: /api/private
 }
 
 void TestCollectionRunner::parallelIterationsKeepOrderWithin()
