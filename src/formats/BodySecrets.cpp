@@ -19,15 +19,31 @@ bool isLiteral(const QString& value)
     return !value.isEmpty() && !WorkspaceStore::isOnlyReferences(value);
 }
 
-/// A variable name for field `field` that the request does not use yet: the field's own name when it is a plain
-/// identifier, else "body_secret"; " 2", " 3"… would not be valid in `{{…}}`, so "_2", "_3".
+/// Whether `{{name}}` (or `{{ name }}`) appears in anything `item` sends: such a reference means a variable from
+/// elsewhere (an environment, the collection) that a new request variable of that name would silently replace.
+bool referenced(const RequestItem& item, const QString& name)
+{
+    const auto in = [&name](const QString& text) {
+        return text.contains(QStringLiteral("{{") + name + QStringLiteral("}}")) ||
+               text.contains(QStringLiteral("{{ ") + name + QStringLiteral(" }}"));
+    };
+    const HttpRequestSpec& r = item.request;
+    return in(r.url) || in(r.rawBody) ||
+           std::any_of(r.headers.cbegin(), r.headers.cend(), [&in](const auto& row) { return in(row.value); }) ||
+           std::any_of(r.formRows.cbegin(), r.formRows.cend(), [&in](const auto& row) { return in(row.value); }) ||
+           std::any_of(r.multipartParts.cbegin(), r.multipartParts.cend(),
+                       [&in](const auto& part) { return in(part.value); });
+}
+
+/// A variable name for field `field` that the request neither has nor refers to yet: the field's own name when it is
+/// a plain identifier, else "body_secret"; " 2", " 3"… would not be valid in `{{…}}`, so "_2", "_3".
 QString freeName(const RequestItem& item, const QString& field)
 {
     static const QRegularExpression plain(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.-]*$"));
     const QString base = plain.match(field).hasMatch() ? field : QStringLiteral("body_secret");
     const auto taken = [&item](const QString& name) {
-        return std::any_of(item.variables.cbegin(), item.variables.cend(),
-                           [&name](const EnvironmentVariable& v) { return v.name == name; });
+        return referenced(item, name) || std::any_of(item.variables.cbegin(), item.variables.cend(),
+                                                     [&name](const EnvironmentVariable& v) { return v.name == name; });
     };
     QString name = base;
     for (int n = 2; taken(name); ++n)

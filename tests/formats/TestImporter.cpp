@@ -52,6 +52,7 @@ private Q_SLOTS:
     void rawBodySecretsGoToTheKeychain();
     void authorizationCredentialsGoToTheKeychain();
     void urlPasswordGoesToTheKeychain();
+    void movedSecretsAvoidReferencedNames();
     void postmanFileBodyWithoutFileIsNoBody();
     void realWorldBattery_data();
     void realWorldBattery();
@@ -558,6 +559,24 @@ void TestImporter::urlPasswordGoesToTheKeychain()
     MemorySecretStore secrets;
     QCOMPARE(writtenFilesContaining(result, dir.path(), secrets, "SECRET"), QStringList());
     QCOMPARE(secrets.size(), 2);
+}
+
+/// A moved credential's variable never takes a name the request already refers to: `{{password}}` elsewhere in the
+/// request means a variable from the environment or collection, which a request variable would silently replace.
+void TestImporter::movedSecretsAvoidReferencedNames()
+{
+    const QByteArray postman = R"({"info": {"name": "N"}, "item": [{"name": "Change", "request": {"method": "POST",
+        "url": "https://api/pw?old={{ password }}", "header": [{"key": "Content-Type", "value": "application/json"}],
+        "body": {"mode": "raw", "raw": "{\"password\": \"lit-SECRET-7\", \"confirm\": \"{{password}}\"}"}}}]})";
+    auto imported = Importer::importData(postman, QStringLiteral("n.json"), Importer::Format::Auto);
+    QVERIFY(imported.ok());
+    const CollectionNode* change = imported->collections.front()->find({QStringLiteral("Change")});
+    QVERIFY(change);
+    const RequestItem& item = change->request();
+    QCOMPARE(item.request.rawBody, QStringLiteral(R"({"password": "{{password_2}}", "confirm": "{{password}}"})"));
+    QCOMPARE(item.variables.size(), 1);
+    QCOMPARE(item.variables.first().name, QStringLiteral("password_2"));
+    QCOMPARE(item.variables.first().value, QStringLiteral("lit-SECRET-7"));
 }
 
 /// Issue 11 in raw bodies: a literal client_secret or password inside a JSON body (at any depth) or a raw

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "FuzzCheck.h"
+#include "formats/BodySecrets.h"
 #include "formats/HarImporter.h"
 #include "formats/HttpEnvironmentImporter.h"
 #include "formats/HttpFileImporter.h"
@@ -64,6 +65,61 @@ inline void checkImport(const Result<ImportResult>& first, const Result<ImportRe
     }
     printableLines(report);
 }
+/// `text` of a request after BodySecrets, with the secret variables it added put back where they stand.
+inline QString withSecretsBack(const QString& text, const RequestItem& before, const RequestItem& after)
+{
+    QString back = text;
+    for (const EnvironmentVariable& v : after.variables) {
+        if (!before.variables.contains(v))
+            back.replace(QStringLiteral("{{") + v.name + QStringLiteral("}}"), v.value);
+    }
+    return back;
+}
+
+inline void sameSent(const RequestItem& before, const RequestItem& after)
+{
+    for (const EnvironmentVariable& v : before.variables)
+        FUZZ_CHECK(after.variables.contains(v));
+    const auto same = [&](const QString& was, const QString& is) {
+        FUZZ_CHECK(withSecretsBack(is, before, after) == was);
+    };
+    const HttpRequestSpec& b = before.request;
+    const HttpRequestSpec& a = after.request;
+    same(b.url, a.url);
+    same(b.rawBody, a.rawBody);
+    FUZZ_CHECK(b.headers.size() == a.headers.size() && b.formRows.size() == a.formRows.size() &&
+               b.multipartParts.size() == a.multipartParts.size());
+    for (qsizetype i = 0; i < b.headers.size(); ++i)
+        same(b.headers.at(i).value, a.headers.at(i).value);
+    for (qsizetype i = 0; i < b.formRows.size(); ++i)
+        same(b.formRows.at(i).value, a.formRows.at(i).value);
+    for (qsizetype i = 0; i < b.multipartParts.size(); ++i)
+        same(b.multipartParts.at(i).value, a.multipartParts.at(i).value);
+}
+
+inline void sameTree(const CollectionNode& before, const CollectionNode& after)
+{
+    FUZZ_CHECK(before.isContainer() == after.isContainer() && before.childCount() == after.childCount());
+    if (!before.isContainer()) {
+        sameSent(before.request(), after.request());
+        return;
+    }
+    for (int i = 0; i < before.childCount(); ++i)
+        sameTree(*before.child(i), *after.child(i));
+}
+
+/// What Importer does after every import, BodySecrets (credentials into secret variables of their request), changes
+/// no byte a request sends: each moved value, put back where its `{{name}}` stands, gives the text as imported. Also
+/// catches a new variable that takes the name of one the request already refers to.
+inline void checkSecretsMove(const Result<ImportResult>& first, Result<ImportResult>& second)
+{
+    if (!first.ok() || !second.ok())
+        return;
+    BodySecrets::moveToVariables(second.value());
+    FUZZ_CHECK(first->collections.size() == second->collections.size());
+    for (size_t i = 0; i < first->collections.size(); ++i)
+        sameTree(*first->collections.at(i), *second->collections.at(i));
+}
 } // namespace detail
 
 /// The Postman collection and environment importers: any bytes import or fail cleanly and deterministically; an
@@ -73,7 +129,7 @@ inline void postmanImporter(const uint8_t* data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
     const auto first = PostmanImporter::import(bytes);
-    const auto second = PostmanImporter::import(bytes);
+    auto second = PostmanImporter::import(bytes);
     FUZZ_CHECK(first.ok() == second.ok());
     if (first.ok()) {
         FUZZ_CHECK(first->collections.size() == 1);
@@ -104,6 +160,7 @@ inline void postmanImporter(const uint8_t* data, size_t size)
         FUZZ_CHECK(split->value().report.entries() == first->report.entries());
         FUZZ_CHECK(split->value().collections.front()->requestCount() == first->collections.front()->requestCount());
     }
+    detail::checkSecretsMove(first, second);
     const auto env = PostmanEnvironmentImporter::import(bytes);
     if (env.ok())
         FUZZ_CHECK(env->environments.size() == 1 && !env->environments.first().name().isEmpty());
@@ -118,7 +175,7 @@ inline void httpFileImporter(const uint8_t* data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
     const auto first = HttpFileImporter::import(bytes, QStringLiteral("fuzz"));
-    const auto second = HttpFileImporter::import(bytes, QStringLiteral("fuzz"));
+    auto second = HttpFileImporter::import(bytes, QStringLiteral("fuzz"));
     FUZZ_CHECK(first.ok() == second.ok());
     if (first.ok()) {
         FUZZ_CHECK(first->collections.size() == 1);
@@ -132,6 +189,7 @@ inline void httpFileImporter(const uint8_t* data, size_t size)
     } else {
         FUZZ_CHECK(first.error().code == ErrorCode::Usage);
     }
+    detail::checkSecretsMove(first, second);
     const auto env = HttpEnvironmentImporter::import(bytes, size % 2 == 0);
     if (!env.ok())
         FUZZ_CHECK(env.error().code == ErrorCode::JsonInvalid);
@@ -141,16 +199,20 @@ inline void httpFileImporter(const uint8_t* data, size_t size)
 inline void openApiImporter(const uint8_t* data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
-    detail::checkImport(OpenApiImporter::import(bytes), OpenApiImporter::import(bytes),
-                        {ErrorCode::JsonInvalid, ErrorCode::NotSupported});
+    const auto first = OpenApiImporter::import(bytes);
+    auto second = OpenApiImporter::import(bytes);
+    detail::checkImport(first, second, {ErrorCode::JsonInvalid, ErrorCode::NotSupported});
+    detail::checkSecretsMove(first, second);
 }
 
 /// The Insomnia importer (v4 JSON/YAML, v5 YAML).
 inline void insomniaImporter(const uint8_t* data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
-    detail::checkImport(InsomniaImporter::import(bytes), InsomniaImporter::import(bytes),
-                        {ErrorCode::JsonInvalid, ErrorCode::NotSupported});
+    const auto first = InsomniaImporter::import(bytes);
+    auto second = InsomniaImporter::import(bytes);
+    detail::checkImport(first, second, {ErrorCode::JsonInvalid, ErrorCode::NotSupported});
+    detail::checkSecretsMove(first, second);
 }
 
 /// The HAR importer.
@@ -158,9 +220,11 @@ inline void harImporter(const uint8_t* data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char*>(data), qsizetype(size));
     const auto first = HarImporter::import(bytes, QStringLiteral("fuzz"));
-    detail::checkImport(first, HarImporter::import(bytes, QStringLiteral("fuzz")), {ErrorCode::JsonInvalid});
+    auto second = HarImporter::import(bytes, QStringLiteral("fuzz"));
+    detail::checkImport(first, second, {ErrorCode::JsonInvalid});
     if (first.ok())
         FUZZ_CHECK(first->collections.size() == 1);
+    detail::checkSecretsMove(first, second);
 }
 
 } // namespace FuzzTargets
