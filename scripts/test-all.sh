@@ -49,7 +49,7 @@ run_tests() {
     echo "== test $dir"
     (cd "$dir" && ctest --output-on-failure -j "$parallel")
 }
-# Background work still running when a step fails is stopped with the script.
+# The npm download still running when a step fails is stopped with the script.
 trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 
 # -g1 (line tables only): sanitizer reports and backtraces keep file:line, and the compile and link of two full
@@ -70,27 +70,16 @@ sanitize_compiler=()
 if command -v clang++-14 >/dev/null 2>&1; then sanitize_compiler=(-DCMAKE_CXX_COMPILER=clang++-14); fi
 configure build-ci-sanitize "${sanitize_compiler[@]}" -DCMAKE_BUILD_TYPE=Debug -DTOKENSCOPE_SANITIZE=ON \
     "-DCMAKE_CXX_FLAGS_DEBUG=-g1"
-# The optimised suite waits on child processes and sockets more than it computes (two tests per core took it from
-# 85 s to 62 s). Beside it, at a lower priority, clang-tidy and the sanitized build use the CPU it leaves idle; nice
-# keeps the tests first when they want the CPU. Their output follows the suite's.
-nice -n 10 bash scripts/clang-tidy.sh build-ci > clang-tidy.log 2>&1 &
-tidy_pid=$!
-nice -n 19 cmake --build build-ci-sanitize -j "$jobs" > build-ci-sanitize.log 2>&1 &
-sanitize_build_pid=$!
+# The optimised suite waits on child processes and sockets more than it computes: two tests per core took it from
+# 85 s to 62 s. (Running clang-tidy and the sanitized build beside it, niced, was tried in session 11: the three
+# together took ~80 s longer than one after the other — docs/PERFORMANCE.md, "CI time, session 11".)
 run_tests build-ci $((jobs * 2))
-phase_done "test build-ci (clang-tidy and the sanitized build beside it)"
+phase_done "test build-ci"
 echo "== clang-tidy (src/, the checks that hold as errors)"
-tidy_status=0
-wait "$tidy_pid" || tidy_status=$?
-cat clang-tidy.log
-[ "$tidy_status" = 0 ] || exit 1
-phase_done "clang-tidy (what was left of it)"
-echo "== build build-ci-sanitize"
-build_status=0
-wait "$sanitize_build_pid" || build_status=$?
-cat build-ci-sanitize.log
-[ "$build_status" = 0 ] || exit 1
-phase_done "build build-ci-sanitize (what was left of it)"
+bash scripts/clang-tidy.sh build-ci
+phase_done "clang-tidy"
+cmake --build build-ci-sanitize -j "$jobs"
+phase_done "build build-ci-sanitize"
 # The sanitized suite is CPU-bound (230 s either way) and keeps one test per core.
 run_tests build-ci-sanitize "$jobs"
 phase_done "test build-ci-sanitize"
