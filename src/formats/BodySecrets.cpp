@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "formats/BodySecrets.h"
 
+#include "request/VariableResolver.h"
 #include "workspace/CollectionNode.h"
 #include "workspace/SecretLint.h"
 #include "workspace/Workspace.h"
@@ -19,13 +20,12 @@ bool isLiteral(const QString& value)
     return !value.isEmpty() && !WorkspaceStore::isOnlyReferences(value);
 }
 
-/// Whether `{{name}}` (or `{{ name }}`) appears in anything `item` sends: such a reference means a variable from
-/// elsewhere (an environment, the collection) that a new request variable of that name would silently replace.
+/// Whether anything `item` sends refers to `name`: such a reference means a variable from elsewhere (an environment,
+/// the collection) that a new request variable of that name would silently replace.
 bool referenced(const RequestItem& item, const QString& name)
 {
     const auto in = [&name](const QString& text) {
-        return text.contains(QStringLiteral("{{") + name + QStringLiteral("}}")) ||
-               text.contains(QStringLiteral("{{ ") + name + QStringLiteral(" }}"));
+        return text.contains(QLatin1String("{{")) && VariableResolver::referencedNames(text).contains(name);
     };
     const HttpRequestSpec& r = item.request;
     return in(r.url) || in(r.rawBody) ||
@@ -216,12 +216,6 @@ void moveRawValues(RequestItem& item, const CollectionNode& node, ImportReport& 
                                 QStringLiteral("{{") + names.at(k) + QStringLiteral("}}"));
 }
 
-bool isAuthorizationHeader(const QString& name)
-{
-    return name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 ||
-           name.compare(QLatin1String("Proxy-Authorization"), Qt::CaseInsensitive) == 0;
-}
-
 /// An Authorization header written out (`Bearer eyJ…`, `Basic dXNl…`): RFC 9110 §11.6.2, credentials = auth-scheme
 /// [ 1*SP ( token68 / #auth-param ) ]. The scheme stays readable in the header and what follows it becomes the secret,
 /// every other character of the value kept, so the same bytes are sent; a value without a space is all secret (some
@@ -289,7 +283,7 @@ void visit(CollectionNode& node, ImportReport& report)
             moveValue(item, "form field", row.name, row.value, node, report);
     }
     for (auto& row : item.request.headers) {
-        if (isAuthorizationHeader(row.name))
+        if (SecretLint::isAuthorizationHeader(row.name))
             moveCredentials(item, row, node, report);
         else if (SecretLint::isSecretName(row.name) && isLiteral(row.value))
             moveValue(item, "header", row.name, row.value, node, report);

@@ -73,8 +73,7 @@ struct JsonScan
         if (!v.isString())
             return;
         const QString value = v.toString();
-        if (name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 ||
-            name.compare(QLatin1String("Proxy-Authorization"), Qt::CaseInsensitive) == 0) {
+        if (SecretLint::isAuthorizationHeader(name)) {
             // RFC 9110 §11.6.2: credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
             const QString credentials = value.trimmed().section(QLatin1Char(' '), 1).trimmed();
             if (isLiteralSecret(credentials))
@@ -140,6 +139,12 @@ bool SecretLint::isSecretName(const QString& name)
         QStringLiteral("sessiontoken"), QStringLiteral("xauthtoken"),
     };
     return names.contains(key);
+}
+
+bool SecretLint::isAuthorizationHeader(const QString& name)
+{
+    return name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 ||
+           name.compare(QLatin1String("Proxy-Authorization"), Qt::CaseInsensitive) == 0;
 }
 
 QString SecretLint::redact(const QString& value)

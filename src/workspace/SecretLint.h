@@ -35,6 +35,8 @@ public:
 
     /// True when `name` (a member, header, form field or variable name) usually holds a credential.
     static bool isSecretName(const QString& name);
+    /// `Authorization` or `Proxy-Authorization` (any case): its value is a scheme and credentials (RFC 9110 §11.6.2).
+    static bool isAuthorizationHeader(const QString& name);
     /// A hint that cannot give the secret away: the length, and the first 4 characters of long values (printable
     /// ASCII only), e.g. "eyJh… (311 characters)".
     static QString redact(const QString& value);

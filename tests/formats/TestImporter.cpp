@@ -391,10 +391,15 @@ QStringList writtenFilesContaining(ImportResult& result, const QString& director
     return found;
 }
 
-/// The raw body of `item` with its own variables substituted, as a send resolves it.
+/// `text` of `item` (its URL, a header, its body) with the request's own variables substituted, as a send resolves it.
+QString resolvedWith(const RequestItem& item, const QString& text)
+{
+    return VariableResolver(Environment(QStringLiteral("request"), item.variables)).resolve(text).text;
+}
+
 QString resolvedBody(const RequestItem& item)
 {
-    return VariableResolver(Environment(QStringLiteral("request"), item.variables)).resolve(item.request.rawBody).text;
+    return resolvedWith(item, item.request.rawBody);
 }
 
 QJsonObject postmanRawRequest(const QString& name, const QString& contentType, const QString& body)
@@ -492,9 +497,7 @@ void TestImporter::authorizationCredentialsGoToTheKeychain()
     ImportResult& result = imported.value();
     QCOMPARE(result.report.count(Outcome::Secret, QStringLiteral("body")), 3);
     const auto resolvedHeader = [](const RequestItem& item, int row) {
-        return VariableResolver(Environment(QStringLiteral("request"), item.variables))
-            .resolve(item.request.headers.at(row).value)
-            .text;
+        return resolvedWith(item, item.request.headers.at(row).value);
     };
     const CollectionNode* me = result.collections.front()->find({QStringLiteral("Me")});
     QVERIFY(me);
@@ -542,9 +545,7 @@ void TestImporter::urlPasswordGoesToTheKeychain()
     QVERIFY(imported.ok());
     ImportResult& result = imported.value();
     QCOMPARE(result.report.count(Outcome::Secret, QStringLiteral("body")), 2);
-    const auto resolvedUrl = [](const RequestItem& item) {
-        return VariableResolver(Environment(QStringLiteral("request"), item.variables)).resolve(item.request.url).text;
-    };
+    const auto resolvedUrl = [](const RequestItem& item) { return resolvedWith(item, item.request.url); };
     const auto at = [&result](const char* name) {
         const CollectionNode* node = result.collections.front()->find({QLatin1String(name)});
         return node ? node->request() : RequestItem();

@@ -145,10 +145,7 @@ inline void postmanImporter(const uint8_t* data, size_t size)
             FUZZ_CHECK(!paths.contains(e.path));
             paths.insert(e.path);
         }
-        for (const QString& line : report.toLines()) {
-            for (const QChar c : line)
-                FUZZ_CHECK(c.unicode() >= 0x20 && c.unicode() != 0x7f && !(c.unicode() >= 0x80 && c.unicode() < 0xa0));
-        }
+        detail::printableLines(report);
     } else {
         FUZZ_CHECK(first.error().code == second.error().code);
         FUZZ_CHECK(first.error().code == ErrorCode::JsonInvalid || first.error().code == ErrorCode::NotSupported);
@@ -182,10 +179,7 @@ inline void httpFileImporter(const uint8_t* data, size_t size)
         FUZZ_CHECK(first->collections.front()->childCount() > 0);
         FUZZ_CHECK(detail::requestLines(first->report) == first->collections.front()->requestCount());
         FUZZ_CHECK(first->report.entries().size() == second->report.entries().size());
-        for (const QString& line : first->report.toLines()) {
-            for (const QChar c : line)
-                FUZZ_CHECK(c.unicode() >= 0x20 && c.unicode() != 0x7f && !(c.unicode() >= 0x80 && c.unicode() < 0xa0));
-        }
+        detail::printableLines(first->report);
     } else {
         FUZZ_CHECK(first.error().code == ErrorCode::Usage);
     }
