@@ -30,7 +30,7 @@ bool watchdogThreadExists()
     while (const dirent* entry = readdir(tasks)) {
         if (entry->d_name[0] == '.')
             continue;
-        char path[64];
+        char path[32 + sizeof entry->d_name];
         std::snprintf(path, sizeof path, "/proc/self/task/%s/comm", entry->d_name);
         const int fd = open(path, O_RDONLY | O_CLOEXEC);
         if (fd < 0)
