@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QVarLengthArray>
 
+#include <array>
 #include <optional>
 
 namespace {
@@ -221,6 +222,20 @@ private:
         : m_objectText(std::move(objectText))
         , m_scanned(true)
     {
+        // One split here instead of one per look-up: the decryption reads five members of an "epk" (d, kty, crv,
+        // x, y), and each split walked the whole object (4,100 instructions a token, docs/PERFORMANCE.md, "JWE
+        // round 10"). Offsets, not views: a copy of this view shares the text but not its address guarantee.
+        const char* const base = m_objectText.constData();
+        const auto index = [&](QByteArrayView key, QByteArrayView value) {
+            if (m_memberCount == m_index.size()) {
+                m_indexed = false; // more members than the index holds: look-ups split the text again
+                return false;
+            }
+            m_index[m_memberCount++] = {key.data() - base, key.size(), value.data() - base, value.size()};
+            return true;
+        };
+        m_indexed = true;
+        splitMembers(m_objectText, index);
     }
 
     template <typename Name> const JsonMember* find(const Name& name) const
@@ -239,6 +254,17 @@ private:
         if (m_objectText.isNull()) {
             const JsonMember* m = find(name);
             return m ? std::optional<QByteArrayView>(m->rawValue) : std::nullopt;
+        }
+        if (m_indexed) {
+            const char* const base = m_objectText.constData();
+            for (size_t i = 0; i < m_memberCount; ++i) {
+                const MemberOffsets& m = m_index[i];
+                // Deferred headers have no escapes: a name's text is the name.
+                if (QLatin1String(base + m.key, m.keySize) == name) {
+                    return QByteArrayView(base + m.value, m.valueSize);
+                }
+            }
+            return std::nullopt;
         }
         std::optional<QByteArrayView> found;
         const auto match = [&](QByteArrayView key, QByteArrayView value) {
@@ -328,6 +354,14 @@ private:
     QList<JsonMember> m_members;
     QByteArray m_objectText; // not null: an object member of a scanned header (m_members unused)
     bool m_scanned = false;
+    /// m_objectText's members (when m_indexed): where each name and value text starts, and their sizes.
+    struct MemberOffsets
+    {
+        qsizetype key, keySize, value, valueSize;
+    };
+    std::array<MemberOffsets, 8> m_index{}; // an EC or OKP public JWK has 3-4 members; a larger object splits again
+    size_t m_memberCount = 0;
+    bool m_indexed = false;
 };
 
 Error jweInvalid(const QString& message, const char* reason = nullptr)

@@ -214,6 +214,16 @@ private Q_SLOTS:
             R"({"alg":"ECDH-ES","alg":"ECDH-ES","enc":"A256GCM"})",
             R"({"alg":"ECDH-ES","enc":"A256GCM","epk":{"x":"AA","x":"AA"}})",
             R"(["alg"])",
+            // An "epk" object's members are indexed once, up to eight; a larger one is split again per look-up.
+            // Eight and nine members, the members read first and last, and a private "d" as the last of nine.
+            R"({"alg":"ECDH-ES","enc":"A256GCM","epk":{"a":"1","b":"2","c":"3","e":"4","kty":"EC","crv":"P-256","x":)" +
+                x + R"(,"y":)" + y + "}}",
+            R"({"alg":"ECDH-ES","enc":"A256GCM","epk":{"a":"1","b":"2","c":"3","e":"4","f":"5","kty":"EC","crv":"P-256","x":)" +
+                x + R"(,"y":)" + y + "}}",
+            R"({"alg":"ECDH-ES","enc":"A256GCM","epk":{"y":)" + y +
+                R"(,"a":{"k":"v"},"b":["c"],"c":true,"e":null,"f":"5","x":)" + x + R"(,"crv":"P-256","kty":"EC"}})",
+            R"({"alg":"ECDH-ES","enc":"A256GCM","epk":{"a":"1","b":"2","c":"3","e":"4","kty":"EC","crv":"P-256","x":)" +
+                x + R"(,"y":)" + y + R"(,"d":"AA"}})",
         };
         const QByteArray rest =
             ".." + Base64Url::encode(QByteArray(12, '\x02')) + ".AAAA." + Base64Url::encode(QByteArray(16, '\x03'));
