@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "formats/BodySecrets.h"
 
+#include "core/JsonText.h"
 #include "request/VariableResolver.h"
 #include "workspace/CollectionNode.h"
 #include "workspace/SecretLint.h"
 #include "workspace/Workspace.h"
 #include "workspace/WorkspaceStore.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -124,9 +123,8 @@ qsizetype skipSpace(const QString& text, qsizetype i)
 QString jsonDecoded(const QString& written)
 {
     if (!written.contains(QLatin1Char('\\')))
-        return written; // the common case, without a parse
-    const QJsonDocument doc = QJsonDocument::fromJson(QStringLiteral("[\"%1\"]").arg(written).toUtf8());
-    return doc.isArray() && doc.array().at(0).isString() ? doc.array().at(0).toString() : written;
+        return written; // the common case, without a scan
+    return JsonText::stringValue(QByteArray('"' + written.toUtf8() + '"')).value_or(written);
 }
 
 /// String members with a credential's name at any depth, found lexically so that a body that is JSON only once its
@@ -216,31 +214,17 @@ void moveRawValues(RequestItem& item, const CollectionNode& node, ImportReport& 
                                 QStringLiteral("{{") + names.at(k) + QStringLiteral("}}"));
 }
 
-/// An Authorization header written out (`Bearer eyJ…`, `Basic dXNl…`): RFC 9110 §11.6.2, credentials = auth-scheme
-/// [ 1*SP ( token68 / #auth-param ) ]. The scheme stays readable in the header and what follows it becomes the secret,
-/// every other character of the value kept, so the same bytes are sent; a value without a space is all secret (some
-/// APIs take a bare key there). The same rule as SecretLint's "Authorization header" finding.
+/// An Authorization header written out (`Bearer eyJ…`, `Basic dXNl…`, a bare key): the scheme stays readable in the
+/// header and its credentials (SecretLint::authorizationCredentials, the lint's rule) become the secret, every other
+/// character of the value kept, so the same bytes are sent.
 void moveCredentials(RequestItem& item, HttpRequestSpec::Row& row, const CollectionNode& node, ImportReport& report)
 {
-    const QString& value = row.value;
-    qsizetype begin = 0;
-    while (begin < value.size() && value.at(begin).isSpace())
-        ++begin;
-    qsizetype end = value.size();
-    while (end > begin && value.at(end - 1).isSpace())
-        --end;
-    qsizetype credentials = value.indexOf(QLatin1Char(' '), begin);
-    if (credentials < 0 || credentials >= end) {
-        credentials = begin;
-    } else {
-        while (credentials < end && value.at(credentials) == QLatin1Char(' '))
-            ++credentials;
-    }
-    const QString secret = value.mid(credentials, end - credentials);
+    const auto [begin, end] = SecretLint::authorizationCredentials(row.value);
+    const QString secret = row.value.mid(begin, end - begin);
     if (!isLiteral(secret))
         return;
     const QString name = addSecret(item, "header", row.name, secret, node, report);
-    row.value = value.left(credentials) + QStringLiteral("{{") + name + QStringLiteral("}}") + value.mid(end);
+    row.value.replace(begin, end - begin, QStringLiteral("{{") + name + QStringLiteral("}}"));
 }
 
 /// A password written into the URL (`https://user:pass@host/…`, and Postman's `url.auth`, which the importer writes

@@ -122,20 +122,19 @@ void OpenApiImporter::importDocument()
     s.description = ImportText::scalarText(info.value(QStringLiteral("description")));
     // The API's version, contact, licence, terms and external docs, extensions: no place in a collection.
     noteUnkept(m_root,
-               {QStringLiteral("openapi"), QStringLiteral("swagger"), QStringLiteral("info"), QStringLiteral("servers"),
-                QStringLiteral("paths"), QStringLiteral("components"), QStringLiteral("security"),
-                QStringLiteral("tags"), QStringLiteral("webhooks"), QStringLiteral("host"), QStringLiteral("basePath"),
-                QStringLiteral("schemes"), QStringLiteral("consumes"), QStringLiteral("definitions"),
-                QStringLiteral("securityDefinitions"), QStringLiteral("parameters"), QStringLiteral("responses"),
-                QStringLiteral("jsonSchemaDialect")},
+               {QLatin1String("openapi"), QLatin1String("swagger"), QLatin1String("info"), QLatin1String("servers"),
+                QLatin1String("paths"), QLatin1String("components"), QLatin1String("security"), QLatin1String("tags"),
+                QLatin1String("webhooks"), QLatin1String("host"), QLatin1String("basePath"), QLatin1String("schemes"),
+                QLatin1String("consumes"), QLatin1String("definitions"), QLatin1String("securityDefinitions"),
+                QLatin1String("parameters"), QLatin1String("responses"), QLatin1String("jsonSchemaDialect")},
                QString());
-    noteUnkept(info, {QStringLiteral("title"), QStringLiteral("description")}, QStringLiteral("info"));
+    noteUnkept(info, {QLatin1String("title"), QLatin1String("description")}, QStringLiteral("info"));
     // Components are read through $ref (responses are reported per operation).
     noteUnkept(m_root.value(QStringLiteral("components")).toObject(),
-               {QStringLiteral("schemas"), QStringLiteral("parameters"), QStringLiteral("requestBodies"),
-                QStringLiteral("examples"), QStringLiteral("pathItems"), QStringLiteral("responses"),
-                QStringLiteral("headers"), QStringLiteral("links"), QStringLiteral("callbacks"),
-                QStringLiteral("securitySchemes")},
+               {QLatin1String("schemas"), QLatin1String("parameters"), QLatin1String("requestBodies"),
+                QLatin1String("examples"), QLatin1String("pathItems"), QLatin1String("responses"),
+                QLatin1String("headers"), QLatin1String("links"), QLatin1String("callbacks"),
+                QLatin1String("securitySchemes")},
                QStringLiteral("components"));
     importServers(s, notes);
     importSecuritySchemes();
@@ -150,7 +149,7 @@ void OpenApiImporter::importDocument()
     // Tags declared at the top level give their folders a description and an order.
     for (const auto& tagValue : m_root.value(QStringLiteral("tags")).toArray()) {
         const QJsonObject tag = tagValue.toObject();
-        noteUnkept(tag, {QStringLiteral("name"), QStringLiteral("description")}, QStringLiteral("tags"));
+        noteUnkept(tag, {QLatin1String("name"), QLatin1String("description")}, QStringLiteral("tags"));
         const QString tagName = ImportText::scalarText(tag.value(QStringLiteral("name"))).trimmed();
         if (tagName.isEmpty() || m_folders.contains(tagName))
             continue;
@@ -215,19 +214,17 @@ void OpenApiImporter::noteServers(const QJsonValue& servers)
 {
     for (const auto& serverValue : servers.toArray()) {
         const QJsonObject server = serverValue.toObject();
-        noteUnkept(server, {QStringLiteral("url"), QStringLiteral("variables")}, QStringLiteral("servers"));
+        noteUnkept(server, {QLatin1String("url"), QLatin1String("variables")}, QStringLiteral("servers"));
         const QJsonObject vars = server.value(QStringLiteral("variables")).toObject();
         for (auto it = vars.begin(); it != vars.end(); ++it)
-            noteUnkept(it.value().toObject(), {QStringLiteral("default")}, QStringLiteral("servers.variables"));
+            noteUnkept(it.value().toObject(), {QLatin1String("default")}, QStringLiteral("servers.variables"));
     }
 }
 
-void OpenApiImporter::noteUnkept(const QJsonObject& object, const QSet<QString>& known, const QString& where)
+void OpenApiImporter::noteUnkept(const QJsonObject& object, std::initializer_list<QLatin1String> known,
+                                 const QString& where)
 {
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!known.contains(it.key()) && !UnkeptMembers::holdsNothing(it.value()))
-            m_unkept.note(QStringLiteral("docs"), where.isEmpty() ? it.key() : where + QLatin1Char('.') + it.key());
-    }
+    m_unkept.noteUnknown(object, known, where, QStringLiteral("docs"));
 }
 
 void OpenApiImporter::importServers(FolderSettings& settings, QStringList& notes)
@@ -307,9 +304,9 @@ void OpenApiImporter::importSecuritySchemes()
         QStringList notes;
         const QJsonObject scheme = resolve(it.value(), notes).toObject();
         noteUnkept(scheme,
-                   {QStringLiteral("type"), QStringLiteral("scheme"), QStringLiteral("in"), QStringLiteral("name"),
-                    QStringLiteral("flows"), QStringLiteral("openIdConnectUrl"), QStringLiteral("flow"),
-                    QStringLiteral("authorizationUrl"), QStringLiteral("tokenUrl"), QStringLiteral("scopes")},
+                   {QLatin1String("type"), QLatin1String("scheme"), QLatin1String("in"), QLatin1String("name"),
+                    QLatin1String("flows"), QLatin1String("openIdConnectUrl"), QLatin1String("flow"),
+                    QLatin1String("authorizationUrl"), QLatin1String("tokenUrl"), QLatin1String("scopes")},
                    QStringLiteral("securitySchemes"));
         const QString type = ImportText::scalarText(scheme.value(QStringLiteral("type")));
         const QString httpScheme = ImportText::scalarText(scheme.value(QStringLiteral("scheme"))).toLower();
@@ -557,10 +554,10 @@ void OpenApiImporter::importOperation(const QString& apiPath, const QString& met
     item.request.method = method.toUpper();
     item.auth = securityAuth(operation.value(QStringLiteral("security")), itemPath, notes);
     noteUnkept(operation,
-               {QStringLiteral("tags"), QStringLiteral("summary"), QStringLiteral("operationId"),
-                QStringLiteral("description"), QStringLiteral("deprecated"), QStringLiteral("security"),
-                QStringLiteral("servers"), QStringLiteral("parameters"), QStringLiteral("requestBody"),
-                QStringLiteral("responses"), QStringLiteral("callbacks"), QStringLiteral("consumes")},
+               {QLatin1String("tags"), QLatin1String("summary"), QLatin1String("operationId"),
+                QLatin1String("description"), QLatin1String("deprecated"), QLatin1String("security"),
+                QLatin1String("servers"), QLatin1String("parameters"), QLatin1String("requestBody"),
+                QLatin1String("responses"), QLatin1String("callbacks"), QLatin1String("consumes")},
                QStringLiteral("operation"));
     if (operation.value(QStringLiteral("deprecated")).toBool())
         notes << QStringLiteral("the operation is deprecated");
@@ -632,38 +629,39 @@ void OpenApiImporter::parameters(const QJsonArray& merged, RequestItem& item, QS
                                  QStringList& notes)
 {
     QStringList cookies;
-    // What a parameter's value is made of (Swagger 2: the parameter is its own schema); its description and
-    // extensions are documentation.
-    static const QSet<QString> used{QStringLiteral("name"),
-                                    QStringLiteral("in"),
-                                    QStringLiteral("required"),
-                                    QStringLiteral("schema"),
-                                    QStringLiteral("example"),
-                                    QStringLiteral("examples"),
-                                    QStringLiteral("style"),
-                                    QStringLiteral("explode"),
-                                    QStringLiteral("collectionFormat"),
-                                    QStringLiteral("x-example"),
-                                    QStringLiteral("$ref"),
-                                    QStringLiteral("type"),
-                                    QStringLiteral("format"),
-                                    QStringLiteral("items"),
-                                    QStringLiteral("enum"),
-                                    QStringLiteral("default"),
-                                    QStringLiteral("minimum"),
-                                    QStringLiteral("maximum"),
-                                    QStringLiteral("exclusiveMinimum"),
-                                    QStringLiteral("exclusiveMaximum"),
-                                    QStringLiteral("minLength"),
-                                    QStringLiteral("maxLength"),
-                                    QStringLiteral("pattern"),
-                                    QStringLiteral("minItems"),
-                                    QStringLiteral("maxItems"),
-                                    QStringLiteral("uniqueItems"),
-                                    QStringLiteral("multipleOf")};
     for (const auto& p : merged) {
         const QJsonObject param = p.toObject();
-        noteUnkept(param, used, QStringLiteral("parameters"));
+        // What a parameter's value is made of (Swagger 2: the parameter is its own schema); its description and
+        // extensions are documentation.
+        noteUnkept(param,
+                   {QLatin1String("name"),
+                    QLatin1String("in"),
+                    QLatin1String("required"),
+                    QLatin1String("schema"),
+                    QLatin1String("example"),
+                    QLatin1String("examples"),
+                    QLatin1String("style"),
+                    QLatin1String("explode"),
+                    QLatin1String("collectionFormat"),
+                    QLatin1String("x-example"),
+                    QLatin1String("$ref"),
+                    QLatin1String("type"),
+                    QLatin1String("format"),
+                    QLatin1String("items"),
+                    QLatin1String("enum"),
+                    QLatin1String("default"),
+                    QLatin1String("minimum"),
+                    QLatin1String("maximum"),
+                    QLatin1String("exclusiveMinimum"),
+                    QLatin1String("exclusiveMaximum"),
+                    QLatin1String("minLength"),
+                    QLatin1String("maxLength"),
+                    QLatin1String("pattern"),
+                    QLatin1String("minItems"),
+                    QLatin1String("maxItems"),
+                    QLatin1String("uniqueItems"),
+                    QLatin1String("multipleOf")},
+                   QStringLiteral("parameters"));
         const QString in = ImportText::scalarText(param.value(QStringLiteral("in")));
         const QString name = ImportText::scalarText(param.value(QStringLiteral("name")));
         if (name.isEmpty()) {
@@ -782,7 +780,7 @@ QJsonValue OpenApiImporter::parameterValue(const QJsonObject& parameter, QString
 void OpenApiImporter::requestBody(const QJsonValue& bodyValue, RequestItem& item, QStringList& notes)
 {
     const QJsonObject body = resolve(bodyValue, notes).toObject();
-    noteUnkept(body, {QStringLiteral("content"), QStringLiteral("required"), QStringLiteral("$ref")},
+    noteUnkept(body, {QLatin1String("content"), QLatin1String("required"), QLatin1String("$ref")},
                QStringLiteral("requestBody"));
     const QJsonObject content = body.value(QStringLiteral("content")).toObject();
     if (content.isEmpty())
@@ -804,7 +802,7 @@ void OpenApiImporter::requestBody(const QJsonValue& bodyValue, RequestItem& item
         notes << QStringLiteral("body as %1; also accepts %2").arg(chosen, others.join(QStringLiteral(", ")));
     }
     const QJsonObject media = resolve(content.value(chosen), notes).toObject();
-    noteUnkept(media, {QStringLiteral("schema"), QStringLiteral("example"), QStringLiteral("examples")},
+    noteUnkept(media, {QLatin1String("schema"), QLatin1String("example"), QLatin1String("examples")},
                QStringLiteral("requestBody.content"));
     QJsonValue example = QJsonValue::Undefined;
     // A request has one body: the alternatives in `examples` beyond the one used are named.

@@ -74,7 +74,7 @@ private:
     QString authVariable(const QString& name, bool secret);
     /// Notes, for the file's one "docs" line, the members of `object` (at `where`; "" is the document)
     /// that are not in `known` and hold something: what a request collection has no place for.
-    void noteUnkept(const QJsonObject& object, const QSet<QString>& known, const QString& where);
+    void noteUnkept(const QJsonObject& object, std::initializer_list<QLatin1String> known, const QString& where);
     /// noteUnkept for each server of `servers` and its variables (a server's description, a variable's choices).
     void noteServers(const QJsonValue& servers);
 

@@ -13,14 +13,14 @@ void UnkeptMembers::note(const QString& kind, const QString& what)
 }
 
 void UnkeptMembers::noteUnknown(const QJsonObject& object, std::initializer_list<QLatin1String> known,
-                                const QString& where)
+                                const QString& where, const QString& kind)
 {
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (holdsNothing(it.value()))
             continue;
         const QString key = it.key();
         if (std::none_of(known.begin(), known.end(), [&key](QLatin1String k) { return key == k; }))
-            note(QStringLiteral("field"), where + QLatin1Char('.') + key);
+            note(kind, where.isEmpty() ? key : where + QLatin1Char('.') + key);
     }
 }
 

@@ -18,10 +18,11 @@ class UnkeptMembers
 public:
     /// Notes `what` under `kind` ("recording", "comment", "field", ...); repeated notes are counted.
     void note(const QString& kind, const QString& what);
-    /// Notes, under kind "field", every member of `object` that is not in `known` and holds something (null, "",
-    /// [] and {} hold nothing), as `where.name`. An importer lists the members it maps (or reports elsewhere), so a
-    /// member a newer version of the other tool adds is reported instead of lost.
-    void noteUnknown(const QJsonObject& object, std::initializer_list<QLatin1String> known, const QString& where);
+    /// Notes, under `kind`, every member of `object` that is not in `known` and holds something (null, "", [] and {}
+    /// hold nothing), as `where.name` (`name` when `where` is empty). An importer lists the members it maps (or
+    /// reports elsewhere), so a member a newer version of the other tool adds is reported instead of lost.
+    void noteUnknown(const QJsonObject& object, std::initializer_list<QLatin1String> known, const QString& where,
+                     const QString& kind = QStringLiteral("field"));
     /// True when `value` holds nothing worth a line (null, undefined, "", [], {}).
     static bool holdsNothing(const QJsonValue& value);
 

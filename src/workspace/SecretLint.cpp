@@ -74,9 +74,8 @@ struct JsonScan
             return;
         const QString value = v.toString();
         if (SecretLint::isAuthorizationHeader(name)) {
-            // RFC 9110 §11.6.2: credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]
-            const QString credentials = value.trimmed().section(QLatin1Char(' '), 1).trimmed();
-            if (isLiteralSecret(credentials))
+            const auto [begin, end] = SecretLint::authorizationCredentials(value);
+            if (isLiteralSecret(value.mid(begin, end - begin)))
                 add(QStringLiteral("Authorization header"), where + QStringLiteral(": ") + name, value);
             return;
         }
@@ -145,6 +144,31 @@ bool SecretLint::isAuthorizationHeader(const QString& name)
 {
     return name.compare(QLatin1String("Authorization"), Qt::CaseInsensitive) == 0 ||
            name.compare(QLatin1String("Proxy-Authorization"), Qt::CaseInsensitive) == 0;
+}
+
+std::pair<qsizetype, qsizetype> SecretLint::authorizationCredentials(const QString& value)
+{
+    qsizetype begin = 0;
+    while (begin < value.size() && value.at(begin).isSpace())
+        ++begin;
+    qsizetype end = value.size();
+    while (end > begin && value.at(end - 1).isSpace())
+        --end;
+    qsizetype credentials = value.indexOf(QLatin1Char(' '), begin);
+    if (credentials < 0 || credentials >= end) {
+        // The IANA HTTP Authentication Scheme Registry's names, and NTLM.
+        static const QStringList schemes{
+            QStringLiteral("Basic"),       QStringLiteral("Bearer"),        QStringLiteral("Concealed"),
+            QStringLiteral("Digest"),      QStringLiteral("DPoP"),          QStringLiteral("GNAP"),
+            QStringLiteral("HOBA"),        QStringLiteral("Mutual"),        QStringLiteral("Negotiate"),
+            QStringLiteral("NTLM"),        QStringLiteral("OAuth"),         QStringLiteral("PrivateToken"),
+            QStringLiteral("SCRAM-SHA-1"), QStringLiteral("SCRAM-SHA-256"), QStringLiteral("vapid")};
+        const bool schemeOnly = schemes.contains(value.mid(begin, end - begin), Qt::CaseInsensitive);
+        return {schemeOnly ? end : begin, end};
+    }
+    while (credentials < end && value.at(credentials) == QLatin1Char(' '))
+        ++credentials;
+    return {credentials, end};
 }
 
 QString SecretLint::redact(const QString& value)

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+#include <utility>
+
 /// One secret that leaked into a file of a workspace.
 struct SecretFinding
 {
@@ -37,6 +39,11 @@ public:
     static bool isSecretName(const QString& name);
     /// `Authorization` or `Proxy-Authorization` (any case): its value is a scheme and credentials (RFC 9110 §11.6.2).
     static bool isAuthorizationHeader(const QString& name);
+    /// Where the credentials stand in such a header's `value`, as [first, second): what follows the auth-scheme and
+    /// its spaces (RFC 9110 §11.6.2: credentials = auth-scheme [ 1*SP ( token68 / #auth-param ) ]), trailing white
+    /// space excluded. A value of one word is a bare key (some APIs take one there) unless it is a scheme name on its
+    /// own ("Bearer"), which has none (first == second). The lint's finding and the import's move use this one rule.
+    static std::pair<qsizetype, qsizetype> authorizationCredentials(const QString& value);
     /// A hint that cannot give the secret away: the length, and the first 4 characters of long values (printable
     /// ASCII only), e.g. "eyJh… (311 characters)".
     static QString redact(const QString& value);

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void loadEnvironment();
     void formBodySecretsGoToTheKeychain();
     void rawBodySecretsGoToTheKeychain();
+    void rawBodyMemberNamesAreReadAsJsonDefinesThem();
     void authorizationCredentialsGoToTheKeychain();
     void urlPasswordGoesToTheKeychain();
     void movedSecretsAvoidReferencedNames();
@@ -491,7 +492,9 @@ void TestImporter::authorizationCredentialsGoToTheKeychain()
         {"name": "Kept", "request": {"method": "GET", "url": "https://api/k", "header": [
             {"key": "Authorization", "value": "Bearer {{token}}"}, {"key": "authorization", "value": ""}]}},
         {"name": "Bare", "request": {"method": "GET", "url": "https://api/b", "header": [
-            {"key": "authorization", "value": "SECRET-3"}]}}]})";
+            {"key": "authorization", "value": "SECRET-3"}]}},
+        {"name": "Scheme", "request": {"method": "GET", "url": "https://api/s", "header": [
+            {"key": "Authorization", "value": "Bearer "}]}}]})";
     auto imported = Importer::importData(postman, QStringLiteral("a.json"), Importer::Format::Auto);
     QVERIFY(imported.ok());
     ImportResult& result = imported.value();
@@ -514,6 +517,11 @@ void TestImporter::authorizationCredentialsGoToTheKeychain()
     QVERIFY(bare);
     QCOMPARE(bare->request().request.headers.at(0).value, QStringLiteral("{{authorization}}"));
     QCOMPARE(resolvedHeader(bare->request(), 0), QStringLiteral("SECRET-3"));
+    // A scheme name on its own has no credentials (SecretLint::authorizationCredentials): nothing to move.
+    const CollectionNode* scheme = result.collections.front()->find({QStringLiteral("Scheme")});
+    QVERIFY(scheme);
+    QCOMPARE(scheme->request().request.headers.at(0).value, QStringLiteral("Bearer "));
+    QVERIFY(scheme->request().variables.isEmpty());
 
     // A .http file's header the same way; nothing of either secret in the written workspace.
     const QByteArray http = "### Me\nGET https://api/me\nAuthorization: Bearer SECRET-4\n";
@@ -664,6 +672,25 @@ void TestImporter::rawBodySecretsGoToTheKeychain()
         QVERIFY(again);
         QCOMPARE(resolvedBody(again->request()), before);
     }
+}
+
+/// A member name in a raw JSON body is compared as JSON defines it (RFC 8259 §7, escapes resolved): `pass\u0077ord` is
+/// "password"; a name that does not decode (`note\q`: no such escape) is compared as written.
+void TestImporter::rawBodyMemberNamesAreReadAsJsonDefinesThem()
+{
+    const QString body = QStringLiteral(R"({"pass\u0077ord": "pw-SECRET-1", "note\q": "visible"})");
+    const QJsonObject collection{
+        {QStringLiteral("info"), QJsonObject{{QStringLiteral("name"), QStringLiteral("E")}}},
+        {QStringLiteral("item"),
+         QJsonArray{postmanRawRequest(QStringLiteral("Json"), QStringLiteral("application/json"), body)}}};
+    auto imported =
+        Importer::importData(QJsonDocument(collection).toJson(), QStringLiteral("e.json"), Importer::Format::Auto);
+    QVERIFY(imported.ok());
+    QCOMPARE(imported->report.count(Outcome::Secret, QStringLiteral("body")), 1);
+    const RequestItem* item = ImportTestSupport::requestAt(*imported->collections.front(), {QStringLiteral("Json")});
+    QVERIFY(item);
+    QCOMPARE(item->request.rawBody, QStringLiteral(R"({"pass\u0077ord": "{{password}}", "note\q": "visible"})"));
+    QCOMPARE(resolvedBody(*item), body);
 }
 
 /// A Postman `file` body with no file chosen (WoodWing's collection has one) was kept as a file body without a path,

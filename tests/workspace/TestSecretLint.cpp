@@ -201,6 +201,10 @@ void TestSecretLint::authorizationHeaderValues_data()
     QTest::newRow("Bearer reference") << QStringLiteral("Bearer {{accessToken}}") << false;
     QTest::newRow("Basic reference") << QStringLiteral("Basic {{basicCredentials}}") << false;
     QTest::newRow("scheme only") << QStringLiteral("Bearer") << false;
+    QTest::newRow("scheme only, lower case, spaces around") << QStringLiteral(" negotiate ") << false;
+    // Some APIs take their key as the whole value: the same rule as the import, which moves it to the keychain.
+    QTest::newRow("bare key") << QStringLiteral("sk_live_0123456789") << true;
+    QTest::newRow("bare reference") << QStringLiteral("{{apiKey}}") << false;
 }
 
 void TestSecretLint::authorizationHeaderValues()
