@@ -132,6 +132,23 @@ private:
         return true;
     }
 
+    /// A member name as scanned. Without escapes its text is its literal: string() has checked that it is UTF-8
+    /// (no overlongs, no surrogates), so two such names are the same name exactly when their bytes are, and the
+    /// QString is made only for a name that is kept (a top-level member) or named (a duplicate's path). A header's
+    /// nested names ("epk" has four) were a QString allocation each, per token (docs/PERFORMANCE.md, "JWE round 11").
+    struct Name
+    {
+        QByteArrayView literal; // without escapes
+        QString unescaped;      // with escapes
+        bool plain = true;
+
+        QString text() const { return plain ? QString::fromUtf8(literal) : unescaped; }
+        bool operator==(const Name& other) const
+        {
+            return plain && other.plain ? literal == other.literal : text() == other.text();
+        }
+    };
+
     bool object(int depth, JsonAnalysis* top)
     {
         if (!enter(depth)) {
@@ -141,7 +158,7 @@ private:
         skipWs();
         // Small arrays on the stack: a JOSE header has a handful of names and little nesting, and this scan runs
         // for every token (docs/PERFORMANCE.md, "JWE round 4").
-        QVarLengthArray<QString, 16> seen;
+        QVarLengthArray<Name, 16> seen;
         if (top) {
             top->members.reserve(8); // one allocation for a header's members, not one per growth (JWE round 7)
         }
@@ -155,12 +172,15 @@ private:
                 return fail(QStringLiteral("expected a member name (a string) but found %1").arg(here()));
             }
             const qsizetype keyOffset = m_pos;
-            QString key;
-            if (!string(&key)) {
+            Name key;
+            if (!string(&key.unescaped, &key.plain)) {
                 return false;
             }
+            if (key.plain) {
+                key.literal = m_s.sliced(keyOffset + 1, m_pos - keyOffset - 2); // between the quotes
+            }
             if (std::find(seen.cbegin(), seen.cend(), key) != seen.cend()) {
-                m_duplicates.append(currentPath(key));
+                m_duplicates.append(currentPath(key.text()));
             } else {
                 seen.append(key);
             }
@@ -179,7 +199,7 @@ private:
                 return false;
             }
             if (top) {
-                top->members.append(JsonMember{key, m_s.sliced(valueOffset, m_pos - valueOffset).toByteArray(),
+                top->members.append(JsonMember{key.text(), m_s.sliced(valueOffset, m_pos - valueOffset).toByteArray(),
                                                keyOffset, valueOffset});
             }
             skipWs();
@@ -213,7 +233,7 @@ private:
             skipWs();
             const qsizetype valueOffset = m_pos;
             JsonAnalysis::Type t{};
-            m_path.append(PathPart{QString(), index});
+            m_path.append(PathPart{Name(), index});
             const bool ok = value(depth, &t, nullptr);
             m_path.removeLast();
             if (!ok) {
@@ -269,9 +289,13 @@ private:
         return true;
     }
 
-    // RFC 8259 §7 strings; RFC 3629 UTF-8 (no overlongs, no surrogates). `out` receives the unescaped text.
-    bool string(QString* out)
+    // RFC 8259 §7 strings; RFC 3629 UTF-8 (no overlongs, no surrogates). `out` receives the unescaped text; with
+    // `plain` given, a string without escapes leaves `out` alone and sets *plain (its text is then its literal).
+    bool string(QString* out, bool* plainOut = nullptr)
     {
+        if (plainOut) {
+            *plainOut = true;
+        }
         ++m_pos; // opening quote
         const qsizetype start = m_pos;
         bool plain = true;
@@ -289,7 +313,7 @@ private:
         while (m_pos < m_s.size()) {
             const auto c = static_cast<unsigned char>(m_s[m_pos]);
             if (c == '"') {
-                if (out && plain) {
+                if (out && plain && !plainOut) {
                     *out = QString::fromUtf8(m_s.sliced(start, m_pos - start));
                 }
                 ++m_pos;
@@ -303,6 +327,9 @@ private:
                     *out = QString::fromUtf8(m_s.sliced(start, m_pos - start));
                 }
                 plain = false;
+                if (plainOut) {
+                    *plainOut = false;
+                }
                 ++m_pos;
                 if (m_pos >= m_s.size()) {
                     return fail(QStringLiteral("unterminated escape"));
@@ -445,7 +472,7 @@ private:
     // The dotted path of the member being scanned, built only when a duplicate needs naming.
     struct PathPart
     {
-        QString key;
+        Name key;
         int index; // >= 0 for array elements
     };
     QString currentPath(const QString& last) const
@@ -455,7 +482,7 @@ private:
             if (part.index >= 0) {
                 p += QStringLiteral("[%1]").arg(part.index);
             } else {
-                p += (p.isEmpty() ? QString() : QStringLiteral(".")) + part.key;
+                p += (p.isEmpty() ? QString() : QStringLiteral(".")) + part.key.text();
             }
         }
         return p.isEmpty() ? last : p + QLatin1Char('.') + last;

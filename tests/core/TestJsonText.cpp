@@ -59,6 +59,22 @@ private Q_SLOTS:
         QVERIFY(JsonText::parseObject("{\"a\":1,\"a\":2}", false).ok());
     }
 
+    void namesCompareAsUnescapedText()
+    {
+        // Names without escapes are compared by their bytes, names with escapes by their text: every pairing, at
+        // depth, inside arrays, and with a non-ASCII name written both ways.
+        auto r = JsonText::analyse("{\"x\":{\"k\":1,\"\\u006b\":2,\"K\":3},\"a\":[{\"\\u00e9\":1,\"\xc3\xa9\":2}],"
+                                   "\"\\u0062\":{},\"b\":0,\"kk\":{\"k\":1,\"kk\":2}}");
+        QVERIFY(r.ok());
+        QCOMPARE(r->duplicateKeys,
+                 (QStringList{QStringLiteral("x.k"), QString::fromUtf8("a[0].\xc3\xa9"), QStringLiteral("b")}));
+        QCOMPARE(r->members.size(), 5);
+        QCOMPARE(r->members[2].key, QStringLiteral("b")); // the escaped name, unescaped
+        QCOMPARE(r->members[3].key, QStringLiteral("b"));
+        // Not duplicates: a prefix, and the same bytes at another depth.
+        QVERIFY(JsonText::analyse("{\"k\":{\"k\":1},\"kk\":2}")->duplicateKeys.isEmpty());
+    }
+
     void membersKeepLiterals()
     {
         auto r = JsonText::analyse("{\"big\": 12345678901234567890, \"f\":1.50e+3 ,\"s\":\"\\u00e9\"}");
