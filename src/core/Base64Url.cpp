@@ -21,15 +21,17 @@ constexpr std::array<qint8, 256> makeTable(const char* alphabet)
 constexpr auto kUrlTable = makeTable(kUrlAlphabet);
 constexpr auto kStdTable = makeTable(kStdAlphabet);
 
-QByteArray encodeWith(QByteArrayView data, const char* alphabet, bool pad)
+/// Appends the encoding of `data` to `out`.
+void appendEncodedWith(QByteArray& out, QByteArrayView data, const char* alphabet, bool pad)
 {
     // Written through a pointer into storage sized once: a QByteArray::append per character re-checks the capacity
     // and the shared state each time (docs/PERFORMANCE.md, "JWE round 6": the batch encodes every plaintext).
     const qsizetype n = data.size();
     const qsizetype rest = n % 3;
-    QByteArray out(n / 3 * 4 + (rest == 0 ? 0 : pad ? 4 : rest + 1), Qt::Uninitialized);
+    const qsizetype from = out.size();
+    out.resize(from + n / 3 * 4 + (rest == 0 ? 0 : pad ? 4 : rest + 1));
     const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-    char* o = out.data();
+    char* o = out.data() + from;
     qsizetype i = 0;
     for (; i + 2 < n; i += 3) {
         const quint32 v = (quint32(p[i]) << 16) | (quint32(p[i + 1]) << 8) | p[i + 2];
@@ -56,6 +58,12 @@ QByteArray encodeWith(QByteArrayView data, const char* alphabet, bool pad)
         }
     }
     Q_ASSERT(o == out.data() + out.size());
+}
+
+QByteArray encodeWith(QByteArrayView data, const char* alphabet, bool pad)
+{
+    QByteArray out;
+    appendEncodedWith(out, data, alphabet, pad);
     return out;
 }
 
@@ -138,6 +146,11 @@ Result<QByteArray> decodeSymbols(QByteArrayView text, const std::array<qint8, 25
 QByteArray Base64Url::encode(QByteArrayView data)
 {
     return encodeWith(data, kUrlAlphabet, false);
+}
+
+void Base64Url::appendEncoded(QByteArray& out, QByteArrayView data)
+{
+    appendEncodedWith(out, data, kUrlAlphabet, false);
 }
 
 Result<QByteArray> Base64Url::decode(QByteArrayView text, qsizetype* errorOffset)

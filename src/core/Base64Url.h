@@ -13,6 +13,8 @@ class Base64Url
 {
 public:
     static QByteArray encode(QByteArrayView data);
+    /// encode(data) appended to `out`, without a QByteArray of its own (the batch decryption's output lines).
+    static void appendEncoded(QByteArray& out, QByteArrayView data);
 
     /// Strict decode. On failure the Error says which character at which offset, and *errorOffset
     /// (when given) receives that offset so callers can point at it.

@@ -19,6 +19,7 @@
 #include <QJsonDocument>
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <array>
 #include <optional>
 
@@ -117,6 +118,7 @@ private:
 class HeaderView
 {
 public:
+    HeaderView() = default; // an empty header (QVarLengthArray needs one)
     explicit HeaderView(QJsonObject object)
         : m_object(std::move(object))
     {
@@ -797,19 +799,25 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
                    : QStringLiteral("general JSON serialisation, %1 recipient(s)").arg(t.recipients.size());
     });
 
-    // A deferred header is a compact token's: one recipient, no unprotected headers, the JOSE Header is the protected.
-    const auto headerView = [&t](int recipient) {
-        return t.protectedHeaderDeferred ? HeaderView(t.protectedMembers) : HeaderView(t.joseHeader(recipient));
-    };
+    // Each recipient's JOSE Header, made once for all the steps that read it (a JSON serialisation's is the union of
+    // its three headers; each step made it again before, seven times a token). A deferred header is a compact token's:
+    // one recipient, no unprotected headers, the JOSE Header is the protected. At least one view, as joseHeader(0)
+    // is defined without recipients.
+    QVarLengthArray<HeaderView, 1> views;
+    for (int i = 0; i < std::max<qsizetype>(1, t.recipients.size()); ++i) {
+        views.append(t.protectedHeaderDeferred ? HeaderView(t.protectedMembers) : HeaderView(t.joseHeader(i)));
+    }
+    const auto headerView = [&views](int recipient) -> const HeaderView& { return views[recipient]; };
     const auto resultHeader = [&t](int recipient) {
         return t.protectedHeaderDeferred ? JweHeader::deferred(t.protectedBytes) : JweHeader(t.joseHeader(recipient));
     };
-    const HeaderView protectedView =
-        t.protectedHeaderDeferred ? HeaderView(t.protectedMembers) : HeaderView(t.protectedHeader);
+    const std::optional<HeaderView> protectedOnly =
+        t.protectedHeaderDeferred ? std::nullopt : std::optional<HeaderView>(HeaderView(t.protectedHeader));
+    const HeaderView& protectedView = protectedOnly ? *protectedOnly : views[0];
     r.header = resultHeader(0);
     QString encName;
     for (int i = 0; i < t.recipients.size(); ++i) {
-        const HeaderView h = headerView(i);
+        const HeaderView& h = headerView(i);
         if (!h.isString(QLatin1String("alg"))) {
             return run.fail(kHeader, jweInvalid(QStringLiteral("\"alg\" header parameter is missing or not a string")));
         }
@@ -835,7 +843,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     run.pass(kHeader);
 
     // 3. crit (RFC 7516 §4.1.13 → RFC 7515 §4.1.11): integrity protected, understood, present.
-    const HeaderView header0 = headerView(0);
+    const HeaderView& header0 = headerView(0);
     if (header0.contains(QLatin1String("crit"))) {
         if (!protectedView.contains(QLatin1String("crit"))) {
             return run.fail(kCrit, jweInvalid(QStringLiteral("\"crit\" must be in the protected header")));
@@ -921,7 +929,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     QVarLengthArray<Pair, 4> pairs;
     std::optional<Error> selectionError;
     for (int ri : recipients) {
-        const HeaderView h = headerView(ri);
+        const HeaderView& h = headerView(ri);
         const JweKeyAlgorithm& alg = *algs[ri];
         const bool hasKid = h.contains(QLatin1String("kid"));
         if (hasKid && !h.isString(QLatin1String("kid"))) {
@@ -981,7 +989,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     QByteArray plaintext;
     const QByteArray aad = t.additionalAuthenticatedData();
     for (const Pair& p : fitting) {
-        const HeaderView h = headerView(p.recipient);
+        const HeaderView& h = headerView(p.recipient);
         const JweKeyAlgorithm& alg = *algs[p.recipient];
         Attempt a = obtainCek(t, p.recipient, h, m_keys.keys().at(p.key), m_agreements.at(size_t(p.key)), alg, *enc,
                               m_options, steps);

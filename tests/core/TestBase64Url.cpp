@@ -83,6 +83,12 @@ private Q_SLOTS:
             QVERIFY(decoded.ok());
             QCOMPARE(decoded.value(), data);
             QCOMPARE(Base64Url::encodeStandard(data), data.toBase64());
+            // Appended after what is there, the prefix kept (a shared copy of it untouched).
+            QByteArray line("decrypted ");
+            const QByteArray shared = line;
+            Base64Url::appendEncoded(line, data);
+            QCOMPARE(line, "decrypted " + expected);
+            QCOMPARE(shared, QByteArray("decrypted "));
             data.append(char((n * 151 + 7) & 0xff));
         }
     }
