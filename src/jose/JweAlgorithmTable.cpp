@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "jose/JweAlgorithmTable.h"
 
+#include <algorithm>
+
 namespace {
 using K = JweKeyAlgorithm::Family;
 using C = JweContentAlgorithm::Family;
@@ -52,6 +54,14 @@ QList<JweContentAlgorithm> makeContentTable()
         {QStringLiteral("A256GCM"), C::AesGcm, 32, 12, 16},
     };
 }
+
+/// The entry named exactly `name` (case-sensitive, RFC 7516 §4.1.1/§4.1.2), or null.
+template <typename Entry, typename Name> const Entry* findByName(const QList<Entry>& table, const Name& name)
+{
+    const auto it = std::find_if(table.cbegin(), table.cend(), [&name](const Entry& e) { return e.name == name; });
+    return it == table.cend() ? nullptr : &*it;
+}
+
 } // namespace
 
 const QList<JweKeyAlgorithm>& JweAlgorithmTable::keyAlgorithms()
@@ -68,22 +78,22 @@ const QList<JweContentAlgorithm>& JweAlgorithmTable::contentAlgorithms()
 
 const JweKeyAlgorithm* JweAlgorithmTable::findKey(QStringView name)
 {
-    for (const auto& a : keyAlgorithms()) {
-        if (a.name == name) {
-            return &a;
-        }
-    }
-    return nullptr;
+    return findByName(keyAlgorithms(), name);
 }
 
 const JweContentAlgorithm* JweAlgorithmTable::findContent(QStringView name)
 {
-    for (const auto& a : contentAlgorithms()) {
-        if (a.name == name) {
-            return &a;
-        }
-    }
-    return nullptr;
+    return findByName(contentAlgorithms(), name);
+}
+
+const JweKeyAlgorithm* JweAlgorithmTable::findKey(QLatin1StringView name)
+{
+    return findByName(keyAlgorithms(), name);
+}
+
+const JweContentAlgorithm* JweAlgorithmTable::findContent(QLatin1StringView name)
+{
+    return findByName(contentAlgorithms(), name);
 }
 
 QStringList JweAlgorithmTable::keyNames()

@@ -56,6 +56,9 @@ public:
     static const QList<JweContentAlgorithm>& contentAlgorithms();
     static const JweKeyAlgorithm* findKey(QStringView name);
     static const JweContentAlgorithm* findContent(QStringView name);
+    /// The same for a name as Latin-1 bytes (a header value read without making a QString).
+    static const JweKeyAlgorithm* findKey(QLatin1StringView name);
+    static const JweContentAlgorithm* findContent(QLatin1StringView name);
     static QStringList keyNames();
     static QStringList contentNames();
     /// The symmetric key size an oct JWK with this "alg" must have: the KEK size for AES KW / GCM KW, the CEK

@@ -758,6 +758,13 @@ JweDecrypter::JweDecrypter(Jwks keys, DecryptOptions options)
     }
     m_allowedEnc =
         m_options.allowedEncryptions.isEmpty() ? JweAlgorithmTable::contentNames() : m_options.allowedEncryptions;
+    for (const JweKeyAlgorithm& a : JweAlgorithmTable::keyAlgorithms()) {
+        m_keyAllowed.append(m_allowed.contains(a.name));
+    }
+    for (const JweContentAlgorithm& c : JweAlgorithmTable::contentAlgorithms()) {
+        m_encAllowed.append(m_allowedEnc.contains(c.name));
+    }
+    m_rsa1_5 = m_options.allowRsa1_5 || m_options.allowedAlgorithms.contains(QStringLiteral("RSA1_5"));
     // One agreement per EC/OKP private key (null for the others): its derivation contexts are set up once, not per
     // token.
     m_agreements.reserve(size_t(m_keys.keys().size()));
@@ -815,7 +822,10 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
         t.protectedHeaderDeferred ? std::nullopt : std::optional<HeaderView>(HeaderView(t.protectedHeader));
     const HeaderView& protectedView = protectedOnly ? *protectedOnly : views[0];
     r.header = resultHeader(0);
-    QString encName;
+    // "enc" and each "alg" are read as Latin-1 bytes: for a deferred header (printable ASCII) a view of the header
+    // itself, so a token's look-ups make no QString. A JSON header's non-Latin-1 characters become '?', which no
+    // table name has; the messages below show the text as written.
+    QByteArray encName;
     for (int i = 0; i < t.recipients.size(); ++i) {
         const HeaderView& h = headerView(i);
         if (!h.isString(QLatin1String("alg"))) {
@@ -824,11 +834,12 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
         if (!h.isString(QLatin1String("enc"))) {
             return run.fail(kHeader, jweInvalid(QStringLiteral("\"enc\" header parameter is missing or not a string")));
         }
-        const QString e = h.string(QLatin1String("enc"));
-        if (i > 0 && e != encName) {
+        if (i > 0 && h.string(QLatin1String("enc")) != headerView(0).string(QLatin1String("enc"))) {
             return run.fail(kHeader, jweInvalid(QStringLiteral("recipients disagree on \"enc\"")));
         }
-        encName = e;
+        if (i == 0) {
+            encName = h.latin1(QLatin1String("enc"));
+        }
         // RFC 7516 §4.1.3: "zip" MUST be integrity protected.
         if (h.contains(QLatin1String("zip")) && !protectedView.contains(QLatin1String("zip"))) {
             return run.fail(kHeader,
@@ -879,30 +890,34 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     }
 
     // 4. alg and enc in the allowlists (RSA1_5 only when enabled).
-    const JweContentAlgorithm* enc = JweAlgorithmTable::findContent(encName);
-    if (!enc || !m_allowedEnc.contains(encName)) {
+    const JweContentAlgorithm* enc =
+        JweAlgorithmTable::findContent(QLatin1StringView(encName.constData(), encName.size()));
+    if (!enc || !m_encAllowed.at(enc - JweAlgorithmTable::contentAlgorithms().constData())) {
         return run.fail(kAlg, ErrorCode::AlgNotAllowed,
                         QStringLiteral("\"enc\" (Encryption Algorithm) Header Parameter value \"%1\" not allowed; "
                                        "allowed: %2")
-                            .arg(encName, m_allowedEnc.join(QLatin1String(", "))));
+                            .arg(headerView(0).string(QLatin1String("enc")), m_allowedEnc.join(QLatin1String(", "))));
     }
-    const bool rsa15 = m_options.allowRsa1_5 || m_options.allowedAlgorithms.contains(QStringLiteral("RSA1_5"));
+    const bool rsa15 = m_rsa1_5;
     // On the stack: one recipient is the usual case, and these three lists were three allocations a token.
     QVarLengthArray<int, 4> recipients;
     // Each recipient's "alg" is looked up once: the later steps read it from here (a QString and a table search per
     // step and token before).
     QVarLengthArray<const JweKeyAlgorithm*, 4> algs;
-    QString firstAlg;
     for (int i = 0; i < t.recipients.size(); ++i) {
-        const QString name = headerView(i).string(QLatin1String("alg"));
-        firstAlg = firstAlg.isEmpty() ? name : firstAlg;
-        const JweKeyAlgorithm* alg = JweAlgorithmTable::findKey(name);
+        const QByteArray name = headerView(i).latin1(QLatin1String("alg"));
+        const JweKeyAlgorithm* alg = JweAlgorithmTable::findKey(QLatin1StringView(name.constData(), name.size()));
         algs.append(alg);
-        if (alg && m_allowed.contains(name) && (alg->family != KF::Rsa1_5 || rsa15)) {
+        if (alg && m_keyAllowed.at(alg - JweAlgorithmTable::keyAlgorithms().constData()) &&
+            (alg->family != KF::Rsa1_5 || rsa15)) {
             recipients.append(i);
         }
     }
     if (recipients.isEmpty()) {
+        QString firstAlg;
+        for (int i = 0; i < t.recipients.size() && firstAlg.isEmpty(); ++i) {
+            firstAlg = headerView(i).string(QLatin1String("alg"));
+        }
         QStringList allowed = m_allowed;
         if (!rsa15) {
             allowed.removeAll(QStringLiteral("RSA1_5"));
@@ -914,7 +929,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     }
     run.pass(kAlg, [&] {
         return QStringLiteral("%1 / %2 are allowed")
-            .arg(headerView(recipients.first()).string(QLatin1String("alg")), encName);
+            .arg(headerView(recipients.first()).string(QLatin1String("alg")), enc->name);
     });
 
     // 5. Key selection: pairs (recipient, key) in order of preference.
@@ -944,7 +959,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
             if (hasKid && key.kid() != h.string(QLatin1String("kid"))) {
                 continue;
             }
-            if (auto s = checkSelectable(key, alg, encName); !s) {
+            if (auto s = checkSelectable(key, alg, enc->name); !s) {
                 selectionError = selectionError ? selectionError : s.error();
                 continue;
             }

@@ -80,6 +80,11 @@ private:
     DecryptOptions m_options;
     QStringList m_allowed;
     QStringList m_allowedEnc;
+    // The two allowlists by table position (JweAlgorithmTable), and whether RSA1_5 is enabled: what each token asks,
+    // without a list search of QString comparisons.
+    QList<bool> m_keyAllowed;
+    QList<bool> m_encAllowed;
+    bool m_rsa1_5 = false;
     bool m_singleKey = false;
     std::vector<EcdhAgreement> m_agreements; // by key index
 };

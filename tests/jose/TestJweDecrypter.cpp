@@ -713,9 +713,31 @@ private Q_SLOTS:
         DecryptOptions onlyGcmKw;
         onlyGcmKw.allowedAlgorithms = {QStringLiteral("A128GCMKW")};
         QCOMPARE(JweDecrypter(b, onlyGcmKw).decrypt(token).error->code, ErrorCode::AlgNotAllowed);
+        const DecryptionResult gcmKw = JweDecrypter(b, onlyGcmKw).decrypt(token);
+        QVERIFY2(gcmKw.error->message.contains(QLatin1String("\"A128KW\" not allowed; allowed: A128GCMKW")),
+                 qPrintable(gcmKw.error->message));
         DecryptOptions onlyCbc;
         onlyCbc.allowedEncryptions = {QStringLiteral("A128CBC-HS256")};
-        QCOMPARE(JweDecrypter(b, onlyCbc).decrypt(token).error->code, ErrorCode::AlgNotAllowed);
+        const DecryptionResult cbc = JweDecrypter(b, onlyCbc).decrypt(token);
+        QCOMPARE(cbc.error->code, ErrorCode::AlgNotAllowed);
+        QVERIFY2(cbc.error->message.contains(QLatin1String("\"A256GCM\" not allowed; allowed: A128CBC-HS256")),
+                 qPrintable(cbc.error->message));
+        DecryptOptions exactly;
+        exactly.allowedAlgorithms = {QStringLiteral("A128GCMKW"), QStringLiteral("A128KW")};
+        exactly.allowedEncryptions = {QStringLiteral("A256GCM")};
+        QVERIFY(JweDecrypter(b, exactly).decrypt(token).decrypted);
+        // Names are matched exactly (RFC 7516 §4.1.1): a prefix, another case, or a character beyond Latin-1 (read
+        // from an escaped header, which Qt parses) is not the algorithm, and the message shows the name as written.
+        const QByteArray rest = token.mid(token.indexOf('.'));
+        for (const QByteArray& alg : {QByteArray("A128K"), QByteArray("a128kw"), QByteArray("A128K\\u0100")}) {
+            const QByteArray header = "{\"alg\":\"" + alg + "\",\"enc\":\"A256GCM\"}";
+            const QByteArray odd = Base64Url::encode(header) + rest;
+            const DecryptionResult r2 = JweDecrypter(b, {}).decrypt(odd);
+            QCOMPARE(r2.error->code, ErrorCode::AlgNotAllowed);
+            const QString written = alg.endsWith("u0100") ? QStringLiteral("A128K\u0100") : QString::fromLatin1(alg);
+            QVERIFY2(r2.error->message.contains(QLatin1Char('"') + written + QLatin1Char('"')),
+                     qPrintable(r2.error->message));
+        }
     }
 
     // Nothing of one token may reach the next through the cipher code: one thread decrypts a batch that alternates the
