@@ -147,8 +147,8 @@ private:
             }
             QByteArray out;
             // A decrypted token's line is shorter than the token unless its content was compressed ("decrypted "
-            // and the base64url of a plaintext no longer than the ciphertext, against five parts): one allocation
-            // per block instead of a dozen reallocations and copies as it grows.
+            // and the base64url of a plaintext no longer than the ciphertext, against five parts): the block's
+            // buffer is sized once instead of being reallocated and copied as it grows.
             qsizetype expected = 0;
             for (const QByteArray& token : tokens) {
                 expected += token.size() + 1;

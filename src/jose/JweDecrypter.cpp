@@ -758,11 +758,15 @@ JweDecrypter::JweDecrypter(Jwks keys, DecryptOptions options)
     }
     m_allowedEnc =
         m_options.allowedEncryptions.isEmpty() ? JweAlgorithmTable::contentNames() : m_options.allowedEncryptions;
-    for (const JweKeyAlgorithm& a : JweAlgorithmTable::keyAlgorithms()) {
-        m_keyAllowed.append(m_allowed.contains(a.name));
+    for (const QString& name : std::as_const(m_allowed)) {
+        if (const JweKeyAlgorithm* a = JweAlgorithmTable::findKey(name)) {
+            m_allowedKeyAlgorithms.append(a);
+        }
     }
-    for (const JweContentAlgorithm& c : JweAlgorithmTable::contentAlgorithms()) {
-        m_encAllowed.append(m_allowedEnc.contains(c.name));
+    for (const QString& name : std::as_const(m_allowedEnc)) {
+        if (const JweContentAlgorithm* c = JweAlgorithmTable::findContent(name)) {
+            m_allowedContentAlgorithms.append(c);
+        }
     }
     m_rsa1_5 = m_options.allowRsa1_5 || m_options.allowedAlgorithms.contains(QStringLiteral("RSA1_5"));
     // One agreement per EC/OKP private key (null for the others): its derivation contexts are set up once, not per
@@ -892,13 +896,12 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
     // 4. alg and enc in the allowlists (RSA1_5 only when enabled).
     const JweContentAlgorithm* enc =
         JweAlgorithmTable::findContent(QLatin1StringView(encName.constData(), encName.size()));
-    if (!enc || !m_encAllowed.at(enc - JweAlgorithmTable::contentAlgorithms().constData())) {
+    if (!enc || !m_allowedContentAlgorithms.contains(enc)) {
         return run.fail(kAlg, ErrorCode::AlgNotAllowed,
                         QStringLiteral("\"enc\" (Encryption Algorithm) Header Parameter value \"%1\" not allowed; "
                                        "allowed: %2")
                             .arg(headerView(0).string(QLatin1String("enc")), m_allowedEnc.join(QLatin1String(", "))));
     }
-    const bool rsa15 = m_rsa1_5;
     // On the stack: one recipient is the usual case, and these three lists were three allocations a token.
     QVarLengthArray<int, 4> recipients;
     // Each recipient's "alg" is looked up once: the later steps read it from here (a QString and a table search per
@@ -908,8 +911,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
         const QByteArray name = headerView(i).latin1(QLatin1String("alg"));
         const JweKeyAlgorithm* alg = JweAlgorithmTable::findKey(QLatin1StringView(name.constData(), name.size()));
         algs.append(alg);
-        if (alg && m_keyAllowed.at(alg - JweAlgorithmTable::keyAlgorithms().constData()) &&
-            (alg->family != KF::Rsa1_5 || rsa15)) {
+        if (alg && m_allowedKeyAlgorithms.contains(alg) && (alg->family != KF::Rsa1_5 || m_rsa1_5)) {
             recipients.append(i);
         }
     }
@@ -919,7 +921,7 @@ DecryptionResult JweDecrypter::decrypt(const Result<JweToken>& parsed, Report re
             firstAlg = headerView(i).string(QLatin1String("alg"));
         }
         QStringList allowed = m_allowed;
-        if (!rsa15) {
+        if (!m_rsa1_5) {
             allowed.removeAll(QStringLiteral("RSA1_5"));
         }
         return run.fail(

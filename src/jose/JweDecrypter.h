@@ -11,6 +11,9 @@
 #include <memory>
 #include <vector>
 
+struct JweContentAlgorithm;
+struct JweKeyAlgorithm;
+
 /// Decryption policy (defaults as panva/jose).
 struct DecryptOptions
 {
@@ -80,10 +83,10 @@ private:
     DecryptOptions m_options;
     QStringList m_allowed;
     QStringList m_allowedEnc;
-    // The two allowlists by table position (JweAlgorithmTable), and whether RSA1_5 is enabled: what each token asks,
-    // without a list search of QString comparisons.
-    QList<bool> m_keyAllowed;
-    QList<bool> m_encAllowed;
+    // The two allowlists as the table's entries (JweAlgorithmTable), and whether RSA1_5 is enabled: what each token
+    // asks, without a list search of QString comparisons.
+    QList<const JweKeyAlgorithm*> m_allowedKeyAlgorithms;
+    QList<const JweContentAlgorithm*> m_allowedContentAlgorithms;
     bool m_rsa1_5 = false;
     bool m_singleKey = false;
     std::vector<EcdhAgreement> m_agreements; // by key index
